@@ -1,0 +1,1 @@
+//! The lesson catalog, compiled in.

@@ -1,0 +1,1 @@
+//! golite: lexer, parser and interpreter for the Go subset the lessons use.

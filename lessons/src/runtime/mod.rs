@@ -1,0 +1,1 @@
+//! The deterministic cooperative executor with Go's concurrency semantics.
