@@ -1,6 +1,60 @@
-//! The lesson catalog, compiled in: lesson folders under `lessons/catalog/`, their parameters and
-//! expected verdicts.
+//! The lesson catalog, compiled in: every folder under `lessons/catalog/NN-slug/` (embedded by
+//! `build.rs`, so adding a lesson needs no Rust edit), its parameters and expected verdicts.
 
+pub mod lesson;
 pub mod param;
+pub mod verdict;
 
+use std::sync::OnceLock;
+
+pub use lesson::{Lesson, RawLesson};
 pub use param::{Param, ParamError, apply_params, parse_params};
+pub use verdict::{Bound, Expectation, LeakGroup, Observed, Outcome, Verdict};
+
+/// The embedded folders, in folder-name order.
+pub static RAW: &[RawLesson] = include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
+
+struct Loaded {
+    lessons: Vec<Lesson>,
+    errors: Vec<String>,
+}
+
+fn loaded() -> &'static Loaded {
+    static CELL: OnceLock<Loaded> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut lessons = Vec::new();
+        let mut errors = Vec::new();
+        for raw in RAW {
+            match lesson::load(raw) {
+                Ok(l) => lessons.push(l),
+                Err(e) => errors.extend(e),
+            }
+        }
+        lessons.sort_by_key(|l| l.number);
+        for w in lessons.windows(2) {
+            if w[0].slug == w[1].slug || w[0].number == w[1].number {
+                errors.push(format!(
+                    "{} and {} share a slug or number",
+                    w[0].slug, w[1].slug
+                ));
+            }
+        }
+        Loaded { lessons, errors }
+    })
+}
+
+/// Every lesson that loaded, by number. A broken folder is left out (and listed by
+/// [`load_errors`]) rather than taking the app down; the catalog test keeps that list empty.
+pub fn all() -> &'static [Lesson] {
+    &loaded().lessons
+}
+
+/// The lesson with this slug.
+pub fn get(slug: &str) -> Option<&'static Lesson> {
+    all().iter().find(|l| l.slug == slug)
+}
+
+/// Why folders failed to load, one message per problem.
+pub fn load_errors() -> &'static [String] {
+    &loaded().errors
+}

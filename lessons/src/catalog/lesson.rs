@@ -1,0 +1,264 @@
+//! One lesson: its metadata from `lesson.toml`, its two Go programs, its explanation, and the
+//! loading and validation of a folder's files.
+
+use serde::Deserialize;
+
+use super::param::{Param, parse_params};
+use super::verdict::Expectation;
+
+/// A lesson as the app and the tests see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// URL name, e.g. `forgotten-sender`; the folder is `NN-slug`.
+    pub slug: String,
+    /// Position in the catalog, 1-based.
+    pub number: u32,
+    /// Chapter heading, e.g. `Goroutine leaks`.
+    pub chapter: String,
+    /// Short title.
+    pub title: String,
+    /// One line: what goes wrong and what it costs.
+    pub claim: String,
+    /// Default seed for select choices and preemption.
+    pub seed: u64,
+    /// The marked constants, as declared in `bad.go` (`good.go` declares the same).
+    pub params: Vec<Param>,
+    /// The anti-pattern.
+    pub bad_go: &'static str,
+    /// The fix.
+    pub good_go: &'static str,
+    /// The explanation in Markdown.
+    pub explain_en: &'static str,
+    /// The Chinese explanation, where written.
+    pub explain_zh: Option<&'static str>,
+    /// Expected verdicts at explicit parameter sets.
+    pub expect: Vec<Expectation>,
+    /// How to check real Go where the synctest oracle cannot judge a side (e.g. a data race).
+    pub real_go_note: Option<String>,
+}
+
+impl Lesson {
+    /// The parameter called `name`.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// The files of one folder, as the build script embeds them.
+#[derive(Debug, Clone, Copy)]
+pub struct RawLesson {
+    /// Folder name, `NN-slug`.
+    pub dir: &'static str,
+    /// `lesson.toml`.
+    pub toml: Option<&'static str>,
+    /// `bad.go`.
+    pub bad_go: Option<&'static str>,
+    /// `good.go`.
+    pub good_go: Option<&'static str>,
+    /// `explain.en.md`.
+    pub explain_en: Option<&'static str>,
+    /// `explain.zh.md`.
+    pub explain_zh: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonToml {
+    slug: String,
+    number: u32,
+    chapter: String,
+    title: String,
+    claim: String,
+    seed: u64,
+    #[serde(default)]
+    real_go_note: Option<String>,
+    #[serde(default)]
+    expect: Vec<Expectation>,
+}
+
+/// Builds and validates a lesson from its folder's files; every problem found is listed.
+pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
+    let mut errs = Vec::new();
+    let need = |f: Option<&'static str>, name: &str, errs: &mut Vec<String>| {
+        f.unwrap_or_else(|| {
+            errs.push(format!("{}: missing {name}", raw.dir));
+            ""
+        })
+    };
+    let toml_src = need(raw.toml, "lesson.toml", &mut errs);
+    let bad_go = need(raw.bad_go, "bad.go", &mut errs);
+    let good_go = need(raw.good_go, "good.go", &mut errs);
+    let explain_en = need(raw.explain_en, "explain.en.md", &mut errs);
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let meta: LessonToml =
+        toml::from_str(toml_src).map_err(|e| vec![format!("{}/lesson.toml: {e}", raw.dir)])?;
+    let params = parse_params(bad_go).map_err(|e| vec![format!("{}/bad.go: {e}", raw.dir)])?;
+    let good_params =
+        parse_params(good_go).map_err(|e| vec![format!("{}/good.go: {e}", raw.dir)])?;
+    let lesson = Lesson {
+        slug: meta.slug,
+        number: meta.number,
+        chapter: meta.chapter,
+        title: meta.title,
+        claim: meta.claim,
+        seed: meta.seed,
+        params,
+        bad_go,
+        good_go,
+        explain_en,
+        explain_zh: raw.explain_zh,
+        expect: meta.expect,
+        real_go_note: meta.real_go_note,
+    };
+    let problems = validate(&lesson, &good_params, raw.dir);
+    if problems.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Everything that makes a lesson unfit to ship, checked once at load.
+fn validate(l: &Lesson, good_params: &[Param], dir: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    let mut err = |m: String| errs.push(format!("{dir}: {m}"));
+    if dir != format!("{:02}-{}", l.number, l.slug) {
+        err(format!(
+            "folder must be named {:02}-{} after number and slug",
+            l.number, l.slug
+        ));
+    }
+    let valid_slug = !l.slug.is_empty()
+        && l.slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_slug {
+        err(format!(
+            "slug {:?} must be lowercase ascii words joined by -",
+            l.slug
+        ));
+    }
+    for (field, v) in [
+        ("chapter", &l.chapter),
+        ("title", &l.title),
+        ("claim", &l.claim),
+    ] {
+        if v.trim().is_empty() || v.contains('\n') {
+            err(format!("{field} must be one non-empty line"));
+        }
+    }
+    let shape = |ps: &[Param]| -> Vec<(String, i64, i64, i64, String)> {
+        ps.iter()
+            .map(|p| (p.name.clone(), p.default, p.lo, p.hi, p.label.clone()))
+            .collect()
+    };
+    if shape(&l.params) != shape(good_params) {
+        err("bad.go and good.go must declare the same params (name, default, range, label)".into());
+    }
+    if l.params.len() > 4 {
+        err(format!("{} params; a lesson has at most 4", l.params.len()));
+    }
+    for (i, e) in l.expect.iter().enumerate() {
+        for (name, v) in &e.params {
+            match l.param(name) {
+                None => err(format!("expect[{i}]: unknown param {name}")),
+                Some(p) if *v < p.lo || *v > p.hi => err(format!(
+                    "expect[{i}]: {name} = {v} is outside {}..{}",
+                    p.lo, p.hi
+                )),
+                Some(_) => {}
+            }
+        }
+        for (side, v) in [("bad", &e.bad), ("good", &e.good)] {
+            for p in v.problems() {
+                err(format!("expect[{i}].{side}: {p}"));
+            }
+        }
+    }
+    if !l.expect.iter().any(|e| e.params.is_empty()) {
+        err("needs an [[expect]] at the defaults (params = {})".into());
+    }
+    for p in &l.params {
+        for end in [p.lo, p.hi] {
+            let covered = l.expect.iter().any(|e| e.params.get(&p.name) == Some(&end));
+            if !covered && end != p.default {
+                err(format!(
+                    "needs an [[expect]] with {} = {end} (range end)",
+                    p.name
+                ));
+            }
+        }
+    }
+    errs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = "slug = \"demo\"\nnumber = 7\nchapter = \"C\"\ntitle = \"T\"\nclaim = \"X\"\nseed = 1\n[[expect]]\nparams = {}\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n[[expect]]\nparams = { n = 1 }\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n[[expect]]\nparams = { n = 9 }\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n";
+    const GO: &str = "package main\nconst n = 5 // param: 1..9 \"N\"\nfunc main() {}\n";
+
+    fn raw(dir: &'static str, toml: &'static str, good: &'static str) -> RawLesson {
+        RawLesson {
+            dir,
+            toml: Some(toml),
+            bad_go: Some(GO),
+            good_go: Some(good),
+            explain_en: Some("why"),
+            explain_zh: None,
+        }
+    }
+
+    #[test]
+    fn a_complete_folder_loads() {
+        let l = load(&raw("07-demo", TOML, GO));
+        assert_eq!(l.map(|l| (l.slug, l.params.len())), Ok(("demo".into(), 1)));
+    }
+
+    #[test]
+    fn a_folder_name_not_matching_number_and_slug_is_rejected() {
+        assert_eq!(
+            load(&raw("08-demo", TOML, GO)).map(|_| ()),
+            Err(vec![
+                "08-demo: folder must be named 07-demo after number and slug".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn differing_params_between_bad_and_good_are_rejected() {
+        let good = "package main\nconst n = 6 // param: 1..9 \"N\"\nfunc main() {}\n";
+        assert_eq!(
+            load(&raw("07-demo", TOML, good)).map(|_| ()),
+            Err(vec![
+                "07-demo: bad.go and good.go must declare the same params (name, default, range, label)".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_missing_range_end_expectation_is_rejected() {
+        let toml = TOML
+            .split("[[expect]]\nparams = { n = 9 }")
+            .next()
+            .unwrap_or("");
+        assert_eq!(
+            load(&raw("07-demo", toml, GO)).map(|_| ()),
+            Err(vec![
+                "07-demo: needs an [[expect]] with n = 9 (range end)".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn an_expectation_outside_the_range_is_rejected() {
+        let toml = "slug = \"demo\"\nnumber = 7\nchapter = \"C\"\ntitle = \"T\"\nclaim = \"X\"\nseed = 1\n[[expect]]\nparams = {}\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n[[expect]]\nparams = { n = 1 }\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n[[expect]]\nparams = { n = 9 }\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n[[expect]]\nparams = { n = 10 }\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n";
+        assert_eq!(
+            load(&raw("07-demo", toml, GO)).map(|_| ()),
+            Err(vec!["07-demo: expect[3]: n = 10 is outside 1..9".into()])
+        );
+    }
+}
