@@ -1,0 +1,282 @@
+//! Channels: unbuffered rendezvous, buffered FIFO, close, nil channels; FIFO wait queues.
+//!
+//! A waiter entry may belong to a parked `select`; then `case` is its case index and waking it
+//! yields `Wake::Selected`. Timer channels are cap-1 internally but report cap and len 0, as
+//! Go 1.23's synchronous timer channels do.
+
+use std::collections::VecDeque;
+
+use super::cx::Cx;
+use super::event::EventKind;
+use super::goroutine::Park;
+use super::heap::CHAN_HEADER_BYTES;
+use super::ids::{AllocId, ChanId, Gid, ObjId, TimerId};
+use super::scheduler::Runtime;
+use super::state::GState;
+use super::{Op, Value, Wake};
+
+/// `case` of a waiter that is a plain send or receive, not a select.
+pub(crate) const NOT_SELECT: u32 = u32::MAX;
+
+/// A goroutine waiting on a channel (Go's sudog): for senders, the value it offers.
+pub(crate) struct Waiter<V> {
+    pub gid: Gid,
+    pub case: u32,
+    pub val: Option<V>,
+}
+
+/// One channel.
+pub(crate) struct Channel<V> {
+    pub cap: usize,
+    pub buf: VecDeque<V>,
+    pub sendq: VecDeque<Waiter<V>>,
+    pub recvq: VecDeque<Waiter<V>>,
+    pub closed: bool,
+    pub zero: V,
+    /// Set for a timer's channel: len and cap then report 0.
+    pub timer: Option<TimerId>,
+    pub alloc: AllocId,
+}
+
+impl<V> Waiter<V> {
+    /// The wake a receiving waiter gets for `value`.
+    fn received(&self, value: V, ok: bool) -> Wake<V> {
+        if self.case == NOT_SELECT {
+            Wake::Received { value, ok }
+        } else {
+            Wake::Selected {
+                case: self.case as usize,
+                value: Some(value),
+                ok,
+            }
+        }
+    }
+
+    /// The wake a sending waiter gets once its value is taken.
+    fn sent(&self) -> Wake<V> {
+        if self.case == NOT_SELECT {
+            Wake::Sent
+        } else {
+            Wake::Selected {
+                case: self.case as usize,
+                value: None,
+                ok: true,
+            }
+        }
+    }
+}
+
+impl<V: Value> Runtime<V> {
+    /// `make(chan T, cap)`; the heap is charged its header plus `cap * elem_bytes`.
+    pub(crate) fn chan_make(
+        &mut self,
+        gid: Gid,
+        cap: usize,
+        elem_bytes: u64,
+        zero: V,
+        timer: Option<TimerId>,
+    ) -> ChanId {
+        let id = ChanId(self.chans.len() as u32);
+        let alloc = self.alloc_bytes(gid, CHAN_HEADER_BYTES + cap as u64 * elem_bytes);
+        self.chans.push(Channel {
+            cap,
+            buf: VecDeque::new(),
+            sendq: VecDeque::new(),
+            recvq: VecDeque::new(),
+            closed: false,
+            zero,
+            timer,
+            alloc,
+        });
+        let shown = if timer.is_some() { 0 } else { cap as u32 };
+        self.emit(
+            gid,
+            EventKind::ChanMake {
+                chan: id,
+                cap: shown,
+            },
+        );
+        id
+    }
+
+    /// The buffer length as the program sees it.
+    pub(crate) fn shown_len(&self, c: ChanId) -> u32 {
+        let ch = &self.chans[c.index()];
+        if ch.timer.is_some() {
+            0
+        } else {
+            ch.buf.len() as u32
+        }
+    }
+
+    /// True if a send on `c` would complete (or panic) right now.
+    pub(crate) fn can_send(&self, c: ChanId) -> bool {
+        let ch = &self.chans[c.index()];
+        ch.closed || !ch.recvq.is_empty() || ch.buf.len() < ch.cap
+    }
+
+    /// True if a receive on `c` would complete right now.
+    pub(crate) fn can_recv(&self, c: ChanId) -> bool {
+        let ch = &self.chans[c.index()];
+        !ch.buf.is_empty() || !ch.sendq.is_empty() || ch.closed
+    }
+
+    /// A send that must not block (the caller checked `can_send`): hands `v` to the first waiting
+    /// receiver or buffers it. Returns false if there was no room (value dropped).
+    pub(crate) fn send_now(&mut self, gid: Gid, c: ChanId, v: V) -> bool {
+        let ch = &mut self.chans[c.index()];
+        if let Some(w) = ch.recvq.pop_front() {
+            let wake = w.received(v, true);
+            let len = self.shown_len(c);
+            self.emit(gid, EventKind::Send { chan: c, len });
+            self.emit(w.gid, EventKind::Recv { chan: c, len });
+            self.ready(w.gid, wake);
+            true
+        } else if ch.buf.len() < ch.cap {
+            ch.buf.push_back(v);
+            let len = self.shown_len(c);
+            self.emit(gid, EventKind::Send { chan: c, len });
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `ch <- v`.
+    pub(crate) fn chan_send(&mut self, gid: Gid, c: Option<ChanId>, v: V) -> Op<()> {
+        let Some(c) = c else {
+            self.park(gid, GState::ChanSendNil, None, Park::None);
+            return Op::Blocked;
+        };
+        if self.chans[c.index()].closed {
+            return Op::Panic("send on closed channel".to_string());
+        }
+        if self.can_send(c) {
+            self.send_now(gid, c, v);
+            return Op::Ready(());
+        }
+        self.chans[c.index()].sendq.push_back(Waiter {
+            gid,
+            case: NOT_SELECT,
+            val: Some(v),
+        });
+        self.park(gid, GState::ChanSend, Some(ObjId::Chan(c)), Park::None);
+        Op::Blocked
+    }
+
+    /// A receive that must not block (the caller checked `can_recv`).
+    pub(crate) fn recv_now(&mut self, gid: Gid, c: ChanId) -> (V, bool) {
+        let ch = &mut self.chans[c.index()];
+        if let Some(v) = ch.buf.pop_front() {
+            // A waiting sender's value takes the freed slot.
+            if let Some(mut w) = ch.sendq.pop_front() {
+                if let Some(sv) = w.val.take() {
+                    ch.buf.push_back(sv);
+                }
+                let wake = w.sent();
+                let len = self.shown_len(c);
+                self.emit(gid, EventKind::Recv { chan: c, len });
+                self.emit(w.gid, EventKind::Send { chan: c, len });
+                self.ready(w.gid, wake);
+            } else {
+                let len = self.shown_len(c);
+                self.emit(gid, EventKind::Recv { chan: c, len });
+            }
+            (v, true)
+        } else if let Some(mut w) = ch.sendq.pop_front() {
+            let v = w.val.take().unwrap_or_else(|| ch.zero.clone());
+            let wake = w.sent();
+            let len = self.shown_len(c);
+            self.emit(w.gid, EventKind::Send { chan: c, len });
+            self.emit(gid, EventKind::Recv { chan: c, len });
+            self.ready(w.gid, wake);
+            (v, true)
+        } else {
+            let zero = ch.zero.clone();
+            self.emit(gid, EventKind::Recv { chan: c, len: 0 });
+            (zero, false)
+        }
+    }
+
+    /// `v, ok := <-ch`.
+    pub(crate) fn chan_recv(&mut self, gid: Gid, c: Option<ChanId>) -> Op<(V, bool)> {
+        let Some(c) = c else {
+            self.park(gid, GState::ChanRecvNil, None, Park::None);
+            return Op::Blocked;
+        };
+        if self.can_recv(c) {
+            return Op::Ready(self.recv_now(gid, c));
+        }
+        self.chans[c.index()].recvq.push_back(Waiter {
+            gid,
+            case: NOT_SELECT,
+            val: None,
+        });
+        self.park(gid, GState::ChanRecv, Some(ObjId::Chan(c)), Park::None);
+        Op::Blocked
+    }
+
+    /// `close(ch)`: wakes every receiver with the zero value and every sender with a panic.
+    pub(crate) fn chan_close(&mut self, gid: Gid, c: Option<ChanId>) -> Result<(), String> {
+        let Some(c) = c else {
+            return Err("close of nil channel".to_string());
+        };
+        let ch = &mut self.chans[c.index()];
+        if ch.closed {
+            return Err("close of closed channel".to_string());
+        }
+        ch.closed = true;
+        let recvs = std::mem::take(&mut ch.recvq);
+        let sends = std::mem::take(&mut ch.sendq);
+        let zero = ch.zero.clone();
+        self.emit(gid, EventKind::Close { chan: c });
+        for w in recvs {
+            let wake = w.received(zero.clone(), false);
+            self.ready(w.gid, wake);
+        }
+        for w in sends {
+            self.ready(w.gid, Wake::SendOnClosed);
+        }
+        Ok(())
+    }
+}
+
+impl<V: Value> Cx<'_, V> {
+    /// `make(chan T, cap)` with elements of `elem_bytes` Go bytes and zero value `zero`.
+    pub fn make_chan(&mut self, cap: usize, elem_bytes: u64, zero: V) -> ChanId {
+        self.rt.chan_make(self.gid, cap, elem_bytes, zero, None)
+    }
+
+    /// `ch <- v`; `None` is a nil channel (blocks forever).
+    pub fn send(&mut self, ch: Option<ChanId>, v: V) -> Op<()> {
+        self.rt.chan_send(self.gid, ch, v)
+    }
+
+    /// `v, ok := <-ch`; `None` is a nil channel (blocks forever).
+    pub fn recv(&mut self, ch: Option<ChanId>) -> Op<(V, bool)> {
+        self.rt.chan_recv(self.gid, ch)
+    }
+
+    /// `close(ch)`; `Err` carries Go's panic message.
+    pub fn close(&mut self, ch: Option<ChanId>) -> Result<(), String> {
+        self.rt.chan_close(self.gid, ch)
+    }
+
+    /// `len(ch)`.
+    pub fn chan_len(&self, ch: ChanId) -> usize {
+        self.rt.shown_len(ch) as usize
+    }
+
+    /// The interpreter dropped its last reference to `ch`: its bytes leave the modeled heap.
+    /// (An extension of the contract; the channel itself stays valid for parked waiters.)
+    pub fn chan_release(&mut self, ch: ChanId) {
+        let a = self.rt.chans[ch.index()].alloc;
+        self.rt.free_bytes(self.gid, a);
+    }
+
+    /// `cap(ch)` (0 for timer channels, as in Go 1.23).
+    pub fn chan_cap(&self, ch: ChanId) -> usize {
+        let c = &self.rt.chans[ch.index()];
+        if c.timer.is_some() { 0 } else { c.cap }
+    }
+}

@@ -1,0 +1,93 @@
+//! `Cx`: the running goroutine's handle on the runtime, the only way tasks touch it.
+//!
+//! Channel, select, timer, context and sync operations are implemented next to their objects
+//! (`channel.rs`, `select.rs`, ...); this file holds identity, steps, output, randomness,
+//! goroutines and the heap ledger.
+
+use super::heap::AllocKind;
+use super::ids::{AllocId, Gid};
+use super::scheduler::Runtime;
+use super::{Task, Value, Wake};
+
+/// The current goroutine's view of the runtime.
+pub struct Cx<'a, V: Value> {
+    pub(crate) rt: &'a mut Runtime<V>,
+    pub(crate) gid: Gid,
+}
+
+impl<V: Value> Cx<'_, V> {
+    /// This goroutine's id (main is `Gid(1)`).
+    pub fn gid(&self) -> Gid {
+        self.gid
+    }
+
+    /// The virtual clock in nanoseconds.
+    pub fn now(&self) -> i64 {
+        self.rt.now
+    }
+
+    /// Sets this goroutine's current source line (stamped on its events and leak reports).
+    pub fn set_line(&mut self, line: u32) {
+        self.rt.gs[self.gid.index()].line = line;
+    }
+
+    /// This goroutine's current source line.
+    pub fn line(&self) -> u32 {
+        self.rt.gs[self.gid.index()].line
+    }
+
+    /// Counts `n` interpreter steps; false when the slice is used up (return
+    /// `Yield::Yielded`) or a limit was hit (the run ends when the task returns).
+    pub fn step(&mut self, n: u64) -> bool {
+        self.rt.count_steps(self.gid, n)
+    }
+
+    /// A seeded preemption point for race lessons (always false unless `preempt_every` is set).
+    pub fn preempt_due(&mut self) -> bool {
+        self.rt.preempt_due()
+    }
+
+    /// How this goroutine was woken, once, after it was parked.
+    pub fn take_wake(&mut self) -> Option<Wake<V>> {
+        self.rt.gs[self.gid.index()].wake.take()
+    }
+
+    /// Program output (fmt.Print...).
+    pub fn print(&mut self, text: &str) {
+        self.rt.print(self.gid, text);
+    }
+
+    /// 64 bits from the run's seeded PRNG.
+    pub fn rand_u64(&mut self) -> u64 {
+        self.rt.rng.next_u64()
+    }
+
+    /// Uniform in `0..n` from the run's seeded PRNG (0 for `n <= 0`).
+    pub fn rand_intn(&mut self, n: i64) -> i64 {
+        if n <= 0 {
+            return 0;
+        }
+        self.rt.rng.below(n as u64) as i64
+    }
+
+    /// The `go` statement: starts `task` as a new goroutine. Over the goroutine cap the run
+    /// ends with outcome `limit` once this task returns (the result is then `Gid(0)`).
+    pub fn spawn(&mut self, task: Box<dyn Task<V>>, name: &str, line: u32) -> Gid {
+        self.rt.spawn_goroutine(self.gid, task, name, line)
+    }
+
+    /// `runtime.NumGoroutine()`.
+    pub fn num_goroutine(&self) -> usize {
+        self.rt.live
+    }
+
+    /// Charges `bytes` of Go heap to the ledger (the kind is informational).
+    pub fn alloc(&mut self, bytes: u64, _what: AllocKind) -> AllocId {
+        self.rt.alloc_bytes(self.gid, bytes)
+    }
+
+    /// Releases an allocation (unreferenced object).
+    pub fn free(&mut self, id: AllocId) {
+        self.rt.free_bytes(self.gid, id);
+    }
+}

@@ -1,0 +1,67 @@
+//! Events: every state change, in order. They are all a [`crate::runtime::Timeline`] needs.
+
+use std::rc::Rc;
+
+use serde::{Serialize, Serializer};
+
+use super::ids::{ChanId, Gid, ObjId, TimerId};
+use super::report::Outcome;
+use super::state::GState;
+
+/// One state change, stamped with the global step count, the virtual time, the goroutine it
+/// concerns (`Gid(0)`: the runtime, e.g. a timer firing) and that goroutine's current line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    pub step: u64,
+    pub time_ns: i64,
+    pub gid: Gid,
+    pub line: u32,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// What changed. `Block`'s `on` is `None` for select (several channels), sleep and nil channels.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// `gid` started goroutine `child` running function `name`.
+    Spawn {
+        child: Gid,
+        #[serde(serialize_with = "ser_rc_str")]
+        name: Rc<str>,
+    },
+    /// `gid` parked in `state`.
+    Block { state: GState, on: Option<ObjId> },
+    /// `gid` became runnable again.
+    Unblock,
+    /// `gid`'s function returned.
+    Exit,
+    /// A send on `chan` completed; `len` is the buffer length afterwards.
+    Send { chan: ChanId, len: u32 },
+    /// A receive on `chan` completed; `len` is the buffer length afterwards.
+    Recv { chan: ChanId, len: u32 },
+    /// `chan` was closed.
+    Close { chan: ChanId },
+    /// `chan` was made with capacity `cap`.
+    ChanMake { chan: ChanId, cap: u32 },
+    /// `timer` will fire at virtual time `at`.
+    TimerSet { timer: TimerId, at: i64 },
+    /// `timer` fired.
+    TimerFire { timer: TimerId },
+    /// `timer` was stopped before firing.
+    TimerStop { timer: TimerId },
+    /// The modeled heap grew by `bytes`.
+    Alloc { bytes: u64 },
+    /// The modeled heap shrank by `bytes`.
+    Free { bytes: u64 },
+    /// The program printed `text`.
+    Output { text: String },
+    /// An unrecovered panic or fatal error with Go's message.
+    Panic { msg: String },
+    /// The run ended.
+    End { outcome: Outcome },
+}
+
+fn ser_rc_str<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
+}

@@ -1,0 +1,27 @@
+//! A goroutine's record in the scheduler's slab: its task, state, line and pending wake.
+
+use super::ids::{AllocId, ChanId};
+use super::state::GState;
+use super::{Task, Wake};
+
+/// Where a parked goroutine is registered, so waking it can unregister it everywhere else.
+pub(crate) enum Park {
+    /// Not registered anywhere that needs cleanup (single queue already popped, sleep, nil...).
+    None,
+    /// Parked in a select: it has a waiter entry in each of these channels' queues.
+    Select(Box<[ChanId]>),
+}
+
+/// One goroutine. Slots are indexed by `Gid` and never reused, so an id stays meaningful in
+/// events forever; a finished goroutine keeps only this small tombstone.
+pub(crate) struct Goroutine<V> {
+    /// Taken out while the task runs (so it can borrow the runtime through `Cx`), dropped on exit.
+    pub task: Option<Box<dyn Task<V>>>,
+    pub state: GState,
+    pub alive: bool,
+    pub line: u32,
+    pub wake: Option<Wake<V>>,
+    pub park: Park,
+    /// The stack's entry in the heap ledger, freed on exit.
+    pub stack: AllocId,
+}

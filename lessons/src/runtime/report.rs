@@ -1,0 +1,53 @@
+//! The end-of-run report: exactly the JSON object of DESIGN §2.4.
+
+use serde::{Deserialize, Serialize};
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Exit,
+    Deadlock,
+    Panic,
+    Fatal,
+    CompileError,
+    Limit,
+}
+
+impl Outcome {
+    /// The outcome as DESIGN §2.4 spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Exit => "exit",
+            Outcome::Deadlock => "deadlock",
+            Outcome::Panic => "panic",
+            Outcome::Fatal => "fatal",
+            Outcome::CompileError => "compile_error",
+            Outcome::Limit => "limit",
+        }
+    }
+}
+
+/// Goroutines still alive after main returned, grouped by what they were blocked in and where.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leak {
+    pub state: String,
+    pub line: u32,
+    pub count: u32,
+}
+
+/// Summary of a finished (or unfinished) run. Field order is the JSON's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunReport {
+    pub outcome: Outcome,
+    /// What Go prints after `panic: ` or `fatal error: `; empty for `exit`.
+    pub panic: String,
+    pub stdout: String,
+    /// The virtual clock when main returned (or when the run ended otherwise).
+    pub virtual_time_ns: i64,
+    /// Sorted by line, then state; only filled for outcome `exit`.
+    pub leaked: Vec<Leak>,
+    pub steps: u64,
+    pub peak_goroutines: u64,
+    pub peak_heap_bytes: u64,
+}

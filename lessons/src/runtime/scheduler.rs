@@ -1,0 +1,508 @@
+//! The scheduler: a FIFO run queue of goroutines, the virtual clock, limits and the run's end.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::channel::Channel;
+use super::context::Contexts;
+use super::cx::Cx;
+use super::event::{Event, EventKind};
+use super::goroutine::{Goroutine, Park};
+use super::heap::{HeapLedger, STACK_BYTES};
+use super::ids::{Gid, ObjId};
+use super::report::{Leak, Outcome, RunReport};
+use super::rng::Rng;
+use super::state::GState;
+use super::sync::SyncObjects;
+use super::timer::Timers;
+use super::{Task, Value, Wake, Yield};
+
+/// Limits and knobs of one run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Seeds select's choices, preemption points and math/rand.
+    pub seed: u64,
+    /// Total interpreter steps before the run ends with outcome `limit`.
+    pub max_steps: u64,
+    /// Steps a goroutine may run before `cx.step` asks it to yield.
+    pub slice_steps: u64,
+    /// Live goroutines (main included) before `go` ends the run with outcome `limit`.
+    pub max_goroutines: usize,
+    /// Modeled heap bytes before the run ends with outcome `limit`.
+    pub max_heap_bytes: u64,
+    /// Mean steps between seeded preemption points (`cx.preempt_due()`); `None`: never.
+    pub preempt_every: Option<u64>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seed: 1,
+            max_steps: 20_000_000,
+            slice_steps: 10_000,
+            max_goroutines: 200_000,
+            max_heap_bytes: 1 << 30,
+            preempt_every: None,
+        }
+    }
+}
+
+/// Whether a run can go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Running,
+    Finished,
+}
+
+/// The runtime of one program run. Drive it with [`Runtime::run_slice`] until `Finished`.
+pub struct Runtime<V: Value> {
+    pub(crate) cfg: Config,
+    pub(crate) gs: Vec<Goroutine<V>>,
+    pub(crate) runq: VecDeque<Gid>,
+    pub(crate) live: usize,
+    pub(crate) peak_live: usize,
+    pub(crate) chans: Vec<Channel<V>>,
+    pub(crate) timers: Timers<V>,
+    pub(crate) ctxs: Contexts<V>,
+    pub(crate) sync: SyncObjects,
+    pub(crate) heap: HeapLedger,
+    pub(crate) rng: Rng,
+    pub(crate) now: i64,
+    pub(crate) steps: u64,
+    pub(crate) slice_used: u64,
+    pub(crate) current: Gid,
+    pub(crate) events: Vec<Event>,
+    pub(crate) stdout: String,
+    pub(crate) main_done: bool,
+    pub(crate) main_end_ns: i64,
+    pub(crate) end: Option<(Outcome, String)>,
+    pub(crate) pending_limit: Option<String>,
+    pub(crate) preempt_at: u64,
+    names: Vec<Rc<str>>,
+}
+
+impl<V: Value> Runtime<V> {
+    /// A runtime with no goroutine yet; add main with [`Runtime::spawn_main`].
+    pub fn new(cfg: Config) -> Self {
+        let mut rng = Rng::new(cfg.seed);
+        let preempt_at = match cfg.preempt_every {
+            Some(n) => 1 + rng.below(2 * n.max(1)),
+            None => u64::MAX,
+        };
+        let tombstone = Goroutine {
+            task: None,
+            state: GState::Runnable,
+            alive: false,
+            line: 0,
+            wake: None,
+            park: Park::None,
+            stack: super::ids::AllocId(u32::MAX),
+        };
+        Runtime {
+            cfg,
+            gs: vec![tombstone],
+            runq: VecDeque::new(),
+            live: 0,
+            peak_live: 0,
+            chans: Vec::new(),
+            timers: Timers::default(),
+            ctxs: Contexts::default(),
+            sync: SyncObjects::default(),
+            heap: HeapLedger::default(),
+            rng,
+            now: 0,
+            steps: 0,
+            slice_used: 0,
+            current: Gid(0),
+            events: Vec::new(),
+            stdout: String::new(),
+            main_done: false,
+            main_end_ns: 0,
+            end: None,
+            pending_limit: None,
+            preempt_at,
+            names: Vec::new(),
+        }
+    }
+
+    /// Starts main (`Gid(1)`) at `line`.
+    pub fn spawn_main(&mut self, task: Box<dyn Task<V>>, line: u32) -> Gid {
+        self.spawn_goroutine(Gid(0), task, "main", line)
+    }
+
+    /// Runs goroutines until about `budget_steps` steps have been taken (a goroutine's slice is
+    /// never cut short) or the run ends.
+    pub fn run_slice(&mut self, budget_steps: u64) -> Progress {
+        self.run_bounded(budget_steps, i64::MAX)
+    }
+
+    /// Like [`Runtime::run_slice`], but also stops before the clock would pass `until_ns`, so a
+    /// UI can animate virtual time.
+    pub fn run_until(&mut self, until_ns: i64, budget_steps: u64) -> Progress {
+        self.run_bounded(budget_steps, until_ns)
+    }
+
+    /// Runs to the end (bounded by `max_steps`) and returns the report.
+    pub fn run_to_end(&mut self) -> RunReport {
+        while self.run_slice(u64::MAX) == Progress::Running {}
+        self.report()
+    }
+
+    /// True once the run has ended.
+    pub fn is_finished(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// The virtual clock in nanoseconds.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// Steps taken so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// Every state change so far, in order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Takes the events recorded so far, leaving the runtime's list empty (for streaming).
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// The report of the run so far (outcome `exit` with empty fields while still running).
+    pub fn report(&self) -> RunReport {
+        let (outcome, panic) = self.end.clone().unwrap_or((Outcome::Exit, String::new()));
+        let leaked = if outcome == Outcome::Exit && self.end.is_some() {
+            self.leaks()
+        } else {
+            Vec::new()
+        };
+        RunReport {
+            outcome,
+            panic,
+            stdout: self.stdout.clone(),
+            virtual_time_ns: if self.main_done {
+                self.main_end_ns
+            } else {
+                self.now
+            },
+            leaked,
+            steps: self.steps,
+            peak_goroutines: self.peak_live as u64,
+            peak_heap_bytes: self.heap.peak,
+        }
+    }
+
+    /// Live goroutines grouped by (state, line), sorted by line then state.
+    fn leaks(&self) -> Vec<Leak> {
+        let mut groups: Vec<(u32, &'static str)> = self
+            .gs
+            .iter()
+            .filter(|g| g.alive)
+            .map(|g| (g.line, g.state.as_str()))
+            .collect();
+        groups.sort_unstable();
+        let mut out: Vec<Leak> = Vec::new();
+        for (line, state) in groups {
+            match out.last_mut() {
+                Some(l) if l.line == line && l.state == state => l.count += 1,
+                _ => out.push(Leak {
+                    state: state.to_string(),
+                    line,
+                    count: 1,
+                }),
+            }
+        }
+        out
+    }
+
+    fn run_bounded(&mut self, budget: u64, until_ns: i64) -> Progress {
+        let start = self.steps;
+        loop {
+            if self.end.is_some() {
+                return Progress::Finished;
+            }
+            if self.steps - start >= budget {
+                return Progress::Running;
+            }
+            if let Some(gid) = self.runq.pop_front() {
+                self.resume(gid);
+                continue;
+            }
+            if self.main_done {
+                self.finish(Outcome::Exit, String::new());
+                continue;
+            }
+            match self.timers.next_when(self.now) {
+                Some(when) => {
+                    if when > until_ns {
+                        return Progress::Running;
+                    }
+                    self.fire_timers_at(when);
+                }
+                None => {
+                    self.finish(
+                        Outcome::Deadlock,
+                        "all goroutines are asleep - deadlock!".to_string(),
+                    );
+                }
+            }
+        }
+    }
+
+    fn resume(&mut self, gid: Gid) {
+        let g = &mut self.gs[gid.index()];
+        let Some(mut task) = g.task.take() else {
+            return;
+        };
+        g.state = GState::Running;
+        self.current = gid;
+        self.slice_used = 0;
+        let y = {
+            let mut cx = Cx { rt: self, gid };
+            task.resume(&mut cx)
+        };
+        self.current = Gid(0);
+        match y {
+            Yield::Blocked => {
+                let g = &mut self.gs[gid.index()];
+                g.task = Some(task);
+                if g.state == GState::Running {
+                    // The task said Blocked without parking: treat it as a yield.
+                    g.state = GState::Runnable;
+                    self.runq.push_back(gid);
+                }
+            }
+            Yield::Yielded => {
+                let g = &mut self.gs[gid.index()];
+                g.task = Some(task);
+                g.state = GState::Runnable;
+                self.runq.push_back(gid);
+            }
+            Yield::Exit => {
+                drop(task);
+                self.exit_goroutine(gid);
+            }
+            Yield::Panic(msg) => {
+                self.gs[gid.index()].task = Some(task);
+                self.emit(gid, EventKind::Panic { msg: msg.clone() });
+                self.finish(Outcome::Panic, msg);
+            }
+            Yield::Fatal(msg) => {
+                self.gs[gid.index()].task = Some(task);
+                self.emit(gid, EventKind::Panic { msg: msg.clone() });
+                self.finish(Outcome::Fatal, msg);
+            }
+            Yield::Limit(msg) => {
+                self.gs[gid.index()].task = Some(task);
+                self.finish(Outcome::Limit, msg);
+            }
+        }
+        if let Some(msg) = self.pending_limit.take() {
+            self.finish(Outcome::Limit, msg);
+        }
+    }
+
+    fn exit_goroutine(&mut self, gid: Gid) {
+        self.emit(gid, EventKind::Exit);
+        let g = &mut self.gs[gid.index()];
+        g.alive = false;
+        g.wake = None;
+        let stack = g.stack;
+        self.live -= 1;
+        self.free_bytes(gid, stack);
+        if gid == Gid(1) {
+            self.main_done = true;
+            self.main_end_ns = self.now;
+        }
+    }
+
+    /// Ends the run (first end wins).
+    pub(crate) fn finish(&mut self, outcome: Outcome, msg: String) {
+        if self.end.is_some() {
+            return;
+        }
+        if !self.main_done {
+            self.main_end_ns = self.now;
+        }
+        let gid = self.current;
+        self.emit(gid, EventKind::End { outcome });
+        self.end = Some((outcome, msg));
+    }
+
+    /// Records an event for `gid` at its current line.
+    pub(crate) fn emit(&mut self, gid: Gid, kind: EventKind) {
+        let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
+        self.events.push(Event {
+            step: self.steps,
+            time_ns: self.now,
+            gid,
+            line,
+            kind,
+        });
+    }
+
+    /// Interns goroutine names so that spawning in a loop does not allocate a string each time.
+    fn intern(&mut self, name: &str) -> Rc<str> {
+        if let Some(n) = self.names.iter().rev().find(|n| &***n == name) {
+            return n.clone();
+        }
+        let n: Rc<str> = Rc::from(name);
+        if self.names.len() < 64 {
+            self.names.push(n.clone());
+        }
+        n
+    }
+
+    /// Creates a goroutine (the `go` statement, main, AfterFunc). Over the goroutine cap it
+    /// records a limit instead and returns `Gid(0)`.
+    pub(crate) fn spawn_goroutine(
+        &mut self,
+        parent: Gid,
+        task: Box<dyn Task<V>>,
+        name: &str,
+        line: u32,
+    ) -> Gid {
+        if self.live >= self.cfg.max_goroutines {
+            let at = self.gs.get(parent.index()).map_or(line, |g| g.line);
+            self.limit(format!(
+                "goroutine limit: more than {} goroutines alive (go statement at line {at})",
+                self.cfg.max_goroutines
+            ));
+            return Gid(0);
+        }
+        let gid = Gid(self.gs.len() as u32);
+        let name = self.intern(name);
+        self.emit(parent, EventKind::Spawn { child: gid, name });
+        let stack = self.heap.alloc(STACK_BYTES);
+        self.gs.push(Goroutine {
+            task: Some(task),
+            state: GState::Runnable,
+            alive: true,
+            line,
+            wake: None,
+            park: Park::None,
+            stack,
+        });
+        self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
+        self.check_heap(gid);
+        self.live += 1;
+        self.peak_live = self.peak_live.max(self.live);
+        self.runq.push_back(gid);
+        gid
+    }
+
+    /// Records a limit; the run ends when the current goroutine returns control.
+    pub(crate) fn limit(&mut self, msg: String) {
+        if self.pending_limit.is_none() {
+            self.pending_limit = Some(msg);
+        }
+        if self.current == Gid(0)
+            && let Some(msg) = self.pending_limit.take()
+        {
+            self.finish(Outcome::Limit, msg);
+        }
+    }
+
+    /// Adds `bytes` to the modeled heap on behalf of `gid`.
+    pub(crate) fn alloc_bytes(&mut self, gid: Gid, bytes: u64) -> super::ids::AllocId {
+        let id = self.heap.alloc(bytes);
+        self.emit(gid, EventKind::Alloc { bytes });
+        self.check_heap(gid);
+        id
+    }
+
+    /// Frees an allocation on behalf of `gid`.
+    pub(crate) fn free_bytes(&mut self, gid: Gid, id: super::ids::AllocId) {
+        let bytes = self.heap.free(id);
+        if bytes > 0 {
+            self.emit(gid, EventKind::Free { bytes });
+        }
+    }
+
+    fn check_heap(&mut self, gid: Gid) {
+        if self.heap.current > self.cfg.max_heap_bytes {
+            let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
+            self.limit(format!(
+                "heap limit: the modeled heap passed {} bytes (goroutine {} at line {line})",
+                self.cfg.max_heap_bytes, gid.0
+            ));
+        }
+    }
+
+    /// The one wait primitive: parks `gid` in `state`, registered as `park` says.
+    pub(crate) fn park(&mut self, gid: Gid, state: GState, on: Option<ObjId>, park: Park) {
+        let g = &mut self.gs[gid.index()];
+        g.state = state;
+        g.park = park;
+        self.emit(gid, EventKind::Block { state, on });
+    }
+
+    /// Changes a parked goroutine's state without waking it (Cond.Wait moving to Mutex.Lock).
+    pub(crate) fn repark(&mut self, gid: Gid, state: GState, on: Option<ObjId>) {
+        self.gs[gid.index()].state = state;
+        self.emit(gid, EventKind::Block { state, on });
+    }
+
+    /// Wakes a parked goroutine with `wake`, unregistering it from every other wait queue.
+    pub(crate) fn ready(&mut self, gid: Gid, wake: Wake<V>) {
+        let g = &mut self.gs[gid.index()];
+        if !g.alive {
+            return;
+        }
+        let park = std::mem::replace(&mut g.park, Park::None);
+        g.wake = Some(wake);
+        g.state = GState::Runnable;
+        if let Park::Select(chans) = park {
+            for c in chans.iter() {
+                let ch = &mut self.chans[c.index()];
+                ch.sendq.retain(|w| w.gid != gid);
+                ch.recvq.retain(|w| w.gid != gid);
+            }
+        }
+        self.emit(gid, EventKind::Unblock);
+        self.runq.push_back(gid);
+    }
+
+    /// Counts `n` interpreter steps for the running goroutine; false when it should yield.
+    pub(crate) fn count_steps(&mut self, gid: Gid, n: u64) -> bool {
+        self.steps += n;
+        self.slice_used += n;
+        if self.steps > self.cfg.max_steps && self.pending_limit.is_none() {
+            let line = self.gs[gid.index()].line;
+            self.limit(format!(
+                "step limit: the program ran more than {} steps (goroutine {} at line {line})",
+                self.cfg.max_steps, gid.0
+            ));
+        }
+        self.pending_limit.is_none() && self.slice_used < self.cfg.slice_steps
+    }
+
+    /// The seeded preemption point: true now and then when `preempt_every` is set.
+    pub(crate) fn preempt_due(&mut self) -> bool {
+        let Some(n) = self.cfg.preempt_every else {
+            return false;
+        };
+        if self.steps >= self.preempt_at {
+            self.preempt_at = self.steps + 1 + self.rng.below(2 * n.max(1));
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Appends program output.
+    pub(crate) fn print(&mut self, gid: Gid, text: &str) {
+        self.stdout.push_str(text);
+        self.emit(
+            gid,
+            EventKind::Output {
+                text: text.to_string(),
+            },
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! `select`: ready cases are chosen uniformly with the run's seeded PRNG; otherwise `default`,
+//! otherwise the goroutine parks on every case's channel at once (nil channels are skipped).
+
+use super::channel::Waiter;
+use super::cx::Cx;
+use super::goroutine::Park;
+use super::ids::{ChanId, Gid};
+use super::scheduler::Runtime;
+use super::state::GState;
+use super::{Op, Value};
+
+/// One case of a select statement; `None` is a nil channel (never ready).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SelectCase<V> {
+    Send(Option<ChanId>, V),
+    Recv(Option<ChanId>),
+}
+
+/// Which case a select ran: `case: None` is `default`; `value`/`ok` are a receive case's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selected<V> {
+    pub case: Option<usize>,
+    pub value: Option<V>,
+    pub ok: bool,
+}
+
+impl<V: Value> Runtime<V> {
+    fn case_ready(&self, case: &SelectCase<V>) -> bool {
+        match case {
+            SelectCase::Send(Some(c), _) => self.can_send(*c),
+            SelectCase::Recv(Some(c)) => self.can_recv(*c),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn select(
+        &mut self,
+        gid: Gid,
+        cases: &[SelectCase<V>],
+        has_default: bool,
+    ) -> Op<Selected<V>> {
+        let ready = cases.iter().filter(|c| self.case_ready(c)).count();
+        if ready > 0 {
+            let pick = if ready > 1 {
+                self.rng.below(ready as u64) as usize
+            } else {
+                0
+            };
+            let Some((i, case)) = cases
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| self.case_ready(c))
+                .nth(pick)
+            else {
+                return Op::Panic("select: internal error".to_string());
+            };
+            return match case {
+                SelectCase::Send(Some(c), v) => {
+                    if self.chans[c.index()].closed {
+                        return Op::Panic("send on closed channel".to_string());
+                    }
+                    self.send_now(gid, *c, v.clone());
+                    Op::Ready(Selected {
+                        case: Some(i),
+                        value: None,
+                        ok: true,
+                    })
+                }
+                SelectCase::Recv(Some(c)) => {
+                    let (v, ok) = self.recv_now(gid, *c);
+                    Op::Ready(Selected {
+                        case: Some(i),
+                        value: Some(v),
+                        ok,
+                    })
+                }
+                _ => Op::Panic("select: internal error".to_string()),
+            };
+        }
+        if has_default {
+            return Op::Ready(Selected {
+                case: None,
+                value: None,
+                ok: false,
+            });
+        }
+        if cases.is_empty() {
+            self.park(gid, GState::SelectNoCases, None, Park::None);
+            return Op::Blocked;
+        }
+        let mut chans: Vec<ChanId> = Vec::with_capacity(cases.len());
+        for (i, case) in cases.iter().enumerate() {
+            match case {
+                SelectCase::Send(Some(c), v) => {
+                    self.chans[c.index()].sendq.push_back(Waiter {
+                        gid,
+                        case: i as u32,
+                        val: Some(v.clone()),
+                    });
+                    chans.push(*c);
+                }
+                SelectCase::Recv(Some(c)) => {
+                    self.chans[c.index()].recvq.push_back(Waiter {
+                        gid,
+                        case: i as u32,
+                        val: None,
+                    });
+                    chans.push(*c);
+                }
+                _ => {}
+            }
+        }
+        chans.sort_unstable();
+        chans.dedup();
+        let on = if chans.len() == 1 {
+            Some(super::ids::ObjId::Chan(chans[0]))
+        } else {
+            None
+        };
+        self.park(
+            gid,
+            GState::Select,
+            on,
+            Park::Select(chans.into_boxed_slice()),
+        );
+        Op::Blocked
+    }
+}
+
+impl<V: Value> Cx<'_, V> {
+    /// A select statement. A ready send case on a closed channel panics
+    /// "send on closed channel"; `select {}` blocks forever in state `select (no cases)`.
+    pub fn select(&mut self, cases: &[SelectCase<V>], has_default: bool) -> Op<Selected<V>> {
+        self.rt.select(self.gid, cases, has_default)
+    }
+}

@@ -1,0 +1,321 @@
+//! Snapshots: the whole visible state of a run after some prefix of its events.
+//!
+//! [`Fold`] is the compact state events are folded into (cheap to clone for checkpoints);
+//! [`Snapshot`] is the rich, serializable view built from it for the UI.
+
+use std::rc::Rc;
+
+use serde::{Serialize, Serializer};
+
+use super::event::{Event, EventKind};
+use super::ids::{ChanId, Gid, ObjId, TimerId};
+use super::report::Outcome;
+use super::state::GState;
+
+/// A live goroutine in a snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GoroutineView {
+    pub gid: Gid,
+    #[serde(serialize_with = "ser_rc_str")]
+    pub name: Rc<str>,
+    pub state: GState,
+    pub line: u32,
+}
+
+/// How many goroutines are in one state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StateCount {
+    pub state: GState,
+    pub count: u32,
+}
+
+/// Goroutines in one state at one line (the code view's per-line badges).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LineGroup {
+    pub state: GState,
+    pub line: u32,
+    pub count: u32,
+    pub gids: Vec<Gid>,
+}
+
+/// A channel gauge: buffer fill and plain senders/receivers parked on it (select waiters are
+/// shown as goroutines in state `select`, not here).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChanView {
+    pub chan: ChanId,
+    pub cap: u32,
+    pub len: u32,
+    pub closed: bool,
+    pub senders: u32,
+    pub receivers: u32,
+}
+
+/// A pending timer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimerView {
+    pub timer: TimerId,
+    pub at: i64,
+}
+
+/// Everything the UI shows at one point of a run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// Number of events applied.
+    pub index: usize,
+    pub step: u64,
+    pub time_ns: i64,
+    /// The goroutine of the last event, if it is still running.
+    pub running: Option<Gid>,
+    /// Live goroutines by id.
+    pub goroutines: Vec<GoroutineView>,
+    /// Live goroutines per state, in [`GState`] order.
+    pub by_state: Vec<StateCount>,
+    /// Live goroutines per (line, state), sorted by line then state.
+    pub by_line: Vec<LineGroup>,
+    pub chans: Vec<ChanView>,
+    /// Pending timers, soonest first.
+    pub timers: Vec<TimerView>,
+    pub heap_bytes: u64,
+    pub heap_peak_bytes: u64,
+    pub output: String,
+    /// Set once the run's `End` event is applied.
+    pub outcome: Option<Outcome>,
+    /// The panic or fatal message, once applied.
+    pub panic: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct GFold {
+    state: GState,
+    line: u32,
+    on: Option<ObjId>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct CFold {
+    cap: u32,
+    len: u32,
+    closed: bool,
+    senders: u32,
+    receivers: u32,
+}
+
+/// The folded state after `index` events.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Fold {
+    pub index: usize,
+    step: u64,
+    time_ns: i64,
+    last_gid: Gid,
+    gs: Vec<Option<GFold>>,
+    chans: Vec<CFold>,
+    timers: Vec<Option<i64>>,
+    heap: u64,
+    heap_peak: u64,
+    output: String,
+    outcome: Option<Outcome>,
+    panic: Option<String>,
+}
+
+fn slot<T: Default + Clone>(v: &mut Vec<T>, i: usize) -> &mut T {
+    if v.len() <= i {
+        v.resize(i + 1, T::default());
+    }
+    &mut v[i]
+}
+
+impl Fold {
+    fn waiting(&mut self, g: GFold, delta: i32) {
+        let Some(ObjId::Chan(c)) = g.on else { return };
+        let cf = slot(&mut self.chans, c.index());
+        let field = match g.state {
+            GState::ChanSend => &mut cf.senders,
+            GState::ChanRecv => &mut cf.receivers,
+            _ => return,
+        };
+        *field = field.saturating_add_signed(delta);
+    }
+
+    /// Applies one event.
+    pub fn apply(&mut self, e: &Event) {
+        self.index += 1;
+        self.step = e.step;
+        self.time_ns = e.time_ns;
+        self.last_gid = e.gid;
+        if let Some(Some(g)) = self.gs.get_mut(e.gid.index()) {
+            g.line = e.line;
+        }
+        match &e.kind {
+            EventKind::Spawn { child, .. } => {
+                *slot(&mut self.gs, child.index()) = Some(GFold {
+                    state: GState::Runnable,
+                    line: 0,
+                    on: None,
+                });
+            }
+            EventKind::Block { state, on } => {
+                if let Some(Some(g)) = self.gs.get(e.gid.index()).copied() {
+                    self.waiting(g, -1);
+                }
+                let g = GFold {
+                    state: *state,
+                    line: e.line,
+                    on: *on,
+                };
+                self.waiting(g, 1);
+                *slot(&mut self.gs, e.gid.index()) = Some(g);
+            }
+            EventKind::Unblock => {
+                if let Some(Some(g)) = self.gs.get(e.gid.index()).copied() {
+                    self.waiting(g, -1);
+                    *slot(&mut self.gs, e.gid.index()) = Some(GFold {
+                        state: GState::Runnable,
+                        line: e.line,
+                        on: None,
+                    });
+                }
+            }
+            EventKind::Exit => {
+                if let Some(g) = self.gs.get_mut(e.gid.index()) {
+                    *g = None;
+                }
+            }
+            EventKind::Send { chan, len } | EventKind::Recv { chan, len } => {
+                slot(&mut self.chans, chan.index()).len = *len;
+            }
+            EventKind::Close { chan } => slot(&mut self.chans, chan.index()).closed = true,
+            EventKind::ChanMake { chan, cap } => {
+                *slot(&mut self.chans, chan.index()) = CFold {
+                    cap: *cap,
+                    ..CFold::default()
+                };
+            }
+            EventKind::TimerSet { timer, at } => *slot(&mut self.timers, timer.index()) = Some(*at),
+            EventKind::TimerFire { timer } | EventKind::TimerStop { timer } => {
+                *slot(&mut self.timers, timer.index()) = None;
+            }
+            EventKind::Alloc { bytes } => {
+                self.heap += bytes;
+                self.heap_peak = self.heap_peak.max(self.heap);
+            }
+            EventKind::Free { bytes } => self.heap = self.heap.saturating_sub(*bytes),
+            EventKind::Output { text } => self.output.push_str(text),
+            EventKind::Panic { msg } => self.panic = Some(msg.clone()),
+            EventKind::End { outcome } => self.outcome = Some(*outcome),
+        }
+    }
+
+    /// Builds the UI view; `names[gid]` is each goroutine's function name.
+    pub fn snapshot(&self, names: &[Rc<str>]) -> Snapshot {
+        let running = match self.gs.get(self.last_gid.index()) {
+            Some(Some(g)) if !g.state.is_blocked() && self.outcome.is_none() => Some(self.last_gid),
+            _ => None,
+        };
+        let mut goroutines = Vec::new();
+        let mut groups: Vec<(u32, GState, Gid)> = Vec::new();
+        let mut counts = [0u32; 14];
+        for (i, g) in self.gs.iter().enumerate() {
+            let Some(g) = g else { continue };
+            let gid = Gid(i as u32);
+            let state = if Some(gid) == running {
+                GState::Running
+            } else {
+                g.state
+            };
+            counts[state as usize] += 1;
+            groups.push((g.line, state, gid));
+            goroutines.push(GoroutineView {
+                gid,
+                name: names.get(i).cloned().unwrap_or_else(|| Rc::from("")),
+                state,
+                line: g.line,
+            });
+        }
+        groups.sort_unstable_by(|a, b| (a.0, a.1.as_str(), a.2).cmp(&(b.0, b.1.as_str(), b.2)));
+        let mut by_line: Vec<LineGroup> = Vec::new();
+        for (line, state, gid) in groups {
+            match by_line.last_mut() {
+                Some(l) if l.line == line && l.state == state => {
+                    l.count += 1;
+                    l.gids.push(gid);
+                }
+                _ => by_line.push(LineGroup {
+                    state,
+                    line,
+                    count: 1,
+                    gids: vec![gid],
+                }),
+            }
+        }
+        let by_state = ALL_STATES
+            .iter()
+            .filter(|s| counts[**s as usize] > 0)
+            .map(|s| StateCount {
+                state: *s,
+                count: counts[*s as usize],
+            })
+            .collect();
+        let chans = self
+            .chans
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ChanView {
+                chan: ChanId(i as u32),
+                cap: c.cap,
+                len: c.len,
+                closed: c.closed,
+                senders: c.senders,
+                receivers: c.receivers,
+            })
+            .collect();
+        let mut timers: Vec<TimerView> = self
+            .timers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                t.map(|at| TimerView {
+                    timer: TimerId(i as u32),
+                    at,
+                })
+            })
+            .collect();
+        timers.sort_by_key(|t| (t.at, t.timer));
+        Snapshot {
+            index: self.index,
+            step: self.step,
+            time_ns: self.time_ns,
+            running,
+            goroutines,
+            by_state,
+            by_line,
+            chans,
+            timers,
+            heap_bytes: self.heap,
+            heap_peak_bytes: self.heap_peak,
+            output: self.output.clone(),
+            outcome: self.outcome,
+            panic: self.panic.clone(),
+        }
+    }
+}
+
+const ALL_STATES: [GState; 14] = [
+    GState::Running,
+    GState::Runnable,
+    GState::ChanSend,
+    GState::ChanRecv,
+    GState::Select,
+    GState::SelectNoCases,
+    GState::Sleep,
+    GState::WaitGroupWait,
+    GState::MutexLock,
+    GState::RwMutexLock,
+    GState::RwMutexRLock,
+    GState::CondWait,
+    GState::ChanSendNil,
+    GState::ChanRecvNil,
+];
+
+fn ser_rc_str<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
+}

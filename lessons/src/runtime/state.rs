@@ -1,0 +1,55 @@
+//! Goroutine states, named exactly as Go's goroutine dumps name them.
+
+use serde::{Serialize, Serializer};
+
+/// What a goroutine is doing. Blocked states use Go's wait reasons verbatim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GState {
+    Running,
+    Runnable,
+    ChanSend,
+    ChanRecv,
+    Select,
+    SelectNoCases,
+    Sleep,
+    WaitGroupWait,
+    MutexLock,
+    RwMutexLock,
+    RwMutexRLock,
+    CondWait,
+    ChanSendNil,
+    ChanRecvNil,
+}
+
+impl GState {
+    /// Go's words for the state, as in `goroutine 7 [chan send]:`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GState::Running => "running",
+            GState::Runnable => "runnable",
+            GState::ChanSend => "chan send",
+            GState::ChanRecv => "chan receive",
+            GState::Select => "select",
+            GState::SelectNoCases => "select (no cases)",
+            GState::Sleep => "sleep",
+            GState::WaitGroupWait => "sync.WaitGroup.Wait",
+            GState::MutexLock => "sync.Mutex.Lock",
+            GState::RwMutexLock => "sync.RWMutex.Lock",
+            GState::RwMutexRLock => "sync.RWMutex.RLock",
+            GState::CondWait => "sync.Cond.Wait",
+            GState::ChanSendNil => "chan send (nil chan)",
+            GState::ChanRecvNil => "chan receive (nil chan)",
+        }
+    }
+
+    /// True for every parked state (neither running nor runnable).
+    pub fn is_blocked(self) -> bool {
+        !matches!(self, GState::Running | GState::Runnable)
+    }
+}
+
+impl Serialize for GState {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}

@@ -1,0 +1,330 @@
+//! sync.Mutex, RWMutex (writer preference), WaitGroup, Cond and Once.
+//!
+//! Unlock hands the lock straight to the longest waiter (FIFO). Go's mutex lets a running
+//! goroutine barge in first; handing off keeps runs deterministic and easy to follow, and only
+//! changes which waiter wins, never whether the program deadlocks or leaks.
+
+use std::collections::VecDeque;
+
+use super::cx::Cx;
+use super::goroutine::Park;
+use super::ids::{CondId, Gid, MutexId, ObjId, OnceId, RwMutexId, WgId};
+use super::scheduler::Runtime;
+use super::state::GState;
+use super::{Op, Value, Wake};
+
+#[derive(Default)]
+pub(crate) struct Mutex {
+    locked: bool,
+    waiters: VecDeque<Gid>,
+}
+
+#[derive(Default)]
+pub(crate) struct RwMutex {
+    writer: bool,
+    readers: u32,
+    writers_waiting: VecDeque<Gid>,
+    readers_waiting: VecDeque<Gid>,
+}
+
+#[derive(Default)]
+pub(crate) struct WaitGroup {
+    counter: i64,
+    waiters: Vec<Gid>,
+}
+
+pub(crate) struct Cond {
+    mutex: MutexId,
+    waiters: VecDeque<Gid>,
+}
+
+#[derive(Default)]
+pub(crate) struct Once {
+    state: OnceState,
+    waiters: Vec<Gid>,
+}
+
+#[derive(Default, PartialEq, Eq)]
+enum OnceState {
+    #[default]
+    New,
+    Running,
+    Done,
+}
+
+/// Every sync object of a run, by id.
+#[derive(Default)]
+pub(crate) struct SyncObjects {
+    mutexes: Vec<Mutex>,
+    rwmutexes: Vec<RwMutex>,
+    wgs: Vec<WaitGroup>,
+    conds: Vec<Cond>,
+    onces: Vec<Once>,
+}
+
+impl<V: Value> Runtime<V> {
+    /// Gives `m` to `gid` (already parked) now if it is free, else queues it as a Lock waiter.
+    fn acquire_for(&mut self, gid: Gid, m: MutexId) {
+        let mx = &mut self.sync.mutexes[m.index()];
+        if mx.locked {
+            mx.waiters.push_back(gid);
+            self.repark(gid, GState::MutexLock, Some(ObjId::Mutex(m)));
+        } else {
+            mx.locked = true;
+            self.ready(gid, Wake::Done);
+        }
+    }
+
+    fn mutex_unlock(&mut self, m: MutexId) -> Result<(), String> {
+        let mx = &mut self.sync.mutexes[m.index()];
+        if !mx.locked {
+            return Err("sync: unlock of unlocked mutex".to_string());
+        }
+        match mx.waiters.pop_front() {
+            Some(next) => self.ready(next, Wake::Done),
+            None => mx.locked = false,
+        }
+        Ok(())
+    }
+}
+
+impl<V: Value> Cx<'_, V> {
+    /// A new unlocked sync.Mutex.
+    pub fn mutex_new(&mut self) -> MutexId {
+        let m = &mut self.rt.sync.mutexes;
+        m.push(Mutex::default());
+        MutexId(m.len() as u32 - 1)
+    }
+
+    /// `m.Lock()`: parks in `sync.Mutex.Lock` while another goroutine holds it.
+    pub fn lock(&mut self, m: MutexId) -> Op<()> {
+        let mx = &mut self.rt.sync.mutexes[m.index()];
+        if !mx.locked {
+            mx.locked = true;
+            return Op::Ready(());
+        }
+        mx.waiters.push_back(self.gid);
+        self.rt.park(
+            self.gid,
+            GState::MutexLock,
+            Some(ObjId::Mutex(m)),
+            Park::None,
+        );
+        Op::Blocked
+    }
+
+    /// `m.TryLock()`.
+    pub fn try_lock(&mut self, m: MutexId) -> bool {
+        let mx = &mut self.rt.sync.mutexes[m.index()];
+        if mx.locked {
+            false
+        } else {
+            mx.locked = true;
+            true
+        }
+    }
+
+    /// `m.Unlock()`; `Err` is the fatal error "sync: unlock of unlocked mutex".
+    pub fn unlock(&mut self, m: MutexId) -> Result<(), String> {
+        self.rt.mutex_unlock(m)
+    }
+
+    /// A new unlocked sync.RWMutex.
+    pub fn rwmutex_new(&mut self) -> RwMutexId {
+        let m = &mut self.rt.sync.rwmutexes;
+        m.push(RwMutex::default());
+        RwMutexId(m.len() as u32 - 1)
+    }
+
+    /// `rw.RLock()`: waits while a writer holds the lock or is waiting for it.
+    pub fn rlock(&mut self, m: RwMutexId) -> Op<()> {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if !rw.writer && rw.writers_waiting.is_empty() {
+            rw.readers += 1;
+            return Op::Ready(());
+        }
+        rw.readers_waiting.push_back(self.gid);
+        self.rt.park(
+            self.gid,
+            GState::RwMutexRLock,
+            Some(ObjId::RwMutex(m)),
+            Park::None,
+        );
+        Op::Blocked
+    }
+
+    /// `rw.RUnlock()`; `Err` is the fatal error "sync: RUnlock of unlocked RWMutex".
+    pub fn runlock(&mut self, m: RwMutexId) -> Result<(), String> {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if rw.readers == 0 {
+            return Err("sync: RUnlock of unlocked RWMutex".to_string());
+        }
+        rw.readers -= 1;
+        if rw.readers == 0
+            && !rw.writer
+            && let Some(w) = rw.writers_waiting.pop_front()
+        {
+            rw.writer = true;
+            self.rt.ready(w, Wake::Done);
+        }
+        Ok(())
+    }
+
+    /// `rw.Lock()`: waits for readers and any writer to leave.
+    pub fn rw_lock(&mut self, m: RwMutexId) -> Op<()> {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if !rw.writer && rw.readers == 0 {
+            rw.writer = true;
+            return Op::Ready(());
+        }
+        rw.writers_waiting.push_back(self.gid);
+        self.rt.park(
+            self.gid,
+            GState::RwMutexLock,
+            Some(ObjId::RwMutex(m)),
+            Park::None,
+        );
+        Op::Blocked
+    }
+
+    /// `rw.Unlock()`: waiting readers go first, then the next writer. `Err` is the fatal error
+    /// "sync: Unlock of unlocked RWMutex".
+    pub fn rw_unlock(&mut self, m: RwMutexId) -> Result<(), String> {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if !rw.writer {
+            return Err("sync: Unlock of unlocked RWMutex".to_string());
+        }
+        rw.writer = false;
+        if !rw.readers_waiting.is_empty() {
+            let readers = std::mem::take(&mut rw.readers_waiting);
+            rw.readers += readers.len() as u32;
+            for r in readers {
+                self.rt.ready(r, Wake::Done);
+            }
+        } else if let Some(w) = rw.writers_waiting.pop_front() {
+            rw.writer = true;
+            self.rt.ready(w, Wake::Done);
+        }
+        Ok(())
+    }
+
+    /// A new sync.WaitGroup with counter 0.
+    pub fn waitgroup_new(&mut self) -> WgId {
+        let w = &mut self.rt.sync.wgs;
+        w.push(WaitGroup::default());
+        WgId(w.len() as u32 - 1)
+    }
+
+    /// `wg.Add(delta)` (Done is `-1`); `Err` is the panic "sync: negative WaitGroup counter".
+    pub fn wg_add(&mut self, wg: WgId, delta: i64) -> Result<(), String> {
+        let w = &mut self.rt.sync.wgs[wg.index()];
+        w.counter += delta;
+        if w.counter < 0 {
+            return Err("sync: negative WaitGroup counter".to_string());
+        }
+        if w.counter == 0 {
+            let waiters = std::mem::take(&mut w.waiters);
+            for g in waiters {
+                self.rt.ready(g, Wake::Done);
+            }
+        }
+        Ok(())
+    }
+
+    /// `wg.Wait()`: parks in `sync.WaitGroup.Wait` until the counter is 0.
+    pub fn wg_wait(&mut self, wg: WgId) -> Op<()> {
+        let w = &mut self.rt.sync.wgs[wg.index()];
+        if w.counter == 0 {
+            return Op::Ready(());
+        }
+        w.waiters.push(self.gid);
+        self.rt.park(
+            self.gid,
+            GState::WaitGroupWait,
+            Some(ObjId::WaitGroup(wg)),
+            Park::None,
+        );
+        Op::Blocked
+    }
+
+    /// `sync.NewCond(&m)`.
+    pub fn cond_new(&mut self, m: MutexId) -> CondId {
+        let c = &mut self.rt.sync.conds;
+        c.push(Cond {
+            mutex: m,
+            waiters: VecDeque::new(),
+        });
+        CondId(c.len() as u32 - 1)
+    }
+
+    /// `c.Wait()`: unlocks the mutex, parks in `sync.Cond.Wait`, and wakes (with `Wake::Done`)
+    /// only once it holds the mutex again. `Err` is the fatal error of an unlocked mutex.
+    pub fn cond_wait(&mut self, c: CondId) -> Result<Op<()>, String> {
+        let m = self.rt.sync.conds[c.index()].mutex;
+        self.rt.mutex_unlock(m)?;
+        self.rt.sync.conds[c.index()].waiters.push_back(self.gid);
+        self.rt
+            .park(self.gid, GState::CondWait, Some(ObjId::Cond(c)), Park::None);
+        Ok(Op::Blocked)
+    }
+
+    /// `c.Signal()`: the longest waiter goes on to re-lock the mutex.
+    pub fn cond_signal(&mut self, c: CondId) {
+        let cond = &mut self.rt.sync.conds[c.index()];
+        let m = cond.mutex;
+        if let Some(g) = cond.waiters.pop_front() {
+            self.rt.acquire_for(g, m);
+        }
+    }
+
+    /// `c.Broadcast()`: every waiter goes on to re-lock the mutex, in arrival order.
+    pub fn cond_broadcast(&mut self, c: CondId) {
+        let cond = &mut self.rt.sync.conds[c.index()];
+        let m = cond.mutex;
+        let waiters = std::mem::take(&mut cond.waiters);
+        for g in waiters {
+            self.rt.acquire_for(g, m);
+        }
+    }
+
+    /// A new sync.Once.
+    pub fn once_new(&mut self) -> OnceId {
+        let o = &mut self.rt.sync.onces;
+        o.push(Once::default());
+        OnceId(o.len() as u32 - 1)
+    }
+
+    /// Start of `once.Do(f)`: `Ready(true)`: run f, then call [`Cx::once_end`];
+    /// `Ready(false)`: already done; `Blocked` (state `sync.Mutex.Lock`, as Go's Once locks a
+    /// mutex) while another goroutine runs f: on `Wake::Done` it is done.
+    pub fn once_begin(&mut self, o: OnceId) -> Op<bool> {
+        let once = &mut self.rt.sync.onces[o.index()];
+        match once.state {
+            OnceState::Done => Op::Ready(false),
+            OnceState::New => {
+                once.state = OnceState::Running;
+                Op::Ready(true)
+            }
+            OnceState::Running => {
+                once.waiters.push(self.gid);
+                self.rt.park(
+                    self.gid,
+                    GState::MutexLock,
+                    Some(ObjId::Once(o)),
+                    Park::None,
+                );
+                Op::Blocked
+            }
+        }
+    }
+
+    /// End of `once.Do(f)` (also when f panicked): marks done and releases the waiters.
+    pub fn once_end(&mut self, o: OnceId) {
+        let once = &mut self.rt.sync.onces[o.index()];
+        once.state = OnceState::Done;
+        let waiters = std::mem::take(&mut once.waiters);
+        for g in waiters {
+            self.rt.ready(g, Wake::Done);
+        }
+    }
+}

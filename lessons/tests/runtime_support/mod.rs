@@ -1,0 +1,325 @@
+//! Scripted goroutines for the runtime's tests: a task is a list of [`S`] steps, and what each
+//! blocking step observed is appended to a shared log as `"t=<ns> g<id> <what>"`, so tests can
+//! assert the exact interleaving, values and virtual times.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lessons::runtime::{
+    ChanId, CondId, Config, Cx, MutexId, Op, Outcome, RunReport, Runtime, RwMutexId, SelectCase,
+    Selected, Task, Value, Wake, WgId, Yield,
+};
+
+/// The test value type: plain integers; a timer delivers the time it fired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct V(pub i64);
+
+impl Value for V {
+    fn time(now_ns: i64) -> Self {
+        V(now_ns)
+    }
+    fn unit() -> Self {
+        V(0)
+    }
+}
+
+/// Shared log of observations.
+pub type Log = Rc<RefCell<Vec<String>>>;
+
+/// Channels are numbered in creation order, so `c(0)` is the first `MakeChan`.
+pub fn c(n: u32) -> Option<ChanId> {
+    Some(ChanId(n))
+}
+
+/// One step of a script.
+#[derive(Clone, Debug)]
+pub enum S {
+    Line(u32),
+    MakeChan(usize),
+    Send(Option<ChanId>, i64),
+    Recv(Option<ChanId>),
+    Close(Option<ChanId>),
+    Len(ChanId),
+    Select(Vec<SelectCase<V>>, bool),
+    Sleep(i64),
+    Go(&'static str, u32, Vec<S>),
+    Print(&'static str),
+    Log(&'static str),
+    Gosched,
+    Work(u64),
+    Panic(&'static str),
+    Now,
+    NumGoroutine,
+    NewTimer(i64),
+    NewTicker(i64),
+    TimerStop(u32),
+    TimerReset(u32, i64),
+    MutexNew,
+    Lock(u32),
+    Unlock(u32),
+    RwNew,
+    RLock(u32),
+    RUnlock(u32),
+    WLock(u32),
+    WUnlock(u32),
+    WgNew,
+    WgAdd(u32, i64),
+    WgWait(u32),
+    CondNew(u32),
+    CondWait(u32),
+    Signal(u32),
+    Broadcast(u32),
+    Loop(u32, Vec<S>),
+}
+
+/// A goroutine running a script.
+pub struct Script {
+    ops: Vec<S>,
+    pc: usize,
+    log: Log,
+}
+
+impl Script {
+    pub fn boxed(ops: Vec<S>, log: &Log) -> Box<dyn Task<V>> {
+        Box::new(Script {
+            ops: expand(ops),
+            pc: 0,
+            log: log.clone(),
+        })
+    }
+
+    fn note(&self, cx: &Cx<'_, V>, what: String) {
+        self.log
+            .borrow_mut()
+            .push(format!("t={} g{} {}", cx.now(), cx.gid().0, what));
+    }
+
+    fn after_wake(&self, cx: &Cx<'_, V>, w: Wake<V>) -> Result<(), String> {
+        match (&self.ops[self.pc], w) {
+            (_, Wake::SendOnClosed) => return Err("send on closed channel".to_string()),
+            (S::Recv(_), Wake::Received { value, ok }) => {
+                self.note(cx, format!("recv {} {}", value.0, ok))
+            }
+            (S::Send(..), Wake::Sent) => self.note(cx, "sent".to_string()),
+            (S::Select(..), Wake::Selected { case, value, ok }) => {
+                self.note(cx, sel_text(Some(case), value, ok))
+            }
+            (S::Sleep(_), Wake::Done) => self.note(cx, "woke".to_string()),
+            (S::Lock(_) | S::RLock(_) | S::WLock(_), Wake::Done) => {
+                self.note(cx, "locked".to_string())
+            }
+            (S::WgWait(_), Wake::Done) => self.note(cx, "waited".to_string()),
+            (S::CondWait(_), Wake::Done) => self.note(cx, "signalled".to_string()),
+            (op, w) => self.note(cx, format!("unexpected wake {w:?} at {op:?}")),
+        }
+        Ok(())
+    }
+}
+
+fn sel_text(case: Option<usize>, value: Option<V>, ok: bool) -> String {
+    match (case, value) {
+        (None, _) => "select default".to_string(),
+        (Some(i), Some(v)) => format!("select {i} {} {ok}", v.0),
+        (Some(i), None) => format!("select {i} sent"),
+    }
+}
+
+/// Unrolls `Loop`s.
+fn expand(ops: Vec<S>) -> Vec<S> {
+    let mut out = Vec::new();
+    for op in ops {
+        match op {
+            S::Loop(n, body) => {
+                let body = expand(body);
+                for _ in 0..n {
+                    out.extend(body.iter().cloned());
+                }
+            }
+            op => out.push(op),
+        }
+    }
+    out
+}
+
+impl Task<V> for Script {
+    fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+        if let Some(w) = cx.take_wake() {
+            if let Err(m) = self.after_wake(cx, w) {
+                return Yield::Panic(m);
+            }
+            self.pc += 1;
+        }
+        while self.pc < self.ops.len() {
+            let op = self.ops[self.pc].clone();
+            if !cx.step(1) {
+                return Yield::Yielded;
+            }
+            macro_rules! block {
+                ($e:expr, $ok:expr) => {
+                    match $e {
+                        Op::Ready(x) => {
+                            #[allow(clippy::redundant_closure_call)]
+                            let text: String = ($ok)(x);
+                            self.note(cx, text);
+                        }
+                        Op::Blocked => return Yield::Blocked,
+                        Op::Panic(m) => return Yield::Panic(m),
+                    }
+                };
+            }
+            match op {
+                S::Line(l) => cx.set_line(l),
+                S::MakeChan(cap) => {
+                    cx.make_chan(cap, 8, V(0));
+                }
+                S::Send(ch, v) => block!(cx.send(ch, V(v)), |_| "sent".to_string()),
+                S::Recv(ch) => {
+                    block!(cx.recv(ch), |(v, ok): (V, bool)| format!(
+                        "recv {} {ok}",
+                        v.0
+                    ))
+                }
+                S::Close(ch) => {
+                    if let Err(m) = cx.close(ch) {
+                        return Yield::Panic(m);
+                    }
+                }
+                S::Len(ch) => {
+                    let t = format!("len {} cap {}", cx.chan_len(ch), cx.chan_cap(ch));
+                    self.note(cx, t)
+                }
+                S::Select(cases, def) => block!(cx.select(&cases, def), |s: Selected<V>| {
+                    sel_text(s.case, s.value, s.ok)
+                }),
+                S::Sleep(d) => block!(cx.sleep(d), |_| "woke".to_string()),
+                S::Go(name, line, body) => {
+                    let t = Script::boxed(body, &self.log);
+                    cx.spawn(t, name, line);
+                }
+                S::Print(s) => cx.print(s),
+                S::Log(s) => self.note(cx, s.to_string()),
+                S::Gosched => {
+                    self.pc += 1;
+                    return Yield::Yielded;
+                }
+                S::Work(n) => {
+                    for _ in 0..n {
+                        if !cx.step(1) {
+                            break;
+                        }
+                    }
+                }
+                S::Panic(m) => return Yield::Panic(m.to_string()),
+                S::Now => {
+                    let t = format!("now {}", cx.now());
+                    self.note(cx, t)
+                }
+                S::NumGoroutine => {
+                    let t = format!("goroutines {}", cx.num_goroutine());
+                    self.note(cx, t)
+                }
+                S::NewTimer(d) => {
+                    let (t, ch) = cx.new_timer(d);
+                    self.note(cx, format!("timer {} chan {}", t.0, ch.0));
+                }
+                S::NewTicker(d) => {
+                    let (t, ch) = cx.new_ticker(d);
+                    self.note(cx, format!("ticker {} chan {}", t.0, ch.0));
+                }
+                S::TimerStop(t) => {
+                    let r = cx.timer_stop(lessons::runtime::TimerId(t));
+                    self.note(cx, format!("stop {r}"));
+                }
+                S::TimerReset(t, d) => {
+                    let r = cx.timer_reset(lessons::runtime::TimerId(t), d);
+                    self.note(cx, format!("reset {r}"));
+                }
+                S::MutexNew => {
+                    cx.mutex_new();
+                }
+                S::Lock(m) => block!(cx.lock(MutexId(m)), |_| "locked".to_string()),
+                S::Unlock(m) => {
+                    if let Err(e) = cx.unlock(MutexId(m)) {
+                        return Yield::Fatal(e);
+                    }
+                }
+                S::RwNew => {
+                    cx.rwmutex_new();
+                }
+                S::RLock(m) => block!(cx.rlock(RwMutexId(m)), |_| "locked".to_string()),
+                S::RUnlock(m) => {
+                    if let Err(e) = cx.runlock(RwMutexId(m)) {
+                        return Yield::Fatal(e);
+                    }
+                }
+                S::WLock(m) => block!(cx.rw_lock(RwMutexId(m)), |_| "locked".to_string()),
+                S::WUnlock(m) => {
+                    if let Err(e) = cx.rw_unlock(RwMutexId(m)) {
+                        return Yield::Fatal(e);
+                    }
+                }
+                S::WgNew => {
+                    cx.waitgroup_new();
+                }
+                S::WgAdd(w, d) => {
+                    if let Err(e) = cx.wg_add(WgId(w), d) {
+                        return Yield::Panic(e);
+                    }
+                }
+                S::WgWait(w) => block!(cx.wg_wait(WgId(w)), |_| "waited".to_string()),
+                S::CondNew(m) => {
+                    cx.cond_new(MutexId(m));
+                }
+                S::CondWait(k) => match cx.cond_wait(CondId(k)) {
+                    Err(e) => return Yield::Fatal(e),
+                    Ok(op) => block!(op, |_| "signalled".to_string()),
+                },
+                S::Signal(k) => cx.cond_signal(CondId(k)),
+                S::Broadcast(k) => cx.cond_broadcast(CondId(k)),
+                S::Loop(..) => {}
+            }
+            self.pc += 1;
+        }
+        Yield::Exit
+    }
+}
+
+/// Runs `main` (starting at line 1) to the end; returns the report and the log.
+pub fn run(main: Vec<S>) -> (RunReport, Vec<String>) {
+    run_with(Config::default(), main)
+}
+
+/// Like [`run`] with a custom config.
+pub fn run_with(cfg: Config, main: Vec<S>) -> (RunReport, Vec<String>) {
+    let (rt, log) = start(cfg, main);
+    let mut rt = rt;
+    let report = rt.run_to_end();
+    let log = log.borrow().clone();
+    (report, log)
+}
+
+/// A runtime with `main` spawned, not yet run.
+pub fn start(cfg: Config, main: Vec<S>) -> (Runtime<V>, Log) {
+    let log: Log = Rc::new(RefCell::new(Vec::new()));
+    let mut rt = Runtime::new(cfg);
+    rt.spawn_main(Script::boxed(main, &log), 1);
+    (rt, log)
+}
+
+/// The leak list as `(state, line, count)` triples.
+pub fn leaks(r: &RunReport) -> Vec<(String, u32, u32)> {
+    r.leaked
+        .iter()
+        .map(|l| (l.state.clone(), l.line, l.count))
+        .collect()
+}
+
+/// Asserts the outcome and message.
+pub fn assert_outcome(r: &RunReport, outcome: Outcome, msg: &str) {
+    assert_eq!(
+        (r.outcome, r.panic.as_str()),
+        (outcome, msg),
+        "report: {r:?}"
+    );
+}
