@@ -1,0 +1,37 @@
+// A worker pool drains a job queue with `for job := range jobs`.
+// The producer closes the queue, so every worker's loop ends.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+const workers = 4 // param: 1..32 "Workers"
+const jobs = 20   // param: 1..100 "Jobs"
+
+func worker(queue <-chan int, results chan<- int) {
+	for job := range queue { // ends only when the queue is closed
+		time.Sleep(10 * time.Millisecond) // resize an image, say
+		results <- job * job
+	}
+}
+
+func main() {
+	queue := make(chan int, jobs)
+	results := make(chan int, jobs)
+	for range workers {
+		go worker(queue, results)
+	}
+
+	for i := range jobs {
+		queue <- i
+	}
+	close(queue) // no more jobs: each worker's range loop ends
+
+	sum := 0
+	for range jobs {
+		sum += <-results
+	}
+	fmt.Printf("processed %d jobs, checksum %d\n", jobs, sum)
+}
