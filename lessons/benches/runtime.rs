@@ -1,0 +1,220 @@
+//! Runtime benchmarks (plain `main`, no harness): 100,000 goroutines spawned and parked,
+//! channel handoff ping-pong, and real memory per parked goroutine measured with a counting
+//! global allocator. Run: `cargo bench -p lessons --bench runtime`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use lessons::runtime::{ChanId, Config, Cx, Op, Outcome, Runtime, Task, Value, Yield};
+
+/// Counts live heap bytes so the bench can report real memory per goroutine.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        LIVE.fetch_add(n, Ordering::Relaxed);
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+#[derive(Clone)]
+struct V(#[allow(dead_code)] i64);
+impl Value for V {
+    fn time(now_ns: i64) -> Self {
+        V(now_ns)
+    }
+}
+
+/// Receives once on `ch`, then exits.
+struct Parker {
+    ch: ChanId,
+    parked: bool,
+}
+impl Task<V> for Parker {
+    fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+        if self.parked {
+            return Yield::Exit;
+        }
+        cx.step(1);
+        self.parked = true;
+        match cx.recv(Some(self.ch)) {
+            Op::Blocked => Yield::Blocked,
+            _ => Yield::Exit,
+        }
+    }
+}
+
+/// Spawns `n` parkers, then blocks on a channel nobody sends on.
+struct Spawner {
+    n: usize,
+    done: bool,
+}
+impl Task<V> for Spawner {
+    fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+        if self.done {
+            return Yield::Exit;
+        }
+        self.done = true;
+        let ch = cx.make_chan(0, 8, V(0));
+        for _ in 0..self.n {
+            cx.step(1);
+            cx.spawn(Box::new(Parker { ch, parked: false }), "main.worker", 12);
+        }
+        match cx.recv(Some(ch)) {
+            Op::Blocked => Yield::Blocked,
+            _ => Yield::Exit,
+        }
+    }
+}
+
+/// Ping: sends on `a` then receives on `b`, `n` times.
+struct Ping {
+    a: Option<ChanId>,
+    b: Option<ChanId>,
+    n: u64,
+    phase: u8,
+}
+impl Task<V> for Ping {
+    fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+        let (a, b) = match (self.a, self.b) {
+            (Some(a), Some(b)) => (a, b),
+            _ => {
+                let a = cx.make_chan(0, 8, V(0));
+                let b = cx.make_chan(0, 8, V(0));
+                self.a = Some(a);
+                self.b = Some(b);
+                cx.spawn(Box::new(Pong { a, b, phase: 0 }), "main.pong", 5);
+                (a, b)
+            }
+        };
+        cx.take_wake();
+        loop {
+            if self.phase == 0 {
+                if self.n == 0 {
+                    return Yield::Exit;
+                }
+                self.n -= 1;
+                self.phase = 1;
+                cx.step(1);
+                if let Op::Blocked = cx.send(Some(a), V(1)) {
+                    return Yield::Blocked;
+                }
+            }
+            self.phase = 0;
+            cx.step(1);
+            if let Op::Blocked = cx.recv(Some(b)) {
+                return Yield::Blocked;
+            }
+        }
+    }
+}
+
+/// Pong: receives on `a`, sends on `b`, forever.
+struct Pong {
+    a: ChanId,
+    b: ChanId,
+    phase: u8,
+}
+impl Task<V> for Pong {
+    fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+        cx.take_wake();
+        loop {
+            if self.phase == 0 {
+                self.phase = 1;
+                cx.step(1);
+                if let Op::Blocked = cx.recv(Some(self.a)) {
+                    return Yield::Blocked;
+                }
+            }
+            self.phase = 0;
+            cx.step(1);
+            if let Op::Blocked = cx.send(Some(self.b), V(2)) {
+                return Yield::Blocked;
+            }
+        }
+    }
+}
+
+fn main() {
+    let n = 100_000;
+    let cfg = Config {
+        max_goroutines: n + 10,
+        ..Config::default()
+    };
+    let before = LIVE.load(Ordering::Relaxed);
+    let t0 = Instant::now();
+    let mut rt = Runtime::<V>::new(cfg.clone());
+    rt.spawn_main(Box::new(Spawner { n, done: false }), 1);
+    let r = rt.run_to_end();
+    let spawn_park = t0.elapsed();
+    let live = LIVE.load(Ordering::Relaxed) - before;
+    let events = rt.events().len();
+    let event_bytes = rt.events().len() * std::mem::size_of::<lessons::runtime::Event>();
+    assert_eq!(r.outcome, Outcome::Deadlock);
+    println!(
+        "spawn+park {n} goroutines: {:.1} ms ({:.0} ns each), {events} events",
+        spawn_park.as_secs_f64() * 1e3,
+        spawn_park.as_nanos() as f64 / n as f64
+    );
+    println!(
+        "real memory per parked goroutine: {:.0} B total, {:.0} B without the event log ({} B/event)",
+        live as f64 / n as f64,
+        (live - event_bytes.min(live)) as f64 / n as f64,
+        std::mem::size_of::<lessons::runtime::Event>()
+    );
+    drop(rt);
+
+    let rounds = 1_000_000;
+    let t0 = Instant::now();
+    let mut rt = Runtime::<V>::new(Config {
+        max_steps: u64::MAX,
+        ..cfg
+    });
+    rt.spawn_main(
+        Box::new(Ping {
+            a: None,
+            b: None,
+            n: rounds,
+            phase: 0,
+        }),
+        1,
+    );
+    let r = rt.run_to_end();
+    let el = t0.elapsed();
+    assert_eq!(r.outcome, Outcome::Exit);
+    println!(
+        "ping-pong {rounds} round trips: {:.1} ms, {:.0} ns per handoff (2 per round trip), {} events",
+        el.as_secs_f64() * 1e3,
+        el.as_nanos() as f64 / (2 * rounds) as f64,
+        rt.events().len()
+    );
+    let t0 = Instant::now();
+    let tl = lessons::runtime::Timeline::from_events(rt.take_events());
+    let build = t0.elapsed();
+    let t0 = Instant::now();
+    let mut total = 0;
+    for i in 0..100 {
+        total += tl.snapshot_at(tl.len() * i / 100).goroutines.len();
+    }
+    println!(
+        "timeline over {} events: build {:.1} ms, 100 seeks {:.2} ms ({total})",
+        tl.len(),
+        build.as_secs_f64() * 1e3,
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+}
