@@ -164,7 +164,7 @@ fn main() {
     let spawn_park = t0.elapsed();
     let live = LIVE.load(Ordering::Relaxed) - before;
     let events = rt.events().len();
-    let event_bytes = rt.events().len() * std::mem::size_of::<lessons::runtime::Event>();
+    let event_bytes = std::mem::size_of_val(rt.events());
     assert_eq!(r.outcome, Outcome::Deadlock);
     println!(
         "spawn+park {n} goroutines: {:.1} ms ({:.0} ns each), {events} events",
