@@ -2,4 +2,6 @@
 
 // --- front end (owned by the golite front-end engineer: syntax, highlighting, fmt) ---
 pub mod ast;
+pub mod lexer;
+pub mod token;
 // --- end front end ---

@@ -1,0 +1,137 @@
+//! Tokens of Go source text, as produced by the [lexer](super::lexer) and read by the parser and
+//! the highlighter.
+
+use super::ast::Pos;
+
+/// The Go keywords (all 25 of them; `goto` is lexed so the parser can reject it by name).
+pub const KEYWORDS: [&str; 25] = [
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
+];
+
+/// Operators and punctuation, longest first so the lexer can match greedily.
+pub const OPERATORS: [&str; 47] = [
+    "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
+    "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":",
+];
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokKind {
+    /// An identifier (including predeclared names such as `int`, `nil`, `len`).
+    Ident,
+    /// One of [`KEYWORDS`].
+    Keyword,
+    /// An operator or punctuation other than `;`.
+    Op,
+    /// An integer literal.
+    Int,
+    /// A floating-point literal.
+    Float,
+    /// An imaginary literal (`2i`): lexed, but outside the golite subset.
+    Imag,
+    /// A rune literal.
+    Rune,
+    /// An interpreted or raw string literal.
+    Str,
+    /// A `//` or `/* */` comment.
+    Comment,
+    /// A semicolon: explicit (`;`), or inserted at a newline or at the end of the file.
+    Semi,
+    /// End of input.
+    Eof,
+    /// A character that cannot start any token (e.g. `@`, `#`, `~`, `?`).
+    Invalid,
+}
+
+/// A literal's value, decoded by the lexer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LitValue {
+    /// Not a literal, or a literal with an error.
+    None,
+    /// An integer literal's value.
+    Int(u64),
+    /// A float literal's value.
+    Float(f64),
+    /// A rune literal's value.
+    Rune(char),
+    /// A string literal's unescaped value.
+    Str(String),
+}
+
+/// One token with its source text and position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token<'a> {
+    /// What kind of token.
+    pub kind: TokKind,
+    /// The exact source text (`"\n"` for a semicolon inserted at a newline, `""` at end of file).
+    pub text: &'a str,
+    /// Where the token starts.
+    pub pos: Pos,
+    /// Byte offset of the token's start in the source.
+    pub start: usize,
+    /// Byte offset just past the token's end.
+    pub end: usize,
+    /// The decoded value of a literal.
+    pub value: LitValue,
+    /// A lexical error in this token (bad escape, unterminated literal, ...), in Go's words.
+    pub error: Option<String>,
+    /// For comments: true when nothing but whitespace precedes it on its line.
+    pub own_line: bool,
+}
+
+impl Token<'_> {
+    /// True if this is the operator or punctuation `op`.
+    pub fn is_op(&self, op: &str) -> bool {
+        self.kind == TokKind::Op && self.text == op
+    }
+
+    /// True if this is the keyword `kw`.
+    pub fn is_keyword(&self, kw: &str) -> bool {
+        self.kind == TokKind::Keyword && self.text == kw
+    }
+
+    /// How Go's compiler names this token in "unexpected X" messages: `name x`, `literal 42`,
+    /// `keyword func`, `newline`, `EOF`, or the operator itself.
+    pub fn describe(&self) -> String {
+        match self.kind {
+            TokKind::Ident => format!("name {}", self.text),
+            TokKind::Keyword => format!("keyword {}", self.text),
+            TokKind::Int | TokKind::Float | TokKind::Imag | TokKind::Rune | TokKind::Str => {
+                format!("literal {}", self.text)
+            }
+            TokKind::Semi => match self.text {
+                ";" => "semicolon".to_string(),
+                "\n" => "newline".to_string(),
+                _ => "EOF".to_string(),
+            },
+            TokKind::Eof => "EOF".to_string(),
+            TokKind::Op if self.text == "," => "comma".to_string(),
+            _ => self.text.to_string(),
+        }
+    }
+}
