@@ -7,8 +7,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lessons::runtime::{
-    ChanId, CondId, Config, Cx, MutexId, Op, Outcome, RunReport, Runtime, RwMutexId, SelectCase,
-    Selected, Task, Value, Wake, WgId, Yield,
+    AfterFuncId, AllocId, AllocKind, Cause, ChanId, CondId, Config, CtxId, Cx, MutexId, OnceId, Op,
+    Outcome, RunReport, Runtime, RwMutexId, SelectCase, Selected, Task, Value, Wake, WgId, Yield,
 };
 
 /// The test value type: plain integers; a timer delivers the time it fired.
@@ -71,6 +71,28 @@ pub enum S {
     Signal(u32),
     Broadcast(u32),
     Loop(u32, Vec<S>),
+    AfterFunc(i64, Vec<S>),
+    CtxBackground,
+    CtxWithCancel(u32),
+    CtxWithTimeout(u32, i64),
+    CtxWithValue(u32, i64, i64),
+    CtxWithoutCancel(u32),
+    CtxCancel(u32),
+    CtxCancelCause(u32, i64),
+    /// Logs `err <text>`, `cause <...>`, `deadline <...>` and `done <chan or nil>`.
+    CtxInfo(u32),
+    CtxValue(u32, i64),
+    /// Receives on the context's Done channel (nil channel for Background).
+    CtxWait(u32),
+    CtxAfterFunc(u32, Vec<S>),
+    CtxAfterFuncStop(u32),
+    Alloc(u64),
+    Free(u32),
+    OnceNew,
+    /// once.Do(body) where body is a list of logs/sleeps run inline (sleeps not supported).
+    OnceDo(u32, &'static str),
+    Exit,
+    Fatal(&'static str),
 }
 
 /// A goroutine running a script.
@@ -111,6 +133,10 @@ impl Script {
             }
             (S::WgWait(_), Wake::Done) => self.note(cx, "waited".to_string()),
             (S::CondWait(_), Wake::Done) => self.note(cx, "signalled".to_string()),
+            (S::CtxWait(_), Wake::Received { value, ok }) => {
+                self.note(cx, format!("done {} {}", value.0, ok))
+            }
+            (S::OnceDo(..), Wake::Done) => self.note(cx, "once waited".to_string()),
             (op, w) => self.note(cx, format!("unexpected wake {w:?} at {op:?}")),
         }
         Ok(())
@@ -278,6 +304,84 @@ impl Task<V> for Script {
                 S::Signal(k) => cx.cond_signal(CondId(k)),
                 S::Broadcast(k) => cx.cond_broadcast(CondId(k)),
                 S::Loop(..) => {}
+                S::AfterFunc(d, body) => {
+                    let t = cx.after_func(d, Script::boxed(body, &self.log));
+                    self.note(cx, format!("afterfunc {}", t.0));
+                }
+                S::CtxBackground => {
+                    cx.ctx_background();
+                }
+                S::CtxWithCancel(p) => {
+                    cx.ctx_with_cancel(CtxId(p));
+                }
+                S::CtxWithTimeout(p, d) => {
+                    let at = cx.now() + d;
+                    cx.ctx_with_deadline(CtxId(p), at);
+                }
+                S::CtxWithValue(p, k, v) => {
+                    cx.ctx_with_value(CtxId(p), V(k), V(v));
+                }
+                S::CtxWithoutCancel(p) => {
+                    cx.ctx_without_cancel(CtxId(p));
+                }
+                S::CtxCancel(k) => cx.ctx_cancel(CtxId(k), None),
+                S::CtxCancelCause(k, v) => cx.ctx_cancel(CtxId(k), Some(V(v))),
+                S::CtxInfo(k) => {
+                    let k = CtxId(k);
+                    let err = cx.ctx_err(k).map_or("nil", |e| e.as_str());
+                    let cause = match cx.ctx_cause(k) {
+                        None => "nil".to_string(),
+                        Some(Cause::Err(e)) => e.as_str().to_string(),
+                        Some(Cause::Value(v)) => format!("value {}", v.0),
+                    };
+                    let deadline = cx
+                        .ctx_deadline(k)
+                        .map_or("none".to_string(), |d| d.to_string());
+                    let done = cx
+                        .ctx_done(k)
+                        .map_or("nil".to_string(), |c| c.0.to_string());
+                    let t = format!("err {err}; cause {cause}; deadline {deadline}; done {done}");
+                    self.note(cx, t);
+                }
+                S::CtxValue(k, key) => {
+                    let v = cx.ctx_value(CtxId(k), &|x: &V| x.0 == key);
+                    let t = format!("value {}", v.map_or("nil".to_string(), |v| v.0.to_string()));
+                    self.note(cx, t);
+                }
+                S::CtxWait(k) => {
+                    let ch = cx.ctx_done(CtxId(k));
+                    block!(cx.recv(ch), |(v, ok): (V, bool)| format!(
+                        "done {} {ok}",
+                        v.0
+                    ))
+                }
+                S::CtxAfterFunc(k, body) => {
+                    let f = cx.ctx_after_func(CtxId(k), Script::boxed(body, &self.log));
+                    self.note(cx, format!("ctx afterfunc {}", f.0));
+                }
+                S::CtxAfterFuncStop(f) => {
+                    let r = cx.ctx_after_func_stop(AfterFuncId(f));
+                    self.note(cx, format!("afterfunc stop {r}"));
+                }
+                S::Alloc(b) => {
+                    let a = cx.alloc(b, AllocKind::Slice);
+                    self.note(cx, format!("alloc {}", a.0));
+                }
+                S::Free(a) => cx.free(AllocId(a)),
+                S::OnceNew => {
+                    cx.once_new();
+                }
+                S::OnceDo(o, text) => match cx.once_begin(OnceId(o)) {
+                    Op::Ready(true) => {
+                        self.note(cx, text.to_string());
+                        cx.once_end(OnceId(o));
+                    }
+                    Op::Ready(false) => self.note(cx, "once skipped".to_string()),
+                    Op::Blocked => return Yield::Blocked,
+                    Op::Panic(m) => return Yield::Panic(m),
+                },
+                S::Exit => return Yield::Exit,
+                S::Fatal(m) => return Yield::Fatal(m.to_string()),
             }
             self.pc += 1;
         }
