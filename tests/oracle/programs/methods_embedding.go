@@ -9,8 +9,8 @@ func (l Logger) Log(msg string) { fmt.Println(l.prefix + msg) }
 
 type Counter struct{ n int }
 
-func (c *Counter) Inc()        { c.n++ }
-func (c Counter) Value() int   { return c.n }
+func (c *Counter) Inc()          { c.n++ }
+func (c Counter) Value() int     { return c.n }
 func (c Counter) String() string { return fmt.Sprintf("Counter(%d)", c.n) }
 
 type Service struct {

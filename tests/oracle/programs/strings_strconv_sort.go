@@ -41,7 +41,9 @@ func main() {
 	words := []string{"banana", "kiwi", "apple", "fig"}
 	sort.Strings(words)
 	fmt.Println(nums, words, sort.SearchInts(nums, 5))
-	sort.Slice(words, func(i, j int) bool { return len(words[i]) < len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j] })
+	sort.Slice(words, func(i, j int) bool {
+		return len(words[i]) < len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j]
+	})
 	fmt.Println(words)
 	people := []struct {
 		name string

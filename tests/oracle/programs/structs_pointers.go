@@ -9,9 +9,15 @@ type Account struct {
 	Tags    []string
 }
 
-func deposit(a Account, n int)        { a.Balance += n }
-func depositPtr(a *Account, n int)    { a.Balance += n }
-func (a *Account) Withdraw(n int) bool { if a.Balance < n { return false }; a.Balance -= n; return true }
+func deposit(a Account, n int)     { a.Balance += n }
+func depositPtr(a *Account, n int) { a.Balance += n }
+func (a *Account) Withdraw(n int) bool {
+	if a.Balance < n {
+		return false
+	}
+	a.Balance -= n
+	return true
+}
 
 type pair struct{ a, b int }
 
