@@ -1,0 +1,50 @@
+// A health checker averages the latencies its probes report. It ranges over the
+// channel, which ends when the channel is closed and drained, so it averages
+// exactly the samples that were sent.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+const probes = 10  // param: 1..50 "Probes"
+const failures = 3 // param: 0..10 "Probes that fail"
+
+func probe(id int) (time.Duration, error) {
+	if id >= probes-failures {
+		return 0, errors.New("connection refused")
+	}
+	d := time.Duration(20+7*(id%4)) * time.Millisecond
+	time.Sleep(d)
+	return d, nil
+}
+
+func main() {
+	latencies := make(chan int, probes)
+	var wg sync.WaitGroup
+	for id := range probes {
+		wg.Go(func() {
+			d, err := probe(id)
+			if err != nil {
+				return // nothing sent for a failed probe
+			}
+			latencies <- int(d / time.Millisecond)
+		})
+	}
+	wg.Wait()
+	close(latencies)
+
+	sum, n := 0, 0
+	for ms := range latencies { // stops at close: no phantom zeros
+		sum += ms
+		n++
+	}
+	if n == 0 {
+		fmt.Println("no successful probes")
+		return
+	}
+	fmt.Printf("%d samples, average %d ms\n", n, sum/n)
+}
