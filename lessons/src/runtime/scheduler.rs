@@ -78,6 +78,7 @@ pub struct Runtime<V: Value> {
     pub(crate) end: Option<(Outcome, String)>,
     pub(crate) pending_limit: Option<String>,
     pub(crate) preempt_at: u64,
+    pub(crate) timer_fires: u64,
     names: Vec<Rc<str>>,
 }
 
@@ -121,6 +122,7 @@ impl<V: Value> Runtime<V> {
             end: None,
             pending_limit: None,
             preempt_at,
+            timer_fires: 0,
             names: Vec::new(),
         }
     }

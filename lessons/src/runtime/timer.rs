@@ -148,9 +148,10 @@ impl<V: Value> Runtime<V> {
     }
 
     fn fire(&mut self, id: TimerId) {
-        // Firing costs a step, so a ticker nobody reads cannot spin the clock forever.
-        self.steps += 1;
-        if self.steps > self.cfg.max_steps {
+        // Firings are bounded like steps (but not counted as CPU steps), so a ticker nobody
+        // reads cannot spin the clock forever.
+        self.timer_fires += 1;
+        if self.timer_fires > self.cfg.max_steps {
             self.limit(format!(
                 "step limit: the program ran more than {} steps (timers kept firing)",
                 self.cfg.max_steps

@@ -1,0 +1,257 @@
+//! How runs end (exit, deadlock, panic, fatal, limit), leak reports, scheduling order, step
+//! slices, output and the heap ledger.
+
+mod runtime_support;
+
+use lessons::runtime::{Config, Leak, Outcome};
+use runtime_support::*;
+
+fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn panic_in_any_goroutine_ends_the_program_with_its_message() {
+    let (r, log) = run(vec![
+        S::Print("before\n"),
+        S::Go("main.f", 3, vec![S::Panic("boom")]),
+        S::Sleep(10),
+        S::Log("never"),
+    ]);
+    assert_outcome(&r, Outcome::Panic, "boom");
+    assert_eq!(r.stdout, "before\n");
+    assert_eq!(r.virtual_time_ns, 0);
+    assert_eq!(log, Vec::<String>::new());
+}
+
+#[test]
+fn fatal_error_ends_the_program_with_outcome_fatal() {
+    let (r, _) = run(vec![S::Fatal("sync: unlock of unlocked mutex")]);
+    assert_outcome(&r, Outcome::Fatal, "sync: unlock of unlocked mutex");
+    assert_eq!(r.leaked, vec![]);
+}
+
+#[test]
+fn deadlock_reports_no_leaks() {
+    let (r, _) = run(vec![
+        S::MakeChan(0),
+        S::Go("main.f", 3, vec![S::Recv(c(0))]),
+        S::Recv(c(0)),
+    ]);
+    assert_outcome(
+        &r,
+        Outcome::Deadlock,
+        "all goroutines are asleep - deadlock!",
+    );
+    assert_eq!(r.leaked, vec![]);
+}
+
+#[test]
+fn goroutines_still_runnable_when_main_returns_run_before_the_leak_report() {
+    let (r, log) = run(vec![S::Go(
+        "main.f",
+        3,
+        vec![S::Log("ran"), S::Sleep(5), S::Log("never")],
+    )]);
+    assert_outcome(&r, Outcome::Exit, "");
+    assert_eq!(log, s(&["t=0 g2 ran"]));
+    // A goroutine's line starts at its go statement's line until it sets another.
+    assert_eq!(leaks(&r), vec![("sleep".to_string(), 3, 1)]);
+    assert_eq!(r.virtual_time_ns, 0);
+}
+
+#[test]
+fn leaks_are_grouped_by_state_and_line_and_sorted_by_line_then_state() {
+    let (r, _) = run(vec![
+        S::MakeChan(0),
+        S::Loop(
+            2,
+            vec![S::Go("main.s", 20, vec![S::Line(20), S::Send(c(0), 1)])],
+        ),
+        S::Loop(
+            3,
+            vec![S::Go("main.r", 12, vec![S::Line(12), S::Recv(None)])],
+        ),
+        S::Go("main.x", 12, vec![S::Line(12), S::Send(None, 1)]),
+        S::Go("main.y", 15, vec![S::Line(15), S::Sleep(100)]),
+    ]);
+    assert_eq!(
+        r.leaked,
+        vec![
+            Leak {
+                state: "chan receive (nil chan)".into(),
+                line: 12,
+                count: 3
+            },
+            Leak {
+                state: "chan send (nil chan)".into(),
+                line: 12,
+                count: 1
+            },
+            Leak {
+                state: "sleep".into(),
+                line: 15,
+                count: 1
+            },
+            Leak {
+                state: "chan send".into(),
+                line: 20,
+                count: 2
+            },
+        ]
+    );
+}
+
+#[test]
+fn step_limit_ends_the_run_naming_the_goroutine_and_line() {
+    let (r, _) = run_with(
+        Config {
+            max_steps: 100,
+            ..Config::default()
+        },
+        vec![S::Line(4), S::Work(1_000)],
+    );
+    assert_outcome(
+        &r,
+        Outcome::Limit,
+        "step limit: the program ran more than 100 steps (goroutine 1 at line 4)",
+    );
+    assert_eq!(r.steps, 101);
+}
+
+#[test]
+fn goroutine_cap_ends_the_run_naming_the_go_statement_line() {
+    let (r, _) = run_with(
+        Config {
+            max_goroutines: 3,
+            ..Config::default()
+        },
+        vec![
+            S::Line(7),
+            S::Loop(5, vec![S::Go("main.f", 7, vec![S::Recv(None)])]),
+        ],
+    );
+    assert_outcome(
+        &r,
+        Outcome::Limit,
+        "goroutine limit: more than 3 goroutines alive (go statement at line 7)",
+    );
+    assert_eq!(r.peak_goroutines, 3);
+}
+
+#[test]
+fn heap_cap_ends_the_run_naming_the_goroutine_and_line() {
+    let (r, _) = run_with(
+        Config {
+            max_heap_bytes: 10_000,
+            ..Config::default()
+        },
+        vec![S::Line(3), S::Alloc(20_000), S::Log("not reached")],
+    );
+    assert_outcome(
+        &r,
+        Outcome::Limit,
+        "heap limit: the modeled heap passed 10000 bytes (goroutine 1 at line 3)",
+    );
+}
+
+#[test]
+fn gosched_sends_the_goroutine_to_the_back_of_the_run_queue() {
+    let (_, log) = run(vec![
+        S::Go("main.a", 3, vec![S::Log("a1"), S::Gosched, S::Log("a2")]),
+        S::Go("main.b", 4, vec![S::Log("b1"), S::Gosched, S::Log("b2")]),
+        S::Sleep(1),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g2 a1",
+            "t=0 g3 b1",
+            "t=0 g2 a2",
+            "t=0 g3 b2",
+            "t=1 g1 woke"
+        ])
+    );
+}
+
+#[test]
+fn a_goroutine_whose_slice_runs_out_lets_others_run() {
+    let (_, log) = run_with(
+        Config {
+            slice_steps: 100,
+            ..Config::default()
+        },
+        vec![
+            S::Go("main.busy", 3, vec![S::Work(250), S::Log("busy done")]),
+            S::Go("main.quick", 4, vec![S::Log("quick")]),
+            S::Sleep(1),
+        ],
+    );
+    assert_eq!(log, s(&["t=0 g3 quick", "t=0 g2 busy done", "t=1 g1 woke"]));
+}
+
+#[test]
+fn num_goroutine_counts_live_goroutines_including_main() {
+    let (_, log) = run(vec![
+        S::Go("main.f", 3, vec![S::Recv(None)]),
+        S::Go("main.g", 4, vec![]),
+        S::NumGoroutine,
+        S::Gosched,
+        S::NumGoroutine,
+    ]);
+    assert_eq!(log, s(&["t=0 g1 goroutines 3", "t=0 g1 goroutines 2"]));
+}
+
+#[test]
+fn program_output_is_collected_in_order() {
+    let (r, _) = run(vec![
+        S::Print("a"),
+        S::Go("main.f", 3, vec![S::Print("b")]),
+        S::Gosched,
+        S::Print("c\n"),
+    ]);
+    assert_eq!(r.stdout, "abc\n");
+}
+
+#[test]
+fn each_live_goroutine_costs_a_2kib_stack_in_the_modeled_heap() {
+    let (r, _) = run(vec![
+        S::Loop(3, vec![S::Go("main.f", 3, vec![S::Sleep(5)])]),
+        S::Sleep(10),
+        S::Go("main.g", 4, vec![]),
+    ]);
+    // main + 3 sleepers at once; later one more while only main is alive.
+    assert_eq!(r.peak_heap_bytes, 4 * 2048);
+    assert_eq!(r.peak_goroutines, 4);
+}
+
+#[test]
+fn freed_allocations_leave_the_modeled_heap() {
+    let (r, log) = run(vec![
+        S::Alloc(1000),
+        S::Free(1),
+        S::Alloc(500),
+        S::Alloc(500),
+    ]);
+    // Ledger id 0 is main's stack; the freed id 1 is reused.
+    assert_eq!(
+        log,
+        s(&["t=0 g1 alloc 1", "t=0 g1 alloc 1", "t=0 g1 alloc 2"])
+    );
+    assert_eq!(r.peak_heap_bytes, 2048 + 1000);
+}
+
+#[test]
+fn report_serializes_to_the_design_json_object() {
+    let (r, _) = run(vec![
+        S::MakeChan(0),
+        S::Go("main.f", 12, vec![S::Line(12), S::Send(c(0), 1)]),
+        S::Print("hi\n"),
+        S::Sleep(7),
+    ]);
+    let json = serde_json::to_string(&r).unwrap_or_default();
+    assert_eq!(
+        json,
+        r#"{"outcome":"exit","panic":"","stdout":"hi\n","virtual_time_ns":7,"leaked":[{"state":"chan send","line":12,"count":1}],"steps":6,"peak_goroutines":2,"peak_heap_bytes":4192}"#
+    );
+}
