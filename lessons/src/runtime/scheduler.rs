@@ -242,6 +242,9 @@ impl<V: Value> Runtime<V> {
             match self.timers.next_when(self.now) {
                 Some(when) => {
                     if when > until_ns {
+                        // Nothing can run before `until_ns`: show the clock there. Safe, as no
+                        // goroutine observes the clock until the next timer fires.
+                        self.now = self.now.max(until_ns);
                         return Progress::Running;
                     }
                     self.fire_timers_at(when);
