@@ -1,0 +1,3 @@
+module runtimeoracle
+
+go 1.27
