@@ -71,6 +71,45 @@ fn select_on_only_nil_channels_blocks_in_select() {
     assert_eq!(leaks(&r), vec![("select".to_string(), 7, 1)]);
 }
 
+/// Go compiles `select { case <-ch: }` to `<-ch`: its dump state is `chan receive`
+/// (tests/oracle/runtime TestLeakStates).
+#[test]
+fn single_case_select_parks_in_the_plain_channel_state() {
+    let (r, log) = run(vec![
+        S::MakeChan(0),
+        S::Go(
+            "main.r",
+            4,
+            vec![S::Line(4), S::Select(vec![SelectCase::Recv(c(0))], false)],
+        ),
+        S::Go(
+            "main.s",
+            5,
+            vec![
+                S::Line(5),
+                S::Select(vec![SelectCase::Send(None, V(1))], false),
+            ],
+        ),
+        S::Gosched,
+        S::Go("main.t", 6, vec![S::Send(c(0), 8)]),
+    ]);
+    assert_eq!(leaks(&r), vec![("chan send (nil chan)".to_string(), 5, 1)]);
+    assert_eq!(log, s(&["t=0 g4 sent", "t=0 g2 select 0 8 true"]));
+}
+
+#[test]
+fn single_case_receive_select_leaks_as_chan_receive() {
+    let (r, _) = run(vec![
+        S::MakeChan(0),
+        S::Go(
+            "main.r",
+            4,
+            vec![S::Line(4), S::Select(vec![SelectCase::Recv(c(0))], false)],
+        ),
+    ]);
+    assert_eq!(leaks(&r), vec![("chan receive".to_string(), 4, 1)]);
+}
+
 #[test]
 fn ready_send_case_on_closed_channel_panics() {
     let (r, _) = run(vec![

@@ -1,10 +1,11 @@
 //! `select`: ready cases are chosen uniformly with the run's seeded PRNG; otherwise `default`,
 //! otherwise the goroutine parks on every case's channel at once (nil channels are skipped).
+//! A single-case select parks in the plain channel state, as Go's compiled code does.
 
 use super::channel::Waiter;
 use super::cx::Cx;
 use super::goroutine::Park;
-use super::ids::{ChanId, Gid};
+use super::ids::{ChanId, Gid, ObjId};
 use super::scheduler::Runtime;
 use super::state::GState;
 use super::{Op, Value};
@@ -112,17 +113,17 @@ impl<V: Value> Runtime<V> {
         }
         chans.sort_unstable();
         chans.dedup();
-        let on = if chans.len() == 1 {
-            Some(super::ids::ObjId::Chan(chans[0]))
-        } else {
-            None
+        // Go compiles a one-case select without default to a plain channel operation, so its
+        // goroutine shows as `chan send`/`chan receive` (checked in tests/oracle/runtime).
+        let (state, on) = match cases {
+            [SelectCase::Send(Some(c), _)] => (GState::ChanSend, Some(ObjId::Chan(*c))),
+            [SelectCase::Send(None, _)] => (GState::ChanSendNil, None),
+            [SelectCase::Recv(Some(c))] => (GState::ChanRecv, Some(ObjId::Chan(*c))),
+            [SelectCase::Recv(None)] => (GState::ChanRecvNil, None),
+            _ if chans.len() == 1 => (GState::Select, Some(ObjId::Chan(chans[0]))),
+            _ => (GState::Select, None),
         };
-        self.park(
-            gid,
-            GState::Select,
-            on,
-            Park::Select(chans.into_boxed_slice()),
-        );
+        self.park(gid, state, on, Park::Select(chans.into_boxed_slice()));
         Op::Blocked
     }
 }
