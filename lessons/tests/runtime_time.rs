@@ -287,18 +287,62 @@ fn timer_events_record_set_fire_and_stop() {
     );
 }
 
+/// tests/oracle/programs/deadlock_unread_ticker.go (real Go 1.27): an unread ticker and timer
+/// do not keep a blocked program alive; Go reports the deadlock at once.
 #[test]
-fn ticker_nobody_reads_while_main_is_blocked_ends_in_the_step_limit() {
-    let (r, _) = run_with(
-        lessons::runtime::Config {
-            max_steps: 1000,
-            ..Default::default()
-        },
-        vec![S::NewTicker(10), S::Recv(None)],
-    );
+fn unread_ticker_and_timer_do_not_keep_a_blocked_main_alive() {
+    let (r, _) = run(vec![S::NewTicker(1_000), S::NewTimer(3_600), S::Recv(None)]);
     assert_outcome(
         &r,
-        Outcome::Limit,
-        "step limit: the program ran more than 1000 steps (timers kept firing)",
+        Outcome::Deadlock,
+        "all goroutines are asleep - deadlock!",
+    );
+    assert_eq!(r.virtual_time_ns, 0);
+}
+
+#[test]
+fn unread_timer_does_not_move_the_clock_but_still_fires_in_order() {
+    let (_, log) = run(vec![
+        S::NewTimer(10),
+        S::Sleep(100),
+        S::Select(vec![SelectCase::Recv(c(0))], true),
+    ]);
+    // The clock jumps straight to the sleep's end; the timer's value is its own fire time.
+    assert_eq!(log[1..], s(&["t=100 g1 woke", "t=100 g1 select 0 10 true"]));
+}
+
+#[test]
+fn goroutine_blocked_on_a_timer_channel_keeps_the_timer_running() {
+    let (r, log) = run(vec![
+        S::NewTimer(3_600),
+        S::Go("main.f", 3, vec![S::Recv(c(0))]),
+        S::Recv(None),
+    ]);
+    assert_eq!(log[1..], s(&["t=3600 g2 recv 3600 true"]));
+    assert_outcome(
+        &r,
+        Outcome::Deadlock,
+        "all goroutines are asleep - deadlock!",
+    );
+    assert_eq!(r.virtual_time_ns, 3_600);
+}
+
+/// Go's lazy ticker: read at 100 after ticks were due from 10, it yields the 10 tick and the
+/// next one comes at 110.
+#[test]
+fn late_ticker_catches_up_with_go_formula() {
+    let (_, log) = run(vec![
+        S::NewTicker(10),
+        S::Sleep(100),
+        S::Recv(c(0)),
+        S::Recv(c(0)),
+    ]);
+    assert_eq!(
+        log[1..],
+        s(&[
+            "t=100 g1 woke",
+            "t=100 g1 recv 10 true",
+            "t=110 g1 recv 110 true"
+        ])
     );
 }

@@ -239,7 +239,7 @@ impl<V: Value> Runtime<V> {
                 self.finish(Outcome::Exit, String::new());
                 continue;
             }
-            match self.timers.next_when(self.now) {
+            match self.next_wake_time() {
                 Some(when) => {
                     if when > until_ns {
                         // Nothing can run before `until_ns`: show the clock there. Safe, as no

@@ -5,6 +5,13 @@
 //! that expired unread is "stopped" by Stop). Tickers drop ticks nobody is there to take.
 //! Pending timers live in a binary heap keyed by (when, creation order); stopping bumps the
 //! timer's generation so stale heap entries are skipped when they surface.
+//!
+//! Go 1.23+ keeps a channel timer in the runtime's heap only while a goroutine is blocked on
+//! its channel; otherwise it runs lazily when someone next receives. So an unread timer or
+//! ticker neither keeps a blocked program alive (Go reports the deadlock) nor moves the clock.
+//! Here such *dormant* timers are skipped when choosing where to jump the clock, then fire in
+//! order once the clock passes them, delivering their scheduled time (what the lazy run sends);
+//! a late ticker's next tick follows Go's formula `when + period * (1 + (now - when) / period)`.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -105,18 +112,6 @@ impl<V> Timers<V> {
         slot.when.take().is_some()
     }
 
-    /// The earliest pending time, dropping stale queue entries (at least `now`).
-    pub fn next_when(&mut self, now: i64) -> Option<i64> {
-        while let Some(Reverse((at, _, id, generation))) = self.queue.peek().copied() {
-            let slot = &self.slots[id as usize];
-            if slot.generation == generation && slot.when == Some(at) {
-                return Some(at.max(now));
-            }
-            self.queue.pop();
-        }
-        None
-    }
-
     /// Pops the next live timer due at or before `now`.
     fn pop_due(&mut self, now: i64) -> Option<TimerId> {
         while let Some(Reverse((at, _, id, generation))) = self.queue.peek().copied() {
@@ -136,6 +131,32 @@ impl<V> Timers<V> {
 }
 
 impl<V: Value> Runtime<V> {
+    /// The time of the earliest timer that can wake someone (at least `now`): dormant channel
+    /// timers, with nobody blocked on their channel, do not count. Stale entries are dropped.
+    pub(crate) fn next_wake_time(&mut self) -> Option<i64> {
+        let mut skipped = Vec::new();
+        let found = loop {
+            let Some(Reverse(entry)) = self.timers.queue.pop() else {
+                break None;
+            };
+            let (at, _, id, generation) = entry;
+            let slot = &self.timers.slots[id as usize];
+            if slot.generation != generation || slot.when != Some(at) {
+                continue;
+            }
+            let wakes = match slot.kind {
+                TimerKind::Chan { chan, .. } => !self.chans[chan.index()].recvq.is_empty(),
+                _ => true,
+            };
+            skipped.push(Reverse(entry));
+            if wakes {
+                break Some(at.max(self.now));
+            }
+        };
+        self.timers.queue.extend(skipped);
+        found
+    }
+
     /// Advances the clock to `when` (never backwards) and fires every timer due by then.
     pub(crate) fn fire_timers_at(&mut self, when: i64) {
         self.now = self.now.max(when);
@@ -169,14 +190,14 @@ impl<V: Value> Runtime<V> {
             TimerKind::Chan { chan, period } => {
                 let (chan, period) = (*chan, *period);
                 self.emit(Gid(0), EventKind::TimerFire { timer: id });
-                let v = V::time(self.now);
+                let v = V::time(at);
                 if self.can_send(chan) {
                     self.send_now(Gid(0), chan, v);
                 }
                 if period > 0 {
                     let mut next = at + period;
                     if next <= self.now {
-                        next = self.now + period;
+                        next = at + period * (1 + (self.now - at) / period);
                     }
                     self.timers.arm(id, next);
                     self.emit(
