@@ -66,6 +66,7 @@ fn events_serialize_flat_with_a_kind_tag() {
         kind: EventKind::Block {
             state: GState::ChanRecv,
             on: Some(lessons::runtime::ObjId::Chan(ChanId(0))),
+            cases: None,
         },
     };
     assert_eq!(
@@ -333,4 +334,48 @@ fn preemption_points_come_every_n_steps_on_average_and_repeat_per_seed() {
     let a = preemptions(Some(10), 3);
     assert!((70..=140).contains(&a), "{a} preemptions");
     assert_eq!(a, preemptions(Some(10), 3));
+}
+
+#[test]
+fn goroutines_parked_in_a_select_count_as_waiting_on_each_case_channel() {
+    let ev = events_of(
+        Config::default(),
+        vec![
+            S::MakeChan(0),
+            S::MakeChan(0),
+            S::Go(
+                "main.f",
+                4,
+                vec![S::Select(
+                    vec![SelectCase::Recv(c(0)), SelectCase::Send(c(1), V(1))],
+                    false,
+                )],
+            ),
+            S::Gosched,
+            S::Send(c(0), 5),
+        ],
+    );
+    let tl = Timeline::from_events(ev.clone());
+    let block = ev
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Block { .. }))
+        .unwrap_or(0);
+    assert_eq!(
+        serde_json::to_string(&ev[block].kind).unwrap_or_default(),
+        r#"{"kind":"block","state":"select","on":null,"cases":[{"chan":0,"send":false},{"chan":1,"send":true}]}"#
+    );
+    let parked = tl.snapshot_at(block + 1);
+    let gauges: Vec<(u32, u32)> = parked
+        .chans
+        .iter()
+        .map(|c| (c.senders, c.receivers))
+        .collect();
+    assert_eq!(gauges, vec![(0, 1), (1, 0)]);
+    let after = tl.last();
+    let gauges: Vec<(u32, u32)> = after
+        .chans
+        .iter()
+        .map(|c| (c.senders, c.receivers))
+        .collect();
+    assert_eq!(gauges, vec![(0, 0), (0, 0)]);
 }

@@ -30,8 +30,14 @@ pub enum EventKind {
         #[serde(serialize_with = "ser_rc_str")]
         name: Rc<str>,
     },
-    /// `gid` parked in `state`.
-    Block { state: GState, on: Option<ObjId> },
+    /// `gid` parked in `state`. For a select with several cases, `cases` lists each channel
+    /// it waits on and whether to send.
+    Block {
+        state: GState,
+        on: Option<ObjId>,
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_cases")]
+        cases: Option<Rc<[CaseWait]>>,
+    },
     /// `gid` became runnable again.
     Unblock,
     /// `gid`'s function returned.
@@ -60,6 +66,20 @@ pub enum EventKind {
     Panic { msg: String },
     /// The run ended.
     End { outcome: Outcome },
+}
+
+/// One channel a parked select waits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseWait {
+    pub chan: ChanId,
+    pub send: bool,
+}
+
+fn ser_cases<S: Serializer>(v: &Option<Rc<[CaseWait]>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(cases) => s.collect_seq(cases.iter()),
+        None => s.serialize_none(),
+    }
 }
 
 fn ser_rc_str<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {

@@ -39,7 +39,7 @@ mod timer;
 
 pub use context::{Cause, CtxErr};
 pub use cx::Cx;
-pub use event::{Event, EventKind};
+pub use event::{CaseWait, Event, EventKind};
 pub use heap::AllocKind;
 pub use ids::{
     AfterFuncId, AllocId, ChanId, CondId, CtxId, Gid, MutexId, ObjId, OnceId, RwMutexId, TimerId,

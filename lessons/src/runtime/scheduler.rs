@@ -444,13 +444,48 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = state;
         g.park = park;
-        self.emit(gid, EventKind::Block { state, on });
+        self.emit(
+            gid,
+            EventKind::Block {
+                state,
+                on,
+                cases: None,
+            },
+        );
+    }
+
+    /// Parks `gid` in a select over several channels.
+    pub(crate) fn park_select(
+        &mut self,
+        gid: Gid,
+        on: Option<ObjId>,
+        park: Park,
+        cases: std::rc::Rc<[super::event::CaseWait]>,
+    ) {
+        let g = &mut self.gs[gid.index()];
+        g.state = GState::Select;
+        g.park = park;
+        self.emit(
+            gid,
+            EventKind::Block {
+                state: GState::Select,
+                on,
+                cases: Some(cases),
+            },
+        );
     }
 
     /// Changes a parked goroutine's state without waking it (Cond.Wait moving to Mutex.Lock).
     pub(crate) fn repark(&mut self, gid: Gid, state: GState, on: Option<ObjId>) {
         self.gs[gid.index()].state = state;
-        self.emit(gid, EventKind::Block { state, on });
+        self.emit(
+            gid,
+            EventKind::Block {
+                state,
+                on,
+                cases: None,
+            },
+        );
     }
 
     /// Wakes a parked goroutine with `wake`, unregistering it from every other wait queue.

@@ -4,6 +4,7 @@
 
 use super::channel::Waiter;
 use super::cx::Cx;
+use super::event::CaseWait;
 use super::goroutine::Park;
 use super::ids::{ChanId, Gid, ObjId};
 use super::scheduler::Runtime;
@@ -90,6 +91,7 @@ impl<V: Value> Runtime<V> {
             return Op::Blocked;
         }
         let mut chans: Vec<ChanId> = Vec::with_capacity(cases.len());
+        let mut waits: Vec<CaseWait> = Vec::with_capacity(cases.len());
         for (i, case) in cases.iter().enumerate() {
             match case {
                 SelectCase::Send(Some(c), v) => {
@@ -99,6 +101,10 @@ impl<V: Value> Runtime<V> {
                         val: Some(v.clone()),
                     });
                     chans.push(*c);
+                    waits.push(CaseWait {
+                        chan: *c,
+                        send: true,
+                    });
                 }
                 SelectCase::Recv(Some(c)) => {
                     self.chans[c.index()].recvq.push_back(Waiter {
@@ -107,23 +113,37 @@ impl<V: Value> Runtime<V> {
                         val: None,
                     });
                     chans.push(*c);
+                    waits.push(CaseWait {
+                        chan: *c,
+                        send: false,
+                    });
                 }
                 _ => {}
             }
         }
         chans.sort_unstable();
         chans.dedup();
+        let park = Park::Select(chans.clone().into_boxed_slice());
         // Go compiles a one-case select without default to a plain channel operation, so its
         // goroutine shows as `chan send`/`chan receive` (checked in tests/oracle/runtime).
-        let (state, on) = match cases {
-            [SelectCase::Send(Some(c), _)] => (GState::ChanSend, Some(ObjId::Chan(*c))),
-            [SelectCase::Send(None, _)] => (GState::ChanSendNil, None),
-            [SelectCase::Recv(Some(c))] => (GState::ChanRecv, Some(ObjId::Chan(*c))),
-            [SelectCase::Recv(None)] => (GState::ChanRecvNil, None),
-            _ if chans.len() == 1 => (GState::Select, Some(ObjId::Chan(chans[0]))),
-            _ => (GState::Select, None),
-        };
-        self.park(gid, state, on, Park::Select(chans.into_boxed_slice()));
+        match cases {
+            [SelectCase::Send(Some(c), _)] => {
+                self.park(gid, GState::ChanSend, Some(ObjId::Chan(*c)), park)
+            }
+            [SelectCase::Send(None, _)] => self.park(gid, GState::ChanSendNil, None, park),
+            [SelectCase::Recv(Some(c))] => {
+                self.park(gid, GState::ChanRecv, Some(ObjId::Chan(*c)), park)
+            }
+            [SelectCase::Recv(None)] => self.park(gid, GState::ChanRecvNil, None, park),
+            _ => {
+                let on = if chans.len() == 1 {
+                    Some(ObjId::Chan(chans[0]))
+                } else {
+                    None
+                };
+                self.park_select(gid, on, park, waits.into());
+            }
+        }
         Op::Blocked
     }
 }

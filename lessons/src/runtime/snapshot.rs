@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::{Serialize, Serializer};
 
-use super::event::{Event, EventKind};
+use super::event::{CaseWait, Event, EventKind};
 use super::ids::{ChanId, Gid, ObjId, TimerId};
 use super::report::Outcome;
 use super::state::GState;
@@ -38,8 +38,8 @@ pub struct LineGroup {
     pub gids: Vec<Gid>,
 }
 
-/// A channel gauge: buffer fill and plain senders/receivers parked on it (select waiters are
-/// shown as goroutines in state `select`, not here).
+/// A channel gauge: buffer fill and the goroutines parked sending or receiving on it,
+/// including those parked in a select with a case on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChanView {
     pub chan: ChanId,
@@ -84,11 +84,12 @@ pub struct Snapshot {
     pub panic: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct GFold {
     state: GState,
     line: u32,
     on: Option<ObjId>,
+    cases: Option<Rc<[CaseWait]>>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -125,7 +126,19 @@ fn slot<T: Default + Clone>(v: &mut Vec<T>, i: usize) -> &mut T {
 }
 
 impl Fold {
-    fn waiting(&mut self, g: GFold, delta: i32) {
+    fn waiting(&mut self, g: &GFold, delta: i32) {
+        if let Some(cases) = &g.cases {
+            for w in cases.iter() {
+                let cf = slot(&mut self.chans, w.chan.index());
+                let field = if w.send {
+                    &mut cf.senders
+                } else {
+                    &mut cf.receivers
+                };
+                *field = field.saturating_add_signed(delta);
+            }
+            return;
+        }
         let Some(ObjId::Chan(c)) = g.on else { return };
         let cf = slot(&mut self.chans, c.index());
         let field = match g.state {
@@ -151,27 +164,30 @@ impl Fold {
                     state: GState::Runnable,
                     line: 0,
                     on: None,
+                    cases: None,
                 });
             }
-            EventKind::Block { state, on } => {
-                if let Some(Some(g)) = self.gs.get(e.gid.index()).copied() {
-                    self.waiting(g, -1);
+            EventKind::Block { state, on, cases } => {
+                if let Some(Some(g)) = self.gs.get(e.gid.index()).cloned() {
+                    self.waiting(&g, -1);
                 }
                 let g = GFold {
                     state: *state,
                     line: e.line,
                     on: *on,
+                    cases: cases.clone(),
                 };
-                self.waiting(g, 1);
+                self.waiting(&g, 1);
                 *slot(&mut self.gs, e.gid.index()) = Some(g);
             }
             EventKind::Unblock => {
-                if let Some(Some(g)) = self.gs.get(e.gid.index()).copied() {
-                    self.waiting(g, -1);
+                if let Some(Some(g)) = self.gs.get(e.gid.index()).cloned() {
+                    self.waiting(&g, -1);
                     *slot(&mut self.gs, e.gid.index()) = Some(GFold {
                         state: GState::Runnable,
                         line: e.line,
                         on: None,
+                        cases: None,
                     });
                 }
             }
