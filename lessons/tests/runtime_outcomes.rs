@@ -61,6 +61,23 @@ fn goroutines_still_runnable_when_main_returns_run_before_the_leak_report() {
 }
 
 #[test]
+fn goroutine_still_running_long_after_main_returns_is_reported_runnable() {
+    let (r, _) = run(vec![
+        S::Go("main.spin", 6, vec![S::Line(6), S::Work(u64::MAX)]),
+        S::Line(9),
+    ]);
+    assert_outcome(&r, Outcome::Exit, "");
+    assert_eq!(leaks(&r), vec![("runnable".to_string(), 6, 1)]);
+    // main took 3 steps; the spinner may use POST_MAIN_STEPS more, plus one slice of overrun.
+    let cap = 3 + lessons::runtime::POST_MAIN_STEPS + Config::default().slice_steps;
+    assert!(
+        r.steps > lessons::runtime::POST_MAIN_STEPS && r.steps <= cap,
+        "{}",
+        r.steps
+    );
+}
+
+#[test]
 fn leaks_are_grouped_by_state_and_line_and_sorted_by_line_then_state() {
     let (r, _) = run(vec![
         S::MakeChan(0),

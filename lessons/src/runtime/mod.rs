@@ -47,7 +47,7 @@ pub use ids::{
 };
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
-pub use scheduler::{Config, Progress, Runtime};
+pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView};
 pub use state::GState;

@@ -17,6 +17,11 @@ use super::sync::SyncObjects;
 use super::timer::Timers;
 use super::{Task, Value, Wake, Yield};
 
+/// Steps goroutines may still run after main returned before the survivors are reported
+/// (a goroutine that never blocks would otherwise run into the step limit). Real Go under the
+/// oracle's synctest harness likewise reports a still-running goroutine once main is done.
+pub const POST_MAIN_STEPS: u64 = 1_000_000;
+
 /// Limits and knobs of one run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -75,6 +80,7 @@ pub struct Runtime<V: Value> {
     pub(crate) stdout: String,
     pub(crate) main_done: bool,
     pub(crate) main_end_ns: i64,
+    pub(crate) main_end_steps: u64,
     pub(crate) end: Option<(Outcome, String)>,
     pub(crate) pending_limit: Option<String>,
     pub(crate) preempt_at: u64,
@@ -119,6 +125,7 @@ impl<V: Value> Runtime<V> {
             stdout: String::new(),
             main_done: false,
             main_end_ns: 0,
+            main_end_steps: 0,
             end: None,
             pending_limit: None,
             preempt_at,
@@ -231,6 +238,10 @@ impl<V: Value> Runtime<V> {
             if self.steps - start >= budget {
                 return Progress::Running;
             }
+            if self.main_done && self.steps - self.main_end_steps > POST_MAIN_STEPS {
+                self.finish(Outcome::Exit, String::new());
+                continue;
+            }
             if let Some(gid) = self.runq.pop_front() {
                 self.resume(gid);
                 continue;
@@ -323,6 +334,7 @@ impl<V: Value> Runtime<V> {
         if gid == Gid(1) {
             self.main_done = true;
             self.main_end_ns = self.now;
+            self.main_end_steps = self.steps;
         }
     }
 

@@ -100,6 +100,8 @@ pub struct Script {
     ops: Vec<S>,
     pc: usize,
     log: Log,
+    /// Steps left in the current `Work` op (it yields whenever its slice runs out).
+    work_left: Option<u64>,
 }
 
 impl Script {
@@ -108,6 +110,7 @@ impl Script {
             ops: expand(ops),
             pc: 0,
             log: log.clone(),
+            work_left: None,
         })
     }
 
@@ -230,9 +233,12 @@ impl Task<V> for Script {
                     return Yield::Yielded;
                 }
                 S::Work(n) => {
-                    for _ in 0..n {
+                    let mut left = self.work_left.take().unwrap_or(n);
+                    while left > 0 {
+                        left -= 1;
                         if !cx.step(1) {
-                            break;
+                            self.work_left = Some(left);
+                            return Yield::Yielded;
                         }
                     }
                 }
