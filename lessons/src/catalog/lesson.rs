@@ -33,9 +33,42 @@ pub struct Lesson {
     pub explain_zh: Option<&'static str>,
     /// Expected verdicts at explicit parameter sets.
     pub expect: Vec<Expectation>,
-    /// How to check real Go where the synctest oracle cannot judge a side (e.g. a data race).
-    pub real_go_note: Option<String>,
+    /// Mean interpreter steps between seeded preemption points, for race lessons; `None`: the
+    /// cooperative default (goroutines yield only when they block).
+    pub preempt_every: Option<u64>,
+    /// What real Go can and cannot confirm about the expectations.
+    pub real_go: RealGo,
 }
+
+/// How the expectations relate to real Go, for the oracle harness: by default every field that
+/// real Go reports (outcome, panic, stdout, virtual time, leaks) must agree under
+/// `testing/synctest` at every `[[expect]]` parameter set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RealGo {
+    /// Fields real Go cannot reproduce, as `side.field` (`bad.stdout`) or `field` for both
+    /// sides, e.g. a lost-update count that depends on the hardware's interleaving.
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// Sides that `go run -race` must flag with `WARNING: DATA RACE` (exit status 66).
+    #[serde(default)]
+    pub race: Vec<String>,
+    /// Why, and how to check by hand what the oracle cannot.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl RealGo {
+    /// Whether real Go's `field` of `side` (`bad` or `good`) is excluded from the comparison.
+    pub fn skips(&self, side: &str, field: &str) -> bool {
+        self.skip
+            .iter()
+            .any(|s| s == field || *s == format!("{side}.{field}"))
+    }
+}
+
+/// The verdict fields real Go reports, the only ones `[real_go] skip` may name.
+pub const REAL_GO_FIELDS: &[&str] = &["outcome", "panic", "stdout", "virtual_time_ns", "leaked"];
 
 impl Lesson {
     /// The parameter called `name`.
@@ -71,7 +104,9 @@ struct LessonToml {
     claim: String,
     seed: u64,
     #[serde(default)]
-    real_go_note: Option<String>,
+    preempt_every: Option<u64>,
+    #[serde(default)]
+    real_go: RealGo,
     #[serde(default)]
     expect: Vec<Expectation>,
 }
@@ -110,7 +145,8 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         explain_en,
         explain_zh: raw.explain_zh,
         expect: meta.expect,
-        real_go_note: meta.real_go_note,
+        preempt_every: meta.preempt_every,
+        real_go: meta.real_go,
     };
     let problems = validate(&lesson, &good_params, raw.dir);
     if problems.is_empty() {
@@ -176,6 +212,24 @@ fn validate(l: &Lesson, good_params: &[Param], dir: &str) -> Vec<String> {
                 err(format!("expect[{i}].{side}: {p}"));
             }
         }
+    }
+    for s in &l.real_go.skip {
+        let (side, field) = s.split_once('.').unwrap_or(("bad", s));
+        if !["bad", "good"].contains(&side) || !REAL_GO_FIELDS.contains(&field) {
+            err(format!(
+                "[real_go] skip {s:?}: expected FIELD or bad.FIELD / good.FIELD"
+            ));
+        }
+    }
+    for s in &l.real_go.race {
+        if !["bad", "good"].contains(&s.as_str()) {
+            err(format!(
+                "[real_go] race {s:?}: expected \"bad\" or \"good\""
+            ));
+        }
+    }
+    if l.preempt_every == Some(0) {
+        err("preempt_every must be at least 1".into());
     }
     if !l.expect.iter().any(|e| e.params.is_empty()) {
         err("needs an [[expect]] at the defaults (params = {})".into());

@@ -7,7 +7,7 @@ pub mod verdict;
 
 use std::sync::OnceLock;
 
-pub use lesson::{Lesson, RawLesson};
+pub use lesson::{Lesson, REAL_GO_FIELDS, RawLesson, RealGo};
 pub use param::{Param, ParamError, apply_params, parse_params};
 pub use verdict::{Bound, Expectation, LeakGroup, Observed, Outcome, Verdict};
 
