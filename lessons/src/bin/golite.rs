@@ -1,2 +1,154 @@
-//! The golite command-line runner (DESIGN §2.4).
-fn main() {}
+//! The golite command-line runner (DESIGN §2.4):
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--json]`.
+//!
+//! With `--json`, stdout is exactly one JSON object on one line (the run report). Without it, the
+//! program's output goes to stdout and a human summary to stderr. Exit code 0 for any outcome the
+//! program produced (panics and deadlocks included), 2 for usage errors.
+
+use lessons::golite::{self, RunOptions};
+use lessons::runtime::{Outcome, RunReport};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--json]";
+
+/// The parsed command line.
+struct Args {
+    file: String,
+    seed: u64,
+    sets: Vec<(String, String)>,
+    json: bool,
+}
+
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+    match it.next().as_deref() {
+        Some("run") => {}
+        Some("-h") | Some("--help") | None => return Err(USAGE.into()),
+        Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+    let mut file = None;
+    let mut seed = 1u64;
+    let mut sets = Vec::new();
+    let mut json = false;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--seed" => {
+                let v = it.next().ok_or("--seed needs a value")?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: {v:?} is not a non-negative integer"))?;
+            }
+            "--set" => {
+                let v = it.next().ok_or("--set needs NAME=VALUE")?;
+                let (n, x) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--set: expected NAME=VALUE, got {v:?}"))?;
+                sets.push((n.trim().to_string(), x.trim().to_string()));
+            }
+            s if s.starts_with("--seed=") => {
+                let v = &s[7..];
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: {v:?} is not a non-negative integer"))?;
+            }
+            s if s.starts_with("--set=") => {
+                let v = &s[6..];
+                let (n, x) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--set: expected NAME=VALUE, got {v:?}"))?;
+                sets.push((n.trim().to_string(), x.trim().to_string()));
+            }
+            s if s.starts_with("--") => return Err(format!("unknown flag {s}\n{USAGE}")),
+            s => {
+                if file.is_some() {
+                    return Err(format!("only one file may be run, got {s:?} too\n{USAGE}"));
+                }
+                file = Some(s.to_string());
+            }
+        }
+    }
+    let file = file.ok_or_else(|| format!("missing FILE.go\n{USAGE}"))?;
+    Ok(Args {
+        file,
+        seed,
+        sets,
+        json,
+    })
+}
+
+/// The human summary printed on stderr.
+fn summary(r: &RunReport) -> String {
+    let mut s = match r.outcome {
+        Outcome::Exit => "exit".to_string(),
+        Outcome::Deadlock => format!("deadlock: fatal error: {}", r.panic),
+        Outcome::Panic => format!("panic: {}", r.panic),
+        Outcome::Fatal => format!("fatal error: {}", r.panic),
+        Outcome::CompileError => format!("compile error: {}", r.panic),
+        Outcome::Limit => format!("limit: {}", r.panic),
+    };
+    s.push_str(&format!(
+        "\nvirtual time {}, {} steps, peak {} goroutines, peak heap {} bytes",
+        lessons::golite::natives::duration_string(r.virtual_time_ns),
+        r.steps,
+        r.peak_goroutines,
+        r.peak_heap_bytes
+    ));
+    for l in &r.leaked {
+        s.push_str(&format!(
+            "\nleaked: {} goroutine{} at line {} ({})",
+            l.count,
+            if l.count == 1 { "" } else { "s" },
+            l.line,
+            l.state
+        ));
+    }
+    s
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let src = match std::fs::read_to_string(&args.file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("golite: cannot read {}: {e}", args.file);
+            return ExitCode::from(2);
+        }
+    };
+    let name = std::path::Path::new(&args.file)
+        .file_name()
+        .map_or(args.file.clone(), |n| n.to_string_lossy().into_owned());
+    // Parameter errors are usage errors: say so clearly and exit 2.
+    if !args.sets.is_empty() {
+        if let Err(e) = golite::compile(&name, &src, &args.sets) {
+            if e.line == 0 {
+                eprintln!("golite: {}", e.msg);
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let opts = RunOptions {
+        seed: args.seed,
+        params: args.sets,
+        ..RunOptions::default()
+    };
+    let report = golite::run_source(&name, &src, &opts);
+    if args.json {
+        match serde_json::to_string(&report) {
+            Ok(j) => println!("{j}"),
+            Err(e) => {
+                eprintln!("golite: cannot encode the report: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", report.stdout);
+        eprintln!("{}", summary(&report));
+    }
+    ExitCode::SUCCESS
+}

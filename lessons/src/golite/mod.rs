@@ -3,5 +3,149 @@
 // --- front end (owned by the golite front-end engineer: syntax, highlighting, fmt) ---
 pub mod ast;
 pub mod lexer;
+pub mod parser;
+pub mod syntax_error;
 pub mod token;
 // --- end front end ---
+
+// --- back end (compiler, VM, packages) ---
+pub mod code;
+pub mod compile;
+pub mod compile_expr;
+pub mod compile_stmt;
+pub mod natives;
+pub mod packages;
+pub mod printer;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use compile::CompileError;
+pub use value::Value;
+pub use vm::Limits;
+
+use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`) and limits.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    pub seed: u64,
+    pub params: Vec<(String, String)>,
+    pub limits: Limits,
+}
+
+/// A compiled program, cheap to clone and to start many times.
+#[derive(Clone)]
+pub struct Program {
+    inner: Rc<code::Program>,
+}
+
+impl Program {
+    /// The compiled code (for tools and tests).
+    pub fn code(&self) -> &code::Program {
+        &self.inner
+    }
+}
+
+impl runtime::Value for Value {
+    fn time(now_ns: i64) -> Self {
+        Value::agg(vec![Value::Int(now_ns)])
+    }
+    fn unit() -> Self {
+        Value::agg(Vec::new())
+    }
+}
+
+/// Compiles `src`; `params` override lesson parameters (validated: known name, integer, in range).
+pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Result<Program, CompileError> {
+    let _ = file_name;
+    let mut overrides = HashMap::new();
+    if !params.is_empty() {
+        let declared = crate::catalog::parse_params(src).map_err(|e| CompileError {
+            line: e.line,
+            col: 1,
+            msg: e.message,
+        })?;
+        for (name, value) in params {
+            let Some(p) = declared.iter().find(|p| &p.name == name) else {
+                let known: Vec<&str> = declared.iter().map(|p| p.name.as_str()).collect();
+                return Err(CompileError {
+                    line: 0,
+                    col: 0,
+                    msg: if known.is_empty() {
+                        format!("no parameter named {name} (this program has no parameters)")
+                    } else {
+                        format!("no parameter named {name} (parameters: {})", known.join(", "))
+                    },
+                });
+            };
+            let v = p.validate(value).map_err(|e| CompileError { line: 0, col: 0, msg: e.message })?;
+            overrides.insert(name.clone(), v);
+        }
+    }
+    let file = parser::parse_file(src).map_err(|e| CompileError {
+        line: e.line,
+        col: e.col,
+        msg: e.msg,
+    })?;
+    let prog = compile::compile_file(&file, overrides)?;
+    Ok(Program { inner: Rc::new(prog) })
+}
+
+/// Starts a run of `program`: main is ready, drive it with `run_slice`.
+pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
+    value::heap::clear();
+    let prog = program.inner.clone();
+    let cfg = Config {
+        seed: opts.seed,
+        max_steps: opts.limits.steps,
+        max_goroutines: opts.limits.goroutines,
+        max_heap_bytes: opts.limits.heap_bytes,
+        ..Config::default()
+    };
+    let mut rt = Runtime::new(cfg);
+    let wk = &prog.wk;
+    let sentinels = vec![
+        Value::Iface(Rc::new((wk.error_string_ptr, Value::agg(vec![Value::str("context canceled")])))),
+        Value::Iface(Rc::new((wk.std.ctx_deadline_error, Value::agg(Vec::new())))),
+    ];
+    let globals = (0..prog.nglobals).map(|_| Rc::new(std::cell::RefCell::new(Value::Nil))).collect();
+    let sh = Rc::new(vm::Shared {
+        prog: prog.clone(),
+        globals,
+        limits: opts.limits.clone(),
+        empty: Rc::from(""),
+        sentinels,
+    });
+    let task = vm::GoTask::new_func(sh, prog.entry, Vec::new());
+    rt.spawn_main(Box::new(task), prog.main_line);
+    rt
+}
+
+/// Compiles and runs `src` to the end; a compile error is an outcome, not an `Err`.
+pub fn run_source(file_name: &str, src: &str, opts: &RunOptions) -> RunReport {
+    match compile(file_name, src, &opts.params) {
+        Err(e) => compile_error_report(file_name, &e),
+        Ok(p) => {
+            let mut rt = start(&p, opts);
+            rt.run_to_end()
+        }
+    }
+}
+
+/// The report of a program that did not compile.
+pub fn compile_error_report(file_name: &str, e: &CompileError) -> RunReport {
+    let msg = if e.line == 0 { e.msg.clone() } else { format!("{file_name}:{}:{}: {}", e.line, e.col, e.msg) };
+    RunReport {
+        outcome: Outcome::CompileError,
+        panic: msg,
+        stdout: String::new(),
+        virtual_time_ns: 0,
+        leaked: Vec::new(),
+        steps: 0,
+        peak_goroutines: 0,
+        peak_heap_bytes: 0,
+    }
+}

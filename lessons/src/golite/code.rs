@@ -1,0 +1,317 @@
+//! The compiled form of a program: a compact stack-machine instruction set, per-function code with
+//! a parallel line table, and the tables the VM consults (constants, methods, select layouts).
+
+use super::natives::Native;
+use super::types::{IntKind, TypeId, Types};
+#[allow(unused_imports)]
+use super::value::Value as _V;
+use super::value::Value;
+use std::collections::HashMap;
+
+/// Index of a function in [`Program::funcs`].
+pub type FuncId = u32;
+
+/// One VM instruction. Operands are slots, indices into tables, or jump targets (absolute pcs).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    Nop,
+    /// Push `consts[i]`.
+    Const(u32),
+    PushInt(i64),
+    PushNil,
+    PushBool(bool),
+    /// Push a fresh zero value of a type (structs and arrays get new storage).
+    Zero(TypeId),
+    Pop,
+    Dup,
+    /// Swap the two top values.
+    Swap,
+    /// Push a copy of the value `n` below the top (0 = top).
+    Pick(u16),
+
+    // Variables.
+    Load(u16),
+    Store(u16),
+    /// Declares a boxed variable: slot = new cell holding the popped value.
+    InitCell(u16),
+    LoadCell(u16),
+    StoreCell(u16),
+    /// Turns a parameter into a boxed variable in place.
+    BoxSlot(u16),
+    /// Gives a boxed loop variable a fresh cell holding its current value (Go 1.22 loops).
+    Rebox(u16),
+    LoadCap(u16),
+    StoreCap(u16),
+    /// Push the cell of a boxed local (for closures capturing it and `&x`).
+    CellOf(u16),
+    CapCell(u16),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    GlobalCell(u32),
+    /// Deep-copy the struct/array on top (Go value semantics).
+    CopyAgg,
+    /// `slot += imm` on an int local without wrap (the `i++` fast path).
+    IncLocal(u16, i64),
+
+    // Arithmetic on ints (i64 bit patterns), followed by `Wrap` for sized kinds.
+    AddI,
+    SubI,
+    MulI,
+    DivI,
+    RemI,
+    DivU,
+    RemU,
+    And,
+    Or,
+    Xor,
+    AndNot,
+    Shl,
+    ShrS,
+    ShrU,
+    NegI,
+    BitNot,
+    Wrap(IntKind),
+    AddF,
+    SubF,
+    MulF,
+    DivF,
+    NegF,
+    /// Round to float32 precision.
+    F32,
+    Concat,
+    Not,
+    EqI,
+    NeI,
+    LtI,
+    LeI,
+    GtI,
+    GeI,
+    LtU,
+    LeU,
+    GtU,
+    GeU,
+    LtF,
+    LeF,
+    GtF,
+    GeF,
+    LtS,
+    LeS,
+    GtS,
+    GeS,
+    /// Generic `==` / `!=` (strings, pointers, structs, interfaces, ...).
+    Eq,
+    Ne,
+
+    // Control flow.
+    Jump(u32),
+    JumpIf(u32),
+    JumpIfNot(u32),
+    /// `if local < imm` style loop test: jumps when `slot >= value on stack` is false... see VM.
+    /// Compare local int with the top of stack, jump to target if NOT less.
+    LoopLt(u16, u32),
+
+    // Aggregates and pointers.
+    /// Pop struct (or pointer to struct), push field i.
+    Field(u32),
+    /// Stack [agg, value]: agg[i] = value.
+    SetField(u32),
+    /// Pop struct pointer, push `&p.f` (an element pointer), or the field's own storage for
+    /// aggregate fields.
+    FieldAddr(u32),
+    /// Pop pointer, push pointee (copied when it is an aggregate: the compiler adds CopyAgg).
+    Deref,
+    /// Stack [ptr, value]: *ptr = value.
+    StoreDeref,
+    /// Stack [collection, index]: push element; `Index` works for slices, arrays and strings.
+    Index,
+    /// Stack [collection, index, value].
+    SetIndex,
+    /// Stack [collection, index]: push `&x[i]`.
+    IndexAddr,
+    /// Stack [map, key]: push value or zero (`consts[zero]`-like: the type gives the zero).
+    MapIndex(TypeId),
+    MapIndexOk(TypeId),
+    /// Stack [map, key, value].
+    MapSet,
+    /// Stack [x, lo?, hi?, max?] per flags bit0 lo, bit1 hi, bit2 max; slices a slice, array ptr or string.
+    SliceOp(u8),
+    /// Pop n values, push a struct with them as fields.
+    MakeStruct(u32),
+    /// Pop n values, push a slice (elem type for the heap ledger).
+    MakeSlice(u32, TypeId),
+    /// Pop n values, push an array.
+    MakeArray(u32),
+    /// Pop 2n values (k, v pairs), push a map.
+    MakeMap(u32),
+
+    // Interfaces.
+    /// Wrap the value on top in an interface with dynamic type t (nil pointers stay typed).
+    ToIface(TypeId),
+    /// Type assertion to a concrete type: panics on failure.
+    AssertType(TypeId),
+    AssertTypeOk(TypeId),
+    /// Assertion to an interface type (checks the method set).
+    AssertIface(TypeId),
+    AssertIfaceOk(TypeId),
+    /// Push whether the interface on top (kept) has dynamic type t / implements interface t.
+    IsType(TypeId),
+    IsIface(TypeId),
+    /// Push the dynamic value of the interface on top (popped).
+    IfaceValue,
+
+    // Calls.
+    /// Call function `f` with `argc` arguments on the stack.
+    Call(FuncId, u16),
+    /// Call the function value on top of the stack (below it the arguments).
+    CallValue(u16),
+    /// Call method `sym` on the interface value `argc` below the top.
+    CallIface(u32, u16),
+    CallNative(Native, u16),
+    /// Return from the current function (runs deferred calls first).
+    Ret,
+    /// Build a closure from `closures[i]`.
+    Closure(u32),
+    /// `go`: like the calls, on a new goroutine.
+    Go(FuncId, u16),
+    GoValue(u16),
+    GoIface(u32, u16),
+    GoNative(Native, u16),
+    /// `defer`: like the calls, recorded for return time.
+    Defer(FuncId, u16),
+    DeferValue(u16),
+    DeferIface(u32, u16),
+    DeferNative(Native, u16),
+    /// Pop the function's multiple results tuple, push its elements.
+    Untuple(u16),
+    /// Replace the interface on top by the result of its Error()/String() method, marked for fmt.
+    Stringify,
+
+    // Channels.
+    MakeChan(TypeId),
+    Send,
+    Recv,
+    RecvOk,
+    Close,
+    /// Run `selects[i]` with its operands on the stack.
+    Select(u32),
+
+    // Builtins.
+    Len,
+    Cap,
+    /// Stack [slice, v1..vn]: append n values of the element type.
+    Append(u16, TypeId),
+    /// Stack [slice, other]: append all of `other` (slice or string).
+    AppendSpread(TypeId),
+    /// Pop a receiver, push the method value `recv.M` of Go method `f`.
+    BindMethod(FuncId),
+    BindNative(Native),
+    /// A composite literal whose address is taken: account it on the heap (it escapes).
+    Escape(TypeId),
+    /// Pop a value, push a pointer to a fresh variable holding it.
+    BoxValue,
+    Copy,
+    Delete,
+    /// Stack [len, cap?]: new slice of elem type t (flag: cap given).
+    MakeSliceLen(TypeId, bool),
+    MakeMapEmpty,
+    /// Push a pointer to a fresh zero value of t.
+    New(TypeId),
+    Panic,
+    Recover,
+    Min(u16, bool),
+    Max(u16, bool),
+    /// Range helpers: [map] -> [keys-slice] in deterministic order.
+    MapKeys,
+    /// Stack [string, byte offset]: push (rune, width) for range over string.
+    DecodeRune,
+
+    // Conversions.
+    IntToFloat,
+    UintToFloat,
+    FloatToInt(IntKind),
+    RuneToString,
+    StringToBytes,
+    BytesToString,
+    StringToRunes,
+    RunesToString,
+}
+
+/// A closure literal: its function and where each captured variable comes from.
+#[derive(Clone, Debug)]
+pub struct ClosureInfo {
+    pub func: FuncId,
+    /// `(from_capture, index)`: a cell of the enclosing function's local slot or capture.
+    pub captures: Vec<(bool, u16)>,
+}
+
+/// One `select` statement's layout: for each case, whether it sends; the jump targets.
+#[derive(Clone, Debug)]
+pub struct SelectInfo {
+    /// Per case: true for a send case (operands: chan, value), false for a receive (chan).
+    pub sends: Vec<bool>,
+    /// Per case: whether the receive's result is used with `, ok`.
+    pub targets: Vec<u32>,
+    pub default_target: Option<u32>,
+}
+
+/// One compiled function.
+#[derive(Clone, Debug, Default)]
+pub struct FuncCode {
+    /// Name for traces and goroutine names (`main.handle`, `main.handle.func1`).
+    pub name: String,
+    pub code: Vec<Op>,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+    pub nparams: u16,
+    pub nresults: u16,
+    /// Total slots: params, results, then other locals.
+    pub nlocals: u16,
+    pub closures: Vec<ClosureInfo>,
+    pub selects: Vec<SelectInfo>,
+    /// Line of the declaration (goroutine creation sites and function entry).
+    pub line: u32,
+    /// Whether the function belongs to the built-in prelude (its lines are not the user's).
+    pub prelude: bool,
+}
+
+/// How a method found through an interface gets its receiver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecvAdjust {
+    /// Pass the dynamic value as is.
+    AsIs,
+    /// The method has a value receiver and the interface holds a pointer: pass a copy of the pointee.
+    Deref,
+}
+
+/// The implementation of a method for dynamic dispatch.
+#[derive(Clone, Copy, Debug)]
+pub enum MethodImpl {
+    Go(FuncId, RecvAdjust),
+    Native(Native),
+}
+
+/// A compiled program, ready to start.
+pub struct Program {
+    pub types: Types,
+    pub funcs: Vec<FuncCode>,
+    pub consts: Vec<Value>,
+    /// Method table for interface calls: (dynamic type, method symbol) -> implementation.
+    pub methods: HashMap<(TypeId, u32), MethodImpl>,
+    /// Method symbols by name.
+    pub syms: HashMap<String, u32>,
+    pub sym_names: Vec<String>,
+    pub nglobals: u32,
+    /// Runs package-level variable initializers, then `main.main`.
+    pub entry: FuncId,
+    pub main_line: u32,
+    pub wk: super::packages::WellKnown,
+    /// Static interface type of each concrete type assertion, for Go's panic message.
+    pub assert_src: HashMap<(FuncId, u32), TypeId>,
+}
+
+impl Program {
+    /// Symbol number of a method name, if any method or interface uses that name.
+    pub fn sym(&self, name: &str) -> Option<u32> {
+        self.syms.get(name).copied()
+    }
+}

@@ -1,0 +1,1211 @@
+//! The compiler: a type checker fused with code generation, from the AST to [`Program`] bytecode.
+//! Names are resolved to slots here; captured and address-taken locals become boxed cells by
+//! patching the instructions already emitted for them.
+
+use super::ast::{self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind};
+use super::code::{ClosureInfo, FuncCode, FuncId, MethodImpl, Op, Program, RecvAdjust, SelectInfo};
+use super::natives::Native;
+use super::packages::{self, Member, Std};
+use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
+use super::value::Value;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A compile error at a source position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub line: u32,
+    pub col: u32,
+    pub msg: String,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.msg)
+    }
+}
+
+pub type R<T> = Result<T, CompileError>;
+
+pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
+    Err(CompileError {
+        line: pos.line,
+        col: pos.col,
+        msg: msg.into(),
+    })
+}
+
+/// A compile-time constant value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstVal {
+    Int(i128),
+    Float(f64),
+    Bool(bool),
+    Str(Rc<str>),
+}
+
+impl ConstVal {
+    pub fn as_f64(&self) -> f64 {
+        match self {
+            ConstVal::Int(i) => *i as f64,
+            ConstVal::Float(f) => *f,
+            _ => 0.0,
+        }
+    }
+    pub fn as_i128(&self) -> Option<i128> {
+        match self {
+            ConstVal::Int(i) => Some(*i),
+            ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
+            _ => None,
+        }
+    }
+}
+
+/// Predeclared functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Len,
+    Cap,
+    Append,
+    Make,
+    New,
+    Delete,
+    Copy,
+    Panic,
+    Recover,
+    Print,
+    Println,
+    Close,
+    Min,
+    Max,
+    Clear,
+}
+
+/// What a name denotes.
+#[derive(Clone, Debug)]
+pub enum Entity {
+    Local(usize),
+    Capture(u16, TypeId),
+    Global(u32, TypeId),
+    Const(ConstVal, TypeId),
+    Type(TypeId),
+    Func(FuncId, TypeId),
+    Builtin(Builtin),
+    Package(String),
+    Nil,
+    Iota,
+}
+
+/// Where a variable access was emitted, for patching when the variable becomes boxed.
+#[derive(Clone, Copy, Debug)]
+enum Site {
+    Load(usize),
+    Store(usize),
+    Init(usize),
+    Param(usize),
+    Rebox(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct VarInfo {
+    pub slot: u16,
+    pub ty: TypeId,
+    pub boxed: bool,
+    sites: Vec<Site>,
+}
+
+/// A name in a function scope: a variable, or a local constant or type.
+#[derive(Clone, Debug)]
+enum Local {
+    Var(usize),
+    Ent(Entity),
+}
+
+#[derive(Default)]
+struct LoopCtx {
+    label: Option<String>,
+    is_loop: bool,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+}
+
+/// Per-function compilation state.
+pub struct FnState {
+    pub code: FuncCode,
+    scopes: Vec<Vec<(String, Local)>>,
+    pub vars: Vec<VarInfo>,
+    /// Captured outer variables: (outer function depth, outer var index) -> capture index.
+    caps: Vec<((usize, usize), TypeId)>,
+    cap_src: Vec<(bool, u16)>,
+    results: Vec<TypeId>,
+    result_vars: Vec<usize>,
+    returns: Vec<usize>,
+    loops: Vec<LoopCtx>,
+    next_slot: u16,
+    closure_count: u32,
+    named_results: bool,
+}
+
+impl FnState {
+    /// Finds a name in this function's scopes without side effects.
+    pub fn peek_scope(&self, name: &str) -> Option<Entity> {
+        self.scopes.iter().rev().find_map(|s| {
+            s.iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, l)| match l {
+                    Local::Var(v) => Entity::Local(*v),
+                    Local::Ent(e) => e.clone(),
+                })
+        })
+    }
+}
+
+/// The compiler.
+pub struct Compiler<'a> {
+    pub file: &'a File,
+    pub types: Types,
+    pub funcs: Vec<FuncCode>,
+    pub consts: Vec<Value>,
+    str_consts: HashMap<Rc<str>, u32>,
+    pub methods: HashMap<(TypeId, u32), MethodImpl>,
+    pub syms: HashMap<String, u32>,
+    pub sym_names: Vec<String>,
+    pub pkg_scope: HashMap<String, Entity>,
+    pub imports: HashMap<String, String>,
+    pub fs: Vec<FnState>,
+    /// Methods declared in Go: (named type, name) -> (func, pointer receiver, signature type).
+    pub go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
+    /// Methods of the standard library's types: (type, name) -> (native, signature, pointer receiver).
+    pub native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
+    pub std: Std,
+    pub line: u32,
+    pub iota: Option<i128>,
+    pub nglobals: u32,
+    pub overrides: HashMap<String, i64>,
+    pub assert_src: HashMap<(FuncId, u32), TypeId>,
+    /// The function id being compiled at each depth of `fs`.
+    fids: Vec<FuncId>,
+}
+
+/// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
+pub fn compile_file(file: &File, overrides: HashMap<String, i64>) -> R<Program> {
+    let mut types = Types::new();
+    let std = Std::new(&mut types);
+    let mut c = Compiler {
+        file,
+        types,
+        funcs: Vec::new(),
+        consts: Vec::new(),
+        str_consts: HashMap::new(),
+        methods: HashMap::new(),
+        syms: HashMap::new(),
+        sym_names: Vec::new(),
+        pkg_scope: HashMap::new(),
+        imports: HashMap::new(),
+        fs: Vec::new(),
+        go_methods: HashMap::new(),
+        native_methods: HashMap::new(),
+        std,
+        line: 1,
+        iota: None,
+        nglobals: 0,
+        overrides,
+        assert_src: HashMap::new(),
+        fids: Vec::new(),
+    };
+    c.run()
+}
+
+impl<'a> Compiler<'a> {
+    fn run(&mut self) -> R<Program> {
+        let file = self.file;
+        if file.package.name != "main" {
+            return err(file.package.pos, "golite runs package main only");
+        }
+        for imp in &file.imports {
+            if !packages::KNOWN.contains(&imp.path.as_str()) {
+                return err(
+                    imp.pos,
+                    format!("package {:?} is not supported by golite", imp.path),
+                );
+            }
+            let local = match &imp.name {
+                Some(n) if n.name == "_" => continue,
+                Some(n) if n.name == "." => return err(imp.pos, "dot imports are not supported"),
+                Some(n) => n.name.clone(),
+                None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
+            };
+            self.imports.insert(local.clone(), imp.path.clone());
+            self.pkg_scope
+                .insert(local, Entity::Package(imp.path.clone()));
+        }
+        packages::register_methods(self);
+        // Pass 1: type names.
+        let mut type_specs = Vec::new();
+        for d in &file.decls {
+            if let Decl::Type(specs) = d {
+                for s in specs {
+                    if self.pkg_scope.contains_key(&s.name.name) {
+                        return err(s.pos, format!("{} redeclared in this block", s.name.name));
+                    }
+                    if s.alias {
+                        type_specs.push((s, None));
+                    } else {
+                        let t = self.types.new_named(&format!("main.{}", s.name.name));
+                        self.pkg_scope.insert(s.name.name.clone(), Entity::Type(t));
+                        type_specs.push((s, Some(t)));
+                    }
+                }
+            }
+        }
+        for (s, t) in &type_specs {
+            let under = self.resolve_type(&s.typ)?;
+            match t {
+                Some(t) => self.types.set_underlying(*t, under),
+                None => {
+                    self.pkg_scope
+                        .insert(s.name.name.clone(), Entity::Type(under));
+                }
+            }
+        }
+        // Pass 2: constants (in order), function signatures, methods.
+        for d in &file.decls {
+            if let Decl::Const(specs) = d {
+                self.const_decl(specs, true)?;
+            }
+        }
+        let mut bodies: Vec<(&FuncDecl, FuncId)> = Vec::new();
+        for d in &file.decls {
+            if let Decl::Func(f) = d {
+                let fid = self.funcs.len() as FuncId;
+                self.funcs.push(FuncCode::default());
+                let sig = self.func_type(&f.sig)?;
+                match &f.recv {
+                    None => {
+                        if f.name.name == "init" {
+                            return err(f.pos, "func init is not supported by golite");
+                        }
+                        if self.pkg_scope.contains_key(&f.name.name) {
+                            return err(
+                                f.name.pos,
+                                format!("{} redeclared in this block", f.name.name),
+                            );
+                        }
+                        self.pkg_scope
+                            .insert(f.name.name.clone(), Entity::Func(fid, sig));
+                    }
+                    Some(r) => {
+                        let Some(Entity::Type(t)) = self.pkg_scope.get(&r.type_name.name).cloned()
+                        else {
+                            return err(
+                                r.type_name.pos,
+                                format!("undefined: {}", r.type_name.name),
+                            );
+                        };
+                        if self.types.named_info(t).is_none() {
+                            return err(r.type_name.pos, "methods need a defined type");
+                        }
+                        self.go_methods
+                            .insert((t, f.name.name.clone()), (fid, r.pointer, sig));
+                        let sym = self.sym(&f.name.name);
+                        let pt = self.types.pointer(t);
+                        if r.pointer {
+                            self.methods
+                                .insert((pt, sym), MethodImpl::Go(fid, RecvAdjust::AsIs));
+                        } else {
+                            self.methods
+                                .insert((t, sym), MethodImpl::Go(fid, RecvAdjust::AsIs));
+                            self.methods
+                                .insert((pt, sym), MethodImpl::Go(fid, RecvAdjust::Deref));
+                        }
+                    }
+                }
+                bodies.push((f, fid));
+            }
+        }
+        // Pass 3: globals.
+        let entry = self.funcs.len() as FuncId;
+        self.funcs.push(FuncCode::default());
+        self.begin_fn(entry, "main.init", 1, &[], &[], None)?;
+        for d in &file.decls {
+            if let Decl::Var(specs) = d {
+                for s in specs {
+                    self.global_var(s)?;
+                }
+            }
+        }
+        let main = match self.pkg_scope.get("main") {
+            Some(Entity::Func(f, _)) => *f,
+            _ => {
+                return err(
+                    Pos::new(1, 1),
+                    "function main is undeclared in the main package",
+                );
+            }
+        };
+        let main_line = bodies
+            .iter()
+            .find(|(_, f)| *f == main)
+            .map_or(1, |(d, _)| d.pos.line);
+        self.line = main_line;
+        self.emit(Op::Call(main, 0));
+        self.end_fn(entry)?;
+        // Pass 4: bodies.
+        for (f, fid) in bodies {
+            self.func_decl(f, fid)?;
+        }
+        self.promote_methods();
+        let globals = self.nglobals;
+        let wk = packages::well_known(self);
+        Ok(Program {
+            types: std::mem::take(&mut self.types),
+            funcs: std::mem::take(&mut self.funcs),
+            consts: std::mem::take(&mut self.consts),
+            methods: std::mem::take(&mut self.methods),
+            syms: std::mem::take(&mut self.syms),
+            sym_names: std::mem::take(&mut self.sym_names),
+            nglobals: globals,
+            entry,
+            main_line,
+            wk,
+            assert_src: std::mem::take(&mut self.assert_src),
+        })
+    }
+
+    /// Registers interface-dispatch entries for methods promoted through embedded fields, by
+    /// compiling small wrapper functions.
+    fn promote_methods(&mut self) {
+        // Only direct methods are dispatched dynamically; promoted ones are resolved statically.
+    }
+
+    /// The symbol number of a method name.
+    pub fn sym(&mut self, name: &str) -> u32 {
+        if let Some(&s) = self.syms.get(name) {
+            return s;
+        }
+        let s = self.sym_names.len() as u32;
+        self.sym_names.push(name.to_string());
+        self.syms.insert(name.to_string(), s);
+        s
+    }
+
+    // ---- emission ----
+
+    pub fn f(&mut self) -> &mut FnState {
+        let n = self.fs.len() - 1;
+        &mut self.fs[n]
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        let line = self.line;
+        let f = self.f();
+        f.code.code.push(op);
+        f.code.lines.push(line);
+        f.code.code.len() - 1
+    }
+
+    pub fn here(&mut self) -> usize {
+        self.f().code.code.len()
+    }
+
+    pub fn patch(&mut self, at: usize, target: usize) {
+        let t = target as u32;
+        let op = &mut self.f().code.code[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(t),
+            Op::JumpIf(_) => Op::JumpIf(t),
+            Op::JumpIfNot(_) => Op::JumpIfNot(t),
+            Op::LoopLt(s, _) => Op::LoopLt(s, t),
+            other => other,
+        };
+    }
+
+    pub fn const_index(&mut self, v: Value) -> u32 {
+        if let Value::Str(s) = &v {
+            if let Some(&i) = self.str_consts.get(s) {
+                return i;
+            }
+            self.str_consts.insert(s.clone(), self.consts.len() as u32);
+        }
+        self.consts.push(v);
+        (self.consts.len() - 1) as u32
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        let i = self.const_index(Value::str(s));
+        self.emit(Op::Const(i));
+    }
+
+    // ---- functions and scopes ----
+
+    fn begin_fn(
+        &mut self,
+        fid: FuncId,
+        name: &str,
+        line: u32,
+        params: &[(String, TypeId)],
+        results: &[(Option<String>, TypeId)],
+        _variadic: Option<()>,
+    ) -> R<()> {
+        let code = FuncCode {
+            name: name.to_string(),
+            line,
+            nparams: params.len() as u16,
+            nresults: results.len() as u16,
+            ..FuncCode::default()
+        };
+        self.fs.push(FnState {
+            code,
+            scopes: vec![Vec::new()],
+            vars: Vec::new(),
+            caps: Vec::new(),
+            cap_src: Vec::new(),
+            results: results.iter().map(|r| r.1).collect(),
+            result_vars: Vec::new(),
+            returns: Vec::new(),
+            loops: Vec::new(),
+            next_slot: 0,
+            closure_count: 0,
+            named_results: results
+                .iter()
+                .any(|r| r.0.as_ref().is_some_and(|n| n != "_")),
+        });
+        self.fids.push(fid);
+        let old = self.line;
+        self.line = line;
+        for (n, t) in params {
+            let v = self.new_var(n, *t);
+            let at = self.emit(Op::Nop);
+            self.f().vars[v].sites.push(Site::Param(at));
+        }
+        for (i, (n, t)) in results.iter().enumerate() {
+            let name = n.clone().unwrap_or_else(|| format!("~r{i}"));
+            let v = self.new_var(&name, *t);
+            self.f().result_vars.push(v);
+            self.zero_of(*t);
+            self.init_var(v);
+        }
+        self.line = old.max(line);
+        Ok(())
+    }
+
+    fn end_fn(&mut self, fid: FuncId) -> R<()> {
+        let end = self.here();
+        let rets = std::mem::take(&mut self.f().returns);
+        for r in rets {
+            self.patch(r, end);
+        }
+        self.emit(Op::Ret);
+        let Some(st) = self.fs.pop() else {
+            return Ok(());
+        };
+        self.fids.pop();
+        let mut code = st.code;
+        code.nlocals = st.next_slot.max(code.nparams + code.nresults);
+        self.funcs[fid as usize] = code;
+        Ok(())
+    }
+
+    pub fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
+        let f = self.f();
+        let slot = f.next_slot;
+        f.next_slot += 1;
+        f.vars.push(VarInfo {
+            slot,
+            ty,
+            boxed: false,
+            sites: Vec::new(),
+        });
+        let v = f.vars.len() - 1;
+        if name != "_" {
+            if let Some(s) = f.scopes.last_mut() {
+                s.push((name.to_string(), Local::Var(v)));
+            }
+        }
+        v
+    }
+
+    /// A hidden local for the compiler's own use (loop counters, temporaries).
+    pub fn temp(&mut self, ty: TypeId) -> usize {
+        self.new_var("_", ty)
+    }
+
+    pub fn fids_last(&self) -> &u32 {
+        self.fids.last().unwrap_or(&0)
+    }
+    pub fn f_results(&mut self) -> Vec<TypeId> {
+        self.f().results.clone()
+    }
+    pub fn f_result_vars(&mut self) -> Vec<usize> {
+        self.f().result_vars.clone()
+    }
+    pub fn f_named_results(&mut self) -> bool {
+        self.f().named_results
+    }
+    pub fn f_push_return(&mut self, j: usize) {
+        self.f().returns.push(j);
+    }
+    pub fn f_var_count(&mut self) -> usize {
+        self.f().vars.len()
+    }
+    pub fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
+        self.f().loops.push(LoopCtx {
+            label: label.map(str::to_string),
+            is_loop,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+    }
+    pub fn loop_end(&mut self, cont: usize, end: usize) {
+        if let Some(l) = self.f().loops.pop() {
+            for b in l.breaks {
+                self.patch(b, end);
+            }
+            for c in l.continues {
+                self.patch(c, cont);
+            }
+        }
+    }
+    /// Records a break/continue jump; false when no enclosing statement matches.
+    pub fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
+        let loops = &mut self.f().loops;
+        for l in loops.iter_mut().rev() {
+            let matches = match label {
+                Some(name) => l.label.as_deref() == Some(name),
+                None => is_break || l.is_loop,
+            };
+            if matches {
+                if !is_break && !l.is_loop {
+                    return false;
+                }
+                if is_break {
+                    l.breaks.push(j);
+                } else {
+                    l.continues.push(j);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn push_scope(&mut self) {
+        self.f().scopes.push(Vec::new());
+    }
+    pub fn pop_scope(&mut self) {
+        self.f().scopes.pop();
+    }
+
+    pub fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
+        self.f().scopes.last().and_then(|s| {
+            s.iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, l)| match l {
+                    Local::Var(v) => Some(*v),
+                    Local::Ent(_) => None,
+                })
+        })
+    }
+
+    /// Store the value on top into a freshly declared variable.
+    pub fn init_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::InitCell(slot)
+        } else {
+            Op::Store(slot)
+        });
+        self.f().vars[v].sites.push(Site::Init(at));
+    }
+    pub fn load_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::LoadCell(slot)
+        } else {
+            Op::Load(slot)
+        });
+        self.f().vars[v].sites.push(Site::Load(at));
+    }
+    pub fn store_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::StoreCell(slot)
+        } else {
+            Op::Store(slot)
+        });
+        self.f().vars[v].sites.push(Site::Store(at));
+    }
+    pub fn rebox_site(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed { Op::Rebox(slot) } else { Op::Nop });
+        self.f().vars[v].sites.push(Site::Rebox(at));
+    }
+
+    /// Makes variable `v` of function depth `d` a boxed cell, patching its emitted accesses.
+    pub fn box_var(&mut self, d: usize, v: usize) {
+        let f = &mut self.fs[d];
+        let var = &mut f.vars[v];
+        if var.boxed {
+            return;
+        }
+        var.boxed = true;
+        let slot = var.slot;
+        for s in var.sites.clone() {
+            match s {
+                Site::Load(at) => f.code.code[at] = Op::LoadCell(slot),
+                Site::Store(at) => f.code.code[at] = Op::StoreCell(slot),
+                Site::Init(at) => f.code.code[at] = Op::InitCell(slot),
+                Site::Param(at) => f.code.code[at] = Op::BoxSlot(slot),
+                Site::Rebox(at) => f.code.code[at] = Op::Rebox(slot),
+            }
+        }
+    }
+
+    /// Resolves a name: locals of this function, then captures from enclosing functions, then
+    /// package scope, then the universe.
+    pub fn lookup(&mut self, name: &str) -> Option<Entity> {
+        let depth = self.fs.len();
+        for d in (0..depth).rev() {
+            let found = self.fs[d].scopes.iter().rev().find_map(|s| {
+                s.iter()
+                    .rev()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, l)| l.clone())
+            });
+            if let Some(Local::Ent(e)) = found {
+                return Some(e);
+            }
+            if let Some(Local::Var(v)) = found {
+                if d == depth - 1 {
+                    return Some(Entity::Local(v));
+                }
+                let ty = self.fs[d].vars[v].ty;
+                self.box_var(d, v);
+                let idx = self.capture(d, v, depth - 1);
+                return Some(Entity::Capture(idx, ty));
+            }
+        }
+        if let Some(e) = self.pkg_scope.get(name) {
+            return Some(e.clone());
+        }
+        universe(name)
+    }
+
+    /// The capture index in function `at` of variable `v` declared in function `origin`.
+    fn capture(&mut self, origin: usize, v: usize, at: usize) -> u16 {
+        let key = (origin, v);
+        if let Some(i) = self.fs[at].caps.iter().position(|(k, _)| *k == key) {
+            return i as u16;
+        }
+        let src = if at == origin + 1 {
+            (false, self.fs[origin].vars[v].slot)
+        } else {
+            (true, self.capture(origin, v, at - 1))
+        };
+        let ty = self.fs[origin].vars[v].ty;
+        let f = &mut self.fs[at];
+        f.caps.push((key, ty));
+        f.cap_src.push(src);
+        (f.caps.len() - 1) as u16
+    }
+
+    // ---- declarations ----
+
+    pub fn const_decl(&mut self, specs: &[ast::ConstSpec], global: bool) -> R<()> {
+        for s in specs {
+            self.line = s.pos.line;
+            let declared = match &s.typ {
+                Some(t) => Some(self.resolve_type(t)?),
+                None => None,
+            };
+            if s.values.len() != s.names.len() {
+                return err(s.pos, "missing init expr for const declaration");
+            }
+            let old = self.iota.replace(i128::from(s.iota));
+            for (n, e) in s.names.iter().zip(&s.values) {
+                let Some((mut v, mut t)) = self.constant(e)? else {
+                    self.iota = old;
+                    return err(e.pos, format!("{} is not constant", describe(e)));
+                };
+                if let Some(ov) = self.overrides.get(&n.name) {
+                    if global {
+                        v = ConstVal::Int(i128::from(*ov));
+                    }
+                }
+                if let Some(d) = declared {
+                    v = self.convert_const(v, t, d, e.pos)?;
+                    t = d;
+                }
+                if n.name == "_" {
+                    continue;
+                }
+                let ent = Entity::Const(v, t);
+                if global {
+                    self.pkg_scope.insert(n.name.clone(), ent);
+                } else {
+                    self.local_const(&n.name, ent);
+                }
+            }
+            self.iota = old;
+        }
+        Ok(())
+    }
+
+    /// Declares a local constant or type in the current scope.
+    pub fn local_const(&mut self, name: &str, ent: Entity) {
+        if let Some(s) = self.f().scopes.last_mut() {
+            s.push((name.to_string(), Local::Ent(ent)));
+        }
+    }
+
+    fn global_var(&mut self, s: &ast::VarSpec) -> R<()> {
+        self.line = s.pos.line;
+        let declared = match &s.typ {
+            Some(t) => Some(self.resolve_type(t)?),
+            None => None,
+        };
+        let names: Vec<String> = s.names.iter().map(|n| n.name.clone()).collect();
+        let tys = self.init_values(&s.values, declared, names.len(), s.pos)?;
+        for (n, t) in names.iter().zip(tys.iter()).rev() {
+            let g = self.nglobals;
+            self.nglobals += 1;
+            self.emit(Op::StoreGlobal(g));
+            if n != "_" {
+                self.pkg_scope.insert(n.clone(), Entity::Global(g, *t));
+            }
+        }
+        Ok(())
+    }
+
+    /// Pushes the initial values of a var declaration (zero values when none); returns the types.
+    pub fn init_values(
+        &mut self,
+        values: &[Expr],
+        declared: Option<TypeId>,
+        n: usize,
+        pos: Pos,
+    ) -> R<Vec<TypeId>> {
+        if values.is_empty() {
+            let Some(t) = declared else {
+                return err(pos, "missing type or init expr");
+            };
+            for _ in 0..n {
+                self.zero_of(t);
+            }
+            return Ok(vec![t; n]);
+        }
+        if values.len() == n {
+            let mut tys = Vec::new();
+            for v in values {
+                let t = match declared {
+                    Some(d) => {
+                        self.value_to(v, d)?;
+                        d
+                    }
+                    None => {
+                        let t = self.value(v, None)?;
+                        if t == ids::UNTYPED_NIL {
+                            return err(v.pos, "use of untyped nil in variable declaration");
+                        }
+                        self.types.default_type(t)
+                    }
+                };
+                tys.push(t);
+            }
+            return Ok(tys);
+        }
+        if values.len() == 1 {
+            let tys = self.multi(&values[0])?;
+            if tys.len() != n {
+                return err(
+                    pos,
+                    format!(
+                        "assignment mismatch: {n} variables but {} values",
+                        tys.len()
+                    ),
+                );
+            }
+            return Ok(match declared {
+                Some(d) => vec![d; n],
+                None => tys,
+            });
+        }
+        err(
+            pos,
+            format!(
+                "assignment mismatch: {n} variables but {} values",
+                values.len()
+            ),
+        )
+    }
+
+    fn func_decl(&mut self, f: &FuncDecl, fid: FuncId) -> R<()> {
+        let mut params: Vec<(String, TypeId)> = Vec::new();
+        let mut name = format!("main.{}", f.name.name);
+        if let Some(r) = &f.recv {
+            let Some(Entity::Type(t)) = self.pkg_scope.get(&r.type_name.name).cloned() else {
+                return err(r.type_name.pos, format!("undefined: {}", r.type_name.name));
+            };
+            let rt = if r.pointer { self.types.pointer(t) } else { t };
+            let rn = r.name.as_ref().map_or("_".to_string(), |n| n.name.clone());
+            params.push((rn, rt));
+            name = if r.pointer {
+                format!("main.(*{}).{}", r.type_name.name, f.name.name)
+            } else {
+                format!("main.{}.{}", r.type_name.name, f.name.name)
+            };
+        }
+        let (ps, rs) = self.sig_parts(&f.sig)?;
+        params.extend(ps);
+        let Some(body) = &f.body else {
+            return err(f.pos, format!("missing function body for {}", f.name.name));
+        };
+        self.begin_fn(fid, &name, f.pos.line, &params, &rs, None)?;
+        self.block_stmts(&body.stmts)?;
+        self.line = body.end.line;
+        self.check_missing_return(body, f.pos)?;
+        self.end_fn(fid)
+    }
+
+    fn check_missing_return(&mut self, body: &Block, _pos: Pos) -> R<()> {
+        if !self.f().results.is_empty() && !terminates_block(&body.stmts) {
+            return err(body.end, "missing return");
+        }
+        Ok(())
+    }
+
+    /// Parameters and results of a signature, resolved.
+    pub fn sig_parts(
+        &mut self,
+        sig: &ast::FuncType,
+    ) -> R<(Vec<(String, TypeId)>, Vec<(Option<String>, TypeId)>)> {
+        let mut ps = Vec::new();
+        let n = sig.params.len();
+        for (i, p) in sig.params.iter().enumerate() {
+            let mut t = self.resolve_type(&p.typ)?;
+            if sig.variadic && i + 1 == n {
+                t = self.types.slice(t);
+            }
+            ps.push((p.name.as_ref().map_or("_".into(), |n| n.name.clone()), t));
+        }
+        let mut rs = Vec::new();
+        for r in &sig.results {
+            let t = self.resolve_type(&r.typ)?;
+            rs.push((r.name.as_ref().map(|n| n.name.clone()), t));
+        }
+        Ok((ps, rs))
+    }
+
+    pub fn func_type(&mut self, sig: &ast::FuncType) -> R<TypeId> {
+        let (ps, rs) = self.sig_parts(sig)?;
+        Ok(self.types.func(
+            ps.into_iter().map(|p| p.1).collect(),
+            rs.into_iter().map(|r| r.1).collect(),
+            sig.variadic,
+        ))
+    }
+
+    /// Compiles a function literal and pushes the closure.
+    pub fn func_lit(&mut self, sig: &ast::FuncType, body: &Block, pos: Pos) -> R<TypeId> {
+        let ty = self.func_type(sig)?;
+        let (ps, rs) = self.sig_parts(sig)?;
+        let fid = self.funcs.len() as FuncId;
+        self.funcs.push(FuncCode::default());
+        let parent = self.f();
+        parent.closure_count += 1;
+        let name = format!("{}.func{}", parent.code.name, parent.closure_count);
+        let saved_line = self.line;
+        self.begin_fn(fid, &name, pos.line, &ps, &rs, None)?;
+        self.block_stmts(&body.stmts)?;
+        self.line = body.end.line;
+        self.check_missing_return(body, pos)?;
+        let caps = self.f().cap_src.clone();
+        self.end_fn(fid)?;
+        self.line = saved_line;
+        let idx = {
+            let f = self.f();
+            f.code.closures.push(ClosureInfo {
+                func: fid,
+                captures: caps,
+            });
+            (f.code.closures.len() - 1) as u32
+        };
+        self.emit(Op::Closure(idx));
+        Ok(ty)
+    }
+
+    // ---- types ----
+
+    pub fn resolve_type(&mut self, t: &TypeExpr) -> R<TypeId> {
+        Ok(match &t.kind {
+            TypeKind::Named { pkg: None, name } => match self.lookup(&name.name) {
+                Some(Entity::Type(t)) => t,
+                Some(_) => return err(name.pos, format!("{} is not a type", name.name)),
+                None => return err(name.pos, format!("undefined: {}", name.name)),
+            },
+            TypeKind::Named { pkg: Some(p), name } => {
+                let Some(path) = self.imports.get(&p.name).cloned() else {
+                    return err(p.pos, format!("undefined: {}", p.name));
+                };
+                match packages::member(self, &path, &name.name) {
+                    Some(Member::Type(t)) => t,
+                    _ => {
+                        return err(
+                            name.pos,
+                            format!("{}.{} is not a type supported by golite", p.name, name.name),
+                        );
+                    }
+                }
+            }
+            TypeKind::Pointer(e) => {
+                let e = self.resolve_type(e)?;
+                self.types.pointer(e)
+            }
+            TypeKind::Slice(e) => {
+                let e = self.resolve_type(e)?;
+                self.types.slice(e)
+            }
+            TypeKind::Array { len, elem } => {
+                let e = self.resolve_type(elem)?;
+                let Some(len) = len else {
+                    return err(t.pos, "[...] array outside a composite literal");
+                };
+                let n = match self.constant(len)? {
+                    Some((v, _)) => v.as_i128().unwrap_or(-1),
+                    None => -1,
+                };
+                if n < 0 {
+                    return err(
+                        len.pos,
+                        "array length must be a non-negative integer constant",
+                    );
+                }
+                self.types.intern(Kind::Array(n as u64, e))
+            }
+            TypeKind::Map { key, value } => {
+                let k = self.resolve_type(key)?;
+                let v = self.resolve_type(value)?;
+                if !self.types.comparable(k) {
+                    return err(
+                        key.pos,
+                        format!("invalid map key type {}", self.types.name(k)),
+                    );
+                }
+                self.types.map(k, v)
+            }
+            TypeKind::Chan { dir, elem } => {
+                let e = self.resolve_type(elem)?;
+                let d = match dir {
+                    ast::ChanDir::Both => ChanDir::Both,
+                    ast::ChanDir::Send => ChanDir::Send,
+                    ast::ChanDir::Recv => ChanDir::Recv,
+                };
+                self.types.chan(d, e)
+            }
+            TypeKind::Func(sig) => self.func_type(sig)?,
+            TypeKind::Struct(fields) => {
+                let mut fs: Vec<Field> = Vec::new();
+                for f in fields {
+                    let ty = self.resolve_type(&f.typ)?;
+                    let (name, embedded) = match &f.name {
+                        Some(n) => (n.name.clone(), false),
+                        None => (embedded_name(&f.typ), true),
+                    };
+                    if name != "_" && fs.iter().any(|x| x.name == name) {
+                        return err(f.pos, format!("{name} redeclared"));
+                    }
+                    fs.push(Field { name, ty, embedded });
+                }
+                self.types.intern(Kind::Struct(fs))
+            }
+            TypeKind::Interface(elems) => {
+                let mut ms: Vec<(String, TypeId)> = Vec::new();
+                for e in elems {
+                    match e {
+                        ast::InterfaceElem::Method { name, sig } => {
+                            let st = self.func_type(sig)?;
+                            self.sym(&name.name);
+                            ms.push((name.name.clone(), st));
+                        }
+                        ast::InterfaceElem::Embed(te) => {
+                            let it = self.resolve_type(te)?;
+                            if !self.types.is_interface(it) {
+                                return err(
+                                    te.pos,
+                                    "golite supports only interfaces embedded in interfaces",
+                                );
+                            }
+                            ms.extend(self.types.iface_methods(it).to_vec());
+                        }
+                    }
+                }
+                ms.sort_by(|a, b| a.0.cmp(&b.0));
+                ms.dedup_by(|a, b| a.0 == b.0);
+                self.types.intern(Kind::Interface(ms))
+            }
+        })
+    }
+
+    /// Emits the zero value of `t`.
+    pub fn zero_of(&mut self, t: TypeId) {
+        match self.types.ukind(t) {
+            Kind::Int(_) => {
+                self.emit(Op::PushInt(0));
+            }
+            Kind::Bool => {
+                self.emit(Op::PushBool(false));
+            }
+            Kind::Struct(_) | Kind::Array(..) | Kind::String | Kind::Float32 | Kind::Float64 => {
+                self.emit(Op::Zero(t));
+            }
+            _ => {
+                self.emit(Op::PushNil);
+            }
+        }
+    }
+}
+
+/// The name an embedded field gets: its type's name without package or `*`.
+fn embedded_name(t: &TypeExpr) -> String {
+    match &t.kind {
+        TypeKind::Named { name, .. } => name.name.clone(),
+        TypeKind::Pointer(e) => embedded_name(e),
+        _ => "?".into(),
+    }
+}
+
+/// Predeclared identifiers.
+pub fn universe(name: &str) -> Option<Entity> {
+    use super::types::ids::*;
+    Some(match name {
+        "bool" => Entity::Type(BOOL),
+        "int" => Entity::Type(INT),
+        "int8" => Entity::Type(INT8),
+        "int16" => Entity::Type(INT16),
+        "int32" | "rune" => Entity::Type(INT32),
+        "int64" => Entity::Type(INT64),
+        "uint" => Entity::Type(UINT),
+        "uint8" | "byte" => Entity::Type(UINT8),
+        "uint16" => Entity::Type(UINT16),
+        "uint32" => Entity::Type(UINT32),
+        "uint64" => Entity::Type(UINT64),
+        "uintptr" => Entity::Type(UINTPTR),
+        "float64" => Entity::Type(FLOAT64),
+        "float32" => Entity::Type(FLOAT32),
+        "string" => Entity::Type(STRING),
+        "error" => Entity::Type(ERROR),
+        "any" => Entity::Type(ANY),
+        "true" => Entity::Const(ConstVal::Bool(true), UNTYPED_BOOL),
+        "false" => Entity::Const(ConstVal::Bool(false), UNTYPED_BOOL),
+        "nil" => Entity::Nil,
+        "iota" => Entity::Iota,
+        "len" => Entity::Builtin(Builtin::Len),
+        "cap" => Entity::Builtin(Builtin::Cap),
+        "append" => Entity::Builtin(Builtin::Append),
+        "make" => Entity::Builtin(Builtin::Make),
+        "new" => Entity::Builtin(Builtin::New),
+        "delete" => Entity::Builtin(Builtin::Delete),
+        "copy" => Entity::Builtin(Builtin::Copy),
+        "panic" => Entity::Builtin(Builtin::Panic),
+        "recover" => Entity::Builtin(Builtin::Recover),
+        "print" => Entity::Builtin(Builtin::Print),
+        "println" => Entity::Builtin(Builtin::Println),
+        "close" => Entity::Builtin(Builtin::Close),
+        "min" => Entity::Builtin(Builtin::Min),
+        "max" => Entity::Builtin(Builtin::Max),
+        "clear" => Entity::Builtin(Builtin::Clear),
+        _ => return None,
+    })
+}
+
+/// A short description of an expression for messages.
+pub fn describe(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(n) => n.clone(),
+        ExprKind::Selector { x, sel } => format!("{}.{}", describe(x), sel.name),
+        ExprKind::Call { func, .. } => format!("{}(...)", describe(func)),
+        ExprKind::Int(i) => i.to_string(),
+        ExprKind::Str(s) => format!("{s:?}"),
+        _ => "expression".into(),
+    }
+}
+
+/// Go's terminating-statement rule (enough for "missing return").
+pub fn terminates_block(stmts: &[ast::Stmt]) -> bool {
+    stmts.last().is_some_and(terminates)
+}
+
+fn terminates(s: &ast::Stmt) -> bool {
+    use ast::StmtKind as S;
+    match &s.kind {
+        S::Return(_) | S::Go(_) if matches!(s.kind, S::Return(_)) => true,
+        S::Expr(e) => {
+            matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Ident(n) if n == "panic"))
+                || matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Selector { x, sel } if sel.name == "Exit" && matches!(&x.kind, ExprKind::Ident(p) if p == "os")))
+        }
+        S::Block(b) => terminates_block(&b.stmts),
+        S::If { then, els, .. } => {
+            terminates_block(&then.stmts) && els.as_ref().is_some_and(|e| terminates(e))
+        }
+        S::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, None),
+        S::Labeled { label, stmt } => match &stmt.kind {
+            S::For { cond, body, .. } => {
+                cond.is_none() && !has_break(&body.stmts, Some(&label.name))
+            }
+            _ => terminates(stmt),
+        },
+        S::Switch { clauses, .. } => {
+            clauses.iter().any(|c| c.is_default)
+                && clauses.iter().all(|c| {
+                    !has_break(&c.body, None)
+                        && (terminates_block(&c.body)
+                            || matches!(c.body.last().map(|s| &s.kind), Some(S::Fallthrough)))
+                })
+        }
+        S::TypeSwitch { clauses, .. } => {
+            clauses.iter().any(|c| c.is_default)
+                && clauses
+                    .iter()
+                    .all(|c| !has_break(&c.body, None) && terminates_block(&c.body))
+        }
+        S::Select(clauses) => clauses
+            .iter()
+            .all(|c| !has_break(&c.body, None) && terminates_block(&c.body)),
+        S::Go(_) => false,
+        _ => false,
+    }
+}
+
+fn has_break(stmts: &[ast::Stmt], label: Option<&str>) -> bool {
+    use ast::StmtKind as S;
+    stmts.iter().any(|s| match &s.kind {
+        S::Break(None) => true,
+        S::Break(Some(l)) => Some(l.name.as_str()) == label,
+        S::Block(b) => has_break(&b.stmts, label),
+        S::If { then, els, .. } => {
+            has_break(&then.stmts, label)
+                || els
+                    .as_ref()
+                    .is_some_and(|e| has_break(std::slice::from_ref(e), label))
+        }
+        S::Labeled { stmt, .. } => has_break(std::slice::from_ref(stmt), label),
+        // Breaks inside nested loops/switches/selects target those, unless labeled.
+        S::For { body, .. } | S::Range { body, .. } => {
+            label.is_some() && has_break(&body.stmts, label)
+        }
+        S::Switch { clauses, .. } => {
+            label.is_some() && clauses.iter().any(|c| has_break(&c.body, label))
+        }
+        S::TypeSwitch { clauses, .. } => {
+            label.is_some() && clauses.iter().any(|c| has_break(&c.body, label))
+        }
+        S::Select(clauses) => label.is_some() && clauses.iter().any(|c| has_break(&c.body, label)),
+        _ => false,
+    })
+}

@@ -1,0 +1,1419 @@
+//! Statements: declarations, assignments, control flow (with Go 1.22 per-iteration loop
+//! variables), switch, type switch, select, go, defer and return.
+
+use super::ast::{self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use super::code::{Op, SelectInfo};
+use super::compile::{Compiler, Entity, R, describe, err};
+use super::compile_expr::{Mode, Sel};
+use super::types::{Kind, TypeId, ids};
+
+/// An assignable location, with its operands already on the stack.
+#[derive(Clone, Copy, Debug)]
+pub enum Place {
+    Var(usize),
+    Cap(u16),
+    Global(u32),
+    /// Stack: [struct]
+    Field(u32),
+    /// Stack: [collection, index]
+    Index,
+    /// Stack: [map, key]; the map's value type.
+    Map(TypeId),
+    /// Stack: [pointer]
+    Deref,
+    Blank,
+}
+
+impl<'a> Compiler<'a> {
+    pub fn block_stmts(&mut self, stmts: &[Stmt]) -> R<()> {
+        self.push_scope();
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    pub fn current_fid(&self) -> &u32 {
+        self.fids_last()
+    }
+
+    pub fn stmt(&mut self, s: &Stmt) -> R<()> {
+        self.line = s.pos.line;
+        match &s.kind {
+            StmtKind::Empty => Ok(()),
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Labeled { label, stmt } => self.labeled(&label.name, stmt),
+            StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Send { ch, value } => {
+                let t = self.expr(ch, None)?;
+                let Kind::Chan(d, el) = self.types.ukind(t).clone() else {
+                    return err(
+                        ch.pos,
+                        format!(
+                            "invalid operation: cannot send to non-channel {}",
+                            describe(ch)
+                        ),
+                    );
+                };
+                if d == super::types::ChanDir::Recv {
+                    return err(
+                        ch.pos,
+                        format!(
+                            "invalid operation: cannot send to receive-only channel {}",
+                            describe(ch)
+                        ),
+                    );
+                }
+                self.value_to(value, el)?;
+                self.line = s.pos.line;
+                self.emit(Op::Send);
+                Ok(())
+            }
+            StmtKind::IncDec { x, inc } => {
+                let one = Expr {
+                    id: x.id,
+                    pos: x.pos,
+                    kind: ExprKind::Int(1),
+                };
+                self.op_assign(x, if *inc { BinaryOp::Add } else { BinaryOp::Sub }, &one)
+            }
+            StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs, s),
+            StmtKind::Go(e) => {
+                self.call(e, Mode::Go, None)?;
+                Ok(())
+            }
+            StmtKind::Defer(e) => {
+                self.call(e, Mode::Defer, None)?;
+                Ok(())
+            }
+            StmtKind::Return(vals) => self.ret(vals, s),
+            StmtKind::Break(label) => self.branch(label.as_ref().map(|l| l.name.as_str()), true, s),
+            StmtKind::Continue(label) => {
+                self.branch(label.as_ref().map(|l| l.name.as_str()), false, s)
+            }
+            StmtKind::Fallthrough => err(s.pos, "fallthrough statement out of place"),
+            StmtKind::Block(b) => self.block_stmts(&b.stmts),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                self.push_scope();
+                if let Some(i) = init {
+                    self.stmt(i)?;
+                }
+                self.line = cond.pos.line;
+                self.cond(cond)?;
+                let j = self.emit(Op::JumpIfNot(0));
+                self.block_stmts(&then.stmts)?;
+                if let Some(e) = els {
+                    let j2 = self.emit(Op::Jump(0));
+                    let h = self.here();
+                    self.patch(j, h);
+                    self.stmt(e)?;
+                    let h = self.here();
+                    self.patch(j2, h);
+                } else {
+                    let h = self.here();
+                    self.patch(j, h);
+                }
+                self.pop_scope();
+                Ok(())
+            }
+            StmtKind::Switch { init, tag, clauses } => {
+                self.switch(init.as_deref(), tag.as_ref(), clauses, None)
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses, None),
+            StmtKind::Select(clauses) => self.select(clauses, None),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(init.as_deref(), cond.as_ref(), post.as_deref(), body, None),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range(key.as_ref(), value.as_ref(), *define, x, body, None),
+        }
+    }
+
+    fn cond(&mut self, e: &Expr) -> R<()> {
+        let t = self.type_of(e)?;
+        if !self.types.is_bool(t) {
+            return err(e.pos, format!("non-boolean condition in if statement"));
+        }
+        self.value_to(e, ids::BOOL)
+    }
+
+    fn labeled(&mut self, label: &str, s: &Stmt) -> R<()> {
+        self.line = s.pos.line;
+        let l = Some(label);
+        match &s.kind {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(init.as_deref(), cond.as_ref(), post.as_deref(), body, l),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range(key.as_ref(), value.as_ref(), *define, x, body, l),
+            StmtKind::Switch { init, tag, clauses } => {
+                self.switch(init.as_deref(), tag.as_ref(), clauses, l)
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses, l),
+            StmtKind::Select(clauses) => self.select(clauses, l),
+            _ => self.stmt(s),
+        }
+    }
+
+    fn expr_stmt(&mut self, e: &Expr) -> R<()> {
+        match &e.unparen().kind {
+            ExprKind::Call { .. } => {
+                let rs = self.call(e.unparen(), Mode::Call, None)?;
+                if let ExprKind::Call { func, .. } = &e.unparen().kind {
+                    if rs.len() == 1 && self.type_expr_of(func)?.is_some() {
+                        return err(e.pos, format!("{} (value) is not used", describe(e)));
+                    }
+                    if let ExprKind::Ident(n) = &func.unparen().kind {
+                        if matches!(
+                            n.as_str(),
+                            "len" | "cap" | "append" | "make" | "new" | "min" | "max"
+                        ) && matches!(self.peek(n), Some(Entity::Builtin(_)))
+                        {
+                            return err(e.pos, format!("{} (value) is not used", describe(e)));
+                        }
+                    }
+                }
+                for _ in rs {
+                    self.emit(Op::Pop);
+                }
+                Ok(())
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Recv, ..
+            } => {
+                self.expr(e, None)?;
+                self.emit(Op::Pop);
+                Ok(())
+            }
+            _ => err(e.pos, format!("{} (value) is not used", describe(e))),
+        }
+    }
+
+    fn local_decl(&mut self, d: &ast::Decl) -> R<()> {
+        match d {
+            ast::Decl::Const(specs) => self.const_decl(specs, false),
+            ast::Decl::Var(specs) => {
+                for s in specs {
+                    self.line = s.pos.line;
+                    let declared = match &s.typ {
+                        Some(t) => Some(self.resolve_type(t)?),
+                        None => None,
+                    };
+                    let tys = self.init_values(&s.values, declared, s.names.len(), s.pos)?;
+                    let vars: Vec<usize> = s
+                        .names
+                        .iter()
+                        .zip(&tys)
+                        .map(|(n, t)| self.new_var(&n.name, *t))
+                        .collect();
+                    for v in vars.iter().rev() {
+                        self.init_var(*v);
+                    }
+                }
+                Ok(())
+            }
+            ast::Decl::Type(specs) => {
+                for s in specs {
+                    if s.alias {
+                        let t = self.resolve_type(&s.typ)?;
+                        self.local_const(&s.name.name, Entity::Type(t));
+                    } else {
+                        let t = self.types.new_named(&format!("main.{}", s.name.name));
+                        self.local_const(&s.name.name, Entity::Type(t));
+                        let u = self.resolve_type(&s.typ)?;
+                        self.types.set_underlying(t, u);
+                    }
+                }
+                Ok(())
+            }
+            ast::Decl::Func(f) => err(f.pos, "function declaration inside a function"),
+        }
+    }
+
+    /// Emits the operands of an assignable location.
+    pub fn place(&mut self, e: &Expr) -> R<(Place, TypeId)> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.place(x),
+            ExprKind::Ident(n) if n == "_" => Ok((Place::Blank, ids::ANY)),
+            ExprKind::Ident(n) => match self.lookup(n) {
+                Some(Entity::Local(v)) => Ok((Place::Var(v), self.f().vars[v].ty)),
+                Some(Entity::Capture(i, t)) => Ok((Place::Cap(i), t)),
+                Some(Entity::Global(g, t)) => Ok((Place::Global(g), t)),
+                Some(_) => err(
+                    e.pos,
+                    format!(
+                        "cannot assign to {n} (neither addressable nor a map index expression)"
+                    ),
+                ),
+                None => err(e.pos, format!("undefined: {n}")),
+            },
+            ExprKind::Selector { x, sel } => {
+                let xt = self.type_of(x)?;
+                match self.find_member(xt, &sel.name) {
+                    Some(Sel::Field { path, ty }) => {
+                        let last = path.len() - 1;
+                        // The base must be the struct's storage itself (no copy).
+                        if path.len() == 1 {
+                            if self.types.pointer_elem(xt).is_some() || self.types.is_aggregate(xt)
+                            {
+                                self.expr(x, None)?;
+                            } else {
+                                return err(e.pos, "cannot assign to field of non-struct");
+                            }
+                        } else {
+                            self.sel_base(x, &path[..last], true)?;
+                        }
+                        Ok((Place::Field(path[last]), ty))
+                    }
+                    _ => err(e.pos, format!("cannot assign to {}", describe(e))),
+                }
+            }
+            ExprKind::Index { x, index } => {
+                let xt = self.type_of(x)?;
+                match self.types.ukind(xt).clone() {
+                    Kind::Map(k, v) => {
+                        self.expr(x, None)?;
+                        self.value_to(index, k)?;
+                        Ok((Place::Map(v), v))
+                    }
+                    Kind::Slice(el) | Kind::Array(_, el) => {
+                        self.expr(x, None)?;
+                        self.value_to(index, ids::INT)?;
+                        Ok((Place::Index, el))
+                    }
+                    Kind::Pointer(p) => match self.types.ukind(p).clone() {
+                        Kind::Array(_, el) => {
+                            self.expr(x, None)?;
+                            self.value_to(index, ids::INT)?;
+                            Ok((Place::Index, el))
+                        }
+                        _ => err(e.pos, "cannot assign"),
+                    },
+                    Kind::String => err(
+                        e.pos,
+                        format!(
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            describe(e)
+                        ),
+                    ),
+                    _ => err(e.pos, "cannot assign"),
+                }
+            }
+            ExprKind::Star(p) => {
+                let t = self.expr(p, None)?;
+                match self.types.pointer_elem(t) {
+                    Some(el) => Ok((Place::Deref, el)),
+                    None => err(
+                        e.pos,
+                        format!("invalid operation: cannot indirect {}", describe(p)),
+                    ),
+                }
+            }
+            _ => err(e.pos, format!("cannot assign to {}", describe(e))),
+        }
+    }
+
+    /// Stores the value on top into a place whose operands are below it.
+    pub fn store(&mut self, p: Place) {
+        match p {
+            Place::Var(v) => self.store_var(v),
+            Place::Cap(i) => {
+                self.emit(Op::StoreCap(i));
+            }
+            Place::Global(g) => {
+                self.emit(Op::StoreGlobal(g));
+            }
+            Place::Field(i) => {
+                self.emit(Op::SetField(i));
+            }
+            Place::Index => {
+                self.emit(Op::SetIndex);
+            }
+            Place::Map(_) => {
+                self.emit(Op::MapSet);
+            }
+            Place::Deref => {
+                self.emit(Op::StoreDeref);
+            }
+            Place::Blank => {
+                self.emit(Op::Pop);
+            }
+        }
+    }
+
+    /// Reads a place (operands on the stack are kept for the store that follows).
+    fn load_place(&mut self, p: Place) {
+        match p {
+            Place::Var(v) => self.load_var(v),
+            Place::Cap(i) => {
+                self.emit(Op::LoadCap(i));
+            }
+            Place::Global(g) => {
+                self.emit(Op::LoadGlobal(g));
+            }
+            Place::Field(i) => {
+                self.emit(Op::Dup);
+                self.emit(Op::Field(i));
+            }
+            Place::Index => {
+                self.emit(Op::Pick(1));
+                self.emit(Op::Pick(1));
+                self.emit(Op::Index);
+            }
+            Place::Map(t) => {
+                self.emit(Op::Pick(1));
+                self.emit(Op::Pick(1));
+                self.emit(Op::MapIndex(t));
+            }
+            Place::Deref => {
+                self.emit(Op::Dup);
+                self.emit(Op::Deref);
+            }
+            Place::Blank => {
+                self.emit(Op::PushNil);
+            }
+        }
+    }
+
+    fn op_assign(&mut self, x: &Expr, op: BinaryOp, y: &Expr) -> R<()> {
+        let (p, t) = self.place(x)?;
+        if let (Place::Var(v), BinaryOp::Add | BinaryOp::Sub) = (p, op) {
+            let _ = v;
+        }
+        self.load_place(p);
+        // Compile `cur op y` with the current value already pushed.
+        let k = self.types.ukind(t).clone();
+        let o = match (&k, op) {
+            (Kind::String, BinaryOp::Add) => Op::Concat,
+            (Kind::Float64 | Kind::Float32, BinaryOp::Add) => Op::AddF,
+            (Kind::Float64 | Kind::Float32, BinaryOp::Sub) => Op::SubF,
+            (Kind::Float64 | Kind::Float32, BinaryOp::Mul) => Op::MulF,
+            (Kind::Float64 | Kind::Float32, BinaryOp::Quo) => Op::DivF,
+            (Kind::Int(ik), _) => {
+                let u = ik.unsigned();
+                match op {
+                    BinaryOp::Add => Op::AddI,
+                    BinaryOp::Sub => Op::SubI,
+                    BinaryOp::Mul => Op::MulI,
+                    BinaryOp::Quo => {
+                        if u {
+                            Op::DivU
+                        } else {
+                            Op::DivI
+                        }
+                    }
+                    BinaryOp::Rem => {
+                        if u {
+                            Op::RemU
+                        } else {
+                            Op::RemI
+                        }
+                    }
+                    BinaryOp::And => Op::And,
+                    BinaryOp::Or => Op::Or,
+                    BinaryOp::Xor => Op::Xor,
+                    BinaryOp::AndNot => Op::AndNot,
+                    BinaryOp::Shl => Op::Shl,
+                    BinaryOp::Shr => {
+                        if u {
+                            Op::ShrU
+                        } else {
+                            Op::ShrS
+                        }
+                    }
+                    _ => return err(x.pos, "invalid operation"),
+                }
+            }
+            _ => {
+                return err(
+                    x.pos,
+                    format!(
+                        "invalid operation: operator {} not defined on {} (variable of type {})",
+                        op.as_str(),
+                        describe(x),
+                        self.types.name(t)
+                    ),
+                );
+            }
+        };
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            self.value_to(y, ids::UINT)?;
+        } else {
+            self.value_to(y, t)?;
+        }
+        self.emit(o);
+        self.wrap(t);
+        if matches!(k, Kind::Float32) {
+            self.emit(Op::F32);
+        }
+        self.store(p);
+        Ok(())
+    }
+
+    fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr], s: &Stmt) -> R<()> {
+        match op {
+            AssignOp::Op(o) => {
+                if lhs.len() != 1 || rhs.len() != 1 {
+                    return err(
+                        s.pos,
+                        "assignment operation requires single-valued expressions",
+                    );
+                }
+                self.op_assign(&lhs[0], o, &rhs[0])
+            }
+            AssignOp::Define => self.define(lhs, rhs, s),
+            AssignOp::Assign => {
+                if lhs.len() == 1 && rhs.len() == 1 {
+                    let (p, t) = self.place(&lhs[0])?;
+                    if matches!(p, Place::Blank) {
+                        let vt = self.value(&rhs[0], None)?;
+                        if vt == ids::UNTYPED_NIL {
+                            return err(rhs[0].pos, "use of untyped nil in assignment");
+                        }
+                        self.emit(Op::Pop);
+                        return Ok(());
+                    }
+                    self.value_to(&rhs[0], t)?;
+                    self.store(p);
+                    return Ok(());
+                }
+                // Tuple assignment: evaluate every right side into temporaries first.
+                let vals = self.rhs_values(rhs, lhs.len(), s)?;
+                for (l, (v, vt)) in lhs.iter().zip(vals) {
+                    let (p, t) = self.place(l)?;
+                    self.load_var(v);
+                    if !matches!(p, Place::Blank) {
+                        self.coerce(vt, t);
+                    }
+                    self.store(p);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Evaluates right-hand sides (n values, from n expressions or one multi-valued one) into
+    /// temporaries; returns (temp var, type) per value.
+    fn rhs_values(&mut self, rhs: &[Expr], n: usize, s: &Stmt) -> R<Vec<(usize, TypeId)>> {
+        let mut tys: Vec<TypeId> = Vec::new();
+        if rhs.len() == n {
+            for r in rhs {
+                let t = self.value(r, None)?;
+                tys.push(t);
+            }
+        } else if rhs.len() == 1 && n == 2 {
+            if let Some(pair) = self.comma_ok(&rhs[0])? {
+                tys.extend(pair);
+            } else {
+                tys = self.multi(&rhs[0])?;
+            }
+        } else if rhs.len() == 1 {
+            tys = self.multi(&rhs[0])?;
+        }
+        if tys.len() != n {
+            return err(
+                s.pos,
+                format!(
+                    "assignment mismatch: {n} variable{} but {} value{}",
+                    if n == 1 { "" } else { "s" },
+                    tys.len(),
+                    if tys.len() == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        let temps: Vec<(usize, TypeId)> = tys.iter().map(|t| (self.temp(*t), *t)).collect();
+        for (v, _) in temps.iter().rev() {
+            self.init_var(*v);
+        }
+        Ok(temps)
+    }
+
+    /// The two-valued forms `m[k]`, `x.(T)`, `<-ch`; pushes both values.
+    fn comma_ok(&mut self, e: &Expr) -> R<Option<[TypeId; 2]>> {
+        match &e.unparen().kind {
+            ExprKind::Index { x, index } => {
+                let xt = self.type_of(x)?;
+                if let Kind::Map(k, v) = self.types.ukind(xt).clone() {
+                    self.expr(x, None)?;
+                    self.value_to(index, k)?;
+                    self.emit(Op::MapIndexOk(v));
+                    return Ok(Some([v, ids::BOOL]));
+                }
+                Ok(None)
+            }
+            ExprKind::TypeAssert { x, typ: Some(t) } => {
+                let xt = self.expr(x, None)?;
+                if !self.types.is_interface(xt) {
+                    return err(
+                        x.pos,
+                        format!("invalid operation: {} is not an interface", describe(x)),
+                    );
+                }
+                let tt = self.resolve_type(t)?;
+                self.assert_op(tt, xt, true);
+                Ok(Some([tt, ids::BOOL]))
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Recv,
+                x,
+            } => {
+                let t = self.expr(x, None)?;
+                let Kind::Chan(_, el) = self.types.ukind(t).clone() else {
+                    return err(x.pos, "receive from non-channel");
+                };
+                self.emit(Op::RecvOk);
+                Ok(Some([el, ids::BOOL]))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn define(&mut self, lhs: &[Expr], rhs: &[Expr], s: &Stmt) -> R<()> {
+        let mut names = Vec::new();
+        for l in lhs {
+            match &l.kind {
+                ExprKind::Ident(n) => names.push((n.clone(), l.pos)),
+                _ => {
+                    return err(
+                        l.pos,
+                        format!("non-name {} on left side of :=", describe(l)),
+                    );
+                }
+            }
+        }
+        let any_new = names
+            .iter()
+            .any(|(n, _)| n == "_" || self.declared_in_scope(n).is_none())
+            && names
+                .iter()
+                .any(|(n, _)| n != "_" && self.declared_in_scope(n).is_none());
+        if !any_new {
+            return err(s.pos, "no new variables on left side of :=");
+        }
+        if lhs.len() == 1 && rhs.len() == 1 {
+            let t = self.value(&rhs[0], None)?;
+            if t == ids::UNTYPED_NIL {
+                return err(rhs[0].pos, "use of untyped nil in assignment");
+            }
+            if t == ids::VOID {
+                return err(
+                    rhs[0].pos,
+                    format!("{} (no value) used as value", describe(&rhs[0])),
+                );
+            }
+            let t = self.types.default_type(t);
+            let v = self.new_var(&names[0].0, t);
+            self.init_var(v);
+            return Ok(());
+        }
+        let vals = self.rhs_values(rhs, lhs.len(), s)?;
+        for ((n, _), (tv, vt)) in names.iter().zip(vals) {
+            if n == "_" {
+                continue;
+            }
+            self.load_var(tv);
+            match self.declared_in_scope(n) {
+                Some(v) => {
+                    let t = self.f().vars[v].ty;
+                    self.coerce(vt, t);
+                    self.store_var(v);
+                }
+                None => {
+                    let t = self.types.default_type(vt);
+                    let v = self.new_var(n, t);
+                    self.init_var(v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn ret(&mut self, vals: &[Expr], s: &Stmt) -> R<()> {
+        let results = self.f_results();
+        let rvars = self.f_result_vars();
+        if !vals.is_empty() {
+            if vals.len() == results.len() {
+                for (v, t) in vals.iter().zip(&results) {
+                    self.value_to(v, *t)?;
+                }
+            } else if vals.len() == 1 {
+                let ts = self.multi(&vals[0])?;
+                if ts.len() != results.len() {
+                    return err(
+                        s.pos,
+                        format!(
+                            "wrong number of return values (have {}, want {})",
+                            ts.len(),
+                            results.len()
+                        ),
+                    );
+                }
+                // Coerce each (stored through temps when needed).
+                let temps: Vec<usize> = ts.iter().map(|t| self.temp(*t)).collect();
+                for v in temps.iter().rev() {
+                    self.init_var(*v);
+                }
+                for ((v, ft), tt) in temps.iter().zip(&ts).zip(&results) {
+                    self.load_var(*v);
+                    self.coerce(*ft, *tt);
+                }
+            } else {
+                return err(
+                    s.pos,
+                    format!(
+                        "too many return values\n\thave ({} values)\n\twant ({} values)",
+                        vals.len(),
+                        results.len()
+                    ),
+                );
+            }
+            for v in rvars.iter().rev() {
+                self.store_var(*v);
+            }
+        } else if !results.is_empty() && !self.f_named_results() {
+            return err(s.pos, "not enough return values\n\thave ()");
+        }
+        let j = self.emit(Op::Jump(0));
+        self.f_push_return(j);
+        Ok(())
+    }
+
+    // ---- loops ----
+
+    fn for_loop(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &ast::Block,
+        label: Option<&str>,
+    ) -> R<()> {
+        self.push_scope();
+        let before = self.f_var_count();
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        let loop_vars: Vec<usize> = (before..self.f_var_count()).collect();
+        let top = self.here();
+        let mut exit = None;
+        if let Some(c) = cond {
+            self.line = c.pos.line;
+            self.cond(c)?;
+            exit = Some(self.emit(Op::JumpIfNot(0)));
+        }
+        self.loop_begin(label, true);
+        self.block_stmts(&body.stmts)?;
+        let cont = self.here();
+        // Go 1.22: each iteration gets fresh copies of the loop variables.
+        for v in &loop_vars {
+            self.rebox_site(*v);
+        }
+        if let Some(p) = post {
+            self.stmt(p)?;
+        }
+        self.emit(Op::Jump(top as u32));
+        let end = self.here();
+        if let Some(x) = exit {
+            self.patch(x, end);
+        }
+        self.loop_end(cont, end);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn range(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &ast::Block,
+        label: Option<&str>,
+    ) -> R<()> {
+        self.push_scope();
+        let xt = self.type_of(x)?;
+        let xt = if self.types.is_untyped(xt) {
+            self.types.default_type(xt)
+        } else {
+            xt
+        };
+        let k = self.types.ukind(xt).clone();
+        // Assign or declare a loop target from the value on top of the stack.
+        match k {
+            Kind::Int(_) => {
+                let n = self.temp(xt);
+                self.value_to(x, xt)?;
+                self.init_var(n);
+                let i = self.temp(xt);
+                self.emit(Op::PushInt(0));
+                self.init_var(i);
+                let top = self.here();
+                self.load_var(i);
+                self.load_var(n);
+                self.emit(Op::LtI);
+                let exit = self.emit(Op::JumpIfNot(0));
+                self.push_scope();
+                if let Some(kx) = key {
+                    self.load_var(i);
+                    self.range_target(kx, xt, define)?;
+                }
+                if value.is_some() {
+                    return err(
+                        x.pos,
+                        format!(
+                            "range over {} permits only one iteration variable",
+                            describe(x)
+                        ),
+                    );
+                }
+                self.loop_begin(label, true);
+                self.block_stmts(&body.stmts)?;
+                self.pop_scope();
+                let cont = self.here();
+                self.load_var(i);
+                self.emit(Op::PushInt(1));
+                self.emit(Op::AddI);
+                self.store_var(i);
+                self.emit(Op::Jump(top as u32));
+                let end = self.here();
+                self.patch(exit, end);
+                self.loop_end(cont, end);
+            }
+            Kind::Slice(_) | Kind::Array(..) | Kind::String | Kind::Pointer(_) => {
+                let (el, is_str) = match k {
+                    Kind::String => (ids::INT32, true),
+                    Kind::Slice(e) | Kind::Array(_, e) => (e, false),
+                    Kind::Pointer(p) => match self.types.ukind(p).clone() {
+                        Kind::Array(_, e) => (e, false),
+                        _ => return err(x.pos, format!("cannot range over {}", describe(x))),
+                    },
+                    _ => (ids::ANY, false),
+                };
+                let coll = self.temp(xt);
+                self.value(x, None)?;
+                self.init_var(coll);
+                let n = self.temp(ids::INT);
+                self.load_var(coll);
+                self.emit(Op::Len);
+                self.init_var(n);
+                let i = self.temp(ids::INT);
+                self.emit(Op::PushInt(0));
+                self.init_var(i);
+                let w = self.temp(ids::INT);
+                if is_str {
+                    self.emit(Op::PushInt(0));
+                    self.init_var(w);
+                }
+                let top = self.here();
+                self.load_var(i);
+                self.load_var(n);
+                self.emit(Op::LtI);
+                let exit = self.emit(Op::JumpIfNot(0));
+                self.push_scope();
+                if is_str {
+                    self.load_var(coll);
+                    self.load_var(i);
+                    self.emit(Op::DecodeRune);
+                    self.store_var(w);
+                    let r = self.temp(ids::INT32);
+                    self.init_var(r);
+                    if let Some(kx) = key {
+                        self.load_var(i);
+                        self.range_target(kx, ids::INT, define)?;
+                    }
+                    if let Some(vx) = value {
+                        self.load_var(r);
+                        self.range_target(vx, ids::INT32, define)?;
+                    }
+                } else {
+                    if let Some(kx) = key {
+                        self.load_var(i);
+                        self.range_target(kx, ids::INT, define)?;
+                    }
+                    if let Some(vx) = value {
+                        self.load_var(coll);
+                        self.load_var(i);
+                        self.emit(Op::Index);
+                        if self.types.is_aggregate(el) {
+                            self.emit(Op::CopyAgg);
+                        }
+                        self.range_target(vx, el, define)?;
+                    }
+                }
+                self.loop_begin(label, true);
+                self.block_stmts(&body.stmts)?;
+                self.pop_scope();
+                let cont = self.here();
+                self.load_var(i);
+                if is_str {
+                    self.load_var(w);
+                } else {
+                    self.emit(Op::PushInt(1));
+                }
+                self.emit(Op::AddI);
+                self.store_var(i);
+                self.emit(Op::Jump(top as u32));
+                let end = self.here();
+                self.patch(exit, end);
+                self.loop_end(cont, end);
+            }
+            Kind::Map(kt, vt) => {
+                let m = self.temp(xt);
+                self.expr(x, None)?;
+                self.init_var(m);
+                let keys = self.temp(ids::ANY);
+                self.load_var(m);
+                self.emit(Op::MapKeys);
+                self.init_var(keys);
+                let n = self.temp(ids::INT);
+                self.load_var(keys);
+                self.emit(Op::Len);
+                self.init_var(n);
+                let i = self.temp(ids::INT);
+                self.emit(Op::PushInt(0));
+                self.init_var(i);
+                let kv = self.temp(kt);
+                let vv = self.temp(vt);
+                let top = self.here();
+                self.load_var(i);
+                self.load_var(n);
+                self.emit(Op::LtI);
+                let exit = self.emit(Op::JumpIfNot(0));
+                self.load_var(keys);
+                self.load_var(i);
+                self.emit(Op::Index);
+                self.init_var(kv);
+                self.load_var(m);
+                self.load_var(kv);
+                self.emit(Op::MapIndexOk(vt));
+                let skip = self.emit(Op::JumpIfNot(0));
+                self.init_var(vv);
+                self.push_scope();
+                if let Some(kx) = key {
+                    self.load_var(kv);
+                    self.range_target(kx, kt, define)?;
+                }
+                if let Some(vx) = value {
+                    self.load_var(vv);
+                    self.range_target(vx, vt, define)?;
+                }
+                self.loop_begin(label, true);
+                self.block_stmts(&body.stmts)?;
+                self.pop_scope();
+                let cont = self.here();
+                self.load_var(i);
+                self.emit(Op::PushInt(1));
+                self.emit(Op::AddI);
+                self.store_var(i);
+                self.emit(Op::Jump(top as u32));
+                // A key deleted during iteration: drop the zero value and move on.
+                let skipped = self.here();
+                self.patch(skip, skipped);
+                self.emit(Op::Pop);
+                self.emit(Op::Jump(cont as u32));
+                let end = self.here();
+                self.patch(exit, end);
+                self.loop_end(cont, end);
+            }
+            Kind::Chan(d, el) => {
+                if d == super::types::ChanDir::Send {
+                    return err(
+                        x.pos,
+                        format!(
+                            "invalid operation: range {} receive from send-only channel",
+                            describe(x)
+                        ),
+                    );
+                }
+                if value.is_some() {
+                    return err(
+                        x.pos,
+                        format!(
+                            "range over {} permits only one iteration variable",
+                            describe(x)
+                        ),
+                    );
+                }
+                let c = self.temp(xt);
+                self.expr(x, None)?;
+                self.init_var(c);
+                let top = self.here();
+                self.line = x.pos.line;
+                self.load_var(c);
+                self.emit(Op::RecvOk);
+                let exit = self.emit(Op::JumpIfNot(0));
+                self.push_scope();
+                match key {
+                    Some(kx) => self.range_target(kx, el, define)?,
+                    None => {
+                        self.emit(Op::Pop);
+                    }
+                }
+                self.loop_begin(label, true);
+                self.block_stmts(&body.stmts)?;
+                self.pop_scope();
+                let cont = self.here();
+                self.emit(Op::Jump(top as u32));
+                let end = self.here();
+                self.emit(Op::Pop);
+                let real_end = self.here();
+                self.patch(exit, end);
+                self.loop_end(cont, real_end);
+            }
+            Kind::Func(_) => {
+                return err(
+                    x.pos,
+                    "range over function iterators is not supported by golite",
+                );
+            }
+            _ => {
+                return err(
+                    x.pos,
+                    format!(
+                        "cannot range over {} (variable of type {})",
+                        describe(x),
+                        self.types.name(xt)
+                    ),
+                );
+            }
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// Stores the value on top into a range variable (declared per iteration with `:=`).
+    fn range_target(&mut self, target: &Expr, t: TypeId, define: bool) -> R<()> {
+        if define {
+            match &target.kind {
+                ExprKind::Ident(n) => {
+                    let v = self.new_var(n, t);
+                    self.init_var(v);
+                    Ok(())
+                }
+                _ => err(target.pos, "non-name on left side of :="),
+            }
+        } else {
+            // Operands of the place must come before the value: go through a temporary.
+            let tmp = self.temp(t);
+            self.init_var(tmp);
+            let (p, pt) = self.place(target)?;
+            self.load_var(tmp);
+            if !matches!(p, Place::Blank) {
+                self.coerce(t, pt);
+            }
+            self.store(p);
+            Ok(())
+        }
+    }
+
+    // ---- switch / select ----
+
+    fn switch(
+        &mut self,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        clauses: &[ast::CaseClause],
+        label: Option<&str>,
+    ) -> R<()> {
+        self.push_scope();
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        let (tv, tt) = match tag {
+            Some(t) => {
+                let ty = self.type_of(t)?;
+                let ty = self.types.default_type(ty);
+                let v = self.temp(ty);
+                self.value_to(t, ty)?;
+                self.init_var(v);
+                (Some(v), ty)
+            }
+            None => (None, ids::BOOL),
+        };
+        self.loop_begin(label, false);
+        // Dispatch: test each case in order, jump to its body.
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        let mut default_idx = None;
+        for (ci, c) in clauses.iter().enumerate() {
+            let mut js = Vec::new();
+            if c.is_default {
+                default_idx = Some(ci);
+            }
+            for e in &c.exprs {
+                self.line = e.pos.line;
+                match tv {
+                    Some(v) => {
+                        let et = self.type_of(e)?;
+                        let cmp_iface = self.types.is_interface(tt) || self.types.is_interface(et);
+                        self.load_var(v);
+                        if cmp_iface && !self.types.is_interface(tt) {
+                            self.coerce(tt, ids::ANY);
+                            self.value_to(e, ids::ANY)?;
+                        } else {
+                            self.value_to(e, tt)?;
+                        }
+                        self.emit(match self.types.ukind(tt) {
+                            Kind::Int(_) => Op::EqI,
+                            _ => Op::Eq,
+                        });
+                    }
+                    None => self.value_to(e, ids::BOOL)?,
+                }
+                js.push(self.emit(Op::JumpIf(0)));
+            }
+            body_jumps.push(js);
+        }
+        let to_default = self.emit(Op::Jump(0));
+        let mut ends = Vec::new();
+        let mut fall: Option<usize> = None;
+        let mut starts = Vec::new();
+        for (ci, c) in clauses.iter().enumerate() {
+            let start = self.here();
+            starts.push(start);
+            if let Some(f) = fall.take() {
+                self.patch(f, start);
+            }
+            for j in &body_jumps[ci] {
+                self.patch(*j, start);
+            }
+            let (body, falls) = match c.body.last() {
+                Some(Stmt {
+                    kind: StmtKind::Fallthrough,
+                    ..
+                }) => (&c.body[..c.body.len() - 1], true),
+                _ => (&c.body[..], false),
+            };
+            if falls && ci + 1 == clauses.len() {
+                return err(
+                    c.body.last().map_or(c.pos, |s| s.pos),
+                    "cannot fallthrough final case in switch",
+                );
+            }
+            self.block_stmts(body)?;
+            if falls {
+                fall = Some(self.emit(Op::Jump(0)));
+            } else {
+                ends.push(self.emit(Op::Jump(0)));
+            }
+        }
+        let end = self.here();
+        match default_idx {
+            Some(d) => self.patch(to_default, starts[d]),
+            None => self.patch(to_default, end),
+        }
+        for j in ends {
+            self.patch(j, end);
+        }
+        self.loop_end(end, end);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&ast::Ident>,
+        x: &Expr,
+        clauses: &[ast::TypeCaseClause],
+        label: Option<&str>,
+    ) -> R<()> {
+        self.push_scope();
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        let xt = self.type_of(x)?;
+        if !self.types.is_interface(xt) {
+            return err(
+                x.pos,
+                format!(
+                    "{} (variable of type {}) is not an interface",
+                    describe(x),
+                    self.types.name(xt)
+                ),
+            );
+        }
+        let v = self.temp(xt);
+        self.expr(x, None)?;
+        self.init_var(v);
+        self.loop_begin(label, false);
+        let mut jumps: Vec<Vec<usize>> = Vec::new();
+        let mut resolved: Vec<Vec<Option<TypeId>>> = Vec::new();
+        let mut default_idx = None;
+        for (ci, c) in clauses.iter().enumerate() {
+            if c.is_default {
+                default_idx = Some(ci);
+            }
+            let mut js = Vec::new();
+            let mut ts = Vec::new();
+            for t in &c.types {
+                self.load_var(v);
+                match t {
+                    None => {
+                        self.emit(Op::IsType(ids::UNTYPED_NIL));
+                        ts.push(None);
+                    }
+                    Some(te) => {
+                        let tt = self.resolve_type(te)?;
+                        if self.types.is_interface(tt) {
+                            self.emit(Op::IsIface(tt));
+                        } else {
+                            self.ensure_dispatch(tt);
+                            self.emit(Op::IsType(tt));
+                        }
+                        ts.push(Some(tt));
+                    }
+                }
+                js.push(self.emit(Op::JumpIf(0)));
+            }
+            jumps.push(js);
+            resolved.push(ts);
+        }
+        let to_default = self.emit(Op::Jump(0));
+        let mut ends = Vec::new();
+        let mut starts = Vec::new();
+        for (ci, c) in clauses.iter().enumerate() {
+            let start = self.here();
+            starts.push(start);
+            for j in &jumps[ci] {
+                self.patch(*j, start);
+            }
+            self.push_scope();
+            if let Some(b) = bind {
+                let single = if resolved[ci].len() == 1 {
+                    resolved[ci][0]
+                } else {
+                    None
+                };
+                self.load_var(v);
+                let bt = match single {
+                    Some(t) if !self.types.is_interface(t) => {
+                        self.emit(Op::IfaceValue);
+                        t
+                    }
+                    Some(t) => t,
+                    None => xt,
+                };
+                let bv = self.new_var(&b.name, bt);
+                self.init_var(bv);
+            }
+            self.block_stmts(&c.body)?;
+            self.pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+        }
+        let end = self.here();
+        match default_idx {
+            Some(d) => self.patch(to_default, starts[d]),
+            None => self.patch(to_default, end),
+        }
+        for j in ends {
+            self.patch(j, end);
+        }
+        self.loop_end(end, end);
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn select(&mut self, clauses: &[ast::CommClause], label: Option<&str>) -> R<()> {
+        let sel_line = self.line;
+        let mut sends = Vec::new();
+        let mut has_default = false;
+        // Operands in source order.
+        for c in clauses {
+            let Some(comm) = &c.comm else {
+                has_default = true;
+                continue;
+            };
+            self.line = comm.pos.line;
+            match &comm.kind {
+                StmtKind::Send { ch, value } => {
+                    let t = self.expr(ch, None)?;
+                    let Kind::Chan(_, el) = self.types.ukind(t).clone() else {
+                        return err(ch.pos, "send to non-channel");
+                    };
+                    self.value_to(value, el)?;
+                    sends.push(true);
+                }
+                StmtKind::Expr(e) => {
+                    let ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        x,
+                    } = &e.unparen().kind
+                    else {
+                        return err(e.pos, "select case must be receive, send or assign recv");
+                    };
+                    self.recv_operand(x)?;
+                    sends.push(false);
+                }
+                StmtKind::Assign { rhs, .. } => {
+                    let Some(ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        x,
+                    }) = rhs.first().map(|r| &r.unparen().kind)
+                    else {
+                        return err(
+                            comm.pos,
+                            "select assignment must have receive on right hand side",
+                        );
+                    };
+                    self.recv_operand(x)?;
+                    sends.push(false);
+                }
+                _ => return err(comm.pos, "select case must be receive, send or assign recv"),
+            }
+        }
+        self.line = sel_line;
+        let idx = {
+            let f = self.f();
+            f.code.selects.push(SelectInfo {
+                sends: sends.clone(),
+                targets: Vec::new(),
+                default_target: None,
+            });
+            (f.code.selects.len() - 1) as u32
+        };
+        self.emit(Op::Select(idx));
+        self.loop_begin(label, false);
+        let mut ends = Vec::new();
+        let mut targets = Vec::new();
+        let mut default_target = None;
+        for c in clauses {
+            let start = self.here();
+            self.push_scope();
+            match &c.comm {
+                None => default_target = Some(start as u32),
+                Some(comm) => {
+                    targets.push(start as u32);
+                    match &comm.kind {
+                        StmtKind::Send { .. } => {}
+                        StmtKind::Expr(_) => {
+                            self.emit(Op::Pop);
+                            self.emit(Op::Pop);
+                        }
+                        StmtKind::Assign { lhs, op, rhs } => {
+                            let el = match &rhs[0].unparen().kind {
+                                ExprKind::Unary { x, .. } => {
+                                    let t = self.type_of(x)?;
+                                    match self.types.ukind(t) {
+                                        Kind::Chan(_, el) => *el,
+                                        _ => ids::ANY,
+                                    }
+                                }
+                                _ => ids::ANY,
+                            };
+                            // Stack: [value, ok].
+                            let okv = self.temp(ids::BOOL);
+                            self.init_var(okv);
+                            let vv = self.temp(el);
+                            self.init_var(vv);
+                            let tys = [el, ids::BOOL];
+                            let temps = [vv, okv];
+                            if lhs.len() > 2 {
+                                return err(comm.pos, "select assignment has too many variables");
+                            }
+                            for (i, l) in lhs.iter().enumerate() {
+                                if *op == AssignOp::Define {
+                                    let ExprKind::Ident(n) = &l.kind else {
+                                        return err(l.pos, "non-name on left side of :=");
+                                    };
+                                    self.load_var(temps[i]);
+                                    let v = self.new_var(n, tys[i]);
+                                    self.init_var(v);
+                                } else {
+                                    let (p, pt) = self.place(l)?;
+                                    self.load_var(temps[i]);
+                                    if !matches!(p, Place::Blank) {
+                                        self.coerce(tys[i], pt);
+                                    }
+                                    self.store(p);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            self.block_stmts(&c.body)?;
+            self.pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+        }
+        let end = self.here();
+        for j in ends {
+            self.patch(j, end);
+        }
+        {
+            let f = self.f();
+            let s = &mut f.code.selects[idx as usize];
+            s.targets = targets;
+            s.default_target = if has_default { default_target } else { None };
+        }
+        self.loop_end(end, end);
+        Ok(())
+    }
+
+    fn recv_operand(&mut self, x: &Expr) -> R<()> {
+        let t = self.expr(x, None)?;
+        if !matches!(self.types.ukind(t), Kind::Chan(..)) {
+            return err(
+                x.pos,
+                format!(
+                    "invalid operation: cannot receive from non-channel {}",
+                    describe(x)
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    // ---- break / continue ----
+
+    fn branch(&mut self, label: Option<&str>, is_break: bool, s: &Stmt) -> R<()> {
+        let j = self.emit(Op::Jump(0));
+        let ok = self.f_branch(label, is_break, j);
+        if !ok {
+            return match (label, is_break) {
+                (Some(l), _) => err(
+                    s.pos,
+                    format!(
+                        "invalid {} label {l}",
+                        if is_break { "break" } else { "continue" }
+                    ),
+                ),
+                (None, true) => err(s.pos, "break is not in a loop, switch, or select"),
+                (None, false) => err(s.pos, "continue is not in a loop"),
+            };
+        }
+        Ok(())
+    }
+}
