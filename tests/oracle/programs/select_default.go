@@ -25,7 +25,8 @@ func tryRecv(ch chan int) (int, bool) {
 func main() {
 	ch := make(chan int, 2)
 	for i := 1; i <= 3; i++ {
-		fmt.Println("send", i, trySend(ch, i), len(ch), cap(ch))
+		ok := trySend(ch, i)
+		fmt.Println("send", i, ok, len(ch), cap(ch))
 	}
 	for i := 0; i < 3; i++ {
 		v, ok := tryRecv(ch)

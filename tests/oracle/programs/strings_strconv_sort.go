@@ -24,7 +24,7 @@ func main() {
 	fmt.Println(strings.ReplaceAll("a-b-c", "-", "+"), strings.Replace("a-b-c", "-", "+", 1), strings.TrimPrefix("v1.2", "v"))
 	var b strings.Builder
 	for i := 3; i > 0; i-- {
-		fmt.Fprintf(&b, "%d...", i)
+		b.WriteString(fmt.Sprintf("%d...", i))
 	}
 	b.WriteString("go")
 	fmt.Println(b.String(), b.Len())

@@ -31,7 +31,9 @@ func main() {
 	copyAcc.Balance = 0
 	alias := &acc
 	alias.Balance = 100
-	fmt.Println(acc.Balance, copyAcc.Balance, alias.Withdraw(30), acc.Balance, acc.Withdraw(500))
+	fmt.Println(acc.Balance, copyAcc.Balance)
+	fmt.Println(alias.Withdraw(30), acc.Withdraw(500))
+	fmt.Println(acc.Balance)
 	p := new(pair)
 	p.a = 3
 	fmt.Println(*p, p.b, pair{1, 2} == pair{1, 2}, pair{1, 2} == pair{2, 1})
