@@ -1,0 +1,63 @@
+// A worker pool imports order records. One malformed record makes process
+// index past the end of its fields; process recovers, turns the panic into an
+// error for that one record, and the pool carries on.
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+const records = 20 // param: 1..100 "Records to import"
+const workers = 4  // param: 1..16 "Workers"
+
+type result struct {
+	qty string
+	err error
+}
+
+func process(rec string) (r result) {
+	defer func() {
+		if p := recover(); p != nil { // this job failed, the worker lives on
+			r = result{err: fmt.Errorf("record %q: %v", rec, p)}
+		}
+	}()
+	time.Sleep(10 * time.Millisecond) // look up the customer, say
+	fields := strings.Split(rec, ",")
+	return result{qty: fields[3]} // a short record has no fields[3]: panic
+}
+
+func main() {
+	jobs := make(chan string)
+	results := make(chan result, records)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for rec := range jobs {
+				results <- process(rec)
+			}
+		})
+	}
+	for i := range records {
+		rec := fmt.Sprintf("order-%d,customer-%d,sku-%d,%d", i, i%7, i%3, i%5+1)
+		if i%10 == 9 {
+			rec = fmt.Sprintf("order-%d,customer-%d,sku-%d", i, i%7, i%3) // truncated upload
+		}
+		jobs <- rec
+	}
+	close(jobs)
+	wg.Wait()
+	close(results)
+
+	ok, failed := 0, 0
+	for r := range results {
+		if r.err != nil {
+			failed++
+		} else {
+			ok++
+		}
+	}
+	fmt.Printf("imported %d records, %d failed\n", ok, failed)
+}
