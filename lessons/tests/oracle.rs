@@ -10,17 +10,17 @@
 //! from the list then: the list only shrinks). `ORACLE_WRITE_GAPS=1` rewrites the list from the
 //! current disagreements, keeping existing reasons, for a human to review before committing.
 //!
-//! golite runs through its command-line runner (`golite run FILE --seed 1 --json`, the DESIGN
-//! §2.4 contract), one process per program with a timeout, so one program that hangs or crashes
-//! the interpreter shows up as a disagreement instead of taking the whole test down.
+//! golite runs in process (`lessons::golite::run_source`, seed 1, default limits), each program on
+//! a thread of its own with a timeout, so one program that hangs or crashes the interpreter shows
+//! up as a disagreement instead of taking the whole test down.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use lessons::golite::{RunOptions, run_source};
 use serde_json::Value;
 
 /// The record fields golite must reproduce; steps and peaks are golite-only.
@@ -82,51 +82,33 @@ fn known_gaps() -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Runs the golite CLI on one program and parses its one-line JSON report.
-fn run_golite(program: &Path) -> Result<Value, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_golite"))
-        .arg("run")
-        .arg(program)
-        .args(["--seed", "1", "--json"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start golite: {e}"))?;
-    let mut out = child.stdout.take().ok_or("no stdout pipe")?;
-    let mut err = child.stderr.take().ok_or("no stderr pipe")?;
-    let out_reader = thread::spawn(move || {
-        let mut s = String::new();
-        let _ = out.read_to_string(&mut s);
-        s
-    });
-    let err_reader = thread::spawn(move || {
-        let mut s = String::new();
-        let _ = err.read_to_string(&mut s);
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("golite did not finish within {TIMEOUT:?}"));
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(format!("waiting for golite: {e}")),
+/// Runs golite on one program in a thread of its own, so an interpreter panic or a hang shows up
+/// as a disagreement instead of taking the whole test down.
+fn run_golite(name: &str, program: &Path) -> Result<Value, String> {
+    let src =
+        std::fs::read_to_string(program).map_err(|e| format!("read {}: {e}", program.display()))?;
+    let file_name = format!("{name}.go");
+    let (tx, rx) = mpsc::channel();
+    thread::Builder::new()
+        .name(format!("golite {name}"))
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let opts = RunOptions {
+                seed: 1,
+                ..RunOptions::default()
+            };
+            let _ = tx.send(run_source(&file_name, &src, &opts));
+        })
+        .map_err(|e| format!("cannot start a thread: {e}"))?;
+    match rx.recv_timeout(TIMEOUT) {
+        Ok(report) => serde_json::to_value(&report).map_err(|e| format!("report to JSON: {e}")),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(format!("golite did not finish within {TIMEOUT:?}"))
         }
-    };
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
-    serde_json::from_str(stdout.trim()).map_err(|e| {
-        format!(
-            "golite printed no JSON report ({status}; {e}); stdout {:?}, stderr {:?}",
-            clip(&stdout, 200),
-            clip(&stderr, 300)
-        )
-    })
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err("golite panicked (its message is on stderr above)".to_string())
+        }
+    }
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -212,7 +194,7 @@ fn golite_agrees_with_real_go_except_the_known_gaps() {
     let mut disagree: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let cases = cases();
     for case in &cases {
-        let diffs = match run_golite(&case.program) {
+        let diffs = match run_golite(&case.name, &case.program) {
             Ok(report) => field_diffs(&case.record, &report),
             Err(e) => vec![e],
         };

@@ -1,13 +1,19 @@
 // append grows capacity the way Go does; slices share backing arrays until append reallocates.
+// (The slices escape to the heap through `kept`: a slice that stays on the stack may start from
+// a larger stack buffer, an optimisation of the compiler rather than a rule of the language.)
 package main
 
 import "fmt"
 
+var kept [][]int
+
 func main() {
 	var s []int
+	kept = append(kept, s)
 	prev := -1
 	for i := 0; i < 2000; i++ {
 		s = append(s, i)
+		kept[0] = s
 		if cap(s) != prev {
 			fmt.Print(cap(s), " ")
 			prev = cap(s)
