@@ -2,7 +2,8 @@
 //!
 //! The shape follows Go's own `go/ast` where that keeps later passes simple, with two golite
 //! choices: every node carries a 1-based [`Pos`], and every expression carries a unique
-//! [`ExprId`] (dense, `0..File::expr_count`) so the checker and compiler can attach types, constant
+//! [`ExprId`] (unique, all below `File::expr_count`; a few ids may go unused, e.g. for a name
+//! re-read as a type) so the checker and compiler can attach types, constant
 //! values and resolved slots in side tables (`Vec<_>` indexed by id) instead of mutating the tree.
 //!
 //! As in Go, types and expressions share syntax in expression position: a named type (`T`,
@@ -27,7 +28,7 @@ impl Pos {
     }
 }
 
-/// Identifies one expression node; unique within a [`File`], dense from 0.
+/// Identifies one expression node; unique within a [`File`] and below [`File::expr_count`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ExprId(pub u32);
 
@@ -49,7 +50,8 @@ pub struct File {
     pub imports: Vec<Import>,
     /// Top-level declarations, in source order.
     pub decls: Vec<Decl>,
-    /// Number of [`ExprId`]s allocated: every expression id is `< expr_count`.
+    /// Number of [`ExprId`]s allocated: every expression id is `< expr_count` (size side tables
+    /// with it).
     pub expr_count: u32,
 }
 

@@ -32,11 +32,12 @@ pub const KEYWORDS: [&str; 25] = [
     "var",
 ];
 
-/// Operators and punctuation, longest first so the lexer can match greedily.
-pub const OPERATORS: [&str; 47] = [
+/// Operators and punctuation, longest first so the lexer can match greedily (`~` is lexed so the
+/// parser can reject type constraints by name).
+pub const OPERATORS: [&str; 48] = [
     "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
     "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
-    "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":",
+    "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":", "~",
 ];
 
 /// What a token is.
@@ -64,7 +65,8 @@ pub enum TokKind {
     Semi,
     /// End of input.
     Eof,
-    /// A character that cannot start any token (e.g. `@`, `#`, `~`, `?`).
+    /// A character that cannot start any token (e.g. `@`, `#`, `?`), or the first token with a lexical error as
+    /// the parser sees it.
     Invalid,
 }
 
