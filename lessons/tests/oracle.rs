@@ -147,19 +147,33 @@ fn field_diffs(record: &Value, got: &Value) -> Vec<String> {
     diffs
 }
 
-/// Names the first differing line of two outputs, with both versions of it.
+/// Lists the first few lines where two outputs differ (by line number), with both versions.
 fn stdout_diff(want: &str, have: &str) -> String {
+    const SHOWN: usize = 5;
     let w: Vec<&str> = want.split_inclusive('\n').collect();
     let h: Vec<&str> = have.split_inclusive('\n').collect();
-    let i = w.iter().zip(&h).take_while(|(a, b)| a == b).count();
-    format!(
-        "stdout differs at line {} (real Go {} lines, golite {} lines):\n      real Go: {:?}\n      golite:  {:?}",
-        i + 1,
+    let differing: Vec<usize> = (0..w.len().max(h.len()))
+        .filter(|&i| w.get(i) != h.get(i))
+        .collect();
+    let mut text = format!(
+        "stdout: {} of {} lines differ (real Go {} lines, golite {} lines)",
+        differing.len(),
+        w.len().max(h.len()),
         w.len(),
-        h.len(),
-        w.get(i).copied().unwrap_or("<end of output>"),
-        h.get(i).copied().unwrap_or("<end of output>"),
-    )
+        h.len()
+    );
+    for &i in differing.iter().take(SHOWN) {
+        text.push_str(&format!(
+            "\n      line {}:\n        real Go: {:?}\n        golite:  {:?}",
+            i + 1,
+            w.get(i).copied().unwrap_or("<end of output>"),
+            h.get(i).copied().unwrap_or("<end of output>"),
+        ));
+    }
+    if differing.len() > SHOWN {
+        text.push_str(&format!("\n      ... and {} more", differing.len() - SHOWN));
+    }
+    text
 }
 
 #[test]
