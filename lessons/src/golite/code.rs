@@ -272,6 +272,8 @@ pub struct FuncCode {
     pub line: u32,
     /// Whether the function belongs to the built-in prelude (its lines are not the user's).
     pub prelude: bool,
+    /// Bit i set: result i lives in a boxed cell (captured by a closure).
+    pub boxed_results: u64,
 }
 
 /// How a method found through an interface gets its receiver.

@@ -503,6 +503,11 @@ impl<'a> Compiler<'a> {
         self.fids.pop();
         let mut code = st.code;
         code.nlocals = st.next_slot.max(code.nparams + code.nresults);
+        for (i, v) in st.result_vars.iter().enumerate().take(64) {
+            if st.vars[*v].boxed {
+                code.boxed_results |= 1 << i;
+            }
+        }
         self.funcs[fid as usize] = code;
         Ok(())
     }

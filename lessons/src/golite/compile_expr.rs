@@ -77,7 +77,9 @@ impl<'a> Compiler<'a> {
                 let r = match (op, v) {
                     (UnaryOp::Pos, v) => v,
                     (UnaryOp::Neg, ConstVal::Int(i)) => ConstVal::Int(-i),
-                    (UnaryOp::Neg, ConstVal::Float(f)) => ConstVal::Float(-f),
+                    (UnaryOp::Neg, ConstVal::Float(f)) => {
+                        ConstVal::Float(if f == 0.0 { 0.0 } else { -f })
+                    }
                     (UnaryOp::Not, ConstVal::Bool(b)) => ConstVal::Bool(!b),
                     (UnaryOp::Complement, ConstVal::Int(i)) => match self.types.int_kind(t) {
                         Some(k) if k.unsigned() => {
@@ -2103,7 +2105,16 @@ impl<'a> Compiler<'a> {
     /// `T(x)`.
     pub fn conversion(&mut self, t: TypeId, x: &Expr) -> R<()> {
         let ft = self.type_of(x)?;
-        if self.types.is_untyped(ft) && ft != ids::UNTYPED_NIL {
+        let basic_target = matches!(
+            self.types.ukind(t),
+            Kind::Int(_)
+                | Kind::Float64
+                | Kind::Float32
+                | Kind::String
+                | Kind::Bool
+                | Kind::Interface(_)
+        );
+        if self.types.is_untyped(ft) && ft != ids::UNTYPED_NIL && basic_target {
             if let Some((v, _)) = self.constant(x)? {
                 if self.types.is_interface(t) {
                     let d = self.types.default_type(ft);

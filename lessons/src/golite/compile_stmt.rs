@@ -1293,7 +1293,10 @@ impl<'a> Compiler<'a> {
                 _ => return err(comm.pos, "select case must be receive, send or assign recv"),
             }
         }
-        self.line = sel_line;
+        // A select with one case and no default is that channel operation, at the case's line.
+        if !(clauses.len() == 1 && !has_default) {
+            self.line = sel_line;
+        }
         let idx = {
             let f = self.f();
             f.code.selects.push(SelectInfo {

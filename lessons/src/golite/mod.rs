@@ -118,6 +118,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
         limits: opts.limits.clone(),
         empty: Rc::from(""),
         sentinels,
+        timeout_causes: Default::default(),
     });
     let task = vm::GoTask::new_func(sh, prog.entry, Vec::new());
     rt.spawn_main(Box::new(task), prog.main_line);

@@ -168,6 +168,16 @@ pub enum Native {
     BuilderString,
     BuilderLen,
     BuilderReset,
+    SortSearch,
+    StrCompare,
+    CtxWithTimeoutCause,
+    CtxWithDeadlineCause,
+    SlicesClone,
+    SlicesCompact,
+    SlicesEqual,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
 }
 
 /// What a native did.
@@ -744,8 +754,18 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             cx.ctx_cancel(CtxId(id as u32), cause);
         }
         N::CtxCause => {
-            let v = match cx.ctx_cause(ctx_of(&arg(0))) {
+            let id = ctx_of(&arg(0));
+            let v = match cx.ctx_cause(id) {
                 None => Value::Nil,
+                Some(Cause::Err(CtxErr::DeadlineExceeded))
+                    if t.sh.timeout_causes.borrow().contains_key(&id.0) =>
+                {
+                    t.sh.timeout_causes
+                        .borrow()
+                        .get(&id.0)
+                        .cloned()
+                        .unwrap_or_default()
+                }
                 Some(Cause::Err(e)) => ctx_err_value(t, e),
                 Some(Cause::Value(v)) => v,
             };
@@ -1145,6 +1165,125 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         }),
         N::BuilderLen => push!(Value::Int(get_field(&arg(0), 0).as_str().len() as i64)),
         N::BuilderReset => set_field(&arg(0), 0, strv("")),
+        N::StrCompare => push!(Value::Int(match s(&arg(0)).cmp(s(&arg(1))) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        })),
+        N::SortSearch | N::SlicesBinarySearch => {
+            let items = slice_items(&arg(0));
+            let x = arg(1);
+            let less = |a: &Value, b: &Value| match (a, b) {
+                (Value::Str(p), Value::Str(q)) => p < q,
+                (Value::Float(p), Value::Float(q)) => p < q,
+                _ => a.as_int() < b.as_int(),
+            };
+            let i = items.partition_point(|v| less(v, &x));
+            push!(Value::Int(i as i64));
+            if n == N::SlicesBinarySearch {
+                push!(Value::Bool(items.get(i).is_some_and(|v| v.equals(&x))));
+            }
+        }
+        N::CtxWithTimeoutCause | N::CtxWithDeadlineCause => {
+            let at = if n == N::CtxWithTimeoutCause {
+                cx.now().saturating_add(arg(1).as_int())
+            } else {
+                field0(&arg(1))
+            };
+            let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
+            t.sh.timeout_causes.borrow_mut().insert(id.0, arg(2));
+            push!(ctx_value(t, id));
+            push!(native_func(N::CtxCancel, vec![Value::Int(i64::from(id.0))]));
+        }
+        N::SlicesClone => {
+            let v = arg(0);
+            match &v {
+                Value::Slice(..) => {
+                    let items = slice_items(&v);
+                    let k = items.len() as u32;
+                    push!(Value::Slice(Obj::new(items), 0, k));
+                }
+                _ => push!(Value::Nil),
+            }
+        }
+        N::SlicesCompact => {
+            let v = arg(0);
+            if let Value::Slice(o, off, len) = &v {
+                let items = slice_items(&v);
+                let mut out: Vec<Value> = Vec::new();
+                for x in items {
+                    if !out.last().is_some_and(|l| l.equals(&x)) {
+                        out.push(x);
+                    }
+                }
+                let k = out.len();
+                let mut b = o.borrow_mut();
+                for (i, x) in out.into_iter().enumerate() {
+                    b[*off as usize + i] = x;
+                }
+                drop(b);
+                let _ = len;
+                push!(Value::Slice(o.clone(), *off, k as u32));
+            } else {
+                push!(v);
+            }
+        }
+        N::SlicesEqual => {
+            let (x, y) = (slice_items(&arg(0)), slice_items(&arg(1)));
+            push!(Value::Bool(
+                x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.equals(q))
+            ));
+        }
+        N::SlicesInsert => {
+            let mut items = slice_items(&arg(0));
+            let i = arg(1).as_int();
+            if i < 0 || i as usize > items.len() {
+                return NRes::Panic(format!(
+                    "runtime error: slice bounds out of range [{i}:{}]",
+                    items.len()
+                ));
+            }
+            let add = slice_items(&arg(2));
+            let tail = items.split_off(i as usize);
+            items.extend(add);
+            items.extend(tail);
+            let k = items.len() as u32;
+            push!(Value::Slice(Obj::new(items), 0, k));
+        }
+        N::SlicesDelete => {
+            let v = arg(0);
+            let (i, j) = (arg(1).as_int(), arg(2).as_int());
+            let items = slice_items(&v);
+            if i < 0 || j < i || j as usize > items.len() {
+                return NRes::Panic(format!(
+                    "runtime error: slice bounds out of range [{i}:{j}]"
+                ));
+            }
+            if let Value::Slice(o, off, len) = &v {
+                let mut out = items.clone();
+                out.drain(i as usize..j as usize);
+                let k = out.len();
+                let mut b = o.borrow_mut();
+                for (x, val) in out.into_iter().enumerate() {
+                    b[*off as usize + x] = val;
+                }
+                // Go 1.22 zeroes the tail.
+                for x in k..*len as usize {
+                    let z = match &b[*off as usize + x] {
+                        Value::Int(_) => Value::Int(0),
+                        Value::Str(_) => strv(""),
+                        Value::Float(_) => Value::Float(0.0),
+                        Value::Bool(_) => Value::Bool(false),
+                        _ => Value::Nil,
+                    };
+                    b[*off as usize + x] = z;
+                }
+                drop(b);
+                push!(Value::Slice(o.clone(), *off, k as u32));
+            } else {
+                push!(v);
+            }
+        }
     }
     NRes::Ok
 }

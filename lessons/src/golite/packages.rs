@@ -61,6 +61,14 @@ pub enum Generic {
     SortStrings,
     SortFloat64s,
     MapsKeys,
+    SlicesClone,
+    SlicesEqual,
+    SlicesCompact,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
+    SlicesIndexFunc,
+    SlicesContainsFunc,
 }
 
 /// The library's named types.
@@ -522,6 +530,27 @@ pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         ("slices", "Contains") => Some(Member::Generic(Generic::SlicesContains)),
         ("slices", "Index") => Some(Member::Generic(Generic::SlicesIndex)),
         ("slices", "Reverse") => Some(Member::Generic(Generic::SlicesReverse)),
+        ("slices", "Clone") => Some(Member::Generic(Generic::SlicesClone)),
+        ("slices", "Equal") => Some(Member::Generic(Generic::SlicesEqual)),
+        ("slices", "Compact") => Some(Member::Generic(Generic::SlicesCompact)),
+        ("slices", "BinarySearch") => Some(Member::Generic(Generic::SlicesBinarySearch)),
+        ("slices", "Insert") => Some(Member::Generic(Generic::SlicesInsert)),
+        ("slices", "Delete") => Some(Member::Generic(Generic::SlicesDelete)),
+        ("slices", "IndexFunc") => Some(Member::Generic(Generic::SlicesIndexFunc)),
+        ("slices", "ContainsFunc") => Some(Member::Generic(Generic::SlicesContainsFunc)),
+        ("sort", "SearchInts") => f(c, "func([]int, int) int", N::SortSearch),
+        ("sort", "SearchStrings") => f(c, "func([]string, string) int", N::SortSearch),
+        ("strings", "Compare") => f(c, "func(string, string) int", N::StrCompare),
+        ("context", "WithTimeoutCause") => f(
+            c,
+            "func(Context, time.Duration, error) (Context, CancelFunc)",
+            N::CtxWithTimeoutCause,
+        ),
+        ("context", "WithDeadlineCause") => f(
+            c,
+            "func(Context, time.Time, error) (Context, CancelFunc)",
+            N::CtxWithDeadlineCause,
+        ),
         ("slices", "Max") => Some(Member::Generic(Generic::SlicesMax)),
         ("slices", "Min") => Some(Member::Generic(Generic::SlicesMin)),
 
@@ -1013,7 +1042,23 @@ pub fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> 
                 c.types.tuple(int_err)
             }
         },
-        Generic::ErrorsIs | Generic::ErrorsAs | Generic::SlicesContains => ids::BOOL,
+        Generic::ErrorsIs
+        | Generic::ErrorsAs
+        | Generic::SlicesContains
+        | Generic::SlicesEqual
+        | Generic::SlicesContainsFunc => ids::BOOL,
+        Generic::SlicesIndexFunc => ids::INT,
+        Generic::SlicesBinarySearch => {
+            let int_bool = vec![ids::INT, ids::BOOL];
+            c.types.tuple(int_bool)
+        }
+        Generic::SlicesClone
+        | Generic::SlicesCompact
+        | Generic::SlicesInsert
+        | Generic::SlicesDelete => match args.first() {
+            Some(a) => c.type_of(a)?,
+            None => return err(pos, "not enough arguments"),
+        },
         Generic::ErrorsUnwrap => ids::ERROR,
         Generic::SlicesIndex => ids::INT,
         Generic::SlicesMax | Generic::SlicesMin => {
@@ -1067,16 +1112,65 @@ pub fn generic_call(
                 }
                 rest = &args[1..];
             }
-            for (i, a) in rest.iter().enumerate() {
-                c.value_to(a, ids::ANY)?;
+            if let ExprKind::Call { ellipsis: true, .. } = &e.kind {
+                // fmt.Println(args...): the slice is passed as is.
+                if rest.len() != 1 {
+                    return err(e.pos, "can only use ... with final argument in list");
+                }
+                let any_slice = c.types.slice(ids::ANY);
+                c.value_to(&rest[0], any_slice)?;
+                let argc = if has_format { 2 } else { 1 };
+                c.native_call(n, argc, mode);
+                if mode != Mode::Call {
+                    return Ok(vec![]);
+                }
+                return Ok(match n {
+                    Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => {
+                        vec![ids::STRING]
+                    }
+                    Native::FmtErrorf => vec![ids::ERROR],
+                    _ => vec![ids::INT, ids::ERROR],
+                });
+            }
+            let stringify = |c: &mut Compiler, i: usize| {
                 let v = verbs
                     .as_ref()
                     .map_or('v', |vs| vs.get(i).copied().unwrap_or('v'));
                 if matches!(v, 'v' | 's' | 'q' | 'x' | 'X' | 'w') {
                     c.emit(Op::Stringify);
                 }
+            };
+            let mut count = rest.len();
+            let multi = match rest {
+                [one] => {
+                    let t = c.type_of(one)?;
+                    match c.types.kind(t).clone() {
+                        Kind::Tuple(ts) if ts.len() > 1 => Some(ts),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(ts) = multi {
+                // fmt.Println(f()) with a multi-valued f.
+                c.multi(&rest[0])?;
+                let temps: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
+                for v in temps.iter().rev() {
+                    c.init_var(*v);
+                }
+                for (i, (v, t)) in temps.iter().zip(&ts).enumerate() {
+                    c.load_var(*v);
+                    c.coerce(*t, ids::ANY);
+                    stringify(c, i);
+                }
+                count = ts.len();
+            } else {
+                for (i, a) in rest.iter().enumerate() {
+                    c.value_to(a, ids::ANY)?;
+                    stringify(c, i);
+                }
             }
-            c.emit(Op::MakeSlice(rest.len() as u32, ids::ANY));
+            c.emit(Op::MakeSlice(count as u32, ids::ANY));
             let argc = if has_format { 2 } else { 1 };
             c.native_call(n, argc, mode);
             if mode != Mode::Call {
@@ -1344,6 +1438,105 @@ pub fn generic_call(
             Ok(vec![el])
         }
         Generic::MapsKeys => err(e.pos, "maps.Keys is not supported by golite"),
+        Generic::SlicesClone | Generic::SlicesCompact => {
+            need(1)?;
+            let st = c.expr(&args[0], None)?;
+            let n = if g == Generic::SlicesClone {
+                Native::SlicesClone
+            } else {
+                Native::SlicesCompact
+            };
+            c.emit(Op::CallNative(n, 1));
+            Ok(vec![st])
+        }
+        Generic::SlicesEqual => {
+            need(2)?;
+            let st = c.expr(&args[0], None)?;
+            c.value_to(&args[1], st)?;
+            c.emit(Op::CallNative(Native::SlicesEqual, 2));
+            Ok(vec![ids::BOOL])
+        }
+        Generic::SlicesBinarySearch => {
+            need(2)?;
+            let st = c.expr(&args[0], None)?;
+            let Kind::Slice(el) = c.types.ukind(st).clone() else {
+                return err(args[0].pos, "first argument must be a slice");
+            };
+            c.value_to(&args[1], el)?;
+            c.emit(Op::CallNative(Native::SlicesBinarySearch, 2));
+            Ok(vec![ids::INT, ids::BOOL])
+        }
+        Generic::SlicesInsert => {
+            if args.len() < 2 {
+                return err(e.pos, "not enough arguments in call to slices.Insert");
+            }
+            let st = c.expr(&args[0], None)?;
+            let Kind::Slice(el) = c.types.ukind(st).clone() else {
+                return err(args[0].pos, "first argument must be a slice");
+            };
+            c.value_to(&args[1], ids::INT)?;
+            for a in &args[2..] {
+                c.value_to(a, el)?;
+            }
+            c.emit(Op::MakeSlice((args.len() - 2) as u32, el));
+            c.emit(Op::CallNative(Native::SlicesInsert, 3));
+            Ok(vec![st])
+        }
+        Generic::SlicesDelete => {
+            need(3)?;
+            let st = c.expr(&args[0], None)?;
+            c.value_to(&args[1], ids::INT)?;
+            c.value_to(&args[2], ids::INT)?;
+            c.emit(Op::CallNative(Native::SlicesDelete, 3));
+            Ok(vec![st])
+        }
+        Generic::SlicesIndexFunc | Generic::SlicesContainsFunc => {
+            need(2)?;
+            let st = c.type_of(&args[0])?;
+            let sv = c.temp(st);
+            c.expr(&args[0], None)?;
+            c.init_var(sv);
+            let ft = c.type_of(&args[1])?;
+            let fv = c.temp(ft);
+            c.value_to(&args[1], ft)?;
+            c.init_var(fv);
+            let n = c.temp(ids::INT);
+            c.load_var(sv);
+            c.emit(Op::Len);
+            c.init_var(n);
+            let i = c.temp(ids::INT);
+            c.emit(Op::PushInt(0));
+            c.init_var(i);
+            let top = c.here();
+            c.load_var(i);
+            c.load_var(n);
+            c.emit(Op::LtI);
+            let exit = c.emit(Op::JumpIfNot(0));
+            c.load_var(sv);
+            c.load_var(i);
+            c.emit(Op::Index);
+            c.load_var(fv);
+            c.emit(Op::CallValue(1));
+            let found = c.emit(Op::JumpIf(0));
+            c.load_var(i);
+            c.emit(Op::PushInt(1));
+            c.emit(Op::AddI);
+            c.store_var(i);
+            c.emit(Op::Jump(top as u32));
+            let h = c.here();
+            c.patch(exit, h);
+            c.emit(Op::PushInt(-1));
+            c.store_var(i);
+            let h = c.here();
+            c.patch(found, h);
+            c.load_var(i);
+            if g == Generic::SlicesContainsFunc {
+                c.emit(Op::PushInt(0));
+                c.emit(Op::GeI);
+                return Ok(vec![ids::BOOL]);
+            }
+            Ok(vec![ids::INT])
+        }
     }
 }
 

@@ -348,11 +348,14 @@ pub fn format_float(f: f64, verb: char, prec: Option<usize>) -> String {
             if f == 0.0 {
                 return format!("{sign}0");
             }
+            let nd = digits.len() as i32;
             let eprec = match prec {
-                None => 21,
-                Some(p) => p.max(1) as i32,
+                None => 6,
+                Some(p) => {
+                    let p = p.max(1) as i32;
+                    if p > nd && nd >= exp + 1 { nd } else { p }
+                }
             };
-            let eprec = if prec.is_none() { eprec } else { eprec };
             if exp < -4 || exp >= eprec {
                 let mut m = digits[..1].to_string();
                 if digits.len() > 1 {
@@ -486,14 +489,20 @@ pub fn sprintf(t: &GoTask, f: &str, args: &[Value]) -> String {
             continue;
         };
         argi += 1;
-        let body = format_one(t, arg, verb, plus, sharp, space, prec);
-        let body = pad(
-            &body,
-            width,
+        let spec = Spec {
+            verb,
+            plus,
+            sharp,
+            space,
             minus,
-            zero && !minus && !matches!(verb, 's' | 'q' | 'v' | 'T')
-                || (zero && matches!(verb, 'v') && is_number(t, arg)),
-        );
+            zero,
+            width,
+            prec,
+        };
+        let body = match arg {
+            Value::Iface(b) if walks(t, b.0, verb) => walk(t, b.0, &b.1, &spec, 0),
+            _ => leaf(t, arg, &spec),
+        };
         out.push_str(&body);
     }
     if argi < args.len() {
@@ -513,6 +522,109 @@ pub fn sprintf(t: &GoTask, f: &str, args: &[Value]) -> String {
         out.push(')');
     }
     out
+}
+
+/// One verb with its flags, width and precision.
+struct Spec {
+    verb: char,
+    plus: bool,
+    sharp: bool,
+    space: bool,
+    minus: bool,
+    zero: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
+}
+
+/// One operand that is not a composite: formatted and padded.
+fn leaf(t: &GoTask, arg: &Value, sp: &Spec) -> String {
+    let body = format_one(t, arg, sp.verb, sp.plus, sp.sharp, sp.space, sp.prec);
+    let zero = sp.zero && !sp.minus && !matches!(sp.verb, 's' | 'q' | 'v' | 'T')
+        || (sp.zero && sp.verb == 'v' && is_number(t, arg));
+    pad(&body, sp.width, sp.minus, zero)
+}
+
+/// Whether fmt applies `verb` element by element to a value of type `ty`.
+fn walks(t: &GoTask, ty: TypeId, verb: char) -> bool {
+    if matches!(verb, 'v' | 'T' | 'p') {
+        return false;
+    }
+    let types = &t.sh.prog.types;
+    if ty == t.sh.prog.wk.stringified
+        || error_text(t, &Value::Iface(std::rc::Rc::new((ty, Value::Nil)))).is_some()
+    {
+        return false;
+    }
+    match types.ukind(ty) {
+        Kind::Slice(el) => {
+            !(matches!(verb, 's' | 'x' | 'X' | 'q')
+                && types.int_kind(*el) == Some(super::types::IntKind::Uint8))
+        }
+        Kind::Array(..) | Kind::Map(..) | Kind::Struct(_) => true,
+        Kind::Pointer(el) => types.is_aggregate(*el),
+        _ => false,
+    }
+}
+
+/// Applies a verb to each element of a composite value, printing the structure like `%v`.
+fn walk(t: &GoTask, ty: TypeId, v: &Value, sp: &Spec, depth: usize) -> String {
+    let types = &t.sh.prog.types;
+    let items = |v: &Value| -> Vec<Value> {
+        match v {
+            Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+            Value::Agg(o) => o.borrow().clone(),
+            _ => Vec::new(),
+        }
+    };
+    let elem = |x: &Value, et: TypeId| -> String {
+        if walks(t, et, sp.verb) && !types.is_interface(et) {
+            walk(t, et, x, sp, depth + 1)
+        } else if types.is_interface(et) {
+            match x {
+                Value::Iface(b) if walks(t, b.0, sp.verb) => walk(t, b.0, &b.1, sp, depth + 1),
+                Value::Nil => leaf(t, &Value::Nil, sp),
+                other => leaf(t, other, sp),
+            }
+        } else {
+            leaf(t, &Value::Iface(std::rc::Rc::new((et, x.clone()))), sp)
+        }
+    };
+    match types.ukind(ty).clone() {
+        Kind::Slice(el) | Kind::Array(_, el) => {
+            let parts: Vec<String> = items(v).iter().map(|x| elem(x, el)).collect();
+            format!("[{}]", parts.join(" "))
+        }
+        Kind::Struct(fs) => {
+            let vals = items(v);
+            let parts: Vec<String> = fs
+                .iter()
+                .zip(vals.iter())
+                .map(|(f, x)| {
+                    if sp.plus {
+                        format!("{}:{}", f.name, elem(x, f.ty))
+                    } else {
+                        elem(x, f.ty)
+                    }
+                })
+                .collect();
+            format!("{{{}}}", parts.join(" "))
+        }
+        Kind::Map(kt, vt) => {
+            let entries: Vec<(Value, Value)> = match v {
+                Value::Map(m) => m.borrow().entries.values().cloned().collect(),
+                _ => Vec::new(),
+            };
+            let parts: Vec<String> = entries
+                .iter()
+                .map(|(k, x)| format!("{}:{}", elem(k, kt), elem(x, vt)))
+                .collect();
+            format!("map[{}]", parts.join(" "))
+        }
+        Kind::Pointer(el) if depth == 0 && !v.is_nil() => {
+            format!("&{}", walk(t, el, v, sp, depth + 1))
+        }
+        _ => leaf(t, &Value::Iface(std::rc::Rc::new((ty, v.clone()))), sp),
+    }
 }
 
 fn is_number(t: &GoTask, v: &Value) -> bool {

@@ -157,7 +157,7 @@ impl Value {
             Value::Nil => Key::Nil,
             Value::Bool(b) => Key::Bool(*b),
             Value::Int(i) => Key::Int(*i),
-            Value::Float(f) => Key::Float(if *f == 0.0 { 0 } else { f.to_bits() }),
+            Value::Float(f) => Key::Float(float_order(*f)),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Agg(c) => Key::Agg(c.borrow().iter().map(Value::key).collect()),
             Value::Chan(c) => Key::Addr(c.0 as usize),
@@ -196,6 +196,15 @@ impl Value {
             _ => false,
         }
     }
+}
+
+/// Maps a float to an integer with the same order (so map keys sort numerically).
+fn float_order(f: f64) -> u64 {
+    if f == 0.0 {
+        return 1 << 63;
+    }
+    let b = f.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
 }
 
 /// A map key: the comparable projection of a value, ordered so iteration is deterministic.

@@ -42,6 +42,8 @@ pub struct Shared {
     pub empty: Rc<str>,
     /// context.Canceled and context.DeadlineExceeded (compared by identity).
     pub sentinels: Vec<Value>,
+    /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
+    pub timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
 }
 
 /// What a parked goroutine waits for, so resuming knows what to push.
@@ -472,6 +474,9 @@ pub fn zero_value(types: &Types, t: TypeId, empty: &Rc<str>) -> Value {
 
 /// Index with Go's bounds check message.
 fn oob(i: i64, len: usize) -> String {
+    if i < 0 {
+        return format!("runtime error: index out of range [{i}]");
+    }
     format!("runtime error: index out of range [{i}] with length {len}")
 }
 
@@ -605,14 +610,24 @@ impl GoTask {
         match fr.kind {
             FrameKind::Normal => {
                 for i in 0..f.nresults as usize {
-                    let v = std::mem::take(&mut self.stack[rs + i]);
+                    let mut v = std::mem::take(&mut self.stack[rs + i]);
+                    if f.boxed_results & (1 << i) != 0 {
+                        if let Value::Cell(c) = &v {
+                            let inner = c.borrow().clone();
+                            v = inner;
+                        }
+                    }
                     self.stack[base + i] = v;
                 }
                 self.stack.truncate(base + f.nresults as usize);
             }
             FrameKind::Deferred => self.stack.truncate(base),
             FrameKind::Stringify => {
-                let s = std::mem::take(&mut self.stack[rs]);
+                let mut s = std::mem::take(&mut self.stack[rs]);
+                if let (true, Value::Cell(c)) = (f.boxed_results & 1 != 0, &s) {
+                    let inner = c.borrow().clone();
+                    s = inner;
+                }
                 self.stack.truncate(base);
                 let orig = self.pop();
                 let wk = prog.wk.stringified;
@@ -629,6 +644,9 @@ impl GoTask {
         let prog = self.sh.prog.clone();
         'outer: loop {
             let Some(fr) = self.frames.last_mut() else {
+                if let Some(p) = &self.panicking {
+                    return Yield::Panic(p.msg.clone());
+                }
                 return Yield::Exit;
             };
             if fr.func == NATIVE_FUNC {
@@ -1568,16 +1586,16 @@ impl GoTask {
                         };
                         self.stack.push(Value::Int(n as i64));
                     }
-                    Op::Append(n, _) => {
+                    Op::Append(n, el) => {
                         let vals = self.pop_n(n as usize);
                         let s = pop!();
                         save!();
-                        match self.append(cx, s, vals) {
+                        match self.append(cx, s, vals, el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }
                     }
-                    Op::AppendSpread(_) => {
+                    Op::AppendSpread(el) => {
                         let other = pop!();
                         let s = pop!();
                         let vals: Vec<Value> = match &other {
@@ -1590,7 +1608,7 @@ impl GoTask {
                             _ => Vec::new(),
                         };
                         save!();
-                        match self.append(cx, s, vals) {
+                        match self.append(cx, s, vals, el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }
@@ -1864,6 +1882,7 @@ impl GoTask {
         cx: &mut Cx<'_, Value>,
         s: Value,
         vals: Vec<Value>,
+        el: TypeId,
     ) -> Result<Value, Yield> {
         let (o, off, len) = match s {
             Value::Slice(o, off, len) => (Some(o), off as usize, len as usize),
@@ -1900,8 +1919,12 @@ impl GoTask {
                 newcap += (newcap + 3 * 256) / 4;
             }
         }
-        let elem = self.sh.prog.wk.elem_size_hint;
-        let _ = elem;
+        // Then round the allocation up to the malloc size class, as growslice does.
+        let esize = self.types().size_of(el);
+        if esize > 0 {
+            let mem = round_up_size((newcap as u64).saturating_mul(esize));
+            newcap = (mem / esize) as usize;
+        }
         if newcap > u32::MAX as usize / 2 {
             let line = self.current_line();
             return Err(Yield::Limit(format!(
@@ -1922,7 +1945,7 @@ impl GoTask {
             _ => Value::Nil,
         };
         items.resize(newcap, zero);
-        let bytes = (newcap as u64) * 8;
+        let bytes = (newcap as u64) * esize.max(1);
         if bytes > self.sh.limits.heap_bytes {
             let line = self.current_line();
             return Err(Yield::Limit(format!(
@@ -2054,6 +2077,27 @@ impl GoTask {
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
     }
+}
+
+/// Go's malloc size classes (bytes), for growslice's rounding.
+const SIZE_CLASSES: [u64; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+/// `roundupsize`: the size malloc really hands out for a request.
+fn round_up_size(bytes: u64) -> u64 {
+    if bytes <= 32768 {
+        return SIZE_CLASSES
+            .iter()
+            .copied()
+            .find(|c| *c >= bytes)
+            .unwrap_or(bytes);
+    }
+    bytes.div_ceil(8192).saturating_mul(8192)
 }
 
 /// The runtime's view of a channel value (`None` for nil).
