@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Unit tests of run-one's text handling (no Go needed): python3 tests/oracle/harness/test_run_one.py"""
+
+import importlib.machinery
+import importlib.util
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_loader = importlib.machinery.SourceFileLoader("run_one", str(HERE.parent / "run-one"))
+_spec = importlib.util.spec_from_loader("run_one", _loader)
+run_one = importlib.util.module_from_spec(_spec)
+_loader.exec_module(run_one)
+
+PROG = "/tmp/oracle-x/prog.go"
+
+DUMP = f"""goroutine 9 [running, synctest bubble 1]:
+main.TestOracle.func2()
+\t/tmp/oracle-x/oracle_harness_test.go:160 +0x85
+
+goroutine 1 [chan receive]:
+testing.(*T).Run(0x1, {{0x2, 0x3}}, 0x4)
+\t/go/src/testing/testing.go:2268 +0x4f2
+
+goroutine 8 [chan receive (durable), synctest bubble 1]:
+testing/synctest.testingSynctestTest(0x1, 0x2)
+\t/go/src/testing/testing.go:2310 +0x293
+
+goroutine 25 [chan send (durable), synctest bubble 1]:
+main.worker(...)
+\t{PROG}:15 +0x1b
+main.oracleMain.func1()
+\t{PROG}:30 +0x1b
+created by main.oracleMain in goroutine 24
+\t{PROG}:29 +0x85
+
+goroutine 26 [chan send (durable), synctest bubble 1]:
+main.worker(...)
+\t{PROG}:15 +0x1b
+created by main.oracleMain in goroutine 24
+\t{PROG}:29 +0x85
+
+goroutine 28 [chan receive (nil chan) (durable), synctest bubble 1]:
+main.oracleMain.func2()
+\t{PROG}:7
+created by main.oracleMain in goroutine 24
+\t{PROG}:17 +0xeb
+
+goroutine 31 [sync.WaitGroup.Wait (durable), synctest bubble 1, 2 minutes]:
+sync.runtime_SemacquireWaitGroup(0x0?, 0x0?)
+\t/go/src/runtime/sema.go:114 +0x2e
+sync.(*WaitGroup).Wait(0x3c9f42b180a0)
+\t/go/src/sync/waitgroup.go:206 +0x85
+created by main.oracleMain in goroutine 24
+\t{PROG}:20 +0x14b
+
+goroutine 32 [sync.Mutex.Lock, synctest bubble 1]:
+internal/sync.runtime_SemacquireMutex(0x0?, 0x0?, 0x0?)
+\t/go/src/runtime/sema.go:95 +0x25
+main.oracleMain.func6()
+\t{PROG}:22 +0x2c
+created by main.oracleMain in goroutine 24
+\t{PROG}:22 +0x1b6
+"""
+
+
+class Rewriting(unittest.TestCase):
+    def test_rename_main_keeps_every_line(self):
+        src = "package main\n\nfunc main() {\n\tprintln()\n}\n"
+        out = run_one.rename_main(src)
+        self.assertEqual(out, "package main\n\nfunc oracleMain() {\n\tprintln()\n}\n")
+
+    def test_rename_main_rejects_a_file_without_main(self):
+        with self.assertRaises(run_one.UsageError):
+            run_one.rename_main("package main\n\nfunc helper() {}\n")
+
+    def test_set_rewrites_only_the_literal(self):
+        src = 'const n = 5 // param: 1..100 "Requests"\nconst m = 5\n'
+        out = run_one.apply_sets(src, [("n", "42")])
+        self.assertEqual(out, 'const n = 42 // param: 1..100 "Requests"\nconst m = 5\n')
+
+    def test_set_rewrites_an_entry_of_a_const_block(self):
+        src = 'const (\n\tworkers = 3 // param: 1..8 "Workers"\n)\n'
+        out = run_one.apply_sets(src, [("workers", "8")])
+        self.assertEqual(out, 'const (\n\tworkers = 8 // param: 1..8 "Workers"\n)\n')
+
+    def test_set_rejects_a_value_out_of_range(self):
+        with self.assertRaisesRegex(run_one.UsageError, "out of range 1..100"):
+            run_one.apply_sets('const n = 5 // param: 1..100 "R"\n', [("n", "101")])
+
+    def test_set_rejects_an_unmarked_constant(self):
+        with self.assertRaisesRegex(run_one.UsageError, "no `const m = N"):
+            run_one.apply_sets("const m = 5\n", [("m", "6")])
+
+    def test_go_literals_get_the_panic_clock_on_the_same_line(self):
+        src = "\tgo func() { ch <- 1 }()\n\tgo func(x int) {\n\t\tuse(x)\n\t}(3)\n\tgo worker()\n"
+        out = run_one.instrument_go_literals(src)
+        self.assertEqual(
+            out,
+            "\tgo func() { defer oracleGoExit(); ch <- 1 }()\n"
+            "\tgo func(x int) { defer oracleGoExit();\n\t\tuse(x)\n\t}(3)\n\tgo worker()\n",
+        )
+
+
+class StackDumps(unittest.TestCase):
+    def test_states_lose_the_durable_and_bubble_suffixes(self):
+        gs = run_one.parse_goroutines(DUMP)
+        states = {g["id"]: g["state"] for g in gs}
+        self.assertEqual(states[25], "chan send")
+        self.assertEqual(states[28], "chan receive (nil chan)")
+        self.assertEqual(states[31], "sync.WaitGroup.Wait")
+        self.assertEqual(states[32], "sync.Mutex.Lock")
+        self.assertFalse(next(g for g in gs if g["id"] == 1)["bubble"])
+
+    def test_leaks_group_by_state_and_innermost_program_line(self):
+        leaks = run_one.group_leaks(run_one.parse_goroutines(DUMP), PROG, skip={24})
+        self.assertEqual(
+            leaks,
+            [
+                {"state": "chan receive (nil chan)", "line": 7, "count": 1},
+                {"state": "chan send", "line": 15, "count": 2},
+                {"state": "sync.WaitGroup.Wait", "line": 20, "count": 1},
+                {"state": "sync.Mutex.Lock", "line": 22, "count": 1},
+            ],
+        )
+
+    def test_the_skipped_goroutine_is_not_a_leak(self):
+        leaks = run_one.group_leaks(run_one.parse_goroutines(DUMP), PROG, skip={25, 26})
+        self.assertNotIn("chan send", [g["state"] for g in leaks])
+
+
+class Crashes(unittest.TestCase):
+    def crash(self, stderr: str, files: dict[str, str], main_gid: int) -> dict:
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in files.items():
+                (Path(d) / name).write_text(text)
+            proc = subprocess.CompletedProcess([], 2, "", stderr)
+            return run_one.crash_record(proc, "out\n", PROG, main_gid, Path(d))
+
+    def test_a_repanicked_goroutine_panic_gets_its_time_and_plain_message(self):
+        stderr = (
+            "panic: send on closed channel [recovered, repanicked]\n\n"
+            "goroutine 26 [running, synctest bubble 1]:\nmain.oracleMain.func1()\n"
+            f"\t{PROG}:12 +0x39\n\ngoroutine 24 [sleep (durable), synctest bubble 1]:\n"
+            f"main.oracleMain()\n\t{PROG}:17 +0x106\n"
+        )
+        rec = self.crash(stderr, {"panic_time_26.txt": "10000000"}, main_gid=24)
+        self.assertEqual(rec["outcome"], "panic")
+        self.assertEqual(rec["panic"], "send on closed channel")
+        self.assertEqual(rec["virtual_time_ns"], 10000000)
+        self.assertEqual(rec["leaked"], [{"state": "sleep", "line": 17, "count": 1}])
+
+    def test_a_fatal_error_has_no_time(self):
+        stderr = (
+            "fatal error: sync: unlock of unlocked mutex\n\n"
+            "goroutine 24 [running, synctest bubble 1]:\nmain.oracleMain()\n"
+            f"\t{PROG}:16 +0x11f\n"
+        )
+        rec = self.crash(stderr, {}, main_gid=24)
+        self.assertEqual(
+            (rec["outcome"], rec["panic"], rec["virtual_time_ns"]),
+            ("fatal", "sync: unlock of unlocked mutex", None),
+        )
+
+    def test_a_nil_dereference_keeps_only_the_first_line(self):
+        stderr = (
+            "panic: runtime error: invalid memory address or nil pointer dereference\n"
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1]\n\n"
+            "goroutine 24 [running, synctest bubble 1]:\nmain.oracleMain()\n"
+            f"\t{PROG}:20 +0x11f\n"
+        )
+        rec = self.crash(stderr, {"main_panic_time.txt": "0"}, main_gid=24)
+        self.assertEqual(rec["panic"], "runtime error: invalid memory address or nil pointer dereference")
+        self.assertEqual(rec["virtual_time_ns"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
