@@ -49,7 +49,7 @@ pub enum Op {
     StoreGlobal(u32),
     GlobalCell(u32),
     /// Deep-copy the struct/array on top (Go value semantics).
-    CopyAgg,
+    CopyAgg(TypeId),
     /// `slot += imm` on an int local without wrap (the `i++` fast path).
     IncLocal(u16, i64),
 

@@ -754,7 +754,7 @@ impl<'a> Compiler<'a> {
     pub fn value(&mut self, e: &Expr, want: Option<TypeId>) -> R<TypeId> {
         let t = self.expr(e, want)?;
         if self.types.is_aggregate(t) && is_location(e) {
-            self.emit(Op::CopyAgg);
+            self.emit(Op::CopyAgg(t));
         }
         Ok(t)
     }
@@ -1041,7 +1041,7 @@ impl<'a> Compiler<'a> {
                 self.expr(x, None)?;
                 self.emit(Op::Deref);
                 if self.types.is_aggregate(el) {
-                    self.emit(Op::CopyAgg);
+                    self.emit(Op::CopyAgg(el));
                 }
                 Ok(el)
             } else {
@@ -1078,12 +1078,12 @@ impl<'a> Compiler<'a> {
                         if !self.types.is_interface(fty) {
                             self.emit(Op::Deref);
                             if self.types.is_aggregate(el) {
-                                self.emit(Op::CopyAgg);
+                                self.emit(Op::CopyAgg(el));
                             }
                             t = el;
                         }
                     } else if self.types.is_aggregate(fty) {
-                        self.emit(Op::CopyAgg);
+                        self.emit(Op::CopyAgg(fty));
                     }
                 }
             }
@@ -1123,9 +1123,13 @@ impl<'a> Compiler<'a> {
         let xt = self.type_of(x)?;
         match self.find_member(xt, name) {
             Some(Sel::Field { path, ty }) => {
+                // The base is read in place (no copy): only the selected field is a value.
                 let last = path.len() - 1;
-                let bt = self.sel_base(x, &path[..last], false)?;
-                let _ = bt;
+                if last == 0 {
+                    self.expr(x, None)?;
+                } else {
+                    self.sel_base(x, &path[..last], true)?;
+                }
                 self.emit(Op::Field(path[last]));
                 Ok(ty)
             }

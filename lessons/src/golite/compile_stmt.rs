@@ -867,7 +867,7 @@ impl<'a> Compiler<'a> {
                         self.load_var(i);
                         self.emit(Op::Index);
                         if self.types.is_aggregate(el) {
-                            self.emit(Op::CopyAgg);
+                            self.emit(Op::CopyAgg(el));
                         }
                         self.range_target(vx, el, define)?;
                     }

@@ -2,6 +2,8 @@
 
 // --- front end (owned by the golite front-end engineer: syntax, highlighting, fmt) ---
 pub mod ast;
+pub mod format;
+pub mod highlight;
 pub mod lexer;
 pub mod parser;
 pub mod syntax_error;

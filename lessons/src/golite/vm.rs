@@ -427,7 +427,10 @@ impl GoTask {
             MethodImpl::Go(fid, adj) => {
                 self.stack[at] = match adj {
                     RecvAdjust::AsIs => inner,
-                    RecvAdjust::Deref => deref_copy(&inner),
+                    RecvAdjust::Deref => {
+                        let el = self.types().pointer_elem(ty).unwrap_or(ty);
+                        deref_copy(self.types(), el, &inner)
+                    }
                 };
                 self.enter(fid, argc + 1, None, kind)
             }
@@ -439,17 +442,39 @@ impl GoTask {
     }
 }
 
-/// Dereferences a pointer for a value receiver: a copy of the pointee.
-fn deref_copy(p: &Value) -> Value {
+/// Dereferences a pointer for a value receiver: a copy of the pointee (of type `el`).
+fn deref_copy(types: &Types, el: TypeId, p: &Value) -> Value {
     match p {
-        Value::Agg(_) => p.copy_value(),
-        Value::Cell(c) => c.borrow().copy_value(),
+        Value::Agg(_) => copy_typed(types, el, p),
+        Value::Cell(c) => copy_typed(types, el, &c.borrow()),
         Value::Elem(c, i) => c
             .borrow()
             .get(*i as usize)
-            .map(Value::copy_value)
+            .map(|v| copy_typed(types, el, v))
             .unwrap_or_default(),
         other => other.clone(),
+    }
+}
+
+/// A copy as Go copies a value of type `t`: structs and arrays (and the structs and arrays inside
+/// them) get new storage; pointers, slices and maps inside are shared.
+pub fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
+    match (types.ukind(t), v) {
+        (Kind::Struct(fs), Value::Agg(o)) => {
+            let items = o.borrow();
+            let out: Vec<Value> = fs
+                .iter()
+                .zip(items.iter())
+                .map(|(f, x)| copy_typed(types, f.ty, x))
+                .collect();
+            Value::Agg(Obj::new(out))
+        }
+        (Kind::Array(_, el), Value::Agg(o)) => {
+            let items = o.borrow();
+            let out: Vec<Value> = items.iter().map(|x| copy_typed(types, *el, x)).collect();
+            Value::Agg(Obj::new(out))
+        }
+        _ => v.clone(),
     }
 }
 
@@ -839,9 +864,9 @@ impl GoTask {
                         let c = self.sh.globals[g as usize].clone();
                         self.stack.push(Value::Cell(c));
                     }
-                    Op::CopyAgg => {
+                    Op::CopyAgg(t) => {
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
-                            *v = v.copy_value();
+                            *v = copy_typed(&prog.types, t, v);
                         }
                     }
                     Op::IncLocal(s, d) => {
@@ -1058,8 +1083,7 @@ impl GoTask {
                             Value::Agg(o) => {
                                 if let Value::Agg(src) = v {
                                     if !Rc::ptr_eq(&o, &src) {
-                                        let items: Vec<Value> =
-                                            src.borrow().iter().map(Value::copy_value).collect();
+                                        let items: Vec<Value> = src.borrow().clone();
                                         *o.borrow_mut() = items;
                                     }
                                 }
@@ -1466,7 +1490,10 @@ impl GoTask {
                             if let Some(MethodImpl::Go(f, adj)) = m {
                                 let recv = match adj {
                                     RecvAdjust::AsIs => b.1.clone(),
-                                    RecvAdjust::Deref => deref_copy(&b.1),
+                                    RecvAdjust::Deref => {
+                                        let el = self.types().pointer_elem(b.0).unwrap_or(b.0);
+                                        deref_copy(self.types(), el, &b.1)
+                                    }
                                 };
                                 if !(adj == RecvAdjust::Deref && b.1.is_nil()) {
                                     self.stack.push(recv);
@@ -1701,10 +1728,7 @@ impl GoTask {
                         let msg = pop!();
                         let v = pop!();
                         save!();
-                        let m = match &msg {
-                            Value::Str(s) => s.to_string(),
-                            _ => natives::panic_text(self, &v),
-                        };
+                        let m = natives::panic_text(self, &msg);
                         if v.is_nil() {
                             self.start_panic(
                                 v,
