@@ -67,6 +67,8 @@ fn receivers_drain_buffer_after_close_then_get_zero_and_false() {
     );
 }
 
+/// The receiver that parked first (g3) runs first after the close, as in Go 1.27 under
+/// synctest (receivers parked c, a, b run c, b, a).
 #[test]
 fn close_wakes_every_blocked_receiver_with_zero_and_false() {
     let (r, log) = run(vec![
@@ -80,7 +82,7 @@ fn close_wakes_every_blocked_receiver_with_zero_and_false() {
     assert_outcome(&r, Outcome::Exit, "");
     assert_eq!(
         log,
-        s(&["t=0 g2 recv 0 false", "t=0 g3 recv 0 false", "t=1 g1 woke"])
+        s(&["t=0 g3 recv 0 false", "t=0 g2 recv 0 false", "t=1 g1 woke"])
     );
 }
 
@@ -140,6 +142,9 @@ fn main_receiving_from_nil_channel_deadlocks() {
     );
 }
 
+/// Values go to receivers in the order they parked (g4 first: the last goroutine spawned runs
+/// first); the woken receivers then run last-woken first, as Go 1.27 does under synctest
+/// (receivers parked c, a, b, sent 0, 1, 2: Go prints `b2 c0 a1`).
 #[test]
 fn blocked_receivers_are_served_in_arrival_order() {
     let (_, log) = run(vec![
@@ -159,14 +164,15 @@ fn blocked_receivers_are_served_in_arrival_order() {
             "t=0 g1 sent",
             "t=0 g1 sent",
             "t=0 g1 sent",
-            "t=0 g2 recv 1 true",
-            "t=0 g3 recv 2 true",
-            "t=0 g4 recv 3 true",
+            "t=0 g3 recv 3 true",
+            "t=0 g4 recv 1 true",
+            "t=0 g2 recv 2 true",
             "t=1 g1 woke",
         ])
     );
 }
 
+/// g3 (spawned last) runs and parks first, so its value is received first.
 #[test]
 fn blocked_senders_are_served_in_arrival_order() {
     let (_, log) = run(vec![
@@ -181,8 +187,8 @@ fn blocked_senders_are_served_in_arrival_order() {
     assert_eq!(
         log,
         s(&[
-            "t=0 g1 recv 10 true",
             "t=0 g1 recv 20 true",
+            "t=0 g1 recv 10 true",
             "t=0 g2 sent",
             "t=0 g3 sent"
         ])

@@ -47,6 +47,7 @@ fn goroutine_stuck_on_a_held_mutex_leaks_in_mutex_lock() {
     assert_eq!(leaks(&r), vec![("sync.Mutex.Lock".to_string(), 7, 1)]);
 }
 
+/// g3 (spawned last) runs and parks on the lock first, so it gets the lock first.
 #[test]
 fn mutex_waiters_acquire_in_arrival_order() {
     let (_, log) = run(vec![
@@ -62,9 +63,44 @@ fn mutex_waiters_acquire_in_arrival_order() {
         log,
         s(&[
             "t=0 g1 locked",
-            "t=0 g2 locked",
             "t=0 g3 locked",
+            "t=0 g2 locked",
             "t=1 g1 woke"
+        ])
+    );
+}
+
+/// Go 1.27 under synctest prints `A A A B`: main unlocks and relocks twice while B waits; the
+/// woken B finds the lock taken each time and only gets it once main blocks.
+#[test]
+fn unlocking_goroutine_can_take_the_lock_again_before_the_woken_waiter() {
+    let (_, log) = run(vec![
+        S::MutexNew,
+        S::Lock(0),
+        S::Go("main.b", 5, vec![S::Lock(0), S::Log("B"), S::Unlock(0)]),
+        S::Gosched,
+        S::Log("A"),
+        S::Unlock(0),
+        S::Lock(0),
+        S::Log("A"),
+        S::Unlock(0),
+        S::Lock(0),
+        S::Log("A"),
+        S::Unlock(0),
+        S::Sleep(1),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 locked",
+            "t=0 g1 A",
+            "t=0 g1 locked",
+            "t=0 g1 A",
+            "t=0 g1 locked",
+            "t=0 g1 A",
+            "t=0 g2 locked",
+            "t=0 g2 B",
+            "t=1 g1 woke",
         ])
     );
 }
@@ -228,11 +264,13 @@ fn cond_broadcast_wakes_every_waiter_in_arrival_order() {
         S::Broadcast(0),
         S::Sleep(5),
     ]);
+    // g3 (spawned last) waits first; Broadcast readies g3 then g2, and the last readied runs
+    // first (Go 1.27: waiters c, a, b released by one call run b, c, a).
     assert_eq!(
         log,
         s(&[
-            "t=0 g2 locked",
             "t=0 g3 locked",
+            "t=0 g2 locked",
             "t=5 g1 woke",
             "t=5 g2 signalled",
             "t=5 g3 signalled",

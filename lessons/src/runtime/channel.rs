@@ -230,12 +230,19 @@ impl<V: Value> Runtime<V> {
         let sends = std::mem::take(&mut ch.sendq);
         let zero = ch.zero.clone();
         self.emit(gid, EventKind::Close { chan: c });
+        // Go pushes the waiters (receivers, then senders) on a stack and readies them from its
+        // top; with `runnext`, receivers parked in the order c, a, b then run c, b, a (as
+        // Go 1.27 does under synctest).
+        let mut woken: Vec<(Gid, Wake<V>)> = Vec::with_capacity(recvs.len() + sends.len());
         for w in recvs {
             let wake = w.received(zero.clone(), false);
-            self.ready(w.gid, wake);
+            woken.push((w.gid, wake));
         }
         for w in sends {
-            self.ready(w.gid, Wake::SendOnClosed);
+            woken.push((w.gid, Wake::SendOnClosed));
+        }
+        for (g, wake) in woken.into_iter().rev() {
+            self.ready(g, wake);
         }
         Ok(())
     }

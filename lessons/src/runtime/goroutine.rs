@@ -1,6 +1,6 @@
 //! A goroutine's record in the scheduler's slab: its task, state, line and pending wake.
 
-use super::ids::{AllocId, ChanId};
+use super::ids::{AllocId, ChanId, MutexId};
 use super::state::GState;
 use super::{Task, Wake};
 
@@ -24,4 +24,7 @@ pub(crate) struct Goroutine<V> {
     pub park: Park,
     /// The stack's entry in the heap ledger, freed on exit.
     pub stack: AllocId,
+    /// Woken to take this mutex: it must still acquire it when it runs (Go's mutex lets a
+    /// running goroutine barge in first). `true`: it was a Lock waiter (requeued at the front).
+    pub relock: Option<(MutexId, bool)>,
 }

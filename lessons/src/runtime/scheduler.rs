@@ -1,4 +1,12 @@
-//! The scheduler: a FIFO run queue of goroutines, the virtual clock, limits and the run's end.
+//! The scheduler: run queues, the virtual clock, limits and the run's end.
+//!
+//! The run order is Go's with one P (checked against Go 1.27 under `testing/synctest`, with
+//! GOMAXPROCS 1 and 2): a goroutine that is spawned or woken takes the `runnext` slot and
+//! pushes the previous holder to the back of the local queue; the next goroutine to run is
+//! `runnext`, else the local queue's head, else the global queue's head; `Gosched` and an
+//! exhausted slice go to the global queue. So after `go a(); go b(); go c()` and a block, Go
+//! runs c, a, b, and so does this scheduler. (Go's 256-slot local queue overflow is not
+//! modelled.)
 
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -63,7 +71,12 @@ pub enum Progress {
 pub struct Runtime<V: Value> {
     pub(crate) cfg: Config,
     pub(crate) gs: Vec<Goroutine<V>>,
+    /// Go's `runnext`: the goroutine that runs next.
+    pub(crate) runnext: Option<Gid>,
+    /// The P's local run queue.
     pub(crate) runq: VecDeque<Gid>,
+    /// The global run queue (Gosched, exhausted slices).
+    pub(crate) globalq: VecDeque<Gid>,
     pub(crate) live: usize,
     pub(crate) peak_live: usize,
     pub(crate) chans: Vec<Channel<V>>,
@@ -104,11 +117,14 @@ impl<V: Value> Runtime<V> {
             wake: None,
             park: Park::None,
             stack: super::ids::AllocId(u32::MAX),
+            relock: None,
         };
         Runtime {
             cfg,
             gs: vec![tombstone],
+            runnext: None,
             runq: VecDeque::new(),
+            globalq: VecDeque::new(),
             live: 0,
             peak_live: 0,
             chans: Vec::new(),
@@ -242,7 +258,7 @@ impl<V: Value> Runtime<V> {
                 self.finish(Outcome::Exit, String::new());
                 continue;
             }
-            if let Some(gid) = self.runq.pop_front() {
+            if let Some(gid) = self.pick_next() {
                 self.resume(gid);
                 continue;
             }
@@ -271,6 +287,11 @@ impl<V: Value> Runtime<V> {
     }
 
     fn resume(&mut self, gid: Gid) {
+        if let Some((m, front)) = self.gs[gid.index()].relock.take()
+            && !self.relock(gid, m, front)
+        {
+            return;
+        }
         let g = &mut self.gs[gid.index()];
         let Some(mut task) = g.task.take() else {
             return;
@@ -290,14 +311,14 @@ impl<V: Value> Runtime<V> {
                 if g.state == GState::Running {
                     // The task said Blocked without parking: treat it as a yield.
                     g.state = GState::Runnable;
-                    self.runq.push_back(gid);
+                    self.globalq.push_back(gid);
                 }
             }
             Yield::Yielded => {
                 let g = &mut self.gs[gid.index()];
                 g.task = Some(task);
                 g.state = GState::Runnable;
-                self.runq.push_back(gid);
+                self.globalq.push_back(gid);
             }
             Yield::Exit => {
                 drop(task);
@@ -404,13 +425,29 @@ impl<V: Value> Runtime<V> {
             wake: None,
             park: Park::None,
             stack,
+            relock: None,
         });
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
         self.check_heap(gid);
         self.live += 1;
         self.peak_live = self.peak_live.max(self.live);
-        self.runq.push_back(gid);
+        self.make_next(gid);
         gid
+    }
+
+    /// Puts `gid` in `runnext`, moving the previous holder to the local queue's tail.
+    fn make_next(&mut self, gid: Gid) {
+        if let Some(old) = self.runnext.replace(gid) {
+            self.runq.push_back(old);
+        }
+    }
+
+    /// The next goroutine to run: `runnext`, then the local queue, then the global queue.
+    fn pick_next(&mut self) -> Option<Gid> {
+        self.runnext
+            .take()
+            .or_else(|| self.runq.pop_front())
+            .or_else(|| self.globalq.pop_front())
     }
 
     /// Records a limit; the run ends when the current goroutine returns control.
@@ -487,19 +524,6 @@ impl<V: Value> Runtime<V> {
         );
     }
 
-    /// Changes a parked goroutine's state without waking it (Cond.Wait moving to Mutex.Lock).
-    pub(crate) fn repark(&mut self, gid: Gid, state: GState, on: Option<ObjId>) {
-        self.gs[gid.index()].state = state;
-        self.emit(
-            gid,
-            EventKind::Block {
-                state,
-                on,
-                cases: None,
-            },
-        );
-    }
-
     /// Wakes a parked goroutine with `wake`, unregistering it from every other wait queue.
     pub(crate) fn ready(&mut self, gid: Gid, wake: Wake<V>) {
         let g = &mut self.gs[gid.index()];
@@ -517,7 +541,7 @@ impl<V: Value> Runtime<V> {
             }
         }
         self.emit(gid, EventKind::Unblock);
-        self.runq.push_back(gid);
+        self.make_next(gid);
     }
 
     /// Counts `n` interpreter steps for the running goroutine; false when it should yield.

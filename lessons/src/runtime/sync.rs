@@ -1,8 +1,10 @@
 //! sync.Mutex, RWMutex (writer preference), WaitGroup, Cond and Once.
 //!
-//! Unlock hands the lock straight to the longest waiter (FIFO). Go's mutex lets a running
-//! goroutine barge in first; handing off keeps runs deterministic and easy to follow, and only
-//! changes which waiter wins, never whether the program deadlocks or leaks.
+//! Mutex follows Go's normal mode: Unlock frees the lock and wakes the longest waiter (unless
+//! one is already woken); the running goroutine may take the lock again first (barging), and
+//! a woken waiter that finds it taken goes back to the front of the queue. So a goroutine
+//! unlocking and relocking in a loop keeps the lock, as in Go (`A A A B`, checked with
+//! Go 1.27). Starvation mode (after 1 ms of real time) is not modelled. RWMutex hands off.
 
 use std::collections::VecDeque;
 
@@ -16,6 +18,8 @@ use super::{Op, Value, Wake};
 #[derive(Default)]
 pub(crate) struct Mutex {
     locked: bool,
+    /// A waiter was woken and has not yet tried again (Go's `mutexWoken`).
+    woken: bool,
     waiters: VecDeque<Gid>,
 }
 
@@ -63,16 +67,29 @@ pub(crate) struct SyncObjects {
 }
 
 impl<V: Value> Runtime<V> {
-    /// Gives `m` to `gid` (already parked) now if it is free, else queues it as a Lock waiter.
-    fn acquire_for(&mut self, gid: Gid, m: MutexId) {
+    /// A woken goroutine's attempt to take `m` before it runs; false if it parked again.
+    pub(crate) fn relock(&mut self, gid: Gid, m: MutexId, front: bool) -> bool {
         let mx = &mut self.sync.mutexes[m.index()];
-        if mx.locked {
-            mx.waiters.push_back(gid);
-            self.repark(gid, GState::MutexLock, Some(ObjId::Mutex(m)));
-        } else {
-            mx.locked = true;
-            self.ready(gid, Wake::Done);
+        if front {
+            mx.woken = false;
         }
+        if !mx.locked {
+            mx.locked = true;
+            return true;
+        }
+        if front {
+            mx.waiters.push_front(gid);
+        } else {
+            mx.waiters.push_back(gid);
+        }
+        self.park(gid, GState::MutexLock, Some(ObjId::Mutex(m)), Park::None);
+        false
+    }
+
+    /// Wakes `gid` to take `m` when it runs (Cond.Wait re-locking; woken Lock waiters).
+    fn wake_to_lock(&mut self, gid: Gid, m: MutexId, front: bool) {
+        self.gs[gid.index()].relock = Some((m, front));
+        self.ready(gid, Wake::Done);
     }
 
     fn mutex_unlock(&mut self, m: MutexId) -> Result<(), String> {
@@ -80,9 +97,12 @@ impl<V: Value> Runtime<V> {
         if !mx.locked {
             return Err("sync: unlock of unlocked mutex".to_string());
         }
-        match mx.waiters.pop_front() {
-            Some(next) => self.ready(next, Wake::Done),
-            None => mx.locked = false,
+        mx.locked = false;
+        if !mx.woken
+            && let Some(next) = mx.waiters.pop_front()
+        {
+            mx.woken = true;
+            self.wake_to_lock(next, m, true);
         }
         Ok(())
     }
@@ -273,7 +293,7 @@ impl<V: Value> Cx<'_, V> {
         let cond = &mut self.rt.sync.conds[c.index()];
         let m = cond.mutex;
         if let Some(g) = cond.waiters.pop_front() {
-            self.rt.acquire_for(g, m);
+            self.rt.wake_to_lock(g, m, false);
         }
     }
 
@@ -283,7 +303,7 @@ impl<V: Value> Cx<'_, V> {
         let m = cond.mutex;
         let waiters = std::mem::take(&mut cond.waiters);
         for g in waiters {
-            self.rt.acquire_for(g, m);
+            self.rt.wake_to_lock(g, m, false);
         }
     }
 
