@@ -113,7 +113,9 @@ impl Bound {
 pub struct Verdict {
     /// How the run ends.
     pub outcome: Outcome,
-    /// Go's panic or fatal message, required for `panic` and `fatal`.
+    /// What Go prints after `panic: ` or `fatal error: ` (first line), e.g.
+    /// `send on closed channel` or `all goroutines are asleep - deadlock!`; required for `panic`
+    /// and `fatal`.
     #[serde(default)]
     pub panic: Option<String>,
     /// The exact leak groups, sorted by line then state; required for `exit`.
@@ -144,15 +146,15 @@ pub struct Verdict {
 pub struct Observed {
     /// `exit`, `deadlock`, ...
     pub outcome: String,
-    /// Go's message or empty.
+    /// What Go printed after `panic: ` or `fatal error: `, or empty.
     #[serde(default)]
     pub panic: String,
     /// Everything printed.
     #[serde(default)]
     pub stdout: String,
-    /// The clock when main returned.
+    /// The clock when main returned; absent where real Go cannot tell (some panics).
     #[serde(default)]
-    pub virtual_time_ns: u64,
+    pub virtual_time_ns: Option<u64>,
     /// Leak groups, sorted by line then state.
     #[serde(default)]
     pub leaked: Vec<LeakGroup>,
@@ -169,7 +171,7 @@ pub struct Observed {
 
 impl Verdict {
     /// Every way `obs` differs from this verdict, one sentence each; empty when it holds.
-    /// Golite-only figures are skipped when the report lacks them (a real-Go run).
+    /// Figures the report lacks (golite-only ones in a real-Go run) are not compared.
     pub fn mismatches(&self, obs: &Observed) -> Vec<String> {
         let mut out = Vec::new();
         if obs.outcome != self.outcome.as_str() {
@@ -204,11 +206,7 @@ impl Verdict {
             }
         }
         let figures = [
-            (
-                "virtual_time_ns",
-                self.virtual_time_ns,
-                Some(obs.virtual_time_ns),
-            ),
+            ("virtual_time_ns", self.virtual_time_ns, obs.virtual_time_ns),
             ("peak_goroutines", self.peak_goroutines, obs.peak_goroutines),
             ("peak_heap_bytes", self.peak_heap_bytes, obs.peak_heap_bytes),
             ("steps", self.steps, obs.steps),
