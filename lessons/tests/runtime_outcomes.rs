@@ -193,6 +193,88 @@ fn gosched_sends_the_goroutine_to_the_back_of_the_run_queue() {
     );
 }
 
+/// tests/oracle/runtime TestRunOrder "spawn then wait": Go prints `c a b`.
+#[test]
+fn spawned_goroutines_run_last_spawned_first_then_in_spawn_order() {
+    let (_, log) = run(vec![
+        S::WgNew,
+        S::WgAdd(0, 3),
+        S::Go("main.a", 3, vec![S::Log("a"), S::WgAdd(0, -1)]),
+        S::Go("main.b", 3, vec![S::Log("b"), S::WgAdd(0, -1)]),
+        S::Go("main.c", 3, vec![S::Log("c"), S::WgAdd(0, -1)]),
+        S::WgWait(0),
+    ]);
+    assert_eq!(
+        log,
+        s(&["t=0 g4 c", "t=0 g2 a", "t=0 g3 b", "t=0 g1 waited"])
+    );
+}
+
+/// tests/oracle/runtime TestRunOrder "waitgroup release": Go prints `main b c a` (waiters
+/// parked c, a, b; the last one released runs first).
+#[test]
+fn waitgroup_release_runs_the_last_released_waiter_first() {
+    let waiter = |n: &'static str| vec![S::WgWait(0), S::Log(n)];
+    let (_, log) = run(vec![
+        S::WgNew,
+        S::WgAdd(0, 1),
+        S::Go("main.a", 3, waiter("a")),
+        S::Go("main.b", 3, waiter("b")),
+        S::Go("main.c", 3, waiter("c")),
+        S::Gosched,
+        S::WgAdd(0, -1),
+        S::Log("main"),
+        S::Sleep(1),
+    ]);
+    let names: Vec<String> = log
+        .iter()
+        .filter(|l| !l.contains("waited"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        names,
+        s(&[
+            "t=0 g1 main",
+            "t=0 g3 b",
+            "t=0 g4 c",
+            "t=0 g2 a",
+            "t=1 g1 woke"
+        ])
+    );
+}
+
+/// tests/oracle/runtime TestRunOrder "nested spawn": Go prints `other spawner c a b`.
+#[test]
+fn goroutines_spawned_by_a_goroutine_follow_the_same_order() {
+    let (_, log) = run(vec![
+        S::Go(
+            "main.spawner",
+            3,
+            vec![
+                S::Go("main.a", 4, vec![S::Log("a")]),
+                S::Go("main.b", 4, vec![S::Log("b")]),
+                S::Go("main.c", 4, vec![S::Log("c")]),
+                S::Log("spawner"),
+                S::Sleep(1),
+            ],
+        ),
+        S::Go("main.other", 5, vec![S::Log("other")]),
+        S::Sleep(2),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g3 other",
+            "t=0 g2 spawner",
+            "t=0 g6 c",
+            "t=0 g4 a",
+            "t=0 g5 b",
+            "t=1 g2 woke",
+            "t=2 g1 woke"
+        ])
+    );
+}
+
 #[test]
 fn a_goroutine_whose_slice_runs_out_lets_others_run() {
     let (_, log) = run_with(

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -218,10 +219,28 @@ func TestLeakStates(t *testing.T) {
 	cond := sync.NewCond(&mu)
 	c := func() chan int { return make(chan int) }
 	a, b, d, e, f, g := c(), c(), c(), c(), c(), c()
-	go func() { select { case a <- 1: case <-b: } }()
-	go func() { select { case nilch <- 1: case <-d: } }()
-	go func() { select { case <-e: } }()
-	go func() { select { case nilch <- 1: } }()
+	go func() {
+		select {
+		case a <- 1:
+		case <-b:
+		}
+	}()
+	go func() {
+		select {
+		case nilch <- 1:
+		case <-d:
+		}
+	}()
+	go func() {
+		select {
+		case <-e:
+		}
+	}()
+	go func() {
+		select {
+		case nilch <- 1:
+		}
+	}()
 	go func() { select {} }()
 	go func() { f <- 1 }()
 	go func() { <-g }()
@@ -251,4 +270,125 @@ func TestLeakStates(t *testing.T) {
 	sort.Strings(states)
 	eq(t, "states", strings.Join(states, "|"),
 		"chan receive|chan receive|chan receive (nil chan)|chan send|chan send (nil chan)|chan send (nil chan)|select|select|select (no cases)|sleep|sync.Cond.Wait|sync.Mutex.Lock|sync.RWMutex.RLock|sync.WaitGroup.Wait")
+}
+
+type orderLog struct {
+	mu  sync.Mutex
+	out []string
+}
+
+func (r *orderLog) add(s string)   { r.mu.Lock(); r.out = append(r.out, s); r.mu.Unlock() }
+func (r *orderLog) String() string { return strings.Join(r.out, " ") }
+
+var names = []string{"a", "b", "c"}
+
+// typical runs a scenario 20 times in fresh bubbles and checks that `want` is Go's usual
+// order: Go's scheduler is not fully deterministic (every 61st schedule it polls the global
+// queue first), so an unusual order now and then is expected; the runtime models the usual one.
+func typical(t *testing.T, what, want string, scenario func(r *orderLog)) {
+	t.Helper()
+	counts := map[string]int{}
+	for range 20 {
+		var r orderLog
+		synctest.Test(t, func(t *testing.T) { scenario(&r) })
+		counts[r.String()]++
+	}
+	if counts[want] < 15 {
+		t.Errorf("%s: want %q in most runs, got %v", what, want, counts)
+	}
+}
+
+// The single-P run order the runtime models (scheduler.rs): runnext, local queue, global queue.
+// Mirrors runtime_outcomes.rs, runtime_channels.rs and runtime_sync.rs order tests.
+func TestRunOrder(t *testing.T) {
+	typical(t, "spawn then wait", "c a b", func(r *orderLog) {
+		var wg sync.WaitGroup
+		for _, n := range names {
+			wg.Add(1)
+			go func() { defer wg.Done(); r.add(n) }()
+		}
+		wg.Wait()
+	})
+	typical(t, "close wakes", "c b a", func(r *orderLog) {
+		var wg sync.WaitGroup
+		ch := make(chan int)
+		for _, n := range names {
+			wg.Add(1)
+			go func() { defer wg.Done(); <-ch; r.add(n) }()
+		}
+		synctest.Wait()
+		close(ch)
+		wg.Wait()
+	})
+	typical(t, "sends wake", "main-sent b2 c0 a1", func(r *orderLog) {
+		var wg sync.WaitGroup
+		ch := make(chan int)
+		for _, n := range names {
+			wg.Add(1)
+			go func() { defer wg.Done(); v := <-ch; r.add(n + strconv.Itoa(v)) }()
+		}
+		synctest.Wait()
+		for i := range 3 {
+			ch <- i
+		}
+		r.add("main-sent")
+		wg.Wait()
+	})
+	typical(t, "waitgroup release", "main b c a", func(r *orderLog) {
+		var wg, start sync.WaitGroup
+		start.Add(1)
+		for _, n := range names {
+			wg.Add(1)
+			go func() { defer wg.Done(); start.Wait(); r.add(n) }()
+		}
+		synctest.Wait()
+		start.Done()
+		r.add("main")
+		wg.Wait()
+	})
+	typical(t, "gosched", "c0 a0 b0 c1 a1 b1", func(r *orderLog) {
+		var wg sync.WaitGroup
+		for _, n := range names {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 2 {
+					r.add(n + strconv.Itoa(i))
+					runtime.Gosched()
+				}
+			}()
+		}
+		wg.Wait()
+	})
+	typical(t, "nested spawn", "other spawner c a b", func(r *orderLog) {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var inner sync.WaitGroup
+			for _, n := range names {
+				inner.Add(1)
+				go func() { defer inner.Done(); r.add(n) }()
+			}
+			r.add("spawner")
+			inner.Wait()
+		}()
+		go func() { r.add("other") }()
+		wg.Wait()
+	})
+	typical(t, "mutex barging", "A A A B", func(r *orderLog) {
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		mu.Lock()
+		wg.Add(1)
+		go func() { defer wg.Done(); mu.Lock(); r.add("B"); mu.Unlock() }()
+		for i := range 3 {
+			if i > 0 {
+				mu.Lock()
+			}
+			r.add("A")
+			mu.Unlock()
+		}
+		wg.Wait()
+	})
 }
