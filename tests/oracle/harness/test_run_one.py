@@ -104,6 +104,51 @@ class Rewriting(unittest.TestCase):
         )
 
 
+DURABLE_DUMP = f"""goroutine 40 [chan send (durable), synctest bubble 1]:
+oracleprog.(*oracleMutex).Lock(...)
+\t/tmp/oracle-x/oracle_harness_test.go:230
+oracleprog.(*oracleRWMutex).Lock(0x1)
+\t/tmp/oracle-x/oracle_harness_test.go:300 +0x1b
+oracleprog.oracleMain.func1()
+\t{PROG}:23 +0x1b
+
+goroutine 41 [chan receive (durable), synctest bubble 1]:
+oracleprog.(*oracleRWMutex).Lock(0x1)
+\t/tmp/oracle-x/oracle_harness_test.go:310 +0x1b
+oracleprog.oracleMain.func2()
+\t{PROG}:15 +0x1b
+
+goroutine 42 [chan receive (durable), synctest bubble 1]:
+oracleprog.(*oracleRWMutex).RLock(0x1)
+\t/tmp/oracle-x/oracle_harness_test.go:270 +0x1b
+oracleprog.oracleMain.func3()
+\t{PROG}:21 +0x1b
+
+goroutine 43 [chan receive (durable), synctest bubble 1]:
+oracleprog.oracleMain.func4()
+\t{PROG}:30 +0x1b
+"""
+
+
+class DurableMutexes(unittest.TestCase):
+    def test_sync_types_are_swapped_on_the_same_lines(self):
+        src = "import \"sync\"\n\nvar mu sync.Mutex\nvar rw sync.RWMutex\nvar wg sync.WaitGroup\n"
+        out = run_one.durable_mutexes(src)
+        self.assertEqual(out.split("\n")[:5],
+                         ["import \"sync\"", "", "var mu oracleMutex", "var rw oracleRWMutex",
+                          "var wg sync.WaitGroup"])
+        self.assertTrue(out.endswith("var _ sync.Locker // keeps the sync import used\n"))
+
+    def test_a_program_without_mutexes_is_unchanged(self):
+        src = "var wg sync.WaitGroup\n"
+        self.assertEqual(run_one.durable_mutexes(src), src)
+
+    def test_parked_goroutines_get_the_state_of_the_real_lock(self):
+        states = {g["id"]: g["state"] for g in run_one.parse_goroutines(DURABLE_DUMP)}
+        self.assertEqual(states, {40: "sync.Mutex.Lock", 41: "sync.RWMutex.Lock",
+                                  42: "sync.RWMutex.RLock", 43: "chan receive"})
+
+
 class StackDumps(unittest.TestCase):
     def test_states_lose_the_durable_and_bubble_suffixes(self):
         gs = run_one.parse_goroutines(DUMP)
