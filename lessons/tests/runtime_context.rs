@@ -212,6 +212,40 @@ fn child_of_a_cancelled_parent_is_born_cancelled() {
 }
 
 #[test]
+fn deadline_cause_is_reported_when_the_deadline_passes_for_the_context_and_its_children() {
+    let (_, log) = run(vec![
+        S::CtxBackground,
+        S::CtxWithTimeoutCause(0, 30, 7),
+        S::CtxWithCancel(1),
+        S::CtxWait(2),
+        S::CtxInfo(1),
+        S::CtxInfo(2),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=30 g1 done 0 false",
+            "t=30 g1 err context deadline exceeded; cause value 7; deadline 30; done 0",
+            "t=30 g1 err context deadline exceeded; cause value 7; deadline 30; done 1",
+        ])
+    );
+}
+
+#[test]
+fn cancelling_a_deadline_cause_context_early_reports_canceled() {
+    let (_, log) = run(vec![
+        S::CtxBackground,
+        S::CtxWithTimeoutCause(0, 30, 7),
+        S::CtxCancel(1),
+        S::CtxInfo(1),
+    ]);
+    assert_eq!(
+        log,
+        s(&["t=0 g1 err context canceled; cause context canceled; deadline 30; done 0"])
+    );
+}
+
+#[test]
 fn value_lookup_finds_the_nearest_matching_key_through_any_context() {
     let (_, log) = run(vec![
         S::CtxBackground,

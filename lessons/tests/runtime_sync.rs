@@ -148,6 +148,8 @@ fn writer_waits_for_readers_and_blocks_new_readers() {
     );
 }
 
+/// tests/oracle/records/leak_rwmutex.json (real Go): readers stranded by a writer show
+/// `sync.RWMutex.RLock`; a second writer waits on the inner writer mutex: `sync.Mutex.Lock`.
 #[test]
 fn reader_blocked_by_a_writer_leaks_in_rwmutex_rlock() {
     let (r, _) = run(vec![
@@ -160,8 +162,77 @@ fn reader_blocked_by_a_writer_leaks_in_rwmutex_rlock() {
         leaks(&r),
         vec![
             ("sync.RWMutex.RLock".to_string(), 9, 1),
-            ("sync.RWMutex.Lock".to_string(), 10, 1)
+            ("sync.Mutex.Lock".to_string(), 10, 1)
         ]
+    );
+}
+
+#[test]
+fn writer_waiting_for_readers_to_leave_is_in_rwmutex_lock() {
+    let (r, _) = run(vec![
+        S::RwNew,
+        S::RLock(0),
+        S::Go("main.w", 12, vec![S::Line(12), S::WLock(0)]),
+    ]);
+    assert_eq!(leaks(&r), vec![("sync.RWMutex.Lock".to_string(), 12, 1)]);
+}
+
+#[test]
+fn queued_writer_gets_the_lock_after_the_first_writer_and_its_readers() {
+    let (_, log) = run(vec![
+        S::RwNew,
+        S::WLock(0),
+        S::Go(
+            "main.r",
+            5,
+            vec![S::RLock(0), S::Log("reading"), S::Sleep(10), S::RUnlock(0)],
+        ),
+        S::Go(
+            "main.w",
+            6,
+            vec![S::WLock(0), S::Log("writing"), S::WUnlock(0)],
+        ),
+        S::Gosched,
+        S::WUnlock(0),
+        S::Sleep(20),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 locked",
+            "t=0 g2 locked",
+            "t=0 g2 reading",
+            "t=10 g2 woke",
+            "t=10 g3 locked",
+            "t=10 g3 writing",
+            "t=20 g1 woke",
+        ])
+    );
+}
+
+#[test]
+fn rw_try_lock_and_try_rlock_follow_the_lock_state() {
+    let (_, log) = run(vec![
+        S::RwNew,
+        S::RwTryRLock(0),
+        S::RwTryLock(0),
+        S::RUnlock(0),
+        S::RwTryLock(0),
+        S::RwTryRLock(0),
+        S::RwTryLock(0),
+        S::WUnlock(0),
+        S::RwTryRLock(0),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 tryrlock true",
+            "t=0 g1 trylock false",
+            "t=0 g1 trylock true",
+            "t=0 g1 tryrlock false",
+            "t=0 g1 trylock false",
+            "t=0 g1 tryrlock true",
+        ])
     );
 }
 

@@ -379,3 +379,20 @@ fn goroutines_parked_in_a_select_count_as_waiting_on_each_case_channel() {
         .collect();
     assert_eq!(gauges, vec![(0, 0), (0, 0)]);
 }
+
+#[test]
+fn switching_event_recording_off_keeps_the_report_and_records_nothing() {
+    let (mut on, _) = start(Config::default(), racy_program());
+    let (mut off, _) = start(
+        Config {
+            record_events: false,
+            ..Config::default()
+        },
+        racy_program(),
+    );
+    let a = on.run_to_end();
+    let b = off.run_to_end();
+    assert_eq!(a, b);
+    assert!(!on.events().is_empty());
+    assert!(off.events().is_empty());
+}

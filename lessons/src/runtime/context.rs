@@ -51,6 +51,8 @@ pub(crate) struct CtxNode<V> {
     deadline: Option<i64>,
     timer: Option<TimerId>,
     funcs: Vec<AfterFuncId>,
+    /// WithDeadlineCause's cause, used when the deadline passes.
+    deadline_cause: Option<V>,
 }
 
 /// A registered `context.AfterFunc`.
@@ -87,6 +89,7 @@ impl<V: Value> Runtime<V> {
             deadline: None,
             timer: None,
             funcs: Vec::new(),
+            deadline_cause: None,
         });
         id
     }
@@ -214,6 +217,32 @@ impl<V: Value> Cx<'_, V> {
         id
     }
 
+    /// `context.WithDeadlineCause(parent, at, cause)` (WithTimeoutCause: `at = now + d`): when
+    /// the deadline passes, Err is DeadlineExceeded and Cause is `cause`, for it and its
+    /// descendants. An earlier parent deadline wins and then `cause` is not used, as in Go.
+    pub fn ctx_with_deadline_cause(&mut self, parent: CtxId, at_ns: i64, cause: V) -> CtxId {
+        let gid = self.gid;
+        let rt = &mut *self.rt;
+        if let Some(pd) = rt.ctx_deadline_of(parent)
+            && pd <= at_ns
+        {
+            return rt.ctx_cancellable(gid, parent, Some(pd));
+        }
+        let id = rt.ctx_cancellable(gid, parent, Some(at_ns));
+        if rt.ctxs.nodes[id.index()].err.is_some() {
+            return id;
+        }
+        if at_ns <= rt.now {
+            rt.ctx_cancel_with(gid, id, CtxErr::DeadlineExceeded, Some(Cause::Value(cause)));
+            return id;
+        }
+        rt.ctxs.nodes[id.index()].deadline_cause = Some(cause);
+        let t = rt.timers_add_ctx(id);
+        rt.ctxs.nodes[id.index()].timer = Some(t);
+        rt.arm_ctx_timer(gid, t, at_ns);
+        id
+    }
+
     /// `context.WithValue(parent, key, val)`.
     pub fn ctx_with_value(&mut self, parent: CtxId, key: V, val: V) -> CtxId {
         self.rt.ctx_node(Some(parent), CtxKind::Value { key, val })
@@ -302,6 +331,15 @@ impl<V: Value> Cx<'_, V> {
 }
 
 impl<V: Value> Runtime<V> {
+    /// The deadline of `c` passed (its timer fired).
+    pub(crate) fn ctx_deadline_passed(&mut self, c: CtxId) {
+        let cause = self.ctxs.nodes[c.index()]
+            .deadline_cause
+            .take()
+            .map(Cause::Value);
+        self.ctx_cancel_with(Gid(0), c, CtxErr::DeadlineExceeded, cause);
+    }
+
     fn timers_add_ctx(&mut self, c: CtxId) -> TimerId {
         self.timers_add(TimerKind::Ctx(c))
     }

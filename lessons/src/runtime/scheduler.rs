@@ -45,6 +45,9 @@ pub struct Config {
     pub max_heap_bytes: u64,
     /// Mean steps between seeded preemption points (`cx.preempt_due()`); `None`: never.
     pub preempt_every: Option<u64>,
+    /// Record [`Event`]s (the UI's Timeline needs them; a CLI run that only wants the report
+    /// can switch them off and save their memory and time).
+    pub record_events: bool,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             max_goroutines: 200_000,
             max_heap_bytes: 1 << 30,
             preempt_every: None,
+            record_events: true,
         }
     }
 }
@@ -374,6 +378,9 @@ impl<V: Value> Runtime<V> {
 
     /// Records an event for `gid` at its current line.
     pub(crate) fn emit(&mut self, gid: Gid, kind: EventKind) {
+        if !self.cfg.record_events {
+            return;
+        }
         let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
         self.events.push(Event {
             step: self.steps,

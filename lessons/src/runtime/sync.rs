@@ -4,7 +4,8 @@
 //! one is already woken); the running goroutine may take the lock again first (barging), and
 //! a woken waiter that finds it taken goes back to the front of the queue. So a goroutine
 //! unlocking and relocking in a loop keeps the lock, as in Go (`A A A B`, checked with
-//! Go 1.27). Starvation mode (after 1 ms of real time) is not modelled. RWMutex hands off.
+//! Go 1.27). Starvation mode (after 1 ms of real time) is not modelled. RWMutex hands its internal
+//! writer mutex from writer to writer.
 
 use std::collections::VecDeque;
 
@@ -23,11 +24,20 @@ pub(crate) struct Mutex {
     waiters: VecDeque<Gid>,
 }
 
+/// Go's RWMutex: a writer first takes an internal mutex `w` (other writers queue on it, in
+/// state `sync.Mutex.Lock`), then announces itself, which blocks new readers, and waits for
+/// the readers already inside to leave (state `sync.RWMutex.Lock`).
 #[derive(Default)]
 pub(crate) struct RwMutex {
-    writer: bool,
+    /// A writer holds `w` (announced: active or waiting for readers).
+    w_locked: bool,
+    /// The writer holding `w` is inside.
+    writer_active: bool,
+    /// The writer holding `w`, waiting for readers to leave.
+    pending_writer: Option<Gid>,
     readers: u32,
-    writers_waiting: VecDeque<Gid>,
+    /// Writers queued on `w`.
+    w_waiters: VecDeque<Gid>,
     readers_waiting: VecDeque<Gid>,
 }
 
@@ -156,10 +166,10 @@ impl<V: Value> Cx<'_, V> {
         RwMutexId(m.len() as u32 - 1)
     }
 
-    /// `rw.RLock()`: waits while a writer holds the lock or is waiting for it.
+    /// `rw.RLock()`: waits while a writer holds the lock or has announced itself.
     pub fn rlock(&mut self, m: RwMutexId) -> Op<()> {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
-        if !rw.writer && rw.writers_waiting.is_empty() {
+        if !rw.w_locked {
             rw.readers += 1;
             return Op::Ready(());
         }
@@ -173,6 +183,16 @@ impl<V: Value> Cx<'_, V> {
         Op::Blocked
     }
 
+    /// `rw.TryRLock()`.
+    pub fn rw_try_rlock(&mut self, m: RwMutexId) -> bool {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if rw.w_locked {
+            return false;
+        }
+        rw.readers += 1;
+        true
+    }
+
     /// `rw.RUnlock()`; `Err` is the fatal error "sync: RUnlock of unlocked RWMutex".
     pub fn runlock(&mut self, m: RwMutexId) -> Result<(), String> {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
@@ -181,23 +201,34 @@ impl<V: Value> Cx<'_, V> {
         }
         rw.readers -= 1;
         if rw.readers == 0
-            && !rw.writer
-            && let Some(w) = rw.writers_waiting.pop_front()
+            && let Some(w) = rw.pending_writer.take()
         {
-            rw.writer = true;
+            rw.writer_active = true;
             self.rt.ready(w, Wake::Done);
         }
         Ok(())
     }
 
-    /// `rw.Lock()`: waits for readers and any writer to leave.
+    /// `rw.Lock()`: queues behind another writer (`sync.Mutex.Lock`), then waits for the
+    /// readers inside to leave (`sync.RWMutex.Lock`).
     pub fn rw_lock(&mut self, m: RwMutexId) -> Op<()> {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
-        if !rw.writer && rw.readers == 0 {
-            rw.writer = true;
+        if rw.w_locked {
+            rw.w_waiters.push_back(self.gid);
+            self.rt.park(
+                self.gid,
+                GState::MutexLock,
+                Some(ObjId::RwMutex(m)),
+                Park::None,
+            );
+            return Op::Blocked;
+        }
+        rw.w_locked = true;
+        if rw.readers == 0 {
+            rw.writer_active = true;
             return Op::Ready(());
         }
-        rw.writers_waiting.push_back(self.gid);
+        rw.pending_writer = Some(self.gid);
         self.rt.park(
             self.gid,
             GState::RwMutexLock,
@@ -207,23 +238,48 @@ impl<V: Value> Cx<'_, V> {
         Op::Blocked
     }
 
-    /// `rw.Unlock()`: waiting readers go first, then the next writer. `Err` is the fatal error
-    /// "sync: Unlock of unlocked RWMutex".
+    /// `rw.TryLock()`.
+    pub fn rw_try_lock(&mut self, m: RwMutexId) -> bool {
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
+        if rw.w_locked || rw.readers > 0 {
+            return false;
+        }
+        rw.w_locked = true;
+        rw.writer_active = true;
+        true
+    }
+
+    /// `rw.Unlock()`: the readers that waited go in, then the next writer takes `w` (and waits
+    /// for those readers). `Err` is the fatal error "sync: Unlock of unlocked RWMutex".
     pub fn rw_unlock(&mut self, m: RwMutexId) -> Result<(), String> {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
-        if !rw.writer {
+        if !rw.writer_active {
             return Err("sync: Unlock of unlocked RWMutex".to_string());
         }
-        rw.writer = false;
-        if !rw.readers_waiting.is_empty() {
-            let readers = std::mem::take(&mut rw.readers_waiting);
-            rw.readers += readers.len() as u32;
-            for r in readers {
-                self.rt.ready(r, Wake::Done);
+        rw.writer_active = false;
+        rw.w_locked = false;
+        let readers = std::mem::take(&mut rw.readers_waiting);
+        rw.readers += readers.len() as u32;
+        let next = rw.w_waiters.pop_front();
+        if let Some(w) = next {
+            rw.w_locked = true;
+            if rw.readers == 0 {
+                rw.writer_active = true;
+            } else {
+                rw.pending_writer = Some(w);
             }
-        } else if let Some(w) = rw.writers_waiting.pop_front() {
-            rw.writer = true;
-            self.rt.ready(w, Wake::Done);
+        }
+        let active = rw.writer_active;
+        for r in readers {
+            self.rt.ready(r, Wake::Done);
+        }
+        if let Some(w) = next {
+            if active {
+                self.rt.ready(w, Wake::Done);
+            } else {
+                self.rt
+                    .park(w, GState::RwMutexLock, Some(ObjId::RwMutex(m)), Park::None);
+            }
         }
         Ok(())
     }

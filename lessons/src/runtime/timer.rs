@@ -23,7 +23,7 @@ use super::heap::{TIME_BYTES, TIMER_BYTES};
 use super::ids::{AllocId, ChanId, CtxId, Gid, TimerId};
 use super::scheduler::Runtime;
 use super::state::GState;
-use super::{CtxErr, Op, Task, Value, Wake};
+use super::{Op, Task, Value, Wake};
 
 /// What happens when a timer fires.
 pub(crate) enum TimerKind<V> {
@@ -225,7 +225,7 @@ impl<V: Value> Runtime<V> {
                 self.emit(Gid(0), EventKind::TimerFire { timer: id });
                 self.release_timer_alloc(id);
                 // The cancel stops and recycles this timer slot.
-                self.ctx_cancel_with(Gid(0), ctx, CtxErr::DeadlineExceeded, None);
+                self.ctx_deadline_passed(ctx);
             }
             TimerKind::Free => {}
         }

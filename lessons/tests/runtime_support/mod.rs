@@ -93,6 +93,9 @@ pub enum S {
     OnceDo(u32, &'static str),
     Exit,
     Fatal(&'static str),
+    RwTryLock(u32),
+    RwTryRLock(u32),
+    CtxWithTimeoutCause(u32, i64, i64),
 }
 
 /// A goroutine running a script.
@@ -387,6 +390,18 @@ impl Task<V> for Script {
                     Op::Panic(m) => return Yield::Panic(m),
                 },
                 S::Exit => return Yield::Exit,
+                S::RwTryLock(m) => {
+                    let r = cx.rw_try_lock(RwMutexId(m));
+                    self.note(cx, format!("trylock {r}"));
+                }
+                S::RwTryRLock(m) => {
+                    let r = cx.rw_try_rlock(RwMutexId(m));
+                    self.note(cx, format!("tryrlock {r}"));
+                }
+                S::CtxWithTimeoutCause(p, d, cause) => {
+                    let at = cx.now() + d;
+                    cx.ctx_with_deadline_cause(CtxId(p), at, V(cause));
+                }
                 S::Fatal(m) => return Yield::Fatal(m.to_string()),
             }
             self.pc += 1;
