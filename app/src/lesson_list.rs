@@ -1,0 +1,91 @@
+//! The catalog page: every lesson, grouped by chapter, in catalog order.
+
+use leptos::prelude::*;
+use lessons::catalog::Lesson;
+
+/// Groups `items` under their chapter, keeping catalog order: chapters appear in the order of
+/// their first lesson, lessons in their own order. Generic so it is tested without real lessons.
+pub fn group_by_chapter<'a, T>(
+    items: &'a [T],
+    chapter: impl Fn(&T) -> &str,
+) -> Vec<(&'a str, Vec<&'a T>)> {
+    let mut groups: Vec<(&'a str, Vec<&'a T>)> = Vec::new();
+    for item in items {
+        let name = chapter(item);
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((name, vec![item])),
+        }
+    }
+    groups
+}
+
+/// The list of lessons by chapter, and any lesson folder that failed to load.
+#[component]
+pub fn LessonList(lessons: &'static [Lesson], errors: &'static [String]) -> impl IntoView {
+    let chapters = group_by_chapter(lessons, |l| l.chapter.as_str());
+    view! {
+        <nav class="catalog" aria-label="Lessons">
+            {chapters
+                .into_iter()
+                .map(|(name, members)| {
+                    view! {
+                        <section class="chapter">
+                            <h2>{name}</h2>
+                            <ol class="lessons">
+                                {members.into_iter().map(|l| view! { <LessonCard lesson=l /> }).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })
+                .collect_view()}
+            {lessons.is_empty().then(|| view! { <p class="empty">"No lessons yet."</p> })}
+            {(!errors.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="load-errors">
+                            {errors.iter().map(|e| view! { <li>{e.as_str()}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </nav>
+    }
+}
+
+/// One lesson in the list: its title and its one-line claim.
+#[component]
+fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
+    view! {
+        <li class="lesson" data-slug=lesson.slug.as_str()>
+            <span class="title">{lesson.title.as_str()}</span>
+            <p class="claim">{lesson.claim.as_str()}</p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_by_chapter;
+
+    #[test]
+    fn groups_keep_chapter_order_of_first_appearance() {
+        let items = [("Leaks", 1), ("Deadlocks", 2), ("Leaks", 3)];
+        let groups = group_by_chapter(&items, |i| i.0);
+        let names: Vec<&str> = groups.iter().map(|g| g.0).collect();
+        assert_eq!(names, ["Leaks", "Deadlocks"]);
+    }
+
+    #[test]
+    fn groups_keep_lesson_order_within_a_chapter() {
+        let items = [("Leaks", 1), ("Deadlocks", 2), ("Leaks", 3)];
+        let groups = group_by_chapter(&items, |i| i.0);
+        let leaks: Vec<i32> = groups[0].1.iter().map(|i| i.1).collect();
+        assert_eq!(leaks, [1, 3]);
+    }
+
+    #[test]
+    fn no_items_give_no_chapters() {
+        let items: [(&str, i32); 0] = [];
+        assert!(group_by_chapter(&items, |i| i.0).is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+// The first page: the wasm app mounts, lists the real lessons from the `lessons` crate, and the
+// console stays clean.
+import { test, expect, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const catalogDir = path.resolve(__dirname, '../../../lessons/catalog');
+const artifacts = path.resolve(__dirname, '../artifacts');
+
+/** A lesson as its lesson.toml states it (the crate compiles these same files in). */
+interface LessonMeta {
+  slug: string;
+  title: string;
+  chapter: string;
+}
+
+/** Reads one top-level `key = "value"` line of a lesson.toml. */
+function tomlString(src: string, key: string): string {
+  const m = src.match(new RegExp(`^${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm'));
+  if (!m) throw new Error(`no ${key} in lesson.toml`);
+  return JSON.parse(`"${m[1]}"`);
+}
+
+/** Every lesson folder, in folder (= catalog number) order. */
+function catalog(): LessonMeta[] {
+  return fs
+    .readdirSync(catalogDir)
+    .filter((d) => fs.existsSync(path.join(catalogDir, d, 'lesson.toml')))
+    .sort()
+    .map((d) => {
+      const src = fs.readFileSync(path.join(catalogDir, d, 'lesson.toml'), 'utf8');
+      return {
+        slug: tomlString(src, 'slug'),
+        title: tomlString(src, 'title'),
+        chapter: tomlString(src, 'chapter'),
+      };
+    });
+}
+
+/** Records every console error or warning, uncaught exception and failed request of a page. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      problems.push(`console.${msg.type()}: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return problems;
+}
+
+test('the wasm app mounts and lists every lesson of the catalog, with a clean console', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  const lessons = catalog();
+  expect(lessons.length).toBeGreaterThan(0);
+
+  await page.goto('./');
+
+  // Mounted: the app's own heading is there and the loading placeholder is gone.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Go anti-pattern playground');
+  await expect(page.locator('#loading')).toHaveCount(0);
+
+  // Real content from the crate: the lessons, in catalog order, with their titles and chapters.
+  const items = page.locator('#app li.lesson');
+  await expect(items).toHaveCount(lessons.length);
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-slug')))).toEqual(
+    lessons.map((l) => l.slug),
+  );
+  await expect(items.locator('.title')).toHaveText(lessons.map((l) => l.title));
+  const chapters = [...new Set(lessons.map((l) => l.chapter))];
+  await expect(page.locator('#app .chapter h2')).toHaveText(chapters);
+  await expect(page.locator('#app .load-errors')).toHaveCount(0);
+
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
+
+  expect(problems).toEqual([]);
+});
