@@ -815,6 +815,22 @@ fn generic_type_rejected_by_name() {
 }
 
 #[test]
+fn generic_instantiation_in_a_type_rejected_by_name() {
+    assert_eq!(
+        err_of("package main\n\nimport \"sync/atomic\"\n\nvar p atomic.Pointer[int]\n"),
+        "a.go:5:21: generic instantiation (type arguments) is outside the golite subset"
+    );
+}
+
+#[test]
+fn generic_instantiation_in_a_composite_literal_rejected_by_name() {
+    assert_eq!(
+        err_of("package main\n\nfunc main() {\n\t_ = Pair[int]{1, 2}\n}\n"),
+        "a.go:4:11: generic instantiation (type arguments) is outside the golite subset"
+    );
+}
+
+#[test]
 fn array_type_declaration_is_not_generic() {
     let f = parse_ok("package main\n\nconst N = 3\n\ntype A [N]int\n");
     assert!(
@@ -914,4 +930,42 @@ fn deep_block_nesting_is_an_error_not_a_stack_overflow() {
     let src = format!("package main\nfunc main() {}\n", "{".repeat(50_000));
     let e = parse_file(&src).expect_err("too deep");
     assert!(e.msg.starts_with("program nested too deeply"), "{}", e.msg);
+}
+
+// ---- the real programs of this repository ------------------------------------------------
+
+/// Every `.go` file directly inside `dir`'s subfolders (lesson folders) or inside `dir`.
+fn go_files(dir: &std::path::Path, depth: usize) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() && depth > 0 {
+            out.extend(go_files(&p, depth - 1));
+        } else if p.extension().is_some_and(|x| x == "go") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_lesson_and_oracle_program_parses() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = go_files(&root.join("catalog"), 1);
+    files.extend(go_files(&root.join("../tests/oracle/programs"), 1));
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|p| {
+            let src = std::fs::read_to_string(p).ok()?;
+            parse_file(&src)
+                .err()
+                .map(|e| e.in_file(&p.display().to_string()))
+        })
+        .collect();
+    assert!(files.len() >= 20, "only {} programs found", files.len());
+    assert_eq!(failures, Vec::<String>::new());
 }

@@ -728,21 +728,28 @@ impl<'a> Parser<'a> {
         Ok(Some(TypeExpr { pos, kind }))
     }
 
-    /// `Name` or `pkg.Name`.
+    /// `Name` or `pkg.Name`. A `[` right after a type name can only be generic instantiation.
     fn type_name(&mut self) -> PResult<TypeKind> {
         let first = self.name()?;
-        if self.got_op(".") {
+        let kind = if self.got_op(".") {
             let name = self.name()?;
-            Ok(TypeKind::Named {
+            TypeKind::Named {
                 pkg: Some(first),
                 name,
-            })
+            }
         } else {
-            Ok(TypeKind::Named {
+            TypeKind::Named {
                 pkg: None,
                 name: first,
-            })
+            }
+        };
+        if self.is_op("[") {
+            return Err(err_at(
+                self.pos(),
+                "generic instantiation (type arguments) is outside the golite subset",
+            ));
         }
+        Ok(kind)
     }
 
     fn struct_type(&mut self) -> PResult<TypeKind> {
@@ -1902,6 +1909,12 @@ impl<'a> Parser<'a> {
                 );
             } else if self.is_op("{") && self.complit_ok(&x) {
                 let Some(typ) = x.as_type() else {
+                    if let ExprKind::Index { index, .. } = &x.kind {
+                        return Err(err_at(
+                            index.pos,
+                            "generic instantiation (type arguments) is outside the golite subset",
+                        ));
+                    }
                     return Err(err_at(x.pos, "invalid composite literal type"));
                 };
                 let (elems, _) = self.complit_body()?;
