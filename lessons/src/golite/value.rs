@@ -62,9 +62,17 @@ pub mod heap {
         FREED.with(|f| f.borrow_mut().push(id));
     }
 
-    /// Takes the queued frees.
-    pub fn drain(out: &mut Vec<AllocId>) {
-        FREED.with(|f| out.append(&mut f.borrow_mut()));
+    /// Hands every queued free to `free` (cheap when nothing is queued).
+    pub fn drain_into(mut free: impl FnMut(AllocId)) {
+        FREED.with(|f| {
+            if f.borrow().is_empty() {
+                return;
+            }
+            let ids: Vec<AllocId> = std::mem::take(&mut *f.borrow_mut());
+            for id in ids {
+                free(id);
+            }
+        });
     }
 
     /// Drops queued frees without reporting them (a new run starts with a fresh ledger).

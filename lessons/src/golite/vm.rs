@@ -117,11 +117,10 @@ pub struct GoTask {
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub pending: Pending,
-    pub panicking: Option<Panicking>,
+    pub panicking: Option<Box<Panicking>>,
     unflushed: u64,
     /// The closure of a native function value being called (a context's cancel function...).
     pub native_closure: Option<Rc<Closure>>,
-    freed: Vec<crate::runtime::AllocId>,
     /// Line last reported to the runtime.
     line: u32,
 }
@@ -143,13 +142,12 @@ impl GoTask {
     fn empty(sh: Rc<Shared>) -> GoTask {
         GoTask {
             sh,
-            stack: Vec::with_capacity(16),
+            stack: Vec::new(),
             frames: Vec::new(),
             pending: Pending::None,
             panicking: None,
             unflushed: 0,
             native_closure: None,
-            freed: Vec::new(),
             line: 0,
         }
     }
@@ -232,6 +230,11 @@ impl GoTask {
     ) {
         let f = &self.sh.prog.funcs[fid as usize];
         let base = self.stack.len() - argc as usize;
+        if self.frames.is_empty() {
+            // A goroutine's first frame: size exactly, parked goroutines must stay small.
+            self.frames.reserve_exact(1);
+            self.stack.reserve_exact(f.nlocals as usize + 3);
+        }
         self.stack.resize(base + f.nlocals as usize, Value::Nil);
         self.frames.push(Frame {
             func: fid,
@@ -270,10 +273,7 @@ impl GoTask {
             self.line = line;
             cx.set_line(line);
         }
-        heap::drain(&mut self.freed);
-        for id in self.freed.drain(..) {
-            cx.free(id);
-        }
+        heap::drain_into(|id| cx.free(id));
     }
 
     /// Accounts `bytes` on the heap ledger for an object; `Err` when the heap cap is exceeded.
@@ -319,7 +319,7 @@ impl GoTask {
 
     /// Starts unwinding the top frame with a panic.
     pub fn start_panic(&mut self, value: Value, msg: String) {
-        self.panicking = Some(Panicking { value, msg });
+        self.panicking = Some(Box::new(Panicking { value, msg }));
         self.unwind_top();
     }
 
