@@ -114,8 +114,8 @@ pub struct Verdict {
     /// How the run ends.
     pub outcome: Outcome,
     /// What Go prints after `panic: ` or `fatal error: ` (first line), e.g.
-    /// `send on closed channel` or `all goroutines are asleep - deadlock!`; required for `panic`
-    /// and `fatal`.
+    /// `send on closed channel` or `all goroutines are asleep - deadlock!`; required for `panic`,
+    /// `fatal` and `deadlock`.
     #[serde(default)]
     pub panic: Option<String>,
     /// The exact leak groups, sorted by line then state; required for `exit`.
@@ -225,7 +225,9 @@ impl Verdict {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         match self.outcome {
-            Outcome::Panic | Outcome::Fatal if self.panic.as_deref().is_none_or(str::is_empty) => {
+            Outcome::Panic | Outcome::Fatal | Outcome::Deadlock
+                if self.panic.as_deref().is_none_or(str::is_empty) =>
+            {
                 out.push(format!(
                     "outcome {} needs a panic message",
                     self.outcome.as_str()
