@@ -1,7 +1,7 @@
 //! Run order through the whole stack: Go programs whose output depends on which goroutine runs
 //! when (worker pools, fan-in, pipelines, close fan-out, Cond, mutexes, timeouts), run by golite
 //! on this runtime, must print exactly what real Go 1.27 printed under `testing/synctest`
-//! (`tests/oracle/runtime/records/`, made with `tests/oracle/run-one`; each program gave the same
+//! (`tests/oracle/runtime/testdata/records/`, made with `tests/oracle/run-one`; each program gave the same
 //! record in 4 runs). The runtime with a plain FIFO run queue and mutex handoff got 8 of these
 //! 10 wrong; with Go's runnext order and barging it gets all 10.
 
@@ -10,7 +10,7 @@ use std::path::Path;
 use lessons::golite::{RunOptions, run_source};
 
 fn check(name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/oracle/runtime");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/oracle/runtime/testdata");
     let src = std::fs::read_to_string(dir.join("programs").join(format!("{name}.go")))
         .unwrap_or_default();
     let record = std::fs::read_to_string(dir.join("records").join(format!("{name}.json")))
