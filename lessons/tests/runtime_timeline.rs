@@ -396,3 +396,36 @@ fn switching_event_recording_off_keeps_the_report_and_records_nothing() {
     assert!(!on.events().is_empty());
     assert!(off.events().is_empty());
 }
+
+#[test]
+fn series_tracks_goroutines_blocked_and_heap_over_the_run() {
+    let ev = events_of(
+        Config::default(),
+        vec![
+            S::Loop(3, vec![S::Go("main.f", 3, vec![S::Sleep(10)])]),
+            S::Sleep(20),
+        ],
+    );
+    let tl = Timeline::from_events(ev.clone());
+    let all = tl.series(usize::MAX);
+    assert_eq!(all.len(), ev.len() + 1);
+    let peak = all.iter().map(|p| p.goroutines).max();
+    assert_eq!(peak, Some(4));
+    // All four asleep at t=0, before the clock moves.
+    let asleep = all
+        .iter()
+        .filter(|p| p.time_ns == 0)
+        .map(|p| p.blocked)
+        .max();
+    assert_eq!(asleep, Some(4));
+    let last = all[all.len() - 1];
+    assert_eq!(
+        (last.goroutines, last.blocked, last.heap_bytes, last.time_ns),
+        (0, 0, 0, 20)
+    );
+    assert_eq!(all.iter().map(|p| p.heap_bytes).max(), Some(4 * 2048));
+    let few = tl.series(5);
+    assert!(few.len() <= 5, "{} points", few.len());
+    assert_eq!(few[0].index, 0);
+    assert_eq!(few[few.len() - 1], last);
+}

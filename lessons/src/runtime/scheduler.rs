@@ -5,8 +5,10 @@
 //! pushes the previous holder to the back of the local queue; the next goroutine to run is
 //! `runnext`, else the local queue's head, else the global queue's head; `Gosched` and an
 //! exhausted slice go to the global queue. So after `go a(); go b(); go c()` and a block, Go
-//! runs c, a, b, and so does this scheduler. (Go's 256-slot local queue overflow is not
-//! modelled.)
+//! runs c, a, b, and so does this scheduler. Not modelled: Go's 256-slot local queue overflow
+//! and its look at the global queue every 61st schedule, so with hundreds of runnable
+//! goroutines Go's order differs (and varies from run to run; so do goroutines woken by timers
+//! due at the same instant).
 
 use std::collections::VecDeque;
 use std::rc::Rc;

@@ -4,8 +4,22 @@
 
 use std::rc::Rc;
 
+use serde::Serialize;
+
 use super::event::{Event, EventKind};
 use super::snapshot::{Fold, Snapshot};
+
+/// One point of the charts over a run: live and blocked goroutines and the modeled heap after
+/// event `index` (exclusive count of events applied).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SeriesPoint {
+    pub index: usize,
+    pub step: u64,
+    pub time_ns: i64,
+    pub goroutines: u32,
+    pub blocked: u32,
+    pub heap_bytes: u64,
+}
 
 /// Upper bound on stored checkpoints.
 pub const MAX_CHECKPOINTS: usize = 32;
@@ -95,6 +109,57 @@ impl Timeline {
     /// The state at the end.
     pub fn last(&self) -> Snapshot {
         self.tip.snapshot(&self.names)
+    }
+
+    /// The run as at most `max_points` chart points (evenly spaced over the events, always
+    /// including the start and the end), in one pass over the events.
+    pub fn series(&self, max_points: usize) -> Vec<SeriesPoint> {
+        let n = self.events.len();
+        let every = n.div_ceil(max_points.max(2) - 1).max(1);
+        let mut blocked_now: Vec<bool> = Vec::new();
+        let mut p = SeriesPoint {
+            index: 0,
+            step: 0,
+            time_ns: 0,
+            goroutines: 0,
+            blocked: 0,
+            heap_bytes: 0,
+        };
+        let mut out = vec![p];
+        for (i, e) in self.events.iter().enumerate() {
+            let g = e.gid.index();
+            match &e.kind {
+                EventKind::Spawn { .. } => p.goroutines += 1,
+                EventKind::Exit => p.goroutines = p.goroutines.saturating_sub(1),
+                EventKind::Block { .. } => {
+                    if blocked_now.len() <= g {
+                        blocked_now.resize(g + 1, false);
+                    }
+                    if !blocked_now[g] {
+                        blocked_now[g] = true;
+                        p.blocked += 1;
+                    }
+                }
+                EventKind::Unblock => {
+                    if let Some(b) = blocked_now.get_mut(g)
+                        && *b
+                    {
+                        *b = false;
+                        p.blocked -= 1;
+                    }
+                }
+                EventKind::Alloc { bytes } => p.heap_bytes += bytes,
+                EventKind::Free { bytes } => p.heap_bytes = p.heap_bytes.saturating_sub(*bytes),
+                _ => {}
+            }
+            p.index = i + 1;
+            p.step = e.step;
+            p.time_ns = e.time_ns;
+            if p.index % every == 0 || p.index == n {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// Number of events with `step <= step` (seek by CPU steps).
