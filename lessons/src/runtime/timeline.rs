@@ -155,7 +155,7 @@ impl Timeline {
             p.index = i + 1;
             p.step = e.step;
             p.time_ns = e.time_ns;
-            if p.index % every == 0 || p.index == n {
+            if p.index.is_multiple_of(every) || p.index == n {
                 out.push(p);
             }
         }
