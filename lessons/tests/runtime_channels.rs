@@ -117,6 +117,15 @@ fn close_of_nil_channel_panics() {
 }
 
 #[test]
+fn receiver_nobody_sends_to_leaks_in_chan_receive() {
+    let (r, _) = run(vec![
+        S::MakeChan(0),
+        S::Go("main.f", 14, vec![S::Line(14), S::Recv(c(0))]),
+    ]);
+    assert_eq!(leaks(&r), vec![("chan receive".to_string(), 14, 1)]);
+}
+
+#[test]
 fn send_on_nil_channel_blocks_forever_in_nil_chan_state() {
     let (r, _) = run(vec![S::Go("main.f", 9, vec![S::Line(9), S::Send(None, 1)])]);
     assert_outcome(&r, Outcome::Exit, "");

@@ -368,6 +368,42 @@ fn cond_wait_without_holding_the_lock_is_fatal() {
 }
 
 #[test]
+fn once_caller_waits_while_another_goroutine_runs_the_function() {
+    let (r, log) = run(vec![
+        S::OnceNew,
+        S::Go("main.waiter", 5, vec![S::Line(5), S::OnceBegin(0)]),
+        S::Go(
+            "main.runner",
+            4,
+            vec![S::OnceBegin(0), S::Sleep(10), S::OnceEnd(0)],
+        ),
+        S::Sleep(20),
+    ]);
+    // g3 (spawned last) runs first and so runs f; g2 waits until f is done.
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g3 once run",
+            "t=10 g3 woke",
+            "t=10 g2 once waited",
+            "t=20 g1 woke"
+        ])
+    );
+    assert_eq!(leaks(&r), vec![]);
+}
+
+#[test]
+fn goroutine_waiting_for_a_running_once_is_in_mutex_lock() {
+    let (r, _) = run(vec![
+        S::OnceNew,
+        S::OnceBegin(0),
+        S::Go("main.f", 7, vec![S::Line(7), S::OnceBegin(0)]),
+        S::Gosched,
+    ]);
+    assert_eq!(leaks(&r), vec![("sync.Mutex.Lock".to_string(), 7, 1)]);
+}
+
+#[test]
 fn once_runs_the_function_exactly_once() {
     let (_, log) = run(vec![
         S::OnceNew,

@@ -191,6 +191,27 @@ fn ticker_drops_ticks_a_slow_reader_misses() {
 }
 
 #[test]
+fn ticker_reset_restarts_the_period_from_now() {
+    let (_, log) = run(vec![
+        S::NewTicker(10),
+        S::Recv(c(0)),
+        S::Sleep(5),
+        S::TickerReset(0, 30),
+        S::Recv(c(0)),
+        S::Recv(c(0)),
+    ]);
+    assert_eq!(
+        log[1..],
+        s(&[
+            "t=10 g1 recv 10 true",
+            "t=15 g1 woke",
+            "t=45 g1 recv 45 true",
+            "t=75 g1 recv 75 true"
+        ])
+    );
+}
+
+#[test]
 fn stopped_ticker_stops_ticking() {
     let (r, _) = run(vec![
         S::NewTicker(10),

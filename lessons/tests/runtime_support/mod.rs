@@ -93,6 +93,9 @@ pub enum S {
     OnceDo(u32, &'static str),
     Exit,
     Fatal(&'static str),
+    TickerReset(u32, i64),
+    OnceBegin(u32),
+    OnceEnd(u32),
     RwTryLock(u32),
     RwTryRLock(u32),
     CtxWithTimeoutCause(u32, i64, i64),
@@ -142,7 +145,9 @@ impl Script {
             (S::CtxWait(_), Wake::Received { value, ok }) => {
                 self.note(cx, format!("done {} {}", value.0, ok))
             }
-            (S::OnceDo(..), Wake::Done) => self.note(cx, "once waited".to_string()),
+            (S::OnceDo(..) | S::OnceBegin(_), Wake::Done) => {
+                self.note(cx, "once waited".to_string())
+            }
             (op, w) => self.note(cx, format!("unexpected wake {w:?} at {op:?}")),
         }
         Ok(())
@@ -390,6 +395,14 @@ impl Task<V> for Script {
                     Op::Panic(m) => return Yield::Panic(m),
                 },
                 S::Exit => return Yield::Exit,
+                S::TickerReset(t, d) => cx.ticker_reset(lessons::runtime::TimerId(t), d),
+                S::OnceBegin(o) => match cx.once_begin(OnceId(o)) {
+                    Op::Ready(true) => self.note(cx, "once run".to_string()),
+                    Op::Ready(false) => self.note(cx, "once skipped".to_string()),
+                    Op::Blocked => return Yield::Blocked,
+                    Op::Panic(m) => return Yield::Panic(m),
+                },
+                S::OnceEnd(o) => cx.once_end(OnceId(o)),
                 S::RwTryLock(m) => {
                     let r = cx.rw_try_lock(RwMutexId(m));
                     self.note(cx, format!("trylock {r}"));
