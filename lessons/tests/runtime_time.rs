@@ -82,6 +82,47 @@ fn timer_channel_reports_len_and_cap_zero_after_firing() {
     assert_eq!(log[2], "t=20 g1 len 0 cap 0");
 }
 
+/// Go 1.27 under synctest: `select { case <-time.NewTimer(0).C: ... default: }` takes the
+/// timer case (a due timer runs when its channel is polled), while a ticker that is not yet due
+/// gives `default`.
+#[test]
+fn polling_the_channel_of_a_due_timer_fires_it_at_once() {
+    let (_, log) = run(vec![
+        S::NewTimer(0),
+        S::Select(vec![SelectCase::Recv(c(0))], true),
+        S::NewTicker(10),
+        S::Select(vec![SelectCase::Recv(c(1))], true),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 timer 0 chan 0",
+            "t=0 g1 select 0 0 true",
+            "t=0 g1 ticker 1 chan 1",
+            "t=0 g1 select default"
+        ])
+    );
+}
+
+#[test]
+fn receiving_from_a_due_timer_does_not_wait_for_other_goroutines() {
+    let (_, log) = run(vec![
+        S::Go("main.busy", 3, vec![S::Log("busy runs")]),
+        S::NewTimer(0),
+        S::Recv(c(0)),
+        S::Log("main got it"),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 timer 0 chan 0",
+            "t=0 g1 recv 0 true",
+            "t=0 g1 main got it",
+            "t=0 g2 busy runs"
+        ])
+    );
+}
+
 #[test]
 fn stopping_a_pending_timer_returns_true_and_nothing_is_delivered() {
     let (_, log) = run(vec![

@@ -204,6 +204,7 @@ impl<V: Value> Runtime<V> {
             self.park(gid, GState::ChanRecvNil, None, Park::None);
             return Op::Blocked;
         };
+        self.run_due_chan_timer(c);
         if self.can_recv(c) {
             return Op::Ready(self.recv_now(gid, c));
         }

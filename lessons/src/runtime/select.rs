@@ -41,6 +41,11 @@ impl<V: Value> Runtime<V> {
         cases: &[SelectCase<V>],
         has_default: bool,
     ) -> Op<Selected<V>> {
+        for case in cases {
+            if let SelectCase::Recv(Some(c)) = case {
+                self.run_due_chan_timer(*c);
+            }
+        }
         let ready = cases.iter().filter(|c| self.case_ready(c)).count();
         if ready > 0 {
             let pick = if ready > 1 {

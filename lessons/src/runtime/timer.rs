@@ -168,6 +168,20 @@ impl<V: Value> Runtime<V> {
         }
     }
 
+    /// Go 1.23's `maybeRunChan`: receiving from (or polling, in a select) the channel of a
+    /// timer that is due runs the timer first, even while other goroutines could run; so
+    /// `select { case <-time.After(0): default: }` takes the timer case (checked with Go 1.27).
+    pub(crate) fn run_due_chan_timer(&mut self, c: ChanId) {
+        let Some(t) = self.chans[c.index()].timer else {
+            return;
+        };
+        if let Some(at) = self.timers.slots[t.index()].when
+            && at <= self.now
+        {
+            self.fire(t);
+        }
+    }
+
     fn fire(&mut self, id: TimerId) {
         // Firings are bounded like steps (but not counted as CPU steps), so a ticker nobody
         // reads cannot spin the clock forever.

@@ -392,3 +392,26 @@ func TestRunOrder(t *testing.T) {
 		wg.Wait()
 	})
 }
+
+// runtime_time.rs: polling_the_channel_of_a_due_timer_fires_it_at_once
+func TestDueTimerPolled(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		t0 := time.NewTimer(0)
+		fired := false
+		select {
+		case <-t0.C:
+			fired = true
+		default:
+		}
+		eq(t, "due timer polled", fired, true)
+		tk := time.NewTicker(10)
+		defer tk.Stop()
+		ticked := false
+		select {
+		case <-tk.C:
+			ticked = true
+		default:
+		}
+		eq(t, "ticker not due", ticked, false)
+	})
+}
