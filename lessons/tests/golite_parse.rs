@@ -752,7 +752,7 @@ fn error_struct_missing_newline() {
 fn error_missing_parameter_type() {
     assert_eq!(
         err_of("package main\n\nfunc f(a int, b) {}\n"),
-        "a.go:3:15: syntax error: missing parameter type"
+        "a.go:3:16: syntax error: missing parameter type"
     );
 }
 
@@ -776,7 +776,7 @@ fn error_map_literal_missing_colon() {
 fn error_brace_on_next_line_after_func() {
     assert_eq!(
         err_of("package main\n\nfunc main()\n{\n}\n"),
-        "a.go:3:12: syntax error: unexpected semicolon or newline before {"
+        "a.go:4:1: syntax error: unexpected semicolon or newline before {"
     );
 }
 
@@ -792,7 +792,7 @@ fn error_package_must_be_first() {
 fn error_lexical_beats_later_syntax() {
     assert_eq!(
         err_of("package main\n\nfunc main() {\n\tx := 0x\n\t)\n}\n"),
-        "a.go:4:7: hexadecimal literal has no digits"
+        "a.go:4:9: hexadecimal literal has no digits"
     );
 }
 
@@ -968,4 +968,107 @@ fn every_lesson_and_oracle_program_parses() {
         .collect();
     assert!(files.len() >= 20, "only {} programs found", files.len());
     assert_eq!(failures, Vec::<String>::new());
+}
+
+#[test]
+fn lexical_errors_are_reported_where_go_reports_them() {
+    // `var x = LIT` with the literal at column 9; expectations from `go tool compile` (Go 1.27).
+    let cases = [
+        ("0x", "3:11: hexadecimal literal has no digits"),
+        ("1__0", "3:11: '_' must separate successive digits"),
+        ("0b102", "3:13: invalid digit '2' in binary literal"),
+        ("1e", "3:11: exponent has no digits"),
+        ("0o1.5", "3:12: invalid radix point in octal literal"),
+        (
+            "0x1.5",
+            "3:14: hexadecimal mantissa requires a 'p' exponent",
+        ),
+        ("09", "3:10: invalid digit '9' in octal literal"),
+        ("'ab'", "3:9: more than one character in rune literal"),
+        ("''", "3:10: empty rune literal or unescaped '"),
+        (r#""\q""#, "3:11: unknown escape"),
+        (
+            r#""\x4""#,
+            "3:13: invalid character '\"' in hexadecimal escape",
+        ),
+        (
+            r"'\u12'",
+            "3:14: invalid character '\\'' in hexadecimal escape",
+        ),
+        ("1_", "3:10: '_' must separate successive digits"),
+        ("`abc", "3:9: string not terminated"),
+        ("\"abc", "3:9: string not terminated"),
+        ("/* abc", "3:9: comment not terminated"),
+        ("@", "3:9: invalid character U+0040 '@'"),
+        (r#""\400""#, "3:14: octal escape value 256 > 255"),
+        (
+            r#""\uD800""#,
+            "3:16: escape is invalid Unicode code point U+D800",
+        ),
+        (
+            r#""\U00110000""#,
+            "3:20: escape is invalid Unicode code point U+110000",
+        ),
+    ];
+    let got: Vec<(&str, String)> = cases
+        .iter()
+        .map(|(lit, _)| {
+            let src = format!("package main\n\nvar x = {lit}");
+            (
+                *lit,
+                parse_file(&src).map_or_else(|e| e.to_string(), |_| "ok".into()),
+            )
+        })
+        .collect();
+    let want: Vec<(&str, String)> = cases.iter().map(|(l, w)| (*l, w.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn type_checker_level_error_yields_to_a_later_syntax_error() {
+    // Go reports "expression in go must be function call" only once the file parses.
+    assert_eq!(
+        err_of("package main\n\nfunc main() {\n\tgo f\n\tx := \n}\n"),
+        "a.go:6:1: syntax error: unexpected }, expected expression"
+    );
+}
+
+#[test]
+fn error_missing_parameter_name() {
+    assert_eq!(
+        err_of("package main\n\nfunc f(a int, []string) {}\n"),
+        "a.go:3:15: syntax error: missing parameter name"
+    );
+}
+
+#[test]
+fn error_plain_assignment_in_if_condition_is_spelled_out() {
+    assert_eq!(
+        err_of("package main\n\nfunc main() {\n\tif a+1 = b {\n\t}\n}\n"),
+        "a.go:4:9: syntax error: cannot use assignment (a + 1) = b as value"
+    );
+}
+
+#[test]
+fn error_var_in_if_header() {
+    assert_eq!(
+        err_of("package main\n\nfunc main() {\n\tif var x = 1; x > 0 {\n\t}\n}\n"),
+        "a.go:4:9: syntax error: var declaration not allowed in if initializer"
+    );
+}
+
+#[test]
+fn error_empty_index() {
+    assert_eq!(
+        err_of("package main\n\nfunc main() {\n\t_ = a[]\n}\n"),
+        "a.go:4:8: syntax error: unexpected ], expected operand"
+    );
+}
+
+#[test]
+fn error_var_declared_with_define() {
+    assert_eq!(
+        err_of("package main\n\nvar x := 1\n"),
+        "a.go:3:7: syntax error: unexpected :=, expected ="
+    );
 }

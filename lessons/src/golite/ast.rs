@@ -718,3 +718,252 @@ impl Expr {
         }
     }
 }
+
+/// Go's canonical rendering of an expression (`cmd/compile/internal/syntax.String`), used in
+/// error messages such as `cannot use assignment (a + 1) = b as value`. Function literal bodies
+/// are elided as `{…}`.
+pub fn expr_string(e: &Expr) -> String {
+    let mut out = String::new();
+    write_expr(&mut out, e);
+    out
+}
+
+/// Go's canonical rendering of a type.
+pub fn type_string(t: &TypeExpr) -> String {
+    let mut out = String::new();
+    write_type(&mut out, t);
+    out
+}
+
+fn write_list(out: &mut String, xs: &[Expr]) {
+    for (i, x) in xs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_expr(out, x);
+    }
+}
+
+fn write_expr(out: &mut String, e: &Expr) {
+    match &e.kind {
+        ExprKind::Ident(n) => out.push_str(n),
+        ExprKind::Int(v) => out.push_str(&v.to_string()),
+        ExprKind::Float(v) => out.push_str(&format!("{v:?}")),
+        ExprKind::Rune(c) => out.push_str(&format!("{c:?}")),
+        ExprKind::Str(s) => out.push_str(&format!("{s:?}")),
+        ExprKind::CompositeLit { typ, elems } => {
+            if let Some(t) = typ {
+                write_type(out, t);
+            }
+            out.push('{');
+            for (i, el) in elems.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if let Some(k) = &el.key {
+                    write_expr(out, k);
+                    out.push_str(": ");
+                }
+                write_expr(out, &el.value);
+            }
+            out.push('}');
+        }
+        ExprKind::FuncLit { sig, .. } => {
+            write_sig(out, sig);
+            out.push_str(" {…}");
+        }
+        ExprKind::Paren(x) => {
+            out.push('(');
+            write_expr(out, x);
+            out.push(')');
+        }
+        ExprKind::Selector { x, sel } => {
+            write_expr(out, x);
+            out.push('.');
+            out.push_str(&sel.name);
+        }
+        ExprKind::Index { x, index } => {
+            write_expr(out, x);
+            out.push('[');
+            write_expr(out, index);
+            out.push(']');
+        }
+        ExprKind::Slice { x, lo, hi, max } => {
+            write_expr(out, x);
+            out.push('[');
+            if let Some(lo) = lo {
+                write_expr(out, lo);
+            }
+            out.push(':');
+            if let Some(hi) = hi {
+                write_expr(out, hi);
+            }
+            if let Some(max) = max {
+                out.push(':');
+                write_expr(out, max);
+            }
+            out.push(']');
+        }
+        ExprKind::TypeAssert { x, typ } => {
+            write_expr(out, x);
+            out.push_str(".(");
+            match typ {
+                Some(t) => write_type(out, t),
+                None => out.push_str("type"),
+            }
+            out.push(')');
+        }
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => {
+            write_expr(out, func);
+            out.push('(');
+            write_list(out, args);
+            if *ellipsis {
+                out.push_str("...");
+            }
+            out.push(')');
+        }
+        ExprKind::Star(x) => {
+            out.push('*');
+            write_expr(out, x);
+        }
+        ExprKind::Unary { op, x } => {
+            out.push_str(match op {
+                UnaryOp::Pos => "+",
+                UnaryOp::Neg => "-",
+                UnaryOp::Not => "!",
+                UnaryOp::Complement => "^",
+                UnaryOp::Addr => "&",
+                UnaryOp::Recv => "<-",
+            });
+            write_expr(out, x);
+        }
+        ExprKind::Binary { op, x, y } => {
+            write_expr(out, x);
+            out.push(' ');
+            out.push_str(op.as_str());
+            out.push(' ');
+            write_expr(out, y);
+        }
+        ExprKind::TypeLit(t) => write_type(out, t),
+    }
+}
+
+fn write_sig(out: &mut String, sig: &FuncType) {
+    out.push_str("func(");
+    let n = sig.params.len();
+    for (i, p) in sig.params.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if let Some(name) = &p.name {
+            out.push_str(&name.name);
+            out.push(' ');
+        }
+        if sig.variadic && i + 1 == n {
+            out.push_str("...");
+        }
+        write_type(out, &p.typ);
+    }
+    out.push(')');
+    match sig.results.as_slice() {
+        [] => {}
+        [r] if r.name.is_none() => {
+            out.push(' ');
+            write_type(out, &r.typ);
+        }
+        rs => {
+            out.push_str(" (");
+            for (i, r) in rs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if let Some(name) = &r.name {
+                    out.push_str(&name.name);
+                    out.push(' ');
+                }
+                write_type(out, &r.typ);
+            }
+            out.push(')');
+        }
+    }
+}
+
+fn write_type(out: &mut String, t: &TypeExpr) {
+    match &t.kind {
+        TypeKind::Named { pkg, name } => {
+            if let Some(p) = pkg {
+                out.push_str(&p.name);
+                out.push('.');
+            }
+            out.push_str(&name.name);
+        }
+        TypeKind::Pointer(x) => {
+            out.push('*');
+            write_type(out, x);
+        }
+        TypeKind::Slice(x) => {
+            out.push_str("[]");
+            write_type(out, x);
+        }
+        TypeKind::Array { len, elem } => {
+            out.push('[');
+            match len {
+                Some(l) => write_expr(out, l),
+                None => out.push_str("..."),
+            }
+            out.push(']');
+            write_type(out, elem);
+        }
+        TypeKind::Map { key, value } => {
+            out.push_str("map[");
+            write_type(out, key);
+            out.push(']');
+            write_type(out, value);
+        }
+        TypeKind::Chan { dir, elem } => {
+            out.push_str(match dir {
+                ChanDir::Both => "chan ",
+                ChanDir::Send => "chan<- ",
+                ChanDir::Recv => "<-chan ",
+            });
+            write_type(out, elem);
+        }
+        TypeKind::Func(sig) => write_sig(out, sig),
+        TypeKind::Struct(fields) => {
+            out.push_str("struct{");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                if let Some(n) = &f.name {
+                    out.push_str(&n.name);
+                    out.push(' ');
+                }
+                write_type(out, &f.typ);
+            }
+            out.push('}');
+        }
+        TypeKind::Interface(elems) => {
+            out.push_str("interface{");
+            for (i, el) in elems.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                match el {
+                    InterfaceElem::Method { name, sig } => {
+                        out.push_str(&name.name);
+                        let mut s = String::new();
+                        write_sig(&mut s, sig);
+                        out.push_str(s.strip_prefix("func").unwrap_or(&s));
+                    }
+                    InterfaceElem::Embed(t) => write_type(out, t),
+                }
+            }
+            out.push('}');
+        }
+    }
+}

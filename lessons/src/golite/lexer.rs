@@ -18,6 +18,7 @@ pub fn lex(src: &str) -> Vec<Token<'_>> {
         line: 1,
         line_start: 0,
         nlsemi: false,
+        err_at: None,
         out: Vec::new(),
     };
     if src.starts_with('\u{feff}') {
@@ -36,6 +37,8 @@ struct Lexer<'a> {
     line_start: usize,
     /// Whether a newline here ends a statement (Go's `nlsemi`).
     nlsemi: bool,
+    /// Byte offset where the current token's first error is, as Go reports it.
+    err_at: Option<usize>,
     out: Vec<Token<'a>>,
 }
 
@@ -82,6 +85,7 @@ impl<'a> Lexer<'a> {
         error: Option<String>,
     ) {
         let text = self.src.get(start..self.i).unwrap_or("");
+        let error_at = self.err_at.take().unwrap_or(start);
         self.out.push(Token {
             kind,
             text,
@@ -90,6 +94,7 @@ impl<'a> Lexer<'a> {
             end: self.i,
             value,
             error,
+            error_at,
             own_line: false,
         });
     }
@@ -103,6 +108,7 @@ impl<'a> Lexer<'a> {
             end: at,
             value: LitValue::None,
             error: None,
+            error_at: 0,
             own_line: false,
         });
         self.nlsemi = false;
@@ -137,6 +143,7 @@ impl<'a> Lexer<'a> {
                     end: self.i,
                     value: LitValue::None,
                     error: None,
+                    error_at: 0,
                     own_line: false,
                 });
                 return;
@@ -175,6 +182,7 @@ impl<'a> Lexer<'a> {
                             end: self.i,
                             value: LitValue::None,
                             error: None,
+                            error_at: 0,
                             own_line: false,
                         });
                         self.nlsemi = false;
@@ -262,7 +270,7 @@ impl<'a> Lexer<'a> {
 
     /// Scans digits of `base` (decimal digits are accepted for bases below 10 and the first one
     /// out of range is remembered, as Go does). Returns bit 0: a digit was seen, bit 1: a `_`.
-    fn digits(&mut self, base: u32, invalid: &mut Option<char>) -> u8 {
+    fn digits(&mut self, base: u32, invalid: &mut Option<(char, usize)>) -> u8 {
         let mut ds = 0u8;
         loop {
             let c = self.peek();
@@ -276,7 +284,7 @@ impl<'a> Lexer<'a> {
             } else if ok {
                 ds |= 1;
                 if base < 10 && (c - b'0') as u32 >= base && invalid.is_none() {
-                    *invalid = Some(c as char);
+                    *invalid = Some((c as char, self.i));
                 }
             } else {
                 return ds;
@@ -322,6 +330,7 @@ impl<'a> Lexer<'a> {
             digsep |= self.digits(base, &mut invalid);
             if self.peek() == b'.' && err.is_none() && matches!(prefix, b'o' | b'b') {
                 err = Some(format!("invalid radix point in {}", litname(prefix)));
+                self.err_at = Some(self.i);
             }
         }
         if self.peek() == b'.' {
@@ -331,10 +340,12 @@ impl<'a> Lexer<'a> {
         }
         if digsep & 1 == 0 && err.is_none() {
             err = Some(format!("{} has no digits", litname(prefix)));
+            self.err_at = Some(self.i);
         }
         let e = self.peek().to_ascii_lowercase();
         if e == b'e' || e == b'p' {
             if err.is_none() {
+                self.err_at = Some(self.i);
                 if e == b'e' && prefix != 0 && prefix != b'0' {
                     err = Some(format!(
                         "'{}' exponent requires decimal mantissa",
@@ -356,9 +367,11 @@ impl<'a> Lexer<'a> {
             digsep |= ds;
             if ds & 1 == 0 && err.is_none() {
                 err = Some("exponent has no digits".to_string());
+                self.err_at = Some(self.i);
             }
         } else if prefix == b'x' && kind == TokKind::Float && err.is_none() {
             err = Some("hexadecimal mantissa requires a 'p' exponent".to_string());
+            self.err_at = Some(self.i);
         }
         if self.peek() == b'i' {
             kind = TokKind::Imag;
@@ -367,12 +380,17 @@ impl<'a> Lexer<'a> {
         let text = &self.src[start..self.i];
         if err.is_none()
             && kind == TokKind::Int
-            && let Some(d) = invalid
+            && let Some((d, at)) = invalid
         {
             err = Some(format!("invalid digit '{d}' in {}", litname(prefix)));
+            self.err_at = Some(at);
         }
-        if err.is_none() && digsep & 2 != 0 && invalid_sep(text) {
+        if err.is_none()
+            && digsep & 2 != 0
+            && let Some(at) = invalid_sep(text)
+        {
             err = Some("'_' must separate successive digits".to_string());
+            self.err_at = Some(start + at);
         }
         let mut value = LitValue::None;
         if err.is_none() {
@@ -414,6 +432,14 @@ impl<'a> Lexer<'a> {
     /// Decodes one escape sequence after `\` inside a literal quoted with `quote`. Pushes the
     /// bytes it stands for. Returns an error in Go's words.
     fn escape(&mut self, quote: u8, buf: &mut Vec<u8>, in_rune: bool) -> Result<(), String> {
+        let r = self.escape_inner(quote, buf, in_rune);
+        if r.is_err() && self.err_at.is_none() {
+            self.err_at = Some(self.i);
+        }
+        r
+    }
+
+    fn escape_inner(&mut self, quote: u8, buf: &mut Vec<u8>, in_rune: bool) -> Result<(), String> {
         let c = self.peek();
         let simple = match c {
             b'a' => Some(7u8),
@@ -447,7 +473,10 @@ impl<'a> Lexer<'a> {
                 (8, 16, 0x10ffff, false)
             }
             0 if self.at_end() => return Err("escape sequence not terminated".to_string()),
-            _ => return Err("unknown escape".to_string()),
+            _ => {
+                self.err_at = Some(self.i);
+                return Err("unknown escape".to_string());
+            }
         };
         let mut x: u32 = 0;
         for _ in 0..n {
@@ -491,7 +520,10 @@ impl<'a> Lexer<'a> {
         let mut err = None;
         loop {
             if self.at_end() {
-                err.get_or_insert_with(|| "string literal not terminated".to_string());
+                if err.is_none() {
+                    self.err_at = Some(start);
+                }
+                err.get_or_insert_with(|| "string not terminated".to_string());
                 break;
             }
             let c = self.peek();
@@ -501,6 +533,7 @@ impl<'a> Lexer<'a> {
             }
             if c == b'\n' {
                 err = Some("newline in string".to_string());
+                self.err_at = Some(start);
                 break;
             }
             if c == b'\\' {
@@ -540,7 +573,7 @@ impl<'a> Lexer<'a> {
         let body_start = self.i;
         loop {
             if self.at_end() {
-                err = Some("raw string literal not terminated".to_string());
+                err = Some("string not terminated".to_string());
                 break;
             }
             if self.peek() == b'`' {
@@ -577,10 +610,9 @@ impl<'a> Lexer<'a> {
             let c = self.peek();
             if c == b'\'' {
                 self.i += 1;
-                if n == 0 {
-                    err.get_or_insert_with(|| {
-                        "empty rune literal or unescaped ' in rune literal".to_string()
-                    });
+                if n == 0 && err.is_none() {
+                    self.err_at = Some(self.i - 1);
+                    err = Some("empty rune literal or unescaped '".to_string());
                 }
                 break;
             }
@@ -605,6 +637,7 @@ impl<'a> Lexer<'a> {
         }
         if n > 1 && err.is_none() {
             err = Some("more than one character in rune literal".to_string());
+            self.err_at = Some(start);
         }
         let value = match (value, &err) {
             (Some(c), None) => LitValue::Rune(c),
@@ -625,7 +658,8 @@ fn litname(prefix: u8) -> &'static str {
 }
 
 /// Go's rule for `_` in numbers: each `_` must sit between two digits (or after a base prefix).
-fn invalid_sep(x: &str) -> bool {
+/// Returns the offset of the first misplaced `_`.
+fn invalid_sep(x: &str) -> Option<usize> {
     let b = x.as_bytes();
     let mut x1 = b' ';
     let mut d = b'.';
@@ -642,19 +676,19 @@ fn invalid_sep(x: &str) -> bool {
         d = b[i];
         if d == b'_' {
             if p != b'0' {
-                return true;
+                return Some(i);
             }
         } else if d.is_ascii_digit() || (x1 == b'x' && d.is_ascii_hexdigit()) {
             d = b'0';
         } else {
             if p == b'_' {
-                return true;
+                return Some(i - 1);
             }
             d = b'.';
         }
         i += 1;
     }
-    d == b'_'
+    (d == b'_').then(|| b.len() - 1)
 }
 
 /// Value of a hexadecimal float mantissa-and-exponent such as `1.8p3` (the `0x` removed).

@@ -21,12 +21,6 @@ pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
         if poisoned {
             continue;
         }
-        if t.kind == TokKind::Imag && t.error.is_none() {
-            t.error = Some(format!(
-                "complex numbers (imaginary literal {}) are outside the golite subset",
-                t.text
-            ));
-        }
         if t.error.is_some() {
             // The first lexical error ends the stream: no production accepts an Invalid token, so
             // the parser reports it when (and only if) it gets that far.
@@ -51,6 +45,7 @@ pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
             end: src.len(),
             value: LitValue::None,
             error: None,
+            error_at: src.len(),
             own_line: false,
         });
     }
@@ -62,13 +57,17 @@ pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
         depth: 0,
         next_id: 0,
         pending_guards: Vec::new(),
+        deferred: None,
         src,
     };
     let file = p.file()?;
     if let Some((_, pos)) = p.pending_guards.first() {
-        return Err(err_at(*pos, "use of .(type) outside type switch"));
+        p.defer_err(*pos, "use of .(type) outside type switch");
     }
-    Ok(file)
+    match p.deferred {
+        Some(e) => Err(e),
+        None => Ok(file),
+    }
 }
 
 /// Deepest nesting accepted (statements, unary/parenthesised expressions, types, literal
@@ -78,6 +77,14 @@ pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
 const MAX_DEPTH: u32 = 50;
 
 type PResult<T> = Result<T, SyntaxError>;
+
+/// The 1-based line and byte column of a byte offset.
+fn pos_of_offset(src: &str, off: usize) -> Pos {
+    let before = src.get(..off).unwrap_or(src);
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos::new(line, (before.len() - line_start + 1) as u32)
+}
 
 fn err_at(pos: Pos, msg: impl Into<String>) -> SyntaxError {
     SyntaxError {
@@ -135,6 +142,9 @@ struct Parser<'a> {
     next_id: u32,
     /// `x.(type)` expressions not (yet) claimed by a type switch header.
     pending_guards: Vec<(ExprId, Pos)>,
+    /// The earliest error Go reports only after parsing succeeds (in its type checker), such as
+    /// `expression in go must be function call`: a later syntax error takes precedence.
+    deferred: Option<SyntaxError>,
     src: &'a str,
 }
 
@@ -200,7 +210,7 @@ impl<'a> Parser<'a> {
     fn syntax_error(&self, msg: &str) -> SyntaxError {
         let t = self.tok();
         if let Some(e) = &t.error {
-            return err_at(t.pos, e.clone());
+            return err_at(pos_of_offset(self.src, t.error_at), e.clone());
         }
         let msg = if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
             format!(" {msg}")
@@ -213,6 +223,35 @@ impl<'a> Parser<'a> {
             t.pos,
             format!("syntax error: unexpected {}{msg}", t.describe()),
         )
+    }
+
+    /// Records an error Go's type checker would report, keeping the earliest.
+    fn defer_err(&mut self, pos: Pos, msg: &str) {
+        let earlier = self
+            .deferred
+            .as_ref()
+            .is_none_or(|d| (pos.line, pos.col) < (d.line, d.col));
+        if earlier {
+            self.deferred = Some(err_at(pos, msg));
+        }
+    }
+
+    /// The keyword `kw` or an error naming it as Go does (`expected keyword chan`).
+    fn want_kw(&mut self, kw: &str) -> PResult<()> {
+        if self.is_kw(kw) {
+            self.next();
+            Ok(())
+        } else {
+            Err(self.syntax_error(&format!("expected keyword {kw}")))
+        }
+    }
+
+    /// Go's `gotAssign`: `=` (a `:=` here is reported as "expected =").
+    fn got_assign(&mut self) -> PResult<bool> {
+        if self.is_op(":=") {
+            return Err(self.syntax_error("expected ="));
+        }
+        Ok(self.got_op("="))
     }
 
     fn want_op(&mut self, op: &str) -> PResult<()> {
@@ -258,8 +297,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Source text between two byte offsets, for messages that quote code.
-    fn text(&self, start: usize, end: usize) -> &str {
-        self.src.get(start..end).unwrap_or("").trim()
+    fn text(&self, start: usize, end: usize) -> String {
+        let raw = self.src.get(start..end).unwrap_or("");
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     // ---- comments ---------------------------------------------------------------------------
@@ -316,8 +356,8 @@ impl<'a> Parser<'a> {
         }
         self.next();
         let package = self.name()?;
-        if !self.got_semi() && !self.is_eof() {
-            return Err(self.syntax_error("after package clause"));
+        if !self.got_semi() {
+            return Err(self.syntax_error("expected semicolon or newline"));
         }
         let mut imports = Vec::new();
         while self.is_kw("import") {
@@ -348,6 +388,10 @@ impl<'a> Parser<'a> {
                 Decl::Func(Box::new(self.func_decl()?))
             } else if t.is_keyword("import") {
                 return Err(self.syntax_error("imports must appear before other declarations"));
+            } else if t.is_op("{")
+                && matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none())
+            {
+                return Err(self.syntax_error("unexpected semicolon or newline before {"));
             } else if t.kind == TokKind::Semi && t.text == ";" {
                 self.next();
                 continue;
@@ -383,7 +427,10 @@ impl<'a> Parser<'a> {
         let t = self.tok();
         let path = match (&t.kind, &t.value) {
             (TokKind::Str, LitValue::Str(s)) => s.clone(),
-            _ => return Err(self.syntax_error("missing import path; require quoted string")),
+            (TokKind::Int | TokKind::Float | TokKind::Rune, _) => {
+                return Err(err_at(t.pos, "syntax error: import path must be a string"));
+            }
+            _ => return Err(self.syntax_error("missing import path")),
         };
         let pos = t.pos;
         if path == "C" {
@@ -457,23 +504,26 @@ impl<'a> Parser<'a> {
     ) -> PResult<ConstSpec> {
         let pos = self.pos();
         let names = self.ident_list()?;
-        let (typ, values, implicit) = if self.is_semi() || self.is_op(")") || self.is_eof() {
-            let Some(start) = *prev else {
-                return Err(err_at(pos, "missing init expr for const declaration"));
-            };
-            // Go repeats the previous type and expression list: parse that text again so the
-            // copies get fresh expression ids.
-            let resume = self.p;
-            self.p = start;
-            let r = self.const_type_values(pos);
-            self.p = resume;
-            let (typ, values) = r?;
-            (typ, values, true)
+        let start = self.p;
+        let (mut typ, mut values) = self.const_type_values()?;
+        let mut implicit = false;
+        if values.is_empty() {
+            match (*prev, &typ) {
+                (Some(from), None) => {
+                    // Go repeats the previous type and expression list: parse that text again
+                    // so the copies get fresh expression ids.
+                    let resume = self.p;
+                    self.p = from;
+                    let r = self.const_type_values();
+                    self.p = resume;
+                    (typ, values) = r?;
+                    implicit = true;
+                }
+                _ => self.defer_err(pos, "missing init expr for const declaration"),
+            }
         } else {
-            *prev = Some(self.p);
-            let (typ, values) = self.const_type_values(pos)?;
-            (typ, values, false)
-        };
+            *prev = Some(start);
+        }
         let comment = self.trailing_comment();
         Ok(ConstSpec {
             pos,
@@ -487,16 +537,23 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn const_type_values(&mut self, pos: Pos) -> PResult<(Option<TypeExpr>, Vec<Expr>)> {
-        let typ = if self.is_op("=") {
+    /// `[Type] [= values]` of a const spec (Go's grammar makes both optional).
+    fn const_type_values(&mut self) -> PResult<(Option<TypeExpr>, Vec<Expr>)> {
+        let typ = if self.is_semi()
+            || self.is_op(")")
+            || self.is_eof()
+            || self.is_op("=")
+            || self.is_op(":=")
+        {
             None
         } else {
-            Some(self.type_()?)
+            self.type_or_nil()?
         };
-        if !self.got_op("=") {
-            return Err(err_at(pos, "missing init expr for const declaration"));
-        }
-        let values = self.expr_list()?;
+        let values = if self.got_assign()? {
+            self.expr_list()?
+        } else {
+            Vec::new()
+        };
         Ok((typ, values))
     }
 
@@ -505,11 +562,11 @@ impl<'a> Parser<'a> {
         let names = self.ident_list()?;
         let mut typ = None;
         let mut values = Vec::new();
-        if self.got_op("=") {
+        if self.got_assign()? {
             values = self.expr_list()?;
         } else {
             typ = Some(self.type_()?);
-            if self.got_op("=") {
+            if self.got_assign()? {
                 values = self.expr_list()?;
             }
         }
@@ -537,7 +594,9 @@ impl<'a> Parser<'a> {
             ));
         }
         let alias = self.got_op("=");
-        let typ = self.type_()?;
+        let Some(typ) = self.type_or_nil()? else {
+            return Err(self.syntax_error("in type declaration"));
+        };
         Ok(TypeSpec {
             pos,
             name,
@@ -567,15 +626,25 @@ impl<'a> Parser<'a> {
         let recv = if self.is_op("(") {
             let rpos = self.pos();
             let (entries, variadic) = self.param_list()?;
+            match entries.len() {
+                0 => return Err(err_at(self.pos(), "method has no receiver")),
+                1 => {}
+                _ => return Err(err_at(self.pos(), "method has multiple receivers")),
+            }
             if variadic {
-                return Err(err_at(rpos, "invalid receiver: variadic"));
+                self.defer_err(rpos, "invalid receiver: variadic");
             }
             Some(self.receiver(rpos, entries)?)
         } else {
             None
         };
         if self.tok().kind != TokKind::Ident {
-            return Err(self.syntax_error("expected name or ("));
+            let msg = if recv.is_some() {
+                "expected name"
+            } else {
+                "expected name or ("
+            };
+            return Err(self.syntax_error(msg));
         }
         let name = self.name()?;
         if self.is_op("[") {
@@ -595,9 +664,6 @@ impl<'a> Parser<'a> {
             self.expr_lev = outer;
             Some(b)
         } else {
-            if self.is_semi() && self.peek_tok(1).is_op("{") {
-                return Err(self.syntax_error("unexpected semicolon or newline before {"));
-            }
             None
         };
         Ok(FuncDecl {
@@ -613,27 +679,44 @@ impl<'a> Parser<'a> {
     fn receiver(&mut self, pos: Pos, entries: Vec<Param>) -> PResult<Receiver> {
         let mut it = entries.into_iter();
         let Some(first) = it.next() else {
-            return Err(err_at(pos, "method has no receiver"));
+            self.defer_err(pos, "method has no receiver");
+            return Ok(Receiver {
+                pos,
+                name: None,
+                pointer: false,
+                type_name: Ident {
+                    name: "_".to_string(),
+                    pos,
+                },
+            });
         };
         if let Some(extra) = it.next() {
-            return Err(err_at(extra.pos, "method has multiple receivers"));
+            self.defer_err(extra.pos, "method has multiple receivers");
         }
         let (pointer, base) = match first.typ.kind {
             TypeKind::Pointer(inner) => (true, *inner),
             _ => (false, first.typ),
         };
-        match base.kind {
-            TypeKind::Named { pkg: None, name } => Ok(Receiver {
-                pos,
-                name: first.name,
-                pointer,
-                type_name: name,
-            }),
-            _ => Err(err_at(
-                base.pos,
-                "invalid receiver type: golite methods need a named type T or *T",
-            )),
-        }
+        let type_name = match base.kind {
+            TypeKind::Named { pkg: None, name } => name,
+            _ => {
+                // Go's type checker reports this, after the whole file parses.
+                self.defer_err(
+                    base.pos,
+                    "invalid receiver type: golite methods need a named type T or *T",
+                );
+                Ident {
+                    name: "_".to_string(),
+                    pos: base.pos,
+                }
+            }
+        };
+        Ok(Receiver {
+            pos,
+            name: first.name,
+            pointer,
+            type_name,
+        })
     }
 
     // ---- types ----------------------------------------------------------------------------
@@ -660,13 +743,10 @@ impl<'a> Parser<'a> {
             TypeKind::Pointer(Box::new(self.type_()?))
         } else if t.is_op("<-") {
             self.next();
-            if !self.is_kw("chan") {
-                return Err(self.syntax_error("expected chan"));
-            }
-            self.next();
+            self.want_kw("chan")?;
             TypeKind::Chan {
                 dir: ChanDir::Recv,
-                elem: Box::new(self.type_()?),
+                elem: Box::new(self.chan_elem()?),
             }
         } else if t.is_keyword("func") {
             self.next();
@@ -683,8 +763,15 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 self.expr_lev += 1;
-                let len = self.expr()?;
+                let len = self.expr();
                 self.expr_lev -= 1;
+                let len = len?;
+                if self.is_op(",") {
+                    return Err(err_at(
+                        self.pos(),
+                        "syntax error: unexpected comma; expected ]",
+                    ));
+                }
                 self.want_op("]")?;
                 TypeKind::Array {
                     len: Some(Box::new(len)),
@@ -700,7 +787,7 @@ impl<'a> Parser<'a> {
             };
             TypeKind::Chan {
                 dir,
-                elem: Box::new(self.type_()?),
+                elem: Box::new(self.chan_elem()?),
             }
         } else if t.is_keyword("map") {
             self.next();
@@ -728,6 +815,13 @@ impl<'a> Parser<'a> {
         Ok(Some(TypeExpr { pos, kind }))
     }
 
+    fn chan_elem(&mut self) -> PResult<TypeExpr> {
+        match self.type_or_nil()? {
+            Some(t) => Ok(t),
+            None => Err(self.syntax_error("missing channel element type")),
+        }
+    }
+
     /// `Name` or `pkg.Name`. A `[` right after a type name can only be generic instantiation.
     fn type_name(&mut self) -> PResult<TypeKind> {
         let first = self.name()?;
@@ -744,10 +838,18 @@ impl<'a> Parser<'a> {
             }
         };
         if self.is_op("[") {
-            return Err(err_at(
-                self.pos(),
+            // Parse the type arguments as Go does, so later syntax errors still come first.
+            let at = self.pos();
+            self.next();
+            self.type_()?;
+            while self.got_op(",") && !self.is_op("]") {
+                self.type_()?;
+            }
+            self.want_op("]")?;
+            self.defer_err(
+                at,
                 "generic instantiation (type arguments) is outside the golite subset",
-            ));
+            );
         }
         Ok(kind)
     }
@@ -876,10 +978,7 @@ impl<'a> Parser<'a> {
             let rpos = self.pos();
             let (r, res_variadic) = self.param_list()?;
             if res_variadic {
-                return Err(err_at(
-                    rpos,
-                    "can only use ... with final parameter in list",
-                ));
+                self.defer_err(rpos, "can only use ... with final parameter");
             }
             r
         } else {
@@ -910,6 +1009,7 @@ impl<'a> Parser<'a> {
                 return Err(self.syntax_error("in parameter list; possibly missing comma or )"));
             }
         }
+        let close = self.pos();
         self.want_op(")")?;
         let last = entries.len().saturating_sub(1);
         if let Some((_, e)) = entries
@@ -917,15 +1017,41 @@ impl<'a> Parser<'a> {
             .enumerate()
             .find(|(i, e)| e.variadic && *i != last)
         {
-            return Err(err_at(
-                e.pos,
-                "can only use ... with final parameter in list",
-            ));
+            let pos = e.pos;
+            self.defer_err(pos, "can only use ... with final parameter");
         }
         let variadic = entries.last().is_some_and(|e| e.variadic);
-        let named = entries.iter().any(|e| e.name.is_some() && e.typ.is_some());
+        let named = entries
+            .iter()
+            .filter(|e| e.name.is_some() && e.typ.is_some())
+            .count();
+        let typed = entries.iter().filter(|e| e.typ.is_some()).count();
         let mut params = Vec::with_capacity(entries.len());
-        if named {
+        if named > 0 {
+            // Go's rule: once one parameter is named, all are; report the left-most culprit.
+            let mut err_pos = None;
+            let mut have_type = false;
+            for e in entries.iter().rev() {
+                if e.typ.is_some() {
+                    have_type = true;
+                    if e.name.is_none() {
+                        err_pos = Some(e.pos);
+                    }
+                } else if !have_type {
+                    err_pos = Some(e.pos);
+                }
+            }
+            if let Some(mut pos) = err_pos {
+                let msg = if named == typed {
+                    pos = close;
+                    "syntax error: missing parameter type"
+                } else if entries.len() == 1 {
+                    "syntax error: missing parameter name or invalid parameter type"
+                } else {
+                    "syntax error: missing parameter name"
+                };
+                return Err(err_at(pos, msg));
+            }
             let mut cur: Option<(TypeExpr, bool)> = None;
             for e in entries.into_iter().rev() {
                 match (e.name, e.typ) {
@@ -937,26 +1063,19 @@ impl<'a> Parser<'a> {
                             typ,
                         });
                     }
-                    (Some(name), None) => match &cur {
-                        Some((_, true)) => {
-                            return Err(err_at(
-                                e.pos,
-                                "can only use ... with final parameter in list",
-                            ));
+                    (Some(name), None) => {
+                        if let Some((typ, variadic)) = &cur {
+                            if *variadic {
+                                self.defer_err(e.pos, "can only use ... with final parameter");
+                            }
+                            params.push(Param {
+                                pos: e.pos,
+                                name: Some(name),
+                                typ: typ.clone(),
+                            });
                         }
-                        Some((typ, false)) => params.push(Param {
-                            pos: e.pos,
-                            name: Some(name),
-                            typ: typ.clone(),
-                        }),
-                        None => return Err(err_at(e.pos, "syntax error: missing parameter type")),
-                    },
-                    _ => {
-                        return Err(err_at(
-                            e.pos,
-                            "syntax error: mixed named and unnamed parameters",
-                        ));
                     }
+                    _ => {}
                 }
             }
             params.reverse();
@@ -982,6 +1101,16 @@ impl<'a> Parser<'a> {
         Ok((params, variadic))
     }
 
+    /// Whether the current token can start a type.
+    fn at_type_start(&self) -> bool {
+        let t = self.tok();
+        t.kind == TokKind::Ident
+            || ["*", "[", "(", "<-"].iter().any(|op| t.is_op(op))
+            || ["func", "chan", "map", "struct", "interface"]
+                .iter()
+                .any(|kw| t.is_keyword(kw))
+    }
+
     fn param_entry(&mut self) -> PResult<ParamEntry> {
         let pos = self.pos();
         if self.tok().kind == TokKind::Ident && !self.peek_tok(1).is_op(".") {
@@ -995,7 +1124,8 @@ impl<'a> Parser<'a> {
                     variadic: true,
                 });
             }
-            if self.is_op(",") || self.is_op(")") {
+            if !self.at_type_start() {
+                // `(a, b int)`: a name whose type comes later (or an error for the list).
                 return Ok(ParamEntry {
                     pos,
                     name: Some(name),
@@ -1069,6 +1199,7 @@ impl<'a> Parser<'a> {
 
     fn labeled_stmt(&mut self, pos: Pos) -> PResult<Box<Stmt>> {
         let label = self.name()?;
+        let colon = self.pos();
         self.next(); // :
         if self.is_op("}") {
             let empty = Stmt {
@@ -1084,7 +1215,7 @@ impl<'a> Parser<'a> {
             }));
         }
         let Some(s) = self.stmt_or_nil()? else {
-            return Err(self.syntax_error("missing statement after label"));
+            return Err(err_at(colon, "syntax error: missing statement after label"));
         };
         Ok(Box::new(Stmt {
             pos,
@@ -1103,7 +1234,21 @@ impl<'a> Parser<'a> {
             "select" => return self.select_stmt().map(Some),
             "go" | "defer" => {
                 self.next();
-                let call = self.expr()?;
+                // Go parses a primary expression here; "must be function call" is a type
+                // checker error, reported only if the rest parses.
+                let lparen = self.is_op("(").then(|| self.pos());
+                let parsed = self.operand().and_then(|x| self.primary_suffixes(x));
+                let call = match (parsed, lparen) {
+                    (Ok(c), _) => c,
+                    // Go reports the parenthesised operand before any error inside it.
+                    (Err(e), Some(lp)) if e.msg.starts_with("syntax error") => {
+                        return Err(err_at(
+                            lp,
+                            format!("expression in {kw} must not be parenthesized"),
+                        ));
+                    }
+                    (Err(e), _) => return Err(e),
+                };
                 if matches!(call.kind, ExprKind::Paren(_)) {
                     return Err(err_at(
                         call.pos,
@@ -1111,10 +1256,10 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 if !matches!(call.kind, ExprKind::Call { .. }) {
-                    return Err(err_at(
+                    self.defer_err(
                         call.pos,
-                        format!("expression in {kw} must be function call"),
-                    ));
+                        &format!("expression in {kw} must be function call"),
+                    );
                 }
                 if kw == "go" {
                     StmtKind::Go(call)
@@ -1303,7 +1448,7 @@ impl<'a> Parser<'a> {
             .get(self.p.saturating_sub(1))
             .map(|t| t.end)
             .unwrap_or(start);
-        self.text(start, end).to_string()
+        self.text(start, end)
     }
 
     /// The part of `if`/`switch` headers shared by both: `[init ;] [cond]` with `expr_lev = -1`.
@@ -1328,7 +1473,7 @@ impl<'a> Parser<'a> {
         if !self.is_semi() {
             if self.is_kw("var") {
                 return Err(err_at(
-                    self.pos(),
+                    self.peek_tok(1).pos,
                     format!("syntax error: var declaration not allowed in {keyword} initializer"),
                 ));
             }
@@ -1340,7 +1485,7 @@ impl<'a> Parser<'a> {
         }
         let semi = self.tok().clone();
         if !self.got_semi() {
-            return Err(self.syntax_error(&format!("expected {{ after {keyword} clause")));
+            return Err(self.syntax_error("expected {"));
         }
         let mut cond = None;
         if !self.is_op("{") {
@@ -1375,13 +1520,32 @@ impl<'a> Parser<'a> {
     fn cond_expr(&self, stmt: Box<Stmt>, start: usize) -> PResult<Expr> {
         match stmt.kind {
             StmtKind::Expr(e) => Ok(e),
-            _ => Err(err_at(
-                self.op_pos_after(start, stmt.pos),
-                format!(
-                    "syntax error: cannot use {} as value",
-                    self.stmt_text(start)
-                ),
-            )),
+            _ => {
+                let op = self.op_pos_after(start, stmt.pos);
+                let text = match &stmt.kind {
+                    // Go spells out a plain `=` (likely meant as `==`), bracketing operations.
+                    StmtKind::Assign {
+                        lhs,
+                        op: AssignOp::Assign,
+                        rhs,
+                    } => {
+                        let emph = |side: &[Expr]| {
+                            let s = side.iter().map(expr_string).collect::<Vec<_>>().join(", ");
+                            if side.len() == 1 && matches!(side[0].kind, ExprKind::Binary { .. }) {
+                                format!("({s})")
+                            } else {
+                                s
+                            }
+                        };
+                        format!("assignment {} = {}", emph(lhs), emph(rhs))
+                    }
+                    _ => stmt_string(&stmt).unwrap_or_else(|| self.stmt_text(start)),
+                };
+                Err(err_at(
+                    op,
+                    format!("syntax error: cannot use {text} as value"),
+                ))
+            }
         }
     }
 
@@ -1474,7 +1638,7 @@ impl<'a> Parser<'a> {
         if !self.is_semi() {
             if self.is_kw("var") {
                 return Err(err_at(
-                    self.pos(),
+                    self.peek_tok(1).pos,
                     "syntax error: var declaration not allowed in for initializer",
                 ));
             }
@@ -1510,7 +1674,7 @@ impl<'a> Parser<'a> {
             });
         }
         if !self.got_semi() {
-            return Err(self.syntax_error("expected { after for clause"));
+            return Err(self.syntax_error("expected {"));
         }
         let mut cond = None;
         if !self.is_semi() {
@@ -1658,7 +1822,7 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         self.next(); // select
         if !self.is_op("{") {
-            return Err(self.syntax_error("expected { after select clause"));
+            return Err(self.syntax_error("missing { after select clause"));
         }
         self.next();
         let mut clauses = Vec::new();
@@ -1667,7 +1831,12 @@ impl<'a> Parser<'a> {
             let comm = if self.is_kw("case") {
                 self.next();
                 let s = self.simple_stmt(false)?;
-                check_comm(&s)?;
+                if !self.is_op(":") {
+                    return Err(self.syntax_error("expected :"));
+                }
+                if !is_comm(&s) {
+                    self.defer_err(s.pos, "select case must be receive, send or assign recv");
+                }
                 Some(s)
             } else if self.is_kw("default") {
                 self.next();
@@ -1800,6 +1969,14 @@ impl<'a> Parser<'a> {
             (TokKind::Ident, _) => ExprKind::Ident(t.text.to_string()),
             (TokKind::Int, LitValue::Int(v)) => ExprKind::Int(*v),
             (TokKind::Float, LitValue::Float(v)) => ExprKind::Float(*v),
+            (TokKind::Imag, _) => {
+                let msg = format!(
+                    "complex numbers (imaginary literal {}) are outside the golite subset",
+                    t.text
+                );
+                self.defer_err(pos, &msg);
+                ExprKind::Float(0.0)
+            }
             (TokKind::Rune, LitValue::Rune(c)) => ExprKind::Rune(*c),
             (TokKind::Str, LitValue::Str(s)) => ExprKind::Str(s.clone()),
             (TokKind::Op, _) if t.is_op("(") => {
@@ -1908,14 +2085,19 @@ impl<'a> Parser<'a> {
                     },
                 );
             } else if self.is_op("{") && self.complit_ok(&x) {
-                let Some(typ) = x.as_type() else {
-                    if let ExprKind::Index { index, .. } = &x.kind {
-                        return Err(err_at(
+                let typ = match (x.as_type(), &x.kind) {
+                    (Some(t), _) => t,
+                    (None, ExprKind::Index { x: base, index }) => {
+                        self.defer_err(
                             index.pos,
                             "generic instantiation (type arguments) is outside the golite subset",
-                        ));
+                        );
+                        base.as_type().unwrap_or(TypeExpr {
+                            pos: x.pos,
+                            kind: TypeKind::Struct(Vec::new()),
+                        })
                     }
-                    return Err(err_at(x.pos, "invalid composite literal type"));
+                    (None, _) => return Err(err_at(x.pos, "invalid composite literal type")),
                 };
                 let (elems, _) = self.complit_body()?;
                 x = self.mk(
@@ -1950,6 +2132,9 @@ impl<'a> Parser<'a> {
 
     fn index_or_slice(&mut self, x: Expr) -> PResult<Expr> {
         let pos = x.pos;
+        if self.is_op("]") {
+            return Err(self.syntax_error("expected operand"));
+        }
         let lo = if self.is_op(":") {
             None
         } else {
@@ -2128,6 +2313,26 @@ fn binary_op(t: &Token<'_>) -> Option<BinaryOp> {
     })
 }
 
+/// Go's rendering of a simple statement, for "cannot use ... as value".
+fn stmt_string(s: &Stmt) -> Option<String> {
+    let list = |xs: &[Expr]| xs.iter().map(expr_string).collect::<Vec<_>>().join(", ");
+    Some(match &s.kind {
+        StmtKind::Assign { lhs, op, rhs } => {
+            let op = match op {
+                AssignOp::Assign => "=".to_string(),
+                AssignOp::Define => ":=".to_string(),
+                AssignOp::Op(b) => format!("{}=", b.as_str()),
+            };
+            format!("{} {op} {}", list(lhs), list(rhs))
+        }
+        StmtKind::IncDec { x, inc } => {
+            format!("{}{}", expr_string(x), if *inc { "++" } else { "--" })
+        }
+        StmtKind::Send { ch, value } => format!("{} <- {}", expr_string(ch), expr_string(value)),
+        _ => return None,
+    })
+}
+
 /// Recognises `x.(type)` and `v := x.(type)`: returns the bound name and the guard's id.
 fn type_switch_guard(s: &Stmt) -> Option<(Option<Ident>, ExprId)> {
     match &s.kind {
@@ -2154,7 +2359,7 @@ fn type_switch_guard(s: &Stmt) -> Option<(Option<Ident>, ExprId)> {
 }
 
 /// A select case must be a send or a receive (optionally assigned to one or two targets).
-fn check_comm(s: &Stmt) -> PResult<()> {
+fn is_comm(s: &Stmt) -> bool {
     let is_recv = |e: &Expr| {
         matches!(
             e.unparen().kind,
@@ -2164,7 +2369,7 @@ fn check_comm(s: &Stmt) -> PResult<()> {
             }
         )
     };
-    let ok = match &s.kind {
+    match &s.kind {
         StmtKind::Send { .. } => true,
         StmtKind::Expr(e) => is_recv(e),
         StmtKind::Assign {
@@ -2173,13 +2378,5 @@ fn check_comm(s: &Stmt) -> PResult<()> {
             rhs,
         } => lhs.len() <= 2 && rhs.len() == 1 && is_recv(&rhs[0]),
         _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(err_at(
-            s.pos,
-            "select case must be receive, send or assign recv",
-        ))
     }
 }

@@ -102,6 +102,9 @@ pub struct Token<'a> {
     pub value: LitValue,
     /// A lexical error in this token (bad escape, unterminated literal, ...), in Go's words.
     pub error: Option<String>,
+    /// Byte offset in the source where Go reports `error` (the token start, the offending
+    /// digit or escape, or the end of the literal, depending on the error).
+    pub error_at: usize,
     /// For comments: true when nothing but whitespace precedes it on its line.
     pub own_line: bool,
 }
