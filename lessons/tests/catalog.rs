@@ -100,3 +100,36 @@ fn every_expectation_leak_line_exists_in_its_program() {
     }
     assert_eq!(bad_lines, Vec::<String>::new());
 }
+
+#[test]
+fn every_leak_line_is_a_blocking_statement() {
+    const BLOCKING: &[&str] = &["<-", "select", "range", "Sleep", "Wait", "Lock"];
+    let mut odd = Vec::new();
+    for l in catalog::all() {
+        for e in &l.expect {
+            for (side, v, src) in [("bad", &e.bad, l.bad_go), ("good", &e.good, l.good_go)] {
+                for g in v.leaked.iter().flatten() {
+                    let text = src.lines().nth(g.line as usize - 1).unwrap_or("");
+                    if !BLOCKING.iter().any(|b| text.contains(b)) {
+                        odd.push(format!("{} {side} line {}: {text}", l.slug, g.line));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(odd, Vec::<String>::new());
+}
+
+#[test]
+fn chinese_explanations_have_the_english_sections() {
+    let heads = |md: &str| md.lines().filter(|l| l.starts_with("## ")).count();
+    let differ: Vec<(&str, usize, usize)> = catalog::all()
+        .iter()
+        .filter_map(|l| {
+            l.explain_zh
+                .map(|zh| (l.slug.as_str(), heads(l.explain_en), heads(zh)))
+        })
+        .filter(|(_, en, zh)| en != zh)
+        .collect();
+    assert_eq!(differ, Vec::<(&str, usize, usize)>::new());
+}
