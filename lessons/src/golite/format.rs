@@ -3159,4 +3159,28 @@ func fmtstr(s string) string { return s }
         assert_eq!(msg, "job 7: inner");
         assert_eq!(wrapped, vec![1]);
     }
+
+    #[test]
+    fn percent_p_prints_the_address_in_hex_with_0x() {
+        let p = V::Ptr("*main.Point", 0xc000012000, Some(Box::new(point(1, 2))));
+        assert_eq!(
+            sprintf("%p|%#p|%v", &[&p, &p, &p]),
+            "0xc000012000|c000012000|&{1 2}"
+        );
+    }
+
+    #[test]
+    fn nested_pointer_prints_as_address_not_contents() {
+        let inner = V::Ptr("*main.Point", 0xc000012000, Some(Box::new(point(1, 2))));
+        let outer = V::Struct("main.Node", vec![("Next", inner)]);
+        assert_eq!(sprint(&[&outer]), "{0xc000012000}");
+    }
+
+    #[test]
+    fn nil_map_slice_and_func_print_like_go() {
+        let m = V::Map("map[string]int", None);
+        let s = V::Slice("[]int", None);
+        let c = V::Chan("chan int", 0);
+        assert_eq!(sprintln(&[&m, &s, &c]), "map[] [] <nil>\n");
+    }
 }

@@ -269,4 +269,22 @@ mod tests {
             assert_eq!(joined(&highlight(&prog[..i])), &prog[..i]);
         }
     }
+
+    #[test]
+    fn every_lesson_program_is_covered_exactly_with_one_line_per_source_line() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        let mut checked = 0;
+        for lesson in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            for file in ["bad.go", "good.go"] {
+                let Ok(src) = std::fs::read_to_string(lesson.path().join(file)) else {
+                    continue;
+                };
+                let lines = highlight(&src);
+                assert_eq!(lines.len(), src.split('\n').count());
+                assert_eq!(joined(&lines), src);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 2, "only {checked} lesson files found");
+    }
 }
