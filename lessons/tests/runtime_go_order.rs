@@ -1,5 +1,6 @@
-//! Run order through the whole stack: Go programs whose output depends on which goroutine runs
-//! when (worker pools, fan-in, pipelines, close fan-out, Cond, mutexes, timeouts), run by golite
+//! Run order and timing through the whole stack: Go programs whose output depends on which
+//! goroutine runs when and on the virtual clock (worker pools, fan-in, pipelines, close fan-out,
+//! Cond, mutexes, timeouts, tickers, context trees, AfterFunc, leaks of every kind), run by golite
 //! on this runtime, must print exactly what real Go 1.27 printed under `testing/synctest`
 //! (`tests/oracle/runtime/testdata/records/`, made with `tests/oracle/run-one`; each program gave the same
 //! record in 4 runs). The runtime with a plain FIFO run queue and mutex handoff got 8 of these
@@ -75,4 +76,39 @@ fn goroutines_started_in_a_loop_print_in_go_order() {
 #[test]
 fn close_fan_out_wakes_runners_in_go_order() {
     check("order_closefanout");
+}
+
+#[test]
+fn abandoned_fetches_after_timeouts_leak_as_chan_send() {
+    check("time_timeout_leak");
+}
+
+#[test]
+fn context_tree_deadlines_fire_in_go_order_and_time() {
+    check("time_ctx_tree");
+}
+
+#[test]
+fn ticker_reset_and_stop_against_a_timer_match_go() {
+    check("time_ticker_stop");
+}
+
+#[test]
+fn fast_producer_and_slow_consumer_interleave_as_in_go() {
+    check("time_producer_slow");
+}
+
+#[test]
+fn leaks_of_every_blocking_kind_match_go() {
+    check("time_leak_mix");
+}
+
+#[test]
+fn time_and_context_after_funcs_match_go() {
+    check("time_afterfunc");
+}
+
+#[test]
+fn select_loop_with_idle_timeouts_matches_go() {
+    check("time_select_loop");
 }
