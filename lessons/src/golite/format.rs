@@ -1816,6 +1816,50 @@ func main() {
 	out(fmt.Sprint())
 	out(fmt.Sprintln(1, "a", nil, Point{1, 2}, []int{1}, errors.New("e"), State(3)))
 	out(fmt.Sprintln())
+	out(fmt.Sprintf("%x %X %#x %o %b", (-255), (-255), (-255), (-8), (-5)))
+	out(fmt.Sprintf("%x|%X|% x|%#X", uint32(3735928559), uint32(3735928559), uint32(3735928559), uint32(3735928559)))
+	out(fmt.Sprintf("%c|%c|%q|%U|%#U|%.6U", int32(-1), int32(1114112), int32(1114112), int32(128512), int32(128512), int32(65)))
+	out(fmt.Sprintf("%5s|%-5s|%5q|%.1q|%x", "日本", "日本", "日本", "日本", "日本"))
+	out(fmt.Sprintf("%08.3f|%-8.2f|%+08.2f|% 08.2f|%+.3e|%.0e", float64(-3.5), float64(-3.5), float64(3.5), float64(3.5), float64(123456.789), float64(5.5)))
+	out(fmt.Sprintf("%g|%g|%g|%g|%G|%.10g", float64(1e-05), float64(123456789012.0), float64(1.2345e-05), float64(1e+300), float64(1e-300), float64(0.3333333333333333)))
+	out(fmt.Sprintf("%v|%.3v|%10.3v|%-10v|", float64(0.6666666666666666), float64(0.6666666666666666), float64(0.6666666666666666), float64(0.6666666666666666)))
+	out(fmt.Sprintf("%v %v %v %v", float32(1.1), float32(16777217), float32(10000000000.0), float32(-0.25)))
+	out(fmt.Sprintf("%e %f %g", float32(1.1), float32(1.1), float32(1.1)))
+	out(fmt.Sprintf("%6.2f%%|%3c|%-4c|", float64(99.5), int32(65), int32(66)))
+	out(fmt.Sprintf("%t|%5t|%q", "true", true, true))
+	out(fmt.Sprintf("%d|%s|%v", []string{"a"}, []int{1, 2}, []string{}))
+	out(fmt.Sprintf("%x|%X|% x", []string{"hi", "yo"}, []int{10, 255}, []int{10, 255}))
+	out(fmt.Sprintf("%v|%+v|%#v", []any{Point{1, 2}, (*Point)(nil)}, []any{Point{1, 2}}, []any{Point{1, 2}}))
+	out(fmt.Sprintf("%v|%d|%+v", map[int]string{3: "c", 1: "a"}, map[int]string{3: "c"}, map[string]int{"k": 1}))
+	out(fmt.Sprintf("%v %v", map[string]int{"b": 2, "a": 1, "c": 3, "A": 0, "_": 9}, map[int]string{0: "z", -10: "m", 10: "p"}))
+	out(fmt.Sprintf("%08v|%-8v|%8v", "ab", (-5), false))
+	out(fmt.Sprintf("%s|%v|%d", errors.New(""), State(0), State(-1)))
+	out(fmt.Sprintf("%6v|%-6v|%6s", errors.New("e"), State(7), State(7)))
+	out(fmt.Sprintf("%v %s", []any{errors.New("x"), State(5)}, []any{errors.New("x"), State(5)}))
+	out(fmt.Sprintf("%v|%+v", hidden{s: State(9)}, []any{hidden{s: State(9)}}))
+	out(fmt.Sprintf("%3d|%-3d|%03d", []int{1, 22}, []int{1, 22}, []int{1, 22}))
+	out(fmt.Sprintf("%.2f|%5.1f", []any{float64(1.234), float64(5.678)}, []int{1}))
+	out(fmt.Sprintf("%T %T %T %T %T %T", int8(1), uint16(1), float32(1), []byte("a"), []any{1}, map[int]string{1: "a"}))
+	out(fmt.Sprintf("%d %d %d", int8(127), int8(-128), uint16(65535)))
+	out(fmt.Sprintf("%v %v", uint64(18446744073709551615), int64(9223372036854775807)))
+	out(fmt.Sprintf("%#o %#x %#X %#b %O", 0, 0, 0, 0, 0))
+	out(fmt.Sprintf("%+d|% d|%+ d|%x", 0, 0, 0, 0))
+	out(fmt.Sprintf("%q %q %+q %#q", int32(9786), int32(7), int32(9786), int32(96)))
+	out(fmt.Sprintf("%s %q", "tab\there", "tab\there"))
+	out(fmt.Sprintf("%x % X %#x", []byte("\u0000ÿ"), []byte("ab"), []byte("")))
+	out(fmt.Sprintf("%v %s", []any{nil}, []any{}))
+	out(fmt.Sprintf("%5.2v|%.0v|%.1v", "hello", "hello", Point{12, 34}))
+	out(fmt.Sprintf("%v|%v", float64(1000000.0), float64(1e-06)))
+	out(fmt.Sprintf("%v|%v|%v", float64(100000000.0), float64(123456.0), float64(1234567.0)))
+	out(fmt.Sprintf("%.3g|%.3g|%.3g|%.1g", float64(1234.5), float64(0.00012345), float64(100.0), float64(0.05)))
+	out(fmt.Sprintf("%#.3x %#.3b", float64(1.0), float64(2.0)))
+	out(fmt.Sprint(float64(1.5), float64(2), 3, []byte("x")))
+	out(fmt.Sprint(errors.New("a"), errors.New("b")))
+	out(fmt.Sprint(State(1), State(2)))
+	out(fmt.Sprint(Name("a"), Name("b"), 1))
+	out(fmt.Sprint(nil, "s", nil))
+	out(fmt.Sprintln((*Point)(nil), map[string]int(nil), []int(nil), (chan int)(nil), nil))
+	out(fmt.Sprintln(float64(1e+21), float64(math.Copysign(0, -1)), float32(0.3)))
 }
 
 // fmtstr hides a format from vet's printf check.
@@ -3075,6 +3119,447 @@ func fmtstr(s string) string { return s }
                 "1 a <nil> {1 2} [1] e S3\n",
             ),
             ("", Call::Sprintln, vec![], "\n"),
+            (
+                "%x %X %#x %o %b",
+                Call::Printf,
+                vec![
+                    V::Int(-255, "int"),
+                    V::Int(-255, "int"),
+                    V::Int(-255, "int"),
+                    V::Int(-8, "int"),
+                    V::Int(-5, "int"),
+                ],
+                "-ff -FF -0xff -10 -101",
+            ),
+            (
+                "%x|%X|% x|%#X",
+                Call::Printf,
+                vec![
+                    V::Uint(3735928559, "uint32"),
+                    V::Uint(3735928559, "uint32"),
+                    V::Uint(3735928559, "uint32"),
+                    V::Uint(3735928559, "uint32"),
+                ],
+                "deadbeef|DEADBEEF| deadbeef|0XDEADBEEF",
+            ),
+            (
+                "%c|%c|%q|%U|%#U|%.6U",
+                Call::Printf,
+                vec![
+                    V::Int(-1, "int32"),
+                    V::Int(1114112, "int32"),
+                    V::Int(1114112, "int32"),
+                    V::Int(128512, "int32"),
+                    V::Int(128512, "int32"),
+                    V::Int(65, "int32"),
+                ],
+                "�|�|'�'|U+1F600|U+1F600 '😀'|U+000041",
+            ),
+            (
+                "%5s|%-5s|%5q|%.1q|%x",
+                Call::Printf,
+                vec![
+                    V::Str("日本", "string"),
+                    V::Str("日本", "string"),
+                    V::Str("日本", "string"),
+                    V::Str("日本", "string"),
+                    V::Str("日本", "string"),
+                ],
+                "   日本|日本   | \"日本\"|\"日\"|e697a5e69cac",
+            ),
+            (
+                "%08.3f|%-8.2f|%+08.2f|% 08.2f|%+.3e|%.0e",
+                Call::Printf,
+                vec![
+                    V::F64(-3.5_f64),
+                    V::F64(-3.5_f64),
+                    V::F64(3.5_f64),
+                    V::F64(3.5_f64),
+                    V::F64(123456.789_f64),
+                    V::F64(5.5_f64),
+                ],
+                "-003.500|-3.50   |+0003.50| 0003.50|+1.235e+05|6e+00",
+            ),
+            (
+                "%g|%g|%g|%g|%G|%.10g",
+                Call::Printf,
+                vec![
+                    V::F64(1e-05_f64),
+                    V::F64(123456789012.0_f64),
+                    V::F64(1.2345e-05_f64),
+                    V::F64(1e+300_f64),
+                    V::F64(1e-300_f64),
+                    V::F64(0.3333333333333333_f64),
+                ],
+                "1e-05|1.23456789012e+11|1.2345e-05|1e+300|1E-300|0.3333333333",
+            ),
+            (
+                "%v|%.3v|%10.3v|%-10v|",
+                Call::Printf,
+                vec![
+                    V::F64(0.6666666666666666_f64),
+                    V::F64(0.6666666666666666_f64),
+                    V::F64(0.6666666666666666_f64),
+                    V::F64(0.6666666666666666_f64),
+                ],
+                "0.6666666666666666|0.667|     0.667|0.6666666666666666|",
+            ),
+            (
+                "%v %v %v %v",
+                Call::Printf,
+                vec![
+                    V::F32(1.1_f32),
+                    V::F32(16777217_f32),
+                    V::F32(10000000000.0_f32),
+                    V::F32(-0.25_f32),
+                ],
+                "1.1 1.6777216e+07 1e+10 -0.25",
+            ),
+            (
+                "%e %f %g",
+                Call::Printf,
+                vec![V::F32(1.1_f32), V::F32(1.1_f32), V::F32(1.1_f32)],
+                "1.100000e+00 1.100000 1.1",
+            ),
+            (
+                "%6.2f%%|%3c|%-4c|",
+                Call::Printf,
+                vec![V::F64(99.5_f64), V::Int(65, "int32"), V::Int(66, "int32")],
+                " 99.50%|  A|B   |",
+            ),
+            (
+                "%t|%5t|%q",
+                Call::Printf,
+                vec![V::Str("true", "string"), V::Bool(true), V::Bool(true)],
+                "%!t(string=true)| true|%!q(bool=true)",
+            ),
+            (
+                "%d|%s|%v",
+                Call::Printf,
+                vec![
+                    V::Slice("[]string", Some(vec![V::Str("a", "string")])),
+                    V::Slice("[]int", Some(vec![V::Int(1, "int"), V::Int(2, "int")])),
+                    V::Slice("[]string", Some(vec![])),
+                ],
+                "[%!d(string=a)]|[%!s(int=1) %!s(int=2)]|[]",
+            ),
+            (
+                "%x|%X|% x",
+                Call::Printf,
+                vec![
+                    V::Slice(
+                        "[]string",
+                        Some(vec![V::Str("hi", "string"), V::Str("yo", "string")]),
+                    ),
+                    V::Slice("[]int", Some(vec![V::Int(10, "int"), V::Int(255, "int")])),
+                    V::Slice("[]int", Some(vec![V::Int(10, "int"), V::Int(255, "int")])),
+                ],
+                "[6869 796f]|[A FF]|[ a  ff]",
+            ),
+            (
+                "%v|%+v|%#v",
+                Call::Printf,
+                vec![
+                    V::Slice(
+                        "[]interface {}",
+                        Some(vec![point(1, 2), V::Ptr("*main.Point", 0, None)]),
+                    ),
+                    V::Slice("[]interface {}", Some(vec![point(1, 2)])),
+                    V::Slice("[]interface {}", Some(vec![point(1, 2)])),
+                ],
+                "[{1 2} <nil>]|[{X:1 Y:2}]|[]interface {}{main.Point{X:1, Y:2}}",
+            ),
+            (
+                "%v|%d|%+v",
+                Call::Printf,
+                vec![
+                    V::Map(
+                        "map[int]string",
+                        Some(vec![
+                            (V::Int(3, "int"), V::Str("c", "string")),
+                            (V::Int(1, "int"), V::Str("a", "string")),
+                        ]),
+                    ),
+                    V::Map(
+                        "map[int]string",
+                        Some(vec![(V::Int(3, "int"), V::Str("c", "string"))]),
+                    ),
+                    V::Map(
+                        "map[string]int",
+                        Some(vec![(V::Str("k", "string"), V::Int(1, "int"))]),
+                    ),
+                ],
+                "map[1:a 3:c]|map[3:%!d(string=c)]|map[k:1]",
+            ),
+            (
+                "%v %v",
+                Call::Printf,
+                vec![
+                    V::Map(
+                        "map[string]int",
+                        Some(vec![
+                            (V::Str("b", "string"), V::Int(2, "int")),
+                            (V::Str("a", "string"), V::Int(1, "int")),
+                            (V::Str("c", "string"), V::Int(3, "int")),
+                            (V::Str("A", "string"), V::Int(0, "int")),
+                            (V::Str("_", "string"), V::Int(9, "int")),
+                        ]),
+                    ),
+                    V::Map(
+                        "map[int]string",
+                        Some(vec![
+                            (V::Int(0, "int"), V::Str("z", "string")),
+                            (V::Int(-10, "int"), V::Str("m", "string")),
+                            (V::Int(10, "int"), V::Str("p", "string")),
+                        ]),
+                    ),
+                ],
+                "map[A:0 _:9 a:1 b:2 c:3] map[-10:m 0:z 10:p]",
+            ),
+            (
+                "%08v|%-8v|%8v",
+                Call::Printf,
+                vec![V::Str("ab", "string"), V::Int(-5, "int"), V::Bool(false)],
+                "000000ab|-5      |   false",
+            ),
+            (
+                "%s|%v|%d",
+                Call::Printf,
+                vec![errors_new(""), state(0), state(-1)],
+                "|S0|-1",
+            ),
+            (
+                "%6v|%-6v|%6s",
+                Call::Printf,
+                vec![errors_new("e"), state(7), state(7)],
+                "     e|S7    |    S7",
+            ),
+            (
+                "%v %s",
+                Call::Printf,
+                vec![
+                    V::Slice("[]interface {}", Some(vec![errors_new("x"), state(5)])),
+                    V::Slice("[]interface {}", Some(vec![errors_new("x"), state(5)])),
+                ],
+                "[x S5] [x S5]",
+            ),
+            (
+                "%v|%+v",
+                Call::Printf,
+                vec![hidden(9), V::Slice("[]interface {}", Some(vec![hidden(9)]))],
+                "{9}|[{s:9}]",
+            ),
+            (
+                "%3d|%-3d|%03d",
+                Call::Printf,
+                vec![
+                    V::Slice("[]int", Some(vec![V::Int(1, "int"), V::Int(22, "int")])),
+                    V::Slice("[]int", Some(vec![V::Int(1, "int"), V::Int(22, "int")])),
+                    V::Slice("[]int", Some(vec![V::Int(1, "int"), V::Int(22, "int")])),
+                ],
+                "[  1  22]|[1   22 ]|[001 022]",
+            ),
+            (
+                "%.2f|%5.1f",
+                Call::Printf,
+                vec![
+                    V::Slice(
+                        "[]interface {}",
+                        Some(vec![V::F64(1.234_f64), V::F64(5.678_f64)]),
+                    ),
+                    V::Slice("[]int", Some(vec![V::Int(1, "int")])),
+                ],
+                "[1.23 5.68]|[%!f(int=    1)]",
+            ),
+            (
+                "%T %T %T %T %T %T",
+                Call::Printf,
+                vec![
+                    V::Int(1, "int8"),
+                    V::Uint(1, "uint16"),
+                    V::F32(1_f32),
+                    V::Bytes(Some("a".as_bytes().to_vec())),
+                    V::Slice("[]interface {}", Some(vec![V::Int(1, "int")])),
+                    V::Map(
+                        "map[int]string",
+                        Some(vec![(V::Int(1, "int"), V::Str("a", "string"))]),
+                    ),
+                ],
+                "int8 uint16 float32 []uint8 []interface {} map[int]string",
+            ),
+            (
+                "%d %d %d",
+                Call::Printf,
+                vec![
+                    V::Int(127, "int8"),
+                    V::Int(-128, "int8"),
+                    V::Uint(65535, "uint16"),
+                ],
+                "127 -128 65535",
+            ),
+            (
+                "%v %v",
+                Call::Printf,
+                vec![
+                    V::Uint(18446744073709551615, "uint64"),
+                    V::Int(9223372036854775807, "int64"),
+                ],
+                "18446744073709551615 9223372036854775807",
+            ),
+            (
+                "%#o %#x %#X %#b %O",
+                Call::Printf,
+                vec![
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                ],
+                "0 0x0 0X0 0b0 0o0",
+            ),
+            (
+                "%+d|% d|%+ d|%x",
+                Call::Printf,
+                vec![
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                    V::Int(0, "int"),
+                ],
+                "+0| 0|+0|0",
+            ),
+            (
+                "%q %q %+q %#q",
+                Call::Printf,
+                vec![
+                    V::Int(9786, "int32"),
+                    V::Int(7, "int32"),
+                    V::Int(9786, "int32"),
+                    V::Int(96, "int32"),
+                ],
+                "'☺' '\\a' '\\u263a' '`'",
+            ),
+            (
+                "%s %q",
+                Call::Printf,
+                vec![V::Str("tab\there", "string"), V::Str("tab\there", "string")],
+                "tab\there \"tab\\there\"",
+            ),
+            (
+                "%x % X %#x",
+                Call::Printf,
+                vec![
+                    V::Bytes(Some("\u{0}ÿ".as_bytes().to_vec())),
+                    V::Bytes(Some("ab".as_bytes().to_vec())),
+                    V::Bytes(Some("".as_bytes().to_vec())),
+                ],
+                "00c3bf 61 62 ",
+            ),
+            (
+                "%v %s",
+                Call::Printf,
+                vec![
+                    V::Slice("[]interface {}", Some(vec![V::NilIface("interface {}")])),
+                    V::Slice("[]interface {}", Some(vec![])),
+                ],
+                "[<nil>] []",
+            ),
+            (
+                "%5.2v|%.0v|%.1v",
+                Call::Printf,
+                vec![
+                    V::Str("hello", "string"),
+                    V::Str("hello", "string"),
+                    point(12, 34),
+                ],
+                "   he||{12 34}",
+            ),
+            (
+                "%v|%v",
+                Call::Printf,
+                vec![V::F64(1000000.0_f64), V::F64(1e-06_f64)],
+                "1e+06|1e-06",
+            ),
+            (
+                "%v|%v|%v",
+                Call::Printf,
+                vec![
+                    V::F64(100000000.0_f64),
+                    V::F64(123456.0_f64),
+                    V::F64(1234567.0_f64),
+                ],
+                "1e+08|123456|1.234567e+06",
+            ),
+            (
+                "%.3g|%.3g|%.3g|%.1g",
+                Call::Printf,
+                vec![
+                    V::F64(1234.5_f64),
+                    V::F64(0.00012345_f64),
+                    V::F64(100.0_f64),
+                    V::F64(0.05_f64),
+                ],
+                "1.23e+03|0.000123|100|0.05",
+            ),
+            (
+                "%#.3x %#.3b",
+                Call::Printf,
+                vec![V::F64(1.0_f64), V::F64(2.0_f64)],
+                "0x1.000p+00 4503599627370496p-51",
+            ),
+            (
+                "",
+                Call::Sprint,
+                vec![
+                    V::F64(1.5_f64),
+                    V::F64(2_f64),
+                    V::Int(3, "int"),
+                    V::Bytes(Some("x".as_bytes().to_vec())),
+                ],
+                "1.5 2 3 [120]",
+            ),
+            (
+                "",
+                Call::Sprint,
+                vec![errors_new("a"), errors_new("b")],
+                "a b",
+            ),
+            ("", Call::Sprint, vec![state(1), state(2)], "S1 S2"),
+            (
+                "",
+                Call::Sprint,
+                vec![
+                    V::Str("a", "main.Name"),
+                    V::Str("b", "main.Name"),
+                    V::Int(1, "int"),
+                ],
+                "ab1",
+            ),
+            (
+                "",
+                Call::Sprint,
+                vec![V::Nil, V::Str("s", "string"), V::Nil],
+                "<nil>s<nil>",
+            ),
+            (
+                "",
+                Call::Sprintln,
+                vec![
+                    V::Ptr("*main.Point", 0, None),
+                    V::Map("map[string]int", None),
+                    V::Slice("[]int", None),
+                    V::Chan("chan int", 0),
+                    V::Nil,
+                ],
+                "<nil> map[] [] <nil> <nil>\n",
+            ),
+            (
+                "",
+                Call::Sprintln,
+                vec![V::F64(1e+21_f64), V::F64(-0.0_f64), V::F32(0.3_f32)],
+                "1e+21 -0 0.3\n",
+            ),
         ]
     }
 
