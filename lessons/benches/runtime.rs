@@ -211,6 +211,26 @@ fn main() {
         std::mem::size_of::<lessons::runtime::Event>()
     );
 
+    {
+        let mut rt = Runtime::<V>::new(cfg.clone());
+        rt.spawn_main(Box::new(Spawner { n, done: false }), 1);
+        rt.run_to_end();
+        let t0 = Instant::now();
+        let tl = lessons::runtime::Timeline::from_events(rt.take_events());
+        let build = t0.elapsed();
+        let t0 = Instant::now();
+        let mut total = 0;
+        for i in 0..20 {
+            total += tl.snapshot_at(tl.len() * i / 20).goroutines.len();
+        }
+        println!(
+            "timeline of the 100k run ({} events): build {:.1} ms, 20 seeks {:.1} ms ({total} goroutine views)",
+            tl.len(),
+            build.as_secs_f64() * 1e3,
+            t0.elapsed().as_secs_f64() * 1e3
+        );
+    }
+
     let rounds = 1_000_000;
     let t = best(&|| ping_pong(rounds, &cfg).0);
     let tq = best(&|| ping_pong(rounds, &quiet).0);
