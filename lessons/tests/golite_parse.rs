@@ -1140,3 +1140,53 @@ fn error_var_declared_with_define() {
         "a.go:3:7: syntax error: unexpected :=, expected ="
     );
 }
+
+#[test]
+fn grouped_const_params_keep_their_own_trailing_comments() {
+    let f = parse_ok(
+        "package main\n\nconst (\n\t// How many.\n\trequests = 50 // param: 1..2000 \"Requests\"\n\ttimeoutMs = 10 // param: 1..100 \"Timeout (ms)\"\n\tplain = 3\n)\n",
+    );
+    let Decl::Const(specs) = &f.decls[0] else {
+        panic!("not a const group")
+    };
+    let got: Vec<(String, Option<String>, Option<String>, u32)> = specs
+        .iter()
+        .map(|s| {
+            (
+                s.names[0].name.clone(),
+                s.doc.clone(),
+                s.comment.clone(),
+                s.pos.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "requests".to_string(),
+                Some("How many.".to_string()),
+                Some("param: 1..2000 \"Requests\"".to_string()),
+                5
+            ),
+            (
+                "timeoutMs".to_string(),
+                None,
+                Some("param: 1..100 \"Timeout (ms)\"".to_string()),
+                6
+            ),
+            ("plain".to_string(), None, None, 7),
+        ]
+    );
+}
+
+#[test]
+fn func_doc_comment_is_kept() {
+    let f = parse_ok(
+        "package main\n\n// worker drains jobs.\n// It never returns.\nfunc worker() {}\n",
+    );
+    assert_eq!(
+        func(&f, "worker").doc.as_deref(),
+        Some("worker drains jobs.\nIt never returns.")
+    );
+}
