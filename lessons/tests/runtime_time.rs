@@ -286,6 +286,31 @@ fn after_func_starts_a_goroutine_when_it_fires() {
     assert_eq!(r.peak_goroutines, 2);
 }
 
+/// Go 1.27 under synctest: AfterFunc(20, f) runs f at 20; after that Stop returns false and
+/// Reset(5) returns false and runs f again 5 later (`afterfunc at 60ns` ... `afterfunc at 75ns`).
+#[test]
+fn after_func_reset_after_firing_runs_the_function_again() {
+    let (_, log) = run(vec![
+        S::AfterFunc(20, vec![S::Log("fired")]),
+        S::Sleep(30),
+        S::TimerStop(0),
+        S::TimerReset(0, 5),
+        S::Sleep(10),
+    ]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 afterfunc 0",
+            "t=20 g2 fired",
+            "t=30 g1 woke",
+            "t=30 g1 stop false",
+            "t=30 g1 reset false",
+            "t=35 g3 fired",
+            "t=40 g1 woke"
+        ])
+    );
+}
+
 #[test]
 fn stopped_after_func_never_runs() {
     let (_, log) = run(vec![

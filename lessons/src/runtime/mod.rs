@@ -72,6 +72,13 @@ pub trait Value: Clone + 'static {
 pub trait Task<V: Value> {
     /// Runs the goroutine until its next scheduling point and says why it stopped.
     fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield;
+
+    /// A not-yet-started copy of this task, for functions that may run more than once
+    /// (`time.AfterFunc` fired, then `Reset`: Go runs `f` again). `None` (the default): the
+    /// task runs at most once.
+    fn fresh(&self) -> Option<Box<dyn Task<V>>> {
+        None
+    }
 }
 
 /// Why a task returned control to the scheduler.

@@ -227,7 +227,9 @@ impl<V: Value> Runtime<V> {
             }
             TimerKind::Func { task, line } => {
                 let line = *line;
-                let task = task.take();
+                // Keep the function for a later Reset when the task can copy itself.
+                let fresh = task.as_ref().and_then(|t| t.fresh());
+                let task = fresh.or_else(|| task.take());
                 self.emit(Gid(0), EventKind::TimerFire { timer: id });
                 self.release_timer_alloc(id);
                 if let Some(task) = task {
@@ -349,7 +351,9 @@ impl<V: Value> Cx<'_, V> {
         self.rt.timer_stop(self.gid, t)
     }
 
-    /// `t.Reset(d)`: like Stop, then re-arms; returns what Stop would have.
+    /// `t.Reset(d)`: like Stop, then re-arms; returns what Stop would have. An AfterFunc timer
+    /// that already fired runs its function again (as in Go) if its task implements
+    /// [`Task::fresh`].
     pub fn timer_reset(&mut self, t: TimerId, d_ns: i64) -> bool {
         let was = self.rt.timer_stop(self.gid, t);
         let rt = &mut *self.rt;
@@ -359,7 +363,8 @@ impl<V: Value> Cx<'_, V> {
         if let TimerKind::Func { task, .. } = &slot.kind
             && task.is_none()
         {
-            // An AfterFunc that already ran has no function left to run again.
+            // An AfterFunc that ran a task that cannot copy itself (`Task::fresh`) has no
+            // function left to run again.
             return was;
         }
         let at = rt.now.saturating_add(d_ns.max(0));

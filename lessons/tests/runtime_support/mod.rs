@@ -180,6 +180,15 @@ fn expand(ops: Vec<S>) -> Vec<S> {
 }
 
 impl Task<V> for Script {
+    fn fresh(&self) -> Option<Box<dyn Task<V>>> {
+        Some(Box::new(Script {
+            ops: self.ops.clone(),
+            pc: 0,
+            log: self.log.clone(),
+            work_left: None,
+        }))
+    }
+
     fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
         if let Some(w) = cx.take_wake() {
             if let Err(m) = self.after_wake(cx, w) {

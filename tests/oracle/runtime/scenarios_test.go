@@ -415,3 +415,22 @@ func TestDueTimerPolled(t *testing.T) {
 		eq(t, "ticker not due", ticked, false)
 	})
 }
+
+// runtime_time.rs: after_func_reset_after_firing_runs_the_function_again
+func TestAfterFuncResetAfterFiring(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var ran []time.Duration
+		var mu sync.Mutex
+		af := time.AfterFunc(20, func() { mu.Lock(); ran = append(ran, time.Since(start)); mu.Unlock() })
+		time.Sleep(30)
+		eq(t, "stop after run", af.Stop(), false)
+		eq(t, "reset after run", af.Reset(5), false)
+		time.Sleep(10)
+		mu.Lock()
+		defer mu.Unlock()
+		eq(t, "runs", len(ran), 2)
+		eq(t, "first", ran[0], 20)
+		eq(t, "second", ran[1], 35)
+	})
+}
