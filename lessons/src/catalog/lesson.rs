@@ -200,8 +200,8 @@ fn validate(l: &Lesson, good_params: &[Param], dir: &str) -> Vec<String> {
     if shape(&l.params) != shape(good_params) {
         err("bad.go and good.go must declare the same params (name, default, range, label)".into());
     }
-    if l.params.len() > 4 {
-        err(format!("{} params; a lesson has at most 4", l.params.len()));
+    if l.params.is_empty() || l.params.len() > 4 {
+        err(format!("{} params; a lesson has 1 to 4", l.params.len()));
     }
     for (i, e) in l.expect.iter().enumerate() {
         for (name, v) in &e.params {
@@ -271,6 +271,52 @@ mod tests {
             explain_en: Some("why"),
             explain_zh: None,
         }
+    }
+
+    #[test]
+    fn plain_real_go_skips_time_and_leaks_but_not_stdout() {
+        let r = RealGo {
+            plain: true,
+            ..RealGo::default()
+        };
+        assert_eq!(
+            (
+                r.skips("bad", "virtual_time_ns"),
+                r.skips("good", "leaked"),
+                r.skips("bad", "stdout")
+            ),
+            (true, true, false)
+        );
+    }
+
+    #[test]
+    fn a_side_qualified_skip_applies_to_that_side_only() {
+        let r = RealGo {
+            skip: vec!["bad.stdout".into()],
+            ..RealGo::default()
+        };
+        assert_eq!(
+            (r.skips("bad", "stdout"), r.skips("good", "stdout")),
+            (true, false)
+        );
+    }
+
+    #[test]
+    fn a_lesson_without_params_is_rejected() {
+        let go = "package main\nfunc main() {}\n";
+        let toml = "slug = \"demo\"\nnumber = 7\nchapter = \"C\"\ntitle = \"T\"\nclaim = \"X\"\nseed = 1\n[[expect]]\nparams = {}\nbad = { outcome = \"exit\", leaked = [] }\ngood = { outcome = \"exit\", leaked = [] }\n";
+        let raw = RawLesson {
+            dir: "07-demo",
+            toml: Some(toml),
+            bad_go: Some(go),
+            good_go: Some(go),
+            explain_en: Some("why"),
+            explain_zh: None,
+        };
+        assert_eq!(
+            load(&raw).map(|_| ()),
+            Err(vec!["07-demo: 0 params; a lesson has 1 to 4".into()])
+        );
     }
 
     #[test]
