@@ -356,3 +356,28 @@ fn report_serializes_to_the_design_json_object() {
         r#"{"outcome":"exit","panic":"","stdout":"hi\n","virtual_time_ns":7,"leaked":[{"state":"chan send","line":12,"count":1}],"steps":6,"peak_goroutines":2,"peak_heap_bytes":4192}"#
     );
 }
+
+/// Yields without counting steps, forever.
+struct Spinner;
+
+impl lessons::runtime::Task<V> for Spinner {
+    fn resume(&mut self, _cx: &mut lessons::runtime::Cx<'_, V>) -> lessons::runtime::Yield {
+        lessons::runtime::Yield::Yielded
+    }
+}
+
+#[test]
+fn a_task_that_yields_without_counting_steps_still_ends_each_slice_and_the_run() {
+    let mut rt = lessons::runtime::Runtime::new(Config {
+        max_steps: 1_000,
+        ..Config::default()
+    });
+    rt.spawn_main(Box::new(Spinner), 1);
+    assert_eq!(rt.run_slice(10), lessons::runtime::Progress::Running);
+    let r = rt.run_to_end();
+    assert_outcome(
+        &r,
+        Outcome::Limit,
+        "step limit: the program ran more than 1000 steps (goroutines kept yielding)",
+    );
+}

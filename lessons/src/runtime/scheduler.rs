@@ -104,6 +104,8 @@ pub struct Runtime<V: Value> {
     pub(crate) pending_limit: Option<String>,
     pub(crate) preempt_at: u64,
     pub(crate) timer_fires: u64,
+    /// Goroutine resumes, bounded like steps.
+    pub(crate) resumes: u64,
     names: Vec<Rc<str>>,
 }
 
@@ -152,6 +154,7 @@ impl<V: Value> Runtime<V> {
             pending_limit: None,
             preempt_at,
             timer_fires: 0,
+            resumes: 0,
             names: Vec::new(),
         }
     }
@@ -253,11 +256,14 @@ impl<V: Value> Runtime<V> {
 
     fn run_bounded(&mut self, budget: u64, until_ns: i64) -> Progress {
         let start = self.steps;
+        // Every resume counts as at least one step of the budget, so a task that yields
+        // without calling `cx.step` cannot keep a slice (and a browser frame) from ending.
+        let mut resumes = 0u64;
         loop {
             if self.end.is_some() {
                 return Progress::Finished;
             }
-            if self.steps - start >= budget {
+            if self.steps - start >= budget || resumes >= budget {
                 return Progress::Running;
             }
             if self.main_done && self.steps - self.main_end_steps > POST_MAIN_STEPS {
@@ -265,6 +271,15 @@ impl<V: Value> Runtime<V> {
                 continue;
             }
             if let Some(gid) = self.pick_next() {
+                resumes += 1;
+                self.resumes += 1;
+                if self.resumes > self.cfg.max_steps {
+                    self.limit(format!(
+                        "step limit: the program ran more than {} steps (goroutines kept yielding)",
+                        self.cfg.max_steps
+                    ));
+                    continue;
+                }
                 self.resume(gid);
                 continue;
             }
