@@ -1190,3 +1190,11 @@ fn func_doc_comment_is_kept() {
         Some("worker drains jobs.\nIt never returns.")
     );
 }
+
+#[test]
+fn error_stray_semicolon_at_top_level() {
+    assert_eq!(
+        err_of("package main\n\nfunc f() {}\n\n; func g() {}\n"),
+        "a.go:5:1: syntax error: non-declaration statement outside function body"
+    );
+}

@@ -392,9 +392,6 @@ impl<'a> Parser<'a> {
                 && matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none())
             {
                 return Err(self.syntax_error("unexpected semicolon or newline before {"));
-            } else if t.kind == TokKind::Semi && t.text == ";" {
-                self.next();
-                continue;
             } else {
                 return Err(self.syntax_error("non-declaration statement outside function body"));
             };
