@@ -1198,3 +1198,17 @@ fn error_stray_semicolon_at_top_level() {
         "a.go:5:1: syntax error: non-declaration statement outside function body"
     );
 }
+
+#[test]
+fn expr_string_is_gos_short_form() {
+    let stmts = main_body(
+        "package main\nfunc main() {\n\t_ = f(a+b*c, []int{1, 2}, func() { g() }, x.(*T), m[k][1:n], <-ch, &S{})\n}\n",
+    );
+    let StmtKind::Assign { rhs, .. } = &stmts[0].kind else {
+        panic!("not an assignment")
+    };
+    assert_eq!(
+        expr_string(&rhs[0]),
+        "f(a + b * c, []int{…}, func() {…}, x.(*T), m[k][1:n], <-ch, &S{})"
+    );
+}

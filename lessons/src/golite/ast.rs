@@ -720,8 +720,9 @@ impl Expr {
 }
 
 /// Go's canonical rendering of an expression (`cmd/compile/internal/syntax.String`), used in
-/// error messages such as `cannot use assignment (a + 1) = b as value`. Function literal bodies
-/// are elided as `{…}`.
+/// error messages such as `cannot use assignment (a + 1) = b as value`. Like Go's short form,
+/// non-empty function bodies and composite literal contents print as `{…}`; integer literals
+/// print in decimal.
 pub fn expr_string(e: &Expr) -> String {
     let mut out = String::new();
     write_expr(&mut out, e);
@@ -755,22 +756,15 @@ fn write_expr(out: &mut String, e: &Expr) {
             if let Some(t) = typ {
                 write_type(out, t);
             }
-            out.push('{');
-            for (i, el) in elems.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                if let Some(k) = &el.key {
-                    write_expr(out, k);
-                    out.push_str(": ");
-                }
-                write_expr(out, &el.value);
-            }
-            out.push('}');
+            out.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::FuncLit { sig, .. } => {
+        ExprKind::FuncLit { sig, body } => {
             write_sig(out, sig);
-            out.push_str(" {…}");
+            out.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             out.push('(');
