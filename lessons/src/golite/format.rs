@@ -94,6 +94,154 @@ pub enum Kind<'a> {
     Func(u64),
 }
 
+/// A ready-made owned value tree implementing [`FmtValue`], for callers that would rather
+/// convert their values once than implement the trait (an interpreter converts a value with
+/// its static type, calling `Error()`/`String()` methods up front where the type has them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    /// A nil interface; the string is the static interface type when nested (`error`,
+    /// `interface {}`), ignored at top level.
+    Nil(String),
+    /// `bool`.
+    Bool(bool),
+    /// A signed integer and its type name (`int`, `int64`, `main.State`, ...).
+    Int(i64, String),
+    /// An unsigned integer and its type name.
+    Uint(u64, String),
+    /// `float32`.
+    F32(f32),
+    /// `float64`.
+    F64(f64),
+    /// A string and its type name.
+    Str(String, String),
+    /// A `[]byte`; `None` is a nil slice.
+    Bytes(Option<Vec<u8>>),
+    /// A pointer: type name, address (0 = nil) and pointee.
+    Ptr(String, u64, Option<Box<Val>>),
+    /// A struct: type name and (field name, value) pairs.
+    Struct(String, Vec<(String, Val)>),
+    /// A slice: type name, address, elements (`None` = nil slice).
+    Slice(String, u64, Option<Vec<Val>>),
+    /// An array: type name and elements.
+    Array(String, Vec<Val>),
+    /// A map: type name, address, entries (`None` = nil map), in any order.
+    Map(String, u64, Option<Vec<(Val, Val)>>),
+    /// A channel: type name and address (0 = nil).
+    Chan(String, u64),
+    /// A function value: type name and address (0 = nil).
+    Func(String, u64),
+    /// A value whose type has `Error()` and/or `String()`, with their results.
+    Methods {
+        /// The value itself.
+        inner: Box<Val>,
+        /// `Error()`'s result, if the method set has it.
+        error: Option<String>,
+        /// `String()`'s result, if the method set has it.
+        string: Option<String>,
+    },
+}
+
+impl FmtValue for Val {
+    fn kind(&self) -> Kind<'_> {
+        fn child(v: &Val) -> Child<'_> {
+            Box::new(v)
+        }
+        match self {
+            Val::Nil(_) => Kind::Nil,
+            Val::Bool(b) => Kind::Bool(*b),
+            Val::Int(v, _) => Kind::Int(*v),
+            Val::Uint(v, _) => Kind::Uint(*v),
+            Val::F32(v) => Kind::Float32(*v),
+            Val::F64(v) => Kind::Float64(*v),
+            Val::Str(s, _) => Kind::Str(Cow::Borrowed(s)),
+            Val::Bytes(b) => Kind::Bytes {
+                nil: b.is_none(),
+                array: false,
+                data: Cow::Borrowed(b.as_deref().unwrap_or(&[])),
+            },
+            Val::Ptr(_, addr, elem) => Kind::Pointer {
+                addr: *addr,
+                elem: elem.as_deref().map(child),
+            },
+            Val::Struct(_, fields) => Kind::Struct(
+                fields
+                    .iter()
+                    .map(|(n, v)| (Cow::Borrowed(n.as_str()), child(v)))
+                    .collect(),
+            ),
+            Val::Slice(_, addr, items) => Kind::Slice {
+                nil: items.is_none(),
+                addr: *addr,
+                items: items.iter().flatten().map(child).collect(),
+            },
+            Val::Array(_, items) => Kind::Array(items.iter().map(child).collect()),
+            Val::Map(_, addr, entries) => Kind::Map {
+                nil: entries.is_none(),
+                addr: *addr,
+                entries: entries
+                    .iter()
+                    .flatten()
+                    .map(|(k, v)| (child(k), child(v)))
+                    .collect(),
+            },
+            Val::Chan(_, addr) => Kind::Chan(*addr),
+            Val::Func(_, addr) => Kind::Func(*addr),
+            Val::Methods { inner, .. } => inner.kind(),
+        }
+    }
+
+    fn type_name(&self) -> String {
+        match self {
+            Val::Bool(_) => "bool".to_string(),
+            Val::F32(_) => "float32".to_string(),
+            Val::F64(_) => "float64".to_string(),
+            Val::Bytes(_) => "[]uint8".to_string(),
+            Val::Nil(t)
+            | Val::Int(_, t)
+            | Val::Uint(_, t)
+            | Val::Str(_, t)
+            | Val::Ptr(t, ..)
+            | Val::Struct(t, _)
+            | Val::Slice(t, ..)
+            | Val::Array(t, _)
+            | Val::Map(t, ..)
+            | Val::Chan(t, _)
+            | Val::Func(t, _) => t.clone(),
+            Val::Methods { inner, .. } => inner.type_name(),
+        }
+    }
+
+    fn error(&self) -> Option<String> {
+        match self {
+            Val::Methods { error, .. } => error.clone(),
+            _ => None,
+        }
+    }
+
+    fn string(&self) -> Option<String> {
+        match self {
+            Val::Methods { string, .. } => string.clone(),
+            _ => None,
+        }
+    }
+}
+
+/// A borrowed value is a value.
+impl<T: FmtValue + ?Sized> FmtValue for &T {
+    fn kind(&self) -> Kind<'_> {
+        (**self).kind()
+    }
+    fn type_name(&self) -> String {
+        (**self).type_name()
+    }
+    fn error(&self) -> Option<String> {
+        (**self).error()
+    }
+    fn string(&self) -> Option<String> {
+        (**self).string()
+    }
+}
+
 /// `fmt.Sprint`: operands printed with `%v`, a space between two operands when neither is a
 /// string.
 pub fn sprint(args: &[&dyn FmtValue]) -> String {
@@ -3667,5 +3815,27 @@ func fmtstr(s string) string { return s }
         let s = V::Slice("[]int", None);
         let c = V::Chan("chan int", 0);
         assert_eq!(sprintln(&[&m, &s, &c]), "map[] [] <nil>\n");
+    }
+
+    #[test]
+    fn owned_val_tree_prints_like_go() {
+        let err = Val::Methods {
+            inner: Box::new(Val::Ptr("*errors.errorString".into(), 0xc000010000, None)),
+            error: Some("boom".into()),
+            string: None,
+        };
+        let job = Val::Struct(
+            "main.Job".into(),
+            vec![
+                ("ID".into(), Val::Int(7, "int".into())),
+                ("Err".into(), err),
+                ("tags".into(), Val::Slice("[]string".into(), 0, None)),
+            ],
+        );
+        let p = Val::Ptr("*main.Job".into(), 0xc000020000, Some(Box::new(job)));
+        assert_eq!(
+            sprintf("%v|%+v|%T", &[&p, &p, &p]),
+            "&{7 boom []}|&{ID:7 Err:boom tags:[]}|*main.Job"
+        );
     }
 }
