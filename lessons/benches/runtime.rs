@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use lessons::runtime::{ChanId, Config, Cx, Op, Outcome, Runtime, Task, Value, Yield};
+use lessons::runtime::{ChanId, Config, Cx, Op, Outcome, Runtime, SelectCase, Task, Value, Yield};
 
 /// Counts live heap bytes so the bench can report real memory per goroutine.
 struct Counting;
@@ -182,6 +182,51 @@ fn ping_pong(rounds: u64, cfg: &Config) -> (f64, Runtime<V>) {
     (t0.elapsed().as_secs_f64(), rt)
 }
 
+/// Parks `n` goroutines in a two-case select on shared channels, then wakes each via one case.
+fn fan_out(n: usize, cfg: &Config) -> f64 {
+    struct Selector(Option<ChanId>, Option<ChanId>, bool);
+    impl Task<V> for Selector {
+        fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+            if self.2 {
+                return Yield::Exit;
+            }
+            self.2 = true;
+            cx.step(1);
+            let cases = [SelectCase::Recv(self.0), SelectCase::Recv(self.1)];
+            match cx.select(&cases, false) {
+                Op::Blocked => Yield::Blocked,
+                _ => Yield::Exit,
+            }
+        }
+    }
+    struct Waker(usize, u8);
+    impl Task<V> for Waker {
+        fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
+            if self.1 == 0 {
+                self.1 = 1;
+                let a = cx.make_chan(0, 8, V(0));
+                let b = cx.make_chan(0, 8, V(0));
+                for _ in 0..self.0 {
+                    cx.step(1);
+                    cx.spawn(Box::new(Selector(Some(a), Some(b), false)), "main.w", 3);
+                }
+                return Yield::Yielded;
+            }
+            for _ in 0..self.0 {
+                cx.step(1);
+                let _ = cx.send(Some(ChanId(1)), V(1));
+            }
+            Yield::Exit
+        }
+    }
+    let t0 = Instant::now();
+    let mut rt = Runtime::<V>::new(cfg.clone());
+    rt.spawn_main(Box::new(Waker(n, 0)), 1);
+    let r = rt.run_to_end();
+    assert_eq!(r.outcome, Outcome::Exit);
+    t0.elapsed().as_secs_f64()
+}
+
 fn main() {
     let n = 100_000;
     let cfg = Config {
@@ -230,6 +275,14 @@ fn main() {
             t0.elapsed().as_secs_f64() * 1e3
         );
     }
+
+    // 100k selects on a shared channel pair, each woken through one of them: stale entries on
+    // the other must not make this quadratic.
+    let fan = fan_out(n, &quiet);
+    println!(
+        "select fan-out: {n} selects parked on 2 shared channels, woken one by one: {:.1} ms",
+        fan * 1e3
+    );
 
     let rounds = 1_000_000;
     let t = best(&|| ping_pong(rounds, &cfg).0);

@@ -252,3 +252,34 @@ fn select_choices_repeat_for_the_same_seed_and_differ_across_seeds() {
     assert_eq!(choices(42, 300), choices(42, 300));
     assert_ne!(choices(42, 300), choices(43, 300));
 }
+
+#[test]
+fn select_waiters_woken_by_one_channel_are_never_served_by_the_other() {
+    // 2,000 selects wait on c0 and c1; all are woken through c1, leaving stale entries on c0.
+    let (r, log) = run(vec![
+        S::MakeChan(0),
+        S::MakeChan(0),
+        S::Loop(
+            2_000,
+            vec![S::Go(
+                "main.w",
+                3,
+                vec![S::Select(
+                    vec![SelectCase::Recv(c(0)), SelectCase::Recv(c(1))],
+                    false,
+                )],
+            )],
+        ),
+        S::Gosched,
+        S::Loop(2_000, vec![S::Send(c(1), 1)]),
+        S::Select(vec![SelectCase::Send(c(0), V(7))], true),
+    ]);
+    assert_eq!(
+        log.iter()
+            .filter(|l| l.ends_with("select 1 1 true"))
+            .count(),
+        2_000
+    );
+    assert!(log.contains(&"t=0 g1 select default".to_string()));
+    assert_eq!(leaks(&r), vec![]);
+}

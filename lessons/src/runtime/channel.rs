@@ -18,11 +18,14 @@ use super::{Op, Value, Wake};
 /// `case` of a waiter that is a plain send or receive, not a select.
 pub(crate) const NOT_SELECT: u32 = u32::MAX;
 
-/// A goroutine waiting on a channel (Go's sudog): for senders, the value it offers.
+/// A goroutine waiting on a channel (Go's sudog): for senders, the value it offers. It is
+/// stale once the goroutine has been woken since (`token` no longer its park token): a select
+/// leaves entries on every channel, and they are skipped when they reach a queue's front.
 pub(crate) struct Waiter<V> {
     pub gid: Gid,
     pub case: u32,
     pub val: Option<V>,
+    pub token: u32,
 }
 
 /// One channel.
@@ -36,6 +39,8 @@ pub(crate) struct Channel<V> {
     /// Set for a timer's channel: len and cap then report 0.
     pub timer: Option<TimerId>,
     pub alloc: AllocId,
+    /// Entries in the queues that may be stale (counted when a select is woken elsewhere).
+    pub stale: usize,
 }
 
 impl<V> Waiter<V> {
@@ -87,6 +92,7 @@ impl<V: Value> Runtime<V> {
             zero,
             timer,
             alloc,
+            stale: 0,
         });
         let shown = if timer.is_some() { 0 } else { cap as u32 };
         self.emit(
@@ -109,20 +115,59 @@ impl<V: Value> Runtime<V> {
         }
     }
 
-    /// True if a send on `c` would complete (or panic) right now.
+    /// A wait-queue entry for `gid` as it parks now.
+    pub(crate) fn waiter(&self, gid: Gid, case: u32, val: Option<V>) -> Waiter<V> {
+        Waiter {
+            gid,
+            case,
+            val,
+            token: self.gs[gid.index()].park_token,
+        }
+    }
+
+    /// Drops stale entries from the fronts of `c`'s queues, so that a non-empty queue has a
+    /// live goroutine at its front. Call before looking at or popping a queue.
+    pub(crate) fn clean_fronts(&mut self, c: ChanId) {
+        let Runtime { gs, chans, .. } = self;
+        let ch = &mut chans[c.index()];
+        let live = |w: &Waiter<V>| gs[w.gid.index()].park_token == w.token;
+        while ch.sendq.front().is_some_and(|w| !live(w)) {
+            ch.sendq.pop_front();
+        }
+        while ch.recvq.front().is_some_and(|w| !live(w)) {
+            ch.recvq.pop_front();
+        }
+    }
+
+    /// A select that waited on `c` was woken: its entry there may be stale. Once more than
+    /// half of the entries may be, drop all stale ones (amortised O(1) per wake, where removing
+    /// each entry at once would cost the whole queue every time).
+    pub(crate) fn note_stale(&mut self, c: ChanId) {
+        let Runtime { gs, chans, .. } = self;
+        let ch = &mut chans[c.index()];
+        ch.stale += 1;
+        if ch.stale > 32 && ch.stale * 2 > ch.sendq.len() + ch.recvq.len() {
+            let live = |w: &Waiter<V>| gs[w.gid.index()].park_token == w.token;
+            ch.sendq.retain(live);
+            ch.recvq.retain(live);
+            ch.stale = 0;
+        }
+    }
+
+    /// True if a send on `c` would complete (or panic) right now (fronts must be clean).
     pub(crate) fn can_send(&self, c: ChanId) -> bool {
         let ch = &self.chans[c.index()];
         ch.closed || !ch.recvq.is_empty() || ch.buf.len() < ch.cap
     }
 
-    /// True if a receive on `c` would complete right now.
+    /// True if a receive on `c` would complete right now (fronts must be clean).
     pub(crate) fn can_recv(&self, c: ChanId) -> bool {
         let ch = &self.chans[c.index()];
         !ch.buf.is_empty() || !ch.sendq.is_empty() || ch.closed
     }
 
-    /// A send that must not block (the caller checked `can_send`): hands `v` to the first waiting
-    /// receiver or buffers it. Returns false if there was no room (value dropped).
+    /// A send that must not block (the caller cleaned the fronts and checked `can_send`): hands
+    /// `v` to the first waiting receiver or buffers it. Returns false if there was no room.
     pub(crate) fn send_now(&mut self, gid: Gid, c: ChanId, v: V) -> bool {
         let ch = &mut self.chans[c.index()];
         if let Some(w) = ch.recvq.pop_front() {
@@ -151,20 +196,18 @@ impl<V: Value> Runtime<V> {
         if self.chans[c.index()].closed {
             return Op::Panic("send on closed channel".to_string());
         }
+        self.clean_fronts(c);
         if self.can_send(c) {
             self.send_now(gid, c, v);
             return Op::Ready(());
         }
-        self.chans[c.index()].sendq.push_back(Waiter {
-            gid,
-            case: NOT_SELECT,
-            val: Some(v),
-        });
+        let w = self.waiter(gid, NOT_SELECT, Some(v));
+        self.chans[c.index()].sendq.push_back(w);
         self.park(gid, GState::ChanSend, Some(ObjId::Chan(c)), Park::None);
         Op::Blocked
     }
 
-    /// A receive that must not block (the caller checked `can_recv`).
+    /// A receive that must not block (the caller cleaned the fronts and checked `can_recv`).
     pub(crate) fn recv_now(&mut self, gid: Gid, c: ChanId) -> (V, bool) {
         let ch = &mut self.chans[c.index()];
         if let Some(v) = ch.buf.pop_front() {
@@ -205,14 +248,12 @@ impl<V: Value> Runtime<V> {
             return Op::Blocked;
         };
         self.run_due_chan_timer(c);
+        self.clean_fronts(c);
         if self.can_recv(c) {
             return Op::Ready(self.recv_now(gid, c));
         }
-        self.chans[c.index()].recvq.push_back(Waiter {
-            gid,
-            case: NOT_SELECT,
-            val: None,
-        });
+        let w = self.waiter(gid, NOT_SELECT, None);
+        self.chans[c.index()].recvq.push_back(w);
         self.park(gid, GState::ChanRecv, Some(ObjId::Chan(c)), Park::None);
         Op::Blocked
     }
@@ -230,16 +271,18 @@ impl<V: Value> Runtime<V> {
         let recvs = std::mem::take(&mut ch.recvq);
         let sends = std::mem::take(&mut ch.sendq);
         let zero = ch.zero.clone();
+        ch.stale = 0;
         self.emit(gid, EventKind::Close { chan: c });
         // Go pushes the waiters (receivers, then senders) on a stack and readies them from its
         // top; with `runnext`, receivers parked in the order c, a, b then run c, b, a (as
         // Go 1.27 does under synctest).
         let mut woken: Vec<(Gid, Wake<V>)> = Vec::with_capacity(recvs.len() + sends.len());
-        for w in recvs {
+        let live = |w: &Waiter<V>| self.gs[w.gid.index()].park_token == w.token;
+        for w in recvs.iter().filter(|w| live(w)) {
             let wake = w.received(zero.clone(), false);
             woken.push((w.gid, wake));
         }
-        for w in sends {
+        for w in sends.iter().filter(|w| live(w)) {
             woken.push((w.gid, Wake::SendOnClosed));
         }
         for (g, wake) in woken.into_iter().rev() {

@@ -27,4 +27,7 @@ pub(crate) struct Goroutine<V> {
     /// Woken to take this mutex: it must still acquire it when it runs (Go's mutex lets a
     /// running goroutine barge in first). `true`: it was a Lock waiter (requeued at the front).
     pub relock: Option<(MutexId, bool)>,
+    /// Bumped on every wake: wait-queue entries made before carry an older token and are stale
+    /// (a select leaves one entry per channel; the others are dropped lazily).
+    pub park_token: u32,
 }

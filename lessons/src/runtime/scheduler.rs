@@ -126,6 +126,7 @@ impl<V: Value> Runtime<V> {
             park: Park::None,
             stack: super::ids::AllocId(u32::MAX),
             relock: None,
+            park_token: 0,
         };
         Runtime {
             cfg,
@@ -450,6 +451,7 @@ impl<V: Value> Runtime<V> {
             park: Park::None,
             stack,
             relock: None,
+            park_token: 0,
         });
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
         self.check_heap(gid);
@@ -557,11 +559,10 @@ impl<V: Value> Runtime<V> {
         let park = std::mem::replace(&mut g.park, Park::None);
         g.wake = Some(wake);
         g.state = GState::Runnable;
+        g.park_token = g.park_token.wrapping_add(1);
         if let Park::Select(chans) = park {
             for c in chans.iter() {
-                let ch = &mut self.chans[c.index()];
-                ch.sendq.retain(|w| w.gid != gid);
-                ch.recvq.retain(|w| w.gid != gid);
+                self.note_stale(*c);
             }
         }
         self.emit(gid, EventKind::Unblock);

@@ -2,7 +2,6 @@
 //! otherwise the goroutine parks on every case's channel at once (nil channels are skipped).
 //! A single-case select parks in the plain channel state, as Go's compiled code does.
 
-use super::channel::Waiter;
 use super::cx::Cx;
 use super::event::CaseWait;
 use super::goroutine::Park;
@@ -42,8 +41,13 @@ impl<V: Value> Runtime<V> {
         has_default: bool,
     ) -> Op<Selected<V>> {
         for case in cases {
-            if let SelectCase::Recv(Some(c)) = case {
-                self.run_due_chan_timer(*c);
+            match case {
+                SelectCase::Recv(Some(c)) => {
+                    self.run_due_chan_timer(*c);
+                    self.clean_fronts(*c);
+                }
+                SelectCase::Send(Some(c), _) => self.clean_fronts(*c),
+                _ => {}
             }
         }
         let ready = cases.iter().filter(|c| self.case_ready(c)).count();
@@ -100,11 +104,8 @@ impl<V: Value> Runtime<V> {
         for (i, case) in cases.iter().enumerate() {
             match case {
                 SelectCase::Send(Some(c), v) => {
-                    self.chans[c.index()].sendq.push_back(Waiter {
-                        gid,
-                        case: i as u32,
-                        val: Some(v.clone()),
-                    });
+                    let w = self.waiter(gid, i as u32, Some(v.clone()));
+                    self.chans[c.index()].sendq.push_back(w);
                     chans.push(*c);
                     waits.push(CaseWait {
                         chan: *c,
@@ -112,11 +113,8 @@ impl<V: Value> Runtime<V> {
                     });
                 }
                 SelectCase::Recv(Some(c)) => {
-                    self.chans[c.index()].recvq.push_back(Waiter {
-                        gid,
-                        case: i as u32,
-                        val: None,
-                    });
+                    let w = self.waiter(gid, i as u32, None);
+                    self.chans[c.index()].recvq.push_back(w);
                     chans.push(*c);
                     waits.push(CaseWait {
                         chan: *c,

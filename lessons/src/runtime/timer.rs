@@ -145,7 +145,10 @@ impl<V: Value> Runtime<V> {
                 continue;
             }
             let wakes = match slot.kind {
-                TimerKind::Chan { chan, .. } => !self.chans[chan.index()].recvq.is_empty(),
+                TimerKind::Chan { chan, .. } => {
+                    self.clean_fronts(chan);
+                    !self.chans[chan.index()].recvq.is_empty()
+                }
                 _ => true,
             };
             skipped.push(Reverse(entry));
@@ -205,6 +208,7 @@ impl<V: Value> Runtime<V> {
                 let (chan, period) = (*chan, *period);
                 self.emit(Gid(0), EventKind::TimerFire { timer: id });
                 let v = V::time(at);
+                self.clean_fronts(chan);
                 if self.can_send(chan) {
                     self.send_now(Gid(0), chan, v);
                 }
