@@ -14,11 +14,25 @@
 //!   the runtime needs *some* value of the interpreter's type for it.
 //! - `cond_wait` returns `Result<Op<()>, String>`: `Err` is the fatal error of a Wait whose
 //!   mutex is not locked.
-//! - `Send`/`Recv` events carry the channel's buffer length after the operation and the timer
-//!   events carry their timer, so a [`Timeline`] can rebuild every gauge from events alone.
-//! - Additions: `Cx::chan_release` (a channel became unreferenced: free its modeled bytes),
-//!   `Cx::line`, `Runtime::run_until`/`run_to_end`/`take_events`, and [`Timeline::extend`]
-//!   for streaming.
+//! - `Send`/`Recv` events carry the channel's buffer length after the operation, timer events
+//!   carry their timer and a multi-case select's `Block` lists its channels ([`CaseWait`]), so a
+//!   [`Timeline`] can rebuild every gauge from events alone.
+//!
+//! Additions: `Cx::chan_release` (a channel became unreferenced: free its modeled bytes),
+//! `Cx::line`, `Cx::rw_try_lock`/`rw_try_rlock`, `Cx::ctx_with_deadline_cause`,
+//! [`Task::fresh`] (a fired AfterFunc can run again after Reset), `Config::record_events`,
+//! `Runtime::run_until`/`run_to_end`/`take_events`, [`Timeline::extend`] for streaming and
+//! [`Timeline::series`] for charts.
+//!
+//! Fidelity (each point has a Rust test, mirrored in real Go under `tests/oracle/runtime/`):
+//! Go's single-P run order (`runnext`, see `scheduler.rs`), mutex barging, Go 1.23 timers
+//! (lazy channel timers: unread ones neither keep a blocked program alive nor move the clock;
+//! Stop/Reset drop unreceived values; a due timer runs when its channel is polled), wait states
+//! exactly as Go's goroutine dumps print them (a one-case select is `chan receive`/`chan send`;
+//! a writer queued behind another writer is `sync.Mutex.Lock`). Not modelled: Go's 256-slot
+//! local run queue and its every-61st-schedule look at the global queue, mutex starvation
+//! mode, and the order of goroutines woken by timers due at the same instant (Go varies there
+//! from run to run).
 
 mod channel;
 mod context;
@@ -91,7 +105,7 @@ pub enum Yield {
     /// The goroutine's function returned.
     Exit,
     /// An unrecovered panic: ends the whole program (outcome `panic`) with Go's message, e.g.
-    /// "send on closed channel" or "runtime error: index out of range [5] with length 3".
+    /// "send on closed channel" or `"runtime error: index out of range [5] with length 3"`.
     Panic(String),
     /// A fatal error (outcome `fatal`), e.g. "sync: unlock of unlocked mutex".
     Fatal(String),
