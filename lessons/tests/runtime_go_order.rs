@@ -112,3 +112,23 @@ fn time_and_context_after_funcs_match_go() {
 fn select_loop_with_idle_timeouts_matches_go() {
     check("time_select_loop");
 }
+
+#[test]
+fn goroutine_panicking_after_main_returns_ends_the_run_in_a_panic() {
+    check("end_post_main_panic");
+}
+
+#[test]
+fn goroutine_stuck_on_a_mutex_makes_main_deadlock() {
+    check("end_deadlock_mutex");
+}
+
+#[test]
+fn goroutines_run_until_blocked_after_main_returns() {
+    check("end_post_main_runs");
+}
+
+#[test]
+fn second_done_in_a_goroutine_panics_with_negative_counter() {
+    check("end_wg_negative_goroutine");
+}

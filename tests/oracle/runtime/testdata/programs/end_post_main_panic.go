@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	go func() {
+		panic("late boom")
+	}()
+	fmt.Println("main returns")
+}
