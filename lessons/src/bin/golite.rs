@@ -124,13 +124,12 @@ fn main() -> ExitCode {
         .file_name()
         .map_or(args.file.clone(), |n| n.to_string_lossy().into_owned());
     // Parameter errors are usage errors: say so clearly and exit 2.
-    if !args.sets.is_empty() {
-        if let Err(e) = golite::compile(&name, &src, &args.sets) {
-            if e.line == 0 {
-                eprintln!("golite: {}", e.msg);
-                return ExitCode::from(2);
-            }
-        }
+    if !args.sets.is_empty()
+        && let Err(e) = golite::compile(&name, &src, &args.sets)
+        && e.line == 0
+    {
+        eprintln!("golite: {}", e.msg);
+        return ExitCode::from(2);
     }
     let opts = RunOptions {
         seed: args.seed,

@@ -3,7 +3,7 @@
 //! patching the instructions already emitted for them.
 
 use super::ast::{self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind};
-use super::code::{ClosureInfo, FuncCode, FuncId, MethodImpl, Op, Program, RecvAdjust, SelectInfo};
+use super::code::{ClosureInfo, FuncCode, FuncId, MethodImpl, Op, Program, RecvAdjust};
 use super::natives::Native;
 use super::packages::{self, Member, Std};
 use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
@@ -523,10 +523,10 @@ impl<'a> Compiler<'a> {
             sites: Vec::new(),
         });
         let v = f.vars.len() - 1;
-        if name != "_" {
-            if let Some(s) = f.scopes.last_mut() {
-                s.push((name.to_string(), Local::Var(v)));
-            }
+        if name != "_"
+            && let Some(s) = f.scopes.last_mut()
+        {
+            s.push((name.to_string(), Local::Var(v)));
         }
         v
     }
@@ -738,10 +738,10 @@ impl<'a> Compiler<'a> {
                     self.iota = old;
                     return err(e.pos, format!("{} is not constant", describe(e)));
                 };
-                if let Some(ov) = self.overrides.get(&n.name) {
-                    if global {
-                        v = ConstVal::Int(i128::from(*ov));
-                    }
+                if let Some(ov) = self.overrides.get(&n.name)
+                    && global
+                {
+                    v = ConstVal::Int(i128::from(*ov));
                 }
                 if let Some(d) = declared {
                     v = self.convert_const(v, t, d, e.pos)?;
@@ -886,10 +886,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Parameters and results of a signature, resolved.
-    pub fn sig_parts(
-        &mut self,
-        sig: &ast::FuncType,
-    ) -> R<(Vec<(String, TypeId)>, Vec<(Option<String>, TypeId)>)> {
+    pub fn sig_parts(&mut self, sig: &ast::FuncType) -> R<(SigParams, SigResults)> {
         let mut ps = Vec::new();
         let n = sig.params.len();
         for (i, p) in sig.params.iter().enumerate() {
@@ -1214,3 +1211,8 @@ fn has_break(stmts: &[ast::Stmt], label: Option<&str>) -> bool {
         _ => false,
     })
 }
+
+/// A resolved signature's parameters: names and types.
+pub type SigParams = Vec<(String, TypeId)>;
+/// A resolved signature's results: optional names and types.
+pub type SigResults = Vec<(Option<String>, TypeId)>;

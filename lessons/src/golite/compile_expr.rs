@@ -105,19 +105,18 @@ impl<'a> Compiler<'a> {
                     if matches!(
                         self.types.ukind(t),
                         Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::String | Kind::Bool
-                    ) {
-                        if let Some((v, from)) = self.constant(&args[0])? {
-                            if self.types.is_string(t) && self.types.is_integer(from) {
-                                let c = v
-                                    .as_i128()
-                                    .and_then(|i| u32::try_from(i).ok())
-                                    .and_then(char::from_u32)
-                                    .unwrap_or('\u{FFFD}');
-                                return Ok(Some((ConstVal::Str(Rc::from(c.to_string())), t)));
-                            }
-                            let v = self.convert_const(v, from, t, args[0].pos)?;
-                            return Ok(Some((v, t)));
+                    ) && let Some((v, from)) = self.constant(&args[0])?
+                    {
+                        if self.types.is_string(t) && self.types.is_integer(from) {
+                            let c = v
+                                .as_i128()
+                                .and_then(|i| u32::try_from(i).ok())
+                                .and_then(char::from_u32)
+                                .unwrap_or('\u{FFFD}');
+                            return Ok(Some((ConstVal::Str(Rc::from(c.to_string())), t)));
                         }
+                        let v = self.convert_const(v, from, t, args[0].pos)?;
+                        return Ok(Some((v, t)));
                     }
                     return Ok(None);
                 }
@@ -147,9 +146,7 @@ impl<'a> Compiler<'a> {
         pos: Pos,
     ) -> R<Option<(ConstVal, TypeId)>> {
         use BinaryOp::*;
-        let t = if matches!(op, Shl | Shr) {
-            ta
-        } else if !self.types.is_untyped(ta) {
+        let t = if matches!(op, Shl | Shr) || !self.types.is_untyped(ta) {
             ta
         } else if !self.types.is_untyped(tb) {
             tb
@@ -267,16 +264,16 @@ impl<'a> Compiler<'a> {
                     Ge => return Ok(Some((ConstVal::Bool(x >= y), ids::UNTYPED_BOOL))),
                     LAnd | LOr => return err(pos, "invalid operation on integers"),
                 };
-                if let Some(k) = self.types.int_kind(t) {
-                    if !k.fits(v) {
-                        return err(
-                            pos,
-                            format!(
-                                "cannot use {v} (untyped int constant) as {} value (overflows)",
-                                self.types.name(t)
-                            ),
-                        );
-                    }
+                if let Some(k) = self.types.int_kind(t)
+                    && !k.fits(v)
+                {
+                    return err(
+                        pos,
+                        format!(
+                            "cannot use {v} (untyped int constant) as {} value (overflows)",
+                            self.types.name(t)
+                        ),
+                    );
                 }
                 ConstVal::Int(v)
             }
@@ -468,16 +465,16 @@ impl<'a> Compiler<'a> {
                 None => return err(e.pos, "missing type in composite literal"),
             },
             ExprKind::Selector { x, sel } => {
-                if let ExprKind::Ident(p) = &x.kind {
-                    if let Some(Entity::Package(path)) = self.peek(p) {
-                        return match packages::member(self, &path, &sel.name) {
-                            Some(Member::Func(_, sig)) => Ok(sig),
-                            Some(Member::Value(_, t)) => Ok(t),
-                            Some(Member::Const(_, t)) => Ok(t),
-                            Some(Member::Generic(_)) => Ok(ids::ANY),
-                            _ => err(sel.pos, format!("undefined: {p}.{}", sel.name)),
-                        };
-                    }
+                if let ExprKind::Ident(p) = &x.kind
+                    && let Some(Entity::Package(path)) = self.peek(p)
+                {
+                    return match packages::member(self, &path, &sel.name) {
+                        Some(Member::Func(_, sig)) => Ok(sig),
+                        Some(Member::Value(_, t)) => Ok(t),
+                        Some(Member::Const(_, t)) => Ok(t),
+                        Some(Member::Generic(_)) => Ok(ids::ANY),
+                        _ => err(sel.pos, format!("undefined: {p}.{}", sel.name)),
+                    };
                 }
                 let xt = self.type_of(x)?;
                 match self.find_member(xt, &sel.name) {
@@ -618,53 +615,51 @@ impl<'a> Compiler<'a> {
             return Ok(t);
         }
         let f = func.unparen();
-        if let ExprKind::Ident(n) = &f.kind {
-            if let Some(Entity::Builtin(b)) = self.peek(n) {
-                return Ok(match b {
-                    Builtin::Len | Builtin::Cap | Builtin::Copy => ids::INT,
-                    Builtin::Append => match args.first() {
-                        Some(a) => self.type_of(a)?,
-                        None => return err(pos, "not enough arguments for append"),
+        if let ExprKind::Ident(n) = &f.kind
+            && let Some(Entity::Builtin(b)) = self.peek(n)
+        {
+            return Ok(match b {
+                Builtin::Len | Builtin::Cap | Builtin::Copy => ids::INT,
+                Builtin::Append => match args.first() {
+                    Some(a) => self.type_of(a)?,
+                    None => return err(pos, "not enough arguments for append"),
+                },
+                Builtin::Make => match args.first() {
+                    Some(a) => match self.type_expr_of(a)? {
+                        Some(t) => t,
+                        None => return err(a.pos, format!("{} is not a type", describe(a))),
                     },
-                    Builtin::Make => match args.first() {
-                        Some(a) => match self.type_expr_of(a)? {
-                            Some(t) => t,
-                            None => return err(a.pos, format!("{} is not a type", describe(a))),
-                        },
-                        None => return err(pos, "not enough arguments for make"),
+                    None => return err(pos, "not enough arguments for make"),
+                },
+                Builtin::New => match args.first() {
+                    Some(a) => match self.type_expr_of(a)? {
+                        Some(t) => self.types.pointer(t),
+                        None => return err(a.pos, format!("{} is not a type", describe(a))),
                     },
-                    Builtin::New => match args.first() {
-                        Some(a) => match self.type_expr_of(a)? {
-                            Some(t) => self.types.pointer(t),
-                            None => return err(a.pos, format!("{} is not a type", describe(a))),
-                        },
-                        None => return err(pos, "not enough arguments for new"),
-                    },
-                    Builtin::Recover => ids::ANY,
-                    Builtin::Min | Builtin::Max => {
-                        let mut t = ids::UNTYPED_INT;
-                        for a in args {
-                            let at = self.type_of(a)?;
-                            if !self.types.is_untyped(at) {
-                                t = at;
-                            } else if t == ids::UNTYPED_INT && at == ids::UNTYPED_FLOAT {
-                                t = at;
-                            }
+                    None => return err(pos, "not enough arguments for new"),
+                },
+                Builtin::Recover => ids::ANY,
+                Builtin::Min | Builtin::Max => {
+                    let mut t = ids::UNTYPED_INT;
+                    for a in args {
+                        let at = self.type_of(a)?;
+                        if !self.types.is_untyped(at)
+                            || (t == ids::UNTYPED_INT && at == ids::UNTYPED_FLOAT)
+                        {
+                            t = at;
                         }
-                        self.types.default_type(t)
                     }
-                    _ => ids::VOID,
-                });
-            }
-        }
-        if let ExprKind::Selector { x, sel } = &f.kind {
-            if let ExprKind::Ident(p) = &x.kind {
-                if let Some(Entity::Package(path)) = self.peek(p) {
-                    if let Some(Member::Generic(g)) = packages::member(self, &path, &sel.name) {
-                        return packages::generic_result(self, g, args, pos);
-                    }
+                    self.types.default_type(t)
                 }
-            }
+                _ => ids::VOID,
+            });
+        }
+        if let ExprKind::Selector { x, sel } = &f.kind
+            && let ExprKind::Ident(p) = &x.kind
+            && let Some(Entity::Package(path)) = self.peek(p)
+            && let Some(Member::Generic(g)) = packages::member(self, &path, &sel.name)
+        {
+            return packages::generic_result(self, g, args, pos);
         }
         let ft = self.type_of(func)?;
         match self.types.sig(ft) {
@@ -710,16 +705,16 @@ impl<'a> Compiler<'a> {
                         sig,
                     });
                 }
-                if let Kind::Interface(ms) = self.types.ukind(*ty) {
-                    if let Some((_, sig)) = ms.iter().find(|(n, _)| n == name) {
-                        let sig = *sig;
-                        let sym = self.sym(name);
-                        return Some(Sel::IfaceMethod {
-                            path: path.clone(),
-                            sym,
-                            sig,
-                        });
-                    }
+                if let Kind::Interface(ms) = self.types.ukind(*ty)
+                    && let Some((_, sig)) = ms.iter().find(|(n, _)| n == name)
+                {
+                    let sig = *sig;
+                    let sym = self.sym(name);
+                    return Some(Sel::IfaceMethod {
+                        path: path.clone(),
+                        sym,
+                        sig,
+                    });
                 }
                 if let Some(fs) = self.types.struct_fields(*ty) {
                     let fs = fs.to_vec();
@@ -1092,33 +1087,33 @@ impl<'a> Compiler<'a> {
     }
 
     fn selector(&mut self, x: &Expr, name: &str, pos: Pos) -> R<TypeId> {
-        if let ExprKind::Ident(p) = &x.kind {
-            if let Some(Entity::Package(path)) = self.peek(p) {
-                return match packages::member(self, &path, name) {
-                    Some(Member::Const(v, t)) => {
-                        self.emit_const(&v, t);
-                        Ok(t)
-                    }
-                    Some(Member::Value(n, t)) => {
-                        self.emit(Op::CallNative(n, 0));
-                        Ok(t)
-                    }
-                    Some(Member::Func(n, sig)) => {
-                        let v = Value::Func(Rc::new(Closure {
-                            func: FuncRef::Native(n),
-                            captures: Vec::new(),
-                            bound: false,
-                        }));
-                        let ix = self.const_index(v);
-                        self.emit(Op::Const(ix));
-                        Ok(sig)
-                    }
-                    _ => err(
-                        pos,
-                        format!("undefined: {p}.{name} (not supported by golite)"),
-                    ),
-                };
-            }
+        if let ExprKind::Ident(p) = &x.kind
+            && let Some(Entity::Package(path)) = self.peek(p)
+        {
+            return match packages::member(self, &path, name) {
+                Some(Member::Const(v, t)) => {
+                    self.emit_const(&v, t);
+                    Ok(t)
+                }
+                Some(Member::Value(n, t)) => {
+                    self.emit(Op::CallNative(n, 0));
+                    Ok(t)
+                }
+                Some(Member::Func(n, sig)) => {
+                    let v = Value::Func(Rc::new(Closure {
+                        func: FuncRef::Native(n),
+                        captures: Vec::new(),
+                        bound: false,
+                    }));
+                    let ix = self.const_index(v);
+                    self.emit(Op::Const(ix));
+                    Ok(sig)
+                }
+                _ => err(
+                    pos,
+                    format!("undefined: {p}.{name} (not supported by golite)"),
+                ),
+            };
         }
         let xt = self.type_of(x)?;
         match self.find_member(xt, name) {
@@ -1210,17 +1205,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn index_value(&mut self, index: &Expr) -> R<()> {
-        if let Some((v, _)) = self.constant(index)? {
-            if let Some(i) = v.as_i128() {
-                if i < 0 {
-                    return err(
-                        index.pos,
-                        format!(
-                            "invalid argument: index {i} (constant of type int) must not be negative"
-                        ),
-                    );
-                }
-            }
+        if let Some((v, _)) = self.constant(index)?
+            && let Some(i) = v.as_i128()
+            && i < 0
+        {
+            return err(
+                index.pos,
+                format!("invalid argument: index {i} (constant of type int) must not be negative"),
+            );
         }
         let t = self.expr(index, Some(ids::INT))?;
         if !self.types.is_integer(t) {
@@ -1392,10 +1384,10 @@ impl<'a> Compiler<'a> {
 
     /// Wraps the int on top to `t`'s size.
     pub fn wrap(&mut self, t: TypeId) {
-        if let Some(k) = self.types.int_kind(t) {
-            if k.bits() < 64 {
-                self.emit(Op::Wrap(k));
-            }
+        if let Some(k) = self.types.int_kind(t)
+            && k.bits() < 64
+        {
+            self.emit(Op::Wrap(k));
         }
     }
 
@@ -1477,8 +1469,10 @@ impl<'a> Compiler<'a> {
             self.emit(if op == Eq { Op::Eq } else { Op::Ne });
             return Ok(ids::BOOL);
         }
-        if !cmp && !ux && !uy && self.types.underlying(tx) != self.types.underlying(ty)
-            || (!cmp && !ux && !uy && tx != ty)
+        if !cmp
+            && !ux
+            && !uy
+            && (self.types.underlying(tx) != self.types.underlying(ty) || tx != ty)
         {
             return err(
                 pos,
@@ -1625,12 +1619,12 @@ impl<'a> Compiler<'a> {
                 }
             },
         };
-        if matches!(op, Quo | Rem) && self.types.is_integer(t) {
-            if let Some((v, _)) = self.constant(y)? {
-                if v.as_i128() == Some(0) {
-                    return err(y.pos, "invalid operation: division by zero");
-                }
-            }
+        if matches!(op, Quo | Rem)
+            && self.types.is_integer(t)
+            && let Some((v, _)) = self.constant(y)?
+            && v.as_i128() == Some(0)
+        {
+            return err(y.pos, "invalid operation: division by zero");
         }
         self.emit(o);
         if cmp {
@@ -1661,12 +1655,12 @@ impl<'a> Compiler<'a> {
             },
         };
         // `[]*T{{...}}`: an elided `&T{...}`.
-        if typ.is_none() {
-            if let Some(el) = self.types.pointer_elem(t) {
-                let inner = self.composite(None, elems, Some(el), e)?;
-                self.emit(Op::Escape(inner));
-                return Ok(t);
-            }
+        if typ.is_none()
+            && let Some(el) = self.types.pointer_elem(t)
+        {
+            let inner = self.composite(None, elems, Some(el), e)?;
+            self.emit(Op::Escape(inner));
+            return Ok(t);
         }
         match self.types.ukind(t).clone() {
             Kind::Struct(fields) => {
@@ -1848,24 +1842,24 @@ impl<'a> Compiler<'a> {
             }
         }
         if let ExprKind::Selector { x, sel } = &f.kind {
-            if let ExprKind::Ident(p) = &x.kind {
-                if let Some(Entity::Package(path)) = self.peek(p) {
-                    return match packages::member(self, &path, &sel.name) {
-                        Some(Member::Func(native, sig)) => {
-                            let s = self.sig_of(sig);
-                            let n =
-                                self.push_args(&s, args, ellipsis, e, format!("{p}.{}", sel.name))?;
-                            self.native_call(native, n, mode);
-                            Ok(self.results(&s, mode))
-                        }
-                        Some(Member::Generic(g)) => packages::generic_call(self, g, args, mode, e),
-                        Some(_) => err(sel.pos, format!("{p}.{} is not a function", sel.name)),
-                        None => err(
-                            sel.pos,
-                            format!("undefined: {p}.{} (not supported by golite)", sel.name),
-                        ),
-                    };
-                }
+            if let ExprKind::Ident(p) = &x.kind
+                && let Some(Entity::Package(path)) = self.peek(p)
+            {
+                return match packages::member(self, &path, &sel.name) {
+                    Some(Member::Func(native, sig)) => {
+                        let s = self.sig_of(sig);
+                        let n =
+                            self.push_args(&s, args, ellipsis, e, format!("{p}.{}", sel.name))?;
+                        self.native_call(native, n, mode);
+                        Ok(self.results(&s, mode))
+                    }
+                    Some(Member::Generic(g)) => packages::generic_call(self, g, args, mode, e),
+                    Some(_) => err(sel.pos, format!("{p}.{} is not a function", sel.name)),
+                    None => err(
+                        sel.pos,
+                        format!("undefined: {p}.{} (not supported by golite)", sel.name),
+                    ),
+                };
             }
             let xt = self.type_of(x)?;
             match self.find_member(xt, &sel.name) {
@@ -2019,37 +2013,37 @@ impl<'a> Compiler<'a> {
         // f(g()) with a multi-valued g.
         if args.len() == 1 && !ellipsis {
             let at = self.type_of(&args[0])?;
-            if let Kind::Tuple(ts) = self.types.kind(at).clone() {
-                if ts.len() > 1 {
-                    self.multi(&args[0])?;
-                    let temps: Vec<usize> = ts.iter().map(|t| self.temp(*t)).collect();
-                    for v in temps.iter().rev() {
-                        self.init_var(*v);
-                    }
-                    let fixed = if s.variadic { np - 1 } else { np };
-                    if (!s.variadic && ts.len() != np) || (s.variadic && ts.len() < fixed) {
-                        return err(
-                            e.pos,
-                            format!("wrong number of arguments in call to {what}"),
-                        );
-                    }
-                    for (i, v) in temps.iter().enumerate().take(fixed) {
-                        self.load_var(*v);
-                        self.coerce(ts[i], s.params[i]);
-                    }
-                    if s.variadic {
-                        let el = match self.types.ukind(s.params[np - 1]) {
-                            Kind::Slice(el) => *el,
-                            _ => ids::ANY,
-                        };
-                        for (i, v) in temps.iter().enumerate().skip(fixed) {
-                            self.load_var(*v);
-                            self.coerce(ts[i], el);
-                        }
-                        self.emit(Op::MakeSlice((ts.len() - fixed) as u32, el));
-                    }
-                    return Ok(np as u16);
+            if let Kind::Tuple(ts) = self.types.kind(at).clone()
+                && ts.len() > 1
+            {
+                self.multi(&args[0])?;
+                let temps: Vec<usize> = ts.iter().map(|t| self.temp(*t)).collect();
+                for v in temps.iter().rev() {
+                    self.init_var(*v);
                 }
+                let fixed = if s.variadic { np - 1 } else { np };
+                if (!s.variadic && ts.len() != np) || (s.variadic && ts.len() < fixed) {
+                    return err(
+                        e.pos,
+                        format!("wrong number of arguments in call to {what}"),
+                    );
+                }
+                for (i, v) in temps.iter().enumerate().take(fixed) {
+                    self.load_var(*v);
+                    self.coerce(ts[i], s.params[i]);
+                }
+                if s.variadic {
+                    let el = match self.types.ukind(s.params[np - 1]) {
+                        Kind::Slice(el) => *el,
+                        _ => ids::ANY,
+                    };
+                    for (i, v) in temps.iter().enumerate().skip(fixed) {
+                        self.load_var(*v);
+                        self.coerce(ts[i], el);
+                    }
+                    self.emit(Op::MakeSlice((ts.len() - fixed) as u32, el));
+                }
+                return Ok(np as u16);
             }
         }
         let fixed = if s.variadic { np - 1 } else { np };
@@ -2118,27 +2112,29 @@ impl<'a> Compiler<'a> {
                 | Kind::Bool
                 | Kind::Interface(_)
         );
-        if self.types.is_untyped(ft) && ft != ids::UNTYPED_NIL && basic_target {
-            if let Some((v, _)) = self.constant(x)? {
-                if self.types.is_interface(t) {
-                    let d = self.types.default_type(ft);
-                    self.emit_const(&v, d);
-                    self.emit(Op::ToIface(d));
-                    return Ok(());
-                }
-                if self.types.is_string(t) && self.types.is_integer(ft) {
-                    let c = v
-                        .as_i128()
-                        .and_then(|i| u32::try_from(i).ok())
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}');
-                    self.emit_const(&ConstVal::Str(Rc::from(c.to_string())), t);
-                    return Ok(());
-                }
-                let v2 = self.convert_const(v, ft, t, x.pos)?;
-                self.emit_const(&v2, t);
+        if self.types.is_untyped(ft)
+            && ft != ids::UNTYPED_NIL
+            && basic_target
+            && let Some((v, _)) = self.constant(x)?
+        {
+            if self.types.is_interface(t) {
+                let d = self.types.default_type(ft);
+                self.emit_const(&v, d);
+                self.emit(Op::ToIface(d));
                 return Ok(());
             }
+            if self.types.is_string(t) && self.types.is_integer(ft) {
+                let c = v
+                    .as_i128()
+                    .and_then(|i| u32::try_from(i).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                self.emit_const(&ConstVal::Str(Rc::from(c.to_string())), t);
+                return Ok(());
+            }
+            let v2 = self.convert_const(v, ft, t, x.pos)?;
+            self.emit_const(&v2, t);
+            return Ok(());
         }
         let from = self.value(x, None)?;
         let (fk, tk) = (self.types.ukind(from).clone(), self.types.ukind(t).clone());
@@ -2460,9 +2456,9 @@ impl<'a> Compiler<'a> {
                 let mut t = ids::UNTYPED_INT;
                 for a in args {
                     let at = self.type_of(a)?;
-                    if !self.types.is_untyped(at) {
-                        t = at;
-                    } else if self.types.is_untyped(t) && at == ids::UNTYPED_FLOAT {
+                    if !self.types.is_untyped(at)
+                        || (self.types.is_untyped(t) && at == ids::UNTYPED_FLOAT)
+                    {
                         t = at;
                     }
                 }

@@ -151,7 +151,7 @@ impl<'a> Compiler<'a> {
     fn cond(&mut self, e: &Expr) -> R<()> {
         let t = self.type_of(e)?;
         if !self.types.is_bool(t) {
-            return err(e.pos, format!("non-boolean condition in if statement"));
+            return err(e.pos, "non-boolean condition in if statement".to_string());
         }
         self.value_to(e, ids::BOOL)
     }
@@ -195,14 +195,14 @@ impl<'a> Compiler<'a> {
                     if rs.len() == 1 && self.type_expr_of(func)?.is_some() {
                         return err(e.pos, format!("{} (value) is not used", describe(e)));
                     }
-                    if let ExprKind::Ident(n) = &func.unparen().kind {
-                        if matches!(
+                    if let ExprKind::Ident(n) = &func.unparen().kind
+                        && matches!(
                             n.as_str(),
                             "len" | "cap" | "append" | "make" | "new" | "min" | "max"
-                        ) && matches!(self.peek(n), Some(Entity::Builtin(_)))
-                        {
-                            return err(e.pos, format!("{} (value) is not used", describe(e)));
-                        }
+                        )
+                        && matches!(self.peek(n), Some(Entity::Builtin(_)))
+                    {
+                        return err(e.pos, format!("{} (value) is not used", describe(e)));
                     }
                 }
                 for _ in rs {
@@ -1294,7 +1294,7 @@ impl<'a> Compiler<'a> {
             }
         }
         // A select with one case and no default is that channel operation, at the case's line.
-        if !(clauses.len() == 1 && !has_default) {
+        if clauses.len() != 1 || has_default {
             self.line = sel_line;
         }
         let idx = {

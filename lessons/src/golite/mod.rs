@@ -61,7 +61,11 @@ impl runtime::Value for Value {
 }
 
 /// Compiles `src`; `params` override lesson parameters (validated: known name, integer, in range).
-pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Result<Program, CompileError> {
+pub fn compile(
+    file_name: &str,
+    src: &str,
+    params: &[(String, String)],
+) -> Result<Program, CompileError> {
     let _ = file_name;
     let mut overrides = HashMap::new();
     if !params.is_empty() {
@@ -79,11 +83,18 @@ pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Resul
                     msg: if known.is_empty() {
                         format!("no parameter named {name} (this program has no parameters)")
                     } else {
-                        format!("no parameter named {name} (parameters: {})", known.join(", "))
+                        format!(
+                            "no parameter named {name} (parameters: {})",
+                            known.join(", ")
+                        )
                     },
                 });
             };
-            let v = p.validate(value).map_err(|e| CompileError { line: 0, col: 0, msg: e.message })?;
+            let v = p.validate(value).map_err(|e| CompileError {
+                line: 0,
+                col: 0,
+                msg: e.message,
+            })?;
             overrides.insert(name.clone(), v);
         }
     }
@@ -93,7 +104,9 @@ pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Resul
         msg: e.msg,
     })?;
     let prog = compile::compile_file(&file, overrides)?;
-    Ok(Program { inner: Rc::new(prog) })
+    Ok(Program {
+        inner: Rc::new(prog),
+    })
 }
 
 /// Starts a run of `program`: main is ready, drive it with `run_slice`.
@@ -110,10 +123,15 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
     let mut rt = Runtime::new(cfg);
     let wk = &prog.wk;
     let sentinels = vec![
-        Value::Iface(Rc::new((wk.error_string_ptr, Value::agg(vec![Value::str("context canceled")])))),
+        Value::Iface(Rc::new((
+            wk.error_string_ptr,
+            Value::agg(vec![Value::str("context canceled")]),
+        ))),
         Value::Iface(Rc::new((wk.std.ctx_deadline_error, Value::agg(Vec::new())))),
     ];
-    let globals = (0..prog.nglobals).map(|_| Rc::new(std::cell::RefCell::new(Value::Nil))).collect();
+    let globals = (0..prog.nglobals)
+        .map(|_| Rc::new(std::cell::RefCell::new(Value::Nil)))
+        .collect();
     let sh = Rc::new(vm::Shared {
         prog: prog.clone(),
         globals,
@@ -144,7 +162,11 @@ pub fn run_source(file_name: &str, src: &str, opts: &RunOptions) -> RunReport {
 
 /// The report of a program that did not compile.
 pub fn compile_error_report(file_name: &str, e: &CompileError) -> RunReport {
-    let msg = if e.line == 0 { e.msg.clone() } else { format!("{file_name}:{}:{}: {}", e.line, e.col, e.msg) };
+    let msg = if e.line == 0 {
+        e.msg.clone()
+    } else {
+        format!("{file_name}:{}:{}: {}", e.line, e.col, e.msg)
+    };
     RunReport {
         outcome: Outcome::CompileError,
         panic: msg,

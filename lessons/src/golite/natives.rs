@@ -202,10 +202,10 @@ fn field0(v: &Value) -> i64 {
 }
 
 fn set_field(v: &Value, i: usize, x: Value) {
-    if let Value::Agg(o) = v {
-        if let Some(s) = o.borrow_mut().get_mut(i) {
-            *s = x;
-        }
+    if let Value::Agg(o) = v
+        && let Some(s) = o.borrow_mut().get_mut(i)
+    {
+        *s = x;
     }
 }
 
@@ -476,10 +476,10 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                     let verbs = super::packages::format_verbs(s(&f));
                     let mut wrapped: Vec<Value> = Vec::new();
                     for (i, v) in verbs.iter().enumerate() {
-                        if *v == 'w' {
-                            if let Some(x) = items.get(i) {
-                                wrapped.push(printer::unstringify(t, x));
-                            }
+                        if *v == 'w'
+                            && let Some(x) = items.get(i)
+                        {
+                            wrapped.push(printer::unstringify(t, x));
                         }
                     }
                     let v = match wrapped.len() {

@@ -1562,7 +1562,7 @@ pub fn format_verbs(f: &str) -> Vec<char> {
         while i < b.len() && "+-# 0".contains(b[i]) {
             i += 1;
         }
-        let mut star = |i: &mut usize, out: &mut Vec<char>| {
+        let star = |i: &mut usize, out: &mut Vec<char>| {
             while *i < b.len()
                 && (b[*i].is_ascii_digit() || b[*i] == '*' || b[*i] == '[' || b[*i] == ']')
             {

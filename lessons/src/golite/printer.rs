@@ -9,12 +9,11 @@ use super::vm::GoTask;
 
 /// The value inside a `fmt.stringified` marker (what `Error()`/`String()` was called on).
 pub fn unstringify(t: &GoTask, v: &Value) -> Value {
-    if let Value::Iface(b) = v {
-        if b.0 == t.sh.prog.wk.stringified {
-            if let Value::Agg(o) = &b.1 {
-                return o.borrow().get(1).cloned().unwrap_or_default();
-            }
-        }
+    if let Value::Iface(b) = v
+        && b.0 == t.sh.prog.wk.stringified
+        && let Value::Agg(o) = &b.1
+    {
+        return o.borrow().get(1).cloned().unwrap_or_default();
     }
     v.clone()
 }
@@ -124,14 +123,14 @@ impl Printer<'_> {
         let t = self.t;
         let wk = &t.sh.prog.wk;
         let types = &t.sh.prog.types;
-        if ty == wk.stringified {
-            if let Value::Agg(o) = v {
-                return o
-                    .borrow()
-                    .first()
-                    .map(|s| s.as_str().to_string())
-                    .unwrap_or_default();
-            }
+        if ty == wk.stringified
+            && let Value::Agg(o) = v
+        {
+            return o
+                .borrow()
+                .first()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
         }
         if depth > 10 {
             return "...".into();
@@ -238,13 +237,7 @@ impl Printer<'_> {
                 _ => "<nil>".into(),
             },
             Kind::Chan(..) | Kind::Func(_) => match v {
-                Value::Nil => {
-                    if matches!(types.ukind(ty), Kind::Func(_)) {
-                        "<nil>".into()
-                    } else {
-                        "<nil>".into()
-                    }
-                }
+                Value::Nil => "<nil>".into(),
                 _ => fake_addr(v),
             },
             _ => {
@@ -260,8 +253,8 @@ impl Printer<'_> {
 /// A stable, Go-looking address for values printed as pointers.
 fn fake_addr(v: &Value) -> String {
     let k = match v {
-        Value::Chan(c) => 0xc000_0200_00 + u64::from(c.0) * 0x60,
-        _ => 0xc000_0100_00,
+        Value::Chan(c) => 0xc0_0002_0000 + u64::from(c.0) * 0x60,
+        _ => 0xc0_0001_0000,
     };
     format!("0x{k:x}")
 }
@@ -353,7 +346,7 @@ pub fn format_float(f: f64, verb: char, prec: Option<usize>) -> String {
                 None => 6,
                 Some(p) => {
                     let p = p.max(1) as i32;
-                    if p > nd && nd >= exp + 1 { nd } else { p }
+                    if p > nd && nd > exp { nd } else { p }
                 }
             };
             if exp < -4 || exp >= eprec {
@@ -793,8 +786,6 @@ fn format_one(
                 } else {
                     return bad(verb);
                 }
-            } else if types.is_float(ty) {
-                return bad(verb);
             } else {
                 return bad(verb);
             };

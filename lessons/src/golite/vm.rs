@@ -636,11 +636,11 @@ impl GoTask {
             FrameKind::Normal => {
                 for i in 0..f.nresults as usize {
                     let mut v = std::mem::take(&mut self.stack[rs + i]);
-                    if f.boxed_results & (1 << i) != 0 {
-                        if let Value::Cell(c) = &v {
-                            let inner = c.borrow().clone();
-                            v = inner;
-                        }
+                    if f.boxed_results & (1 << i) != 0
+                        && let Value::Cell(c) = &v
+                    {
+                        let inner = c.borrow().clone();
+                        v = inner;
                     }
                     self.stack[base + i] = v;
                 }
@@ -994,13 +994,14 @@ impl GoTask {
                     Op::Eq | Op::Ne => {
                         let b = pop!();
                         let a = pop!();
-                        if let (Value::Iface(x), Value::Iface(y)) = (&a, &b) {
-                            if x.0 == y.0 && !self.types().comparable(x.0) {
-                                throw!(format!(
-                                    "runtime error: comparing uncomparable type {}",
-                                    self.types().name(x.0)
-                                ));
-                            }
+                        if let (Value::Iface(x), Value::Iface(y)) = (&a, &b)
+                            && x.0 == y.0
+                            && !self.types().comparable(x.0)
+                        {
+                            throw!(format!(
+                                "runtime error: comparing uncomparable type {}",
+                                self.types().name(x.0)
+                            ));
                         }
                         let e = a.equals(&b);
                         self.stack
@@ -1081,11 +1082,11 @@ impl GoTask {
                                 }
                             }
                             Value::Agg(o) => {
-                                if let Value::Agg(src) = v {
-                                    if !Rc::ptr_eq(&o, &src) {
-                                        let items: Vec<Value> = src.borrow().clone();
-                                        *o.borrow_mut() = items;
-                                    }
+                                if let Value::Agg(src) = v
+                                    && !Rc::ptr_eq(&o, &src)
+                                {
+                                    let items: Vec<Value> = src.borrow().clone();
+                                    *o.borrow_mut() = items;
                                 }
                             }
                             _ => throw!(NIL_DEREF.into()),
@@ -1187,13 +1188,13 @@ impl GoTask {
                         match &m {
                             Value::Map(m) => {
                                 let key = k.key();
-                                if let Value::Iface(b) = &k {
-                                    if !self.types().comparable(b.0) {
-                                        throw!(format!(
-                                            "runtime error: hash of unhashable type {}",
-                                            self.types().name(b.0)
-                                        ));
-                                    }
+                                if let Value::Iface(b) = &k
+                                    && !self.types().comparable(b.0)
+                                {
+                                    throw!(format!(
+                                        "runtime error: hash of unhashable type {}",
+                                        self.types().name(b.0)
+                                    ));
                                 }
                                 let grew = {
                                     let mut mb = m.borrow_mut();
@@ -1261,11 +1262,11 @@ impl GoTask {
                         self.stack.push(Value::Map(m));
                     }
                     Op::ToIface(t) => {
-                        if let Some(v) = self.stack.last_mut() {
-                            if !matches!(v, Value::Iface(_)) {
-                                let inner = std::mem::take(v);
-                                *v = Value::Iface(Rc::new((t, inner)));
-                            }
+                        if let Some(v) = self.stack.last_mut()
+                            && !matches!(v, Value::Iface(_))
+                        {
+                            let inner = std::mem::take(v);
+                            *v = Value::Iface(Rc::new((t, inner)));
                         }
                     }
                     Op::AssertType(t) | Op::AssertTypeOk(t) => {
@@ -1921,15 +1922,15 @@ impl GoTask {
         }
         let cap = o.as_ref().map_or(0, |o| o.borrow().len() - off);
         let need = len + add;
-        if let Some(o) = &o {
-            if need <= cap {
-                let mut b = o.borrow_mut();
-                for (i, v) in vals.into_iter().enumerate() {
-                    b[off + len + i] = v;
-                }
-                drop(b);
-                return Ok(Value::Slice(o.clone(), off as u32, need as u32));
+        if let Some(o) = &o
+            && need <= cap
+        {
+            let mut b = o.borrow_mut();
+            for (i, v) in vals.into_iter().enumerate() {
+                b[off + len + i] = v;
             }
+            drop(b);
+            return Ok(Value::Slice(o.clone(), off as u32, need as u32));
         }
         // Go's growslice: double small slices, grow large ones by ~1.25x.
         let mut newcap = cap;
