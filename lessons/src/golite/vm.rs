@@ -119,6 +119,10 @@ pub struct GoTask {
     pub pending: Pending,
     pub panicking: Option<Box<Panicking>>,
     unflushed: u64,
+    /// The runtime refused more steps while they were flushed outside the batch check (a spawn,
+    /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
+    /// before every batch fills (`for { go f() }`) would never see the limit.
+    out_of_budget: bool,
     /// The closure of a native function value being called (a context's cancel function...).
     pub native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
@@ -147,6 +151,7 @@ impl GoTask {
             pending: Pending::None,
             panicking: None,
             unflushed: 0,
+            out_of_budget: false,
             native_closure: None,
             line: 0,
         }
@@ -265,7 +270,9 @@ impl GoTask {
     /// Reports steps and the current line to the runtime (before anything it records).
     pub fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
         if self.unflushed > 0 {
-            cx.step(self.unflushed);
+            if !cx.step(self.unflushed) {
+                self.out_of_budget = true;
+            }
             self.unflushed = 0;
         }
         let line = self.current_line();
@@ -752,10 +759,11 @@ impl GoTask {
             }
             loop {
                 self.unflushed += 1;
-                if self.unflushed >= STEP_BATCH {
+                if self.unflushed >= STEP_BATCH || self.out_of_budget {
                     let n = self.unflushed;
                     self.unflushed = 0;
-                    let more = cx.step(n);
+                    let forced = std::mem::take(&mut self.out_of_budget);
+                    let more = cx.step(n) && !forced;
                     if !more || cx.preempt_due() {
                         save!();
                         return Yield::Yielded;

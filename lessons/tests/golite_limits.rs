@@ -1,0 +1,76 @@
+//! Bad input never hangs the tab: a program that would run forever or grow without bound ends
+//! with outcome `limit` and a message naming the limit and the line. One runaway shape per test,
+//! each with small limits so the test is quick.
+
+use lessons::golite::{Limits, RunOptions, run_source};
+use lessons::runtime::{Outcome, RunReport};
+
+fn run_with(src: &str, limits: Limits) -> RunReport {
+    let opts = RunOptions {
+        limits,
+        ..RunOptions::default()
+    };
+    run_source("prog.go", src, &opts)
+}
+
+/// `for { go f() }` parks a goroutine per iteration: the goroutine cap stops it at the `go`
+/// line. Before the fix, the step count flushed at every spawn hid the exhausted budget from the
+/// interpreter loop, which spun forever.
+#[test]
+fn goroutine_bomb_hits_the_goroutine_cap_at_the_go_statement() {
+    let src = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let r = run_with(
+        src,
+        Limits {
+            goroutines: 1000,
+            ..Limits::default()
+        },
+    );
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert_eq!(
+        r.panic,
+        "goroutine limit: more than 1000 goroutines alive (go statement at line 5)"
+    );
+    assert_eq!(r.peak_goroutines, 1000);
+}
+
+/// The same bomb under the default limits ends on the modeled heap cap (each parked goroutine
+/// holds a 2 KiB stack), not by hanging.
+#[test]
+fn goroutine_bomb_under_default_limits_ends_on_the_heap_cap() {
+    let src = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let r = run_with(src, Limits::default());
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert!(
+        r.panic
+            .starts_with("heap limit: the modeled heap passed 268435456 bytes"),
+        "{}",
+        r.panic
+    );
+}
+
+/// An empty infinite loop uses up the step budget.
+#[test]
+fn infinite_loop_hits_the_step_limit() {
+    let src = "package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n";
+    let r = run_with(
+        src,
+        Limits {
+            steps: 100_000,
+            ..Limits::default()
+        },
+    );
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert!(
+        r.panic.starts_with(
+            "step limit: the program ran more than 100000 steps (goroutine 1 at line "
+        ),
+        "{}",
+        r.panic
+    );
+    assert!(
+        r.steps >= 100_000 && r.steps < 100_000 + 1_000,
+        "steps {}",
+        r.steps
+    );
+}
