@@ -4,7 +4,12 @@
 //! only reads what the `lessons` crate produces (catalog, timelines, snapshots); it never reaches
 //! into the engine.
 
+pub mod engine;
 pub mod lesson_list;
+pub mod lockstep;
+pub mod query;
+pub mod route;
+pub mod series;
 
 use leptos::prelude::*;
 use leptos::web_sys;

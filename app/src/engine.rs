@@ -1,0 +1,252 @@
+//! Running a lesson's two programs through the engine's public API, a budget of steps at a time,
+//! so the page can spread a long run over many animation frames and never freeze.
+//!
+//! The sides run one after the other, never interleaved: golite keeps one per-thread queue of
+//! pending heap frees, and each run's `start` resets it, so a runtime is dropped before the next
+//! one starts.
+
+use lessons::golite::{self, Program, RunOptions, Value};
+use lessons::runtime::{Progress, RunReport, Runtime, Timeline};
+
+/// The two programs of a lesson, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The anti-pattern, `bad.go`.
+    Bad,
+    /// The fix, `good.go`.
+    Good,
+}
+
+impl Side {
+    /// Both sides, bad first.
+    pub const BOTH: [Side; 2] = [Side::Bad, Side::Good];
+
+    /// The file name shown and used in messages.
+    pub fn file(self) -> &'static str {
+        match self {
+            Side::Bad => "bad.go",
+            Side::Good => "good.go",
+        }
+    }
+
+    /// `bad` or `good`, for CSS classes and test hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::Bad => "bad",
+            Side::Good => "good",
+        }
+    }
+
+    /// Position in arrays indexed by side.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One finished run: its events (seekable) and its report.
+#[derive(Clone, Debug)]
+pub struct SideRun {
+    /// Every event of the run.
+    pub timeline: Timeline,
+    /// The report golite gives (the same as `golite run --json`).
+    pub report: RunReport,
+}
+
+/// Where a side stands.
+enum Stage {
+    /// Compiled, not started yet (or failed to compile: the report is ready).
+    Ready(Result<Program, RunReport>),
+    /// Running.
+    Running(Box<Runtime<Value>>, Timeline),
+    /// Finished.
+    Done(SideRun),
+}
+
+/// A run of both programs with one set of parameters and one seed.
+pub struct Job {
+    stages: [Option<Stage>; 2],
+    opts: RunOptions,
+}
+
+impl Job {
+    /// Compiles both programs (cheap); nothing runs until [`Job::work`].
+    pub fn new(bad_go: &str, good_go: &str, params: Vec<(String, String)>, seed: u64) -> Self {
+        let opts = RunOptions {
+            seed,
+            params,
+            ..RunOptions::default()
+        };
+        let compile = |file: &str, src: &str| {
+            golite::compile(file, src, &opts.params)
+                .map_err(|e| golite::compile_error_report(file, &e))
+        };
+        Job {
+            stages: [
+                Some(Stage::Ready(compile(Side::Bad.file(), bad_go))),
+                Some(Stage::Ready(compile(Side::Good.file(), good_go))),
+            ],
+            opts,
+        }
+    }
+
+    /// Runs about `budget` interpreter steps of the first unfinished side (several sides when
+    /// they finish early). Returns true once both sides are done.
+    pub fn work(&mut self, budget: u64) -> bool {
+        let mut left = budget.max(1);
+        for slot in &mut self.stages {
+            let Some(stage) = slot.take() else { continue };
+            let stage = match stage {
+                Stage::Ready(Err(report)) => Stage::Done(SideRun {
+                    timeline: Timeline::default(),
+                    report,
+                }),
+                Stage::Ready(Ok(program)) => {
+                    let rt = golite::start(&program, &self.opts);
+                    advance(Box::new(rt), Timeline::default(), &mut left)
+                }
+                Stage::Running(rt, tl) => advance(rt, tl, &mut left),
+                done @ Stage::Done(_) => done,
+            };
+            let finished = matches!(stage, Stage::Done(_));
+            *slot = Some(stage);
+            if !finished {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Which side is running and how many steps it has taken (for the progress message).
+    pub fn progress(&self) -> (Side, u64) {
+        for (side, stage) in Side::BOTH.iter().zip(&self.stages) {
+            match stage {
+                Some(Stage::Running(rt, _)) => return (*side, rt.steps()),
+                Some(Stage::Ready(_)) => return (*side, 0),
+                _ => {}
+            }
+        }
+        (Side::Good, 0)
+    }
+
+    /// Both runs, once [`Job::work`] returned true.
+    pub fn finish(self) -> Option<[SideRun; 2]> {
+        let [bad, good] = self.stages;
+        match (bad, good) {
+            (Some(Stage::Done(b)), Some(Stage::Done(g))) => Some([b, g]),
+            _ => None,
+        }
+    }
+}
+
+/// Runs `rt` for up to `left` steps, streaming its events into `tl`; the runtime is dropped as
+/// soon as it finishes (see the module note).
+fn advance(mut rt: Box<Runtime<Value>>, mut tl: Timeline, left: &mut u64) -> Stage {
+    let before = rt.steps();
+    let progress = rt.run_slice(*left);
+    *left = left.saturating_sub(rt.steps() - before).max(1);
+    tl.extend(rt.take_events());
+    match progress {
+        Progress::Running => Stage::Running(rt, tl),
+        Progress::Finished => {
+            let report = rt.report();
+            drop(rt);
+            Stage::Done(SideRun {
+                timeline: tl,
+                report,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lessons::runtime::Outcome;
+
+    fn run_all(job: &mut Job, budget: u64) -> usize {
+        let mut calls = 1;
+        while !job.work(budget) {
+            calls += 1;
+        }
+        calls
+    }
+
+    fn forgotten_sender() -> &'static lessons::catalog::Lesson {
+        lessons::catalog::get("forgotten-sender").unwrap_or_else(|| panic!("lesson missing"))
+    }
+
+    #[test]
+    fn both_sides_report_what_golite_run_reports() {
+        let l = forgotten_sender();
+        let params = vec![("requests".to_string(), "20".to_string())];
+        let mut job = Job::new(l.bad_go, l.good_go, params.clone(), 1);
+        run_all(&mut job, 500);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        let opts = RunOptions {
+            seed: 1,
+            params,
+            ..RunOptions::default()
+        };
+        assert_eq!(
+            runs[0].report,
+            golite::run_source("bad.go", l.bad_go, &opts)
+        );
+        assert_eq!(
+            runs[1].report,
+            golite::run_source("good.go", l.good_go, &opts)
+        );
+    }
+
+    #[test]
+    fn a_small_budget_spreads_the_run_over_many_calls() {
+        let l = forgotten_sender();
+        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1);
+        assert!(run_all(&mut job, 100) > 10);
+    }
+
+    #[test]
+    fn the_timeline_holds_every_event_up_to_the_end() {
+        let l = forgotten_sender();
+        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1);
+        run_all(&mut job, 1000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        let last = runs[0].timeline.last();
+        assert_eq!(last.outcome, Some(Outcome::Exit));
+        assert_eq!(
+            runs[0].timeline.events().last().map(|e| e.time_ns),
+            Some(1_050_000_000)
+        );
+    }
+
+    #[test]
+    fn a_compile_error_is_a_finished_side_with_the_message() {
+        let mut job = Job::new(
+            "package main\nfunc main() { x }\n",
+            "package main\nfunc main() {}\n",
+            Vec::new(),
+            1,
+        );
+        run_all(&mut job, 1000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        assert_eq!(runs[0].report.outcome, Outcome::CompileError);
+        assert!(
+            runs[0].report.panic.starts_with("bad.go:2:"),
+            "{}",
+            runs[0].report.panic
+        );
+        assert_eq!(runs[1].report.outcome, Outcome::Exit);
+    }
+
+    #[test]
+    fn an_unknown_param_is_a_compile_error_on_both_sides() {
+        let l = forgotten_sender();
+        let params = vec![("nope".to_string(), "1".to_string())];
+        let mut job = Job::new(l.bad_go, l.good_go, params, 1);
+        run_all(&mut job, 1000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        assert_eq!(
+            runs.iter().map(|r| r.report.outcome).collect::<Vec<_>>(),
+            [Outcome::CompileError, Outcome::CompileError]
+        );
+    }
+}
