@@ -10,6 +10,7 @@ pub mod lockstep;
 pub mod query;
 pub mod route;
 pub mod series;
+pub mod verdict;
 
 use leptos::prelude::*;
 use leptos::web_sys;

@@ -1,0 +1,150 @@
+//! A run's verdict in plain words: `6 goroutines leaked at line 27 (chan send)`,
+//! `deadlock: all goroutines are asleep`, `panic: send on closed channel`, `no leaks`.
+
+use lessons::runtime::{Leak, Outcome, RunReport};
+
+/// How bad the verdict is, for its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Ended cleanly, nothing left behind.
+    Ok,
+    /// Ended, but left goroutines behind, or crashed.
+    Bad,
+    /// The playground could not run it (compile error, limit).
+    Problem,
+}
+
+impl Tone {
+    /// CSS class suffix.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tone::Ok => "ok",
+            Tone::Bad => "bad",
+            Tone::Problem => "problem",
+        }
+    }
+}
+
+/// The headline and tone of a finished run.
+pub fn headline(r: &RunReport) -> (String, Tone) {
+    match r.outcome {
+        Outcome::Exit if r.leaked.is_empty() => ("no leaks".into(), Tone::Ok),
+        Outcome::Exit => {
+            let total: u32 = r.leaked.iter().map(|l| l.count).sum();
+            if r.leaked.len() == 1 {
+                (leak_line(&r.leaked[0]), Tone::Bad)
+            } else {
+                (format!("{total} goroutines leaked"), Tone::Bad)
+            }
+        }
+        Outcome::Deadlock => ("deadlock: all goroutines are asleep".into(), Tone::Bad),
+        Outcome::Panic => (format!("panic: {}", first_line(&r.panic)), Tone::Bad),
+        Outcome::Fatal => (format!("fatal error: {}", first_line(&r.panic)), Tone::Bad),
+        Outcome::CompileError => (format!("does not compile: {}", r.panic), Tone::Problem),
+        Outcome::Limit => (
+            format!("stopped by the playground: {}", r.panic),
+            Tone::Problem,
+        ),
+    }
+}
+
+/// One leak group in words: `6 goroutines leaked at line 27 (chan send)`.
+pub fn leak_line(l: &Leak) -> String {
+    let noun = if l.count == 1 {
+        "goroutine"
+    } else {
+        "goroutines"
+    };
+    format!("{} {noun} leaked at line {} ({})", l.count, l.line, l.state)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(outcome: Outcome, panic: &str, leaked: Vec<Leak>) -> RunReport {
+        RunReport {
+            outcome,
+            panic: panic.into(),
+            stdout: String::new(),
+            virtual_time_ns: 0,
+            leaked,
+            steps: 0,
+            peak_goroutines: 0,
+            peak_heap_bytes: 0,
+        }
+    }
+
+    fn leak(count: u32, line: u32, state: &str) -> Leak {
+        Leak {
+            state: state.into(),
+            line,
+            count,
+        }
+    }
+
+    #[test]
+    fn a_clean_exit_is_no_leaks() {
+        assert_eq!(
+            headline(&report(Outcome::Exit, "", vec![])),
+            ("no leaks".into(), Tone::Ok)
+        );
+    }
+
+    #[test]
+    fn one_leak_group_names_count_line_and_state() {
+        let r = report(Outcome::Exit, "", vec![leak(6, 27, "chan send")]);
+        assert_eq!(headline(&r).0, "6 goroutines leaked at line 27 (chan send)");
+    }
+
+    #[test]
+    fn a_single_leaked_goroutine_is_singular() {
+        assert_eq!(
+            leak_line(&leak(1, 9, "select")),
+            "1 goroutine leaked at line 9 (select)"
+        );
+    }
+
+    #[test]
+    fn several_groups_are_totalled_in_the_headline() {
+        let r = report(
+            Outcome::Exit,
+            "",
+            vec![leak(2, 5, "chan send"), leak(3, 9, "select")],
+        );
+        assert_eq!(headline(&r), ("5 goroutines leaked".into(), Tone::Bad));
+    }
+
+    #[test]
+    fn deadlock_panic_and_fatal_use_gos_words() {
+        let d = report(
+            Outcome::Deadlock,
+            "all goroutines are asleep - deadlock!",
+            vec![],
+        );
+        let p = report(Outcome::Panic, "send on closed channel", vec![]);
+        let f = report(Outcome::Fatal, "sync: unlock of unlocked mutex", vec![]);
+        assert_eq!(headline(&d).0, "deadlock: all goroutines are asleep");
+        assert_eq!(headline(&p).0, "panic: send on closed channel");
+        assert_eq!(
+            headline(&f).0,
+            "fatal error: sync: unlock of unlocked mutex"
+        );
+    }
+
+    #[test]
+    fn a_compile_error_is_a_problem_with_its_message() {
+        let r = report(Outcome::CompileError, "bad.go:3:5: undefined: x", vec![]);
+        assert_eq!(
+            headline(&r),
+            (
+                "does not compile: bad.go:3:5: undefined: x".into(),
+                Tone::Problem
+            )
+        );
+    }
+}
