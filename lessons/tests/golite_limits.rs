@@ -5,6 +5,11 @@
 use lessons::golite::{Limits, RunOptions, run_source};
 use lessons::runtime::{Outcome, RunReport};
 
+/// `for { go func() { select {} }() }`: every iteration parks one more goroutine forever; the
+/// `go` statement is on line 5.
+const GOROUTINE_BOMB: &str =
+    "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+
 fn run_with(src: &str, limits: Limits) -> RunReport {
     let opts = RunOptions {
         limits,
@@ -18,9 +23,8 @@ fn run_with(src: &str, limits: Limits) -> RunReport {
 /// interpreter loop, which spun forever.
 #[test]
 fn goroutine_bomb_hits_the_goroutine_cap_at_the_go_statement() {
-    let src = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
     let r = run_with(
-        src,
+        GOROUTINE_BOMB,
         Limits {
             goroutines: 1000,
             ..Limits::default()
@@ -38,8 +42,7 @@ fn goroutine_bomb_hits_the_goroutine_cap_at_the_go_statement() {
 /// holds a 2 KiB stack), not by hanging.
 #[test]
 fn goroutine_bomb_under_default_limits_ends_on_the_heap_cap() {
-    let src = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
-    let r = run_with(src, Limits::default());
+    let r = run_with(GOROUTINE_BOMB, Limits::default());
     assert_eq!(r.outcome, Outcome::Limit);
     assert!(
         r.panic
