@@ -4,7 +4,10 @@
 //! only reads what the `lessons` crate produces (catalog, timelines, snapshots); it never reaches
 //! into the engine.
 
+pub mod channel_gauges;
+pub mod charts;
 pub mod engine;
+pub mod goroutine_map;
 pub mod lesson_list;
 pub mod lockstep;
 pub mod query;
