@@ -6,13 +6,16 @@
 
 pub mod channel_gauges;
 pub mod charts;
+pub mod embed;
 pub mod engine;
 pub mod goroutine_map;
+pub mod host_api;
 pub mod lesson_list;
 pub mod lockstep;
 pub mod query;
 pub mod route;
 pub mod series;
+pub mod share_dialog;
 pub mod verdict;
 
 use leptos::prelude::*;

@@ -1,0 +1,2 @@
+//! The postMessage API through which a host page drives an embedded lesson and hears back
+//! from it.
