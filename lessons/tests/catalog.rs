@@ -53,7 +53,7 @@ fn the_first_lesson_exposes_its_params_from_bad_go() {
     assert_eq!(
         got,
         vec![
-            ("requests".to_string(), 10, 1, 200),
+            ("requests".to_string(), 10, 1, 10000),
             ("timeoutMs".to_string(), 50, 10, 500)
         ]
     );

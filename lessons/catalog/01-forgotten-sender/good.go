@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-const requests = 10  // param: 1..200 "Incoming requests"
+const requests = 10  // param: 1..10000 "Incoming requests"
 const timeoutMs = 50 // param: 10..500 "Handler timeout (ms)"
 
 // callBackend answers after 15, 35, 55, 75 or 95 ms depending on the request.
