@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
+use crate::shell::LessonLink;
+
 /// Groups `items` under their chapter, keeping catalog order: chapters appear in the order of
 /// their first lesson, lessons in their own order. Generic so it is tested without real lessons.
 pub fn group_by_chapter<'a, T>(
@@ -52,13 +54,21 @@ pub fn LessonList(lessons: &'static [Lesson], errors: &'static [String]) -> impl
     }
 }
 
-/// One lesson in the list: its title and its one-line claim.
+/// One lesson in the list: its number, title and one-line claim, as a link, marked when this
+/// browser has opened it before.
 #[component]
 fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
+    let seen = crate::visited::all().contains(&lesson.slug);
     view! {
-        <li class="lesson" data-slug=lesson.slug.as_str()>
-            <span class="title">{lesson.title.as_str()}</span>
-            <p class="claim">{lesson.claim.as_str()}</p>
+        <li class="lesson" class:visited=seen data-slug=lesson.slug.as_str()>
+            <LessonLink slug=Some(lesson.slug.as_str()) class="card">
+                <span class="num" aria-hidden="true">{format!("{:02}", lesson.number)}</span>
+                <span class="body">
+                    <span class="title">{lesson.title.as_str()}</span>
+                    {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"visited"</span> })}
+                    <span class="claim" inner_html=crate::markdown::inline_html(&lesson.claim)></span>
+                </span>
+            </LessonLink>
         </li>
     }
 }

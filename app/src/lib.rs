@@ -4,48 +4,47 @@
 //! only reads what the `lessons` crate produces (catalog, timelines, snapshots); it never reaches
 //! into the engine.
 
+pub mod browser;
 pub mod channel_gauges;
 pub mod charts;
+pub mod code_view;
+pub mod control_bar;
+pub mod controller;
 pub mod embed;
 pub mod engine;
 pub mod goroutine_map;
 pub mod host_api;
 pub mod lesson_list;
+pub mod lesson_page;
 pub mod lockstep;
+pub mod markdown;
+pub mod param_panel;
+pub mod player;
 pub mod query;
 pub mod route;
 pub mod series;
 pub mod share_dialog;
+pub mod shell;
 pub mod verdict;
+pub mod visited;
 
 use leptos::prelude::*;
 use leptos::web_sys;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use lesson_list::LessonList;
-
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <div class="shell">
-            <header>
-                <h1>"Go anti-pattern playground"</h1>
-                <p>"Watch a Go concurrency anti-pattern and its fix run side by side."</p>
-            </header>
-            <main>
-                <LessonList lessons=lessons::catalog::all() errors=lessons::catalog::load_errors() />
-            </main>
-        </div>
-    }
-}
+use shell::App;
 
 /// Entry point, run by wasm-bindgen as soon as the module is instantiated: mounts [`App`] into
 /// `#app` (or the body, if a host page lacks it) and removes the page's loading placeholder.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // The panic reaches the console (with its message and location) and the page says so with a
+    // way out: a wasm panic stops the app, and a page that silently stops responding is worse.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash();
+    }));
     let doc = document();
     match doc
         .get_element_by_id("app")
@@ -56,5 +55,25 @@ pub fn start() {
     }
     if let Some(loading) = doc.get_element_by_id("loading") {
         loading.remove();
+    }
+}
+
+/// Shows that the app stopped, with a Reload button, without relying on the (stopped) app.
+fn show_crash() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    if let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) {
+        el.set_id("crash");
+        el.set_class_name("crash");
+        let _ = el.set_attribute("role", "alert");
+        el.set_inner_html(
+            "Something went wrong inside the playground, and it stopped. The details are in the \
+             browser console. <button onclick=\"location.reload()\">Reload</button>",
+        );
+        let _ = body.append_child(&el);
     }
 }

@@ -1,0 +1,213 @@
+//! A program's source, highlighted by golite's own lexer, with a live badge on every line where
+//! goroutines are parked: the pprof goroutine view, drawn on the code.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::golite::highlight::{Line, TokenClass, highlight};
+use lessons::runtime::Snapshot;
+
+use crate::engine::Side;
+use crate::series::Family;
+
+/// Goroutines parked on one line in one state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Badge {
+    /// 1-based source line.
+    pub line: u32,
+    /// Go's name of the state (`chan send`).
+    pub state: &'static str,
+    /// Its colour family.
+    pub family: Family,
+    /// How many goroutines.
+    pub count: u32,
+}
+
+/// The badges of a snapshot: blocked goroutines grouped by line and state, most first within a
+/// line. Running and runnable goroutines get the line marker instead.
+pub fn badges(s: &Snapshot) -> Vec<Badge> {
+    let mut out: Vec<Badge> = s
+        .by_line
+        .iter()
+        .filter(|g| g.state.is_blocked() && g.line > 0)
+        .map(|g| Badge {
+            line: g.line,
+            state: g.state.as_str(),
+            family: Family::of(g.state),
+            count: g.count,
+        })
+        .collect();
+    out.sort_by(|a, b| a.line.cmp(&b.line).then(b.count.cmp(&a.count)));
+    out
+}
+
+/// The line the running goroutine is on, if one is running.
+pub fn running_line(s: &Snapshot) -> Option<u32> {
+    let gid = s.running?;
+    s.goroutines
+        .iter()
+        .find(|g| g.gid == gid)
+        .map(|g| g.line)
+        .filter(|l| *l > 0)
+}
+
+/// The highlighted source of one side with its live badges.
+#[component]
+pub fn CodeView(
+    /// Which program.
+    side: Side,
+    /// The Go source.
+    source: &'static str,
+    /// The side's state at the cursor.
+    #[prop(into)]
+    snapshot: Signal<Rc<Snapshot>, LocalStorage>,
+) -> impl IntoView {
+    let all = Memo::new(move |_| snapshot.with(|s| badges(s)));
+    let running = Memo::new(move |_| snapshot.with(|s| running_line(s)));
+    let lines = highlight(source);
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Keep the line that matters in view as the cursor moves: the running goroutine's line,
+    // else the first line with parked goroutines. Only the code box scrolls, never the page.
+    Effect::new(move |_| {
+        let target = running
+            .get()
+            .or_else(|| all.with(|b| b.first().map(|b| b.line)));
+        if let (Some(line), Some(el)) = (target, container.get()) {
+            reveal_line(&el, line);
+        }
+    });
+    view! {
+        <div
+            node_ref=container
+            class="code"
+            data-testid=format!("code-{}", side.key())
+            role="region"
+            aria-label=format!("{} source, with goroutines parked per line", side.file())
+            tabindex="0"
+        >
+            {lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, tokens)| {
+                    let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    code_line(n, tokens, all, running)
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Scrolls the code box (only) so `line` is visible, with a little context around it.
+fn reveal_line(container: &leptos::web_sys::HtmlDivElement, line: u32) {
+    use wasm_bindgen::JsCast;
+    let Ok(Some(row)) = container.query_selector(&format!(".ln[data-line=\"{line}\"]")) else {
+        return;
+    };
+    let Ok(row) = row.dyn_into::<leptos::web_sys::HtmlElement>() else {
+        return;
+    };
+    // The box is `position: relative`, so it is the row's offset parent.
+    let top = f64::from(row.offset_top());
+    let height = f64::from(row.offset_height());
+    let view_top = f64::from(container.scroll_top());
+    let view_height = f64::from(container.client_height());
+    let margin = height * 3.0;
+    if top - margin < view_top {
+        container.set_scroll_top((top - margin).max(0.0) as i32);
+    } else if top + height + margin > view_top + view_height {
+        container.set_scroll_top((top + height + margin - view_height) as i32);
+    }
+}
+
+fn code_line(
+    n: u32,
+    tokens: Line,
+    all: Memo<Vec<Badge>>,
+    running: Memo<Option<u32>>,
+) -> impl IntoView {
+    let here = Memo::new(move |_| {
+        all.with(|b| {
+            b.iter()
+                .filter(|x| x.line == n)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div
+            class="ln"
+            class:running=move || running.get() == Some(n)
+            class:parked=move || here.with(|h| !h.is_empty())
+            data-line=n
+        >
+            <span class="no" aria-hidden="true">{n}</span>
+            <code class="src">{tokens.into_iter().map(token).collect_view()}</code>
+            <span class="badges">
+                {move || {
+                    here.get()
+                        .into_iter()
+                        .map(|b| {
+                            let label = format!(
+                                "{} goroutine{} parked here in {}",
+                                b.count,
+                                if b.count == 1 { "" } else { "s" },
+                                b.state,
+                            );
+                            view! {
+                                <span
+                                    class=format!("badge fam-{}", b.family.key())
+                                    data-testid="line-badge"
+                                    data-line=b.line
+                                    data-state=b.state
+                                    data-count=b.count
+                                    title=label.clone()
+                                    aria-label=label
+                                >
+                                    <b>{b.count}</b>
+                                    " "
+                                    {b.state}
+                                </span>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </span>
+        </div>
+    }
+}
+
+fn token((class, text): (TokenClass, String)) -> AnyView {
+    match class {
+        TokenClass::Plain | TokenClass::Ident | TokenClass::Punctuation => text.into_any(),
+        c => view! { <span class=c.css()>{text}</span> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lessons::golite::{self, RunOptions};
+
+    fn end_of(src: &str) -> Snapshot {
+        let program = golite::compile("t.go", src, &[]).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut rt = golite::start(&program, &RunOptions::default());
+        while rt.run_slice(10_000) == lessons::runtime::Progress::Running {}
+        lessons::runtime::Timeline::from_events(rt.take_events()).last()
+    }
+
+    #[test]
+    fn parked_goroutines_are_badged_on_their_line() {
+        let s = end_of(
+            "package main\n\nfunc main() {\n\tc := make(chan int)\n\tfor range 3 {\n\t\tgo func() { c <- 1 }()\n\t}\n\t<-c\n}\n",
+        );
+        assert_eq!(
+            badges(&s),
+            [Badge {
+                line: 6,
+                state: "chan send",
+                family: Family::Chan,
+                count: 2
+            }]
+        );
+    }
+}

@@ -1,0 +1,435 @@
+//! The lesson page's state and every action on it. Buttons, the keyboard and a host page's
+//! messages all call the same [`LessonController`] methods, so they cannot drift apart.
+//!
+//! A run of both programs goes through [`engine::Job`] in slices of about 8 ms of wasm time per
+//! animation frame, so the page never freezes; a newer parameter change abandons an older job.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::catalog::Lesson;
+use lessons::runtime::Snapshot;
+
+use crate::browser;
+use crate::charts::ChartScale;
+use crate::engine::{Job, Side, SideRun};
+use crate::lockstep::Lockstep;
+use crate::player::{Cursor, SPEEDS_NS, auto_speed};
+use crate::query;
+use crate::route::{self, LessonState, Page};
+use crate::series::{self, Series};
+
+/// Wasm time one animation frame may spend running programs, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+/// Interpreter steps between two looks at the clock.
+const STEPS_PER_CHECK: u64 = 20_000;
+
+/// Both sides' finished runs, with everything derived from them once.
+pub struct Runs {
+    /// Bad and good, in [`Side`] order.
+    pub sides: [SideRun; 2],
+    /// One cursor over both event streams.
+    pub lockstep: Lockstep,
+    /// Chart series per side.
+    pub series: [Rc<Series>; 2],
+    /// Chart axes shared by both sides.
+    pub scale: ChartScale,
+}
+
+impl Runs {
+    fn new(sides: [SideRun; 2]) -> Self {
+        let times =
+            |r: &SideRun| -> Vec<i64> { r.timeline.events().iter().map(|e| e.time_ns).collect() };
+        let lockstep = Lockstep::new(&times(&sides[0]), &times(&sides[1]));
+        let series = [
+            Rc::new(series::fold(sides[0].timeline.events())),
+            Rc::new(series::fold(sides[1].timeline.events())),
+        ];
+        let scale = ChartScale {
+            end_ns: lockstep.end_time().max(
+                sides[0]
+                    .report
+                    .virtual_time_ns
+                    .max(sides[1].report.virtual_time_ns),
+            ),
+            max_goroutines: series[0].peak_goroutines.max(series[1].peak_goroutines),
+            max_heap: series[0].peak_heap.max(series[1].peak_heap),
+        };
+        Runs {
+            sides,
+            lockstep,
+            series,
+            scale,
+        }
+    }
+
+    /// Each side's state at lockstep position `pos`.
+    pub fn snapshots(&self, pos: usize) -> [Snapshot; 2] {
+        let (b, g) = self.lockstep.split(pos);
+        [
+            self.sides[0].timeline.snapshot_at(b),
+            self.sides[1].timeline.snapshot_at(g),
+        ]
+    }
+}
+
+/// Where the cursor goes when a new run replaces the old one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Keep {
+    /// An exact position from the URL; `None` is the end.
+    Step(Option<usize>),
+    /// The same fraction of the run as before (a parameter or seed change).
+    Fraction(f64),
+}
+
+/// A run in progress.
+struct Pending {
+    job: Job,
+    keep: Keep,
+    spent_ms: f64,
+    generation: u64,
+}
+
+/// The lesson page's state: cheap to copy into every event handler.
+#[derive(Clone, Copy)]
+pub struct LessonController {
+    /// The lesson shown.
+    pub lesson: &'static Lesson,
+    /// One value per lesson parameter.
+    pub params: RwSignal<Vec<i64>>,
+    /// The seed both programs run with.
+    pub seed: RwSignal<u64>,
+    /// The finished runs; `None` until the first run finishes.
+    pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
+    /// Playback position.
+    pub cursor: RwSignal<Cursor>,
+    /// Playback speed, an index into [`SPEEDS_NS`].
+    pub speed: RwSignal<usize>,
+    /// True while a run is in progress.
+    pub running: RwSignal<bool>,
+    /// Wasm milliseconds the last run took, all slices summed (for the budget script).
+    pub rerun_ms: RwSignal<f64>,
+    /// Each side's state at the cursor.
+    pub snapshots: [RwSignal<Rc<Snapshot>, LocalStorage>; 2],
+    /// URL keys the lesson page does not use (embed options), kept when the URL is rewritten.
+    pub extra: StoredValue<Vec<(String, String)>>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+    generation: StoredValue<u64>,
+    last_frame_ms: StoredValue<f64>,
+    speed_chosen: StoredValue<bool>,
+}
+
+impl LessonController {
+    /// The controller for `lesson` at `state`; the first run starts at once.
+    pub fn new(lesson: &'static Lesson, state: &LessonState, extra: Vec<(String, String)>) -> Self {
+        let empty = Rc::new(lessons::runtime::Timeline::default().last());
+        let c = LessonController {
+            lesson,
+            params: RwSignal::new(state.params.clone()),
+            seed: RwSignal::new(state.seed),
+            runs: RwSignal::new_local(None),
+            cursor: RwSignal::new(Cursor::default()),
+            speed: RwSignal::new(auto_speed(1_000_000_000)),
+            running: RwSignal::new(false),
+            rerun_ms: RwSignal::new(0.0),
+            snapshots: [
+                RwSignal::new_local(empty.clone()),
+                RwSignal::new_local(empty),
+            ],
+            extra: StoredValue::new(extra),
+            pending: StoredValue::new_local(None),
+            generation: StoredValue::new(0),
+            last_frame_ms: StoredValue::new(0.0),
+            speed_chosen: StoredValue::new(false),
+        };
+        // Snapshots follow the cursor's position (not its clock, which moves every frame).
+        let pos = Memo::new(move |_| c.cursor.get().pos);
+        Effect::new(move |_| {
+            let p = pos.get();
+            c.runs.with(|r| {
+                if let Some(r) = r {
+                    let [b, g] = r.snapshots(p);
+                    c.snapshots[0].set(Rc::new(b));
+                    c.snapshots[1].set(Rc::new(g));
+                }
+            });
+        });
+        c.start_run(Keep::Step(state.step));
+        c
+    }
+
+    /// The merged event count (0 before the first run).
+    pub fn len(&self) -> usize {
+        self.runs
+            .with(|r| r.as_ref().map(|r| r.lockstep.len()).unwrap_or(0))
+    }
+
+    /// True before the first run finishes, and for two empty runs.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True at the end of the run (where the verdicts show).
+    pub fn at_end(&self) -> bool {
+        self.runs.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| self.cursor.get().at_end(&r.lockstep))
+        })
+    }
+
+    /// Starts or resumes playback.
+    pub fn play(&self) {
+        self.move_cursor(|c, l| c.play(l));
+        if self.cursor.get_untracked().playing {
+            self.last_frame_ms.set_value(browser::now_ms());
+            let me = *self;
+            request_animation_frame(move || me.animate());
+        }
+    }
+
+    /// Pauses playback where it is.
+    pub fn pause(&self) {
+        if self.cursor.get_untracked().playing {
+            self.cursor.update(|c| *c = c.pause());
+            self.sync_step();
+        }
+    }
+
+    /// Play if paused, pause if playing.
+    pub fn toggle(&self) {
+        if self.cursor.get_untracked().playing {
+            self.pause();
+        } else {
+            self.play();
+        }
+    }
+
+    /// One event forward.
+    pub fn step(&self) {
+        self.move_cursor(|c, l| c.step(l));
+        self.sync_step();
+    }
+
+    /// One event back.
+    pub fn step_back(&self) {
+        self.move_cursor(|c, l| c.step_back(l));
+        self.sync_step();
+    }
+
+    /// Jumps to merged position `pos` (clamped), paused.
+    pub fn seek(&self, pos: usize) {
+        self.move_cursor(|_, l| Cursor::at(l, pos));
+        self.sync_step();
+    }
+
+    /// Back to the start, paused.
+    pub fn reset(&self) {
+        self.seek(0);
+    }
+
+    /// Sets parameter `name` (clamped to its range) and re-runs both sides. Returns false for an
+    /// unknown parameter. `push` makes a new history entry; otherwise the URL is updated in place.
+    pub fn set_param(&self, name: &str, value: i64, push: bool) -> bool {
+        let Some(i) = self.lesson.params.iter().position(|p| p.name == name) else {
+            return false;
+        };
+        let p = &self.lesson.params[i];
+        let v = value.clamp(p.lo, p.hi);
+        if self.params.with_untracked(|ps| ps.get(i) == Some(&v)) {
+            self.write_url(push);
+            return true;
+        }
+        self.params.update(|ps| {
+            if let Some(slot) = ps.get_mut(i) {
+                *slot = v;
+            }
+        });
+        self.rerun();
+        self.write_url(push);
+        true
+    }
+
+    /// Sets the seed and re-runs both sides (a new history entry).
+    pub fn set_seed(&self, seed: u64) {
+        if self.seed.get_untracked() != seed {
+            self.seed.set(seed);
+            self.rerun();
+        }
+        self.write_url(true);
+    }
+
+    /// A fresh random seed.
+    pub fn new_seed(&self) {
+        let now = browser::now_ms();
+        let seed = ((now * 1000.0) as u64).wrapping_mul(6364136223846793005) % 1_000_000 + 1;
+        self.set_seed(seed);
+    }
+
+    /// The URL query for the current state (lesson, params, seed, step, extra keys).
+    pub fn query(&self) -> String {
+        let at_end = self.at_end() || self.runs.with_untracked(|r| r.is_none());
+        let state = LessonState {
+            slug: self.lesson.slug.clone(),
+            params: self.params.get_untracked(),
+            seed: self.seed.get_untracked(),
+            step: (!at_end).then(|| self.cursor.get_untracked().pos),
+        };
+        let extra = self.extra.get_value();
+        query::build(&route::to_pairs(
+            &Page::Lesson(state),
+            Some(self.lesson),
+            &extra,
+        ))
+    }
+
+    fn write_url(&self, push: bool) {
+        let q = self.query();
+        if push {
+            browser::push_query(&q);
+        } else {
+            browser::replace_query(&q);
+        }
+    }
+
+    /// Puts the cursor's step in the URL, in place.
+    fn sync_step(&self) {
+        if self.runs.with_untracked(|r| r.is_some()) {
+            self.write_url(false);
+        }
+    }
+
+    fn move_cursor(&self, f: impl FnOnce(Cursor, &Lockstep) -> Cursor) {
+        self.runs.with_untracked(|r| {
+            if let Some(r) = r {
+                let next = f(self.cursor.get_untracked(), &r.lockstep);
+                self.cursor.set(next);
+            }
+        });
+    }
+
+    /// One animation frame of playback.
+    fn animate(self) {
+        if !self.cursor.get_untracked().playing {
+            return;
+        }
+        let now = browser::now_ms();
+        let dt = now - self.last_frame_ms.get_value();
+        self.last_frame_ms.set_value(now);
+        let speed = SPEEDS_NS[self.speed.get_untracked().min(SPEEDS_NS.len() - 1)];
+        self.move_cursor(|c, l| c.frame(l, dt, speed));
+        if self.cursor.get_untracked().playing {
+            request_animation_frame(move || self.animate());
+        } else {
+            self.sync_step();
+        }
+    }
+
+    /// Re-runs both sides with the current parameters and seed, keeping the cursor's relative
+    /// place (or the end, if it was there).
+    fn rerun(&self) {
+        let keep = self.runs.with_untracked(|r| match r {
+            Some(r)
+                if !self.cursor.get_untracked().at_end(&r.lockstep) && !r.lockstep.is_empty() =>
+            {
+                Keep::Fraction(self.cursor.get_untracked().pos as f64 / r.lockstep.len() as f64)
+            }
+            _ => Keep::Step(None),
+        });
+        self.start_run(keep);
+    }
+
+    fn start_run(&self, keep: Keep) {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        let params = self.params.with_untracked(|v| {
+            self.lesson
+                .params
+                .iter()
+                .zip(v)
+                .map(|(p, v)| (p.name.clone(), v.to_string()))
+                .collect()
+        });
+        let job = Job::new(
+            self.lesson.bad_go,
+            self.lesson.good_go,
+            params,
+            self.seed.get_untracked(),
+        );
+        self.pending.set_value(Some(Pending {
+            job,
+            keep,
+            spent_ms: 0.0,
+            generation,
+        }));
+        self.cursor.update(|c| *c = c.pause());
+        self.running.set(true);
+        // The first slice runs now: small lessons finish before the next frame is drawn.
+        self.pump(generation);
+    }
+
+    /// Runs one slice of the pending job; schedules the next slice or installs the result.
+    fn pump(self, generation: u64) {
+        let start = browser::now_ms();
+        let mut done = false;
+        let mut current = false;
+        self.pending.update_value(|p| {
+            if let Some(p) = p.as_mut().filter(|p| p.generation == generation) {
+                current = true;
+                while !done && browser::now_ms() - start < SLICE_MS {
+                    done = p.job.work(STEPS_PER_CHECK);
+                }
+                p.spent_ms += browser::now_ms() - start;
+            }
+        });
+        if !current {
+            return;
+        }
+        if !done {
+            request_animation_frame(move || self.pump(generation));
+            return;
+        }
+        let Some(p) = self.pending.try_update_value(|p| p.take()).flatten() else {
+            return;
+        };
+        let Some(sides) = p.job.finish() else {
+            return;
+        };
+        let runs = Runs::new(sides);
+        let pos = match p.keep {
+            Keep::Step(Some(k)) => k.min(runs.lockstep.len()),
+            Keep::Step(None) => runs.lockstep.len(),
+            Keep::Fraction(f) => runs.lockstep.at_fraction(f),
+        };
+        let cursor = Cursor::at(&runs.lockstep, pos);
+        if !self.speed_chosen.get_value() {
+            self.speed.set(auto_speed(runs.scale.end_ns));
+        }
+        self.runs.set(Some(Rc::new(runs)));
+        self.cursor.set(cursor);
+        self.rerun_ms.set(p.spent_ms);
+        self.running.set(false);
+    }
+
+    /// Sets the playback speed (an index into [`SPEEDS_NS`]); later runs keep it.
+    pub fn set_speed(&self, i: usize) {
+        self.speed_chosen.set_value(true);
+        self.speed.set(i.min(SPEEDS_NS.len() - 1));
+    }
+
+    /// Progress of a run in progress, in words.
+    pub fn progress_text(&self) -> String {
+        self.pending.with_value(|p| match p {
+            Some(p) => {
+                let (side, steps) = p.job.progress();
+                format!("running {} … {} steps", side.file(), steps)
+            }
+            None => String::new(),
+        })
+    }
+
+    /// Both sides' runs, when finished.
+    pub fn side_run<T>(&self, side: Side, f: impl FnOnce(&SideRun) -> T) -> Option<T> {
+        self.runs
+            .with(|r| r.as_ref().map(|r| f(&r.sides[side.index()])))
+    }
+}

@@ -1,0 +1,281 @@
+//! The lesson page: title and claim, the parameter panel and control bar, the two programs side
+//! by side (code with live badges, goroutine map, channel gauges, charts, output, verdict), and
+//! the explanation.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::catalog::Lesson;
+use lessons::runtime::Snapshot;
+
+use crate::channel_gauges::ChannelGauges;
+use crate::charts::Charts;
+use crate::code_view::CodeView;
+use crate::control_bar::ControlBar;
+use crate::controller::LessonController;
+use crate::engine::Side;
+use crate::goroutine_map::GoroutineMap;
+use crate::markdown;
+use crate::param_panel::ParamPanel;
+use crate::route::LessonState;
+use crate::shell::{LessonLink, Navigator};
+use crate::verdict;
+use crate::visited;
+
+/// One lesson at one state.
+#[component]
+pub fn LessonPage(
+    /// The lesson shown.
+    lesson: &'static Lesson,
+    /// Parameters, seed and step from the URL.
+    state: LessonState,
+    /// URL keys the lesson page does not use, kept when it rewrites the URL.
+    extra: Vec<(String, String)>,
+) -> impl IntoView {
+    let ctl = LessonController::new(lesson, &state, extra);
+    visited::mark(&lesson.slug);
+    install_keyboard(ctl);
+    let all = lessons::catalog::all();
+    let index = all.iter().position(|l| l.slug == lesson.slug);
+    let prev = index
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| all.get(i));
+    let next = index.and_then(|i| all.get(i + 1));
+    view! {
+        <div
+            class="lesson-page"
+            data-testid="lesson-page"
+            data-slug=lesson.slug.as_str()
+            data-rerun-ms=move || format!("{:.2}", ctl.rerun_ms.get())
+        >
+            <nav class="crumbs" aria-label="Lesson navigation">
+                <LessonLink slug=None class="home-link">"← All lessons"</LessonLink>
+                <span class="spacer"></span>
+                {prev.map(|l| view! {
+                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>"← Previous"</LessonLink>
+                })}
+                {next.map(|l| view! {
+                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>"Next →"</LessonLink>
+                })}
+            </nav>
+            <header class="lesson-head">
+                <p class="kicker">{format!("Lesson {} · {}", lesson.number, lesson.chapter)}</p>
+                <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
+                <p class="claim" inner_html=markdown::inline_html(&lesson.claim)></p>
+            </header>
+            <div class="toolbar">
+                <ParamPanel ctl=ctl />
+                <ControlBar ctl=ctl />
+            </div>
+            <div class="sides">
+                <SidePanel ctl=ctl side=Side::Bad />
+                <SidePanel ctl=ctl side=Side::Good />
+            </div>
+            <Explanation lesson=lesson />
+        </div>
+    }
+}
+
+/// One program with everything drawn from its run.
+#[component]
+fn SidePanel(ctl: LessonController, side: Side) -> impl IntoView {
+    let snapshot: Signal<Rc<Snapshot>, LocalStorage> = ctl.snapshots[side.index()].into();
+    let series = Signal::derive_local(move || {
+        ctl.runs
+            .with(|r| r.as_ref().map(|r| r.series[side.index()].clone()))
+            .unwrap_or_default()
+    });
+    let scale = Signal::derive(move || {
+        ctl.runs
+            .with(|r| r.as_ref().map(|r| r.scale))
+            .unwrap_or_default()
+    });
+    let time_ns = Signal::derive(move || ctl.cursor.get().clock_ns);
+    let source = match side {
+        Side::Bad => ctl.lesson.bad_go,
+        Side::Good => ctl.lesson.good_go,
+    };
+    let (tag, blurb) = match side {
+        Side::Bad => ("anti-pattern", "the bug as it ships"),
+        Side::Good => ("fix", "the idiomatic fix"),
+    };
+    view! {
+        <section
+            class=format!("side side-{}", side.key())
+            data-testid=format!("side-{}", side.key())
+            aria-label=format!("{}: {}", side.file(), blurb)
+        >
+            <header class="side-head">
+                <h2>{side.file()}</h2>
+                <span class=format!("tag tag-{}", side.key())>{tag}</span>
+                <Live ctl=ctl side=side snapshot=snapshot />
+            </header>
+            <Verdict ctl=ctl side=side />
+            <CodeView side=side source=source snapshot=snapshot />
+            <div class="viz">
+                <GoroutineMap side=side snapshot=snapshot />
+                <ChannelGauges side=side snapshot=snapshot />
+            </div>
+            <Charts side=side series=series scale=scale time_ns=time_ns />
+            <div class="output">
+                <h3>"Output"</h3>
+                <pre data-testid=format!("output-{}", side.key())>
+                    {move || {
+                        let out = snapshot.with(|s| s.output.clone());
+                        if out.is_empty() { "(nothing printed yet)".to_string() } else { out }
+                    }}
+                </pre>
+            </div>
+        </section>
+    }
+}
+
+/// The live counters in a side's header: goroutines alive and the modeled heap, at the cursor.
+#[component]
+fn Live(
+    ctl: LessonController,
+    side: Side,
+    snapshot: Signal<Rc<Snapshot>, LocalStorage>,
+) -> impl IntoView {
+    let _ = ctl;
+    view! {
+        <span class="live" data-testid=format!("live-{}", side.key())>
+            {move || {
+                snapshot.with(|s| {
+                    format!(
+                        "{} goroutine{} · heap {}",
+                        s.goroutines.len(),
+                        if s.goroutines.len() == 1 { "" } else { "s" },
+                        crate::player::format_bytes(s.heap_bytes),
+                    )
+                })
+            }}
+        </span>
+    }
+}
+
+/// The verdict in plain words once the cursor is at the end, else where the run stands.
+#[component]
+fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
+    view! {
+        <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
+            {move || {
+                if !ctl.at_end() {
+                    let running = ctl.running.get();
+                    let text = if running { "running…" } else { "at the end of the run, the verdict shows here" };
+                    return view! { <p class="verdict pending">{text}</p> }.into_any();
+                }
+                let report = ctl.side_run(side, |r| r.report.clone());
+                let Some(report) = report else {
+                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
+                };
+                let (headline, tone) = verdict::headline(&report);
+                let leaks = report.leaked.clone();
+                let many = leaks.len() > 1;
+                view! {
+                    <p class=format!("verdict tone-{}", tone.key()) data-outcome=report.outcome.as_str()>
+                        {headline}
+                    </p>
+                    <ul class="leaks" class:hidden=!many>
+                        {leaks
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <li
+                                        data-testid="leak"
+                                        data-state=l.state.clone()
+                                        data-line=l.line
+                                        data-count=l.count
+                                    >
+                                        {verdict::leak_line(&l)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The lesson's explanation, in English, or in Chinese when the lesson has it and it is chosen.
+#[component]
+fn Explanation(lesson: &'static Lesson) -> impl IntoView {
+    let zh = RwSignal::new(false);
+    let en_html = markdown::to_html(lesson.explain_en);
+    let zh_html = lesson.explain_zh.map(markdown::to_html);
+    let has_zh = zh_html.is_some();
+    let html = move || {
+        if zh.get() {
+            zh_html.clone().unwrap_or_else(|| en_html.clone())
+        } else {
+            en_html.clone()
+        }
+    };
+    view! {
+        <article class="explanation" data-testid="explanation">
+            <div class="explain-head">
+                <h2>"Why it goes wrong, and the fix"</h2>
+                {has_zh.then(|| view! {
+                    <div class="lang" role="group" aria-label="Language">
+                        <button aria-pressed=move || (!zh.get()).to_string() on:click=move |_| zh.set(false)>"English"</button>
+                        <button aria-pressed=move || zh.get().to_string() on:click=move |_| zh.set(true)>"中文"</button>
+                    </div>
+                })}
+            </div>
+            <div class="prose" inner_html=html></div>
+        </article>
+    }
+}
+
+/// Space plays or pauses, the arrows step, n and p go to the next and previous lesson; keys
+/// typed into a field or pressed on a control keep their usual meaning.
+fn install_keyboard(ctl: LessonController) {
+    let nav = use_context::<Navigator>();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let tag = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok())
+            .map(|e| e.tag_name().to_ascii_uppercase())
+            .unwrap_or_default();
+        let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+        let on_control = typing || tag == "BUTTON" || tag == "A";
+        let handled = match ev.key().as_str() {
+            " " if !on_control => {
+                ctl.toggle();
+                true
+            }
+            "ArrowRight" if !typing => {
+                ctl.step();
+                true
+            }
+            "ArrowLeft" if !typing => {
+                ctl.step_back();
+                true
+            }
+            "n" | "p" if !typing => {
+                let all = lessons::catalog::all();
+                let i = all.iter().position(|l| l.slug == ctl.lesson.slug);
+                let target = match (ev.key().as_str(), i) {
+                    ("n", Some(i)) => all.get(i + 1),
+                    ("p", Some(i)) => i.checked_sub(1).and_then(|i| all.get(i)),
+                    _ => None,
+                };
+                if let (Some(l), Some(nav)) = (target, nav) {
+                    nav.open_lesson(&l.slug);
+                }
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
