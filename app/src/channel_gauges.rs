@@ -1,12 +1,55 @@
 //! Channel gauges: each channel's buffer fill (len/cap) and its queues of waiting senders and
-//! receivers. (Contract placeholder: the gauge version replaces the body.)
+//! receivers, the channels with something going on first.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use lessons::runtime::Snapshot;
+use lessons::runtime::{ChanView, Snapshot};
 
 use crate::engine::Side;
+
+/// Most channels listed; the rest are counted.
+pub const MAX_ROWS: usize = 10;
+/// Most waiter dots drawn per queue; the rest are a number.
+const MAX_DOTS: u32 = 12;
+
+/// The channels worth showing first: ones with waiters (most first), then ones holding values,
+/// then open ones, by id; at most [`MAX_ROWS`]. Returns them and how many were left out.
+pub fn ranked(chans: &[ChanView]) -> (Vec<ChanView>, usize) {
+    let mut v: Vec<&ChanView> = chans.iter().collect();
+    v.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.senders + c.receivers),
+            std::cmp::Reverse(c.len),
+            c.closed,
+            c.chan.0,
+        )
+    });
+    let rest = v.len().saturating_sub(MAX_ROWS);
+    (v.into_iter().take(MAX_ROWS).cloned().collect(), rest)
+}
+
+/// A gauge's description for screen readers.
+pub fn describe(c: &ChanView) -> String {
+    let mut s = format!("chan #{}: ", c.chan.0);
+    if c.cap == 0 {
+        s.push_str("unbuffered");
+    } else {
+        s.push_str(&format!("{} of {} buffered", c.len, c.cap));
+    }
+    if c.closed {
+        s.push_str(", closed");
+    }
+    for (n, what) in [(c.senders, "sender"), (c.receivers, "receiver")] {
+        if n > 0 {
+            s.push_str(&format!(
+                ", {n} {what}{} waiting",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    s
+}
 
 /// One side's channels at the cursor's snapshot.
 #[component]
@@ -19,7 +62,110 @@ pub fn ChannelGauges(
 ) -> impl IntoView {
     view! {
         <div class="channel-gauges" data-testid=format!("chans-{}", side.key())>
-            {move || format!("{} channels", snapshot.get().chans.len())}
+            <div class="map-head">
+                <h3>"Channels"</h3>
+                <span class="map-count">{move || snapshot.with(|s| s.chans.len())}</span>
+            </div>
+            {move || {
+                let (rows, rest) = snapshot.with(|s| ranked(&s.chans));
+                if rows.is_empty() {
+                    return view! { <p class="gauge-empty">"no channels"</p> }.into_any();
+                }
+                view! {
+                    <ul class="gauges">
+                        {rows.into_iter().map(gauge).collect_view()}
+                    </ul>
+                    {(rest > 0).then(|| view! { <p class="gauge-more">{format!("+{rest} more")}</p> })}
+                }
+                    .into_any()
+            }}
         </div>
+    }
+}
+
+fn gauge(c: ChanView) -> impl IntoView {
+    let fill = if c.cap == 0 {
+        0.0
+    } else {
+        f64::from(c.len) / f64::from(c.cap) * 100.0
+    };
+    let full = c.cap > 0 && c.len >= c.cap;
+    view! {
+        <li class="gauge" class:closed=c.closed aria-label=describe(&c) data-chan=c.chan.0>
+            <span class="gname">{format!("#{}", c.chan.0)}</span>
+            <span class="gcap">
+                {if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) }}
+            </span>
+            <span class="gbar" class:full=full class:unbuffered=c.cap == 0>
+                <span class="gfill" style=format!("width:{fill:.1}%")></span>
+            </span>
+            <span class="gwait">
+                {dots(c.senders, "send")}
+                {dots(c.receivers, "recv")}
+                {c.closed.then(|| view! { <span class="gclosed">"closed"</span> })}
+            </span>
+        </li>
+    }
+}
+
+fn dots(n: u32, kind: &'static str) -> impl IntoView {
+    (n > 0).then(|| {
+        let shown = n.min(MAX_DOTS);
+        let more = n - shown;
+        view! {
+            <span class=format!("dots {kind}") title=format!("{n} waiting to {kind}")>
+                {if kind == "send" { "→" } else { "←" }}
+                {"●".repeat(shown as usize)}
+                {(more > 0).then(|| format!("+{more}"))}
+            </span>
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lessons::runtime::ChanId;
+
+    fn chan(id: u32, cap: u32, len: u32, senders: u32, receivers: u32, closed: bool) -> ChanView {
+        ChanView {
+            chan: ChanId(id),
+            cap,
+            len,
+            closed,
+            senders,
+            receivers,
+        }
+    }
+
+    #[test]
+    fn channels_with_waiters_come_first_then_full_ones() {
+        let (rows, rest) = ranked(&[
+            chan(1, 0, 0, 0, 0, false),
+            chan(2, 4, 3, 0, 0, false),
+            chan(3, 0, 0, 5, 0, false),
+            chan(4, 0, 0, 0, 2, false),
+        ]);
+        let ids: Vec<u32> = rows.iter().map(|c| c.chan.0).collect();
+        assert_eq!((ids, rest), (vec![3, 4, 2, 1], 0));
+    }
+
+    #[test]
+    fn at_most_ten_rows_and_the_rest_counted() {
+        let many: Vec<ChanView> = (0..25).map(|i| chan(i, 0, 0, 0, 0, false)).collect();
+        let (rows, rest) = ranked(&many);
+        assert_eq!((rows.len(), rest, rows[0].chan.0), (10, 15, 0));
+    }
+
+    #[test]
+    fn descriptions_read_as_a_sentence() {
+        assert_eq!(
+            describe(&chan(3, 4, 2, 5, 0, false)),
+            "chan #3: 2 of 4 buffered, 5 senders waiting"
+        );
+        assert_eq!(
+            describe(&chan(1, 0, 0, 0, 1, true)),
+            "chan #1: unbuffered, closed, 1 receiver waiting"
+        );
     }
 }
