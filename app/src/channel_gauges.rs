@@ -16,15 +16,22 @@ const MAX_DOTS: u32 = 12;
 /// The channels worth showing first: ones with waiters (most first), then ones holding values,
 /// then open ones, by id; at most [`MAX_ROWS`]. Returns them and how many were left out.
 pub fn ranked(chans: &[ChanView]) -> (Vec<ChanView>, usize) {
-    let mut v: Vec<&ChanView> = chans.iter().collect();
-    v.sort_by_key(|c| {
+    let key = |c: &&ChanView| {
         (
             std::cmp::Reverse(c.senders + c.receivers),
             std::cmp::Reverse(c.len),
             c.closed,
             c.chan.0,
         )
-    });
+    };
+    let mut v: Vec<&ChanView> = chans.iter().collect();
+    // Only the first rows need an order: select them, then sort just those (10,000 channels
+    // are common at the top of a slider).
+    if v.len() > MAX_ROWS {
+        v.select_nth_unstable_by_key(MAX_ROWS, key);
+    }
+    let head = v.len().min(MAX_ROWS);
+    v[..head].sort_by_key(key);
     let rest = v.len().saturating_sub(MAX_ROWS);
     (v.into_iter().take(MAX_ROWS).cloned().collect(), rest)
 }

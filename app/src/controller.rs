@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
-use lessons::runtime::Snapshot;
+use lessons::runtime::{Seeker, Snapshot};
 
 use crate::browser;
 use crate::charts::ChartScale;
@@ -63,12 +63,14 @@ impl Runs {
         }
     }
 
-    /// Each side's state at lockstep position `pos`.
-    pub fn snapshots(&self, pos: usize) -> [Snapshot; 2] {
+    /// Each side's state at lockstep position `pos`; `seekers` keep each side's place, so
+    /// moving forward a little (playback) only applies the new events.
+    pub fn snapshots(&self, pos: usize, seekers: &mut [Seeker; 2]) -> [Snapshot; 2] {
         let (b, g) = self.lockstep.split(pos);
+        let [sb, sg] = seekers;
         [
-            self.sides[0].timeline.snapshot_at(b),
-            self.sides[1].timeline.snapshot_at(g),
+            self.sides[0].timeline.snapshot_with(sb, b),
+            self.sides[1].timeline.snapshot_with(sg, g),
         ]
     }
 }
@@ -144,15 +146,28 @@ impl LessonController {
         };
         // Snapshots follow the cursor's position (not its clock, which moves every frame).
         let pos = Memo::new(move |_| c.cursor.get().pos);
-        Effect::new(move |_| {
+        let seekers = StoredValue::new_local([Seeker::default(), Seeker::default()]);
+        Effect::new(move |prev: Option<usize>| {
             let p = pos.get();
+            // Seekers belong to one pair of timelines: a new run starts them afresh.
+            let runs_id = c
+                .runs
+                .with(|r| r.as_ref().map(|r| Rc::as_ptr(r) as usize).unwrap_or(0));
+            if prev != Some(runs_id) {
+                seekers.set_value([Seeker::default(), Seeker::default()]);
+            }
             c.runs.with(|r| {
                 if let Some(r) = r {
-                    let [b, g] = r.snapshots(p);
+                    let [b, g] = seekers
+                        .try_update_value(|sk| r.snapshots(p, sk))
+                        .unwrap_or_else(|| {
+                            r.snapshots(p, &mut [Seeker::default(), Seeker::default()])
+                        });
                     c.snapshots[0].set(Rc::new(b));
                     c.snapshots[1].set(Rc::new(g));
                 }
             });
+            runs_id
         });
         c.start_run(Keep::Step(state.step));
         c

@@ -128,9 +128,10 @@ pub fn GoroutineMap(
         tip_at.set((x, y));
     };
 
+    let counts = Memo::new(move |_| snapshot.with(|s| family_counts(s)));
     let summary = move || {
         snapshot.with(|s| {
-            let counts = family_counts(s);
+            let counts = counts.get();
             let parts: Vec<String> = Family::ALL
                 .iter()
                 .zip(counts)
@@ -160,11 +161,11 @@ pub fn GoroutineMap(
                         .map(|(i, f)| {
                             let f = *f;
                             view! {
-                                <li class:zero=move || snapshot.with(|s| family_counts(s)[i] == 0)>
+                                <li class:zero=move || counts.get()[i] == 0>
                                     <span class="swatch" style=format!("background:{}", f.css())></span>
                                     {f.label()}
                                     " "
-                                    <b>{move || snapshot.with(|s| family_counts(s)[i])}</b>
+                                    <b>{move || counts.get()[i]}</b>
                                 </li>
                             }
                         })
@@ -250,12 +251,15 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64) {
     let css_w = css_width.max(16.0) as u32;
     let css_h = if n == 0 { 0 } else { grid.height() };
     let (w, h) = (css_w * scale, css_h.max(1) * scale);
-    canvas.set_width(w);
-    canvas.set_height(h);
-    let el: &web_sys::HtmlElement = canvas.as_ref();
-    let style = el.style();
-    let _ = style.set_property("width", &format!("{css_w}px"));
-    let _ = style.set_property("height", &format!("{}px", css_h.max(1)));
+    // Resizing a canvas reallocates and clears it: only when the size really changes.
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let el: &web_sys::HtmlElement = canvas.as_ref();
+        let style = el.style();
+        let _ = style.set_property("width", &format!("{css_w}px"));
+        let _ = style.set_property("height", &format!("{}px", css_h.max(1)));
+    }
     if n == 0 {
         return;
     }

@@ -5,7 +5,7 @@ mod runtime_support;
 
 use lessons::runtime::{
     ChanId, ChanView, Config, Cx, Event, EventKind, GState, Gid, LineGroup, Progress, Runtime,
-    SelectCase, StateCount, Task, Timeline, TimerView, Yield,
+    Seeker, SelectCase, StateCount, Task, Timeline, TimerView, Yield,
 };
 use runtime_support::*;
 
@@ -268,6 +268,42 @@ fn seeking_with_checkpoints_matches_replaying_from_the_start() {
     for i in [0, 1, 1023, 1024, 1025, 5000, 8191, 8192, 12_000, ev.len()] {
         let replayed = Timeline::from_events(ev[..i].to_vec()).last();
         assert_eq!(tl.snapshot_at(i), replayed, "index {i}");
+    }
+}
+
+#[test]
+fn a_seeker_moving_forward_and_jumping_back_matches_snapshot_at() {
+    let ev = events_of(
+        Config::default(),
+        vec![
+            S::MakeChan(0),
+            S::Go("main.pong", 3, vec![S::Loop(3000, vec![S::Recv(c(0))])]),
+            S::Loop(3000, vec![S::Send(c(0), 1)]),
+        ],
+    );
+    let tl = Timeline::from_events(ev.clone());
+    let mut seeker = Seeker::default();
+    // Small steps forward (playback), a jump past the spacing, then back (step back, scrub).
+    for i in [
+        0,
+        1,
+        2,
+        40,
+        1023,
+        1024,
+        1500,
+        9000,
+        9001,
+        8999,
+        3,
+        ev.len(),
+        ev.len() + 5,
+    ] {
+        assert_eq!(
+            tl.snapshot_with(&mut seeker, i),
+            tl.snapshot_at(i),
+            "index {i}"
+        );
     }
 }
 

@@ -65,7 +65,7 @@ pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView};
 pub use state::GState;
-pub use timeline::{SeriesPoint, Timeline};
+pub use timeline::{Seeker, SeriesPoint, Timeline};
 
 /// What the runtime needs from the interpreter's values.
 pub trait Value: Clone + 'static {

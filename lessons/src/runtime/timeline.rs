@@ -25,6 +25,12 @@ pub struct SeriesPoint {
 pub const MAX_CHECKPOINTS: usize = 32;
 const FIRST_SPACING: usize = 1024;
 
+/// A place in one [`Timeline`], kept between seeks (see [`Timeline::snapshot_with`]).
+#[derive(Clone, Debug, Default)]
+pub struct Seeker {
+    fold: Option<Fold>,
+}
+
 /// Events of one run, seekable.
 #[derive(Clone, Debug, Default)]
 pub struct Timeline {
@@ -100,6 +106,26 @@ impl Timeline {
         }
         let k = (index / self.spacing).min(self.checkpoints.len() - 1);
         let mut f = self.checkpoints[k].clone();
+        for e in &self.events[f.index..index] {
+            f.apply(e);
+        }
+        f.snapshot(&self.names)
+    }
+
+    /// Like [`Timeline::snapshot_at`], but keeps its place in `seeker`: a seek a little
+    /// forward of the last one only applies the events in between, instead of replaying from a
+    /// checkpoint. Playback moves forward a few events per frame, so this is what it uses.
+    pub fn snapshot_with(&self, seeker: &mut Seeker, index: usize) -> Snapshot {
+        let index = index.min(self.events.len());
+        let reuse =
+            matches!(&seeker.fold, Some(f) if f.index <= index && index - f.index <= self.spacing);
+        if !reuse {
+            let k = (index / self.spacing).min(self.checkpoints.len() - 1);
+            seeker.fold = Some(self.checkpoints[k].clone());
+        }
+        let Some(f) = seeker.fold.as_mut() else {
+            return self.snapshot_at(index);
+        };
         for e in &self.events[f.index..index] {
             f.apply(e);
         }

@@ -1,0 +1,228 @@
+// The lesson page in a real browser, checked against the golite CLI: the verdicts it shows are
+// exactly what `golite run --json` reports for the same parameters and seed; stepping back
+// restores an identical state; a URL reproduces the view; every lesson opens with a clean console.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../../..');
+const catalogDir = path.join(repo, 'lessons/catalog');
+const artifacts = path.resolve(__dirname, '../artifacts');
+
+interface Leak {
+  state: string;
+  line: number;
+  count: number;
+}
+interface Report {
+  outcome: string;
+  panic: string;
+  stdout: string;
+  leaked: Leak[];
+}
+
+/** Runs the golite CLI (the same engine, natively) on a lesson file. */
+function golite(file: string, sets: string[] = [], seed = 1): Report {
+  const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', file, '--json', '--seed', String(seed)];
+  for (const s of sets) args.push('--set', s);
+  const out = execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' });
+  return JSON.parse(out) as Report;
+}
+
+/** Every lesson slug, in catalog order. */
+function slugs(): string[] {
+  return fs
+    .readdirSync(catalogDir)
+    .filter((d) => fs.existsSync(path.join(catalogDir, d, 'lesson.toml')))
+    .sort()
+    .map((d) => {
+      const m = fs.readFileSync(path.join(catalogDir, d, 'lesson.toml'), 'utf8').match(/^slug\s*=\s*"([^"]+)"/m);
+      if (!m) throw new Error(`no slug in ${d}`);
+      return m[1];
+    });
+}
+
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  return problems;
+}
+
+/** Waits until both runs finished and the verdicts are shown (the cursor is at the end). */
+async function verdictsShown(page: Page) {
+  for (const side of ['bad', 'good']) {
+    await expect(page.getByTestId(`verdict-${side}`).locator('.verdict:not(.pending)')).toBeVisible({ timeout: 20_000 });
+  }
+}
+
+/** The leaks a side shows, as data. */
+async function shownLeaks(page: Page, side: string): Promise<Leak[]> {
+  return page
+    .getByTestId(`verdict-${side}`)
+    .locator('[data-testid="leak"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        state: e.getAttribute('data-state') ?? '',
+        line: Number(e.getAttribute('data-line')),
+        count: Number(e.getAttribute('data-count')),
+      })),
+    );
+}
+
+/** Everything a side shows as text and attributes (the canvas by its description). */
+async function sideState(page: Page, side: string): Promise<string> {
+  const el = page.getByTestId(`side-${side}`);
+  const text = await el.innerText();
+  const map = await el.locator('canvas').getAttribute('aria-label');
+  const badges = await el
+    .locator('[data-testid="line-badge"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-state')}:${e.getAttribute('data-count')}`));
+  return JSON.stringify({ text, map, badges });
+}
+
+const FS = 'lessons/catalog/01-forgotten-sender';
+
+test('played to the end, forgotten-sender shows exactly the leaks golite reports', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('lesson-title')).toHaveText('The forgotten sender');
+  await expect(page.getByTestId('step-label')).toContainText('event 0 /');
+  // Play, then jump to the end with the scrubber (End key), as a learner would skip ahead.
+  await page.getByTestId('play').click();
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await verdictsShown(page);
+
+  const bad = golite(`${FS}/bad.go`);
+  const good = golite(`${FS}/good.go`);
+  expect(bad.leaked.length).toBeGreaterThan(0);
+  expect(await shownLeaks(page, 'bad')).toEqual(bad.leaked);
+  await expect(page.getByTestId('verdict-bad')).toContainText(
+    `${bad.leaked[0].count} goroutines leaked at line ${bad.leaked[0].line} (${bad.leaked[0].state})`,
+  );
+  expect(good.leaked).toEqual([]);
+  expect(await shownLeaks(page, 'good')).toEqual([]);
+  await expect(page.getByTestId('verdict-good')).toHaveText('no leaks');
+  await expect(page.getByTestId('output-bad')).toHaveText(bad.stdout);
+  // The code shows the leaked goroutines as a badge on the leaking line.
+  const badge = page.getByTestId('code-bad').locator(`[data-testid="line-badge"][data-line="${bad.leaked[0].line}"]`);
+  await expect(badge).toHaveAttribute('data-count', String(bad.leaked[0].count));
+  await expect(badge).toHaveAttribute('data-state', bad.leaked[0].state);
+  expect(problems).toEqual([]);
+});
+
+test('moving a parameter re-runs both sides to what golite run --set reports', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  const box = page.getByTestId('param-requests-number');
+  await box.fill('37');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/requests=37(&|$)/);
+  const bad = golite(`${FS}/bad.go`, ['requests=37']);
+  await expect.poll(() => shownLeaks(page, 'bad')).toEqual(bad.leaked);
+  expect(bad.leaked[0].count).not.toBe(golite(`${FS}/bad.go`).leaked[0].count);
+  await expect(page.getByTestId('output-bad')).toHaveText(bad.stdout);
+
+  // The slider drives the same parameter; its far end is the range's top.
+  await page.getByTestId('param-timeoutMs').focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/timeoutMs=500(&|$)/);
+  const none = golite(`${FS}/bad.go`, ['requests=37', 'timeoutMs=500']);
+  expect(none.leaked).toEqual([]);
+  await expect(page.getByTestId('verdict-bad')).toHaveText('no leaks');
+});
+
+test('step back returns to an identical state, and the URL reproduces the view', async ({ page, context }) => {
+  await page.goto('index.html?lesson=forgotten-sender&requests=12&seed=3&step=200');
+  await expect(page.getByTestId('step-label')).toContainText('event 200 /');
+  const before = [await sideState(page, 'bad'), await sideState(page, 'good')];
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-label')).toContainText('event 201 /');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-label')).toContainText('event 202 /');
+  await page.getByTestId('step-back').click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('step-label')).toContainText('event 200 /');
+  expect([await sideState(page, 'bad'), await sideState(page, 'good')]).toEqual(before);
+  await expect(page).toHaveURL(/step=200(&|$)/);
+
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.getByTestId('step-label')).toContainText('event 200 /');
+  expect([await sideState(copy, 'bad'), await sideState(copy, 'good')]).toEqual(before);
+  await expect(copy.getByTestId('param-requests-number')).toHaveValue('12');
+  await expect(copy.getByTestId('seed')).toHaveValue('3');
+});
+
+test('back and forward restore parameters; a bad URL shows a notice and defaults', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  const box = page.getByTestId('param-requests-number');
+  await box.fill('20');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/requests=20(&|$)/);
+  await page.goBack();
+  await expect(page.getByTestId('param-requests-number')).toHaveValue('10');
+  await page.goForward();
+  await expect(page.getByTestId('param-requests-number')).toHaveValue('20');
+
+  await page.goto('index.html?lesson=forgotten-sender&requests=999999');
+  await expect(page.getByTestId('notice')).toContainText('requests');
+  await expect(page.getByTestId('param-requests-number')).toHaveValue('10');
+  await page.goto('index.html?lesson=no-such-lesson');
+  await expect(page.getByTestId('notice')).toBeVisible();
+  await expect(page.locator('#app li.lesson').first()).toBeVisible();
+});
+
+test('every lesson opens, runs both sides and keeps the console clean', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  for (const slug of slugs()) {
+    await page.goto(`index.html?lesson=${slug}`);
+    await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', slug);
+    await verdictsShown(page);
+    // Step once from the start, so the per-step drawing runs too.
+    await page.getByTestId('reset').click();
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-label')).toContainText('event 1 /');
+  }
+  expect(problems).toEqual([]);
+});
+
+test('keyboard: n and p move between lessons, space plays and pauses', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await page.locator('body').press(' ');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('body').press(' ');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  await page.locator('body').press('n');
+  await expect(page).toHaveURL(/lesson=range-never-closed/);
+  await page.locator('body').press('p');
+  await expect(page).toHaveURL(/lesson=forgotten-sender/);
+});
+
+for (const [name, width, height] of [
+  ['desktop', 1280, 800],
+  ['phone', 390, 844],
+] as const) {
+  test(`screenshots at ${name} width`, async ({ page }) => {
+    // Full-page screenshots of a 2,600 px page are slow while other tests share the CPU.
+    test.setTimeout(90_000);
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.setViewportSize({ width, height });
+    await page.goto('./');
+    await expect(page.locator('#app li.lesson').first()).toBeVisible();
+    await page.screenshot({ path: path.join(artifacts, `home-${name}.png`), fullPage: true });
+    await page.goto('index.html?lesson=forgotten-sender&step=400');
+    await expect(page.getByTestId('step-label')).toContainText('event 400 /');
+    await page.screenshot({ path: path.join(artifacts, `lesson-${name}.png`), fullPage: true });
+    // Nothing overflows the viewport sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
