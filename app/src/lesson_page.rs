@@ -8,16 +8,20 @@ use leptos::prelude::*;
 use lessons::catalog::Lesson;
 use lessons::runtime::Snapshot;
 
+use crate::browser;
 use crate::channel_gauges::ChannelGauges;
 use crate::charts::Charts;
 use crate::code_view::CodeView;
 use crate::control_bar::ControlBar;
 use crate::controller::LessonController;
+use crate::embed::{self, EmbedOptions, Theme};
 use crate::engine::Side;
 use crate::goroutine_map::GoroutineMap;
+use crate::host_api;
 use crate::markdown;
 use crate::param_panel::ParamPanel;
 use crate::route::LessonState;
+use crate::share_dialog::ShareButtons;
 use crate::shell::{LessonLink, Navigator};
 use crate::verdict;
 use crate::visited;
@@ -32,9 +36,28 @@ pub fn LessonPage(
     /// URL keys the lesson page does not use, kept when it rewrites the URL.
     extra: Vec<(String, String)>,
 ) -> impl IntoView {
+    let (opts, embed_notices) = embed::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
     visited::mark(&lesson.slug);
     install_keyboard(ctl);
+    host_api::install(ctl);
+    apply_theme(opts.theme);
+    if opts.autoplay && !browser::prefers_reduced_motion() {
+        // Once, when the first run is ready.
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            let ready = ctl.runs.with(|r| r.is_some());
+            if ready {
+                ctl.play();
+            }
+            ready
+        });
+    }
+    if opts.enabled {
+        return view! { <EmbedView ctl=ctl opts=opts notices=embed_notices /> }.into_any();
+    }
     let all = lessons::catalog::all();
     let index = all.iter().position(|l| l.slug == lesson.slug);
     let prev = index
@@ -63,22 +86,91 @@ pub fn LessonPage(
                 <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
                 <p class="claim" inner_html=markdown::inline_html(&lesson.claim)></p>
             </header>
+            <Notices notices=embed_notices />
             <div class="toolbar">
                 <ParamPanel ctl=ctl />
                 <ControlBar ctl=ctl />
+                <ShareButtons ctl=ctl />
             </div>
             <div class="sides">
-                <SidePanel ctl=ctl side=Side::Bad />
-                <SidePanel ctl=ctl side=Side::Good />
+                <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() />
+                <SidePanel ctl=ctl side=Side::Good opts=opts />
             </div>
             <Explanation lesson=lesson />
         </div>
     }
+    .into_any()
+}
+
+/// The compact view for an `<iframe>` (`?embed=1`): the title, the control bar, and the chosen
+/// panes of the chosen sides; a link opens the full playground.
+#[component]
+fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) -> impl IntoView {
+    let lesson = ctl.lesson;
+    let full = move || {
+        ctl.cursor.track();
+        ctl.params.track();
+        ctl.seed.track();
+        let q: Vec<(String, String)> = crate::query::parse(&ctl.query())
+            .into_iter()
+            .filter(|(k, _)| !["embed", "panes", "side", "autoplay", "theme"].contains(&k.as_str()))
+            .collect();
+        format!("?{}", crate::query::build(&q))
+    };
+    let both = opts.sides[0] && opts.sides[1];
+    view! {
+        <div
+            class="lesson-page embedded"
+            data-testid="lesson-page"
+            data-embed="1"
+            data-slug=lesson.slug.as_str()
+            data-rerun-ms=move || format!("{:.2}", ctl.rerun_ms.get())
+        >
+            <Notices notices=notices />
+            <header class="embed-head">
+                <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
+                <a class="open-full" href=full target="_blank" rel="noopener">"Open in the playground ↗"</a>
+            </header>
+            <div class="toolbar">
+                <ControlBar ctl=ctl />
+            </div>
+            <div class="sides" class:single=!both>
+                {opts.sides[0].then(|| view! { <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() /> })}
+                {opts.sides[1].then(|| view! { <SidePanel ctl=ctl side=Side::Good opts=opts.clone() /> })}
+            </div>
+        </div>
+    }
+}
+
+/// Problems with the embed options, shown in the frame.
+#[component]
+fn Notices(notices: Vec<String>) -> impl IntoView {
+    (!notices.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="alert" data-testid="notice">
+                <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+/// Forces a light or dark theme on the whole document (an embed option).
+fn apply_theme(theme: Theme) {
+    let Some(root) = leptos::web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme.attr() {
+        Some(t) => root.set_attribute("data-theme", t),
+        None => root.remove_attribute("data-theme"),
+    };
 }
 
 /// One program with everything drawn from its run.
 #[component]
-fn SidePanel(ctl: LessonController, side: Side) -> impl IntoView {
+fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl IntoView {
     let snapshot: Signal<Rc<Snapshot>, LocalStorage> = ctl.snapshots[side.index()].into();
     let series = Signal::derive_local(move || {
         ctl.runs
@@ -111,13 +203,15 @@ fn SidePanel(ctl: LessonController, side: Side) -> impl IntoView {
                 <Live ctl=ctl side=side snapshot=snapshot />
             </header>
             <Verdict ctl=ctl side=side />
-            <CodeView side=side source=source snapshot=snapshot />
-            <div class="viz">
-                <GoroutineMap side=side snapshot=snapshot />
-                <ChannelGauges side=side snapshot=snapshot />
-            </div>
-            <Charts side=side series=series scale=scale time_ns=time_ns />
-            <div class="output">
+            {opts.shows("code").then(|| view! { <CodeView side=side source=source snapshot=snapshot /> })}
+            {(opts.shows("goroutines") || opts.shows("channels")).then(|| view! {
+                <div class="viz">
+                    {opts.shows("goroutines").then(|| view! { <GoroutineMap side=side snapshot=snapshot /> })}
+                    {opts.shows("channels").then(|| view! { <ChannelGauges side=side snapshot=snapshot /> })}
+                </div>
+            })}
+            {opts.shows("charts").then(|| view! { <Charts side=side series=series scale=scale time_ns=time_ns /> })}
+            <div class="output" class:hidden=!opts.shows("output")>
                 <h3>"Output"</h3>
                 <pre data-testid=format!("output-{}", side.key())>
                     {move || {
