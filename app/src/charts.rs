@@ -104,6 +104,7 @@ fn step_area(
 }
 
 /// The last point at or before `t`.
+#[cfg(test)]
 fn point_at(points: &[Point], t: i64) -> Point {
     let i = points.partition_point(|p| p.time_ns <= t);
     i.checked_sub(1)
@@ -126,6 +127,10 @@ pub fn Charts(
     /// Virtual time at the cursor.
     #[prop(into)]
     time_ns: Signal<i64>,
+    /// Live goroutines and modeled heap at the cursor (mid-instant, where the chart's point is
+    /// the end of the instant).
+    #[prop(into)]
+    now: Signal<(u32, u64)>,
 ) -> impl IntoView {
     let g_top = Memo::new(move |_| nice_ceiling(f64::from(scale.get().max_goroutines)));
     let h_top = Memo::new(move |_| nice_ceiling(scale.get().max_heap as f64));
@@ -139,7 +144,6 @@ pub fn Charts(
         })
     });
     let cursor_x = move || format!("{:.1}", x_of(time_ns.get(), scale.get().end_ns));
-    let now = move || series.with(|s| point_at(&s.points, time_ns.get()));
     let ticks = move || {
         let end = scale.get().end_ns;
         time_ticks(end)
@@ -155,7 +159,7 @@ pub fn Charts(
             <figure class="chart">
                 <figcaption>
                     <span>"Goroutines"</span>
-                    <span class="now">{move || format!("{} now", now().total())}</span>
+                    <span class="now">{move || format!("{} now", now.get().0)}</span>
                     <span class="top">{move || format!("axis {}", g_top.get())}</span>
                 </figcaption>
                 <svg
@@ -182,7 +186,7 @@ pub fn Charts(
             <figure class="chart">
                 <figcaption>
                     <span>"Heap (modeled)"</span>
-                    <span class="now">{move || format_bytes(now().heap)}</span>
+                    <span class="now">{move || format_bytes(now.get().1)}</span>
                     <span class="top">{move || format!("axis {}", format_bytes(h_top.get() as u64))}</span>
                 </figcaption>
                 <svg

@@ -56,15 +56,15 @@ pub fn running_line(s: &Snapshot) -> Option<u32> {
 pub fn CodeView(
     /// Which program.
     side: Side,
-    /// The Go source.
-    source: &'static str,
+    /// The Go source, as it runs (parameter values applied).
+    #[prop(into)]
+    source: Signal<String>,
     /// The side's state at the cursor.
     #[prop(into)]
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
 ) -> impl IntoView {
     let all = Memo::new(move |_| snapshot.with(|s| badges(s)));
     let running = Memo::new(move |_| snapshot.with(|s| running_line(s)));
-    let lines = highlight(source);
     let container = NodeRef::<leptos::html::Div>::new();
     // Keep the line that matters in view as the cursor moves: the running goroutine's line,
     // else the first line with parked goroutines. Only the code box scrolls, never the page.
@@ -85,14 +85,16 @@ pub fn CodeView(
             aria-label=format!("{} source, with goroutines parked per line", side.file())
             tabindex="0"
         >
-            {lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, tokens)| {
-                    let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                    code_line(n, tokens, all, running)
-                })
-                .collect_view()}
+            {move || {
+                highlight(&source.get())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, tokens)| {
+                        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                        code_line(n, tokens, all, running)
+                    })
+                    .collect_view()
+            }}
         </div>
     }
 }

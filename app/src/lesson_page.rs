@@ -183,10 +183,30 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
             .unwrap_or_default()
     });
     let time_ns = Signal::derive(move || ctl.cursor.get().clock_ns);
-    let source = match side {
+    let now = Signal::derive(move || {
+        snapshot.with(|s| {
+            (
+                u32::try_from(s.goroutines.len()).unwrap_or(u32::MAX),
+                s.heap_bytes,
+            )
+        })
+    });
+    let file = match side {
         Side::Bad => ctl.lesson.bad_go,
         Side::Good => ctl.lesson.good_go,
     };
+    // The code on screen is the code that runs: the marked constants carry the slider values.
+    let source = Memo::new(move |_| {
+        let values: Vec<(String, String)> = ctl.params.with(|v| {
+            ctl.lesson
+                .params
+                .iter()
+                .zip(v)
+                .map(|(p, v)| (p.name.clone(), v.to_string()))
+                .collect()
+        });
+        lessons::catalog::apply_params(file, &values).unwrap_or_else(|_| file.to_string())
+    });
     let (tag, blurb) = match side {
         Side::Bad => ("anti-pattern", "the bug as it ships"),
         Side::Good => ("fix", "the idiomatic fix"),
@@ -210,7 +230,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                     {opts.shows("channels").then(|| view! { <ChannelGauges side=side snapshot=snapshot /> })}
                 </div>
             })}
-            {opts.shows("charts").then(|| view! { <Charts side=side series=series scale=scale time_ns=time_ns /> })}
+            {opts.shows("charts").then(|| view! { <Charts side=side series=series scale=scale time_ns=time_ns now=now /> })}
             <div class="output" class:hidden=!opts.shows("output")>
                 <h3>"Output"</h3>
                 <pre data-testid=format!("output-{}", side.key())>

@@ -126,6 +126,9 @@ test('moving a parameter re-runs both sides to what golite run --set reports', a
   await expect.poll(() => shownLeaks(page, 'bad')).toEqual(bad.leaked);
   expect(bad.leaked[0].count).not.toBe(golite(`${FS}/bad.go`).leaked[0].count);
   await expect(page.getByTestId('output-bad')).toHaveText(bad.stdout);
+  // The code on screen is the code that ran: the marked constant carries the new value.
+  await expect(page.getByTestId('code-bad')).toContainText('const requests = 37');
+  await expect(page.getByTestId('code-good')).toContainText('const requests = 37');
 
   // The slider drives the same parameter; its far end is the range's top.
   await page.getByTestId('param-timeoutMs').focus();
