@@ -14,7 +14,7 @@ use crate::browser;
 use crate::charts::ChartScale;
 use crate::engine::{Job, Side, SideRun};
 use crate::lockstep::Lockstep;
-use crate::player::{Cursor, SPEEDS_NS, auto_speed};
+use crate::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
 use crate::query;
 use crate::route::{self, LessonState, Page};
 use crate::series::{self, Series};
@@ -118,6 +118,7 @@ pub struct LessonController {
     pending: StoredValue<Option<Pending>, LocalStorage>,
     generation: StoredValue<u64>,
     last_frame_ms: StoredValue<f64>,
+    url_throttle: StoredValue<Throttle>,
     speed_chosen: StoredValue<bool>,
 }
 
@@ -142,6 +143,7 @@ impl LessonController {
             pending: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             last_frame_ms: StoredValue::new(0.0),
+            url_throttle: StoredValue::new(Throttle::default()),
             speed_chosen: StoredValue::new(false),
         };
         // Snapshots follow the cursor's position (not its clock, which moves every frame).
@@ -280,7 +282,8 @@ impl LessonController {
         self.set_seed(seed);
     }
 
-    /// The URL query for the current state (lesson, params, seed, step, extra keys).
+    /// The URL query for the current state (lesson, params, seed, step, extra keys), without
+    /// the leading `?`.
     pub fn query(&self) -> String {
         let at_end = self.at_end() || self.runs.with_untracked(|r| r.is_none());
         let state = LessonState {
@@ -333,6 +336,14 @@ impl LessonController {
         let speed = SPEEDS_NS[self.speed.get_untracked().min(SPEEDS_NS.len() - 1)];
         self.move_cursor(|c, l| c.frame(l, dt, speed));
         if self.cursor.get_untracked().playing {
+            // The URL follows playback a few times a second, not every frame.
+            let due = self
+                .url_throttle
+                .try_update_value(|t| t.due(now, URL_EVERY_MS))
+                .unwrap_or(false);
+            if due {
+                self.sync_step();
+            }
             request_animation_frame(move || self.animate());
         } else {
             self.sync_step();

@@ -64,8 +64,10 @@ fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
             <LessonLink slug=Some(lesson.slug.as_str()) class="card">
                 <span class="num" aria-hidden="true">{format!("{:02}", lesson.number)}</span>
                 <span class="body">
-                    <span class="title">{lesson.title.as_str()}</span>
-                    {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"visited"</span> })}
+                    <span class="head">
+                        <span class="title">{lesson.title.as_str()}</span>
+                        {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"✓ visited"</span> })}
+                    </span>
                     <span class="claim" inner_html=crate::markdown::inline_html(&lesson.claim)></span>
                 </span>
             </LessonLink>

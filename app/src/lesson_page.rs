@@ -335,11 +335,11 @@ fn Explanation(lesson: &'static Lesson) -> impl IntoView {
                 {has_zh.then(|| view! {
                     <div class="lang" role="group" aria-label="Language">
                         <button aria-pressed=move || (!zh.get()).to_string() on:click=move |_| zh.set(false)>"English"</button>
-                        <button aria-pressed=move || zh.get().to_string() on:click=move |_| zh.set(true)>"中文"</button>
+                        <button lang="zh" aria-label="中文 (Chinese)" aria-pressed=move || zh.get().to_string() on:click=move |_| zh.set(true)>"中文"</button>
                     </div>
                 })}
             </div>
-            <div class="prose" inner_html=html></div>
+            <div class="prose" lang=move || if zh.get() { "zh" } else { "en" } inner_html=html></div>
         </article>
     }
 }

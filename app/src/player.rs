@@ -107,6 +107,30 @@ impl Cursor {
     }
 }
 
+/// How often playback rewrites the URL's `step`, in real milliseconds: often enough that a URL
+/// copied mid-play shows about what is on screen, rarely enough not to flood the history API.
+pub const URL_EVERY_MS: f64 = 500.0;
+
+/// Rate-limits a repeated action (the URL rewrite during playback) to once per interval.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Throttle {
+    last_ms: Option<f64>,
+}
+
+impl Throttle {
+    /// True (and the interval restarts) when at least `every_ms` passed since the last time this
+    /// returned true, or the first time; false otherwise.
+    pub fn due(&mut self, now_ms: f64, every_ms: f64) -> bool {
+        match self.last_ms {
+            Some(last) if now_ms - last < every_ms => false,
+            _ => {
+                self.last_ms = Some(now_ms);
+                true
+            }
+        }
+    }
+}
+
 /// A slider's scale for a parameter: linear for small ranges, logarithmic for ranges spanning
 /// more than two orders of magnitude (1..10000 requests), so every decade gets the same travel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,6 +220,16 @@ mod tests {
     fn run() -> Lockstep {
         // bad: events at 0, 10ms, 30ms; good: 5ms, 20ms.
         Lockstep::new(&[0, 10_000_000, 30_000_000], &[5_000_000, 20_000_000])
+    }
+
+    #[test]
+    fn throttle_fires_first_then_once_per_interval() {
+        let mut t = Throttle::default();
+        let fired: Vec<f64> = [0.0, 16.0, 499.0, 500.0, 520.0, 999.0, 1000.0]
+            .into_iter()
+            .filter(|now| t.due(*now, 500.0))
+            .collect();
+        assert_eq!(fired, [0.0, 500.0, 1000.0]);
     }
 
     #[test]

@@ -17,8 +17,9 @@ pub fn parse(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Builds `?k=v&...` from pairs (or an empty string when there are none), encoding every byte
-/// that is not unreserved.
+/// Builds `k=v&...` from pairs (or an empty string when there are none), encoding every byte
+/// that is not unreserved. There is no leading `?`: callers put the query after one, in a URL
+/// (`format!("?{q}")`) or in a history entry.
 pub fn build(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();
@@ -27,7 +28,7 @@ pub fn build(pairs: &[(String, String)]) -> String {
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
         .collect();
-    format!("?{}", body.join("&"))
+    body.join("&")
 }
 
 /// Percent-decodes one component; `+` is a space. Malformed escapes are kept literally and
@@ -119,7 +120,7 @@ mod tests {
     fn build_encodes_reserved_characters() {
         assert_eq!(
             build(&pairs(&[("lesson", "a b"), ("x", "1&2=3")])),
-            "?lesson=a%20b&x=1%262%3D3"
+            "lesson=a%20b&x=1%262%3D3"
         );
     }
 

@@ -311,7 +311,7 @@ mod tests {
         let q = crate::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
         assert_eq!(
             q,
-            "?lesson=demo&requests=7&timeoutMs=70&seed=11&step=5&embed=1"
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5&embed=1"
         );
         let r = route(&q);
         assert_eq!(state(&r), Some(&s));

@@ -73,6 +73,10 @@ test('the wasm app mounts and lists every lesson of the catalog, with a clean co
     lessons.map((l) => l.slug),
   );
   await expect(items.locator('.title')).toHaveText(lessons.map((l) => l.title));
+  // Real links, so a middle click or "open in new tab" works.
+  expect(await items.locator('a.card').evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual(
+    lessons.map((l) => `?lesson=${l.slug}`),
+  );
   const chapters = [...new Set(lessons.map((l) => l.chapter))];
   await expect(page.locator('#app .chapter h2')).toHaveText(chapters);
   await expect(page.locator('#app .load-errors')).toHaveCount(0);
@@ -80,5 +84,20 @@ test('the wasm app mounts and lists every lesson of the catalog, with a clean co
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
 
+  expect(problems).toEqual([]);
+});
+
+test('a plain click on a lesson opens it in place; back returns to the list', async ({ page }) => {
+  const problems = watchConsole(page);
+  const first = catalog()[0];
+  await page.goto('./');
+  // A full page load would lose this marker; client-side navigation keeps it.
+  await page.evaluate(() => ((window as unknown as { stay: number }).stay = 1));
+  await page.locator(`#app li.lesson[data-slug="${first.slug}"] a.card`).click();
+  await expect(page.getByTestId('lesson-title')).toHaveText(first.title);
+  expect(new URL(page.url()).search).toBe(`?lesson=${first.slug}`);
+  expect(await page.evaluate(() => (window as unknown as { stay?: number }).stay)).toBe(1);
+  await page.goBack();
+  await expect(page.locator(`#app li.lesson[data-slug="${first.slug}"]`)).toHaveClass(/visited/);
   expect(problems).toEqual([]);
 });

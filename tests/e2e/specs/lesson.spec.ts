@@ -152,6 +152,8 @@ test('step back returns to an identical state, and the URL reproduces the view',
   await expect(page.getByTestId('step-label')).toContainText('event 200 /');
   expect([await sideState(page, 'bad'), await sideState(page, 'good')]).toEqual(before);
   await expect(page).toHaveURL(/step=200(&|$)/);
+  // One `?`, every parameter spelled out, in a stable order.
+  expect(new URL(page.url()).search).toBe('?lesson=forgotten-sender&requests=12&timeoutMs=50&seed=3&step=200');
 
   const copy = await context.newPage();
   await copy.goto(page.url());
@@ -207,6 +209,23 @@ test('keyboard: n and p move between lessons, space plays and pauses', async ({ 
   await expect(page).toHaveURL(/lesson=range-never-closed/);
   await page.locator('body').press('p');
   await expect(page).toHaveURL(/lesson=forgotten-sender/);
+});
+
+test('the URL follows playback a few times a second, and pausing writes the exact step', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('play')).toBeEnabled();
+  // The slowest speed, so the run is still playing when the URL is read.
+  await page.getByTestId('speed').selectOption('0');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  const stepInUrl = () => Number(new URL(page.url()).searchParams.get('step') ?? '-1');
+  await expect.poll(stepInUrl, { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  const shown = (await page.getByTestId('step-label').innerText()).match(/event (\d+) \//);
+  expect(shown).not.toBeNull();
+  expect(stepInUrl()).toBe(Number(shown![1]));
 });
 
 for (const [name, width, height] of [
