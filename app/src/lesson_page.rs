@@ -239,6 +239,15 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                         if out.is_empty() { "(nothing printed yet)".to_string() } else { out }
                     }}
                 </pre>
+                {move || {
+                    snapshot
+                        .with(|s| verdict::stderr(s.outcome, s.panic.as_deref().unwrap_or_default()))
+                        .map(|text| view! {
+                            <pre class="stderr" data-testid=format!("stderr-{}", side.key()) aria-label="Standard error">
+                                {text}
+                            </pre>
+                        })
+                }}
             </div>
         </section>
     }
@@ -275,9 +284,22 @@ fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
         <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
             {move || {
                 if !ctl.at_end() {
-                    let running = ctl.running.get();
-                    let text = if running { "running…" } else { "at the end of the run, the verdict shows here" };
-                    return view! { <p class="verdict pending">{text}</p> }.into_any();
+                    if ctl.running.get() {
+                        return view! { <p class="verdict pending">"running…"</p> }.into_any();
+                    }
+                    return view! {
+                        <p class="verdict pending">
+                            "The verdict shows at the end of the run. "
+                            <button
+                                class="linkish"
+                                data-testid=format!("to-end-{}", side.key())
+                                on:click=move |_| ctl.seek(ctl.len())
+                            >
+                                "Jump to the end"
+                            </button>
+                        </p>
+                    }
+                        .into_any();
                 }
                 let report = ctl.side_run(side, |r| r.report.clone());
                 let Some(report) = report else {

@@ -58,6 +58,28 @@ pub fn leak_line(l: &Leak) -> String {
     format!("{} {noun} leaked at line {} ({})", l.count, l.line, l.state)
 }
 
+/// The message Go's runtime gives a deadlock.
+const GO_DEADLOCK: &str = "all goroutines are asleep - deadlock!";
+
+/// What `go run` prints to stderr when a run ends this way (nothing for a clean exit), minus the
+/// goroutine stacks; shown under the program's output once the run's end is reached. `outcome`
+/// is `None` before the end.
+pub fn stderr(outcome: Option<Outcome>, message: &str) -> Option<String> {
+    match outcome? {
+        Outcome::Exit => None,
+        Outcome::Panic => Some(format!("panic: {message}\nexit status 2")),
+        // Go's words for it; the run's events carry no message for a deadlock.
+        Outcome::Deadlock if message.is_empty() => {
+            Some(format!("fatal error: {GO_DEADLOCK}\nexit status 2"))
+        }
+        Outcome::Deadlock | Outcome::Fatal => {
+            Some(format!("fatal error: {message}\nexit status 2"))
+        }
+        Outcome::CompileError => Some(message.to_string()),
+        Outcome::Limit => Some(format!("stopped by the playground: {message}")),
+    }
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
@@ -133,6 +155,32 @@ mod tests {
         assert_eq!(
             headline(&f).0,
             "fatal error: sync: unlock of unlocked mutex"
+        );
+    }
+
+    #[test]
+    fn stderr_is_what_go_run_prints_at_the_end() {
+        assert_eq!(stderr(None, "send on closed channel"), None);
+        assert_eq!(stderr(Some(Outcome::Exit), ""), None);
+        assert_eq!(
+            stderr(Some(Outcome::Panic), "send on closed channel").as_deref(),
+            Some("panic: send on closed channel\nexit status 2")
+        );
+        assert_eq!(
+            stderr(
+                Some(Outcome::Deadlock),
+                "all goroutines are asleep - deadlock!"
+            )
+            .as_deref(),
+            Some("fatal error: all goroutines are asleep - deadlock!\nexit status 2")
+        );
+        assert_eq!(
+            stderr(Some(Outcome::Deadlock), "").as_deref(),
+            Some("fatal error: all goroutines are asleep - deadlock!\nexit status 2")
+        );
+        assert_eq!(
+            stderr(Some(Outcome::Limit), "more than 100000 goroutines").as_deref(),
+            Some("stopped by the playground: more than 100000 goroutines")
         );
     }
 

@@ -211,6 +211,39 @@ test('keyboard: n and p move between lessons, space plays and pauses', async ({ 
   await expect(page).toHaveURL(/lesson=forgotten-sender/);
 });
 
+test('a panic and a deadlock read as Go reports them, in the verdict and under the output', async ({ page }) => {
+  const panic = golite('lessons/catalog/06-send-on-closed/bad.go');
+  expect(panic.outcome).toBe('panic');
+  await page.goto('index.html?lesson=send-on-closed');
+  await verdictsShown(page);
+  await expect(page.getByTestId('verdict-bad')).toHaveText(`panic: ${panic.panic}`);
+  await expect(page.getByTestId('stderr-bad')).toHaveText(`panic: ${panic.panic}\nexit status 2`);
+  await expect(page.getByTestId('output-bad')).toHaveText(panic.stdout);
+  await expect(page.getByTestId('stderr-good')).toHaveCount(0);
+  // Before the end nothing has gone wrong yet.
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('stderr-bad')).toHaveCount(0);
+
+  const deadlock = golite('lessons/catalog/07-unbuffered-deadlock/bad.go');
+  expect(deadlock.outcome).toBe('deadlock');
+  await page.goto('index.html?lesson=unbuffered-deadlock');
+  await verdictsShown(page);
+  await expect(page.getByTestId('verdict-bad')).toHaveText('deadlock: all goroutines are asleep');
+  await expect(page.getByTestId('stderr-bad')).toHaveText(`fatal error: ${deadlock.panic}\nexit status 2`);
+});
+
+test('before the end, the verdict box offers a jump to the end', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender&step=5');
+  await expect(page.getByTestId('verdict-bad')).toContainText('The verdict shows at the end of the run.');
+  await page.getByTestId('to-end-good').click();
+  await verdictsShown(page);
+  const len = (await page.getByTestId('step-label').innerText()).match(/event (\d+) \/ (\d+)/);
+  expect(len).not.toBeNull();
+  expect(len![1]).toBe(len![2]);
+  // At the end the URL names no step: a shared link opens at the verdicts.
+  await expect(page).not.toHaveURL(/step=/);
+});
+
 test('the URL follows playback a few times a second, and pausing writes the exact step', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender&step=0');
   await expect(page.getByTestId('play')).toBeEnabled();
