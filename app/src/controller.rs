@@ -119,6 +119,7 @@ pub struct LessonController {
     generation: StoredValue<u64>,
     last_frame_ms: StoredValue<f64>,
     url_throttle: StoredValue<Throttle>,
+    url_trailing: StoredValue<bool>,
     speed_chosen: StoredValue<bool>,
 }
 
@@ -144,6 +145,7 @@ impl LessonController {
             generation: StoredValue::new(0),
             last_frame_ms: StoredValue::new(0.0),
             url_throttle: StoredValue::new(Throttle::default()),
+            url_trailing: StoredValue::new(false),
             speed_chosen: StoredValue::new(false),
         };
         // Snapshots follow the cursor's position (not its clock, which moves every frame).
@@ -224,19 +226,19 @@ impl LessonController {
     /// One event forward.
     pub fn step(&self) {
         self.move_cursor(|c, l| c.step(l));
-        self.sync_step();
+        self.follow_step();
     }
 
     /// One event back.
     pub fn step_back(&self) {
         self.move_cursor(|c, l| c.step_back(l));
-        self.sync_step();
+        self.follow_step();
     }
 
     /// Jumps to merged position `pos` (clamped), paused.
     pub fn seek(&self, pos: usize) {
         self.move_cursor(|_, l| Cursor::at(l, pos));
-        self.sync_step();
+        self.follow_step();
     }
 
     /// Back to the start, paused.
@@ -309,11 +311,42 @@ impl LessonController {
         }
     }
 
-    /// Puts the cursor's step in the URL, in place.
+    /// Puts the cursor's step in the URL, in place, now (a pause, the end of playback).
     fn sync_step(&self) {
         if self.runs.with_untracked(|r| r.is_some()) {
             self.write_url(false);
         }
+    }
+
+    /// Puts the cursor's step in the URL at most every [`URL_EVERY_MS`]: at once when the last
+    /// write is old enough, else once more when the interval ends. Held arrow keys, a dragged
+    /// scrubber and playback move the cursor every frame; the history API must not see that.
+    fn follow_step(&self) {
+        let now = browser::now_ms();
+        let due = self
+            .url_throttle
+            .try_update_value(|t| t.due(now, URL_EVERY_MS))
+            .unwrap_or(false);
+        if due {
+            self.sync_step();
+            return;
+        }
+        if self.url_trailing.get_value() {
+            return;
+        }
+        self.url_trailing.set_value(true);
+        let me = *self;
+        set_timeout(
+            move || {
+                // The page may be gone (another lesson opened): then there is nothing to write.
+                if me.url_trailing.try_update_value(|t| *t = false).is_some() {
+                    me.url_throttle
+                        .update_value(|t| t.restart(browser::now_ms()));
+                    me.sync_step();
+                }
+            },
+            std::time::Duration::from_millis(URL_EVERY_MS as u64),
+        );
     }
 
     fn move_cursor(&self, f: impl FnOnce(Cursor, &Lockstep) -> Cursor) {
@@ -327,7 +360,8 @@ impl LessonController {
 
     /// One animation frame of playback.
     fn animate(self) {
-        if !self.cursor.get_untracked().playing {
+        // A frame scheduled before the page went away (another lesson opened) does nothing.
+        if !self.cursor.try_get_untracked().is_some_and(|c| c.playing) {
             return;
         }
         let now = browser::now_ms();
@@ -337,13 +371,7 @@ impl LessonController {
         self.move_cursor(|c, l| c.frame(l, dt, speed));
         if self.cursor.get_untracked().playing {
             // The URL follows playback a few times a second, not every frame.
-            let due = self
-                .url_throttle
-                .try_update_value(|t| t.due(now, URL_EVERY_MS))
-                .unwrap_or(false);
-            if due {
-                self.sync_step();
-            }
+            self.follow_step();
             request_animation_frame(move || self.animate());
         } else {
             self.sync_step();

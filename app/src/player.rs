@@ -129,6 +129,11 @@ impl Throttle {
             }
         }
     }
+
+    /// Starts the interval over at `now_ms` (after the action ran by another path).
+    pub fn restart(&mut self, now_ms: f64) {
+        self.last_ms = Some(now_ms);
+    }
 }
 
 /// A slider's scale for a parameter: linear for small ranges, logarithmic for ranges spanning
@@ -230,6 +235,14 @@ mod tests {
             .filter(|now| t.due(*now, 500.0))
             .collect();
         assert_eq!(fired, [0.0, 500.0, 1000.0]);
+    }
+
+    #[test]
+    fn throttle_restart_starts_the_interval_over() {
+        let mut t = Throttle::default();
+        t.restart(100.0);
+        assert!(!t.due(599.0, 500.0));
+        assert!(t.due(600.0, 500.0));
     }
 
     #[test]

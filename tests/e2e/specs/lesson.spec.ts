@@ -244,6 +244,40 @@ test('before the end, the verdict box offers a jump to the end', async ({ page }
   await expect(page).not.toHaveURL(/step=/);
 });
 
+test('leaving a lesson while it plays or re-runs leaves the next page working', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('body').press('n');
+  await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', 'range-never-closed');
+  // A later frame or timer of the old page must neither crash nor rewrite the new page's URL.
+  await page.waitForTimeout(800);
+  await expect(page.locator('#crash')).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe('?lesson=range-never-closed');
+
+  // The largest run takes many frames; open the next lesson in the middle of it.
+  await page.goto('index.html?lesson=forgotten-sender&requests=10000');
+  await expect(page.getByTestId('running')).toBeVisible();
+  await page.locator('.crumbs a.next').click();
+  await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', 'range-never-closed');
+  await verdictsShown(page);
+  await page.waitForTimeout(500);
+  await expect(page.locator('#crash')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a held arrow key steps every time and the URL catches up with the last step', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('step')).toBeEnabled();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-label')).toContainText('event 60 /');
+  await expect(page).toHaveURL(/step=60(&|$)/);
+  expect(problems).toEqual([]);
+});
+
 test('the URL follows playback a few times a second, and pausing writes the exact step', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender&step=0');
   await expect(page.getByTestId('play')).toBeEnabled();
