@@ -278,6 +278,22 @@ test('a held arrow key steps every time and the URL catches up with the last ste
   expect(problems).toEqual([]);
 });
 
+test('the explanation switches between English and Chinese', async ({ page }) => {
+  const zhFirst = fs.readFileSync(path.join(repo, FS, 'explain.zh.md'), 'utf8').match(/^## (.+)$/m);
+  const enFirst = fs.readFileSync(path.join(repo, FS, 'explain.en.md'), 'utf8').match(/^## (.+)$/m);
+  expect(zhFirst).not.toBeNull();
+  expect(enFirst).not.toBeNull();
+  await page.goto('index.html?lesson=forgotten-sender');
+  const prose = page.getByTestId('explanation').locator('.prose');
+  await expect(prose).toHaveAttribute('lang', 'en');
+  await expect(prose.locator('h2').first()).toHaveText(enFirst![1]);
+  await page.getByRole('button', { name: /Chinese/ }).click();
+  await expect(prose).toHaveAttribute('lang', 'zh');
+  await expect(prose.locator('h2').first()).toHaveText(zhFirst![1]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(prose.locator('h2').first()).toHaveText(enFirst![1]);
+});
+
 test('the URL follows playback a few times a second, and pausing writes the exact step', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender&step=0');
   await expect(page.getByTestId('play')).toBeEnabled();
