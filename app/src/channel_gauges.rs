@@ -11,7 +11,7 @@ use crate::engine::Side;
 /// Most channels listed; the rest are counted.
 pub const MAX_ROWS: usize = 10;
 /// Most waiter dots drawn per queue; the rest are a number.
-const MAX_DOTS: u32 = 12;
+const MAX_DOTS: u32 = 4;
 
 /// The channels worth showing first: ones with waiters (most first), then ones holding values,
 /// then open ones, by id; at most [`MAX_ROWS`]. Returns them and how many were left out.
@@ -58,6 +58,16 @@ pub fn describe(c: &ChanView) -> String {
     s
 }
 
+/// A queue of waiting goroutines as dots and a count: `●●●●+37` for 41.
+pub fn queue_text(n: u32) -> String {
+    let shown = n.min(MAX_DOTS);
+    let mut s = "●".repeat(shown as usize);
+    if n > shown {
+        s.push_str(&format!("+{}", n - shown));
+    }
+    s
+}
+
 /// One side's channels at the cursor's snapshot.
 #[component]
 pub fn ChannelGauges(
@@ -67,22 +77,34 @@ pub fn ChannelGauges(
     #[prop(into)]
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
 ) -> impl IntoView {
+    let ranked_rows = Memo::new(move |_| snapshot.with(|s| ranked(&s.chans)));
     view! {
         <div class="channel-gauges" data-testid=format!("chans-{}", side.key())>
             <div class="map-head">
                 <h3>"Channels"</h3>
                 <span class="map-count">{move || snapshot.with(|s| s.chans.len())}</span>
+                <span class="gauge-key" aria-hidden="true">
+                    <span class="dots send">"●"</span>
+                    " senders → buffer → "
+                    <span class="dots recv">"●"</span>
+                    " receivers"
+                </span>
             </div>
             {move || {
-                let (rows, rest) = snapshot.with(|s| ranked(&s.chans));
+                let (rows, rest) = ranked_rows.get();
                 if rows.is_empty() {
                     return view! { <p class="gauge-empty">"no channels"</p> }.into_any();
                 }
                 view! {
-                    <ul class="gauges">
-                        {rows.into_iter().map(gauge).collect_view()}
-                    </ul>
-                    {(rest > 0).then(|| view! { <p class="gauge-more">{format!("+{rest} more")}</p> })}
+                    <ul class="gauges">{rows.into_iter().map(gauge).collect_view()}</ul>
+                    {(rest > 0)
+                        .then(|| {
+                            view! {
+                                <p class="gauge-more">
+                                    {format!("+{rest} more channel{}", if rest == 1 { "" } else { "s" })}
+                                </p>
+                            }
+                        })}
                 }
                     .into_any()
             }}
@@ -90,43 +112,41 @@ pub fn ChannelGauges(
     }
 }
 
+/// One channel's row: name, fill, senders queued before the buffer, receivers after it.
 fn gauge(c: ChanView) -> impl IntoView {
     let fill = if c.cap == 0 {
         0.0
     } else {
-        f64::from(c.len) / f64::from(c.cap) * 100.0
+        (f64::from(c.len) / f64::from(c.cap) * 100.0).min(100.0)
     };
     let full = c.cap > 0 && c.len >= c.cap;
+    let busy = c.senders + c.receivers > 0;
+    let unbuffered = c.cap == 0;
     view! {
-        <li class="gauge" class:closed=c.closed aria-label=describe(&c) data-chan=c.chan.0>
+        <li
+            class="gauge"
+            class:closed=c.closed
+            class:busy=busy
+            role="img"
+            aria-label=describe(&c)
+            data-chan=c.chan.0
+        >
             <span class="gname">{format!("#{}", c.chan.0)}</span>
             <span class="gcap">
                 {if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) }}
             </span>
-            <span class="gbar" class:full=full class:unbuffered=c.cap == 0>
+            <span class="dots send" title=format!("{} waiting to send", c.senders)>
+                {(c.senders > 0).then(|| queue_text(c.senders))}
+            </span>
+            <span class="gbar" class:full=full class:unbuffered=unbuffered>
                 <span class="gfill" style=format!("width:{fill:.1}%")></span>
             </span>
-            <span class="gwait">
-                {dots(c.senders, "send")}
-                {dots(c.receivers, "recv")}
-                {c.closed.then(|| view! { <span class="gclosed">"closed"</span> })}
+            <span class="dots recv" title=format!("{} waiting to receive", c.receivers)>
+                {(c.receivers > 0).then(|| queue_text(c.receivers))}
             </span>
+            <span class="gstate">{c.closed.then(|| view! { <span class="gclosed">"closed"</span> })}</span>
         </li>
     }
-}
-
-fn dots(n: u32, kind: &'static str) -> impl IntoView {
-    (n > 0).then(|| {
-        let shown = n.min(MAX_DOTS);
-        let more = n - shown;
-        view! {
-            <span class=format!("dots {kind}") title=format!("{n} waiting to {kind}")>
-                {if kind == "send" { "→" } else { "←" }}
-                {"●".repeat(shown as usize)}
-                {(more > 0).then(|| format!("+{more}"))}
-            </span>
-        }
-    })
 }
 
 #[cfg(test)]
@@ -162,6 +182,14 @@ mod tests {
         let many: Vec<ChanView> = (0..25).map(|i| chan(i, 0, 0, 0, 0, false)).collect();
         let (rows, rest) = ranked(&many);
         assert_eq!((rows.len(), rest, rows[0].chan.0), (10, 15, 0));
+    }
+
+    #[test]
+    fn queues_show_at_most_four_dots_and_count_the_rest() {
+        assert_eq!(
+            [0, 1, 4, 5, 41].map(queue_text),
+            ["", "●", "●●●●", "●●●●+1", "●●●●+37"]
+        );
     }
 
     #[test]

@@ -21,34 +21,13 @@ pub struct ChartScale {
     pub max_heap: u64,
 }
 
+mod axis;
+
+use axis::{ValueAxis, bytes_axis, thousands, tick_number, time_label, time_ticks};
+
 /// The SVG's coordinate box; it stretches to the chart's size.
 const W: f64 = 1000.0;
 const H: f64 = 100.0;
-
-/// A "nice" axis top at or above `v`: 1, 2 or 5 times a power of ten.
-pub fn nice_ceiling(v: f64) -> f64 {
-    if v <= 0.0 || !v.is_finite() {
-        return 1.0;
-    }
-    let p = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * p)
-        .find(|t| *t >= v - 1e-9)
-        .unwrap_or(10.0 * p)
-}
-
-/// Time ticks for an axis from 0 to `end_ns`: about five, at round values.
-pub fn time_ticks(end_ns: i64) -> Vec<i64> {
-    if end_ns <= 0 {
-        return vec![0];
-    }
-    let step = nice_ceiling(end_ns as f64 / 5.0) as i64;
-    (0..)
-        .map(|i| i * step)
-        .take_while(|t| *t <= end_ns)
-        .collect()
-}
 
 /// x of time `t` in the SVG box.
 fn x_of(t: i64, end_ns: i64) -> f64 {
@@ -75,9 +54,31 @@ pub fn stacked_paths(points: &[Point], end_ns: i64, top: f64) -> Vec<String> {
         .collect()
 }
 
+/// y of `heap` bytes on an axis whose top is `top` bytes.
+fn heap_y(heap: u64, top: f64) -> f64 {
+    H - heap as f64 / top * H
+}
+
 /// The heap as a step area, scaled to `top` bytes.
 pub fn heap_path(points: &[Point], end_ns: i64, top: f64) -> String {
-    step_area(points, end_ns, |p| H - p.heap as f64 / top * H, |_| H)
+    step_area(points, end_ns, |p| heap_y(p.heap, top), |_| H)
+}
+
+/// The heap's top edge as an open step line (the area's outline without its sides).
+pub fn heap_line(points: &[Point], end_ns: i64, top: f64) -> String {
+    let Some(first) = points.first() else {
+        return String::new();
+    };
+    let mut d = format!(
+        "M{:.1},{:.2}",
+        x_of(first.time_ns, end_ns),
+        heap_y(first.heap, top)
+    );
+    for (i, p) in points.iter().enumerate() {
+        let next = points.get(i + 1).map_or(W, |n| x_of(n.time_ns, end_ns));
+        d.push_str(&format!("V{:.2}H{:.1}", heap_y(p.heap, top), next));
+    }
+    d
 }
 
 /// A closed path between two step lines: `upper` left to right, then `lower` back.
@@ -113,6 +114,58 @@ fn point_at(points: &[Point], t: i64) -> Point {
         .unwrap_or_default()
 }
 
+/// One y-axis tick: its height from the bottom in percent and its label.
+#[derive(Clone, Debug, PartialEq)]
+struct YTick {
+    pct: f64,
+    label: String,
+}
+
+/// The goroutine axis's ticks (labels are counts).
+fn goroutine_ticks(a: ValueAxis) -> Vec<YTick> {
+    a.ticks()
+        .into_iter()
+        .map(|v| YTick {
+            pct: v / a.top * 100.0,
+            label: thousands(v as u64),
+        })
+        .collect()
+}
+
+/// The heap axis's ticks (labels are bytes in the axis's unit).
+fn heap_ticks(a: ValueAxis, unit: &str) -> Vec<YTick> {
+    a.ticks()
+        .into_iter()
+        .map(|v| YTick {
+            pct: v / a.top * 100.0,
+            label: if v == 0.0 {
+                "0".to_string()
+            } else {
+                format!("{} {unit}", tick_number(v))
+            },
+        })
+        .collect()
+}
+
+/// Horizontal grid lines (above 0) and the y labels beside a plot.
+fn y_axis(ticks: Vec<YTick>) -> (impl IntoView, impl IntoView) {
+    let lines = ticks
+        .iter()
+        .filter(|t| t.pct > 0.0)
+        .map(|t| {
+            let y = format!("{:.2}", H - t.pct / 100.0 * H);
+            view! { <line class="grid" x1="0" x2=W.to_string() y1=y.clone() y2=y /> }
+        })
+        .collect_view();
+    // The baseline needs no label; the others sit just above their line.
+    let labels = ticks
+        .into_iter()
+        .filter(|t| t.pct > 0.0)
+        .map(|t| view! { <span style=format!("bottom:{:.2}%", t.pct)>{t.label}</span> })
+        .collect_view();
+    (lines, labels)
+}
+
 /// One side's charts, with a cursor line at the current virtual time.
 #[component]
 pub fn Charts(
@@ -132,76 +185,130 @@ pub fn Charts(
     #[prop(into)]
     now: Signal<(u32, u64)>,
 ) -> impl IntoView {
-    let g_top = Memo::new(move |_| nice_ceiling(f64::from(scale.get().max_goroutines)));
-    let h_top = Memo::new(move |_| nice_ceiling(scale.get().max_heap as f64));
+    let g_axis = Memo::new(move |_| ValueAxis::fit(f64::from(scale.get().max_goroutines), 5, 1.0));
+    let h_axis = Memo::new(move |_| bytes_axis(scale.get().max_heap));
+    // Built once per run (series and scale change together); the cursor moves on its own.
     let paths = Memo::new(move |_| {
-        let sc = scale.get();
+        let end = scale.get().end_ns;
+        let g_top = g_axis.get().top;
+        let (a, unit, _) = h_axis.get();
+        let h_top = a.top * unit;
         series.with(|s| {
             (
-                stacked_paths(&s.points, sc.end_ns, g_top.get()),
-                heap_path(&s.points, sc.end_ns, h_top.get()),
+                stacked_paths(&s.points, end, g_top),
+                heap_path(&s.points, end, h_top),
+                heap_line(&s.points, end, h_top),
             )
         })
     });
     let cursor_x = move || format!("{:.1}", x_of(time_ns.get(), scale.get().end_ns));
-    let ticks = move || {
+    // The cursor's time label slides from left-aligned at 0 to right-aligned at the end.
+    let cursor_left = move || {
+        let p = x_of(time_ns.get(), scale.get().end_ns) / W * 100.0;
+        format!("left:{p:.2}%;transform:translateX(-{p:.2}%)")
+    };
+    let x_ticks = move || {
         let end = scale.get().end_ns;
         time_ticks(end)
             .into_iter()
             .map(|t| {
                 let left = x_of(t, end) / W * 100.0;
-                view! { <span style=format!("left:{left:.2}%")>{format_time(t)}</span> }
+                view! { <span style=format!("left:{left:.2}%")>{time_label(t)}</span> }
             })
             .collect_view()
+    };
+    let span = move || format!("0 to {}", format_time(scale.get().end_ns));
+    let g_label = move || {
+        let (n, _) = now.get();
+        series.with(|s| {
+            format!(
+                "Goroutines over virtual time, {}: peak {}, {} at the cursor ({}).",
+                span(),
+                thousands(u64::from(s.peak_goroutines)),
+                thousands(u64::from(n)),
+                format_time(time_ns.get())
+            )
+        })
+    };
+    let h_label = move || {
+        let (_, b) = now.get();
+        series.with(|s| {
+            format!(
+                "Modeled heap over virtual time, {}: peak {}, {} at the cursor ({}).",
+                span(),
+                format_bytes(s.peak_heap),
+                format_bytes(b),
+                format_time(time_ns.get())
+            )
+        })
+    };
+    let g_grid = move || y_axis(goroutine_ticks(g_axis.get()));
+    let h_grid = move || {
+        let (a, _, name) = h_axis.get();
+        y_axis(heap_ticks(a, name))
     };
     view! {
         <div class="charts" data-testid=format!("charts-{}", side.key())>
             <figure class="chart">
                 <figcaption>
-                    <span>"Goroutines"</span>
-                    <span class="now">{move || format!("{} now", now.get().0)}</span>
-                    <span class="top">{move || format!("axis {}", g_top.get())}</span>
+                    <span class="title">"Goroutines"</span>
+                    <span class="now" data-testid=format!("chart-now-{}", side.key())>
+                        {move || thousands(u64::from(now.get().0))}
+                    </span>
+                    <span class="peak">
+                        {move || series.with(|s| format!("peak {}", thousands(u64::from(s.peak_goroutines))))}
+                    </span>
                 </figcaption>
-                <svg
-                    viewBox=format!("0 0 {W} {H}")
-                    preserveAspectRatio="none"
-                    role="img"
-                    aria-label=move || {
-                        series.with(|s| format!("Goroutines over virtual time: peak {}", s.peak_goroutines))
-                    }
-                >
-                    {move || {
-                        paths
-                            .get()
-                            .0
-                            .into_iter()
-                            .zip(Family::ALL)
-                            .filter(|(d, _)| !d.is_empty())
-                            .map(|(d, f)| view! { <path d=d fill=f.css() /> })
-                            .collect_view()
-                    }}
-                    <line class="cursor" x1=cursor_x x2=cursor_x y1="0" y2=H.to_string() />
-                </svg>
+                <div class="plot">
+                    <svg
+                        viewBox=format!("0 0 {W} {H}")
+                        preserveAspectRatio="none"
+                        role="img"
+                        aria-label=g_label
+                    >
+                        {move || g_grid().0}
+                        {move || {
+                            paths
+                                .get()
+                                .0
+                                .into_iter()
+                                .zip(Family::ALL)
+                                .filter(|(d, _)| !d.is_empty())
+                                .map(|(d, f)| view! { <path class=format!("fam-{}", f.key()) d=d fill=f.css() /> })
+                                .collect_view()
+                        }}
+                        <line class="cursor" x1=cursor_x x2=cursor_x y1="0" y2=H.to_string() />
+                    </svg>
+                    <div class="yaxis" aria-hidden="true">{move || g_grid().1}</div>
+                </div>
             </figure>
             <figure class="chart">
                 <figcaption>
-                    <span>"Heap (modeled)"</span>
+                    <span class="title">"Heap (modeled)"</span>
                     <span class="now">{move || format_bytes(now.get().1)}</span>
-                    <span class="top">{move || format!("axis {}", format_bytes(h_top.get() as u64))}</span>
+                    <span class="peak">{move || series.with(|s| format!("peak {}", format_bytes(s.peak_heap)))}</span>
                 </figcaption>
-                <svg
-                    viewBox=format!("0 0 {W} {H}")
-                    preserveAspectRatio="none"
-                    role="img"
-                    aria-label=move || {
-                        series.with(|s| format!("Modeled heap over virtual time: peak {}", format_bytes(s.peak_heap)))
-                    }
-                >
-                    <path class="heap" d=move || paths.get().1 />
-                    <line class="cursor" x1=cursor_x x2=cursor_x y1="0" y2=H.to_string() />
-                </svg>
+                <div class="plot">
+                    <svg
+                        viewBox=format!("0 0 {W} {H}")
+                        preserveAspectRatio="none"
+                        role="img"
+                        aria-label=h_label
+                    >
+                        {move || h_grid().0}
+                        <path class="heap-area" d=move || paths.get().1 />
+                        <path class="heap-line" d=move || paths.get().2 />
+                        <line class="cursor" x1=cursor_x x2=cursor_x y1="0" y2=H.to_string() />
+                    </svg>
+                    <div class="yaxis" aria-hidden="true">{move || h_grid().1}</div>
+                </div>
             </figure>
-            <div class="ticks" aria-hidden="true">{ticks}</div>
+            <div class="xaxis" aria-hidden="true">
+                <div class="xticks">
+                    {x_ticks}
+                    <b class="xcursor" style=cursor_left>{move || format_time(time_ns.get())}</b>
+                </div>
+            </div>
         </div>
     }
 }
@@ -219,28 +326,34 @@ mod tests {
     }
 
     #[test]
-    fn nice_ceilings_are_1_2_5_times_a_power_of_ten() {
-        let got: Vec<f64> = [0.0, 1.0, 3.0, 7.0, 11.0, 20.0, 20_001.0]
-            .map(nice_ceiling)
-            .into();
-        assert_eq!(got, [1.0, 1.0, 5.0, 10.0, 20.0, 20.0, 50_000.0]);
+    fn heap_line_is_the_top_edge_only() {
+        let points = [pt(0, [0; 5], 0), pt(50, [0; 5], 100)];
+        assert_eq!(
+            heap_line(&points, 100, 200.0),
+            "M0.0,100.00V100.00H500.0V50.00H1000.0"
+        );
+        assert_eq!(heap_line(&[], 100, 200.0), "");
     }
 
     #[test]
-    fn time_ticks_for_a_second_and_a_bit() {
-        assert_eq!(time_ticks(1_050_000_000), [0, 500_000_000, 1_000_000_000]);
+    fn y_ticks_label_counts_and_bytes() {
+        let g: Vec<(f64, String)> = goroutine_ticks(ValueAxis::fit(20_000.0, 5, 1.0))
+            .into_iter()
+            .map(|t| (t.pct, t.label))
+            .collect();
         assert_eq!(
-            time_ticks(100_000_000),
+            g,
             [
-                0,
-                20_000_000,
-                40_000_000,
-                60_000_000,
-                80_000_000,
-                100_000_000
+                (0.0, "0".to_string()),
+                (25.0, "5,000".to_string()),
+                (50.0, "10,000".to_string()),
+                (75.0, "15,000".to_string()),
+                (100.0, "20,000".to_string())
             ]
         );
-        assert_eq!(time_ticks(0), [0]);
+        let (a, _, unit) = bytes_axis(1536);
+        let h: Vec<String> = heap_ticks(a, unit).into_iter().map(|t| t.label).collect();
+        assert_eq!(h, ["0", "0.5 KiB", "1 KiB", "1.5 KiB"]);
     }
 
     #[test]

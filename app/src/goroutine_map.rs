@@ -1,81 +1,24 @@
 //! The goroutine map: one cell per live goroutine, coloured by state family, drawn on a canvas
-//! as one image (so 20,000 cells redraw in about a millisecond). Hovering or tapping a cell
-//! shows which goroutine it is, its state, its line and what it waits on.
+//! as one image at most once per animation frame (so 20,000 cells stay smooth while playing).
+//! Hovering or tapping a cell shows which goroutine it is, its state and its line; the counts
+//! per state are also text, for screen readers and keyboards.
+
+mod grid;
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{Clamped, JsCast};
 use leptos::web_sys;
-use lessons::runtime::{GState, Snapshot};
+use lessons::runtime::{GoroutineView, Snapshot};
 
 use crate::engine::Side;
 use crate::series::Family;
+use grid::{Cell, Grid, Rgba};
 
-/// Tallest the map grows before its cells shrink, in CSS pixels.
-const MAX_HEIGHT: f64 = 180.0;
-/// Cell sizes tried, largest first, in CSS pixels.
-const CELL_SIZES: [u32; 8] = [16, 12, 10, 8, 6, 4, 3, 2];
-
-/// How cells are laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Grid {
-    /// Cell pitch (cell plus gap), CSS pixels.
-    pub pitch: u32,
-    /// Gap between cells, CSS pixels.
-    pub gap: u32,
-    /// Cells per row.
-    pub cols: u32,
-    /// Rows needed.
-    pub rows: u32,
-}
-
-impl Grid {
-    /// The largest cells that fit `n` goroutines into `width` pixels without growing taller
-    /// than [`MAX_HEIGHT`] (the smallest cells, and a taller map, when even those do not fit).
-    pub fn fit(n: usize, width: f64) -> Grid {
-        let n = u32::try_from(n).unwrap_or(u32::MAX).max(1);
-        let width = width.max(16.0) as u32;
-        let mut grid = Grid {
-            pitch: 2,
-            gap: 0,
-            cols: 1,
-            rows: n,
-        };
-        for pitch in CELL_SIZES {
-            let cols = (width / pitch).max(1);
-            let rows = n.div_ceil(cols);
-            grid = Grid {
-                pitch,
-                gap: u32::from(pitch >= 6),
-                cols,
-                rows,
-            };
-            if f64::from(rows * pitch) <= MAX_HEIGHT {
-                break;
-            }
-        }
-        grid
-    }
-
-    /// Height of the map in CSS pixels.
-    pub fn height(&self) -> u32 {
-        self.rows * self.pitch
-    }
-
-    /// The cell index under point (`x`, `y`) in CSS pixels, if that point is on a cell.
-    pub fn hit(&self, x: f64, y: f64, n: usize) -> Option<usize> {
-        if x < 0.0 || y < 0.0 {
-            return None;
-        }
-        let (col, row) = ((x as u32) / self.pitch, (y as u32) / self.pitch);
-        if col >= self.cols {
-            return None;
-        }
-        let i = (row * self.cols + col) as usize;
-        (i < n).then_some(i)
-    }
-}
+/// The running goroutine's ring when the theme's ink cannot be read.
+const FALLBACK_INK: Rgba = [0x1b, 0x1f, 0x24, 255];
 
 /// One side's goroutine map at the cursor's snapshot.
 #[component]
@@ -91,25 +34,49 @@ pub fn GoroutineMap(
     let width = RwSignal::new(0.0f64);
     let hover = RwSignal::new(None::<usize>);
     let tip_at = RwSignal::new((0.0f64, 0.0f64));
+    // The image buffer, reused between draws; whether a frame is already booked.
+    let pixels = StoredValue::new_local(Vec::<u8>::new());
+    let booked = StoredValue::new(false);
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
 
-    let measure = move || {
-        if let Some(w) = wrap.get_untracked() {
-            width.set(f64::from(w.client_width()));
+    // The width follows the container (a ResizeObserver also sees layout changes the window
+    // does not, like the page switching from one to two columns).
+    wrap.on_load(move |el| {
+        width.set(f64::from(el.client_width()));
+        let el2 = el.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            let _ = width.try_set(f64::from(el2.client_width()));
+        });
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            observer.set_value(Some((ro, cb)));
         }
-    };
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    });
+    on_cleanup(move || {
+        if let Some(Some(ro)) = observer.try_with_value(|o| o.as_ref().map(|(r, _)| r.clone())) {
+            ro.disconnect();
+        }
+    });
 
-    // Draws whenever the snapshot or the width changes.
+    // Any change books one draw for the next frame; the draw reads the latest state.
     Effect::new(move |_| {
-        if width.get() == 0.0 {
-            measure();
+        snapshot.track();
+        width.track();
+        canvas.track();
+        if booked.get_value() {
+            return;
         }
-        let w = width.get();
-        snapshot.with(|s| {
-            if let Some(c) = canvas.get() {
-                draw(&c, s, w);
+        booked.set_value(true);
+        request_animation_frame(move || {
+            if booked.try_set_value(false).is_some() {
+                return; // unmounted meanwhile
             }
+            let (Some(c), Some(w)) = (canvas.get_untracked(), width.try_get_untracked()) else {
+                return;
+            };
+            snapshot.try_with_untracked(|s| {
+                pixels.try_update_value(|px| draw(&c, s, w, px));
+            });
         });
     });
 
@@ -127,32 +94,32 @@ pub fn GoroutineMap(
         hover.set(grid.hit(x, y, n));
         tip_at.set((x, y));
     };
+    // A finger lifting "leaves" the canvas: a tapped card stays until the next tap.
+    let leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "touch" {
+            hover.set(None);
+        }
+    };
 
     let counts = Memo::new(move |_| snapshot.with(|s| family_counts(s)));
-    let summary = move || {
+    let total = Memo::new(move |_| snapshot.with(|s| s.goroutines.len()));
+    let by_state = Memo::new(move |_| {
         snapshot.with(|s| {
-            let counts = counts.get();
-            let parts: Vec<String> = Family::ALL
+            s.by_state
                 .iter()
-                .zip(counts)
-                .filter(|(_, c)| *c > 0)
-                .map(|(f, c)| format!("{c} {}", f.label()))
-                .collect();
-            format!(
-                "{} goroutines{}{}",
-                s.goroutines.len(),
-                if parts.is_empty() { "" } else { ": " },
-                parts.join(", ")
-            )
+                .filter(|c| c.count > 0)
+                .map(|c| (c.state, c.count))
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let summary = move || summarize(total.get(), &counts.get());
 
     view! {
         <div class="goroutine-map" data-testid=format!("map-{}", side.key())>
             <div class="map-head">
                 <h3>"Goroutines"</h3>
                 <span class="map-count" data-testid=format!("map-count-{}", side.key())>
-                    {move || snapshot.with(|s| s.goroutines.len())}
+                    {move || total.get()}
                 </span>
                 <ul class="legend">
                     {Family::ALL
@@ -179,28 +146,59 @@ pub fn GoroutineMap(
                     aria-label=summary
                     on:pointermove=pointer
                     on:pointerdown=pointer
-                    on:pointerleave=move |_| hover.set(None)
+                    on:pointerleave=leave
                 ></canvas>
                 {move || {
                     let i = hover.get()?;
-                    let card = snapshot.with(|s| s.goroutines.get(i).cloned()).map(describe)?;
+                    let g = snapshot.with(|s| s.goroutines.get(i).cloned())?;
+                    let running = snapshot.with(|s| s.running == Some(g.gid));
                     let (x, y) = tip_at.get();
-                    let flip = x > width.get_untracked() * 0.6;
-                    let style = if flip {
-                        format!("right:{:.0}px;top:{:.0}px", width.get_untracked() - x + 8.0, y + 12.0)
+                    let w = width.get_untracked();
+                    let style = if x > w * 0.6 {
+                        format!("right:{:.0}px;top:{:.0}px", w - x + 10.0, y + 14.0)
                     } else {
-                        format!("left:{:.0}px;top:{:.0}px", x + 8.0, y + 12.0)
+                        format!("left:{:.0}px;top:{:.0}px", x + 10.0, y + 14.0)
                     };
                     Some(view! {
                         <div class="map-tip" role="tooltip" style=style data-testid="map-tip">
-                            {card}
+                            {card(g, running)}
                         </div>
                     })
                 }}
-                <Show when=move || snapshot.with(|s| s.goroutines.is_empty())>
+                <Show when=move || total.get() == 0>
                     <p class="map-empty">"no goroutines alive"</p>
                 </Show>
             </div>
+            <details class="map-states">
+                <summary>"Counts by state"</summary>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"state"</th>
+                            <th scope="col">"goroutines"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            by_state
+                                .get()
+                                .into_iter()
+                                .map(|(state, n)| {
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <span class="swatch" style=format!("background:{}", Family::of(state).css())></span>
+                                                {state.as_str()}
+                                            </td>
+                                            <td>{n}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
         </div>
     }
 }
@@ -208,39 +206,69 @@ pub fn GoroutineMap(
 /// Live goroutines per family, in [`Family::ALL`] order.
 fn family_counts(s: &Snapshot) -> [u32; 5] {
     let mut counts = [0u32; 5];
-    for g in &s.goroutines {
-        let i = Family::ALL
-            .iter()
-            .position(|f| *f == Family::of(g.state))
-            .unwrap_or(0);
-        counts[i] += 1;
+    for c in &s.by_state {
+        let f = Family::of(c.state);
+        if let Some(i) = Family::ALL.iter().position(|x| *x == f) {
+            counts[i] += c.count;
+        }
     }
     counts
 }
 
-/// The hover card's lines for one goroutine.
-fn describe(g: lessons::runtime::GoroutineView) -> impl IntoView {
+/// The canvas's description: the total and the count per family, e.g. "13 goroutines: 6
+/// running / runnable, 6 sleep (timer), 1 mutex / WaitGroup / Cond".
+fn summarize(total: usize, counts: &[u32; 5]) -> String {
+    let parts: Vec<String> = Family::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, c)| **c > 0)
+        .map(|(f, c)| format!("{c} {}", f.label()))
+        .collect();
+    let noun = if total == 1 {
+        "goroutine"
+    } else {
+        "goroutines"
+    };
+    if parts.is_empty() {
+        format!("{total} {noun}")
+    } else {
+        format!("{total} {noun}: {}", parts.join(", "))
+    }
+}
+
+/// The hover card's lines for one goroutine: which one, its function, state and line.
+fn card(g: GoroutineView, running: bool) -> impl IntoView {
     let name = if g.name.is_empty() {
         "goroutine".to_string()
     } else {
         g.name.to_string()
     };
-    let state = if g.state == GState::Runnable {
-        "runnable".to_string()
-    } else {
-        g.state.as_str().to_string()
-    };
     view! {
-        <b>{format!("goroutine {} ", g.gid.0)}</b>
-        <span class="fn">{name}</span>
-        <br />
-        <span class="swatch" style=format!("background:{}", Family::of(g.state).css())></span>
-        {format!(" {state} · line {}", g.line)}
+        <div class="tip-head">
+            <b>{format!("goroutine {}", g.gid.0)}</b>
+            " "
+            <span class="fn">{name}</span>
+        </div>
+        <div>
+            <span class="swatch" style=format!("background:{}", Family::of(g.state).css())></span>
+            {g.state.as_str()}
+            {running.then_some(" (ran last)")}
+            {format!(" · line {}", g.line)}
+        </div>
     }
 }
 
+/// The theme's ink colour (`--fg`), for the running goroutine's ring.
+fn ink(canvas: &web_sys::HtmlCanvasElement) -> Rgba {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(canvas).ok().flatten())
+        .and_then(|st| st.get_property_value("--fg").ok())
+        .and_then(|v| grid::parse_css_color(&v))
+        .unwrap_or(FALLBACK_INK)
+}
+
 /// Paints the cells into the canvas as one RGBA image at the device's pixel ratio.
-fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64, px: &mut Vec<u8>) {
     let n = s.goroutines.len();
     let grid = Grid::fit(n, css_width);
     let dpr = web_sys::window()
@@ -249,8 +277,8 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64) {
         .clamp(1.0, 3.0);
     let scale = dpr.round().max(1.0) as u32;
     let css_w = css_width.max(16.0) as u32;
-    let css_h = if n == 0 { 0 } else { grid.height() };
-    let (w, h) = (css_w * scale, css_h.max(1) * scale);
+    let css_h = if n == 0 { 1 } else { grid.height() };
+    let (w, h) = (css_w * scale, css_h * scale);
     // Resizing a canvas reallocates and clears it: only when the size really changes.
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
@@ -258,43 +286,31 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64) {
         let el: &web_sys::HtmlElement = canvas.as_ref();
         let style = el.style();
         let _ = style.set_property("width", &format!("{css_w}px"));
-        let _ = style.set_property("height", &format!("{}px", css_h.max(1)));
+        let _ = style.set_property("height", &format!("{css_h}px"));
     }
+    let Ok(Some(ctx)) = canvas.get_context("2d") else {
+        return;
+    };
+    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+        return;
+    };
     if n == 0 {
+        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
         return;
     }
-    let mut px = vec![0u8; (w * h * 4) as usize];
-    let cell = (grid.pitch - grid.gap) * scale;
-    for (i, g) in s.goroutines.iter().enumerate() {
-        let [r, gg, b] = Family::of(g.state).rgb();
-        let i = i as u32;
-        let (x0, y0) = (
-            (i % grid.cols) * grid.pitch * scale,
-            (i / grid.cols) * grid.pitch * scale,
-        );
-        let running = s.running == Some(g.gid);
-        for y in y0..(y0 + cell).min(h) {
-            let row = (y * w) as usize * 4;
-            for x in x0..(x0 + cell).min(w) {
-                let edge = running
-                    && cell >= 4
-                    && (x == x0 || y == y0 || x + 1 == x0 + cell || y + 1 == y0 + cell);
-                let o = row + x as usize * 4;
-                if edge {
-                    px[o..o + 4].copy_from_slice(&[20, 20, 20, 255]);
-                } else {
-                    px[o..o + 4].copy_from_slice(&[r, gg, b, 255]);
-                }
-            }
+    let colours = Family::ALL.map(|f| {
+        let [r, g, b] = f.rgb();
+        [r, g, b, 255]
+    });
+    let cells = s.goroutines.iter().map(|g| {
+        let f = Family::of(g.state);
+        Cell {
+            fill: colours[Family::ALL.iter().position(|x| *x == f).unwrap_or(0)],
+            running: s.running == Some(g.gid),
         }
-    }
-    let Ok(ctx) = canvas.get_context("2d") else {
-        return;
-    };
-    let Some(ctx) = ctx.and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
-        return;
-    };
-    if let Ok(img) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&px), w, h) {
+    });
+    grid::paint(px, grid, scale, (w, h), cells, ink(canvas));
+    if let Ok(img) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(px), w, h) {
         let _ = ctx.put_image_data(&img, 0.0, 0.0);
     }
 }
@@ -304,47 +320,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn few_goroutines_get_big_cells_in_one_row() {
+    fn the_summary_names_each_family_with_goroutines() {
         assert_eq!(
-            Grid::fit(10, 400.0),
-            Grid {
-                pitch: 16,
-                gap: 1,
-                cols: 25,
-                rows: 1
-            }
+            summarize(13, &[6, 0, 6, 1, 0]),
+            "13 goroutines: 6 running / runnable, 6 sleep (timer), 1 mutex / WaitGroup / Cond"
         );
-    }
-
-    #[test]
-    fn twenty_thousand_goroutines_shrink_to_fit_the_height() {
-        let g = Grid::fit(20_001, 600.0);
+        assert_eq!(summarize(0, &[0; 5]), "0 goroutines");
         assert_eq!(
-            g,
-            Grid {
-                pitch: 2,
-                gap: 0,
-                cols: 300,
-                rows: 67
-            }
+            summarize(1, &[0, 1, 0, 0, 0]),
+            "1 goroutine: 1 chan send / receive / select"
         );
-        assert!(f64::from(g.height()) <= MAX_HEIGHT);
-    }
-
-    #[test]
-    fn beyond_the_smallest_cells_the_map_grows_taller() {
-        let g = Grid::fit(100_000, 300.0);
-        assert_eq!((g.pitch, g.cols, g.rows), (2, 150, 667));
-    }
-
-    #[test]
-    fn hit_finds_the_cell_under_the_pointer() {
-        let g = Grid::fit(30, 160.0); // 10 columns of 16 px
-        assert_eq!(g.cols, 10);
-        assert_eq!(g.hit(5.0, 5.0, 30), Some(0));
-        assert_eq!(g.hit(17.0, 20.0, 30), Some(11));
-        assert_eq!(g.hit(17.0, 60.0, 30), None); // row 3 does not exist
-        assert_eq!(g.hit(170.0, 5.0, 30), None); // right of the last column
-        assert_eq!(g.hit(-1.0, 5.0, 30), None);
     }
 }
