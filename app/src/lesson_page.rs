@@ -18,6 +18,7 @@ use crate::embed::{self, EmbedOptions, Theme};
 use crate::engine::Side;
 use crate::goroutine_map::GoroutineMap;
 use crate::host_api;
+use crate::keyboard::{self, Command};
 use crate::markdown;
 use crate::param_panel::ParamPanel;
 use crate::route::LessonState;
@@ -367,50 +368,42 @@ fn Explanation(lesson: &'static Lesson) -> impl IntoView {
 }
 
 /// Space plays or pauses, the arrows step, n and p go to the next and previous lesson; keys
-/// typed into a field or pressed on a control keep their usual meaning.
+/// typed into a field or pressed on a control keep their usual meaning (see [`keyboard`]).
 fn install_keyboard(ctl: LessonController) {
     let nav = use_context::<Navigator>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let tag = ev
+        let el = ev
             .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok())
-            .map(|e| e.tag_name().to_ascii_uppercase())
-            .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
-        let on_control = typing || tag == "BUTTON" || tag == "A";
-        let handled = match ev.key().as_str() {
-            " " if !on_control => {
-                ctl.toggle();
-                true
-            }
-            "ArrowRight" if !typing => {
-                ctl.step();
-                true
-            }
-            "ArrowLeft" if !typing => {
-                ctl.step_back();
-                true
-            }
-            "n" | "p" if !typing => {
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok());
+        let focus = el
+            .map(|e| {
+                let kind = e.get_attribute("type").unwrap_or_default();
+                keyboard::Focus::of(&e.tag_name(), &kind)
+            })
+            .unwrap_or(keyboard::Focus::Page);
+        let Some(cmd) = keyboard::command(&ev.key(), focus) else {
+            return;
+        };
+        ev.prevent_default();
+        match cmd {
+            Command::Toggle => ctl.toggle(),
+            Command::Step => ctl.step(),
+            Command::StepBack => ctl.step_back(),
+            Command::NextLesson | Command::PreviousLesson => {
                 let all = lessons::catalog::all();
                 let i = all.iter().position(|l| l.slug == ctl.lesson.slug);
-                let target = match (ev.key().as_str(), i) {
-                    ("n", Some(i)) => all.get(i + 1),
-                    ("p", Some(i)) => i.checked_sub(1).and_then(|i| all.get(i)),
+                let target = match (cmd, i) {
+                    (Command::NextLesson, Some(i)) => all.get(i + 1),
+                    (_, Some(i)) => i.checked_sub(1).and_then(|i| all.get(i)),
                     _ => None,
                 };
                 if let (Some(l), Some(nav)) = (target, nav) {
                     nav.open_lesson(&l.slug);
                 }
-                true
             }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
         }
     });
     on_cleanup(move || handle.remove());

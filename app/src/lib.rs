@@ -14,6 +14,7 @@ pub mod embed;
 pub mod engine;
 pub mod goroutine_map;
 pub mod host_api;
+pub mod keyboard;
 pub mod lesson_list;
 pub mod lesson_page;
 pub mod lockstep;

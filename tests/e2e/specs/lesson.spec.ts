@@ -205,6 +205,22 @@ test('keyboard: n and p move between lessons, space plays and pauses', async ({ 
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
   await page.locator('body').press(' ');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  // On the scrubber the arrows move the scrubber (one event each) and space still plays.
+  const paused = Number((await page.getByTestId('step-label').innerText()).match(/event (\d+) \//)![1]);
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-label')).toContainText(`event ${paused + 1} /`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('step-label')).toContainText(`event ${paused} /`);
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  // A number box takes every key as typing.
+  await page.getByTestId('seed').focus();
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/lesson=forgotten-sender/);
+  await page.getByTestId('seed').blur();
   await page.locator('body').press('n');
   await expect(page).toHaveURL(/lesson=range-never-closed/);
   await page.locator('body').press('p');
