@@ -462,6 +462,11 @@ impl LessonController {
         self.cursor.set(cursor);
         self.rerun_ms.set(p.spent_ms);
         self.running.set(false);
+        // A re-run moved the cursor to a new position: the URL (written when the change was
+        // made, with the old position) follows. A first run keeps the URL it was opened with.
+        if matches!(p.keep, Keep::Fraction(_)) {
+            self.sync_step();
+        }
     }
 
     /// Sets the playback speed (an index into [`SPEEDS_NS`]); later runs keep it.

@@ -139,6 +139,30 @@ test('moving a parameter re-runs both sides to what golite run --set reports', a
   await expect(page.getByTestId('verdict-bad')).toHaveText('no leaks');
 });
 
+test('a parameter change keeps the scrubber at the same fraction of the run', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender&step=200');
+  const label = page.getByTestId('step-label');
+  await expect(label).toContainText('event 200 /');
+  const before = (await label.innerText()).match(/event (\d+) \/ (\d+)/)!;
+  const box = page.getByTestId('param-requests-number');
+  await box.fill('40');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/requests=40(&|$)/);
+  await expect(label).not.toContainText(`/ ${before[2]}`);
+  const after = (await label.innerText()).match(/event (\d+) \/ (\d+)/)!;
+  expect(Number(after[1])).toBe(Math.round((200 / Number(before[2])) * Number(after[2])));
+  expect(Number(new URL(page.url()).searchParams.get('step'))).toBe(Number(after[1]));
+
+  // The same for a run long enough to span many frames: the URL gets the new position too.
+  await box.fill('10000');
+  await box.press('Enter');
+  await expect(page.getByTestId('running')).toBeVisible();
+  await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 20_000 });
+  const big = (await label.innerText()).match(/event (\d+) \/ (\d+)/)!;
+  expect(Number(big[1])).toBe(Math.round((Number(after[1]) / Number(after[2])) * Number(big[2])));
+  expect(Number(new URL(page.url()).searchParams.get('step'))).toBe(Number(big[1]));
+});
+
 test('step back returns to an identical state, and the URL reproduces the view', async ({ page, context }) => {
   await page.goto('index.html?lesson=forgotten-sender&requests=12&seed=3&step=200');
   await expect(page.getByTestId('step-label')).toContainText('event 200 /');
