@@ -139,6 +139,28 @@ test('moving a parameter re-runs both sides to what golite run --set reports', a
   await expect(page.getByTestId('verdict-bad')).toHaveText('no leaks');
 });
 
+test('the seed box and New seed re-run both sides with that seed, each a history entry', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  const seed = page.getByTestId('seed');
+  await seed.fill('7');
+  await seed.press('Enter');
+  await expect(page).toHaveURL(/seed=7(&|$)/);
+  const bad = golite(`${FS}/bad.go`, [], 7);
+  await expect.poll(() => shownLeaks(page, 'bad')).toEqual(bad.leaked);
+  await page.getByTestId('new-seed').click();
+  await expect(page).not.toHaveURL(/seed=7(&|$)/);
+  const fresh = new URL(page.url()).searchParams.get('seed');
+  expect(Number(fresh)).toBeGreaterThan(0);
+  await expect(seed).toHaveValue(fresh!);
+  await page.goBack();
+  await expect(seed).toHaveValue('7');
+  // Not a number: the box shows the seed in use again.
+  await seed.fill('');
+  await seed.press('Enter');
+  await expect(seed).toHaveValue('7');
+});
+
 test('a parameter change keeps the scrubber at the same fraction of the run', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender&step=200');
   const label = page.getByTestId('step-label');
