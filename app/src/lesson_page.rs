@@ -74,7 +74,10 @@ pub fn LessonPage(
         >
             <nav class="crumbs" aria-label="Lesson navigation">
                 <LessonLink slug=None class="home-link">"← All lessons"</LessonLink>
-                <span class="spacer"></span>
+                <span class="spacer keys">
+                    <kbd>"space"</kbd>" play · "<kbd>"←"</kbd>" "<kbd>"→"</kbd>" step · "
+                    <kbd>"p"</kbd>" "<kbd>"n"</kbd>" lesson"
+                </span>
                 {prev.map(|l| view! {
                     <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>"← Previous"</LessonLink>
                 })}
