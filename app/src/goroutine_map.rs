@@ -35,9 +35,26 @@ pub fn GoroutineMap(
     let hover = RwSignal::new(None::<usize>);
     let tip_at = RwSignal::new((0.0f64, 0.0f64));
     // The image buffer, reused between draws; whether a frame is already booked.
-    let pixels = StoredValue::new_local(Vec::<u8>::new());
+    let painter = StoredValue::new_local(Painter::default());
+    let clip = NodeRef::<leptos::html::Div>::new();
     let booked = StoredValue::new(false);
     let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    // Bumped when the system theme flips, so the running goroutine's ring takes the new ink.
+    let theme = RwSignal::new(0u32);
+    let scheme = StoredValue::new_local(None::<(web_sys::MediaQueryList, Closure<dyn FnMut()>)>);
+    if let Some(mql) =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    {
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            let _ = theme.try_update(|t| *t += 1);
+        });
+        if mql
+            .add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            scheme.set_value(Some((mql, cb)));
+        }
+    }
 
     // The width follows the container (a ResizeObserver also sees layout changes the window
     // does not, like the page switching from one to two columns).
@@ -56,12 +73,19 @@ pub fn GoroutineMap(
         if let Some(Some(ro)) = observer.try_with_value(|o| o.as_ref().map(|(r, _)| r.clone())) {
             ro.disconnect();
         }
+        let _ = scheme.try_with_value(|s| {
+            if let Some((mql, cb)) = s {
+                let _ =
+                    mql.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+            }
+        });
     });
 
     // Any change books one draw for the next frame; the draw reads the latest state.
     Effect::new(move |_| {
         snapshot.track();
         width.track();
+        theme.track();
         canvas.track();
         if booked.get_value() {
             return;
@@ -71,11 +95,16 @@ pub fn GoroutineMap(
             if booked.try_set_value(false).is_some() {
                 return; // unmounted meanwhile
             }
-            let (Some(c), Some(w)) = (canvas.get_untracked(), width.try_get_untracked()) else {
+            let (Some(c), Some(clip), Some(w), Some(t)) = (
+                canvas.get_untracked(),
+                clip.get_untracked(),
+                width.try_get_untracked(),
+                theme.try_get_untracked(),
+            ) else {
                 return;
             };
             snapshot.try_with_untracked(|s| {
-                pixels.try_update_value(|px| draw(&c, s, w, px));
+                painter.try_update_value(|p| p.draw(&c, &clip, s, w, t));
             });
         });
     });
@@ -140,14 +169,16 @@ pub fn GoroutineMap(
                 </ul>
             </div>
             <div class="map-canvas" node_ref=wrap>
-                <canvas
-                    node_ref=canvas
-                    role="img"
-                    aria-label=summary
-                    on:pointermove=pointer
-                    on:pointerdown=pointer
-                    on:pointerleave=leave
-                ></canvas>
+                <div class="map-clip" node_ref=clip>
+                    <canvas
+                        node_ref=canvas
+                        role="img"
+                        aria-label=summary
+                        on:pointermove=pointer
+                        on:pointerdown=pointer
+                        on:pointerleave=leave
+                    ></canvas>
+                </div>
                 {move || {
                     let i = hover.get()?;
                     let g = snapshot.with(|s| s.goroutines.get(i).cloned())?;
@@ -258,60 +289,103 @@ fn card(g: GoroutineView, running: bool) -> impl IntoView {
     }
 }
 
-/// The theme's ink colour (`--fg`), for the running goroutine's ring.
-fn ink(canvas: &web_sys::HtmlCanvasElement) -> Rgba {
-    web_sys::window()
-        .and_then(|w| w.get_computed_style(canvas).ok().flatten())
-        .and_then(|st| st.get_property_value("--fg").ok())
-        .and_then(|v| grid::parse_css_color(&v))
-        .unwrap_or(FALLBACK_INK)
+/// What the map keeps between draws, so a frame at 20,000 goroutines only paints: the image
+/// buffer, the theme's ink (reading computed styles forces a style pass), and the sizes set.
+#[derive(Default)]
+struct Painter {
+    /// The RGBA image, reused.
+    px: Vec<u8>,
+    /// The ink, and the theme (`data-theme` and system-change count) it was read under.
+    ink: Option<(Option<String>, u32, Rgba)>,
+    /// The visible height last set on the clip, CSS pixels.
+    shown_h: u32,
 }
 
-/// Paints the cells into the canvas as one RGBA image at the device's pixel ratio.
-fn draw(canvas: &web_sys::HtmlCanvasElement, s: &Snapshot, css_width: f64, px: &mut Vec<u8>) {
-    let n = s.goroutines.len();
-    let grid = Grid::fit(n, css_width);
-    let dpr = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .clamp(1.0, 3.0);
-    let scale = dpr.round().max(1.0) as u32;
-    let css_w = css_width.max(16.0) as u32;
-    let css_h = if n == 0 { 1 } else { grid.height() };
-    let (w, h) = (css_w * scale, css_h * scale);
-    // Resizing a canvas reallocates and clears it: only when the size really changes.
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
-        let el: &web_sys::HtmlElement = canvas.as_ref();
-        let style = el.style();
-        let _ = style.set_property("width", &format!("{css_w}px"));
-        let _ = style.set_property("height", &format!("{css_h}px"));
-    }
-    let Ok(Some(ctx)) = canvas.get_context("2d") else {
-        return;
-    };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
-        return;
-    };
-    if n == 0 {
-        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        return;
-    }
-    let colours = Family::ALL.map(|f| {
-        let [r, g, b] = f.rgb();
-        [r, g, b, 255]
-    });
-    let cells = s.goroutines.iter().map(|g| {
-        let f = Family::of(g.state);
-        Cell {
-            fill: colours[Family::ALL.iter().position(|x| *x == f).unwrap_or(0)],
-            running: s.running == Some(g.gid),
+impl Painter {
+    /// The theme's ink colour (`--fg`) for the running goroutine's ring, read again only when
+    /// the theme changed.
+    fn ink(&mut self, canvas: &web_sys::HtmlCanvasElement, tick: u32) -> Rgba {
+        let attr = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-theme"));
+        if let Some((a, t, ink)) = &self.ink
+            && *a == attr
+            && *t == tick
+        {
+            return *ink;
         }
-    });
-    grid::paint(px, grid, scale, (w, h), cells, ink(canvas));
-    if let Ok(img) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(px), w, h) {
-        let _ = ctx.put_image_data(&img, 0.0, 0.0);
+        let ink = web_sys::window()
+            .and_then(|w| w.get_computed_style(canvas).ok().flatten())
+            .and_then(|st| st.get_property_value("--fg").ok())
+            .and_then(|v| grid::parse_css_color(&v))
+            .unwrap_or(FALLBACK_INK);
+        self.ink = Some((attr, tick, ink));
+        ink
+    }
+
+    /// Paints the cells into the canvas as one RGBA image at the device's pixel ratio. The
+    /// canvas grows in steps (resizing it reallocates it) and `clip` shows just the rows used.
+    fn draw(
+        &mut self,
+        canvas: &web_sys::HtmlCanvasElement,
+        clip: &web_sys::HtmlDivElement,
+        s: &Snapshot,
+        css_width: f64,
+        theme: u32,
+    ) {
+        let n = s.goroutines.len();
+        let grid = Grid::fit(n, css_width);
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0)
+            .clamp(1.0, 3.0);
+        let scale = dpr.round().max(1.0) as u32;
+        let css_w = css_width.max(16.0) as u32;
+        let shown_h = if n == 0 { 1 } else { grid.height() };
+        let css_h = grid::backing_height(shown_h);
+        let (w, h) = (css_w * scale, css_h * scale);
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+            let el: &web_sys::HtmlElement = canvas.as_ref();
+            let style = el.style();
+            let _ = style.set_property("width", &format!("{css_w}px"));
+            let _ = style.set_property("height", &format!("{css_h}px"));
+        }
+        if self.shown_h != shown_h {
+            self.shown_h = shown_h;
+            let el: &web_sys::HtmlElement = clip.as_ref();
+            let _ = el.style().set_property("height", &format!("{shown_h}px"));
+        }
+        let Ok(Some(ctx)) = canvas.get_context("2d") else {
+            return;
+        };
+        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+            return;
+        };
+        if n == 0 {
+            ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            return;
+        }
+        let colours = Family::ALL.map(|f| {
+            let [r, g, b] = f.rgb();
+            [r, g, b, 255]
+        });
+        let cells = s.goroutines.iter().map(|g| {
+            let f = Family::of(g.state);
+            Cell {
+                fill: colours[Family::ALL.iter().position(|x| *x == f).unwrap_or(0)],
+                running: s.running == Some(g.gid),
+            }
+        });
+        let ink = self.ink(canvas, theme);
+        grid::paint(&mut self.px, grid, scale, (w, h), cells, ink);
+        if let Ok(img) =
+            web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.px), w, h)
+        {
+            let _ = ctx.put_image_data(&img, 0.0, 0.0);
+        }
     }
 }
 

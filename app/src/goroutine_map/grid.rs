@@ -77,6 +77,12 @@ impl Grid {
     }
 }
 
+/// Rows of canvas the map keeps for a visible height of `shown` CSS pixels: the next multiple
+/// of 24, so a growing map resizes (and reallocates) its canvas every few rows, not every frame.
+pub fn backing_height(shown: u32) -> u32 {
+    shown.max(1).div_ceil(24) * 24
+}
+
 /// An RGBA colour.
 pub type Rgba = [u8; 4];
 
@@ -223,6 +229,14 @@ mod tests {
         assert_eq!(g.hit(-1.0, 5.0, 30), None);
         assert_eq!(g.hit(f64::NAN, 5.0, 30), None);
         assert_eq!(g.origin(11), (16, 16));
+    }
+
+    #[test]
+    fn the_canvas_grows_in_24_px_steps() {
+        assert_eq!(
+            [0, 1, 24, 25, 134].map(backing_height),
+            [24, 24, 24, 48, 144]
+        );
     }
 
     const RED: Rgba = [255, 0, 0, 255];
