@@ -284,10 +284,12 @@ fn Live(
 /// The verdict in plain words once the cursor is at the end, else where the run stands.
 #[component]
 fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
+    // Re-evaluated only when the answer changes, not on every cursor move of playback.
+    let at_end = Memo::new(move |_| ctl.at_end());
     view! {
         <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
             {move || {
-                if !ctl.at_end() {
+                if !at_end.get() {
                     if ctl.running.get() {
                         return view! { <p class="verdict pending">"running…"</p> }.into_any();
                     }
