@@ -11,6 +11,8 @@ const PANES_KEY: &str = "panes";
 const SIDE: &str = "side";
 const AUTOPLAY: &str = "autoplay";
 const THEME: &str = "theme";
+/// Every key the embed view reads: the full page's link out of a frame drops them.
+pub const KEYS: [&str; 5] = [EMBED, PANES_KEY, SIDE, AUTOPLAY, THEME];
 
 /// A forced colour theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +130,27 @@ pub fn parse(extra: &[(String, String)]) -> (EmbedOptions, Vec<String>) {
     (o, notices)
 }
 
+/// The embed view's query for a page's query (no leading `?`): the same state with `embed=1`,
+/// once, at the end; other embed options already in it are kept.
+pub fn embed_query(query: &str) -> String {
+    let mut pairs: Vec<(String, String)> = crate::query::parse(query)
+        .into_iter()
+        .filter(|(k, _)| k != EMBED)
+        .collect();
+    pairs.push((EMBED.to_string(), "1".to_string()));
+    crate::query::build(&pairs)
+}
+
+/// The full page's query for an embed's query: the same lesson, parameters, seed and step
+/// without the embed options, for the frame's "open in the playground" link.
+pub fn full_query(query: &str) -> String {
+    let pairs: Vec<(String, String)> = crate::query::parse(query)
+        .into_iter()
+        .filter(|(k, _)| !KEYS.contains(&k.as_str()))
+        .collect();
+    crate::query::build(&pairs)
+}
+
 /// The `<iframe>` snippet for an embed URL, with the URL and title escaped for HTML.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
@@ -210,5 +233,27 @@ mod tests {
             iframe_snippet("https://x.test/?lesson=a&embed=1", "A \"quoted\" title"),
             "<iframe src=\"https://x.test/?lesson=a&amp;embed=1\" title=\"A &quot;quoted&quot; title\" width=\"100%\" height=\"760\" style=\"border:0\" loading=\"lazy\"></iframe>"
         );
+    }
+
+    #[test]
+    fn the_embed_query_adds_embed_once_and_keeps_the_state() {
+        assert_eq!(
+            embed_query("lesson=forgotten-sender&requests=20&seed=3&step=12"),
+            "lesson=forgotten-sender&requests=20&seed=3&step=12&embed=1"
+        );
+        assert_eq!(
+            embed_query("lesson=a&embed=0&panes=code&embedded=x"),
+            "lesson=a&panes=code&embedded=x&embed=1"
+        );
+        assert_eq!(embed_query(""), "embed=1");
+    }
+
+    #[test]
+    fn the_full_query_drops_every_embed_key() {
+        assert_eq!(
+            full_query("lesson=a&embed=1&panes=code&side=bad&autoplay=1&theme=dark&seed=4&step=2"),
+            "lesson=a&seed=4&step=2"
+        );
+        assert_eq!(full_query("lesson=a&note=x%20y"), "lesson=a&note=x%20y");
     }
 }

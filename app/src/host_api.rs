@@ -2,22 +2,35 @@
 //! from it. Documented for trainers in `docs/EMBEDDING.md`.
 //!
 //! Commands are accepted from any origin: the view is public and read-only (a command can only
-//! do what the page's own buttons do), so there is nothing to protect. For the same reason
-//! events go to the parent with target origin `*`: they carry no secrets, and the host's origin
-//! is not known in advance. Every command is validated; a bad one gets an `error` event back.
+//! do what the page's own buttons do, and the state it changes is in the frame's own URL), so
+//! there is nothing to protect, and trainers' docs live on origins we cannot list in advance.
+//! For the same reason messages leave with target origin `*`: they carry nothing secret (a
+//! lesson's step, parameters and verdict, all visible on screen). Events go to the parent
+//! frame; the `error` reply to a bad command goes to the window that sent it. Every command is
+//! validated: a message that is not an object is ignored, and a malformed one gets an `error`.
+//!
+//! The message shapes are plain data ([`Command`], [`Event`], [`Value`]) so they are tested
+//! natively; only [`install`] touches the browser.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{self, js_sys};
+use lessons::runtime::RunReport;
 
+use crate::browser;
 use crate::controller::LessonController;
 use crate::engine::Side;
+use crate::player::Throttle;
 use crate::verdict;
 
 /// The `source` field of every event, so a host can tell our messages from others.
 pub const SOURCE: &str = "go-antipattern-playground";
 /// The protocol version, in every event.
 pub const VERSION: u32 = 1;
+/// `step` events during playback or scrubbing go out at most this often (plus one for where the
+/// cursor stopped): a host updating its own display needs no more, and 60 messages a second
+/// would only cost it time.
+pub const STEP_EVERY_MS: f64 = 100.0;
 
 /// A command from the host page.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +101,248 @@ pub fn parse_command(get: impl Fn(&str) -> Option<Field>) -> Result<Command, Str
     })
 }
 
+/// A JSON-like value: the body of an outgoing message, built as data so its shape is tested
+/// natively and turned into a JS object only when posted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// A number (integers here are far below 2^53, so they stay exact in JS).
+    Num(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    List(Vec<Value>),
+    /// An object, fields in order.
+    Obj(Vec<(String, Value)>),
+}
+
+impl Value {
+    fn obj(fields: Vec<(&str, Value)>) -> Value {
+        Value::Obj(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+
+    /// The value as a JS value for `postMessage` (structured-clonable: plain objects only).
+    pub fn to_js(&self) -> JsValue {
+        match self {
+            Value::Null => JsValue::NULL,
+            Value::Num(n) => JsValue::from_f64(*n),
+            Value::Str(s) => JsValue::from_str(s),
+            Value::List(items) => {
+                let a = js_sys::Array::new();
+                for v in items {
+                    a.push(&v.to_js());
+                }
+                a.into()
+            }
+            Value::Obj(fields) => {
+                let o = js_sys::Object::new();
+                for (k, v) in fields {
+                    let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &v.to_js());
+                }
+                o.unchecked_into()
+            }
+        }
+    }
+
+    /// The value as compact JSON (what a host sees after `JSON.stringify`).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Num(n) if n.is_finite() => out.push_str(&n.to_string()),
+            Value::Num(_) => out.push_str("null"),
+            Value::Str(s) => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        c if u32::from(c) < 0x20 => {
+                            out.push_str(&format!("\\u{:04x}", u32::from(c)))
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+            Value::List(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write_json(out);
+                }
+                out.push(']');
+            }
+            Value::Obj(fields) => {
+                out.push('{');
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    Value::Str(k.clone()).write_json(out);
+                    out.push(':');
+                    v.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// One program's end, as the `finished` event tells it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SideVerdict {
+    /// golite's outcome (`exit`, `deadlock`, `panic`, `fatal`, `limit`, `compile_error`).
+    pub outcome: &'static str,
+    /// The verdict in the page's plain words (`6 goroutines leaked at line 27 (chan send)`).
+    pub verdict: String,
+    /// Leaked goroutines by (state, line): state, line, count.
+    pub leaked: Vec<(String, u32, u32)>,
+}
+
+impl SideVerdict {
+    /// The verdict of a finished run.
+    pub fn of(report: &RunReport) -> Self {
+        SideVerdict {
+            outcome: report.outcome.as_str(),
+            verdict: verdict::headline(report).0,
+            leaked: report
+                .leaked
+                .iter()
+                .map(|l| (l.state.clone(), l.line, l.count))
+                .collect(),
+        }
+    }
+
+    fn value(&self) -> Value {
+        let leaked = self
+            .leaked
+            .iter()
+            .map(|(state, line, count)| {
+                Value::obj(vec![
+                    ("state", Value::Str(state.clone())),
+                    ("line", Value::Num(f64::from(*line))),
+                    ("count", Value::Num(f64::from(*count))),
+                ])
+            })
+            .collect();
+        Value::obj(vec![
+            ("outcome", Value::Str(self.outcome.to_string())),
+            ("verdict", Value::Str(self.verdict.clone())),
+            ("leaked", Value::List(leaked)),
+        ])
+    }
+}
+
+/// An event for the host page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A run of both programs finished (the first, and each re-run): the lesson, its number of
+    /// steps, the seed and the parameters it ran with.
+    Ready {
+        /// Lesson slug.
+        lesson: String,
+        /// Merged event count: `seek` takes 0 to this.
+        steps: usize,
+        /// The seed of the run.
+        seed: u64,
+        /// Parameter values by name, in the lesson's order.
+        params: Vec<(String, i64)>,
+    },
+    /// The cursor moved (throttled to [`STEP_EVERY_MS`]).
+    Step {
+        /// Cursor position, 0..=steps.
+        step: usize,
+        /// Merged event count.
+        steps: usize,
+        /// Virtual time at the cursor, in nanoseconds.
+        time_ns: i64,
+    },
+    /// The cursor reached the end of a run: both verdicts (`None` for a side that did not run).
+    Finished {
+        /// The anti-pattern's program.
+        bad: Option<SideVerdict>,
+        /// The fixed program.
+        good: Option<SideVerdict>,
+    },
+    /// A command could not be carried out.
+    Error {
+        /// What was wrong, in words.
+        message: String,
+    },
+}
+
+impl Event {
+    /// The message posted for this event: `source`, `version`, `type`, then the event's fields.
+    pub fn message(&self) -> Value {
+        let mut fields = vec![
+            ("source", Value::Str(SOURCE.to_string())),
+            ("version", Value::Num(f64::from(VERSION))),
+        ];
+        let num = |n: usize| Value::Num(n as f64);
+        match self {
+            Event::Ready {
+                lesson,
+                steps,
+                seed,
+                params,
+            } => {
+                fields.push(("type", Value::Str("ready".into())));
+                fields.push(("lesson", Value::Str(lesson.clone())));
+                fields.push(("steps", num(*steps)));
+                fields.push(("seed", Value::Num(*seed as f64)));
+                fields.push((
+                    "params",
+                    Value::Obj(
+                        params
+                            .iter()
+                            .map(|(k, v)| (k.clone(), Value::Num(*v as f64)))
+                            .collect(),
+                    ),
+                ));
+            }
+            Event::Step {
+                step,
+                steps,
+                time_ns,
+            } => {
+                fields.push(("type", Value::Str("step".into())));
+                fields.push(("step", num(*step)));
+                fields.push(("steps", num(*steps)));
+                fields.push(("timeNs", Value::Num(*time_ns as f64)));
+            }
+            Event::Finished { bad, good } => {
+                let side =
+                    |v: &Option<SideVerdict>| v.as_ref().map_or(Value::Null, SideVerdict::value);
+                fields.push(("type", Value::Str("finished".into())));
+                fields.push((
+                    "verdicts",
+                    Value::obj(vec![("bad", side(bad)), ("good", side(good))]),
+                ));
+            }
+            Event::Error { message } => {
+                fields.push(("type", Value::Str("error".into())));
+                fields.push(("message", Value::Str(message.clone())));
+            }
+        }
+        Value::obj(fields)
+    }
+}
+
 /// Carries out a command on the page.
 fn apply(ctl: &LessonController, c: Command) -> Result<(), String> {
     match c {
@@ -129,42 +384,63 @@ pub fn install(ctl: LessonController) {
             return;
         }
         if let Err(message) = parse_command(get).and_then(|c| apply(&ctl, c)) {
-            post("error", &[("message", JsValue::from_str(&message))]);
+            reply(&ev, &Event::Error { message });
         }
     });
     on_cleanup(move || handle.remove());
 
     // ready: after every run (the first, and each re-run from a parameter or seed change).
     Effect::new(move |_| {
-        let Some(len) = ctl.runs.with(|r| r.as_ref().map(|r| r.lockstep.len())) else {
+        let Some(steps) = ctl.runs.with(|r| r.as_ref().map(|r| r.lockstep.len())) else {
             return;
         };
-        post(
-            "ready",
-            &[
-                ("lesson", JsValue::from_str(&ctl.lesson.slug)),
-                ("steps", JsValue::from_f64(len as f64)),
-                ("seed", JsValue::from_f64(ctl.seed.get_untracked() as f64)),
-                ("params", params_object(&ctl)),
-            ],
-        );
+        post(&Event::Ready {
+            lesson: ctl.lesson.slug.clone(),
+            steps,
+            seed: ctl.seed.get_untracked(),
+            params: ctl
+                .lesson
+                .params
+                .iter()
+                .map(|p| p.name.clone())
+                .zip(ctl.params.get_untracked())
+                .collect(),
+        });
     });
-    // step: whenever the cursor moves to another event.
+
+    // step: when the cursor moves to another event, at most every STEP_EVERY_MS, and once more
+    // when the interval ends so the host always learns where the cursor stopped.
+    let throttle = StoredValue::new(Throttle::default());
+    let trailing = StoredValue::new(false);
     let pos = Memo::new(move |_| ctl.cursor.get().pos);
     Effect::new(move |_| {
-        let k = pos.get();
-        post(
-            "step",
-            &[
-                ("step", JsValue::from_f64(k as f64)),
-                ("steps", JsValue::from_f64(ctl.len() as f64)),
-                (
-                    "timeNs",
-                    JsValue::from_f64(ctl.cursor.get_untracked().clock_ns as f64),
-                ),
-            ],
+        pos.track();
+        if ctl.runs.with_untracked(|r| r.is_none()) {
+            return;
+        }
+        let due = throttle
+            .try_update_value(|t| t.due(browser::now_ms(), STEP_EVERY_MS))
+            .unwrap_or(false);
+        if due {
+            post_step(&ctl);
+            return;
+        }
+        if trailing.get_value() {
+            return;
+        }
+        trailing.set_value(true);
+        set_timeout(
+            move || {
+                // The page may be gone (another lesson opened): then there is nothing to send.
+                if trailing.try_update_value(|t| *t = false).is_some() {
+                    throttle.update_value(|t| t.restart(browser::now_ms()));
+                    post_step(&ctl);
+                }
+            },
+            std::time::Duration::from_millis(STEP_EVERY_MS as u64),
         );
     });
+
     // finished: when the cursor reaches the end of a run, with both verdicts (again after a
     // re-run, whose verdicts may differ).
     let at_end = Memo::new(move |_| {
@@ -175,48 +451,29 @@ pub fn install(ctl: LessonController) {
     });
     Effect::new(move |_| {
         if at_end.get().1 {
-            post("finished", &[("verdicts", verdicts(&ctl))]);
+            post(&Event::Finished {
+                bad: ctl.side_run(Side::Bad, |r| SideVerdict::of(&r.report)),
+                good: ctl.side_run(Side::Good, |r| SideVerdict::of(&r.report)),
+            });
         }
     });
 }
 
-fn params_object(ctl: &LessonController) -> JsValue {
-    let values = ctl.params.get_untracked();
-    let fields: Vec<(&str, JsValue)> = ctl
-        .lesson
-        .params
-        .iter()
-        .zip(values)
-        .map(|(p, v)| (p.name.as_str(), JsValue::from_f64(v as f64)))
-        .collect();
-    object(&fields)
-}
-
-fn verdicts(ctl: &LessonController) -> JsValue {
-    let side = |s: Side| {
-        ctl.side_run(s, |r| {
-            let (text, _) = verdict::headline(&r.report);
-            let leaked = js_sys::Array::new();
-            for l in &r.report.leaked {
-                leaked.push(&object(&[
-                    ("state", JsValue::from_str(&l.state)),
-                    ("line", JsValue::from_f64(f64::from(l.line))),
-                    ("count", JsValue::from_f64(f64::from(l.count))),
-                ]));
-            }
-            object(&[
-                ("outcome", JsValue::from_str(r.report.outcome.as_str())),
-                ("verdict", JsValue::from_str(&text)),
-                ("leaked", leaked.into()),
-            ])
-        })
-        .unwrap_or(JsValue::NULL)
+fn post_step(ctl: &LessonController) {
+    let Some(cursor) = ctl.cursor.try_get_untracked() else {
+        return;
     };
-    object(&[("bad", side(Side::Bad)), ("good", side(Side::Good))])
+    post(&Event::Step {
+        step: cursor.pos,
+        steps: ctl
+            .runs
+            .with_untracked(|r| r.as_ref().map_or(0, |r| r.lockstep.len())),
+        time_ns: cursor.clock_ns,
+    });
 }
 
 /// Sends an event to the parent frame (nothing when the page is not in a frame).
-fn post(kind: &str, fields: &[(&str, JsValue)]) {
+fn post(event: &Event) {
     let Some(win) = web_sys::window() else { return };
     let Ok(Some(parent)) = win.parent() else {
         return;
@@ -224,21 +481,22 @@ fn post(kind: &str, fields: &[(&str, JsValue)]) {
     if parent == win {
         return;
     }
-    let mut all: Vec<(&str, JsValue)> = vec![
-        ("source", JsValue::from_str(SOURCE)),
-        ("version", JsValue::from_f64(f64::from(VERSION))),
-        ("type", JsValue::from_str(kind)),
-    ];
-    all.extend(fields.iter().cloned());
-    let _ = parent.post_message(&object(&all), "*");
+    let _ = parent.post_message(&event.message().to_js(), "*");
 }
 
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+/// Answers the window a message came from (it may be the parent or any other window holding a
+/// reference to this frame). Called through `Reflect`, since a window of another origin is not
+/// an `instanceof Window` here.
+fn reply(ev: &web_sys::MessageEvent, event: &Event) {
+    let Some(source) = ev.source() else {
+        return post(event);
+    };
+    let Ok(f) = js_sys::Reflect::get(&source, &JsValue::from_str("postMessage")) else {
+        return;
+    };
+    if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+        let _ = f.call2(&source, &event.message().to_js(), &JsValue::from_str("*"));
     }
-    o.unchecked_into()
 }
 
 #[cfg(test)]
@@ -304,5 +562,107 @@ mod tests {
             parse(&[("type", s("setParam")), ("value", Field::Num(1.0))]),
             Err("setParam needs a string field \"name\"".into())
         );
+    }
+
+    #[test]
+    fn strings_are_validated_like_numbers() {
+        assert_eq!(
+            parse(&[("type", s("setSeed")), ("seed", s("x7"))]),
+            Err("\"seed\" must be an integer, got \"x7\"".into())
+        );
+        assert_eq!(
+            parse(&[("type", s("setParam")), ("name", s("requests"))]),
+            Err("setParam needs an integer field \"value\"".into())
+        );
+        assert_eq!(
+            parse(&[("type", Field::Num(1.0))]),
+            Err("a command needs a string field \"type\"".into())
+        );
+    }
+
+    fn report(outcome: lessons::runtime::Outcome, leaked: &[(&str, u32, u32)]) -> RunReport {
+        RunReport {
+            outcome,
+            panic: String::new(),
+            stdout: String::new(),
+            virtual_time_ns: 0,
+            leaked: leaked
+                .iter()
+                .map(|(state, line, count)| lessons::runtime::Leak {
+                    state: state.to_string(),
+                    line: *line,
+                    count: *count,
+                })
+                .collect(),
+            steps: 0,
+            peak_goroutines: 0,
+            peak_heap_bytes: 0,
+        }
+    }
+
+    #[test]
+    fn ready_and_step_events_have_the_documented_shape() {
+        let ready = Event::Ready {
+            lesson: "forgotten-sender".into(),
+            steps: 120,
+            seed: 7,
+            params: vec![("requests".into(), 20), ("timeoutMs".into(), 50)],
+        };
+        assert_eq!(
+            ready.message().to_json(),
+            r#"{"source":"go-antipattern-playground","version":1,"type":"ready","lesson":"forgotten-sender","steps":120,"seed":7,"params":{"requests":20,"timeoutMs":50}}"#
+        );
+        let step = Event::Step {
+            step: 3,
+            steps: 120,
+            time_ns: 50_000_000,
+        };
+        assert_eq!(
+            step.message().to_json(),
+            r#"{"source":"go-antipattern-playground","version":1,"type":"step","step":3,"steps":120,"timeNs":50000000}"#
+        );
+    }
+
+    #[test]
+    fn finished_carries_both_verdicts_in_words_and_the_leak_list() {
+        use lessons::runtime::Outcome;
+        let bad = SideVerdict::of(&report(Outcome::Exit, &[("chan send", 27, 6)]));
+        let good = SideVerdict::of(&report(Outcome::Exit, &[]));
+        assert_eq!(bad.verdict, "6 goroutines leaked at line 27 (chan send)");
+        let ev = Event::Finished {
+            bad: Some(bad),
+            good: Some(good),
+        };
+        assert_eq!(
+            ev.message().to_json(),
+            r#"{"source":"go-antipattern-playground","version":1,"type":"finished","verdicts":{"bad":{"outcome":"exit","verdict":"6 goroutines leaked at line 27 (chan send)","leaked":[{"state":"chan send","line":27,"count":6}]},"good":{"outcome":"exit","verdict":"no leaks","leaked":[]}}}"#
+        );
+        let deadlock = SideVerdict::of(&report(Outcome::Deadlock, &[]));
+        assert_eq!(
+            (deadlock.outcome, deadlock.verdict.as_str()),
+            ("deadlock", "deadlock: all goroutines are asleep")
+        );
+        assert_eq!(
+            Event::Finished {
+                bad: None,
+                good: None
+            }
+            .message()
+            .to_json(),
+            r#"{"source":"go-antipattern-playground","version":1,"type":"finished","verdicts":{"bad":null,"good":null}}"#
+        );
+    }
+
+    #[test]
+    fn error_messages_are_escaped_json_strings() {
+        let ev = Event::Error {
+            message: "unknown command \"fly\"\n\\".into(),
+        };
+        assert_eq!(
+            ev.message().to_json(),
+            r#"{"source":"go-antipattern-playground","version":1,"type":"error","message":"unknown command \"fly\"\n\\"}"#
+        );
+        assert_eq!(Value::Str("\u{1}".into()).to_json(), r#""\u0001""#);
+        assert_eq!(Value::Num(f64::NAN).to_json(), "null");
     }
 }

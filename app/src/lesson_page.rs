@@ -115,11 +115,8 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
         ctl.cursor.track();
         ctl.params.track();
         ctl.seed.track();
-        let q: Vec<(String, String)> = crate::query::parse(&ctl.query())
-            .into_iter()
-            .filter(|(k, _)| !["embed", "panes", "side", "autoplay", "theme"].contains(&k.as_str()))
-            .collect();
-        format!("?{}", crate::query::build(&q))
+        ctl.runs.track();
+        format!("?{}", embed::full_query(&ctl.query()))
     };
     let both = opts.sides[0] && opts.sides[1];
     view! {
