@@ -232,10 +232,14 @@ test('back and forward restore parameters; a bad URL shows a notice and defaults
 test('every lesson opens, runs both sides and keeps the console clean', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchConsole(page);
+  // The narrowest supported screen: nothing of any lesson may stick out sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
   for (const slug of slugs()) {
     await page.goto(`index.html?lesson=${slug}`);
     await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', slug);
     await verdictsShown(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${slug} is wider than 360 px`).toBeLessThanOrEqual(0);
     // Step once from the start, so the per-step drawing runs too.
     await page.getByTestId('reset').click();
     await page.getByTestId('step').click();
