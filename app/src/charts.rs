@@ -23,7 +23,9 @@ pub struct ChartScale {
 
 mod axis;
 
-use axis::{ValueAxis, bytes_axis, thousands, tick_number, time_label, time_ticks};
+/// Counts with thousands separators (`20,001`), shared with the map's legend.
+pub use axis::thousands;
+use axis::{ValueAxis, bytes_axis, tick_number, time_label, time_ticks};
 
 /// The SVG's coordinate box; it stretches to the chart's size.
 const W: f64 = 1000.0;
@@ -280,6 +282,16 @@ pub fn Charts(
                         <line class="cursor" x1=cursor_x x2=cursor_x y1="0" y2=H.to_string() />
                     </svg>
                     <div class="yaxis" aria-hidden="true">{move || g_grid().1}</div>
+                    {move || {
+                        (scale.get().end_ns == 0)
+                            .then(|| {
+                                view! {
+                                    <p class="chart-note">
+                                        "Every event happens at t = 0: no virtual time passes to chart."
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
             </figure>
             <figure class="chart">

@@ -13,6 +13,7 @@ use leptos::wasm_bindgen::{Clamped, JsCast};
 use leptos::web_sys;
 use lessons::runtime::{GoroutineView, Snapshot};
 
+use crate::charts::thousands;
 use crate::engine::Side;
 use crate::series::Family;
 use grid::{Cell, Grid, Rgba};
@@ -148,7 +149,7 @@ pub fn GoroutineMap(
             <div class="map-head">
                 <h3>"Goroutines"</h3>
                 <span class="map-count" data-testid=format!("map-count-{}", side.key())>
-                    {move || total.get()}
+                    {move || thousands(total.get() as u64)}
                 </span>
                 <ul class="legend">
                     {Family::ALL
@@ -161,7 +162,7 @@ pub fn GoroutineMap(
                                     <span class="swatch" style=format!("background:{}", f.css())></span>
                                     {f.label()}
                                     " "
-                                    <b>{move || counts.get()[i]}</b>
+                                    <b>{move || thousands(u64::from(counts.get()[i]))}</b>
                                 </li>
                             }
                         })
@@ -221,7 +222,7 @@ pub fn GoroutineMap(
                                                 <span class="swatch" style=format!("background:{}", Family::of(state).css())></span>
                                                 {state.as_str()}
                                             </td>
-                                            <td>{n}</td>
+                                            <td>{thousands(u64::from(n))}</td>
                                         </tr>
                                     }
                                 })
@@ -253,13 +254,14 @@ fn summarize(total: usize, counts: &[u32; 5]) -> String {
         .iter()
         .zip(counts)
         .filter(|(_, c)| **c > 0)
-        .map(|(f, c)| format!("{c} {}", f.label()))
+        .map(|(f, c)| format!("{} {}", thousands(u64::from(*c)), f.label()))
         .collect();
     let noun = if total == 1 {
         "goroutine"
     } else {
         "goroutines"
     };
+    let total = thousands(total as u64);
     if parts.is_empty() {
         format!("{total} {noun}")
     } else {
@@ -400,6 +402,10 @@ mod tests {
             "13 goroutines: 6 running / runnable, 6 sleep (timer), 1 mutex / WaitGroup / Cond"
         );
         assert_eq!(summarize(0, &[0; 5]), "0 goroutines");
+        assert_eq!(
+            summarize(20_001, &[1, 20_000, 0, 0, 0]),
+            "20,001 goroutines: 1 running / runnable, 20,000 chan send / receive / select"
+        );
         assert_eq!(
             summarize(1, &[0, 1, 0, 0, 0]),
             "1 goroutine: 1 chan send / receive / select"
