@@ -255,7 +255,10 @@ impl LessonController {
         let p = &self.lesson.params[i];
         let v = value.clamp(p.lo, p.hi);
         if self.params.with_untracked(|ps| ps.get(i) == Some(&v)) {
-            self.write_url(push);
+            // Nothing to re-run, and no history entry for a state that did not change; the
+            // boxes show the value in use again (a typed 20000 clamped to the current 10000).
+            self.params.notify();
+            self.write_url(false);
             return true;
         }
         self.params.update(|ps| {
@@ -268,12 +271,15 @@ impl LessonController {
         true
     }
 
-    /// Sets the seed and re-runs both sides (a new history entry).
+    /// Sets the seed and re-runs both sides (a new history entry, unless it is the seed in use).
     pub fn set_seed(&self, seed: u64) {
-        if self.seed.get_untracked() != seed {
-            self.seed.set(seed);
-            self.rerun();
+        if self.seed.get_untracked() == seed {
+            self.seed.notify();
+            self.write_url(false);
+            return;
         }
+        self.seed.set(seed);
+        self.rerun();
         self.write_url(true);
     }
 

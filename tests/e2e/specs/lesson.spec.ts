@@ -221,6 +221,18 @@ test('back and forward restore parameters; a bad URL shows a notice and defaults
   await page.goForward();
   await expect(page.getByTestId('param-requests-number')).toHaveValue('20');
 
+  // A value beyond the range is clamped, also when the clamped value is the one in use, and
+  // setting the value in use makes no history entry.
+  await box.fill('99999');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/requests=10000(&|$)/);
+  await expect(box).toHaveValue('10000');
+  const entries = await page.evaluate(() => history.length);
+  await box.fill('20000');
+  await box.press('Enter');
+  await expect(box).toHaveValue('10000');
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
   await page.goto('index.html?lesson=forgotten-sender&requests=999999');
   await expect(page.getByTestId('notice')).toContainText('requests');
   await expect(page.getByTestId('param-requests-number')).toHaveValue('10');
