@@ -389,87 +389,124 @@ pub fn install(ctl: LessonController) {
     });
     on_cleanup(move || handle.remove());
 
-    // ready: after every run (the first, and each re-run from a parameter or seed change).
-    Effect::new(move |_| {
-        let Some(steps) = ctl.runs.with(|r| r.as_ref().map(|r| r.lockstep.len())) else {
-            return;
-        };
-        post(&Event::Ready {
-            lesson: ctl.lesson.slug.clone(),
-            steps,
-            seed: ctl.seed.get_untracked(),
-            params: ctl
-                .lesson
-                .params
-                .iter()
-                .map(|p| p.name.clone())
-                .zip(ctl.params.get_untracked())
-                .collect(),
-        });
-    });
-
-    // step: when the cursor moves to another event, at most every STEP_EVERY_MS, and once more
-    // when the interval ends so the host always learns where the cursor stopped.
-    let throttle = StoredValue::new(Throttle::default());
-    let trailing = StoredValue::new(false);
+    // One effect sends all three events, so they arrive in order: `ready` for a new run, then
+    // the cursor's `step`, then `finished` when the cursor is at the end.
     let pos = Memo::new(move |_| ctl.cursor.get().pos);
-    Effect::new(move |_| {
-        pos.track();
-        if ctl.runs.with_untracked(|r| r.is_none()) {
-            return;
-        }
-        let due = throttle
-            .try_update_value(|t| t.due(browser::now_ms(), STEP_EVERY_MS))
-            .unwrap_or(false);
-        if due {
-            post_step(&ctl);
-            return;
-        }
-        if trailing.get_value() {
-            return;
-        }
-        trailing.set_value(true);
-        set_timeout(
-            move || {
-                // The page may be gone (another lesson opened): then there is nothing to send.
-                if trailing.try_update_value(|t| *t = false).is_some() {
-                    throttle.update_value(|t| t.restart(browser::now_ms()));
-                    post_step(&ctl);
-                }
-            },
-            std::time::Duration::from_millis(STEP_EVERY_MS as u64),
-        );
+    let run = Memo::new(move |_| {
+        ctl.runs
+            .with(|r| r.as_ref().map(|r| std::rc::Rc::as_ptr(r) as usize))
     });
-
-    // finished: when the cursor reaches the end of a run, with both verdicts (again after a
-    // re-run, whose verdicts may differ).
-    let at_end = Memo::new(move |_| {
-        let run = ctl
-            .runs
-            .with(|r| r.as_ref().map(|r| std::rc::Rc::as_ptr(r) as usize));
-        (run, ctl.at_end())
-    });
-    Effect::new(move |_| {
-        if at_end.get().1 {
+    let at_end = Memo::new(move |_| ctl.at_end());
+    let steps = StepEvents {
+        throttle: StoredValue::new(Throttle::default()),
+        trailing: StoredValue::new(false),
+        last: StoredValue::new(None),
+    };
+    Effect::new(move |prev: Option<(Option<usize>, bool)>| {
+        // `get`, not `track`: tracking a memo that was never read does not compute it, and an
+        // uncomputed memo has no sources, so the effect would never run again.
+        let (run, k, end) = (run.get(), pos.get(), at_end.get());
+        let Some(id) = run else {
+            return (None, false);
+        };
+        let new_run = prev.is_none_or(|(r, _)| r != run);
+        if new_run {
+            post(&ready(&ctl));
+        }
+        if end && (new_run || !prev.is_some_and(|(_, e)| e)) {
+            // The host hears the final position before the verdicts.
+            steps.send_now(&ctl, id, k);
             post(&Event::Finished {
                 bad: ctl.side_run(Side::Bad, |r| SideVerdict::of(&r.report)),
                 good: ctl.side_run(Side::Good, |r| SideVerdict::of(&r.report)),
             });
+        } else {
+            steps.moved(ctl, id, k);
         }
+        (run, end)
     });
 }
 
-fn post_step(ctl: &LessonController) {
-    let Some(cursor) = ctl.cursor.try_get_untracked() else {
-        return;
-    };
-    post(&Event::Step {
-        step: cursor.pos,
-        steps: ctl
-            .runs
-            .with_untracked(|r| r.as_ref().map_or(0, |r| r.lockstep.len())),
-        time_ns: cursor.clock_ns,
-    });
+/// The `ready` event for the run on the page.
+fn ready(ctl: &LessonController) -> Event {
+    Event::Ready {
+        lesson: ctl.lesson.slug.clone(),
+        steps: ctl.len(),
+        seed: ctl.seed.get_untracked(),
+        params: ctl
+            .lesson
+            .params
+            .iter()
+            .map(|p| p.name.clone())
+            .zip(ctl.params.get_untracked())
+            .collect(),
+    }
+}
+
+/// `step` events: at most one every [`STEP_EVERY_MS`], plus a trailing one when the interval
+/// ends so the host always learns where the cursor stopped; never the same position twice.
+#[derive(Clone, Copy)]
+struct StepEvents {
+    throttle: StoredValue<Throttle>,
+    trailing: StoredValue<bool>,
+    /// The (run, position) last sent.
+    last: StoredValue<Option<(usize, usize)>>,
+}
+
+impl StepEvents {
+    /// The cursor of run `run` moved to `pos`.
+    fn moved(self, ctl: LessonController, run: usize, pos: usize) {
+        // A trailing event is already on its way: it will carry the newest position.
+        if self.trailing.get_value() {
+            return;
+        }
+        let due = self
+            .throttle
+            .try_update_value(|t| t.due(browser::now_ms(), STEP_EVERY_MS))
+            .unwrap_or(false);
+        if due {
+            self.send(&ctl, run, pos);
+            return;
+        }
+        self.trailing.set_value(true);
+        set_timeout(
+            move || {
+                // The page may be gone (another lesson opened): then there is nothing to send.
+                if self.trailing.try_update_value(|t| *t = false).is_none() {
+                    return;
+                }
+                let now = (
+                    ctl.runs.try_with_untracked(|r| {
+                        r.as_ref().map(|r| std::rc::Rc::as_ptr(r) as usize)
+                    }),
+                    ctl.cursor.try_get_untracked(),
+                );
+                if let (Some(Some(run)), Some(c)) = now {
+                    self.throttle.update_value(|t| t.restart(browser::now_ms()));
+                    self.send(&ctl, run, c.pos);
+                }
+            },
+            std::time::Duration::from_millis(STEP_EVERY_MS as u64),
+        );
+    }
+
+    /// Sends the position now, whatever the throttle says (the end of a run).
+    fn send_now(self, ctl: &LessonController, run: usize, pos: usize) {
+        self.throttle.update_value(|t| t.restart(browser::now_ms()));
+        self.send(ctl, run, pos);
+    }
+
+    fn send(self, ctl: &LessonController, run: usize, pos: usize) {
+        if self.last.get_value() == Some((run, pos)) {
+            return;
+        }
+        self.last.set_value(Some((run, pos)));
+        post(&Event::Step {
+            step: pos,
+            steps: ctl.len(),
+            time_ns: ctl.cursor.get_untracked().clock_ns,
+        });
+    }
 }
 
 /// Sends an event to the parent frame (nothing when the page is not in a frame).
