@@ -22,9 +22,10 @@ pub fn group_by_chapter<'a, T>(
     groups
 }
 
-/// The list of lessons by chapter, and any lesson folder that failed to load.
+/// The list of lessons by chapter. (A lesson folder that fails to load fails the build, so there
+/// are no load errors to list.)
 #[component]
-pub fn LessonList(lessons: &'static [Lesson], errors: &'static [String]) -> impl IntoView {
+pub fn LessonList(lessons: &'static [Lesson]) -> impl IntoView {
     let chapters = group_by_chapter(lessons, |l| l.chapter.as_str());
     view! {
         <nav class="catalog" aria-label="Lessons">
@@ -42,14 +43,6 @@ pub fn LessonList(lessons: &'static [Lesson], errors: &'static [String]) -> impl
                 })
                 .collect_view()}
             {lessons.is_empty().then(|| view! { <p class="empty">"No lessons yet."</p> })}
-            {(!errors.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="load-errors">
-                            {errors.iter().map(|e| view! { <li>{e.as_str()}</li> }).collect_view()}
-                        </ul>
-                    }
-                })}
         </nav>
     }
 }
@@ -68,7 +61,7 @@ fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
                         <span class="title">{lesson.title.as_str()}</span>
                         {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"✓ visited"</span> })}
                     </span>
-                    <span class="claim" inner_html=crate::markdown::inline_html(&lesson.claim)></span>
+                    <span class="claim" inner_html=crate::catalog::html(lesson).claim></span>
                 </span>
             </LessonLink>
         </li>

@@ -9,6 +9,7 @@ use lessons::catalog::Lesson;
 use lessons::runtime::Snapshot;
 
 use crate::browser;
+use crate::catalog;
 use crate::channel_gauges::ChannelGauges;
 use crate::charts::Charts;
 use crate::code_view::CodeView;
@@ -19,7 +20,6 @@ use crate::engine::Side;
 use crate::goroutine_map::GoroutineMap;
 use crate::host_api;
 use crate::keyboard::{self, Command};
-use crate::markdown;
 use crate::param_panel::ParamPanel;
 use crate::route::LessonState;
 use crate::share_dialog::ShareButtons;
@@ -59,7 +59,7 @@ pub fn LessonPage(
     if opts.enabled {
         return view! { <EmbedView ctl=ctl opts=opts notices=embed_notices /> }.into_any();
     }
-    let all = lessons::catalog::all();
+    let all = crate::catalog::all();
     let index = all.iter().position(|l| l.slug == lesson.slug);
     let prev = index
         .and_then(|i| i.checked_sub(1))
@@ -79,16 +79,20 @@ pub fn LessonPage(
                     <kbd>"p"</kbd>" "<kbd>"n"</kbd>" lesson"
                 </span>
                 {prev.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>"← Previous"</LessonLink>
+                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>
+                        "← Previous"<span class="neighbour">{format!(": {}", l.title)}</span>
+                    </LessonLink>
                 })}
                 {next.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>"Next →"</LessonLink>
+                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>
+                        "Next"<span class="neighbour">{format!(": {}", l.title)}</span>" →"
+                    </LessonLink>
                 })}
             </nav>
             <header class="lesson-head">
                 <p class="kicker">{format!("Lesson {} · {}", lesson.number, lesson.chapter)}</p>
                 <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
-                <p class="claim" inner_html=markdown::inline_html(&lesson.claim)></p>
+                <p class="claim" inner_html=catalog::html(lesson).claim></p>
             </header>
             <Notices notices=embed_notices />
             <div class="toolbar">
@@ -343,14 +347,15 @@ fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
 #[component]
 fn Explanation(lesson: &'static Lesson) -> impl IntoView {
     let zh = RwSignal::new(false);
-    let en_html = markdown::to_html(lesson.explain_en);
-    let zh_html = lesson.explain_zh.map(markdown::to_html);
+    let text = catalog::html(lesson);
+    let en_html = text.explain_en;
+    let zh_html = text.explain_zh;
     let has_zh = zh_html.is_some();
     let html = move || {
         if zh.get() {
-            zh_html.clone().unwrap_or_else(|| en_html.clone())
+            zh_html.unwrap_or(en_html)
         } else {
-            en_html.clone()
+            en_html
         }
     };
     view! {
@@ -395,7 +400,7 @@ fn install_keyboard(ctl: LessonController) {
             Command::Step => ctl.step(),
             Command::StepBack => ctl.step_back(),
             Command::NextLesson | Command::PreviousLesson => {
-                let all = lessons::catalog::all();
+                let all = crate::catalog::all();
                 let i = all.iter().position(|l| l.slug == ctl.lesson.slug);
                 let target = match (cmd, i) {
                     (Command::NextLesson, Some(i)) => all.get(i + 1),

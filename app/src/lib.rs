@@ -5,6 +5,7 @@
 //! into the engine.
 
 pub mod browser;
+pub mod catalog;
 pub mod channel_gauges;
 pub mod charts;
 pub mod code_view;
@@ -18,7 +19,8 @@ pub mod keyboard;
 pub mod lesson_list;
 pub mod lesson_page;
 pub mod lockstep;
-pub mod markdown;
+#[cfg(test)]
+mod markdown;
 pub mod param_panel;
 pub mod player;
 pub mod query;

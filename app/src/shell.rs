@@ -39,7 +39,7 @@ pub fn lesson_query(slug: Option<&str>) -> String {
 
 fn read_route() -> Route {
     let pairs = query::parse(&browser::query());
-    route::resolve(&pairs, lessons::catalog::get)
+    route::resolve(&pairs, crate::catalog::get)
 }
 
 /// The whole app: the page the URL names, re-read on back and forward.
@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
             let r = route.get();
             let notices = r.notices.clone();
             let page = match r.page {
-                Page::Lesson(state) => match lessons::catalog::get(&state.slug) {
+                Page::Lesson(state) => match crate::catalog::get(&state.slug) {
                     Some(lesson) => {
                         set_title(&format!("{} · Go anti-pattern playground", lesson.title));
                         view! { <LessonPage lesson=lesson state=state extra=r.extra /> }.into_any()
@@ -102,7 +102,7 @@ fn Home() -> impl IntoView {
             </p>
         </header>
         <main>
-            <LessonList lessons=lessons::catalog::all() errors=lessons::catalog::load_errors() />
+            <LessonList lessons=crate::catalog::all() />
         </main>
         <footer class="foot">
             <p>"Keyboard: space plays or pauses, ← → step, n / p next or previous lesson."</p>
