@@ -1,8 +1,14 @@
 //! Ships the lesson catalog pre-digested: loads `lessons/catalog/` with the lessons crate (TOML,
-//! parameter markers, validation) and renders the Markdown to HTML here, at build time, writing
-//! Rust that builds the same `Lesson` values. The wasm then carries neither a TOML parser nor a
-//! Markdown renderer (about 250 KB of code), and a broken lesson fails the build instead of
-//! showing an error on the home page.
+//! parameter markers, validation) and renders the Markdown to HTML here, at build time. It writes
+//! - Rust that builds each lesson's metadata (`shipped_lessons.rs`, `shipped_html.rs`): what the
+//!   home page and the URL checks need, compiled into the wasm;
+//! - one JSON file per lesson with its two programs and its explanations
+//!   (`lesson-text/SLUG.HASH.json`), which script/build copies to `dist/lessons/` and the page
+//!   fetches when the lesson opens, so the first load does not carry every lesson's text. The
+//!   hash of the content is in the name, so a cached file never meets a newer wasm.
+//!
+//! The wasm then carries neither a TOML parser nor a Markdown renderer (about 250 KB of code),
+//! and a broken lesson fails the build instead of showing an error on the home page.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -29,8 +35,16 @@ fn main() {
         );
     }
 
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let out = Path::new(&out_dir);
+    let text_dir = out.join("lesson-text");
+    // Start empty, so a renamed or edited lesson leaves no stale file to ship.
+    let _ = std::fs::remove_dir_all(&text_dir);
+    std::fs::create_dir_all(&text_dir).expect("creating lesson-text/");
+
     let mut lessons = String::from("vec![\n");
     let mut html = String::from("&[\n");
+    let mut texts = String::from("&[\n");
     for l in lessons::catalog::all() {
         let mut params = String::new();
         for p in &l.params {
@@ -43,31 +57,40 @@ fn main() {
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: {:?}, good_go: {:?}, \
+             claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
              explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
-            l.slug,
-            l.number,
-            l.chapter,
-            l.title,
-            l.claim,
-            l.seed,
-            l.bad_go,
-            l.good_go,
-            l.preempt_every
+            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every
         );
+        let text = serde_json::json!({
+            "bad_go": l.bad_go,
+            "good_go": l.good_go,
+            "explain_en": markdown::to_html(l.explain_en),
+            "explain_zh": l.explain_zh.map(markdown::to_html),
+        })
+        .to_string();
+        let file = format!("{}.{:016x}.json", l.slug, fnv1a(text.as_bytes()));
+        let path = text_dir.join(&file);
+        std::fs::write(&path, &text).expect("writing a lesson's text");
         let _ = writeln!(
             html,
-            "    LessonHtml {{ claim: {:?}, explain_en: {:?}, explain_zh: {:?} }},",
+            "    Shipped {{ claim_html: {:?}, text_file: {file:?} }},",
             markdown::inline_html(&l.claim),
-            markdown::to_html(l.explain_en),
-            l.explain_zh.map(markdown::to_html)
         );
+        let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
     }
     lessons.push(']');
     html.push(']');
+    texts.push(']');
 
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let out = Path::new(&out_dir);
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
+    std::fs::write(out.join("shipped_texts.rs"), texts).expect("writing shipped_texts.rs");
+}
+
+/// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same
+/// text (std's hasher makes no such promise across Rust versions).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

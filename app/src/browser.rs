@@ -11,6 +11,13 @@ pub fn query() -> String {
     search.trim_start_matches('?').to_string()
 }
 
+/// Loads the page again, from the server.
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Makes `query` the current URL as a new history entry (back returns to the previous one).
 pub fn push_query(query: &str) {
     set_query(query, false);

@@ -1,30 +1,30 @@
 //! The lessons as the app ships them. `app/build.rs` loads `lessons/catalog/` with the lessons
-//! crate and renders each claim and explanation to HTML, so the wasm builds the lessons from
-//! plain values: it needs no TOML parser and no Markdown renderer. A lesson that does not load
-//! fails the build, so there is no "broken lesson" state to show.
+//! crate and renders the Markdown, so the wasm holds plain values and needs no TOML parser and
+//! no Markdown renderer. Only what the home page and the URL checks need is compiled in: each
+//! lesson's programs and explanation are a file of their own (`lessons/SLUG.HASH.json` next to
+//! the page), fetched when the lesson opens ([`crate::lesson_text`]), so the first load does not
+//! grow with the catalog. A lesson that does not load fails the build.
 
 use std::sync::OnceLock;
 
 use lessons::catalog::{Lesson, Param, RealGo};
 
-/// A lesson's text as HTML, rendered at build time. Raw HTML in the Markdown source was escaped
-/// (lesson text is data, not markup).
+/// What the build produced for one lesson beside its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LessonHtml {
-    /// The one-line claim, inline (no paragraph around it).
-    pub claim: &'static str,
-    /// The English explanation.
-    pub explain_en: &'static str,
-    /// The Chinese explanation, where written.
-    pub explain_zh: Option<&'static str>,
+pub struct Shipped {
+    /// The one-line claim as inline HTML (no paragraph around it); raw HTML in the Markdown
+    /// source was escaped: lesson text is data, not markup.
+    pub claim_html: &'static str,
+    /// The file with the lesson's programs and explanations, under `lessons/`.
+    pub text_file: &'static str,
 }
 
-/// Each lesson's HTML, in catalog order (the order of [`all`]).
-static HTML: &[LessonHtml] = include!(concat!(env!("OUT_DIR"), "/shipped_html.rs"));
+/// Each lesson's [`Shipped`], in catalog order (the order of [`all`]).
+static SHIPPED: &[Shipped] = include!(concat!(env!("OUT_DIR"), "/shipped_html.rs"));
 
-/// Every lesson, by number. The Markdown fields (`explain_en`, `explain_zh`) are empty and the
-/// test-only fields (`expect`, `real_go`) are defaults: the app reads [`html`] and never checks
-/// expectations.
+/// Every lesson's metadata, by number. The programs (`bad_go`, `good_go`) and explanations are
+/// empty until [`crate::lesson_text`] fetches them; the test-only fields (`expect`, `real_go`)
+/// are defaults: the app never checks expectations.
 pub fn all() -> &'static [Lesson] {
     static CELL: OnceLock<Vec<Lesson>> = OnceLock::new();
     CELL.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/shipped_lessons.rs")))
@@ -35,24 +35,31 @@ pub fn get(slug: &str) -> Option<&'static Lesson> {
     all().iter().find(|l| l.slug == slug)
 }
 
-/// The claim and explanation of `lesson` as HTML.
-pub fn html(lesson: &Lesson) -> LessonHtml {
+/// What was shipped for `lesson` beside its metadata.
+pub fn shipped(lesson: &Lesson) -> Shipped {
     all()
         .iter()
         .position(|l| l.slug == lesson.slug)
-        .and_then(|i| HTML.get(i))
+        .and_then(|i| SHIPPED.get(i))
         .copied()
-        .unwrap_or(LessonHtml {
-            claim: "",
-            explain_en: "",
-            explain_zh: None,
+        .unwrap_or(Shipped {
+            claim_html: "",
+            text_file: "",
         })
+}
+
+/// The URL of `lesson`'s text file, relative to the page (so the site works from any sub-path).
+pub fn text_url(lesson: &Lesson) -> String {
+    format!("lessons/{}", shipped(lesson).text_file)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::markdown;
+
+    /// The text files as build.rs wrote them, in catalog order.
+    static TEXTS: &[&str] = include!(concat!(env!("OUT_DIR"), "/shipped_texts.rs"));
 
     #[test]
     fn ships_every_lesson_of_the_catalog_as_loaded_from_source() {
@@ -61,6 +68,8 @@ mod tests {
         assert_eq!(all().len(), 24);
         for (shipped, src) in all().iter().zip(source) {
             let expected = Lesson {
+                bad_go: "",
+                good_go: "",
                 explain_en: "",
                 explain_zh: None,
                 expect: Vec::new(),
@@ -72,35 +81,56 @@ mod tests {
     }
 
     #[test]
-    fn ships_the_text_rendered_from_the_markdown_source() {
-        for src in lessons::catalog::all() {
-            let h = html(src);
-            assert_eq!(h.claim, markdown::inline_html(&src.claim), "{}", src.slug);
+    fn ships_each_lessons_programs_and_rendered_explanations_in_its_own_file() {
+        assert_eq!(TEXTS.len(), lessons::catalog::all().len());
+        for (src, text) in lessons::catalog::all().iter().zip(TEXTS) {
+            let v: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", src.slug));
+            assert_eq!(v["bad_go"], src.bad_go, "{}", src.slug);
+            assert_eq!(v["good_go"], src.good_go, "{}", src.slug);
             assert_eq!(
-                h.explain_en,
+                v["explain_en"],
                 markdown::to_html(src.explain_en),
                 "{}",
                 src.slug
             );
+            match src.explain_zh {
+                Some(zh) => assert_eq!(v["explain_zh"], markdown::to_html(zh), "{}", src.slug),
+                None => assert!(v["explain_zh"].is_null(), "{}", src.slug),
+            }
+            let file = shipped(src).text_file;
+            assert!(
+                file.starts_with(&format!("{}.", src.slug)) && file.ends_with(".json"),
+                "{file}"
+            );
+            assert_eq!(file.len(), src.slug.len() + 1 + 16 + 5, "{file}");
+        }
+        let sender = &TEXTS[0];
+        assert!(
+            sender.contains(
+                r#""explain_en":"<h2>Why it goes wrong</h2>\n<p><code>fetchProfile</code> starts"#
+            ),
+            "{sender}"
+        );
+    }
+
+    #[test]
+    fn ships_the_claims_rendered_inline() {
+        for src in lessons::catalog::all() {
             assert_eq!(
-                h.explain_zh.map(str::to_string),
-                src.explain_zh.map(markdown::to_html),
+                shipped(src).claim_html,
+                markdown::inline_html(&src.claim),
                 "{}",
                 src.slug
             );
         }
-        let sender = get("forgotten-sender").map(html);
-        assert!(
-            sender.is_some_and(|h| h
-                .explain_en
-                .starts_with("<h2>Why it goes wrong</h2>\n<p><code>fetchProfile</code> starts")),
-            "{sender:?}"
-        );
     }
 
     #[test]
     fn finds_lessons_by_slug() {
         assert_eq!(get("forgotten-sender").map(|l| l.number), Some(1));
         assert_eq!(get("no-such-lesson"), None);
+        let sender = get("forgotten-sender").map(text_url).unwrap_or_default();
+        assert!(sender.starts_with("lessons/forgotten-sender."), "{sender}");
     }
 }

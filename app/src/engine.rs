@@ -172,7 +172,7 @@ mod tests {
     }
 
     fn forgotten_sender() -> &'static lessons::catalog::Lesson {
-        crate::catalog::get("forgotten-sender").unwrap_or_else(|| panic!("lesson missing"))
+        lessons::catalog::get("forgotten-sender").unwrap_or_else(|| panic!("lesson missing"))
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
                         <span class="title">{lesson.title.as_str()}</span>
                         {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"✓ visited"</span> })}
                     </span>
-                    <span class="claim" inner_html=crate::catalog::html(lesson).claim></span>
+                    <span class="claim" inner_html=crate::catalog::shipped(lesson).claim_html></span>
                 </span>
             </LessonLink>
         </li>

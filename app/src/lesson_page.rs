@@ -20,6 +20,7 @@ use crate::engine::Side;
 use crate::goroutine_map::GoroutineMap;
 use crate::host_api;
 use crate::keyboard::{self, Command};
+use crate::lesson_text;
 use crate::param_panel::ParamPanel;
 use crate::route::LessonState;
 use crate::share_dialog::ShareButtons;
@@ -92,7 +93,7 @@ pub fn LessonPage(
             <header class="lesson-head">
                 <p class="kicker">{format!("Lesson {} · {}", lesson.number, lesson.chapter)}</p>
                 <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
-                <p class="claim" inner_html=catalog::html(lesson).claim></p>
+                <p class="claim" inner_html=catalog::shipped(lesson).claim_html></p>
             </header>
             <Notices notices=embed_notices />
             <div class="toolbar">
@@ -347,9 +348,10 @@ fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
 #[component]
 fn Explanation(lesson: &'static Lesson) -> impl IntoView {
     let zh = RwSignal::new(false);
-    let text = catalog::html(lesson);
-    let en_html = text.explain_en;
-    let zh_html = text.explain_zh;
+    // The page shows a lesson only once its text was fetched (shell::LessonLoader).
+    let text = lesson_text::loaded(&lesson.slug);
+    let en_html = text.map_or("", |t| t.explain_en);
+    let zh_html = text.and_then(|t| t.explain_zh);
     let has_zh = zh_html.is_some();
     let html = move || {
         if zh.get() {

@@ -18,6 +18,7 @@ pub mod host_api;
 pub mod keyboard;
 pub mod lesson_list;
 pub mod lesson_page;
+pub mod lesson_text;
 pub mod lockstep;
 #[cfg(test)]
 mod markdown;

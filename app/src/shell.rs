@@ -2,12 +2,14 @@
 //! the notices a bad URL produces.
 
 use leptos::prelude::*;
+use lessons::catalog::Lesson;
 
 use crate::browser;
 use crate::lesson_list::LessonList;
 use crate::lesson_page::LessonPage;
+use crate::lesson_text;
 use crate::query;
-use crate::route::{self, Page, Route};
+use crate::route::{self, LessonState, Page, Route};
 
 /// Moves between pages: pushes a history entry and shows the page it names.
 #[derive(Clone, Copy)]
@@ -56,9 +58,9 @@ pub fn App() -> impl IntoView {
             let notices = r.notices.clone();
             let page = match r.page {
                 Page::Lesson(state) => match crate::catalog::get(&state.slug) {
-                    Some(lesson) => {
-                        set_title(&format!("{} · Go anti-pattern playground", lesson.title));
-                        view! { <LessonPage lesson=lesson state=state extra=r.extra /> }.into_any()
+                    Some(meta) => {
+                        set_title(&format!("{} · Go anti-pattern playground", meta.title));
+                        view! { <LessonLoader meta=meta state=state extra=r.extra /> }.into_any()
                     }
                     None => view! { <Home /> }.into_any(),
                 },
@@ -75,6 +77,55 @@ pub fn App() -> impl IntoView {
             }
         }}
     }
+}
+
+/// A lesson page once the lesson's programs are here: at once when they were fetched before,
+/// else a placeholder with the title while they load, or what failed and a way to retry.
+#[component]
+fn LessonLoader(
+    /// The lesson's metadata, from the catalog compiled in.
+    meta: &'static Lesson,
+    /// Parameters, seed and step from the URL.
+    state: LessonState,
+    /// URL keys the lesson page does not use.
+    extra: Vec<(String, String)>,
+) -> impl IntoView {
+    if let Some(l) = lesson_text::loaded(&meta.slug) {
+        return view! { <LessonPage lesson=l.lesson state=state extra=extra /> }.into_any();
+    }
+    let result = RwSignal::new(None::<Result<&'static Lesson, String>>);
+    leptos::task::spawn_local(async move {
+        let r = lesson_text::fetch(meta).await.map(|l| l.lesson);
+        // The page may have moved on while the file was on its way.
+        let _ = result.try_set(Some(r));
+    });
+    let claim = crate::catalog::shipped(meta).claim_html;
+    (move || match result.get() {
+        None => view! {
+            <div class="lesson-head lesson-loading" aria-busy="true" data-testid="lesson-loading">
+                <h1>{meta.title.clone()}</h1>
+                <p class="claim" inner_html=claim></p>
+                <p class="loading-note">"Loading the two programs…"</p>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(lesson)) => {
+            view! { <LessonPage lesson=lesson state=state.clone() extra=extra.clone() /> }
+                .into_any()
+        }
+        Some(Err(why)) => view! {
+            <div class="notice load-failed" role="alert" data-testid="lesson-load-failed">
+                <p>{format!("The programs of “{}” could not be loaded: {why}.", meta.title)}</p>
+                <p>
+                    <button type="button" on:click=|_| browser::reload()>"Reload"</button>
+                    " or "
+                    <LessonLink slug=None>"go to all lessons"</LessonLink>
+                </p>
+            </div>
+        }
+        .into_any(),
+    })
+    .into_any()
 }
 
 /// What is wrong with the URL, shown above the page (which fell back to defaults).

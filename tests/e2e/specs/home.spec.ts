@@ -108,3 +108,43 @@ test('when the wasm cannot load, the page says so and offers a reload', async ({
   await expect(page.locator('#loading').getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(page.locator('#app li.lesson')).toHaveCount(0);
 });
+
+test('the home page fetches no lesson text; a lesson fetches its own file once', async ({ page }) => {
+  const problems = watchConsole(page);
+  const fetched: string[] = [];
+  page.on('request', (req) => {
+    const m = new URL(req.url()).pathname.match(/\/lessons\/([^/]+)$/);
+    if (m) fetched.push(m[1]);
+  });
+  const [first, second] = catalog();
+  await page.goto('./');
+  await expect(page.locator('#app li.lesson')).toHaveCount(catalog().length);
+  expect(fetched).toEqual([]);
+
+  await page.locator(`#app li.lesson[data-slug="${first.slug}"] a.card`).click();
+  await expect(page.getByTestId('play')).toBeEnabled();
+  expect(fetched).toHaveLength(1);
+  // The file is named for the lesson and its content hash, so a cached copy never meets a newer app.
+  expect(fetched[0]).toMatch(new RegExp(`^${first.slug}\\.[0-9a-f]{16}\\.json$`));
+
+  await page.locator('body').press('n');
+  await expect(page.getByTestId('lesson-title')).toHaveText(second.title);
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await page.goBack();
+  await expect(page.getByTestId('lesson-title')).toHaveText(first.title);
+  await expect(page.getByTestId('play')).toBeEnabled();
+  expect(fetched.map((f) => f.split('.')[0])).toEqual([first.slug, second.slug]);
+  expect(problems).toEqual([]);
+});
+
+test("when a lesson's programs cannot load, the page says why and offers a reload", async ({ page }) => {
+  const first = catalog()[0];
+  await page.route(`**/lessons/${first.slug}.*.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`index.html?lesson=${first.slug}`);
+  const failed = page.getByTestId('lesson-load-failed');
+  await expect(failed).toContainText(`The programs of “${first.title}” could not be loaded`);
+  await expect(failed).toContainText('answered HTTP 404');
+  await expect(failed.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(failed.getByRole('link', { name: 'go to all lessons' })).toBeVisible();
+  await expect(page.getByTestId('play')).toHaveCount(0);
+});

@@ -285,6 +285,8 @@ test('keyboard: n and p move between lessons, space plays and pauses', async ({ 
   await page.getByTestId('seed').blur();
   await page.locator('body').press('n');
   await expect(page).toHaveURL(/lesson=range-never-closed/);
+  // The next lesson's programs arrive in their own file; its page takes keys once they are in.
+  await expect(page.getByTestId('play')).toBeEnabled();
   await page.locator('body').press('p');
   await expect(page).toHaveURL(/lesson=forgotten-sender/);
 });
