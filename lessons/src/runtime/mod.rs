@@ -63,7 +63,7 @@ pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};
 pub use select::{SelectCase, Selected};
-pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView};
+pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView, WaitsOn};
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};
 

@@ -20,6 +20,69 @@ pub struct GoroutineView {
     pub name: Rc<str>,
     pub state: GState,
     pub line: u32,
+    /// What it is parked on; `None` while it runs or can run. Kept as ids (cheap to copy for
+    /// 100,000 goroutines a frame); [`GoroutineView::waits_on_text`] says it in words.
+    #[serde(skip)]
+    pub waits_on: Option<WaitsOn>,
+}
+
+/// What a parked goroutine waits on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WaitsOn {
+    /// One object: a channel, mutex, RWMutex, WaitGroup, Cond or Once.
+    Object(ObjId),
+    /// Every channel case of a parked `select`.
+    Select(Rc<[CaseWait]>),
+}
+
+impl GoroutineView {
+    /// What the goroutine waits on, in words for the map's hover card (`send on chan #3`,
+    /// `select: receive from chan #1, receive from chan #4`); `None` while it runs or can run.
+    /// Numbers are the runtime's ids, the same the channel gauges show.
+    pub fn waits_on_text(&self) -> Option<String> {
+        use GState as S;
+        use ObjId as O;
+        let obj = match &self.waits_on {
+            Some(WaitsOn::Object(o)) => Some(*o),
+            _ => None,
+        };
+        Some(match (self.state, obj) {
+            (S::ChanSend, Some(O::Chan(c))) => format!("send on chan #{}", c.0),
+            (S::ChanRecv, Some(O::Chan(c))) => format!("receive from chan #{}", c.0),
+            (S::Select, _) => {
+                let Some(WaitsOn::Select(cases)) = &self.waits_on else {
+                    return None;
+                };
+                let cases: Vec<String> = cases
+                    .iter()
+                    .map(|w| {
+                        let op = if w.send { "send on" } else { "receive from" };
+                        format!("{op} chan #{}", w.chan.0)
+                    })
+                    .collect();
+                format!("select: {}", cases.join(", "))
+            }
+            (S::SelectNoCases, _) => "nothing: an empty select blocks forever".into(),
+            (S::ChanSendNil, _) => "send on a nil channel: blocks forever".into(),
+            (S::ChanRecvNil, _) => "receive from a nil channel: blocks forever".into(),
+            (S::Sleep, _) => "the clock: time.Sleep".into(),
+            (S::MutexLock, Some(O::Mutex(m))) => format!("mutex #{}", m.0),
+            (S::MutexLock, Some(O::Once(o))) => {
+                format!("sync.Once #{} (another call runs it)", o.0)
+            }
+            // Go's RWMutex.Lock first queues on the writers' inner mutex, as here.
+            (S::MutexLock, Some(O::RwMutex(m))) => {
+                format!("RWMutex #{} (to write, behind another writer)", m.0)
+            }
+            (S::RwMutexLock, Some(O::RwMutex(m))) => {
+                format!("RWMutex #{} (to write, once its readers leave)", m.0)
+            }
+            (S::RwMutexRLock, Some(O::RwMutex(m))) => format!("RWMutex #{} (to read)", m.0),
+            (S::WaitGroupWait, Some(O::WaitGroup(w))) => format!("WaitGroup #{}", w.0),
+            (S::CondWait, Some(O::Cond(c))) => format!("Cond #{}", c.0),
+            _ => return None,
+        })
+    }
 }
 
 /// How many goroutines are in one state.
@@ -240,11 +303,19 @@ impl Fold {
             };
             counts[state as usize] += 1;
             groups.push((g.line, state, gid));
+            let waits_on = if !state.is_blocked() {
+                None
+            } else if let Some(cases) = &g.cases {
+                Some(WaitsOn::Select(Rc::clone(cases)))
+            } else {
+                g.on.map(WaitsOn::Object)
+            };
             goroutines.push(GoroutineView {
                 gid,
                 name: names.get(i).cloned().unwrap_or_else(|| Rc::from("")),
                 state,
                 line: g.line,
+                waits_on,
             });
         }
         // Within a line, states sort by their Go name; ranking the 14 names once keeps string
