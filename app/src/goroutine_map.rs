@@ -269,8 +269,10 @@ fn summarize(total: usize, counts: &[u32; 5]) -> String {
     }
 }
 
-/// The hover card's lines for one goroutine: which one, its function, state and line.
+/// The hover card's lines for one goroutine: which one, its function, state and line, and what
+/// it waits on when it is parked.
 fn card(g: GoroutineView, running: bool) -> impl IntoView {
+    let waits_on = g.waits_on_text();
     let name = if g.name.is_empty() {
         "goroutine".to_string()
     } else {
@@ -288,6 +290,7 @@ fn card(g: GoroutineView, running: bool) -> impl IntoView {
             {running.then_some(" (ran last)")}
             {format!(" · line {}", g.line)}
         </div>
+        {waits_on.map(|w| view! { <div class="waits-on" data-testid="waits-on">"waits on: "{w}</div> })}
     }
 }
 

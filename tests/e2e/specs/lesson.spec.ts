@@ -112,6 +112,19 @@ test('played to the end, forgotten-sender shows exactly the leaks golite reports
   const badge = page.getByTestId('code-bad').locator(`[data-testid="line-badge"][data-line="${bad.leaked[0].line}"]`);
   await expect(badge).toHaveAttribute('data-count', String(bad.leaked[0].count));
   await expect(badge).toHaveAttribute('data-state', bad.leaked[0].state);
+
+  // Hovering a leaked goroutine's cell says who it is and what it waits on: the channel whose
+  // gauge shows it among the waiting senders.
+  const canvas = page.getByTestId('map-bad').locator('canvas');
+  await canvas.hover({ position: { x: 6, y: 6 } });
+  const tip = page.getByTestId('map-bad').getByTestId('map-tip');
+  await expect(tip).toContainText(`${bad.leaked[0].state} · line ${bad.leaked[0].line}`);
+  const waits = (await tip.getByTestId('waits-on').innerText()).match(/^waits on: send on chan #(\d+)$/);
+  expect(waits).not.toBeNull();
+  await expect(page.getByTestId('chans-bad').locator(`li.gauge[data-chan="${waits![1]}"]`)).toHaveAttribute(
+    'aria-label',
+    `chan #${waits![1]}: unbuffered, 1 sender waiting`,
+  );
   expect(problems).toEqual([]);
 });
 
