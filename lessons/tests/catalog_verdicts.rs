@@ -62,10 +62,14 @@ fn disagreement(l: &Lesson, e: &Expectation, side: &str) -> Option<String> {
         ..RunOptions::default()
     };
     let report = run_source(&format!("{side}.go"), src, &opts);
-    let observed: Observed = match serde_json::to_value(&report).and_then(serde_json::from_value) {
-        Ok(o) => o,
-        Err(err) => return Some(format!("report does not fit DESIGN §2.4: {err}")),
-    };
+    let mut observed: Observed =
+        match serde_json::to_value(&report).and_then(serde_json::from_value) {
+            Ok(o) => o,
+            Err(err) => return Some(format!("report does not fit DESIGN §2.4: {err}")),
+        };
+    // A lesson states the first line Go prints after `panic: `; golite's message is the whole
+    // chain (`A\n\tpanic: B` when a deferred call panics too).
+    observed.panic = observed.panic.lines().next().unwrap_or("").to_string();
     let m = verdict.mismatches(&observed);
     (!m.is_empty()).then(|| m.join("; "))
 }

@@ -101,7 +101,15 @@ fn run_golite(name: &str, program: &Path) -> Result<Value, String> {
         })
         .map_err(|e| format!("cannot start a thread: {e}"))?;
     match rx.recv_timeout(TIMEOUT) {
-        Ok(report) => serde_json::to_value(&report).map_err(|e| format!("report to JSON: {e}")),
+        Ok(report) => {
+            let mut v =
+                serde_json::to_value(&report).map_err(|e| format!("report to JSON: {e}"))?;
+            // The record keeps the first line Go prints after `panic: `; golite's message is the
+            // whole chain (`A\n\tpanic: B` for a panic in a deferred call).
+            let first = report.panic.lines().next().unwrap_or("").to_string();
+            v["panic"] = Value::String(first);
+            Ok(v)
+        }
         Err(mpsc::RecvTimeoutError::Timeout) => {
             Err(format!("golite did not finish within {TIMEOUT:?}"))
         }

@@ -4,7 +4,7 @@
 
 use super::printer;
 use super::value::{Closure, FuncRef, Obj, Value};
-use super::vm::{Callee, Deferred, GoTask, Pending};
+use super::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
 };
@@ -149,6 +149,9 @@ pub enum Native {
     WgDone,
     WgWait,
     WgGo,
+    /// What `sync.WaitGroup.Go` defers around `f`: `Done`, or when `f` panics, recover and
+    /// panic again with the same value (so Go prints `[recovered, repanicked]`) without `Done`.
+    WgGoDone,
     CondWait,
     CondSignal,
     CondBroadcast,
@@ -661,6 +664,18 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                 return NRes::Panic(m);
             }
         }
+        N::WgGoDone => {
+            if let Some(p) = t.panicking.as_mut() {
+                if !p.msg.ends_with(REPANICKED) {
+                    p.msg.push_str(REPANICKED);
+                }
+            } else {
+                let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+                if let Err(m) = cx.wg_add(WgId(id), -1) {
+                    return NRes::Panic(m);
+                }
+            }
+        }
         N::WgWait => {
             let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
             return ok_or_block(cx.wg_wait(WgId(id)));
@@ -674,7 +689,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             let mut task = GoTask::new_call(t.sh.clone(), Callee::Value(arg(1)), Vec::new());
             if let Some(f) = task.frames.first_mut() {
                 f.defers.push(Deferred {
-                    callee: Callee::Native(N::WgDone),
+                    callee: Callee::Native(N::WgGoDone),
                     args: vec![wg],
                 });
             }

@@ -109,6 +109,28 @@ pub struct Frame {
 pub struct Panicking {
     pub value: Value,
     pub msg: String,
+    /// Earlier panics still in Go's chain, oldest first, as Go prints them: one replaced by a
+    /// panic in a deferred call (`send on closed channel`), or recovered by a deferred call that
+    /// then panicked with something else (`boom [recovered]`).
+    pub earlier: Vec<String>,
+}
+
+/// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
+/// the same value, as `sync.WaitGroup.Go` does.
+pub const REPANICKED: &str = " [recovered, repanicked]";
+
+impl Panicking {
+    /// What Go prints after the first `panic: ` when this panic kills the program: the chain
+    /// oldest first, each later panic on a line of its own (`A\n\tpanic: B`).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for e in &self.earlier {
+            out.push_str(e);
+            out.push_str("\n\tpanic: ");
+        }
+        out.push_str(&self.msg);
+        out
+    }
 }
 
 /// One goroutine's interpreter state.
@@ -118,6 +140,9 @@ pub struct GoTask {
     pub frames: Vec<Frame>,
     pub pending: Pending,
     pub panicking: Option<Box<Panicking>>,
+    /// A panic that a deferred call recovered, kept until that call returns: Go keeps it in
+    /// the chain meanwhile, so a panic in the rest of that call prints it too.
+    recovered: Option<Box<Panicking>>,
     unflushed: u64,
     /// The runtime refused more steps while they were flushed outside the batch check (a spawn,
     /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
@@ -150,6 +175,7 @@ impl GoTask {
             frames: Vec::new(),
             pending: Pending::None,
             panicking: None,
+            recovered: None,
             unflushed: 0,
             out_of_budget: false,
             native_closure: None,
@@ -325,8 +351,29 @@ impl GoTask {
     }
 
     /// Starts unwinding the top frame with a panic.
+    ///
+    /// A panic in a deferred call while another unwinds replaces it, and Go prints both, the
+    /// first first; after a `recover` in the same deferred call, the same value again reads
+    /// `[recovered, repanicked]`, another value leaves the first as `[recovered]`.
     pub fn start_panic(&mut self, value: Value, msg: String) {
-        self.panicking = Some(Box::new(Panicking { value, msg }));
+        let mut msg = msg;
+        let mut earlier = Vec::new();
+        if let Some(old) = self.panicking.take() {
+            earlier = old.earlier;
+            earlier.push(old.msg);
+        } else if let Some(old) = self.recovered.take() {
+            earlier = old.earlier;
+            if old.msg == msg {
+                msg.push_str(REPANICKED);
+            } else {
+                earlier.push(format!("{} [recovered]", old.msg));
+            }
+        }
+        self.panicking = Some(Box::new(Panicking {
+            value,
+            msg,
+            earlier,
+        }));
         self.unwind_top();
     }
 
@@ -653,7 +700,11 @@ impl GoTask {
                 }
                 self.stack.truncate(base + f.nresults as usize);
             }
-            FrameKind::Deferred => self.stack.truncate(base),
+            FrameKind::Deferred => {
+                self.stack.truncate(base);
+                // The deferred call that recovered returns: the panic leaves Go's chain.
+                self.recovered = None;
+            }
             FrameKind::Stringify => {
                 let mut s = std::mem::take(&mut self.stack[rs]);
                 if let (true, Value::Cell(c)) = (f.boxed_results & 1 != 0, &s) {
@@ -677,7 +728,7 @@ impl GoTask {
         'outer: loop {
             let Some(fr) = self.frames.last_mut() else {
                 if let Some(p) = &self.panicking {
-                    return Yield::Panic(p.msg.clone());
+                    return Yield::Panic(p.text());
                 }
                 return Yield::Exit;
             };
@@ -701,7 +752,7 @@ impl GoTask {
                     continue 'outer;
                 }
                 if let Some(p) = &self.panicking {
-                    return Yield::Panic(p.msg.clone());
+                    return Yield::Panic(p.text());
                 }
                 return Yield::Exit;
             }
@@ -1753,10 +1804,16 @@ impl GoTask {
                             .frames
                             .last()
                             .is_some_and(|f| f.kind == FrameKind::Deferred);
-                        let v = if ok {
-                            self.panicking.take().map(|p| p.value).unwrap_or_default()
-                        } else {
-                            Value::Nil
+                        let v = match self.panicking.take() {
+                            Some(p) if ok => {
+                                let v = p.value.clone();
+                                self.recovered = Some(p);
+                                v
+                            }
+                            p => {
+                                self.panicking = p;
+                                Value::Nil
+                            }
                         };
                         self.stack.push(v);
                     }
