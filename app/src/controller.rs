@@ -414,6 +414,7 @@ impl LessonController {
             self.lesson.good_go,
             params,
             self.seed.get_untracked(),
+            self.lesson.preempt_every,
         );
         self.pending.set_value(Some(Pending {
             job,

@@ -69,11 +69,19 @@ pub struct Job {
 }
 
 impl Job {
-    /// Compiles both programs (cheap); nothing runs until [`Job::work`].
-    pub fn new(bad_go: &str, good_go: &str, params: Vec<(String, String)>, seed: u64) -> Self {
+    /// Compiles both programs (cheap); nothing runs until [`Job::work`]. `preempt_every` is
+    /// the lesson's seeded preemption (race lessons), `None` for the others.
+    pub fn new(
+        bad_go: &str,
+        good_go: &str,
+        params: Vec<(String, String)>,
+        seed: u64,
+        preempt_every: Option<u64>,
+    ) -> Self {
         let opts = RunOptions {
             seed,
             params,
+            preempt_every,
             ..RunOptions::default()
         };
         let compile = |file: &str, src: &str| {
@@ -179,7 +187,7 @@ mod tests {
     fn both_sides_report_what_golite_run_reports() {
         let l = forgotten_sender();
         let params = vec![("requests".to_string(), "20".to_string())];
-        let mut job = Job::new(l.bad_go, l.good_go, params.clone(), 1);
+        let mut job = Job::new(l.bad_go, l.good_go, params.clone(), 1, None);
         run_all(&mut job, 500);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
         let opts = RunOptions {
@@ -200,14 +208,14 @@ mod tests {
     #[test]
     fn a_small_budget_spreads_the_run_over_many_calls() {
         let l = forgotten_sender();
-        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1);
+        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1, None);
         assert!(run_all(&mut job, 100) > 10);
     }
 
     #[test]
     fn the_timeline_holds_every_event_up_to_the_end() {
         let l = forgotten_sender();
-        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1);
+        let mut job = Job::new(l.bad_go, l.good_go, Vec::new(), 1, None);
         run_all(&mut job, 1000);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
         let last = runs[0].timeline.last();
@@ -225,6 +233,7 @@ mod tests {
             "package main\nfunc main() {}\n",
             Vec::new(),
             1,
+            None,
         );
         run_all(&mut job, 1000);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
@@ -241,7 +250,7 @@ mod tests {
     fn an_unknown_param_is_a_compile_error_on_both_sides() {
         let l = forgotten_sender();
         let params = vec![("nope".to_string(), "1".to_string())];
-        let mut job = Job::new(l.bad_go, l.good_go, params, 1);
+        let mut job = Job::new(l.bad_go, l.good_go, params, 1, None);
         run_all(&mut job, 1000);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
         assert_eq!(

@@ -59,6 +59,7 @@ fn disagreement(l: &Lesson, e: &Expectation, side: &str) -> Option<String> {
             .iter()
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect(),
+        preempt_every: l.preempt_every,
         ..RunOptions::default()
     };
     let report = run_source(&format!("{side}.go"), src, &opts);

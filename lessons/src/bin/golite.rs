@@ -1,5 +1,5 @@
 //! The golite command-line runner (DESIGN §2.4):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--json]`.
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report). Without it, the
 //! program's output goes to stdout and a human summary to stderr. Exit code 0 for any outcome the
@@ -9,14 +9,27 @@ use lessons::golite::{self, RunOptions};
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--json]";
+const USAGE: &str =
+    "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]";
 
 /// The parsed command line.
 struct Args {
     file: String,
     seed: u64,
     sets: Vec<(String, String)>,
+    /// Seeded preemption, as a lesson's `preempt_every` (lesson 15 runs with 5).
+    preempt_every: Option<u64>,
     json: bool,
+}
+
+/// Parses `--preempt-every`'s value: a mean number of steps, at least 1.
+fn preempt_every(v: &str) -> Result<u64, String> {
+    match v.parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "--preempt-every: {v:?} is not a whole number of steps >= 1"
+        )),
+    }
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -28,6 +41,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut file = None;
     let mut seed = 1u64;
     let mut sets = Vec::new();
+    let mut preempt = None;
     let mut json = false;
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -44,6 +58,13 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                     .split_once('=')
                     .ok_or_else(|| format!("--set: expected NAME=VALUE, got {v:?}"))?;
                 sets.push((n.trim().to_string(), x.trim().to_string()));
+            }
+            "--preempt-every" => {
+                let v = it.next().ok_or("--preempt-every needs a value")?;
+                preempt = Some(preempt_every(&v)?);
+            }
+            s if s.starts_with("--preempt-every=") => {
+                preempt = Some(preempt_every(&s["--preempt-every=".len()..])?);
             }
             s if s.starts_with("--seed=") => {
                 let v = &s[7..];
@@ -72,6 +93,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         file,
         seed,
         sets,
+        preempt_every: preempt,
         json,
     })
 }
@@ -134,6 +156,7 @@ fn main() -> ExitCode {
     let opts = RunOptions {
         seed: args.seed,
         params: args.sets,
+        preempt_every: args.preempt_every,
         ..RunOptions::default()
     };
     let report = golite::run_source(&name, &src, &opts);

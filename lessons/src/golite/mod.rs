@@ -30,12 +30,18 @@ use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`) and limits.
+/// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`), limits and
+/// preemption.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     pub seed: u64,
     pub params: Vec<(String, String)>,
     pub limits: Limits,
+    /// Mean interpreter steps between seeded preemption points (a lesson's `preempt_every`):
+    /// the running goroutine yields there, as a goroutine on another core would interleave, so
+    /// `x++` (load, add, store) can lose updates. `None`: goroutines yield only when they block
+    /// or their slice of steps ends.
+    pub preempt_every: Option<u64>,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -118,6 +124,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
         max_steps: opts.limits.steps,
         max_goroutines: opts.limits.goroutines,
         max_heap_bytes: opts.limits.heap_bytes,
+        preempt_every: opts.preempt_every,
         ..Config::default()
     };
     let mut rt = Runtime::new(cfg);
@@ -139,6 +146,13 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
         empty: Rc::from(""),
         sentinels,
         timeout_causes: Default::default(),
+        // A preemption point can fall between any two instructions only if each one is counted
+        // as it runs; otherwise steps are counted in batches (faster).
+        step_batch: if opts.preempt_every.is_some() {
+            1
+        } else {
+            vm::STEP_BATCH
+        },
     });
     let task = vm::GoTask::new_func(sh, prog.entry, Vec::new());
     rt.spawn_main(Box::new(task), prog.main_line);

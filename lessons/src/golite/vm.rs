@@ -44,6 +44,9 @@ pub struct Shared {
     pub sentinels: Vec<Value>,
     /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
     pub timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
+    /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
+    /// preemption so a preemption point can land between any two.
+    pub step_batch: u64,
 }
 
 /// What a parked goroutine waits for, so resuming knows what to push.
@@ -155,7 +158,7 @@ pub struct GoTask {
 }
 
 /// How often the interpreter reports steps to the runtime.
-const STEP_BATCH: u64 = 64;
+pub const STEP_BATCH: u64 = 64;
 
 /// Sentinel function id of a native root frame.
 const NATIVE_FUNC: FuncId = u32::MAX;
@@ -808,9 +811,10 @@ impl GoTask {
                     self.stack.push($f(a, b));
                 }};
             }
+            let batch = self.sh.step_batch;
             loop {
                 self.unflushed += 1;
-                if self.unflushed >= STEP_BATCH || self.out_of_budget {
+                if self.unflushed >= batch || self.out_of_budget {
                     let n = self.unflushed;
                     self.unflushed = 0;
                     let forced = std::mem::take(&mut self.out_of_budget);
