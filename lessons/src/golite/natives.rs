@@ -3,7 +3,7 @@
 //! through the runtime and say what to push when it wakes.
 
 use super::printer;
-use super::value::{Closure, FuncRef, Obj, Value};
+use super::value::{ChanRef, Closure, FuncRef, Obj, Value};
 use super::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
@@ -532,7 +532,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             } else {
                 cx.new_ticker(d.max(1))
             };
-            push!(Value::Chan(ch));
+            push!(Value::Chan(ChanRef::made(ch)));
         }
         N::TimeNewTimer | N::TimeNewTicker => {
             let d = arg(0).as_int();
@@ -545,7 +545,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                 cx.new_ticker(d)
             };
             push!(Value::agg(vec![
-                Value::Chan(ch),
+                Value::Chan(ChanRef::made(ch)),
                 Value::Int(i64::from(id.0))
             ]));
         }
@@ -806,7 +806,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         }
         N::CtxDone => {
             let v = match cx.ctx_done(ctx_of(&arg(0))) {
-                Some(ch) => Value::Chan(ch),
+                Some(ch) => Value::Chan(ChanRef::runtime_owned(ch)),
                 None => Value::Nil,
             };
             push!(v);

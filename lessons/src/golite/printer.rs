@@ -253,7 +253,7 @@ impl Printer<'_> {
 /// A stable, Go-looking address for values printed as pointers.
 fn fake_addr(v: &Value) -> String {
     let k = match v {
-        Value::Chan(c) => 0xc0_0002_0000 + u64::from(c.0) * 0x60,
+        Value::Chan(c) => 0xc0_0002_0000 + u64::from(c.id.0) * 0x60,
         _ => 0xc0_0001_0000,
     };
     format!("0x{k:x}")

@@ -48,18 +48,68 @@ impl Drop for Obj {
     }
 }
 
-/// Frees of dropped objects, queued because `Drop` cannot reach the runtime; the VM hands them to
-/// the ledger at its next runtime call.
+/// A channel as values hold it: the runtime's id, shared by every copy of the value. When the
+/// last copy of a channel the program made goes away, no goroutine can reach it any more (Go's
+/// garbage collector would free it), so the runtime is told ([`heap::defer_release`]).
+#[derive(Debug)]
+pub struct ChanRef {
+    pub id: ChanId,
+    /// Made by the program (`make`, `time.After`...): released when unreachable. A context's
+    /// `Done()` channel belongs to the context in the runtime and is never released here.
+    owned: bool,
+}
+
+impl ChanRef {
+    /// A channel the program made and owns.
+    pub fn made(id: ChanId) -> Rc<ChanRef> {
+        Rc::new(ChanRef { id, owned: true })
+    }
+
+    /// A channel the runtime owns (a context's `Done()`), handed out as a value.
+    pub fn runtime_owned(id: ChanId) -> Rc<ChanRef> {
+        Rc::new(ChanRef { id, owned: false })
+    }
+}
+
+impl Drop for ChanRef {
+    fn drop(&mut self) {
+        if self.owned {
+            heap::defer_release(self.id);
+        }
+    }
+}
+
+/// Frees of dropped objects and releases of unreachable channels, queued because `Drop` cannot
+/// reach the runtime; the VM hands them to the ledger at its next runtime call.
 pub mod heap {
-    use crate::runtime::AllocId;
+    use crate::runtime::{AllocId, ChanId};
     use std::cell::RefCell;
 
     thread_local! {
         static FREED: RefCell<Vec<AllocId>> = const { RefCell::new(Vec::new()) };
+        static RELEASED: RefCell<Vec<ChanId>> = const { RefCell::new(Vec::new()) };
     }
 
     pub fn defer_free(id: AllocId) {
         FREED.with(|f| f.borrow_mut().push(id));
+    }
+
+    /// Queues the release of a channel nothing refers to any more.
+    pub fn defer_release(id: ChanId) {
+        RELEASED.with(|r| r.borrow_mut().push(id));
+    }
+
+    /// Hands every queued channel release to `release` (cheap when nothing is queued).
+    pub fn drain_releases(mut release: impl FnMut(ChanId)) {
+        RELEASED.with(|r| {
+            if r.borrow().is_empty() {
+                return;
+            }
+            let ids: Vec<ChanId> = std::mem::take(&mut *r.borrow_mut());
+            for id in ids {
+                release(id);
+            }
+        });
     }
 
     /// Hands every queued free to `free` (cheap when nothing is queued).
@@ -78,6 +128,7 @@ pub mod heap {
     /// Drops queued frees without reporting them (a new run starts with a fresh ledger).
     pub fn clear() {
         FREED.with(|f| f.borrow_mut().clear());
+        RELEASED.with(|r| r.borrow_mut().clear());
     }
 }
 
@@ -97,7 +148,7 @@ pub enum Value {
     /// A slice: backing array (its Vec length is the capacity), offset and length.
     Slice(Cells, u32, u32),
     Map(Rc<RefCell<MapObj>>),
-    Chan(ChanId),
+    Chan(Rc<ChanRef>),
     Func(Rc<Closure>),
     /// A boxed variable: the storage of a captured or address-taken local, and `&x` of it.
     Cell(Rc<RefCell<Value>>),
@@ -168,7 +219,7 @@ impl Value {
             Value::Float(f) => Key::Float(float_order(*f)),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Agg(c) => Key::Agg(c.borrow().iter().map(Value::key).collect()),
-            Value::Chan(c) => Key::Addr(c.0 as usize),
+            Value::Chan(c) => Key::Addr(c.id.0 as usize),
             Value::Cell(c) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize),
             Value::Elem(c, i) => Key::Addr((Rc::as_ptr(c) as *const u8 as usize) + *i as usize),
             Value::Map(m) => Key::Addr(Rc::as_ptr(m) as *const u8 as usize),
@@ -196,7 +247,7 @@ impl Value {
             (Value::Iface(a), Value::Iface(b)) => {
                 Rc::ptr_eq(a, b) || (a.0 == b.0 && a.1.equals(&b.1))
             }
-            (Value::Chan(a), Value::Chan(b)) => a == b,
+            (Value::Chan(a), Value::Chan(b)) => a.id == b.id,
             (Value::Cell(a), Value::Cell(b)) => Rc::ptr_eq(a, b),
             (Value::Elem(a, i), Value::Elem(b, j)) => Rc::ptr_eq(a, b) && i == j,
             (Value::Map(a), Value::Map(b)) => Rc::ptr_eq(a, b),

@@ -5,7 +5,7 @@
 use super::code::{FuncId, MethodImpl, Op, Program, RecvAdjust};
 use super::natives::{self, NRes, Native};
 use super::types::{Kind, TypeId, Types};
-use super::value::{Closure, FuncRef, Key, MapObj, Obj, Value, heap};
+use super::value::{ChanRef, Closure, FuncRef, Key, MapObj, Obj, Value, heap};
 use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -309,6 +309,8 @@ impl GoTask {
             self.line = line;
             cx.set_line(line);
         }
+        // Releases first: a released channel's buffered values queue frees of their own.
+        heap::drain_releases(|id| cx.chan_release(id));
         heap::drain_into(|id| cx.free(id));
     }
 
@@ -1581,7 +1583,7 @@ impl GoTask {
                         save!();
                         self.sync_rt(cx);
                         let id = cx.make_chan(n as usize, size, zero);
-                        self.stack.push(Value::Chan(id));
+                        self.stack.push(Value::Chan(ChanRef::made(id)));
                     }
                     Op::Send => {
                         let v = pop!();
@@ -1668,9 +1670,9 @@ impl GoTask {
                             Value::Map(m) => m.borrow().entries.len(),
                             Value::Chan(c) => {
                                 if op == Op::Len {
-                                    cx.chan_len(*c)
+                                    cx.chan_len(c.id)
                                 } else {
-                                    cx.chan_cap(*c)
+                                    cx.chan_cap(c.id)
                                 }
                             }
                             _ => 0,
@@ -2197,7 +2199,7 @@ fn round_up_size(bytes: u64) -> u64 {
 /// The runtime's view of a channel value (`None` for nil).
 pub fn chan_of(v: &Value) -> Option<crate::runtime::ChanId> {
     match v {
-        Value::Chan(c) => Some(*c),
+        Value::Chan(c) => Some(c.id),
         _ => None,
     }
 }

@@ -39,6 +39,8 @@ pub(crate) struct Channel<V> {
     /// Set for a timer's channel: len and cap then report 0.
     pub timer: Option<TimerId>,
     pub alloc: AllocId,
+    /// Unreachable and freed ([`Cx::chan_release`]).
+    pub released: bool,
     /// Entries in the queues that may be stale (counted when a select is woken elsewhere).
     pub stale: usize,
 }
@@ -92,6 +94,7 @@ impl<V: Value> Runtime<V> {
             zero,
             timer,
             alloc,
+            released: false,
             stale: 0,
         });
         let shown = if timer.is_some() { 0 } else { cap as u32 };
@@ -318,11 +321,24 @@ impl<V: Value> Cx<'_, V> {
         self.rt.shown_len(ch) as usize
     }
 
-    /// The interpreter dropped its last reference to `ch`: its bytes leave the modeled heap.
-    /// (An extension of the contract; the channel itself stays valid for parked waiters.)
+    /// The interpreter dropped its last reference to `ch`. Unless a goroutine is parked on it
+    /// (a parked goroutine keeps its channel reachable in Go too, so a leaked sender's channel
+    /// stays), it is garbage: its buffered values are dropped, its bytes leave the modeled heap
+    /// and a [`EventKind::ChanRelease`] takes it out of snapshots. Once per channel.
     pub fn chan_release(&mut self, ch: ChanId) {
-        let a = self.rt.chans[ch.index()].alloc;
-        self.rt.free_bytes(self.gid, a);
+        let Some(c) = self.rt.chans.get_mut(ch.index()) else {
+            return;
+        };
+        let parked = (c.sendq.len() + c.recvq.len()).saturating_sub(c.stale);
+        if c.released || parked > 0 {
+            return;
+        }
+        c.released = true;
+        let buffered = std::mem::take(&mut c.buf);
+        let alloc = c.alloc;
+        drop(buffered);
+        self.rt.emit(self.gid, EventKind::ChanRelease { chan: ch });
+        self.rt.free_bytes(self.gid, alloc);
     }
 
     /// `cap(ch)` (0 for timer channels, as in Go 1.23).

@@ -50,6 +50,9 @@ pub enum EventKind {
     Close { chan: ChanId },
     /// `chan` was made with capacity `cap`.
     ChanMake { chan: ChanId, cap: u32 },
+    /// No goroutine can reach `chan` any more (the program dropped its last reference and none
+    /// is parked on it): Go's garbage collector would free it, and it leaves the snapshot.
+    ChanRelease { chan: ChanId },
     /// `timer` will fire at virtual time `at`.
     TimerSet { timer: TimerId, at: i64 },
     /// `timer` fired.

@@ -135,6 +135,7 @@ pub struct Snapshot {
     pub by_state: Vec<StateCount>,
     /// Live goroutines per (line, state), sorted by line then state.
     pub by_line: Vec<LineGroup>,
+    /// Channels some goroutine can still reach, by id.
     pub chans: Vec<ChanView>,
     /// Pending timers, soonest first.
     pub timers: Vec<TimerView>,
@@ -160,6 +161,7 @@ struct CFold {
     cap: u32,
     len: u32,
     closed: bool,
+    released: bool,
     senders: u32,
     receivers: u32,
 }
@@ -263,6 +265,9 @@ impl Fold {
                 slot(&mut self.chans, chan.index()).len = *len;
             }
             EventKind::Close { chan } => slot(&mut self.chans, chan.index()).closed = true,
+            EventKind::ChanRelease { chan } => {
+                slot(&mut self.chans, chan.index()).released = true;
+            }
             EventKind::ChanMake { chan, cap } => {
                 *slot(&mut self.chans, chan.index()) = CFold {
                     cap: *cap,
@@ -354,6 +359,7 @@ impl Fold {
             .chans
             .iter()
             .enumerate()
+            .filter(|(_, c)| !c.released)
             .map(|(i, c)| ChanView {
                 chan: ChanId(i as u32),
                 cap: c.cap,
