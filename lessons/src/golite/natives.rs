@@ -145,6 +145,8 @@ pub enum Native {
     RwUnlock,
     RwRLock,
     RwRUnlock,
+    RwTryLock,
+    RwTryRLock,
     WgAdd,
     WgDone,
     WgWait,
@@ -645,6 +647,15 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                 cx.rlock(RwMutexId(id))
             };
             return ok_or_block(r);
+        }
+        N::RwTryLock | N::RwTryRLock => {
+            let id = RwMutexId(lazy_id(&arg(0), 0, || cx.rwmutex_new().0));
+            let got = if n == N::RwTryLock {
+                cx.rw_try_lock(id)
+            } else {
+                cx.rw_try_rlock(id)
+            };
+            push!(Value::Bool(got));
         }
         N::RwUnlock | N::RwRUnlock => {
             let id = lazy_id(&arg(0), 0, || cx.rwmutex_new().0);
