@@ -509,10 +509,23 @@ impl<'a> Compiler<'a> {
                     self.store(p);
                     return Ok(());
                 }
-                // Tuple assignment: evaluate every right side into temporaries first.
+                // Tuple assignment, in Go's two phases: first the index operands on the left
+                // and every right side, in that order (so `i, s[i] = 1, 9` indexes with the old
+                // i), into temporaries; then the stores, left to right.
+                let mut indexed = Vec::with_capacity(lhs.len());
+                for l in lhs {
+                    indexed.push(self.index_operands(l)?);
+                }
                 let vals = self.rhs_values(rhs, lhs.len(), s)?;
-                for (l, (v, vt)) in lhs.iter().zip(vals) {
-                    let (p, t) = self.place(l)?;
+                for ((l, (v, vt)), pre) in lhs.iter().zip(vals).zip(indexed) {
+                    let (p, t) = match pre {
+                        Some((x, i, p, t)) => {
+                            self.load_var(x);
+                            self.load_var(i);
+                            (p, t)
+                        }
+                        None => self.place(l)?,
+                    };
                     self.load_var(v);
                     if !matches!(p, Place::Blank) {
                         self.coerce(vt, t);
@@ -522,6 +535,27 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// For an index expression on the left of a tuple assignment, evaluates its container and
+    /// index now into temporaries: (container temp, index temp, place, element type).
+    fn index_operands(&mut self, l: &Expr) -> R<Option<(usize, usize, Place, TypeId)>> {
+        let ExprKind::Index { x, .. } = &l.unparen().kind else {
+            return Ok(None);
+        };
+        let xt = self.type_of(x)?;
+        let key = match self.types.ukind(xt).clone() {
+            Kind::Map(k, _) => k,
+            _ => ids::INT,
+        };
+        let (p, t) = self.place(l)?;
+        if !matches!(p, Place::Map(_) | Place::Index) {
+            return err(l.pos, "cannot assign");
+        }
+        let (xv, iv) = (self.temp(xt), self.temp(key));
+        self.init_var(iv);
+        self.init_var(xv);
+        Ok(Some((xv, iv, p, t)))
     }
 
     /// Evaluates right-hand sides (n values, from n expressions or one multi-valued one) into
