@@ -65,7 +65,7 @@ mod tests {
     fn ships_every_lesson_of_the_catalog_as_loaded_from_source() {
         let source = lessons::catalog::all();
         assert_eq!(all().len(), source.len());
-        assert_eq!(all().len(), 24);
+        assert!(all().len() >= 24, "{}", all().len());
         for (shipped, src) in all().iter().zip(source) {
             let expected = Lesson {
                 bad_go: "",
