@@ -122,6 +122,10 @@ pub enum Op {
     Deref,
     /// Stack [ptr, value]: *ptr = value.
     StoreDeref,
+    /// Stack [storage, value]: copies the struct or array `value` of this type into the
+    /// storage already there, recursing into inline structs and arrays, so pointers taken into
+    /// it (`&s`, `&a[1]`, `&o.f`) see the new value, as in Go.
+    AssignInto(TypeId),
     /// Stack [collection, index]: push element; `Index` works for slices, arrays and strings.
     Index,
     /// Stack [collection, index, value].

@@ -21,6 +21,8 @@ pub enum Place {
     Map(TypeId),
     /// Stack: [pointer]
     Deref,
+    /// Stack: [the storage of a struct or array of this type]: an in-place copy.
+    Into(TypeId),
     Blank,
 }
 
@@ -346,6 +348,30 @@ impl<'a> Compiler<'a> {
     }
 
     /// Stores the value on top into a place whose operands are below it.
+    /// Assigning a struct or array to a variable or field copies it into the storage already
+    /// there, as Go does, so a pointer taken earlier (`p := &s`, `q := &a[1]`, `r := &o.f`) sees
+    /// the new value: for those places, pushes the current storage and returns [`Place::Into`]
+    /// (an in-place copy); other places are returned as they are.
+    fn into_storage(&mut self, p: Place, t: TypeId) -> Place {
+        if !self.types.is_aggregate(t) {
+            return p;
+        }
+        match p {
+            Place::Var(v) => self.load_var(v),
+            Place::Cap(i) => {
+                self.emit(Op::LoadCap(i));
+            }
+            Place::Global(g) => {
+                self.emit(Op::LoadGlobal(g));
+            }
+            Place::Field(i) => {
+                self.emit(Op::Field(i));
+            }
+            other => return other,
+        }
+        Place::Into(t)
+    }
+
     pub fn store(&mut self, p: Place) {
         match p {
             Place::Var(v) => self.store_var(v),
@@ -366,6 +392,9 @@ impl<'a> Compiler<'a> {
             }
             Place::Deref => {
                 self.emit(Op::StoreDeref);
+            }
+            Place::Into(t) => {
+                self.emit(Op::AssignInto(t));
             }
             Place::Blank => {
                 self.emit(Op::Pop);
@@ -397,7 +426,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pick(1));
                 self.emit(Op::MapIndex(t));
             }
-            Place::Deref => {
+            Place::Deref | Place::Into(_) => {
                 self.emit(Op::Dup);
                 self.emit(Op::Deref);
             }
@@ -505,6 +534,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop);
                         return Ok(());
                     }
+                    let p = self.into_storage(p, t);
                     self.value_to(&rhs[0], t)?;
                     self.store(p);
                     return Ok(());
@@ -524,7 +554,10 @@ impl<'a> Compiler<'a> {
                             self.load_var(i);
                             (p, t)
                         }
-                        None => self.place(l)?,
+                        None => {
+                            let (p, t) = self.place(l)?;
+                            (self.into_storage(p, t), t)
+                        }
                     };
                     self.load_var(v);
                     if !matches!(p, Place::Blank) {

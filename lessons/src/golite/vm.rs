@@ -5,7 +5,7 @@
 use super::code::{FuncId, MethodImpl, Op, Program, RecvAdjust};
 use super::natives::{self, NRes, Native};
 use super::types::{Kind, TypeId, Types};
-use super::value::{ChanRef, Closure, FuncRef, Key, MapObj, Obj, Value, heap};
+use super::value::{Cells, ChanRef, Closure, FuncRef, Key, MapObj, Obj, Value, heap};
 use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -346,6 +346,41 @@ impl GoTask {
     /// A fresh zero value of type `t`.
     pub fn zero(&self, t: TypeId) -> Value {
         zero_value(&self.sh.prog.types, t, &self.sh.empty)
+    }
+
+    /// Copies struct or array `src` of type `t` into `dst` element by element, recursing into
+    /// elements that are inline structs or arrays (a pointer field is re-pointed, not written
+    /// through), so storage that pointers refer to stays the same storage.
+    fn copy_into(&self, dst: &Cells, src: &Cells, t: TypeId) {
+        if Rc::ptr_eq(dst, src) {
+            return;
+        }
+        let types = &self.sh.prog.types;
+        let field_types: Option<Vec<TypeId>> = match types.ukind(t) {
+            Kind::Struct(fs) => Some(fs.iter().map(|f| f.ty).collect()),
+            _ => None,
+        };
+        let elem_type = match types.ukind(t) {
+            Kind::Array(_, el) => Some(*el),
+            _ => None,
+        };
+        let items: Vec<Value> = src.borrow().clone();
+        for (i, item) in items.into_iter().enumerate() {
+            let et = field_types
+                .as_ref()
+                .and_then(|f| f.get(i).copied())
+                .or(elem_type);
+            if let Some(et) = et.filter(|et| types.is_aggregate(*et)) {
+                let old = dst.borrow().get(i).cloned();
+                if let (Some(Value::Agg(d)), Value::Agg(s)) = (old, &item) {
+                    self.copy_into(&d, s, et);
+                    continue;
+                }
+            }
+            if let Some(slot) = dst.borrow_mut().get_mut(i) {
+                *slot = item;
+            }
+        }
     }
 
     /// Starts a panic with a runtime error (`runtime error: ...` or a plain Go message).
@@ -1154,6 +1189,14 @@ impl GoTask {
                                     *o.borrow_mut() = items;
                                 }
                             }
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::AssignInto(t) => {
+                        let v = pop!();
+                        let dst = pop!();
+                        match (&dst, &v) {
+                            (Value::Agg(d), Value::Agg(src)) => self.copy_into(d, src, t),
                             _ => throw!(NIL_DEREF.into()),
                         }
                     }
