@@ -352,7 +352,7 @@ impl<'a> Compiler<'a> {
     /// there, as Go does, so a pointer taken earlier (`p := &s`, `q := &a[1]`, `r := &o.f`) sees
     /// the new value: for those places, pushes the current storage and returns [`Place::Into`]
     /// (an in-place copy); other places are returned as they are.
-    fn into_storage(&mut self, p: Place, t: TypeId) -> Place {
+    fn copy_target(&mut self, p: Place, t: TypeId) -> Place {
         if !self.types.is_aggregate(t) {
             return p;
         }
@@ -534,7 +534,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop);
                         return Ok(());
                     }
-                    let p = self.into_storage(p, t);
+                    let p = self.copy_target(p, t);
                     self.value_to(&rhs[0], t)?;
                     self.store(p);
                     return Ok(());
@@ -556,7 +556,7 @@ impl<'a> Compiler<'a> {
                         }
                         None => {
                             let (p, t) = self.place(l)?;
-                            (self.into_storage(p, t), t)
+                            (self.copy_target(p, t), t)
                         }
                     };
                     self.load_var(v);
