@@ -319,6 +319,10 @@ impl Types {
     pub fn pointer(&mut self, elem: TypeId) -> TypeId {
         self.intern(Kind::Pointer(elem))
     }
+    /// `*elem` if the program ever used it (at run time the arena is read-only).
+    pub fn existing_pointer(&self, elem: TypeId) -> Option<TypeId> {
+        self.intern.get(&Kind::Pointer(elem)).copied()
+    }
     pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
         self.intern(Kind::Chan(dir, elem))
     }

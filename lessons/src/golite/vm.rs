@@ -348,6 +348,58 @@ impl GoTask {
         zero_value(&self.sh.prog.types, t, &self.sh.empty)
     }
 
+    /// A method promoted from an embedded field, for a call through an interface holding `ty`:
+    /// (the type the method is declared on, the receiver to pass, the method). Go looks at the
+    /// shallowest depth first; the compiler has already rejected ambiguous selectors.
+    fn promoted(&self, ty: TypeId, inner: &Value, sym: u32) -> Option<(TypeId, Value, MethodImpl)> {
+        let types = self.types();
+        let methods = &self.sh.prog.methods;
+        // Through a pointer the embedded fields are addressable: their pointer methods count.
+        let (base, addressable) = match types.pointer_elem(ty) {
+            Some(el) => (el, true),
+            None => (ty, false),
+        };
+        let mut level = vec![(base, inner.clone())];
+        for _depth in 0..4 {
+            let mut next = Vec::new();
+            for (t, v) in &level {
+                let Some(fields) = types.struct_fields(*t) else {
+                    continue;
+                };
+                let Value::Agg(obj) = v else { continue };
+                for (i, f) in fields.iter().enumerate() {
+                    if !f.embedded {
+                        continue;
+                    }
+                    let Some(fv) = obj.borrow().get(i).cloned() else {
+                        continue;
+                    };
+                    if let Some(m) = methods.get(&(f.ty, sym)) {
+                        // A value receiver gets a copy, as the call would in Go.
+                        let recv = if types.pointer_elem(f.ty).is_some() {
+                            fv
+                        } else {
+                            copy_typed(types, f.ty, &fv)
+                        };
+                        return Some((f.ty, recv, *m));
+                    }
+                    if addressable
+                        && types.is_aggregate(f.ty)
+                        && let Some(pt) = types.existing_pointer(f.ty)
+                        && let Some(m) = methods.get(&(pt, sym))
+                    {
+                        // `&outer.Field` is the field's own storage.
+                        return Some((pt, fv, *m));
+                    }
+                    let field_struct = types.pointer_elem(f.ty).unwrap_or(f.ty);
+                    next.push((field_struct, fv));
+                }
+            }
+            level = next;
+        }
+        None
+    }
+
     /// Copies struct or array `src` of type `t` into `dst` element by element, recursing into
     /// elements that are inline structs or arrays (a pointer field is re-pointed, not written
     /// through), so storage that pointers refer to stays the same storage.
@@ -503,7 +555,11 @@ impl GoTask {
             return Err(Flow::Reload);
         };
         let (ty, inner) = (b.0, b.1.clone());
-        let Some(m) = self.sh.prog.methods.get(&(ty, sym)).copied() else {
+        let found = match self.sh.prog.methods.get(&(ty, sym)).copied() {
+            Some(m) => Some((ty, inner, m)),
+            None => self.promoted(ty, &inner, sym),
+        };
+        let Some((ty, inner, m)) = found else {
             let name = self
                 .sh
                 .prog
@@ -1593,18 +1649,23 @@ impl GoTask {
                         let v = self.top().clone();
                         if let Value::Iface(b) = &v {
                             let wk = &prog.wk;
-                            let m = [wk.sym_error, wk.sym_string]
-                                .into_iter()
-                                .find_map(|s| prog.methods.get(&(b.0, s)).copied());
-                            if let Some(MethodImpl::Go(f, adj)) = m {
+                            // Declared on the type, or promoted from an embedded field.
+                            let m =
+                                [wk.sym_error, wk.sym_string]
+                                    .into_iter()
+                                    .find_map(|s| match prog.methods.get(&(b.0, s)).copied() {
+                                        Some(m) => Some((b.0, b.1.clone(), m)),
+                                        None => self.promoted(b.0, &b.1, s),
+                                    });
+                            if let Some((ty, inner, MethodImpl::Go(f, adj))) = m {
                                 let recv = match adj {
-                                    RecvAdjust::AsIs => b.1.clone(),
+                                    RecvAdjust::AsIs => inner.clone(),
                                     RecvAdjust::Deref => {
-                                        let el = self.types().pointer_elem(b.0).unwrap_or(b.0);
-                                        deref_copy(self.types(), el, &b.1)
+                                        let el = self.types().pointer_elem(ty).unwrap_or(ty);
+                                        deref_copy(self.types(), el, &inner)
                                     }
                                 };
-                                if !(adj == RecvAdjust::Deref && b.1.is_nil()) {
+                                if !(adj == RecvAdjust::Deref && inner.is_nil()) {
                                     self.stack.push(recv);
                                     save!();
                                     flow!(self.enter(f, 1, None, FrameKind::Stringify));
