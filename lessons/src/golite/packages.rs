@@ -50,6 +50,8 @@ pub enum Generic {
     ErrorsAs,
     ErrorsUnwrap,
     SortSlice,
+    /// `sort.Sort` and `sort.Stable` on a `sort.Interface`.
+    SortInterface,
     SlicesSortFunc,
     SlicesSort,
     SlicesContains,
@@ -102,6 +104,8 @@ pub struct Std {
     pub stringer: TypeId,
     pub empty_struct: TypeId,
     pub unwrapper: TypeId,
+    /// `sort.Interface`: Len, Less, Swap.
+    pub sort_iface: TypeId,
 }
 
 /// Well-known ids the VM needs at run time.
@@ -204,6 +208,16 @@ impl Std {
         t.set_underlying(stringer, stringer_iface);
         let sig_unwrap = t.func(vec![], vec![ids::ERROR], false);
         let unwrapper = t.intern(Kind::Interface(vec![("Unwrap".into(), sig_unwrap)]));
+        let sig_len = t.func(vec![], vec![ids::INT], false);
+        let sig_less = t.func(vec![ids::INT, ids::INT], vec![ids::BOOL], false);
+        let sig_swap = t.func(vec![ids::INT, ids::INT], vec![], false);
+        let sort_iface_u = t.intern(Kind::Interface(vec![
+            ("Len".into(), sig_len),
+            ("Less".into(), sig_less),
+            ("Swap".into(), sig_swap),
+        ]));
+        let sort_iface = t.new_named("sort.Interface");
+        t.set_underlying(sort_iface, sort_iface_u);
         Std {
             duration,
             time,
@@ -233,6 +247,7 @@ impl Std {
             stringer,
             empty_struct,
             unwrapper,
+            sort_iface,
         }
     }
 }
@@ -520,6 +535,8 @@ pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         ),
 
         ("sort", "Slice") | ("sort", "SliceStable") => Some(Member::Generic(Generic::SortSlice)),
+        ("sort", "Sort") | ("sort", "Stable") => Some(Member::Generic(Generic::SortInterface)),
+        ("sort", "Interface") => Some(Member::Type(std.sort_iface)),
         ("sort", "Ints") => Some(Member::Generic(Generic::SortInts)),
         ("sort", "Strings") => Some(Member::Generic(Generic::SortStrings)),
         ("sort", "Float64s") => Some(Member::Generic(Generic::SortFloat64s)),
@@ -1393,6 +1410,70 @@ pub fn generic_call(
             c.emit(Op::SubI);
             c.load_var(tmp);
             c.emit(Op::SetIndex);
+            c.load_var(j);
+            c.emit(Op::PushInt(1));
+            c.emit(Op::SubI);
+            c.store_var(j);
+            c.emit(Op::Jump(inner as u32));
+            let after_inner = c.here();
+            c.patch(inner_exit, after_inner);
+            c.patch(inner_exit2, after_inner);
+            c.load_var(i);
+            c.emit(Op::PushInt(1));
+            c.emit(Op::AddI);
+            c.store_var(i);
+            c.emit(Op::Jump(outer as u32));
+            let end = c.here();
+            c.patch(exit, end);
+            Ok(vec![])
+        }
+        Generic::SortInterface => {
+            // Insertion sort through the interface: what Go's sort.Sort does for fewer than 13
+            // elements (and sort.Stable for fewer than 21), call for call; for longer inputs Go
+            // switches to pdqsort, so equal elements may end in another order than Go's.
+            need(1)?;
+            let it = c.std.sort_iface;
+            let dv = c.temp(it);
+            c.value_to(&args[0], it)?;
+            c.init_var(dv);
+            let (len, less, swap) = (c.sym("Len"), c.sym("Less"), c.sym("Swap"));
+            let n = c.temp(ids::INT);
+            c.load_var(dv);
+            c.emit(Op::CallIface(len, 0));
+            c.init_var(n);
+            let i = c.temp(ids::INT);
+            c.emit(Op::PushInt(1));
+            c.init_var(i);
+            let j = c.temp(ids::INT);
+            c.emit(Op::PushInt(0));
+            c.init_var(j);
+            let outer = c.here();
+            c.load_var(i);
+            c.load_var(n);
+            c.emit(Op::LtI);
+            let exit = c.emit(Op::JumpIfNot(0));
+            c.load_var(i);
+            c.store_var(j);
+            let inner = c.here();
+            c.load_var(j);
+            c.emit(Op::PushInt(0));
+            c.emit(Op::GtI);
+            let inner_exit = c.emit(Op::JumpIfNot(0));
+            // data.Less(j, j-1)
+            c.load_var(dv);
+            c.load_var(j);
+            c.load_var(j);
+            c.emit(Op::PushInt(1));
+            c.emit(Op::SubI);
+            c.emit(Op::CallIface(less, 2));
+            let inner_exit2 = c.emit(Op::JumpIfNot(0));
+            // data.Swap(j, j-1)
+            c.load_var(dv);
+            c.load_var(j);
+            c.load_var(j);
+            c.emit(Op::PushInt(1));
+            c.emit(Op::SubI);
+            c.emit(Op::CallIface(swap, 2));
             c.load_var(j);
             c.emit(Op::PushInt(1));
             c.emit(Op::SubI);
