@@ -101,6 +101,10 @@ pub enum Op {
     /// Generic `==` / `!=` (strings, pointers, structs, interfaces, ...).
     Eq,
     Ne,
+    /// `==` / `!=` on operands of this type where identity matters: pointers compare by
+    /// address, interfaces by dynamic type then value, structs and arrays field by field.
+    EqTyped(TypeId),
+    NeTyped(TypeId),
 
     // Control flow.
     Jump(u32),

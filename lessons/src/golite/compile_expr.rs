@@ -1466,7 +1466,11 @@ impl<'a> Compiler<'a> {
             let it = if xi { tx } else { ty };
             self.value_to(x, it)?;
             self.value_to(y, it)?;
-            self.emit(if op == Eq { Op::Eq } else { Op::Ne });
+            self.emit(if op == Eq {
+                Op::EqTyped(it)
+            } else {
+                Op::NeTyped(it)
+            });
             return Ok(ids::BOOL);
         }
         if !cmp
@@ -1603,6 +1607,23 @@ impl<'a> Compiler<'a> {
                     );
                 }
             },
+            (Kind::Pointer(_) | Kind::Interface(_) | Kind::Struct(_) | Kind::Array(..), _) => {
+                match op {
+                    Eq => Op::EqTyped(t),
+                    Ne => Op::NeTyped(t),
+                    _ => {
+                        return err(
+                            pos,
+                            format!(
+                                "invalid operation: operator {} not defined on {} (variable of type {})",
+                                op.as_str(),
+                                describe(x),
+                                self.types.name(t)
+                            ),
+                        );
+                    }
+                }
+            }
             _ => match op {
                 Eq => Op::Eq,
                 Ne => Op::Ne,

@@ -33,6 +33,16 @@ pub enum Native {
     ErrorsNew,
     ErrorsJoin,
     ErrorsIsStep,
+    /// Error walks (errors.Is / errors.As): push one error on the work list.
+    ErrsPush,
+    /// Push what an Unwrap method returned: one error, or a slice of them (the first is taken
+    /// next).
+    ErrsPushUnwrapped,
+    /// Pop the next error: pushes the rest of the list, then the error.
+    ErrsPop,
+    /// Push the children of golite's own multi-errors (errors.Join, several %w); pushes the
+    /// list and whether the error was one.
+    ErrsExpand,
     TimeSleep,
     TimeAfter,
     TimeTick,
@@ -524,7 +534,40 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         }
         N::ErrorsIsStep => {
             let (e, target) = (arg(0), arg(1));
-            push!(Value::Bool(error_is_shallow(t, &e, &target)));
+            let types = &t.sh.prog.types;
+            push!(Value::Bool(super::vm::typed_equal(
+                types,
+                super::types::ids::ERROR,
+                &e,
+                &target
+            )));
+        }
+        N::ErrsPush => {
+            let mut ws = slice_items(&arg(0));
+            ws.push(arg(1));
+            push!(error_list(ws));
+        }
+        N::ErrsPushUnwrapped => {
+            let mut ws = slice_items(&arg(0));
+            match arg(1) {
+                v @ Value::Slice(..) => ws.extend(slice_items(&v).into_iter().rev()),
+                v => ws.push(v),
+            }
+            push!(error_list(ws));
+        }
+        N::ErrsPop => {
+            let mut ws = slice_items(&arg(0));
+            let e = ws.pop().unwrap_or_default();
+            push!(error_list(ws));
+            push!(e);
+        }
+        N::ErrsExpand => {
+            let mut ws = slice_items(&arg(0));
+            let children = golite_multi_error(t, &arg(1));
+            let handled = children.is_some();
+            ws.extend(children.unwrap_or_default().into_iter().rev());
+            push!(error_list(ws));
+            push!(Value::Bool(handled));
         }
         N::TimeSleep => return ok_or_block(cx.sleep(arg(0).as_int())),
         N::TimeAfter | N::TimeTick => {
@@ -1363,27 +1406,28 @@ fn store_ptr(p: &Value, v: Value) {
 }
 
 /// One step of errors.Is that needs no Go code: equality, and the members of joined errors.
-fn error_is_shallow(t: &GoTask, e: &Value, target: &Value) -> bool {
-    if e.equals(target) {
-        return true;
+/// The wrapped errors of golite's own multi-errors: `errors.Join`'s, and `fmt.Errorf`'s with
+/// several `%w`; `None` for any other error.
+fn golite_multi_error(t: &GoTask, e: &Value) -> Option<Vec<Value>> {
+    let Value::Iface(b) = e else { return None };
+    let wk = &t.sh.prog.wk;
+    if b.0 == wk.join_error_ptr {
+        return Some(slice_items(&get_field(&b.1, 0)));
     }
-    if let Value::Iface(b) = e {
-        let wk = &t.sh.prog.wk;
-        if b.0 == wk.join_error_ptr {
-            return slice_items(&get_field(&b.1, 0))
-                .iter()
-                .any(|x| error_is_shallow(t, x, target));
-        }
-        if b.0 == wk.wrap_error_ptr {
-            let errs = get_field(&b.1, 2);
-            if !errs.is_nil() {
-                return slice_items(&errs)
-                    .iter()
-                    .any(|x| error_is_shallow(t, x, target));
-            }
+    if b.0 == wk.wrap_error_ptr {
+        // One %w makes Go's wrapError (Unwrap() error), several its wrapErrors.
+        let errs = slice_items(&get_field(&b.1, 2));
+        if errs.len() > 1 {
+            return Some(errs);
         }
     }
-    false
+    None
+}
+
+/// A work list of errors as a slice value (not on the modeled heap: Go's walk allocates none).
+fn error_list(items: Vec<Value>) -> Value {
+    let n = items.len() as u32;
+    Value::Slice(Obj::new(items), 0, n)
 }
 
 /// Channel id helper for natives.

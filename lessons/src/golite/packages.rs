@@ -106,6 +106,10 @@ pub struct Std {
     pub unwrapper: TypeId,
     /// `sort.Interface`: Len, Less, Swap.
     pub sort_iface: TypeId,
+    /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
+    pub isser: TypeId,
+    /// `interface{ As(any) bool }`: an error with its own conversion for errors.As.
+    pub aser: TypeId,
 }
 
 /// Well-known ids the VM needs at run time.
@@ -218,6 +222,10 @@ impl Std {
         ]));
         let sort_iface = t.new_named("sort.Interface");
         t.set_underlying(sort_iface, sort_iface_u);
+        let sig_is = t.func(vec![ids::ERROR], vec![ids::BOOL], false);
+        let isser = t.intern(Kind::Interface(vec![("Is".into(), sig_is)]));
+        let sig_as = t.func(vec![ids::ANY], vec![ids::BOOL], false);
+        let aser = t.intern(Kind::Interface(vec![("As".into(), sig_as)]));
         Std {
             duration,
             time,
@@ -248,6 +256,8 @@ impl Std {
             empty_struct,
             unwrapper,
             sort_iface,
+            isser,
+            aser,
         }
     }
 }
@@ -1216,40 +1226,58 @@ pub fn generic_call(
             })
         }
         Generic::ErrorsIs => {
+            // Go's errors.Is: depth first through the error tree, each error matched by ==
+            // or by its own Is method, then its Unwrap() error or Unwrap() []error.
             need(2)?;
+            let tv = c.temp(ids::ERROR);
             let ev = c.temp(ids::ERROR);
             c.value_to(&args[0], ids::ERROR)?;
             c.init_var(ev);
-            let tv = c.temp(ids::ERROR);
             c.value_to(&args[1], ids::ERROR)?;
             c.init_var(tv);
-            let unwrap = c.sym("Unwrap");
-            let top = c.here();
-            c.load_var(ev);
-            c.load_var(tv);
-            c.emit(Op::CallNative(Native::ErrorsIsStep, 2));
-            let yes = c.emit(Op::JumpIf(0));
-            c.load_var(ev);
-            c.emit(Op::IsIface(c.std.unwrapper));
-            let no = c.emit(Op::JumpIfNot(0));
-            c.load_var(ev);
-            c.emit(Op::CallIface(unwrap, 0));
-            c.store_var(ev);
+            let is = c.sym("Is");
+            // A nil error or target: Is is err == target.
             c.load_var(ev);
             c.emit(Op::PushNil);
             c.emit(Op::Eq);
-            let no2 = c.emit(Op::JumpIf(0));
-            c.emit(Op::Jump(top as u32));
+            let nil_case = c.emit(Op::JumpIf(0));
+            c.load_var(tv);
+            c.emit(Op::PushNil);
+            c.emit(Op::Eq);
+            let nil_case2 = c.emit(Op::JumpIf(0));
+            let (ws, e, top, done) = error_walk_start(c, ev);
+            c.load_var(e);
+            c.load_var(tv);
+            c.emit(Op::CallNative(Native::ErrorsIsStep, 2));
+            let yes = c.emit(Op::JumpIf(0));
+            c.load_var(e);
+            c.emit(Op::IsIface(c.std.isser));
+            let no_is = c.emit(Op::JumpIfNot(0));
+            c.load_var(e);
+            c.load_var(tv);
+            c.emit(Op::CallIface(is, 1));
+            let yes2 = c.emit(Op::JumpIf(0));
+            let h = c.here();
+            c.patch(no_is, h);
+            error_walk_next(c, ws, e, top);
             let t = c.here();
             c.patch(yes, t);
+            c.patch(yes2, t);
             c.emit(Op::PushBool(true));
             let end = c.emit(Op::Jump(0));
             let f = c.here();
-            c.patch(no, f);
-            c.patch(no2, f);
+            c.patch(done, f);
             c.emit(Op::PushBool(false));
+            let end2 = c.emit(Op::Jump(0));
+            let n = c.here();
+            c.patch(nil_case, n);
+            c.patch(nil_case2, n);
+            c.load_var(ev);
+            c.load_var(tv);
+            c.emit(Op::EqTyped(ids::ERROR));
             let h = c.here();
             c.patch(end, h);
+            c.patch(end2, h);
             Ok(vec![ids::BOOL])
         }
         Generic::ErrorsUnwrap => {
@@ -1272,6 +1300,8 @@ pub fn generic_call(
             Ok(vec![ids::ERROR])
         }
         Generic::ErrorsAs => {
+            // Go's errors.As: depth first through the error tree, the first error assignable
+            // to the target's type (or whose own As method says yes) is stored in the target.
             need(2)?;
             let pt = c.type_of(&args[1])?;
             let Some(target) = c.types.pointer_elem(pt) else {
@@ -1286,14 +1316,10 @@ pub fn generic_call(
             let pv = c.temp(pt);
             c.value_to(&args[1], pt)?;
             c.init_var(pv);
-            let unwrap = c.sym("Unwrap");
+            let as_sym = c.sym("As");
             let iface = c.types.is_interface(target);
-            let top = c.here();
-            c.load_var(ev);
-            c.emit(Op::PushNil);
-            c.emit(Op::Eq);
-            let nil_exit = c.emit(Op::JumpIf(0));
-            c.load_var(ev);
+            let (ws, e, top, done) = error_walk_start(c, ev);
+            c.load_var(e);
             c.emit(if iface {
                 Op::IsIface(target)
             } else {
@@ -1301,28 +1327,35 @@ pub fn generic_call(
             });
             let next = c.emit(Op::JumpIfNot(0));
             c.load_var(pv);
-            c.load_var(ev);
+            c.load_var(e);
             if !iface {
                 c.emit(Op::IfaceValue);
             }
             c.emit(Op::StoreDeref);
-            c.emit(Op::PushBool(true));
-            let done = c.emit(Op::Jump(0));
+            let yes = c.emit(Op::Jump(0));
             let h = c.here();
             c.patch(next, h);
-            c.load_var(ev);
-            c.emit(Op::IsIface(c.std.unwrapper));
-            let no = c.emit(Op::JumpIfNot(0));
-            c.load_var(ev);
-            c.emit(Op::CallIface(unwrap, 0));
-            c.store_var(ev);
-            c.emit(Op::Jump(top as u32));
+            c.load_var(e);
+            c.emit(Op::IsIface(c.std.aser));
+            let no_as = c.emit(Op::JumpIfNot(0));
+            c.load_var(e);
+            c.load_var(pv);
+            c.coerce(pt, ids::ANY);
+            c.emit(Op::CallIface(as_sym, 1));
+            let yes2 = c.emit(Op::JumpIf(0));
+            let h = c.here();
+            c.patch(no_as, h);
+            error_walk_next(c, ws, e, top);
+            let t = c.here();
+            c.patch(yes, t);
+            c.patch(yes2, t);
+            c.emit(Op::PushBool(true));
+            let end = c.emit(Op::Jump(0));
             let f = c.here();
-            c.patch(no, f);
-            c.patch(nil_exit, f);
+            c.patch(done, f);
             c.emit(Op::PushBool(false));
             let h = c.here();
-            c.patch(done, h);
+            c.patch(end, h);
             Ok(vec![ids::BOOL])
         }
         Generic::SortSlice | Generic::SlicesSortFunc => {
@@ -1687,3 +1720,62 @@ pub fn format_verbs(f: &str) -> Vec<char> {
 /// A placeholder to keep `Rc` imported for future constant tables.
 #[allow(dead_code)]
 fn _rc(_: Rc<str>) {}
+
+/// The start of a depth-first walk of the error tree under `ev` (errors.Is / errors.As): a work
+/// list holding `ev`, and the loop head, which pops the next error into a temporary (nil errors
+/// are skipped). Returns (work list var, current error var, loop head, the jump out when the list
+/// is empty: patch it to the "no match" code). The caller emits its test on the current error,
+/// then [`error_walk_next`].
+fn error_walk_start(c: &mut Compiler, ev: usize) -> (usize, usize, usize, usize) {
+    let errs = c.types.slice(ids::ERROR);
+    let ws = c.temp(errs);
+    c.emit(Op::PushNil);
+    c.load_var(ev);
+    c.emit(Op::CallNative(Native::ErrsPush, 2));
+    c.init_var(ws);
+    let e = c.temp(ids::ERROR);
+    c.emit(Op::PushNil);
+    c.init_var(e);
+    let top = c.here();
+    c.load_var(ws);
+    c.emit(Op::Len);
+    c.emit(Op::PushInt(0));
+    c.emit(Op::GtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    c.load_var(ws);
+    c.emit(Op::CallNative(Native::ErrsPop, 1));
+    c.store_var(e);
+    c.store_var(ws);
+    c.load_var(e);
+    c.emit(Op::PushNil);
+    c.emit(Op::Eq);
+    c.emit(Op::JumpIf(top as u32));
+    (ws, e, top, exit)
+}
+
+/// The end of one step of an error walk: pushes the current error's children (golite's own
+/// multi-errors, an `Unwrap() []error`, or an `Unwrap() error`) and jumps back to the loop head.
+fn error_walk_next(c: &mut Compiler, ws: usize, e: usize, top: usize) {
+    let unwrap = c.sym("Unwrap");
+    // golite's own join and multi-%w errors.
+    c.load_var(ws);
+    c.load_var(e);
+    c.emit(Op::CallNative(Native::ErrsExpand, 2));
+    let expanded = c.emit(Op::JumpIf(0));
+    c.emit(Op::Pop);
+    // Unwrap() error or Unwrap() []error (interfaces match by method name here; the native
+    // tells the two results apart).
+    c.load_var(e);
+    c.emit(Op::IsIface(c.std.unwrapper));
+    c.emit(Op::JumpIfNot(top as u32));
+    c.load_var(ws);
+    c.load_var(e);
+    c.emit(Op::CallIface(unwrap, 0));
+    c.emit(Op::CallNative(Native::ErrsPushUnwrapped, 2));
+    c.store_var(ws);
+    c.emit(Op::Jump(top as u32));
+    let h = c.here();
+    c.patch(expanded, h);
+    c.store_var(ws);
+    c.emit(Op::Jump(top as u32));
+}

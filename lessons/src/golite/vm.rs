@@ -606,6 +606,46 @@ fn deref_copy(types: &Types, el: TypeId, p: &Value) -> Value {
     }
 }
 
+/// Go's `==` on two values of type `t`: a pointer to a struct or array compares by address
+/// (golite holds it as the storage itself, which [`Value::equals`] would compare by content),
+/// an interface by dynamic type and then as that type, structs and arrays element by element.
+pub fn typed_equal(types: &Types, t: TypeId, a: &Value, b: &Value) -> bool {
+    match types.ukind(t) {
+        Kind::Pointer(_) => match (a, b) {
+            (Value::Agg(x), Value::Agg(y)) => Rc::ptr_eq(x, y),
+            _ => a.equals(b),
+        },
+        Kind::Interface(_) => match (a, b) {
+            (Value::Iface(x), Value::Iface(y)) => {
+                Rc::ptr_eq(x, y) || (x.0 == y.0 && typed_equal(types, x.0, &x.1, &y.1))
+            }
+            _ => a.equals(b),
+        },
+        Kind::Struct(fs) => match (a, b) {
+            (Value::Agg(x), Value::Agg(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len()
+                    && fs
+                        .iter()
+                        .zip(x.iter().zip(y.iter()))
+                        .all(|(f, (p, q))| typed_equal(types, f.ty, p, q))
+            }
+            _ => a.equals(b),
+        },
+        Kind::Array(_, el) => match (a, b) {
+            (Value::Agg(x), Value::Agg(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y.iter())
+                        .all(|(p, q)| typed_equal(types, *el, p, q))
+            }
+            _ => a.equals(b),
+        },
+        _ => a.equals(b),
+    }
+}
+
 /// A copy as Go copies a value of type `t`: structs and arrays (and the structs and arrays inside
 /// them) get new storage; pointers, slices and maps inside are shared.
 pub fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
@@ -1162,6 +1202,26 @@ impl GoTask {
                         let e = a.equals(&b);
                         self.stack
                             .push(Value::Bool(if op == Op::Eq { e } else { !e }));
+                    }
+                    Op::EqTyped(t) | Op::NeTyped(t) => {
+                        let b = pop!();
+                        let a = pop!();
+                        if let (Value::Iface(x), Value::Iface(y)) = (&a, &b)
+                            && x.0 == y.0
+                            && !self.types().comparable(x.0)
+                        {
+                            throw!(format!(
+                                "runtime error: comparing uncomparable type {}",
+                                self.types().name(x.0)
+                            ));
+                        }
+                        let e = typed_equal(self.types(), t, &a, &b);
+                        self.stack
+                            .push(Value::Bool(if matches!(op, Op::EqTyped(_)) {
+                                e
+                            } else {
+                                !e
+                            }));
                     }
                     Op::Jump(t) => pc = t as usize,
                     Op::JumpIf(t) => {
