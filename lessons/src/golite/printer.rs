@@ -724,6 +724,10 @@ fn format_one(
             if stringified || types.is_string(ty) {
                 return quote(&sprint_iface(t, arg, 's', false));
             }
+            // An error quotes what Error() says, as Go's handleMethods does for %q.
+            if let Some(text) = error_text(t, arg) {
+                return quote(&text);
+            }
             if types.is_integer(ty) {
                 let c = char::from_u32(v.as_int() as u32).unwrap_or('\u{FFFD}');
                 return format!("'{c}'");
@@ -747,6 +751,20 @@ fn format_one(
                 }
                 _ => bad('d'),
             }
+        }
+        'U' => {
+            // Go's %U: U+ and at least four upper-case hex digits; %#U adds the quoted rune
+            // when it is printable.
+            if types.is_integer(ty) {
+                let i = v.as_int();
+                let code = format!("U+{:04X}", i as u64);
+                let c = u32::try_from(i).ok().and_then(char::from_u32);
+                return match c {
+                    Some(c) if sharp && !c.is_control() => format!("{code} '{c}'"),
+                    _ => code,
+                };
+            }
+            bad('U')
         }
         'c' => {
             if types.is_integer(ty) {
