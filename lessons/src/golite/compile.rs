@@ -11,6 +11,8 @@ use super::value::Value;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::ratio::Ratio;
+
 /// A compile error at a source position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
@@ -40,6 +42,9 @@ pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
 pub enum ConstVal {
     Int(i128),
     Float(f64),
+    /// An untyped float constant computed exactly (`0.1 + 0.2` is 3/10), rounded to float64
+    /// only where it is used ([`ConstVal::rounded`]).
+    Exact(Ratio),
     Bool(bool),
     Str(Rc<str>),
 }
@@ -49,6 +54,7 @@ impl ConstVal {
         match self {
             ConstVal::Int(i) => *i as f64,
             ConstVal::Float(f) => *f,
+            ConstVal::Exact(r) => r.to_f64(),
             _ => 0.0,
         }
     }
@@ -56,7 +62,27 @@ impl ConstVal {
         match self {
             ConstVal::Int(i) => Some(*i),
             ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
+            ConstVal::Exact(r) => r.as_int().or_else(|| {
+                let f = r.to_f64();
+                (f.fract() == 0.0).then_some(f as i128)
+            }),
             _ => None,
+        }
+    }
+    /// The value as an exact ratio, for constant arithmetic (`None`: use float64).
+    pub fn ratio(&self) -> Option<Ratio> {
+        match self {
+            ConstVal::Int(i) => Some(Ratio::int(*i)),
+            ConstVal::Float(f) => Ratio::from_f64(*f),
+            ConstVal::Exact(r) => Some(*r),
+            _ => None,
+        }
+    }
+    /// An exact constant rounded to float64; every other value as it is.
+    pub fn rounded(self) -> ConstVal {
+        match self {
+            ConstVal::Exact(r) => ConstVal::Float(r.to_f64()),
+            v => v,
         }
     }
 }

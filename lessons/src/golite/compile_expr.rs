@@ -6,6 +6,7 @@ use super::code::Op;
 use super::compile::{Builtin, Compiler, ConstVal, Entity, R, describe, err};
 use super::natives::Native;
 use super::packages::{self, Member};
+use super::ratio::Ratio;
 use super::types::{ChanDir, IntKind, Kind, Sig, TypeId, ids};
 use super::value::{Closure, FuncRef, Value};
 use std::rc::Rc;
@@ -80,6 +81,7 @@ impl<'a> Compiler<'a> {
                     (UnaryOp::Neg, ConstVal::Float(f)) => {
                         ConstVal::Float(if f == 0.0 { 0.0 } else { -f })
                     }
+                    (UnaryOp::Neg, ConstVal::Exact(r)) => ConstVal::Exact(r.negated()),
                     (UnaryOp::Not, ConstVal::Bool(b)) => ConstVal::Bool(!b),
                     (UnaryOp::Complement, ConstVal::Int(i)) => match self.types.int_kind(t) {
                         Some(k) if k.unsigned() => {
@@ -161,8 +163,11 @@ impl<'a> Compiler<'a> {
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
         let float = self.types.is_float(t)
-            || matches!((&a, &b), (ConstVal::Float(_), _) | (_, ConstVal::Float(_)))
-                && !self.types.is_integer(t);
+            || matches!(
+                (&a, &b),
+                (ConstVal::Float(_) | ConstVal::Exact(_), _)
+                    | (_, ConstVal::Float(_) | ConstVal::Exact(_))
+            ) && !self.types.is_integer(t);
         let r = match (&a, &b) {
             (ConstVal::Str(x), ConstVal::Str(y)) => match op {
                 Add => ConstVal::Str(Rc::from(format!("{x}{y}"))),
@@ -199,6 +204,20 @@ impl<'a> Compiler<'a> {
             },
             _ if float => {
                 let (x, y) = (a.as_f64(), b.as_f64());
+                // Untyped constants are exact in Go: fold them as ratios while they fit.
+                let exact = match (self.types.is_untyped(t), a.ratio(), b.ratio()) {
+                    (true, Some(p), Some(q)) => match op {
+                        Add => p.checked_add(q),
+                        Sub => p.checked_sub(q),
+                        Mul => p.checked_mul(q),
+                        Quo => p.checked_div(q),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(r) = exact {
+                    return Ok(Some((ConstVal::Exact(r), ids::UNTYPED_FLOAT)));
+                }
                 match op {
                     Add => ConstVal::Float(x + y),
                     Sub => ConstVal::Float(x - y),
@@ -281,7 +300,7 @@ impl<'a> Compiler<'a> {
         if cmp {
             return Ok(Some((r, ids::UNTYPED_BOOL)));
         }
-        let t = if matches!(r, ConstVal::Float(_)) && t == ids::UNTYPED_INT {
+        let t = if matches!(r, ConstVal::Float(_) | ConstVal::Exact(_)) && t == ids::UNTYPED_INT {
             ids::UNTYPED_FLOAT
         } else {
             t
@@ -300,6 +319,16 @@ impl<'a> Compiler<'a> {
         if self.types.is_interface(to) {
             return Ok(v);
         }
+        if matches!(self.types.ukind(to), Kind::UntypedFloat) {
+            if let ConstVal::Int(i) = v {
+                return Ok(ConstVal::Exact(Ratio::int(i)));
+            }
+            if let v @ ConstVal::Exact(_) = v {
+                return Ok(v);
+            }
+        }
+        // A typed constant holds its value rounded to its type.
+        let v = v.rounded();
         Ok(match (v, self.types.ukind(to).clone()) {
             (ConstVal::Int(i), Kind::Int(k)) => {
                 if !k.fits(i) {
@@ -336,6 +365,7 @@ impl<'a> Compiler<'a> {
                 let what = match &v {
                     ConstVal::Int(i) => i.to_string(),
                     ConstVal::Float(f) => f.to_string(),
+                    ConstVal::Exact(r) => r.to_f64().to_string(),
                     ConstVal::Bool(b) => b.to_string(),
                     ConstVal::Str(s) => format!("{s:?}"),
                 };
@@ -352,11 +382,13 @@ impl<'a> Compiler<'a> {
 
     /// Emits constant `v` as a value of type `t` (untyped: its default type).
     pub fn emit_const(&mut self, v: &ConstVal, t: TypeId) {
+        let rounded = v.clone().rounded();
+        let v = &rounded;
         let t = self.types.default_type(t);
         if self.types.is_interface(t) {
             let d = match v {
                 ConstVal::Int(_) => ids::INT,
-                ConstVal::Float(_) => ids::FLOAT64,
+                ConstVal::Float(_) | ConstVal::Exact(_) => ids::FLOAT64,
                 ConstVal::Bool(_) => ids::BOOL,
                 ConstVal::Str(_) => ids::STRING,
             };
@@ -374,7 +406,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PushInt(k.wrap(*i as i64)));
                 }
             }
-            ConstVal::Float(f) => {
+            ConstVal::Float(_) | ConstVal::Exact(_) => {
+                let f = &v.as_f64();
                 if self.types.is_integer(t) {
                     self.emit(Op::PushInt(*f as i64));
                 } else {

@@ -18,6 +18,7 @@ pub mod compile_stmt;
 pub mod natives;
 pub mod packages;
 pub mod printer;
+pub mod ratio;
 pub mod types;
 pub mod value;
 pub mod vm;
