@@ -1209,6 +1209,12 @@ pub fn generic_call(
                 count = ts.len();
             } else {
                 for (i, a) in rest.iter().enumerate() {
+                    let verb = verbs
+                        .as_ref()
+                        .map_or('v', |vs| vs.get(i).copied().unwrap_or('v'));
+                    if matches!(verb, 'v' | 's' | 'q' | 'x' | 'X') && stringer_elements(c, a)? {
+                        continue;
+                    }
                     c.value_to(a, ids::ANY)?;
                     stringify(c, i);
                 }
@@ -1778,4 +1784,58 @@ fn error_walk_next(c: &mut Compiler, ws: usize, e: usize, top: usize) {
     c.patch(expanded, h);
     c.store_var(ws);
     c.emit(Op::Jump(top as u32));
+}
+
+/// fmt calls `String()` / `Error()` on the elements of a slice or array too (`[]celsius` prints
+/// `[1.0°C 2.2°C]`). When argument `a` is a slice or array whose element type has one of those
+/// methods, pushes a `[]any` of its elements, each stringified as a top-level argument would be,
+/// and returns true; otherwise emits nothing and returns false.
+fn stringer_elements(c: &mut Compiler, a: &Expr) -> R<bool> {
+    let at = c.type_of(a)?;
+    let el = match c.types.ukind(at) {
+        Kind::Slice(el) | Kind::Array(_, el) => *el,
+        _ => return Ok(false),
+    };
+    if c.types.is_interface(el)
+        || !(c.implements_static(el, c.std.stringer) || c.implements_static(el, ids::ERROR))
+    {
+        return Ok(false);
+    }
+    let any_slice = c.types.slice(ids::ANY);
+    let src = c.temp(at);
+    c.value_to(a, at)?;
+    c.init_var(src);
+    let out = c.temp(any_slice);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.emit(Op::MakeSliceLen(ids::ANY, false));
+    c.init_var(out);
+    let i = c.temp(ids::INT);
+    c.emit(Op::PushInt(0));
+    c.init_var(i);
+    let top = c.here();
+    c.load_var(i);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.emit(Op::LtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    // out[i] = stringify(any(src[i]))
+    c.load_var(out);
+    c.load_var(i);
+    c.load_var(src);
+    c.load_var(i);
+    c.emit(Op::Index);
+    c.coerce(el, ids::ANY);
+    c.emit(Op::Stringify);
+    c.emit(Op::SetIndex);
+    c.load_var(i);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::AddI);
+    c.store_var(i);
+    c.emit(Op::Jump(top as u32));
+    let end = c.here();
+    c.patch(exit, end);
+    c.load_var(out);
+    c.coerce(any_slice, ids::ANY);
+    Ok(true)
 }
