@@ -169,6 +169,13 @@ impl Printer<'_> {
                 Value::Agg(_) if depth == 0 && types.is_aggregate(el) => {
                     format!("&{}", self.value(el, v, verb, depth + 1))
                 }
+                // A pointer to a slice or map at top level prints as &[...] / &map[...].
+                Value::Cell(c)
+                    if depth == 0 && matches!(types.ukind(el), Kind::Slice(_) | Kind::Map(..)) =>
+                {
+                    let inner = c.borrow().clone();
+                    format!("&{}", self.value(el, &inner, verb, depth + 1))
+                }
                 _ => fake_addr(v),
             },
             Kind::Struct(fields) => {
@@ -695,6 +702,10 @@ fn format_one(
     let stringified = ty == wk.stringified;
     match verb {
         'v' => {
+            // %.3v on a float is %.3g, as Go's fmt does.
+            if let (Some(p), true) = (prec, types.is_float(ty)) {
+                return format_float(v.as_float(), 'g', Some(p));
+            }
             if sharp {
                 return sprint_iface(t, arg, 'v', true);
             }
@@ -785,10 +796,7 @@ fn format_one(
                 };
                 if sharp { format!("0x{body}") } else { body }
             } else if stringified || types.is_string(ty) {
-                sprint_iface(t, arg, 's', false)
-                    .bytes()
-                    .map(|b| format!("{b:02x}"))
-                    .collect()
+                hex_bytes(sprint_iface(t, arg, 's', false).bytes(), space, sharp)
             } else if let Kind::Slice(el) = types.ukind(ty) {
                 if types.int_kind(*el) == Some(super::types::IntKind::Uint8) {
                     let items: Vec<Value> = match &v {
@@ -797,10 +805,7 @@ fn format_one(
                         }
                         _ => Vec::new(),
                     };
-                    items
-                        .iter()
-                        .map(|b| format!("{:02x}", b.as_int() as u8))
-                        .collect()
+                    hex_bytes(items.iter().map(|b| b.as_int() as u8), space, sharp)
                 } else {
                     return bad(verb);
                 }
@@ -861,5 +866,27 @@ fn format_one(
             sprint_iface(t, arg, 'v', false)
         }
         other => bad(other),
+    }
+}
+
+/// Go's `%x` of a string or byte slice: two hex digits a byte; `% x` puts a space between bytes,
+/// and `%#x` a 0x before each (with a space) or once (without).
+fn hex_bytes(bytes: impl Iterator<Item = u8>, space: bool, sharp: bool) -> String {
+    let parts: Vec<String> = bytes
+        .map(|b| {
+            if sharp && space {
+                format!("0x{b:02x}")
+            } else {
+                format!("{b:02x}")
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    match (space, sharp) {
+        (true, _) => parts.join(" "),
+        (false, true) => format!("0x{}", parts.concat()),
+        (false, false) => parts.concat(),
     }
 }
