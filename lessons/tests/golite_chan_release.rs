@@ -113,25 +113,58 @@ func main() {
 }
 
 #[test]
-fn a_contexts_done_channel_is_not_released_by_dropping_a_copy() {
+fn a_contexts_done_channel_lives_as_long_as_the_context() {
     let t = run(r#"package main
 
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
-func main() {
-	ctx, cancel := context.WithCancel(context.Background())
+func handle() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
 	for i := 0; i < 2; i++ {
 		d := ctx.Done()
 		_ = d
 	}
-	cancel()
-	<-ctx.Done()
 	fmt.Println(ctx.Err())
 }
+
+func main() {
+	keep, cancel := context.WithCancel(context.Background())
+	handle()
+	time.Sleep(time.Second)
+	cancel()
+	<-keep.Done()
+	fmt.Println(keep.Err())
+}
 "#);
-    assert_eq!(released(&t), Vec::<u32>::new());
-    assert_eq!(t.last().output, "context canceled\n");
+    assert_eq!(t.last().output, "<nil>\ncontext canceled\n");
+    // handle's context (chan #1) is garbage once handle returns, before main sleeps; main's
+    // (chan #0) only when main returns.
+    let asleep = t
+        .events()
+        .iter()
+        .position(|e| {
+            matches!(
+                e.kind,
+                EventKind::Block {
+                    state: GState::Sleep,
+                    ..
+                }
+            )
+        })
+        .unwrap_or_else(|| panic!("main never slept"));
+    let before: Vec<u32> = t.events()[..asleep]
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::ChanRelease { chan } => Some(chan.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(before, vec![1]);
+    assert_eq!(chans(&t.snapshot_at(asleep + 1)), vec![(0, 0, 0, 0)]);
+    assert_eq!(released(&t), vec![1, 0]);
 }

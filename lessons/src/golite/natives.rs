@@ -277,10 +277,14 @@ pub fn new_error(t: &GoTask, msg: &str) -> Value {
     Value::Iface(Rc::new((ty, Value::agg(vec![strv(msg)]))))
 }
 
-fn ctx_value(t: &GoTask, id: CtxId) -> Value {
+/// A context value. `done` is the context's own Done channel when it is cancellable: the value
+/// owns it, so the channel is released when the last copy of the context (and of any channel
+/// value `Done()` handed out) is gone, as Go's garbage collector would free both.
+fn ctx_value(t: &GoTask, id: CtxId, done: Option<ChanId>) -> Value {
+    let done = done.map_or(Value::Nil, |c| Value::Chan(ChanRef::made(c)));
     Value::Iface(Rc::new((
         t.sh.prog.wk.ctx_ptr,
-        Value::agg(vec![Value::Int(i64::from(id.0))]),
+        Value::agg(vec![Value::Int(i64::from(id.0)), done]),
     )))
 }
 
@@ -779,11 +783,11 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         }
         N::CtxBackground | N::CtxTodo => {
             let id = cx.ctx_background();
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, None));
         }
         N::CtxWithCancel | N::CtxWithCancelCause => {
             let id = cx.ctx_with_cancel(ctx_of(&arg(0)));
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, cx.ctx_done(id)));
             let which = if n == N::CtxWithCancel {
                 N::CtxCancel
             } else {
@@ -798,16 +802,16 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                 field0(&arg(1))
             };
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, cx.ctx_done(id)));
             push!(native_func(N::CtxCancel, vec![Value::Int(i64::from(id.0))]));
         }
         N::CtxWithValue => {
             let id = cx.ctx_with_value(ctx_of(&arg(0)), arg(1), arg(2));
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, None));
         }
         N::CtxWithoutCancel => {
             let id = cx.ctx_without_cancel(ctx_of(&arg(0)));
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, None));
         }
         N::CtxCancel | N::CtxCancelCause => {
             let id = t
@@ -859,9 +863,13 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             ));
         }
         N::CtxDone => {
-            let v = match cx.ctx_done(ctx_of(&arg(0))) {
-                Some(ch) => Value::Chan(ChanRef::runtime_owned(ch)),
-                None => Value::Nil,
+            // The context's own channel is shared with the value that owns it; a Value or
+            // WithoutCancel context hands out an ancestor's (owned by that ancestor's value).
+            let own = get_field(&arg(0), 1);
+            let v = match (own, cx.ctx_done(ctx_of(&arg(0)))) {
+                (own @ Value::Chan(_), _) => own,
+                (_, Some(ch)) => Value::Chan(ChanRef::runtime_owned(ch)),
+                (_, None) => Value::Nil,
             };
             push!(v);
         }
@@ -1261,7 +1269,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             };
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
             t.sh.timeout_causes.borrow_mut().insert(id.0, arg(2));
-            push!(ctx_value(t, id));
+            push!(ctx_value(t, id, cx.ctx_done(id)));
             push!(native_func(N::CtxCancel, vec![Value::Int(i64::from(id.0))]));
         }
         N::SlicesClone => {

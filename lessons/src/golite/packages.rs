@@ -180,7 +180,13 @@ impl Std {
         let ctx_iface = t.intern(Kind::Interface(ms));
         let context = t.new_named("context.Context");
         t.set_underlying(context, ctx_iface);
-        let ctx_impl = named_struct(t, "context.cancelCtx", &[("id", ids::INT)]);
+        // `done` owns a cancellable context's Done channel, so the channel is garbage exactly
+        // when the context is (see golite::value::ChanRef).
+        let ctx_impl = named_struct(
+            t,
+            "context.cancelCtx",
+            &[("id", ids::INT), ("done", done_ch)],
+        );
         let cancel_func = t.new_named("context.CancelFunc");
         t.set_underlying(cancel_func, unit);
         let cc = t.func(vec![ids::ERROR], vec![], false);

@@ -54,8 +54,9 @@ impl Drop for Obj {
 #[derive(Debug)]
 pub struct ChanRef {
     pub id: ChanId,
-    /// Made by the program (`make`, `time.After`...): released when unreachable. A context's
-    /// `Done()` channel belongs to the context in the runtime and is never released here.
+    /// Made by the program (`make`, `time.After`, a cancellable context's Done channel, which
+    /// the context value holds): released when unreachable. A copy handed out without its
+    /// owner (an ancestor's Done channel reached through a `WithValue` context) is not.
     owned: bool,
 }
 
@@ -65,7 +66,7 @@ impl ChanRef {
         Rc::new(ChanRef { id, owned: true })
     }
 
-    /// A channel the runtime owns (a context's `Done()`), handed out as a value.
+    /// A channel owned elsewhere (an ancestor context's Done channel), handed out as a value.
     pub fn runtime_owned(id: ChanId) -> Rc<ChanRef> {
         Rc::new(ChanRef { id, owned: false })
     }
