@@ -23,6 +23,22 @@ fn released(t: &Timeline) -> Vec<u32> {
         .collect()
 }
 
+/// The index of the first event that parks a goroutine in `time.Sleep`.
+fn first_sleep(t: &Timeline) -> usize {
+    t.events()
+        .iter()
+        .position(|e| {
+            matches!(
+                e.kind,
+                EventKind::Block {
+                    state: GState::Sleep,
+                    ..
+                }
+            )
+        })
+        .unwrap_or_else(|| panic!("nothing slept"))
+}
+
 fn chans(s: &Snapshot) -> Vec<(u32, u32, u32, u32)> {
     s.chans
         .iter()
@@ -92,19 +108,7 @@ func main() {
 "#);
     assert_eq!(released(&t), vec![0]);
     // While main sleeps, only its stack is left: the channel and its four buffers are garbage.
-    let asleep = t
-        .events()
-        .iter()
-        .position(|e| {
-            matches!(
-                e.kind,
-                EventKind::Block {
-                    state: GState::Sleep,
-                    ..
-                }
-            )
-        })
-        .unwrap_or_else(|| panic!("main never slept"));
+    let asleep = first_sleep(&t);
     let s = t.snapshot_at(asleep + 1);
     assert_eq!(s.output, "4\n");
     assert!(s.heap_peak_bytes >= 1 << 20, "{}", s.heap_peak_bytes);
@@ -144,19 +148,7 @@ func main() {
     assert_eq!(t.last().output, "<nil>\ncontext canceled\n");
     // handle's context (chan #1) is garbage once handle returns, before main sleeps; main's
     // (chan #0) only when main returns.
-    let asleep = t
-        .events()
-        .iter()
-        .position(|e| {
-            matches!(
-                e.kind,
-                EventKind::Block {
-                    state: GState::Sleep,
-                    ..
-                }
-            )
-        })
-        .unwrap_or_else(|| panic!("main never slept"));
+    let asleep = first_sleep(&t);
     let before: Vec<u32> = t.events()[..asleep]
         .iter()
         .filter_map(|e| match e.kind {

@@ -1640,21 +1640,15 @@ impl<'a> Compiler<'a> {
                     );
                 }
             },
-            (Kind::Pointer(_) | Kind::Interface(_) | Kind::Struct(_) | Kind::Array(..), _) => {
-                match op {
-                    Eq => Op::EqTyped(t),
-                    Ne => Op::NeTyped(t),
-                    _ => {
-                        return err(
-                            pos,
-                            format!(
-                                "invalid operation: operator {} not defined on {} (variable of type {})",
-                                op.as_str(),
-                                describe(x),
-                                self.types.name(t)
-                            ),
-                        );
-                    }
+            // Pointers compare by address, interfaces by dynamic type, structs and arrays
+            // field by field: the typed comparison.
+            (Kind::Pointer(_) | Kind::Interface(_) | Kind::Struct(_) | Kind::Array(..), _)
+                if matches!(op, Eq | Ne) =>
+            {
+                if op == Eq {
+                    Op::EqTyped(t)
+                } else {
+                    Op::NeTyped(t)
                 }
             }
             _ => match op {

@@ -357,13 +357,7 @@ impl<'a> Compiler<'a> {
             return p;
         }
         match p {
-            Place::Var(v) => self.load_var(v),
-            Place::Cap(i) => {
-                self.emit(Op::LoadCap(i));
-            }
-            Place::Global(g) => {
-                self.emit(Op::LoadGlobal(g));
-            }
+            Place::Var(_) | Place::Cap(_) | Place::Global(_) => self.load_place(p),
             Place::Field(i) => {
                 self.emit(Op::Field(i));
             }

@@ -1389,87 +1389,59 @@ pub fn generic_call(
             let fv = c.temp(ft);
             c.value_to(&args[1], ft)?;
             c.init_var(fv);
-            // Insertion sort: stable, calls the comparison like Go's does (order may differ).
-            let n = c.temp(ids::INT);
             c.load_var(sv);
             c.emit(Op::Len);
-            c.init_var(n);
-            let i = c.temp(ids::INT);
-            c.emit(Op::PushInt(1));
-            c.init_var(i);
-            let j = c.temp(ids::INT);
-            c.emit(Op::PushInt(0));
-            c.init_var(j);
-            let outer = c.here();
-            c.load_var(i);
-            c.load_var(n);
-            c.emit(Op::LtI);
-            let exit = c.emit(Op::JumpIfNot(0));
-            c.load_var(i);
-            c.store_var(j);
-            let inner = c.here();
-            c.load_var(j);
-            c.emit(Op::PushInt(0));
-            c.emit(Op::GtI);
-            let inner_exit = c.emit(Op::JumpIfNot(0));
-            if g == Generic::SortSlice {
-                c.load_var(j);
-                c.load_var(j);
-                c.emit(Op::PushInt(1));
-                c.emit(Op::SubI);
-                c.load_var(fv);
-                c.emit(Op::CallValue(2));
-            } else {
-                for k in [0, 1] {
-                    c.load_var(sv);
-                    c.load_var(j);
-                    if k == 1 {
+            let tmp = c.temp(el);
+            insertion_sort(
+                c,
+                |c, j| {
+                    if g == Generic::SortSlice {
+                        // less(j, j-1)
+                        c.load_var(j);
+                        c.load_var(j);
                         c.emit(Op::PushInt(1));
                         c.emit(Op::SubI);
+                        c.load_var(fv);
+                        c.emit(Op::CallValue(2));
+                    } else {
+                        // cmp(s[j], s[j-1]) < 0
+                        for k in [0, 1] {
+                            c.load_var(sv);
+                            c.load_var(j);
+                            if k == 1 {
+                                c.emit(Op::PushInt(1));
+                                c.emit(Op::SubI);
+                            }
+                            c.emit(Op::Index);
+                        }
+                        c.load_var(fv);
+                        c.emit(Op::CallValue(2));
+                        c.emit(Op::PushInt(0));
+                        c.emit(Op::LtI);
                     }
+                },
+                |c, j| {
+                    // s[j], s[j-1] = s[j-1], s[j]
+                    c.load_var(sv);
+                    c.load_var(j);
                     c.emit(Op::Index);
-                }
-                c.load_var(fv);
-                c.emit(Op::CallValue(2));
-                c.emit(Op::PushInt(0));
-                c.emit(Op::LtI);
-            }
-            let inner_exit2 = c.emit(Op::JumpIfNot(0));
-            // swap s[j], s[j-1]
-            let tmp = c.temp(el);
-            c.load_var(sv);
-            c.load_var(j);
-            c.emit(Op::Index);
-            c.init_var(tmp);
-            c.load_var(sv);
-            c.load_var(j);
-            c.load_var(sv);
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.emit(Op::Index);
-            c.emit(Op::SetIndex);
-            c.load_var(sv);
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.load_var(tmp);
-            c.emit(Op::SetIndex);
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.store_var(j);
-            c.emit(Op::Jump(inner as u32));
-            let after_inner = c.here();
-            c.patch(inner_exit, after_inner);
-            c.patch(inner_exit2, after_inner);
-            c.load_var(i);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::AddI);
-            c.store_var(i);
-            c.emit(Op::Jump(outer as u32));
-            let end = c.here();
-            c.patch(exit, end);
+                    c.init_var(tmp);
+                    c.load_var(sv);
+                    c.load_var(j);
+                    c.load_var(sv);
+                    c.load_var(j);
+                    c.emit(Op::PushInt(1));
+                    c.emit(Op::SubI);
+                    c.emit(Op::Index);
+                    c.emit(Op::SetIndex);
+                    c.load_var(sv);
+                    c.load_var(j);
+                    c.emit(Op::PushInt(1));
+                    c.emit(Op::SubI);
+                    c.load_var(tmp);
+                    c.emit(Op::SetIndex);
+                },
+            );
             Ok(vec![])
         }
         Generic::SortInterface => {
@@ -1482,58 +1454,18 @@ pub fn generic_call(
             c.value_to(&args[0], it)?;
             c.init_var(dv);
             let (len, less, swap) = (c.sym("Len"), c.sym("Less"), c.sym("Swap"));
-            let n = c.temp(ids::INT);
             c.load_var(dv);
             c.emit(Op::CallIface(len, 0));
-            c.init_var(n);
-            let i = c.temp(ids::INT);
-            c.emit(Op::PushInt(1));
-            c.init_var(i);
-            let j = c.temp(ids::INT);
-            c.emit(Op::PushInt(0));
-            c.init_var(j);
-            let outer = c.here();
-            c.load_var(i);
-            c.load_var(n);
-            c.emit(Op::LtI);
-            let exit = c.emit(Op::JumpIfNot(0));
-            c.load_var(i);
-            c.store_var(j);
-            let inner = c.here();
-            c.load_var(j);
-            c.emit(Op::PushInt(0));
-            c.emit(Op::GtI);
-            let inner_exit = c.emit(Op::JumpIfNot(0));
-            // data.Less(j, j-1)
-            c.load_var(dv);
-            c.load_var(j);
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.emit(Op::CallIface(less, 2));
-            let inner_exit2 = c.emit(Op::JumpIfNot(0));
-            // data.Swap(j, j-1)
-            c.load_var(dv);
-            c.load_var(j);
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.emit(Op::CallIface(swap, 2));
-            c.load_var(j);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::SubI);
-            c.store_var(j);
-            c.emit(Op::Jump(inner as u32));
-            let after_inner = c.here();
-            c.patch(inner_exit, after_inner);
-            c.patch(inner_exit2, after_inner);
-            c.load_var(i);
-            c.emit(Op::PushInt(1));
-            c.emit(Op::AddI);
-            c.store_var(i);
-            c.emit(Op::Jump(outer as u32));
-            let end = c.here();
-            c.patch(exit, end);
+            // data.Less(j, j-1), data.Swap(j, j-1)
+            let call = move |c: &mut Compiler, j: usize, sym: u32| {
+                c.load_var(dv);
+                c.load_var(j);
+                c.load_var(j);
+                c.emit(Op::PushInt(1));
+                c.emit(Op::SubI);
+                c.emit(Op::CallIface(sym, 2));
+            };
+            insertion_sort(c, |c, j| call(c, j, less), |c, j| call(c, j, swap));
             Ok(vec![])
         }
         Generic::SortInts | Generic::SortStrings | Generic::SortFloat64s | Generic::SlicesSort => {
@@ -1844,4 +1776,53 @@ fn stringer_elements(c: &mut Compiler, a: &Expr) -> R<bool> {
     c.load_var(out);
     c.coerce(any_slice, ids::ANY);
     Ok(true)
+}
+
+/// Emits Go's insertion sort over `n` elements (n on the stack):
+/// `for i := 1; i < n; i++ { for j := i; j > 0 && less(j); j-- { swap(j) } }`, where `less`
+/// pushes whether element j sorts before element j-1 and `swap` exchanges them. It is stable,
+/// and the algorithm Go's sort uses for short inputs, so it makes the same calls in order.
+fn insertion_sort(
+    c: &mut Compiler,
+    less: impl Fn(&mut Compiler, usize),
+    swap: impl Fn(&mut Compiler, usize),
+) {
+    let n = c.temp(ids::INT);
+    c.init_var(n);
+    let i = c.temp(ids::INT);
+    c.emit(Op::PushInt(1));
+    c.init_var(i);
+    let j = c.temp(ids::INT);
+    c.emit(Op::PushInt(0));
+    c.init_var(j);
+    let outer = c.here();
+    c.load_var(i);
+    c.load_var(n);
+    c.emit(Op::LtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    c.load_var(i);
+    c.store_var(j);
+    let inner = c.here();
+    c.load_var(j);
+    c.emit(Op::PushInt(0));
+    c.emit(Op::GtI);
+    let inner_exit = c.emit(Op::JumpIfNot(0));
+    less(c, j);
+    let inner_exit2 = c.emit(Op::JumpIfNot(0));
+    swap(c, j);
+    c.load_var(j);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::SubI);
+    c.store_var(j);
+    c.emit(Op::Jump(inner as u32));
+    let after_inner = c.here();
+    c.patch(inner_exit, after_inner);
+    c.patch(inner_exit2, after_inner);
+    c.load_var(i);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::AddI);
+    c.store_var(i);
+    c.emit(Op::Jump(outer as u32));
+    let end = c.here();
+    c.patch(exit, end);
 }

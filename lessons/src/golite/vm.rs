@@ -348,6 +348,20 @@ impl GoTask {
         zero_value(&self.sh.prog.types, t, &self.sh.empty)
     }
 
+    /// Go's run-time panic for `==` on two interfaces holding the same uncomparable type
+    /// (a slice, map or func), if that is what `a == b` is.
+    fn uncomparable(&self, a: &Value, b: &Value) -> Option<String> {
+        match (a, b) {
+            (Value::Iface(x), Value::Iface(y)) if x.0 == y.0 && !self.types().comparable(x.0) => {
+                Some(format!(
+                    "runtime error: comparing uncomparable type {}",
+                    self.types().name(x.0)
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// A method promoted from an embedded field, for a call through an interface holding `ty`:
     /// (the type the method is declared on, the receiver to pass, the method). Go looks at the
     /// shallowest depth first; the compiler has already rejected ambiguous selectors.
@@ -1190,14 +1204,8 @@ impl GoTask {
                     Op::Eq | Op::Ne => {
                         let b = pop!();
                         let a = pop!();
-                        if let (Value::Iface(x), Value::Iface(y)) = (&a, &b)
-                            && x.0 == y.0
-                            && !self.types().comparable(x.0)
-                        {
-                            throw!(format!(
-                                "runtime error: comparing uncomparable type {}",
-                                self.types().name(x.0)
-                            ));
+                        if let Some(m) = self.uncomparable(&a, &b) {
+                            throw!(m);
                         }
                         let e = a.equals(&b);
                         self.stack
@@ -1206,14 +1214,8 @@ impl GoTask {
                     Op::EqTyped(t) | Op::NeTyped(t) => {
                         let b = pop!();
                         let a = pop!();
-                        if let (Value::Iface(x), Value::Iface(y)) = (&a, &b)
-                            && x.0 == y.0
-                            && !self.types().comparable(x.0)
-                        {
-                            throw!(format!(
-                                "runtime error: comparing uncomparable type {}",
-                                self.types().name(x.0)
-                            ));
+                        if let Some(m) = self.uncomparable(&a, &b) {
+                            throw!(m);
                         }
                         let e = typed_equal(self.types(), t, &a, &b);
                         self.stack
