@@ -102,16 +102,16 @@ pub enum Val {
     /// A nil interface; the string is the static interface type when nested (`error`,
     /// `interface {}`), ignored at top level.
     Nil(String),
-    /// `bool`.
-    Bool(bool),
+    /// A bool and its type name (`bool`, or a defined type).
+    Bool(bool, String),
     /// A signed integer and its type name (`int`, `int64`, `main.State`, ...).
     Int(i64, String),
     /// An unsigned integer and its type name.
     Uint(u64, String),
-    /// `float32`.
-    F32(f32),
-    /// `float64`.
-    F64(f64),
+    /// A float32 and its type name.
+    F32(f32, String),
+    /// A float64 and its type name (`float64`, `main.Celsius`).
+    F64(f64, String),
     /// A string and its type name.
     Str(String, String),
     /// A `[]byte`; `None` is a nil slice.
@@ -148,11 +148,11 @@ impl FmtValue for Val {
         }
         match self {
             Val::Nil(_) => Kind::Nil,
-            Val::Bool(b) => Kind::Bool(*b),
+            Val::Bool(b, _) => Kind::Bool(*b),
             Val::Int(v, _) => Kind::Int(*v),
             Val::Uint(v, _) => Kind::Uint(*v),
-            Val::F32(v) => Kind::Float32(*v),
-            Val::F64(v) => Kind::Float64(*v),
+            Val::F32(v, _) => Kind::Float32(*v),
+            Val::F64(v, _) => Kind::Float64(*v),
             Val::Str(s, _) => Kind::Str(Cow::Borrowed(s)),
             Val::Bytes(b) => Kind::Bytes {
                 nil: b.is_none(),
@@ -192,11 +192,11 @@ impl FmtValue for Val {
 
     fn type_name(&self) -> String {
         match self {
-            Val::Bool(_) => "bool".to_string(),
-            Val::F32(_) => "float32".to_string(),
-            Val::F64(_) => "float64".to_string(),
             Val::Bytes(_) => "[]uint8".to_string(),
-            Val::Nil(t)
+            Val::Bool(_, t)
+            | Val::F32(_, t)
+            | Val::F64(_, t)
+            | Val::Nil(t)
             | Val::Int(_, t)
             | Val::Uint(_, t)
             | Val::Str(_, t)
@@ -1242,6 +1242,11 @@ fn is_print(c: char) -> bool {
 fn can_backquote(s: &str) -> bool {
     s.chars()
         .all(|c| c != '`' && c != '\u{fffd}' && c != '\u{feff}' && (c == '\t' || !c.is_control()))
+}
+
+/// `strconv.Quote`.
+pub fn quote(s: &str) -> String {
+    quote_with(s, '"', false)
 }
 
 /// `strconv.Quote` / `QuoteRune` (and the ToASCII variants when `ascii`).

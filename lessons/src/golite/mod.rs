@@ -2,6 +2,7 @@
 
 // --- front end (owned by the golite front-end engineer: syntax, highlighting, fmt) ---
 pub mod ast;
+pub mod fmt_value;
 pub mod format;
 pub mod highlight;
 pub mod lexer;
@@ -17,7 +18,6 @@ pub mod compile_expr;
 pub mod compile_stmt;
 pub mod natives;
 pub mod packages;
-pub mod printer;
 pub mod ratio;
 pub mod types;
 pub mod value;

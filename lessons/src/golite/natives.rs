@@ -2,7 +2,7 @@
 //! arguments from the goroutine's stack and pushes its results; blocking ones park the goroutine
 //! through the runtime and say what to push when it wakes.
 
-use super::printer;
+use super::fmt_value;
 use super::value::{ChanRef, Closure, FuncRef, Obj, Value};
 use super::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
 use crate::runtime::{
@@ -374,12 +374,12 @@ pub fn panic_text(t: &GoTask, v: &Value) -> String {
                 let _ = orig;
                 return s.as_str().to_string();
             }
-            if let Some(m) = printer::error_text(t, v) {
+            if let Some(m) = fmt_value::error_text(t, v) {
                 return m;
             }
             let types = &prog.types;
             let tn = types.name(ty);
-            let inner = printer::sprint_value(t, ty, &b.1, 'v');
+            let inner = fmt_value::sprint_typed(t, ty, &b.1);
             match types.kind(ty) {
                 super::types::Kind::String => inner,
                 super::types::Kind::Int(_)
@@ -466,9 +466,9 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::FmtPrintln | N::FmtPrint | N::FmtSprint | N::FmtSprintln => {
             let items = slice_items(&arg(0));
             let text = if matches!(n, N::FmtPrintln | N::FmtSprintln) {
-                printer::sprintln(t, &items)
+                fmt_value::sprintln(t, &items)
             } else {
-                printer::sprint(t, &items)
+                fmt_value::sprint(t, &items)
             };
             match n {
                 N::FmtPrintln | N::FmtPrint => {
@@ -482,7 +482,11 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::FmtPrintf | N::FmtSprintf | N::FmtErrorf => {
             let f = arg(0);
             let items = slice_items(&arg(1));
-            let text = printer::sprintf(t, s(&f), &items);
+            let (text, wrapped_at) = if n == N::FmtErrorf {
+                fmt_value::errorf(t, s(&f), &items)
+            } else {
+                (fmt_value::sprintf(t, s(&f), &items), Vec::new())
+            };
             match n {
                 N::FmtPrintf => {
                     cx.print(&text);
@@ -492,15 +496,11 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                 N::FmtSprintf => push!(strv(text)),
                 _ => {
                     // %w operands become the wrapped errors.
-                    let verbs = super::packages::format_verbs(s(&f));
-                    let mut wrapped: Vec<Value> = Vec::new();
-                    for (i, v) in verbs.iter().enumerate() {
-                        if *v == 'w'
-                            && let Some(x) = items.get(i)
-                        {
-                            wrapped.push(printer::unstringify(t, x));
-                        }
-                    }
+                    let mut wrapped: Vec<Value> = wrapped_at
+                        .iter()
+                        .filter_map(|&i| items.get(i))
+                        .map(|x| fmt_value::unstringify(t, x))
+                        .collect();
                     let v = match wrapped.len() {
                         0 => new_error(t, &text),
                         1 => {
@@ -905,7 +905,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             let errs = slice_items(&get_field(&arg(0), 0));
             let parts: Vec<String> = errs
                 .iter()
-                .map(|e| printer::error_text(t, e).unwrap_or_default())
+                .map(|e| fmt_value::error_text(t, e).unwrap_or_default())
                 .collect();
             push!(strv(parts.join("\n")));
         }
@@ -1026,16 +1026,13 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::StrconvItoa => push!(strv(arg(0).as_int().to_string())),
         N::StrconvFormatInt => push!(strv(format_int(arg(0).as_int(), arg(1).as_int() as u32))),
         N::StrconvFormatBool => push!(strv(if arg(0).as_bool() { "true" } else { "false" })),
-        N::StrconvQuote => push!(strv(printer::quote(s(&arg(0))))),
+        N::StrconvQuote => push!(strv(super::format::quote(s(&arg(0))))),
         N::StrconvFormatFloat => {
             let f = arg(0).as_float();
             let verb = arg(1).as_int() as u8 as char;
             let prec = arg(2).as_int();
-            push!(strv(printer::format_float(
-                f,
-                verb,
-                if prec < 0 { None } else { Some(prec as usize) }
-            )));
+            let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
+            push!(strv(super::format::format_float(f, verb, prec, 64)));
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
@@ -1061,7 +1058,10 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                     push!(Value::Int(0));
                     push!(new_error(
                         t,
-                        &format!("strconv.{fname}: parsing {}: {why}", printer::quote(s(&x)))
+                        &format!(
+                            "strconv.{fname}: parsing {}: {why}",
+                            super::format::quote(s(&x))
+                        )
                     ));
                 }
             }
@@ -1079,7 +1079,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseFloat: parsing {}: invalid syntax",
-                            printer::quote(s(&x))
+                            super::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1102,7 +1102,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseBool: parsing {}: invalid syntax",
-                            printer::quote(s(&x))
+                            super::format::quote(s(&x))
                         )
                     ));
                 }
