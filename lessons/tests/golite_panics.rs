@@ -7,12 +7,16 @@
 use lessons::golite::{RunOptions, run_source};
 use lessons::runtime::Outcome;
 
-fn dies(src: &str, stdout: &str, panic: &str) {
+fn ends(src: &str, outcome: Outcome, stdout: &str, panic: &str) {
     let r = run_source("prog.go", src, &RunOptions::default());
     assert_eq!(
         (r.outcome, r.stdout.as_str(), r.panic.as_str()),
-        (Outcome::Panic, stdout, panic)
+        (outcome, stdout, panic)
     );
+}
+
+fn dies(src: &str, stdout: &str, panic: &str) {
+    ends(src, Outcome::Panic, stdout, panic);
 }
 
 #[test]
@@ -109,8 +113,7 @@ func main() {
 
 #[test]
 fn a_recovered_panic_is_gone_once_the_deferred_call_returns() {
-    let r = run_source(
-        "prog.go",
+    ends(
         r#"package main
 
 import "fmt"
@@ -127,18 +130,15 @@ func main() {
 	panic("first")
 }
 "#,
-        &RunOptions::default(),
-    );
-    assert_eq!(
-        (r.outcome, r.stdout.as_str(), r.panic.as_str()),
-        (Outcome::Exit, "inner first\nouter again: first\n", "")
+        Outcome::Exit,
+        "inner first\nouter again: first\n",
+        "",
     );
 }
 
 #[test]
 fn waitgroup_go_without_a_panic_still_counts_done() {
-    let r = run_source(
-        "prog.go",
+    ends(
         r#"package main
 
 import (
@@ -161,10 +161,8 @@ func main() {
 	fmt.Println(n)
 }
 "#,
-        &RunOptions::default(),
-    );
-    assert_eq!(
-        (r.outcome, r.stdout.as_str(), r.panic.as_str()),
-        (Outcome::Exit, "3\n", "")
+        Outcome::Exit,
+        "3\n",
+        "",
     );
 }

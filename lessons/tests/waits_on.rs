@@ -53,11 +53,15 @@ func main() {
 }
 "#;
 
-fn end_of(src: &str) -> Snapshot {
+fn timeline_of(src: &str) -> Timeline {
     let program = golite::compile("waits.go", src, &[]).unwrap_or_else(|e| panic!("{e:?}"));
     let mut rt = golite::start(&program, &RunOptions::default());
     while rt.run_slice(10_000) == Progress::Running {}
-    Timeline::from_events(rt.take_events()).last()
+    Timeline::from_events(rt.take_events())
+}
+
+fn end_of(src: &str) -> Snapshot {
+    timeline_of(src).last()
 }
 
 #[test]
@@ -122,10 +126,7 @@ fn every_kind_of_wait_reads_in_words() {
 #[test]
 fn running_and_runnable_goroutines_wait_on_nothing() {
     let src = "package main\n\nfunc main() {\n\tgo func() {}()\n\tprintln(1)\n}\n";
-    let program = golite::compile("w.go", src, &[]).unwrap_or_else(|e| panic!("{e:?}"));
-    let mut rt = golite::start(&program, &RunOptions::default());
-    while rt.run_slice(10_000) == Progress::Running {}
-    let timeline = Timeline::from_events(rt.take_events());
+    let timeline = timeline_of(src);
     // Every point of the run: no goroutine that is not parked claims to wait on something.
     for i in 0..=timeline.len() {
         for g in timeline.snapshot_at(i).goroutines {
