@@ -2,8 +2,8 @@
 //! with outcome `limit` and a message naming the limit and the line. One runaway shape per test,
 //! each with small limits so the test is quick.
 
-use lessons::golite::{Limits, RunOptions, run_source};
-use lessons::runtime::{Outcome, RunReport};
+use lessons::golite::{Limits, RunOptions, compile, run_source, start};
+use lessons::runtime::{EventKind, Outcome, Progress, RunReport};
 
 /// `for { go func() { select {} }() }`: every iteration parks one more goroutine forever; the
 /// `go` statement is on line 5.
@@ -76,4 +76,51 @@ fn infinite_loop_hits_the_step_limit() {
         "steps {}",
         r.steps
     );
+}
+
+/// `for { time.Sleep(time.Millisecond) }` takes few steps per iteration but records events
+/// (park, timer, wake) every time: when the events are kept for replay, as the page keeps
+/// them, the event limit ends it long before the step limit would, so the tab never runs out
+/// of memory. The last event recorded is the run's end.
+#[test]
+fn a_sleeping_infinite_loop_hits_the_event_limit_when_events_are_kept() {
+    let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n";
+    let opts = RunOptions {
+        limits: Limits {
+            events: 1000,
+            ..Limits::default()
+        },
+        ..RunOptions::default()
+    };
+    let program = compile("prog.go", src, &[]).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut rt = start(&program, &opts);
+    let mut events = Vec::new();
+    while rt.run_slice(10_000) == Progress::Running {
+        events.extend(rt.take_events());
+    }
+    events.extend(rt.take_events());
+    let r = rt.report();
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert_eq!(
+        r.panic,
+        "event limit: the run recorded more than 1000 events to replay (goroutine 1 at line 7)"
+    );
+    assert_eq!(events.len(), 1002, "1001 events, then the end");
+    assert!(matches!(
+        events.last().map(|e| &e.kind),
+        Some(EventKind::End {
+            outcome: Outcome::Limit
+        })
+    ));
+
+    // `golite run` keeps no events, so the same program runs on to the step limit.
+    let r = run_with(
+        src,
+        Limits {
+            events: 1000,
+            steps: 100_000,
+            ..Limits::default()
+        },
+    );
+    assert!(r.panic.starts_with("step limit:"), "{}", r.panic);
 }

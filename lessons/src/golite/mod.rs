@@ -116,8 +116,13 @@ pub fn compile(
     })
 }
 
-/// Starts a run of `program`: main is ready, drive it with `run_slice`.
+/// Starts a run of `program`: main is ready, drive it with `run_slice`. Every event is recorded
+/// for [`Runtime::take_events`], up to `opts.limits.events`.
 pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
+    start_recording(program, opts, true)
+}
+
+fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
     value::heap::clear();
     let prog = program.inner.clone();
     let cfg = Config {
@@ -125,6 +130,8 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
         max_steps: opts.limits.steps,
         max_goroutines: opts.limits.goroutines,
         max_heap_bytes: opts.limits.heap_bytes,
+        max_events: opts.limits.events,
+        record_events,
         preempt_every: opts.preempt_every,
         ..Config::default()
     };
@@ -165,11 +172,10 @@ pub fn run_source(file_name: &str, src: &str, opts: &RunOptions) -> RunReport {
     match compile(file_name, src, &opts.params) {
         Err(e) => compile_error_report(file_name, &e),
         Ok(p) => {
-            let mut rt = start(&p, opts);
-            // Nobody reads the events here: drop them as the run goes, so memory stays flat.
-            while rt.run_slice(200_000) == runtime::Progress::Running {
-                drop(rt.take_events());
-            }
+            // Nobody reads the events here: none are recorded, so memory stays flat and the
+            // event limit (a bound on what a replay keeps) does not apply.
+            let mut rt = start_recording(&p, opts, false);
+            while rt.run_slice(200_000) == runtime::Progress::Running {}
             rt.report()
         }
     }

@@ -21,6 +21,8 @@ pub struct Limits {
     pub heap_bytes: u64,
     /// Nested calls in one goroutine.
     pub call_depth: usize,
+    /// Events recorded for replay (the page keeps every one; see `runtime::Config::max_events`).
+    pub events: u64,
 }
 
 impl Default for Limits {
@@ -30,6 +32,7 @@ impl Default for Limits {
             goroutines: 200_000,
             heap_bytes: 256 << 20,
             call_depth: 10_000,
+            events: 2_000_000,
         }
     }
 }

@@ -45,6 +45,10 @@ pub struct Config {
     pub max_goroutines: usize,
     /// Modeled heap bytes before the run ends with outcome `limit`.
     pub max_heap_bytes: u64,
+    /// Recorded events before the run ends with outcome `limit`: every event is kept for
+    /// replay, so a program that loops forever through sleeps or channel hand-offs would
+    /// otherwise fill the tab's memory long before the step limit ends it.
+    pub max_events: u64,
     /// Mean steps between seeded preemption points (`cx.preempt_due()`); `None`: never.
     pub preempt_every: Option<u64>,
     /// Record [`Event`]s (the UI's Timeline needs them; a CLI run that only wants the report
@@ -60,6 +64,7 @@ impl Default for Config {
             slice_steps: 10_000,
             max_goroutines: 200_000,
             max_heap_bytes: 1 << 30,
+            max_events: 2_000_000,
             preempt_every: None,
             record_events: true,
         }
@@ -106,6 +111,8 @@ pub struct Runtime<V: Value> {
     pub(crate) timer_fires: u64,
     /// Goroutine resumes, bounded like steps.
     pub(crate) resumes: u64,
+    /// Events recorded so far (taken ones included), bounded by `max_events`.
+    pub(crate) events_recorded: u64,
     names: Vec<Rc<str>>,
 }
 
@@ -156,6 +163,7 @@ impl<V: Value> Runtime<V> {
             preempt_at,
             timer_fires: 0,
             resumes: 0,
+            events_recorded: 0,
             names: Vec::new(),
         }
     }
@@ -407,6 +415,14 @@ impl<V: Value> Runtime<V> {
             line,
             kind,
         });
+        self.events_recorded += 1;
+        // Exactly once: ending the run records one more event (End).
+        if self.events_recorded == self.cfg.max_events + 1 {
+            self.limit(format!(
+                "event limit: the run recorded more than {} events to replay (goroutine {} at line {line})",
+                self.cfg.max_events, gid.0
+            ));
+        }
     }
 
     /// Interns goroutine names so that spawning in a loop does not allocate a string each time.
