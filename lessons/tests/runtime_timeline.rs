@@ -465,3 +465,15 @@ fn series_tracks_goroutines_blocked_and_heap_over_the_run() {
     assert_eq!(few[0].index, 0);
     assert_eq!(few[few.len() - 1], last);
 }
+
+/// A program that did not compile has no events: its empty timeline seeks like any other (the
+/// page seeks both sides at every cursor move), to the state before anything ran.
+#[test]
+fn an_empty_timeline_seeks_to_the_empty_state() {
+    let tl = Timeline::default();
+    let empty = Timeline::from_events(Vec::new()).last();
+    assert!(empty.goroutines.is_empty());
+    assert_eq!(tl.snapshot_at(0), empty);
+    assert_eq!(tl.snapshot_at(3), empty);
+    assert_eq!(tl.snapshot_with(&mut Seeker::default(), 0), empty);
+}

@@ -32,7 +32,7 @@ pub struct Seeker {
 }
 
 /// Events of one run, seekable.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Timeline {
     events: Vec<Event>,
     names: Vec<Rc<str>>,
@@ -40,6 +40,13 @@ pub struct Timeline {
     checkpoints: Vec<Fold>,
     spacing: usize,
     tip: Fold,
+}
+
+/// An empty timeline (a program that did not compile has one), seekable like any other.
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline::from_events(Vec::new())
+    }
 }
 
 impl Timeline {
@@ -58,10 +65,6 @@ impl Timeline {
 
     /// Appends events as a run streams them (see `Runtime::take_events`).
     pub fn extend(&mut self, events: impl IntoIterator<Item = Event>) {
-        if self.checkpoints.is_empty() {
-            self.checkpoints.push(Fold::default());
-            self.spacing = FIRST_SPACING;
-        }
         for e in events {
             if let EventKind::Spawn { child, name } = &e.kind {
                 let i = child.index();
