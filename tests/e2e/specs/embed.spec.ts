@@ -3,29 +3,17 @@
 // the link of the state on screen, and the example host page (served from another origin) drives
 // one of two embedded lessons and hears back the verdicts golite's CLI reports.
 import { test, expect } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { FS, type Leak, artifacts, golite, repo } from '../support';
 
-const repo = path.resolve(__dirname, '../../..');
 // The site the second origin serves: the same dist/ the config's server serves.
 const dist = process.env.E2E_DIST ?? path.join(repo, 'dist');
-const artifacts = path.resolve(__dirname, '../artifacts');
-const FS = path.join(repo, 'lessons/catalog/01-forgotten-sender');
 
-interface Leak {
-  state: string;
-  line: number;
-  count: number;
-}
-
-/** The leaks golite's CLI (the same engine, natively) reports for a lesson file. */
-function leaked(file: string, sets: string[] = [], seed = 1): Leak[] {
-  const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', file, '--json', '--seed', String(seed)];
-  for (const s of sets) args.push('--set', s);
-  return (JSON.parse(execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' })) as { leaked: Leak[] }).leaked;
-}
+/** The leaks golite's CLI reports for a lesson file. */
+const leaked = (file: string, sets: string[] = [], seed = 1): Leak[] => golite(file, sets, seed).leaked;
 
 test('an embed URL shows exactly the chosen panes and sides, at 600 px', async ({ page }) => {
   await page.setViewportSize({ width: 600, height: 900 });

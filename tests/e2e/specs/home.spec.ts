@@ -1,11 +1,12 @@
 // The first page: the wasm app mounts, lists the real lessons from the `lessons` crate, and the
 // console stays clean.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const catalogDir = path.resolve(__dirname, '../../../lessons/catalog');
-const artifacts = path.resolve(__dirname, '../artifacts');
+import { artifacts, repo, watchConsole } from '../support';
+
+const catalogDir = path.join(repo, 'lessons/catalog');
 
 /** A lesson as its lesson.toml states it (the crate compiles these same files in). */
 interface LessonMeta {
@@ -38,21 +39,6 @@ function catalog(): LessonMeta[] {
 }
 
 /** Records every console error or warning, uncaught exception and failed request of a page. */
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      problems.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return problems;
-}
-
 test('the wasm app mounts and lists every lesson of the catalog, with a clean console', async ({
   page,
 }) => {

@@ -2,33 +2,11 @@
 // exactly what `golite run --json` reports for the same parameters and seed; stepping back
 // restores an identical state; a URL reproduces the view; every lesson opens with a clean console.
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FS, artifacts, golite, repo, shownLeaks, verdictsShown, watchConsole } from '../support';
 
-const repo = path.resolve(__dirname, '../../..');
 const catalogDir = path.join(repo, 'lessons/catalog');
-const artifacts = path.resolve(__dirname, '../artifacts');
-
-interface Leak {
-  state: string;
-  line: number;
-  count: number;
-}
-interface Report {
-  outcome: string;
-  panic: string;
-  stdout: string;
-  leaked: Leak[];
-}
-
-/** Runs the golite CLI (the same engine, natively) on a lesson file. */
-function golite(file: string, sets: string[] = [], seed = 1): Report {
-  const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', file, '--json', '--seed', String(seed)];
-  for (const s of sets) args.push('--set', s);
-  const out = execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' });
-  return JSON.parse(out) as Report;
-}
 
 /** Every lesson slug, in catalog order. */
 function slugs(): string[] {
@@ -43,36 +21,6 @@ function slugs(): string[] {
     });
 }
 
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  return problems;
-}
-
-/** Waits until both runs finished and the verdicts are shown (the cursor is at the end). */
-async function verdictsShown(page: Page) {
-  for (const side of ['bad', 'good']) {
-    await expect(page.getByTestId(`verdict-${side}`).locator('.verdict:not(.pending)')).toBeVisible({ timeout: 20_000 });
-  }
-}
-
-/** The leaks a side shows, as data. */
-async function shownLeaks(page: Page, side: string): Promise<Leak[]> {
-  return page
-    .getByTestId(`verdict-${side}`)
-    .locator('[data-testid="leak"]')
-    .evaluateAll((els) =>
-      els.map((e) => ({
-        state: e.getAttribute('data-state') ?? '',
-        line: Number(e.getAttribute('data-line')),
-        count: Number(e.getAttribute('data-count')),
-      })),
-    );
-}
-
 /** Everything a side shows as text and attributes (the canvas by its description). */
 async function sideState(page: Page, side: string): Promise<string> {
   const el = page.getByTestId(`side-${side}`);
@@ -83,8 +31,6 @@ async function sideState(page: Page, side: string): Promise<string> {
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-state')}:${e.getAttribute('data-count')}`));
   return JSON.stringify({ text, map, badges });
 }
-
-const FS = 'lessons/catalog/01-forgotten-sender';
 
 test('played to the end, forgotten-sender shows exactly the leaks golite reports', async ({ page }) => {
   const problems = watchConsole(page);
@@ -375,8 +321,8 @@ test('a held arrow key steps every time and the URL catches up with the last ste
 });
 
 test('the explanation switches between English and Chinese', async ({ page }) => {
-  const zhFirst = fs.readFileSync(path.join(repo, FS, 'explain.zh.md'), 'utf8').match(/^## (.+)$/m);
-  const enFirst = fs.readFileSync(path.join(repo, FS, 'explain.en.md'), 'utf8').match(/^## (.+)$/m);
+  const zhFirst = fs.readFileSync(path.join(FS, 'explain.zh.md'), 'utf8').match(/^## (.+)$/m);
+  const enFirst = fs.readFileSync(path.join(FS, 'explain.en.md'), 'utf8').match(/^## (.+)$/m);
   expect(zhFirst).not.toBeNull();
   expect(enFirst).not.toBeNull();
   await page.goto('index.html?lesson=forgotten-sender');

@@ -1,0 +1,80 @@
+// What the browser specs share: the golite CLI as the oracle for what a page must show, and
+// the page's verdicts and console read as data.
+import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const repo = path.resolve(__dirname, '../..');
+export const artifacts = path.resolve(__dirname, 'artifacts');
+/** The forgotten-sender lesson's folder. */
+export const FS = path.join(repo, 'lessons/catalog/01-forgotten-sender');
+
+export interface Leak {
+  state: string;
+  line: number;
+  count: number;
+}
+export interface Report {
+  outcome: string;
+  panic: string;
+  stdout: string;
+  leaked: Leak[];
+}
+
+/** Runs the golite CLI (the same engine, natively) on a Go file. */
+export function golite(file: string, sets: string[] = [], seed = 1): Report {
+  const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', file, '--json', '--seed', String(seed)];
+  for (const s of sets) args.push('--set', s);
+  const out = execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' });
+  return JSON.parse(out) as Report;
+}
+
+/** Runs the golite CLI on Go source text, saved as `name` in a fresh temporary folder. */
+export function goliteSource(name: string, src: string, sets: string[] = [], seed = 1): Report {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'golite-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, src);
+  try {
+    return golite(file, sets, seed);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Collects what would show in the console of `page`: errors, warnings, uncaught exceptions,
+ * failed requests and HTTP errors. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return problems;
+}
+
+/** Waits until both runs finished and the verdicts are shown (the cursor is at the end). */
+export async function verdictsShown(page: Page) {
+  for (const side of ['bad', 'good']) {
+    await expect(page.getByTestId(`verdict-${side}`).locator('.verdict:not(.pending)')).toBeVisible({ timeout: 20_000 });
+  }
+}
+
+/** The leaks a side shows, as data. */
+export async function shownLeaks(page: Page, side: string): Promise<Leak[]> {
+  return page
+    .getByTestId(`verdict-${side}`)
+    .locator('[data-testid="leak"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        state: e.getAttribute('data-state') ?? '',
+        line: Number(e.getAttribute('data-line')),
+        count: Number(e.getAttribute('data-count')),
+      })),
+    );
+}
