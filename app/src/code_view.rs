@@ -68,6 +68,9 @@ pub fn CodeView(
     /// The side's state at the cursor.
     #[prop(into)]
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
+    /// The line and message of the program's compile error, if it has one.
+    #[prop(into)]
+    error: Signal<Option<(u32, String)>>,
 ) -> impl IntoView {
     let all = Memo::new(move |_| snapshot.with(|s| badges(s)));
     let running = Memo::new(move |_| snapshot.with(|s| running_line(s)));
@@ -79,8 +82,9 @@ pub fn CodeView(
     // updates forces a layout (5-6 ms a frame at 20,000 goroutines), so that happens only when
     // the box really has to scroll.
     let target = Memo::new(move |_| {
-        running
-            .get()
+        error
+            .with(|e| e.as_ref().map(|(line, _)| *line))
+            .or_else(|| running.get())
             .or_else(|| all.with(|b| b.first().map(|b| b.line)))
     });
     let lines = StoredValue::new_local(None::<VisibleLines>);
@@ -122,7 +126,7 @@ pub fn CodeView(
                     .enumerate()
                     .map(|(i, tokens)| {
                         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                        code_line(n, tokens, all, running)
+                        code_line(n, tokens, all, running, error)
                     })
                     .collect_view()
             }}
@@ -157,7 +161,15 @@ fn code_line(
     tokens: Line,
     all: Memo<Vec<Badge>>,
     running: Memo<Option<u32>>,
+    error: Signal<Option<(u32, String)>>,
 ) -> impl IntoView {
+    let error_here = Memo::new(move |_| {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|(line, _)| *line == n)
+                .map(|(_, m)| m.clone())
+        })
+    });
     let here = Memo::new(move |_| {
         all.with(|b| {
             b.iter()
@@ -171,11 +183,21 @@ fn code_line(
             class="ln"
             class:running=move || running.get() == Some(n)
             class:parked=move || here.with(|h| !h.is_empty())
+            class:error=move || error_here.with(Option::is_some)
             data-line=n
         >
             <span class="no" aria-hidden="true">{n}</span>
             <code class="src">{tokens.into_iter().map(token).collect_view()}</code>
             <span class="badges">
+                {move || {
+                    error_here.get().map(|m| {
+                        view! {
+                            <span class="badge fam-error" data-testid="error-badge" data-line=n title=m.clone()>
+                                "✗ "{m.clone()}
+                            </span>
+                        }
+                    })
+                }}
                 {move || {
                     here.get()
                         .into_iter()

@@ -101,6 +101,8 @@ pub struct LessonController {
     pub params: RwSignal<Vec<i64>>,
     /// The seed both programs run with.
     pub seed: RwSignal<u64>,
+    /// The learner's edit of each program (bad, good); `None` runs the lesson's own file.
+    pub edits: RwSignal<[Option<String>; 2]>,
     /// The finished runs; `None` until the first run finishes.
     pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
     /// Playback position.
@@ -131,6 +133,7 @@ impl LessonController {
             lesson,
             params: RwSignal::new(state.params.clone()),
             seed: RwSignal::new(state.seed),
+            edits: RwSignal::new(state.edits.clone()),
             runs: RwSignal::new_local(None),
             cursor: RwSignal::new(Cursor::default()),
             speed: RwSignal::new(auto_speed(1_000_000_000)),
@@ -283,6 +286,65 @@ impl LessonController {
         self.write_url(true);
     }
 
+    /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
+    /// marked constants still carry the lesson's defaults; the sliders' values replace them).
+    pub fn source(&self, side: Side) -> String {
+        self.edits
+            .with(|e| e[side.index()].clone())
+            .unwrap_or_else(|| {
+                match side {
+                    Side::Bad => self.lesson.bad_go,
+                    Side::Good => self.lesson.good_go,
+                }
+                .to_string()
+            })
+    }
+
+    /// The parameter values as golite takes them (`name`, `value`), in the lesson's order.
+    pub fn param_values(&self) -> Vec<(String, String)> {
+        self.params.with(|v| {
+            self.lesson
+                .params
+                .iter()
+                .zip(v)
+                .map(|(p, v)| (p.name.clone(), v.to_string()))
+                .collect()
+        })
+    }
+
+    /// Runs `text` as `side`'s program from now on (`None`: the lesson's own file again) and
+    /// re-runs both sides, showing the end of the new run. A marked constant whose value the
+    /// learner changed moves its slider, so what was typed is what runs; values outside the
+    /// slider's range are clamped to it.
+    pub fn edit(&self, side: Side, text: Option<String>) {
+        if let Some(declared) = text
+            .as_deref()
+            .and_then(|t| lessons::catalog::parse_params(t).ok())
+        {
+            self.params.update(|values| {
+                for (p, v) in self.lesson.params.iter().zip(values.iter_mut()) {
+                    if let Some(typed) = declared.iter().find(|d| d.name == p.name) {
+                        *v = typed.default.clamp(p.lo, p.hi);
+                    }
+                }
+            });
+        }
+        let file = match side {
+            Side::Bad => self.lesson.bad_go,
+            Side::Good => self.lesson.good_go,
+        };
+        // Text equal to the lesson's own file, as shown with these values, is no edit.
+        let shown = lessons::catalog::apply_params(file, &self.param_values_untracked()).ok();
+        let text = text.filter(|t| Some(t) != shown.as_ref() && t != file);
+        self.edits.update(|e| e[side.index()] = text);
+        self.start_run(Keep::Step(None));
+        self.write_url(true);
+    }
+
+    fn param_values_untracked(&self) -> Vec<(String, String)> {
+        untrack(|| self.param_values())
+    }
+
     /// A fresh random seed.
     pub fn new_seed(&self) {
         let now = browser::now_ms();
@@ -299,6 +361,7 @@ impl LessonController {
             params: self.params.get_untracked(),
             seed: self.seed.get_untracked(),
             step: (!at_end).then(|| self.cursor.get_untracked().pos),
+            edits: self.edits.get_untracked(),
         };
         let extra = self.extra.get_value();
         query::build(&route::to_pairs(
@@ -401,18 +464,11 @@ impl LessonController {
     fn start_run(&self, keep: Keep) {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
-        let params = self.params.with_untracked(|v| {
-            self.lesson
-                .params
-                .iter()
-                .zip(v)
-                .map(|(p, v)| (p.name.clone(), v.to_string()))
-                .collect()
-        });
+        let [bad, good] = untrack(|| Side::BOTH.map(|side| self.source(side)));
         let job = Job::new(
-            self.lesson.bad_go,
-            self.lesson.good_go,
-            params,
+            &bad,
+            &good,
+            self.param_values_untracked(),
             self.seed.get_untracked(),
             self.lesson.preempt_every,
         );

@@ -43,6 +43,20 @@ impl Side {
     }
 }
 
+/// The parameter values `src` declares, out of `values`. A learner's edit may drop a marked
+/// constant; the program then runs with what it declares. When the markers do not parse, all of
+/// `values` go through, so that compiling reports the marker's line.
+pub fn params_for(src: &str, values: &[(String, String)]) -> Vec<(String, String)> {
+    match lessons::catalog::parse_params(src) {
+        Ok(declared) => values
+            .iter()
+            .filter(|(name, _)| declared.iter().any(|p| &p.name == name))
+            .cloned()
+            .collect(),
+        Err(_) => values.to_vec(),
+    }
+}
+
 /// One finished run: its events (seekable) and its report.
 #[derive(Clone, Debug)]
 pub struct SideRun {
@@ -85,7 +99,7 @@ impl Job {
             ..RunOptions::default()
         };
         let compile = |file: &str, src: &str| {
-            golite::compile(file, src, &opts.params)
+            golite::compile(file, src, &params_for(src, &opts.params))
                 .map_err(|e| golite::compile_error_report(file, &e))
         };
         Job {
@@ -247,15 +261,36 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_param_is_a_compile_error_on_both_sides() {
-        let l = forgotten_sender();
-        let params = vec![("nope".to_string(), "1".to_string())];
-        let mut job = Job::new(l.bad_go, l.good_go, params, 1, None);
+    fn a_program_gets_only_the_parameters_it_declares() {
+        // An edit that drops `timeoutMs` (and so its marker) still runs with `requests`.
+        let bad = "package main\n\nimport \"fmt\"\n\nconst requests = 3 // param: 1..9 \"R\"\n\nfunc main() { fmt.Println(requests) }\n";
+        let good = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"none\") }\n";
+        let params = vec![
+            ("requests".to_string(), "7".to_string()),
+            ("timeoutMs".to_string(), "50".to_string()),
+        ];
+        let mut job = Job::new(bad, good, params, 1, None);
         run_all(&mut job, 1000);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
         assert_eq!(
-            runs.iter().map(|r| r.report.outcome).collect::<Vec<_>>(),
-            [Outcome::CompileError, Outcome::CompileError]
+            runs.iter()
+                .map(|r| r.report.stdout.as_str())
+                .collect::<Vec<_>>(),
+            ["7\n", "none\n"]
+        );
+    }
+
+    #[test]
+    fn a_broken_parameter_marker_is_a_compile_error_at_its_line() {
+        let bad = "package main\n\nconst requests = 300 // param: 1..9 \"R\"\n\nfunc main() {}\n";
+        let params = vec![("requests".to_string(), "7".to_string())];
+        let mut job = Job::new(bad, bad, params, 1, None);
+        run_all(&mut job, 1000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        assert_eq!(runs[0].report.outcome, Outcome::CompileError);
+        assert_eq!(
+            runs[0].report.panic,
+            "bad.go:3:1: default 300 of requests is outside 1..9"
         );
     }
 }

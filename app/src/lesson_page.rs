@@ -6,17 +6,18 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
-use lessons::runtime::Snapshot;
+use lessons::runtime::{Outcome, Snapshot};
 
 use crate::browser;
 use crate::catalog;
 use crate::channel_gauges::ChannelGauges;
 use crate::charts::Charts;
+use crate::code_editor::CodeEditor;
 use crate::code_view::CodeView;
 use crate::control_bar::ControlBar;
 use crate::controller::LessonController;
 use crate::embed::{self, EmbedOptions, Theme};
-use crate::engine::Side;
+use crate::engine::{self, Side};
 use crate::goroutine_map::GoroutineMap;
 use crate::host_api;
 use crate::keyboard::{self, Command};
@@ -197,22 +198,23 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
             )
         })
     });
-    let file = match side {
-        Side::Bad => ctl.lesson.bad_go,
-        Side::Good => ctl.lesson.good_go,
-    };
     // The code on screen is the code that runs: the marked constants carry the slider values.
     let source = Memo::new(move |_| {
-        let values: Vec<(String, String)> = ctl.params.with(|v| {
-            ctl.lesson
-                .params
-                .iter()
-                .zip(v)
-                .map(|(p, v)| (p.name.clone(), v.to_string()))
-                .collect()
-        });
-        lessons::catalog::apply_params(file, &values).unwrap_or_else(|_| file.to_string())
+        let src = ctl.source(side);
+        let values = engine::params_for(&src, &ctl.param_values());
+        lessons::catalog::apply_params(&src, &values).unwrap_or(src)
     });
+    let compile_error = Signal::derive(move || {
+        ctl.side_run(side, |r| {
+            (r.report.outcome == Outcome::CompileError)
+                .then(|| verdict::compile_error_at(&r.report.panic))
+                .flatten()
+                .map(|(line, text)| (line, text.to_string()))
+        })
+        .flatten()
+    });
+    let editing = RwSignal::new(false);
+    let edited = Memo::new(move |_| ctl.edits.with(|e| e[side.index()].is_some()));
     let (tag, blurb) = match side {
         Side::Bad => ("anti-pattern", "the bug as it ships"),
         Side::Good => ("fix", "the idiomatic fix"),
@@ -226,10 +228,33 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
             <header class="side-head">
                 <h2>{side.file()}</h2>
                 <span class=format!("tag tag-{}", side.key())>{tag}</span>
+                {move || edited.get().then(|| view! {
+                    <span class="tag tag-edited" data-testid=format!("edited-{}", side.key())>"edited"</span>
+                })}
                 <Live ctl=ctl side=side snapshot=snapshot />
+                {opts.shows("code").then(|| view! {
+                    <EditButtons ctl=ctl side=side editing=editing edited=edited />
+                })}
             </header>
             <Verdict ctl=ctl side=side />
-            {opts.shows("code").then(|| view! { <CodeView side=side source=source snapshot=snapshot /> })}
+            {opts.shows("code").then(|| view! {
+                <Show
+                    when=move || editing.get()
+                    fallback=move || view! {
+                        <CodeView side=side source=source snapshot=snapshot error=compile_error />
+                    }
+                >
+                    <CodeEditor
+                        side=side
+                        initial=source.get_untracked()
+                        on_run=Callback::new(move |text: String| {
+                            editing.set(false);
+                            ctl.edit(side, Some(text));
+                        })
+                        on_cancel=Callback::new(move |()| editing.set(false))
+                    />
+                </Show>
+            })}
             {(opts.shows("goroutines") || opts.shows("channels")).then(|| view! {
                 <div class="viz">
                     {opts.shows("goroutines").then(|| view! { <GoroutineMap side=side snapshot=snapshot /> })}
@@ -256,6 +281,40 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 }}
             </div>
         </section>
+    }
+}
+
+/// Edit opens the program in a text box; Revert, shown once it was edited, brings back the
+/// lesson's own file.
+#[component]
+fn EditButtons(
+    ctl: LessonController,
+    side: Side,
+    editing: RwSignal<bool>,
+    edited: Memo<bool>,
+) -> impl IntoView {
+    view! {
+        <span class="edit-buttons">
+            <button
+                class="small"
+                data-testid=format!("edit-{}", side.key())
+                aria-label=format!("Edit {}", side.file())
+                disabled=move || editing.get()
+                on:click=move |_| editing.set(true)
+            >
+                "Edit"
+            </button>
+            {move || (edited.get() && !editing.get()).then(|| view! {
+                <button
+                    class="small"
+                    data-testid=format!("revert-{}", side.key())
+                    aria-label=format!("Revert {} to the lesson's code", side.file())
+                    on:click=move |_| ctl.edit(side, None)
+                >
+                    "Revert"
+                </button>
+            })}
+        </span>
     }
 }
 

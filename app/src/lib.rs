@@ -8,6 +8,7 @@ pub mod browser;
 pub mod catalog;
 pub mod channel_gauges;
 pub mod charts;
+pub mod code_editor;
 pub mod code_view;
 pub mod control_bar;
 pub mod controller;

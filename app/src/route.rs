@@ -14,6 +14,11 @@ pub const LESSON: &str = "lesson";
 pub const SEED: &str = "seed";
 /// Query key of the lockstep cursor position (see `lockstep`).
 pub const STEP: &str = "step";
+/// Query keys of a learner's edited programs (the whole source), bad side then good side.
+pub const EDITS: [&str; 2] = ["bad_go", "good_go"];
+/// The longest edited program a URL may carry, in bytes: lessons are 1 to 3 KB, and a longer
+/// link is more likely pasted in by mistake than written.
+pub const MAX_EDIT_BYTES: usize = 20_000;
 
 /// What the URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub struct LessonState {
     pub seed: u64,
     /// The lockstep cursor; `None` means the end of the run (where the verdict shows).
     pub step: Option<usize>,
+    /// The learner's edited source of each side (bad, good); `None` runs the lesson's own file.
+    pub edits: [Option<String>; 2],
 }
 
 impl LessonState {
@@ -56,6 +63,7 @@ impl LessonState {
             params: lesson.params.iter().map(|p| p.default).collect(),
             seed: lesson.seed,
             step: None,
+            edits: [None, None],
         }
     }
 
@@ -123,6 +131,19 @@ pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a
             )),
         }
     }
+    for (slot, key) in state.edits.iter_mut().zip(EDITS) {
+        if let Some(src) = get(key) {
+            let file = key.replace('_', ".");
+            if src.len() > MAX_EDIT_BYTES {
+                notices.push(format!(
+                    "The edited {file} in this link is {} bytes, more than the {MAX_EDIT_BYTES} a link may carry; showing the lesson's own {file}.",
+                    src.len()
+                ));
+            } else {
+                *slot = Some(src.to_string());
+            }
+        }
+    }
     let names: Vec<&str> = lesson.params.iter().map(|p| p.name.as_str()).collect();
     Route {
         page: Page::Lesson(state),
@@ -136,7 +157,8 @@ fn others(pairs: &[(String, String)], params: &[&str]) -> Vec<(String, String)> 
     pairs
         .iter()
         .filter(|(k, _)| {
-            ![LESSON, SEED, STEP].contains(&k.as_str()) && !params.contains(&k.as_str())
+            ![LESSON, SEED, STEP, EDITS[0], EDITS[1]].contains(&k.as_str())
+                && !params.contains(&k.as_str())
         })
         .cloned()
         .collect()
@@ -158,6 +180,11 @@ pub fn to_pairs(
         out.push((SEED.to_string(), s.seed.to_string()));
         if let Some(step) = s.step {
             out.push((STEP.to_string(), step.to_string()));
+        }
+        for (edit, key) in s.edits.iter().zip(EDITS) {
+            if let Some(src) = edit {
+                out.push((key.to_string(), src.clone()));
+            }
         }
     }
     out.extend(extra.iter().cloned());
@@ -236,7 +263,8 @@ mod tests {
                 slug: "demo".into(),
                 params: vec![10, 50],
                 seed: 3,
-                step: None
+                step: None,
+                edits: [None, None],
             })
         );
     }
@@ -250,7 +278,8 @@ mod tests {
                 slug: "demo".into(),
                 params: vec![200, 10],
                 seed: 9,
-                step: Some(42)
+                step: Some(42),
+                edits: [None, None],
             })
         );
         assert!(r.notices.is_empty());
@@ -306,16 +335,42 @@ mod tests {
             params: vec![7, 70],
             seed: 11,
             step: Some(5),
+            edits: [None, Some("package main\n\nfunc main() {}\n".into())],
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
         let q = crate::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
         assert_eq!(
             q,
-            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5&embed=1"
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5\
+             &good_go=package%20main%0A%0Afunc%20main%28%29%20%7B%7D%0A&embed=1"
         );
         let r = route(&q);
         assert_eq!(state(&r), Some(&s));
         assert_eq!(r.extra, extra);
+    }
+
+    #[test]
+    fn an_edited_program_is_read_and_not_kept_as_extra() {
+        let r = route("?lesson=demo&bad_go=package+main%0A");
+        assert_eq!(
+            state(&r).map(|s| s.edits.clone()),
+            Some([Some("package main\n".to_string()), None])
+        );
+        assert!(r.extra.is_empty());
+        assert!(r.notices.is_empty());
+    }
+
+    #[test]
+    fn an_edit_too_long_for_a_link_is_dropped_with_a_notice() {
+        let long = "x".repeat(MAX_EDIT_BYTES + 1);
+        let r = route(&format!("?lesson=demo&good_go={long}"));
+        assert_eq!(state(&r).map(|s| s.edits.clone()), Some([None, None]));
+        assert_eq!(
+            r.notices,
+            [
+                "The edited good.go in this link is 20001 bytes, more than the 20000 a link may carry; showing the lesson's own good.go."
+            ]
+        );
     }
 
     #[test]

@@ -80,6 +80,16 @@ pub fn stderr(outcome: Option<Outcome>, message: &str) -> Option<String> {
     }
 }
 
+/// Where a compile error points and what it says: `bad.go:3:5: undefined: x` gives
+/// `(3, "undefined: x")`. `None` for a message without a position (a parameter problem).
+pub fn compile_error_at(message: &str) -> Option<(u32, &str)> {
+    let mut parts = message.splitn(4, ':');
+    let (_file, line, col, text) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    col.parse::<u32>().ok()?;
+    let line = line.parse::<u32>().ok().filter(|l| *l > 0)?;
+    Some((line, text.trim_start()))
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
@@ -156,6 +166,20 @@ mod tests {
             headline(&f).0,
             "fatal error: sync: unlock of unlocked mutex"
         );
+    }
+
+    #[test]
+    fn a_compile_error_gives_its_line_and_text() {
+        assert_eq!(
+            compile_error_at("bad.go:3:5: undefined: x"),
+            Some((3, "undefined: x"))
+        );
+        assert_eq!(
+            compile_error_at("good.go:12:1: expected ';', found ':'"),
+            Some((12, "expected ';', found ':'"))
+        );
+        assert_eq!(compile_error_at("no parameter named n"), None);
+        assert_eq!(compile_error_at("bad.go:0:0: x"), None);
     }
 
     #[test]

@@ -1,0 +1,150 @@
+// A learner edits a program in the page: the edit runs (and agrees with the golite CLI on the
+// same text), travels in the link, and can be reverted; broken or runaway code gets a clear
+// message on its side while the page stays responsive.
+import { test, expect, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FS, artifacts, goliteSource, shownLeaks, verdictsShown, watchConsole } from '../support';
+
+const BAD = fs.readFileSync(path.join(FS, 'bad.go'), 'utf8');
+
+/** A side's verdict headline (the leak list under it not included). */
+const headline = (page: Page, side: string) => page.getByTestId(`verdict-${side}`).locator('.verdict');
+
+/** Opens `side` in the editor, replaces its whole text with `src` and runs it. */
+async function editAndRun(page: Page, side: string, src: string) {
+  await page.getByTestId(`edit-${side}`).click();
+  const box = page.getByTestId(`editor-text-${side}`);
+  await expect(box).toBeFocused();
+  await box.fill(src);
+  await page.getByTestId(`editor-run-${side}`).click();
+  await expect(page.getByTestId(`editor-${side}`)).toHaveCount(0);
+}
+
+test('an edit that fixes bad.go runs, agrees with golite, travels in the link and reverts', async ({ page, context }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+
+  // The box opens with the code as it runs (the slider's values in the marked constants).
+  await page.getByTestId('edit-bad').click();
+  const box = page.getByTestId('editor-text-bad');
+  await expect(box).toHaveValue(BAD);
+  // Typing space and arrows in the box edits the text: no playback shortcut fires.
+  await box.press('End');
+  await box.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Play (space)');
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'edit-open.png') });
+  await page.getByTestId('editor-cancel-bad').click();
+  await expect(page.getByTestId('code-bad')).toBeVisible();
+  await expect(page.getByTestId('edited-bad')).toHaveCount(0);
+
+  const fixed = BAD.replace('result := make(chan string)', 'result := make(chan string, 1)');
+  expect(fixed).not.toBe(BAD);
+  await editAndRun(page, 'bad', fixed);
+  const cli = goliteSource('bad.go', fixed);
+  expect(cli.leaked).toEqual([]);
+  await expect(headline(page, 'bad')).toHaveText('no leaks');
+  await expect(page.getByTestId('edited-bad')).toBeVisible();
+  await expect(page.getByTestId('code-bad')).toContainText('result := make(chan string, 1)');
+  await expect(page).toHaveURL(/[?&]bad_go=/);
+
+  // The link reproduces the edited program in a fresh page.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await verdictsShown(other);
+  await expect(other.getByTestId('edited-bad')).toBeVisible();
+  await expect(headline(other, 'bad')).toHaveText('no leaks');
+  await expect(other.getByTestId('code-bad')).toContainText('result := make(chan string, 1)');
+  await other.close();
+
+  // Back goes to the lesson's own code; forward brings the edit back.
+  await page.goBack();
+  await expect(page.getByTestId('edited-bad')).toHaveCount(0);
+  const lesson = goliteSource('bad.go', BAD);
+  await expect.poll(() => shownLeaks(page, 'bad')).toEqual(lesson.leaked);
+  await expect(headline(page, 'bad')).toHaveText('6 goroutines leaked at line 27 (chan send)');
+  await page.goForward();
+  await expect(headline(page, 'bad')).toHaveText('no leaks');
+
+  // Revert brings back the lesson's file, and the link drops the edit.
+  await page.getByTestId('revert-bad').click();
+  await expect(headline(page, 'bad')).toHaveText('6 goroutines leaked at line 27 (chan send)');
+  await expect(page).not.toHaveURL(/bad_go=/);
+  expect(problems).toEqual([]);
+});
+
+test('a typed constant moves its slider, and both sides run with it', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  await editAndRun(page, 'bad', BAD.replace('const requests = 10 ', 'const requests = 20 '));
+  await expect(page.getByTestId('param-requests-number')).toHaveValue('20');
+  await expect(page).toHaveURL(/requests=20(&|$)/);
+  // The edit only changed the constant, which the slider carries: it is not an edit.
+  await expect(page.getByTestId('edited-bad')).toHaveCount(0);
+  const cli = goliteSource('bad.go', BAD, ['requests=20']);
+  expect(cli.leaked).toHaveLength(1);
+  await expect.poll(() => shownLeaks(page, 'bad')).toEqual(cli.leaked);
+  await expect(headline(page, 'bad')).toHaveText(`${cli.leaked[0].count} goroutines leaked at line 27 (chan send)`);
+  await expect(page.getByTestId('code-good')).toContainText('const requests = 20');
+});
+
+test('a syntax error is reported at its line on its side; the other side still runs', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  const broken = BAD.replace('\tdefer cancel()\n', '\tdefer cancel(\n');
+  expect(broken).not.toBe(BAD);
+  await editAndRun(page, 'bad', broken);
+  const cli = goliteSource('bad.go', broken);
+  expect(cli.outcome).toBe('compile_error');
+  // Go's own words (go build: ./bad.go:25:9: syntax error: ...), at the line after the break.
+  expect(cli.panic).toBe('bad.go:25:9: syntax error: unexpected := in argument list; possibly missing comma or )');
+  await expect(headline(page, 'bad')).toHaveText(`does not compile: ${cli.panic}`);
+  const line = cli.panic.split(':')[1];
+  const badge = page.getByTestId('code-bad').getByTestId('error-badge');
+  await expect(badge).toHaveAttribute('data-line', line);
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'edit-compile-error.png') });
+  await expect(headline(page, 'good')).toHaveText('no leaks');
+  expect(problems).toEqual([]);
+});
+
+test('runaway programs end with the limit that stopped them, and the page keeps drawing', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  const cases: [string, string][] = [
+    // Sleeps forever: a few steps per loop, but events for every sleep.
+    [
+      'package main\n\nimport "time"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n',
+      'stopped by the playground: event limit: the run recorded more than 2000000 events to replay (goroutine 1 at line 7)',
+    ],
+    // A goroutine bomb: each parked goroutine holds a 2 KiB stack.
+    [
+      'package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n',
+      'stopped by the playground: heap limit: the modeled heap passed 268435456 bytes (goroutine 131073 at line 5)',
+    ],
+  ];
+  for (const [src, verdict] of cases) {
+    await editAndRun(page, 'good', src);
+    // While it runs, animation frames keep coming: the page is not frozen.
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const start = performance.now();
+          const tick = () => {
+            n += 1;
+            if (performance.now() - start < 500) requestAnimationFrame(tick);
+            else resolve(n);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(frames).toBeGreaterThan(10);
+    await expect(headline(page, 'good')).toHaveText(verdict, { timeout: 25_000 });
+  }
+  expect(problems).toEqual([]);
+});
