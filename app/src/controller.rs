@@ -291,13 +291,15 @@ impl LessonController {
     pub fn source(&self, side: Side) -> String {
         self.edits
             .with(|e| e[side.index()].clone())
-            .unwrap_or_else(|| {
-                match side {
-                    Side::Bad => self.lesson.bad_go,
-                    Side::Good => self.lesson.good_go,
-                }
-                .to_string()
-            })
+            .unwrap_or_else(|| self.lesson_file(side).to_string())
+    }
+
+    /// The lesson's own file for `side`.
+    fn lesson_file(&self, side: Side) -> &'static str {
+        match side {
+            Side::Bad => self.lesson.bad_go,
+            Side::Good => self.lesson.good_go,
+        }
     }
 
     /// The parameter values as golite takes them (`name`, `value`), in the lesson's order.
@@ -329,10 +331,7 @@ impl LessonController {
                 }
             });
         }
-        let file = match side {
-            Side::Bad => self.lesson.bad_go,
-            Side::Good => self.lesson.good_go,
-        };
+        let file = self.lesson_file(side);
         // Text equal to the lesson's own file, as shown with these values, is no edit.
         let shown = lessons::catalog::apply_params(file, &self.param_values_untracked()).ok();
         let text = text.filter(|t| Some(t) != shown.as_ref() && t != file);
