@@ -34,6 +34,11 @@ test('an edit that fixes bad.go runs, agrees with golite, travels in the link an
   await box.press('End');
   await box.press('Space');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Play (space)');
+  // Tab indents as gofmt does, with a tab; Esc leaves the box, so Tab moves focus again.
+  await box.press('Tab');
+  await expect(box).toHaveValue(BAD.replace('\n', ' \t\n'));
+  await box.press('Escape');
+  await expect(box).not.toBeFocused();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'edit-open.png') });
   await page.getByTestId('editor-cancel-bad').click();
@@ -78,7 +83,12 @@ test('an edit that fixes bad.go runs, agrees with golite, travels in the link an
 test('a typed constant moves its slider, and both sides run with it', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender');
   await verdictsShown(page);
-  await editAndRun(page, 'bad', BAD.replace('const requests = 10 ', 'const requests = 20 '));
+  // Ctrl+Enter runs, as the button does.
+  await page.getByTestId('edit-bad').click();
+  const box = page.getByTestId('editor-text-bad');
+  await box.fill(BAD.replace('const requests = 10 ', 'const requests = 20 '));
+  await box.press('Control+Enter');
+  await expect(page.getByTestId('editor-bad')).toHaveCount(0);
   await expect(page.getByTestId('param-requests-number')).toHaveValue('20');
   await expect(page).toHaveURL(/requests=20(&|$)/);
   // The edit only changed the constant, which the slider carries: it is not an edit.
