@@ -12,7 +12,7 @@ use lessons::runtime::{Seeker, Snapshot};
 
 use crate::browser;
 use crate::charts::ChartScale;
-use crate::engine::{Job, Side, SideRun};
+use crate::engine::{self, Job, Side, SideRun};
 use crate::lockstep::Lockstep;
 use crate::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
 use crate::query;
@@ -314,28 +314,37 @@ impl LessonController {
         })
     }
 
-    /// Runs `text` as `side`'s program from now on (`None`: the lesson's own file again) and
-    /// re-runs both sides, showing the end of the new run. A marked constant whose value the
-    /// learner changed moves its slider, so what was typed is what runs; values outside the
-    /// slider's range are clamped to it.
-    pub fn edit(&self, side: Side, text: Option<String>) {
-        if let Some(declared) = text
-            .as_deref()
-            .and_then(|t| lessons::catalog::parse_params(t).ok())
-        {
+    /// Runs `text` as `side`'s program from now on and re-runs both sides, showing the end of
+    /// the new run. `opened` is the text the box opened with: a marked constant whose value the
+    /// learner changed there moves its slider (clamped to the slider's range), so what was typed
+    /// is what runs; one left alone keeps the slider where it is now.
+    pub fn run_edit(&self, side: Side, opened: &str, text: String) {
+        let typed = engine::changed_params(opened, &text);
+        if !typed.is_empty() {
             self.params.update(|values| {
                 for (p, v) in self.lesson.params.iter().zip(values.iter_mut()) {
-                    if let Some(typed) = declared.iter().find(|d| d.name == p.name) {
-                        *v = typed.default.clamp(p.lo, p.hi);
+                    if let Some((_, t)) = typed.iter().find(|(name, _)| *name == p.name) {
+                        *v = (*t).clamp(p.lo, p.hi);
                     }
                 }
             });
         }
-        let file = self.lesson_file(side);
-        // Text equal to the lesson's own file, as shown with these values, is no edit.
-        let shown = lessons::catalog::apply_params(file, &self.param_values_untracked()).ok();
-        let text = text.filter(|t| Some(t) != shown.as_ref() && t != file);
-        self.edits.update(|e| e[side.index()] = text);
+        // Text that runs as the lesson's own file does with these values is no edit: it may
+        // differ in a marked constant's literal, which the slider's value replaces.
+        let values = self.param_values_untracked();
+        let as_run =
+            |src: &str| lessons::catalog::apply_params(src, &engine::params_for(src, &values)).ok();
+        let edit = (as_run(&text) != as_run(self.lesson_file(side))).then_some(text);
+        self.set_edit(side, edit);
+    }
+
+    /// Runs the lesson's own program on `side` again.
+    pub fn revert(&self, side: Side) {
+        self.set_edit(side, None);
+    }
+
+    fn set_edit(&self, side: Side, edit: Option<String>) {
+        self.edits.update(|e| e[side.index()] = edit);
         self.start_run(Keep::Step(None));
         self.write_url(true);
     }

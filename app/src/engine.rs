@@ -57,6 +57,23 @@ pub fn params_for(src: &str, values: &[(String, String)]) -> Vec<(String, String
     }
 }
 
+/// The marked constants of `after` whose value differs from the same constant in `before`
+/// (or that `before` does not declare), with their values in `after`: what a learner changed by
+/// typing. Nothing when `after`'s markers do not parse (compiling then reports where).
+pub fn changed_params(before: &str, after: &str) -> Vec<(String, i64)> {
+    let Ok(now) = lessons::catalog::parse_params(after) else {
+        return Vec::new();
+    };
+    let was = lessons::catalog::parse_params(before).unwrap_or_default();
+    now.into_iter()
+        .filter(|p| {
+            !was.iter()
+                .any(|w| w.name == p.name && w.default == p.default)
+        })
+        .map(|p| (p.name, p.default))
+        .collect()
+}
+
 /// One finished run: its events (seekable) and its report.
 #[derive(Clone, Debug)]
 pub struct SideRun {
@@ -278,6 +295,18 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["7\n", "none\n"]
         );
+    }
+
+    #[test]
+    fn only_the_constants_a_learner_changed_count_as_typed() {
+        let before = "const a = 1 // param: 0..9 \"A\"\nconst b = 2 // param: 0..9 \"B\"\n";
+        assert_eq!(changed_params(before, before), []);
+        let after = before.replace("const b = 2", "const b = 7");
+        assert_eq!(changed_params(before, &after), [("b".to_string(), 7)]);
+        let added = format!("{before}const c = 3 // param: 0..9 \"C\"\n");
+        assert_eq!(changed_params(before, &added), [("c".to_string(), 3)]);
+        let broken = before.replace("0..9 \"B\"", "9..0 \"B\"");
+        assert_eq!(changed_params(before, &broken), []);
     }
 
     #[test]

@@ -244,15 +244,20 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                         <CodeView side=side source=source snapshot=snapshot error=compile_error />
                     }
                 >
-                    <CodeEditor
-                        side=side
-                        initial=source.get_untracked()
-                        on_run=Callback::new(move |text: String| {
-                            editing.set(false);
-                            ctl.edit(side, Some(text));
-                        })
-                        on_cancel=Callback::new(move |()| editing.set(false))
-                    />
+                    {move || {
+                        let opened = source.get_untracked();
+                        view! {
+                            <CodeEditor
+                                side=side
+                                initial=opened.clone()
+                                on_run=Callback::new(move |text: String| {
+                                    editing.set(false);
+                                    ctl.run_edit(side, &opened, text);
+                                })
+                                on_cancel=Callback::new(move |()| editing.set(false))
+                            />
+                        }
+                    }}
                 </Show>
             })}
             {(opts.shows("goroutines") || opts.shows("channels")).then(|| view! {
@@ -309,7 +314,7 @@ fn EditButtons(
                     class="small"
                     data-testid=format!("revert-{}", side.key())
                     aria-label=format!("Revert {} to the lesson's code", side.file())
-                    on:click=move |_| ctl.edit(side, None)
+                    on:click=move |_| ctl.revert(side)
                 >
                     "Revert"
                 </button>

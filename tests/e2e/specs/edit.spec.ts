@@ -98,6 +98,19 @@ test('a typed constant moves its slider, and both sides run with it', async ({ p
   await expect.poll(() => shownLeaks(page, 'bad')).toEqual(cli.leaked);
   await expect(headline(page, 'bad')).toHaveText(`${cli.leaked[0].count} goroutines leaked at line 27 (chan send)`);
   await expect(page.getByTestId('code-good')).toContainText('const requests = 20');
+
+  // A slider moved while the box is open keeps its value when the box runs: the constant was
+  // not typed.
+  await page.getByTestId('edit-bad').click();
+  const requests = page.getByTestId('param-requests-number');
+  await requests.fill('30');
+  await requests.press('Enter');
+  await expect(page).toHaveURL(/requests=30(&|$)/);
+  await page.getByTestId('editor-run-bad').click();
+  await expect(requests).toHaveValue('30');
+  await expect(page.getByTestId('edited-bad')).toHaveCount(0);
+  const thirty = goliteSource('bad.go', BAD, ['requests=30']);
+  await expect.poll(() => shownLeaks(page, 'bad')).toEqual(thirty.leaked);
 });
 
 test('a syntax error is reported at its line on its side; the other side still runs', async ({ page }) => {
