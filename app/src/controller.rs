@@ -82,6 +82,8 @@ enum Keep {
     Step(Option<usize>),
     /// The same fraction of the run as before (a parameter or seed change).
     Fraction(f64),
+    /// The end of a new program's run (an edit), where its verdict shows.
+    End,
 }
 
 /// A run in progress.
@@ -269,8 +271,10 @@ impl LessonController {
                 *slot = v;
             }
         });
-        self.rerun();
+        // The new history entry first: a run that finishes at once puts its cursor's step in
+        // the URL in place, and that must be this entry, not the one Back returns to.
         self.write_url(push);
+        self.rerun();
         true
     }
 
@@ -282,8 +286,8 @@ impl LessonController {
             return;
         }
         self.seed.set(seed);
-        self.rerun();
         self.write_url(true);
+        self.rerun();
     }
 
     /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
@@ -345,8 +349,8 @@ impl LessonController {
 
     fn set_edit(&self, side: Side, edit: Option<String>) {
         self.edits.update(|e| e[side.index()] = edit);
-        self.start_run(Keep::Step(None));
         self.write_url(true);
+        self.start_run(Keep::End);
     }
 
     fn param_values_untracked(&self) -> Vec<(String, String)> {
@@ -524,6 +528,7 @@ impl LessonController {
             Keep::Step(Some(k)) => k.min(runs.lockstep.len()),
             Keep::Step(None) => runs.lockstep.len(),
             Keep::Fraction(f) => runs.lockstep.at_fraction(f),
+            Keep::End => runs.lockstep.len(),
         };
         let cursor = Cursor::at(&runs.lockstep, pos);
         if !self.speed_chosen.get_value() {
@@ -535,7 +540,7 @@ impl LessonController {
         self.running.set(false);
         // A re-run moved the cursor to a new position: the URL (written when the change was
         // made, with the old position) follows. A first run keeps the URL it was opened with.
-        if matches!(p.keep, Keep::Fraction(_)) {
+        if matches!(p.keep, Keep::Fraction(_) | Keep::End) {
             self.sync_step();
         }
     }

@@ -115,8 +115,9 @@ test('a typed constant moves its slider, and both sides run with it', async ({ p
 
 test('a syntax error is reported at its line on its side; the other side still runs', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('index.html?lesson=forgotten-sender');
-  await verdictsShown(page);
+  // Mid-run: the edit shows the end of the new runs, and the link follows (no stale step).
+  await page.goto('index.html?lesson=forgotten-sender&step=5');
+  await expect(page.getByTestId('step-label')).toContainText('event 5 /');
   const broken = BAD.replace('\tdefer cancel()\n', '\tdefer cancel(\n');
   expect(broken).not.toBe(BAD);
   await editAndRun(page, 'bad', broken);
@@ -131,6 +132,12 @@ test('a syntax error is reported at its line on its side; the other side still r
   fs.mkdirSync(artifacts, { recursive: true });
   await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'edit-compile-error.png') });
   await expect(headline(page, 'good')).toHaveText('no leaks');
+  await expect(page).toHaveURL(/[?&]bad_go=/);
+  expect(new URL(page.url()).searchParams.get('step')).toBeNull();
+  // Back: the lesson's own code at the step the page was at.
+  await page.goBack();
+  await expect(page.getByTestId('step-label')).toContainText('event 5 /');
+  await expect(page.getByTestId('edited-bad')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

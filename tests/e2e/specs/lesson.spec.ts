@@ -120,6 +120,21 @@ test('the seed box and New seed re-run both sides with that seed, each a history
   await expect(seed).toHaveValue('7');
 });
 
+test('Back after a parameter change mid-run returns to the parameters and step before it', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender&step=200');
+  const label = page.getByTestId('step-label');
+  await expect(label).toContainText('event 200 /');
+  const box = page.getByTestId('param-requests-number');
+  await box.fill('40');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/requests=40(&|$)/);
+  await expect(label).not.toContainText('event 200 /');
+  await page.goBack();
+  await expect(box).toHaveValue('10');
+  await expect(label).toContainText('event 200 /');
+  expect(new URL(page.url()).searchParams.get('requests')).not.toBe('40');
+});
+
 test('a parameter change keeps the scrubber at the same fraction of the run', async ({ page }) => {
   await page.goto('index.html?lesson=forgotten-sender&step=200');
   const label = page.getByTestId('step-label');
