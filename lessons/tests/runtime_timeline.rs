@@ -135,6 +135,49 @@ fn another_seed_gives_another_interleaving() {
     assert_ne!(a, b);
 }
 
+/// Goroutines of several states on one line, their ids interleaved: one group per state, in
+/// the order of Go's state names ("chan receive" before "chan send", unlike the states' own
+/// order), each with its ids ascending.
+#[test]
+fn groups_on_one_line_follow_state_names_and_keep_ids_in_order() {
+    let ev = events_of(
+        Config::default(),
+        vec![
+            S::MakeChan(0),
+            S::MakeChan(0),
+            S::Loop(
+                2,
+                vec![
+                    S::Go("main.send", 7, vec![S::Line(7), S::Send(c(0), 1)]),
+                    S::Go("main.nap", 7, vec![S::Line(7), S::Sleep(99)]),
+                    S::Go("main.recv", 7, vec![S::Line(7), S::Recv(c(1))]),
+                ],
+            ),
+            S::Line(20),
+        ],
+    );
+    let groups: Vec<(String, Vec<u32>)> = Timeline::from_events(ev)
+        .last()
+        .by_line
+        .iter()
+        .map(|g| {
+            assert_eq!((g.line, g.count as usize), (7, g.gids.len()));
+            (
+                g.state.as_str().to_string(),
+                g.gids.iter().map(|g| g.0).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("chan receive".to_string(), vec![4, 7]),
+            ("chan send".to_string(), vec![2, 5]),
+            ("sleep".to_string(), vec![3, 6]),
+        ]
+    );
+}
+
 #[test]
 fn final_snapshot_groups_leaked_goroutines_by_line_with_their_ids() {
     let ev = events_of(

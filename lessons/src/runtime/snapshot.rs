@@ -295,9 +295,13 @@ impl Fold {
             Some(Some(g)) if !g.state.is_blocked() && self.outcome.is_none() => Some(self.last_gid),
             _ => None,
         };
-        let mut goroutines = Vec::new();
-        let mut groups: Vec<(u32, GState, Gid)> = Vec::new();
-        let mut counts = [0u32; 14];
+        let mut goroutines = Vec::with_capacity(self.gs.len());
+        // Groups by (line, state), found through a table indexed by line: one pass, no sort
+        // over the goroutines (there can be 100,000). Goroutines come in id order, so each
+        // group's ids are sorted as they are pushed.
+        let mut by_line: Vec<LineGroup> = Vec::new();
+        let mut group_at: Vec<[u32; ALL_STATES.len()]> = Vec::new();
+        let mut counts = [0u32; ALL_STATES.len()];
         for (i, g) in self.gs.iter().enumerate() {
             let Some(g) = g else { continue };
             let gid = Gid(i as u32);
@@ -307,7 +311,23 @@ impl Fold {
                 g.state
             };
             counts[state as usize] += 1;
-            groups.push((g.line, state, gid));
+            let at = slot(&mut group_at, g.line as usize);
+            match at[state as usize] {
+                0 => {
+                    by_line.push(LineGroup {
+                        state,
+                        line: g.line,
+                        count: 1,
+                        gids: vec![gid],
+                    });
+                    at[state as usize] = by_line.len() as u32;
+                }
+                k => {
+                    let group = &mut by_line[k as usize - 1];
+                    group.count += 1;
+                    group.gids.push(gid);
+                }
+            }
             let waits_on = if !state.is_blocked() {
                 None
             } else if let Some(cases) = &g.cases {
@@ -323,30 +343,9 @@ impl Fold {
                 waits_on,
             });
         }
-        // Within a line, states sort by their Go name; ranking the 14 names once keeps string
-        // comparisons out of a sort that can have 100,000 entries.
-        let mut by_name = ALL_STATES;
-        by_name.sort_unstable_by_key(|s| s.as_str());
-        let mut rank = [0u8; 14];
-        for (r, s) in by_name.iter().enumerate() {
-            rank[*s as usize] = r as u8;
-        }
-        groups.sort_unstable_by_key(|&(line, state, gid)| (line, rank[state as usize], gid));
-        let mut by_line: Vec<LineGroup> = Vec::new();
-        for (line, state, gid) in groups {
-            match by_line.last_mut() {
-                Some(l) if l.line == line && l.state == state => {
-                    l.count += 1;
-                    l.gids.push(gid);
-                }
-                _ => by_line.push(LineGroup {
-                    state,
-                    line,
-                    count: 1,
-                    gids: vec![gid],
-                }),
-            }
-        }
+        // Within a line, states sort by their Go name.
+        by_line
+            .sort_unstable_by(|a, b| (a.line, a.state.as_str()).cmp(&(b.line, b.state.as_str())));
         let by_state = ALL_STATES
             .iter()
             .filter(|s| counts[**s as usize] > 0)
