@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use lessons::runtime::{ChanView, Snapshot};
+use lessons::runtime::{ChanId, ChanView, Snapshot};
 
 use crate::engine::Side;
 
@@ -69,6 +69,11 @@ pub fn queue_text(n: u32) -> String {
 }
 
 /// One side's channels at the cursor's snapshot.
+///
+/// The rows are rebuilt only when the list of channels shown changes; their fields follow the
+/// snapshot in place. Rebuilding the rows every frame rewrote every attribute of every row (a
+/// type-erased element re-applies all of them on a rebuild), which at 10,000 channels was
+/// most of a frame's DOM work.
 #[component]
 pub fn ChannelGauges(
     /// Which program these channels belong to.
@@ -78,6 +83,10 @@ pub fn ChannelGauges(
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
 ) -> impl IntoView {
     let ranked_rows = Memo::new(move |_| snapshot.with(|s| ranked(&s.chans)));
+    let ids = Memo::new(move |_| {
+        ranked_rows.with(|(rows, _)| rows.iter().map(|c| c.chan.0).collect::<Vec<u32>>())
+    });
+    let rest = Memo::new(move |_| ranked_rows.with(|(_, rest)| *rest));
     view! {
         <div class="channel-gauges" data-testid=format!("chans-{}", side.key())>
             <div class="map-head">
@@ -90,61 +99,84 @@ pub fn ChannelGauges(
                     " receivers"
                 </span>
             </div>
-            {move || {
-                let (rows, rest) = ranked_rows.get();
-                if rows.is_empty() {
-                    return view! { <p class="gauge-empty">"no channels"</p> }.into_any();
-                }
-                view! {
-                    <ul class="gauges">{rows.into_iter().map(gauge).collect_view()}</ul>
-                    {(rest > 0)
-                        .then(|| {
-                            view! {
-                                <p class="gauge-more">
-                                    {format!("+{rest} more channel{}", if rest == 1 { "" } else { "s" })}
-                                </p>
-                            }
-                        })}
-                }
-                    .into_any()
-            }}
+            <Show
+                when=move || ids.with(|ids| !ids.is_empty())
+                fallback=|| view! { <p class="gauge-empty">"no channels"</p> }
+            >
+                <ul class="gauges">
+                    {move || ids.get().into_iter().map(|id| gauge(id, ranked_rows)).collect_view()}
+                </ul>
+                <Show when=move || { rest.get() > 0 }>
+                    <p class="gauge-more">
+                        {move || {
+                            let rest = rest.get();
+                            format!("+{rest} more channel{}", if rest == 1 { "" } else { "s" })
+                        }}
+                    </p>
+                </Show>
+            </Show>
         </div>
     }
 }
 
-/// One channel's row: name, fill, senders queued before the buffer, receivers after it.
-fn gauge(c: ChanView) -> impl IntoView {
-    let fill = if c.cap == 0 {
-        0.0
-    } else {
-        (f64::from(c.len) / f64::from(c.cap) * 100.0).min(100.0)
+/// One channel's row: name, fill, senders queued before the buffer, receivers after it. Each
+/// field follows the channel's entry in `rows`.
+fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
+    // A row outlives its channel's entry by a moment (until the list drops it): it keeps
+    // showing the last state it had.
+    let c = Memo::new(move |prev: Option<&ChanView>| {
+        rows.with(|(rows, _)| rows.iter().find(|c| c.chan.0 == id).cloned())
+            .or_else(|| prev.cloned())
+            .unwrap_or(ChanView {
+                chan: ChanId(id),
+                cap: 0,
+                len: 0,
+                closed: false,
+                senders: 0,
+                receivers: 0,
+            })
+    });
+    let fill = move || {
+        c.with(|c| {
+            if c.cap == 0 {
+                0.0
+            } else {
+                (f64::from(c.len) / f64::from(c.cap) * 100.0).min(100.0)
+            }
+        })
     };
-    let full = c.cap > 0 && c.len >= c.cap;
-    let busy = c.senders + c.receivers > 0;
-    let unbuffered = c.cap == 0;
+    let closed = Memo::new(move |_| c.with(|c| c.closed));
     view! {
         <li
             class="gauge"
-            class:closed=c.closed
-            class:busy=busy
+            class:closed=move || closed.get()
+            class:busy=move || c.with(|c| c.senders + c.receivers > 0)
             role="img"
-            aria-label=describe(&c)
-            data-chan=c.chan.0
+            aria-label=move || c.with(describe)
+            data-chan=id
         >
-            <span class="gname">{format!("#{}", c.chan.0)}</span>
+            <span class="gname">{format!("#{id}")}</span>
             <span class="gcap">
-                {if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) }}
+                {move || c.with(|c| if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) })}
             </span>
-            <span class="dots send" title=format!("{} waiting to send", c.senders)>
-                {(c.senders > 0).then(|| queue_text(c.senders))}
+            <span class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
+                {move || c.with(|c| queue_text(c.senders))}
             </span>
-            <span class="gbar" class:full=full class:unbuffered=unbuffered>
-                <span class="gfill" style=format!("width:{fill:.1}%")></span>
+            <span
+                class="gbar"
+                class:full=move || c.with(|c| c.cap > 0 && c.len >= c.cap)
+                class:unbuffered=move || c.with(|c| c.cap == 0)
+            >
+                <span class="gfill" style=move || format!("width:{:.1}%", fill())></span>
             </span>
-            <span class="dots recv" title=format!("{} waiting to receive", c.receivers)>
-                {(c.receivers > 0).then(|| queue_text(c.receivers))}
+            <span class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
+                {move || c.with(|c| queue_text(c.receivers))}
             </span>
-            <span class="gstate">{c.closed.then(|| view! { <span class="gclosed">"closed"</span> })}</span>
+            <span class="gstate">
+                <Show when=move || closed.get()>
+                    <span class="gclosed">"closed"</span>
+                </Show>
+            </span>
         </li>
     }
 }
@@ -152,7 +184,6 @@ fn gauge(c: ChanView) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lessons::runtime::ChanId;
 
     fn chan(id: u32, cap: u32, len: u32, senders: u32, receivers: u32, closed: bool) -> ChanView {
         ChanView {

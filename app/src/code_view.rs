@@ -178,6 +178,7 @@ fn code_line(
                 .collect::<Vec<_>>()
         })
     });
+    let states = Memo::new(move |_| here.with(|h| h.iter().map(|b| b.state).collect::<Vec<_>>()));
     view! {
         <div
             class="ln"
@@ -198,36 +199,49 @@ fn code_line(
                         }
                     })
                 }}
-                {move || {
-                    here.get()
-                        .into_iter()
-                        .map(|b| {
-                            let label = format!(
-                                "{} goroutine{} parked here in {}",
-                                b.count,
-                                if b.count == 1 { "" } else { "s" },
-                                b.state,
-                            );
-                            view! {
-                                <span
-                                    class=format!("badge fam-{}", b.family.key())
-                                    data-testid="line-badge"
-                                    data-line=b.line
-                                    data-state=b.state
-                                    data-count=b.count
-                                    title=label.clone()
-                                    aria-label=label
-                                >
-                                    <b>{b.count}</b>
-                                    " "
-                                    {b.state}
-                                </span>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Rebuilt only when the states parked here change; the counts update in place
+                // (rebuilding a badge re-applies all its attributes, and counts change every
+                // frame).
+                {move || states.get().into_iter().map(|state| badge(n, state, here)).collect_view()}
             </span>
         </div>
+    }
+}
+
+/// The badge of the goroutines parked at line `n` in `state`; its count follows `here`.
+fn badge(n: u32, state: &'static str, here: Memo<Vec<Badge>>) -> impl IntoView {
+    // A badge outlives its entry by a moment (until the list drops it): it keeps its last count.
+    let count = Memo::new(move |prev: Option<&u32>| {
+        here.with(|h| h.iter().find(|b| b.state == state).map(|b| b.count))
+            .or_else(|| prev.copied())
+            .unwrap_or(0)
+    });
+    let family = here.with_untracked(|h| {
+        h.iter()
+            .find(|b| b.state == state)
+            .map_or(Family::Running.key(), |b| b.family.key())
+    });
+    let label = move || {
+        let count = count.get();
+        format!(
+            "{count} goroutine{} parked here in {state}",
+            if count == 1 { "" } else { "s" },
+        )
+    };
+    view! {
+        <span
+            class=format!("badge fam-{family}")
+            data-testid="line-badge"
+            data-line=n
+            data-state=state
+            data-count=move || count.get()
+            title=label
+            aria-label=label
+        >
+            <b>{move || count.get()}</b>
+            " "
+            {state}
+        </span>
     }
 }
 

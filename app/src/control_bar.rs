@@ -11,8 +11,10 @@ use crate::player::{SPEEDS_NS, format_time};
 pub fn ControlBar(ctl: LessonController) -> impl IntoView {
     let len = Signal::derive(move || ctl.len());
     let ready = Signal::derive(move || ctl.runs.with(|r| r.is_some()));
-    let playing = Signal::derive(move || ctl.cursor.get().playing);
-    let pos = Signal::derive(move || ctl.cursor.get().pos);
+    // Memos, not derived signals: the cursor's clock moves every frame, and what hangs off these
+    // (the play icon is rebuilt when it changes) should only run when they change.
+    let playing = Memo::new(move |_| ctl.cursor.get().playing);
+    let pos = Memo::new(move |_| ctl.cursor.get().pos);
     view! {
         <div class="controls" role="group" aria-label="Playback (both programs in lockstep)">
             <div class="buttons">

@@ -142,6 +142,8 @@ pub fn GoroutineMap(
                 .collect::<Vec<_>>()
         })
     });
+    let states =
+        Memo::new(move |_| by_state.with(|b| b.iter().map(|(s, _)| *s).collect::<Vec<_>>()));
     let summary = move || summarize(total.get(), &counts.get());
 
     view! {
@@ -211,23 +213,26 @@ pub fn GoroutineMap(
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            by_state
-                                .get()
-                                .into_iter()
-                                .map(|(state, n)| {
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <span class="swatch" style=format!("background:{}", Family::of(state).css())></span>
-                                                {state.as_str()}
-                                            </td>
-                                            <td>{thousands(u64::from(n))}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        // Rebuilt when the states change, counts updating in place (see
+                        // ChannelGauges).
+                        {move || states.get().into_iter().map(|state| view! {
+                            <tr>
+                                <td>
+                                    <span class="swatch" style=format!("background:{}", Family::of(state).css())></span>
+                                    {state.as_str()}
+                                </td>
+                                <td>
+                                    {move || {
+                                        by_state.with(|b| {
+                                            b.iter()
+                                                .find(|(s, _)| *s == state)
+                                                .map(|(_, n)| thousands(u64::from(*n)))
+                                                .unwrap_or_default()
+                                        })
+                                    }}
+                                </td>
+                            </tr>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </details>
