@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use lessons::golite::highlight::{Line, TokenClass, highlight};
 use lessons::runtime::Snapshot;
 
+use crate::browser;
 use crate::engine::Side;
 use crate::series::Family;
 
@@ -15,6 +16,9 @@ use visible_lines::VisibleLines;
 
 /// Lines of context kept above and below a revealed line, in pixels (about three rows).
 const CONTEXT_PX: u32 = 48;
+
+/// The code box scrolls to follow the run at most this often, in real milliseconds.
+const SCROLL_EVERY_MS: f64 = 250.0;
 
 /// Goroutines parked on one line in one state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,14 +105,41 @@ pub fn CodeView(
             });
         }
     });
+    // While a run plays, the running line can jump between far-apart lines every frame:
+    // following each jump would shake the box and force a layout per frame. So the box
+    // scrolls at most once per SCROLL_EVERY_MS, and a jump inside that interval is taken up
+    // when it ends (whatever the target is by then).
+    let last_scroll = StoredValue::new(f64::NEG_INFINITY);
+    let booked = StoredValue::new(false);
+    let follow = move || {
+        let (Some(Some(line)), Some(el)) = (target.try_get_untracked(), container.get_untracked())
+        else {
+            return;
+        };
+        let on_screen = lines
+            .try_with_value(|l| l.as_ref().is_some_and(|l| l.contains(line)))
+            .unwrap_or(false);
+        if !on_screen {
+            reveal_line(&el, line);
+            last_scroll.set_value(browser::now_ms());
+        }
+    };
     Effect::new(move |_| {
-        if let (Some(line), Some(el)) = (target.get(), container.get()) {
-            let on_screen = lines
-                .try_with_value(|l| l.as_ref().is_some_and(|l| l.contains(line)))
-                .unwrap_or(false);
-            if !on_screen {
-                reveal_line(&el, line);
-            }
+        target.track();
+        container.track();
+        let wait = last_scroll.get_value() + SCROLL_EVERY_MS - browser::now_ms();
+        if wait <= 0.0 {
+            follow();
+        } else if !booked.get_value() {
+            booked.set_value(true);
+            set_timeout(
+                move || {
+                    if booked.try_set_value(false).is_none() {
+                        follow();
+                    }
+                },
+                std::time::Duration::from_millis(wait.ceil() as u64),
+            );
         }
     });
     view! {
