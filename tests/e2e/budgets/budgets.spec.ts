@@ -52,23 +52,30 @@ test('re-run time after a parameter change', async ({ page }) => {
 });
 
 test('frame rate while animating 10,000 requests (20,001 goroutines at peak)', async ({ page }) => {
-  await page.goto('index.html?lesson=forgotten-sender&requests=10000');
-  await runsDone(page);
-  await page.getByTestId('play').click();
-  const fps = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const start = performance.now();
-        const tick = (now: number) => {
-          frames++;
-          if (now - start < 3000) requestAnimationFrame(tick);
-          else resolve((frames * 1000) / (now - start));
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  out.animate_10k_fps = Number(fps.toFixed(1));
+  // Three plays from the start, each counted over its first 3 s; the median is the figure, and
+  // every try is kept in the artifact so a noisy machine shows as spread, not as one number.
+  const tries: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto('index.html?lesson=forgotten-sender&requests=10000');
+    await runsDone(page);
+    await page.getByTestId('play').click();
+    const fps = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let frames = 0;
+          const start = performance.now();
+          const tick = (now: number) => {
+            frames++;
+            if (now - start < 3000) requestAnimationFrame(tick);
+            else resolve((frames * 1000) / (now - start));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    tries.push(Number(fps.toFixed(1)));
+  }
+  out.animate_10k_fps = median(tries);
+  out.animate_10k_fps_tries = tries.join(' ');
 });
 
 test.afterAll(() => {
