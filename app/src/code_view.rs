@@ -74,6 +74,21 @@ pub fn spread_badges(all: &[Badge], lines: &[RwSignal<Vec<Badge>>]) -> usize {
     written
 }
 
+/// Moves the running-line flag from line `was` to line `now` (1-based; `None`: no line), writing
+/// only those two flags.
+pub fn move_flag(flags: &[RwSignal<bool>], was: Option<u32>, now: Option<u32>) {
+    if was == now {
+        return;
+    }
+    let at = |n: Option<u32>| n.and_then(|n| flags.get((n as usize).checked_sub(1)?));
+    if let Some(f) = at(was) {
+        f.set(false);
+    }
+    if let Some(f) = at(now) {
+        f.set(true);
+    }
+}
+
 /// The line the running goroutine is on, if one is running.
 pub fn running_line(s: &Snapshot) -> Option<u32> {
     let gid = s.running?;
@@ -176,19 +191,26 @@ pub fn CodeView(
         >
             {move || {
                 let rows = highlight(&source.get());
-                // Each line follows a signal of its own badges, and the running line is a
-                // selector: a frame wakes the lines that changed, not every line of the file.
+                // Each line follows signals of its own (its badges, whether it runs): a frame
+                // wakes the lines that changed, not every line of the file.
                 let here: Rc<[RwSignal<Vec<Badge>>]> =
                     rows.iter().map(|_| RwSignal::new(Vec::new())).collect();
+                let runs_here: Rc<[RwSignal<bool>]> =
+                    rows.iter().map(|_| RwSignal::new(false)).collect();
                 let lines = Rc::clone(&here);
                 Effect::new(move |_| all.with(|b| spread_badges(b, &lines)));
-                let running = Selector::new(move || running.get());
+                let flags = Rc::clone(&runs_here);
+                Effect::new(move |was: Option<Option<u32>>| {
+                    let now = running.get();
+                    move_flag(&flags, was.flatten(), now);
+                    now
+                });
                 rows.into_iter()
-                    .zip(here.iter())
+                    .zip(here.iter().zip(runs_here.iter()))
                     .enumerate()
-                    .map(|(i, (tokens, here))| {
+                    .map(|(i, (tokens, (here, runs)))| {
                         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                        code_line(n, tokens, *here, running.clone(), error)
+                        code_line(n, tokens, *here, *runs, error)
                     })
                     .collect_view()
             }}
@@ -222,7 +244,7 @@ fn code_line(
     n: u32,
     tokens: Line,
     here: RwSignal<Vec<Badge>>,
-    running: Selector<Option<u32>>,
+    runs: RwSignal<bool>,
     error: Signal<Option<(u32, String)>>,
 ) -> impl IntoView {
     let error_here = Memo::new(move |_| {
@@ -236,7 +258,7 @@ fn code_line(
     view! {
         <div
             class="ln"
-            class:running=move || running.selected(&Some(n))
+            class:running=move || runs.get()
             class:parked=move || here.with(|h| !h.is_empty())
             class:error=move || error_here.with(Option::is_some)
             data-line=n
@@ -379,5 +401,23 @@ mod tests {
         assert_eq!(lines[8].get_untracked(), [badge_at(9, "sleep", 2)]);
         // The same badges again write nothing.
         assert_eq!(spread_badges(&next, &lines), 0);
+    }
+
+    #[test]
+    fn the_running_flag_moves_from_line_to_line() {
+        let owner = Owner::new();
+        owner.set();
+        let flags: Vec<RwSignal<bool>> = (0..5).map(|_| RwSignal::new(false)).collect();
+        let on = |f: &[RwSignal<bool>]| f.iter().map(|x| x.get_untracked()).collect::<Vec<_>>();
+        move_flag(&flags, None, Some(2));
+        assert_eq!(on(&flags), [false, true, false, false, false]);
+        move_flag(&flags, Some(2), Some(5));
+        assert_eq!(on(&flags), [false, false, false, false, true]);
+        // Off the end (an edited program shorter than the run) and to no line at all.
+        move_flag(&flags, Some(5), Some(9));
+        assert_eq!(on(&flags), [false; 5]);
+        move_flag(&flags, Some(9), Some(1));
+        move_flag(&flags, Some(1), None);
+        assert_eq!(on(&flags), [false; 5]);
     }
 }
