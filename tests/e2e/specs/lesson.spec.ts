@@ -21,6 +21,14 @@ function slugs(): string[] {
     });
 }
 
+/** The code lines marked as where the running goroutine is (at most one). */
+async function runningLines(page: Page, side: string): Promise<string[]> {
+  return page
+    .getByTestId(`code-${side}`)
+    .locator('.ln.running')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-line') ?? ''));
+}
+
 /** Everything a side shows as text and attributes (the canvas by its description). */
 async function sideState(page: Page, side: string): Promise<string> {
   const el = page.getByTestId(`side-${side}`);
@@ -29,7 +37,9 @@ async function sideState(page: Page, side: string): Promise<string> {
   const badges = await el
     .locator('[data-testid="line-badge"]')
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-state')}:${e.getAttribute('data-count')}`));
-  return JSON.stringify({ text, map, badges });
+  const running = await runningLines(page, side);
+  expect(running.length).toBeLessThanOrEqual(1);
+  return JSON.stringify({ text, map, badges, running });
 }
 
 test('played to the end, forgotten-sender shows exactly the leaks golite reports', async ({ page }) => {
@@ -58,6 +68,9 @@ test('played to the end, forgotten-sender shows exactly the leaks golite reports
   const badge = page.getByTestId('code-bad').locator(`[data-testid="line-badge"][data-line="${bad.leaked[0].line}"]`);
   await expect(badge).toHaveAttribute('data-count', String(bad.leaked[0].count));
   await expect(badge).toHaveAttribute('data-state', bad.leaked[0].state);
+  // The run is over: no goroutine runs, so no line is marked as running.
+  expect(await runningLines(page, 'bad')).toEqual([]);
+  expect(await runningLines(page, 'good')).toEqual([]);
 
   // Hovering a leaked goroutine's cell says who it is and what it waits on: the channel whose
   // gauge shows it among the waiting senders.
@@ -181,6 +194,32 @@ test('step back returns to an identical state, and the URL reproduces the view',
   expect([await sideState(copy, 'bad'), await sideState(copy, 'good')]).toEqual(before);
   await expect(copy.getByTestId('param-requests-number')).toHaveValue('12');
   await expect(copy.getByTestId('seed')).toHaveValue('3');
+});
+
+test('the line of the goroutine that ran last is marked, and the mark moves with each step', async ({ page }) => {
+  // Each main's first events: its 2 KiB stack at `func main() {`, then the `timedOut` slice.
+  // The sides alternate, bad first: event 2k-1 is bad's k-th, event 2k good's k-th.
+  const lineOf = (file: string, text: string) => {
+    const n = fs.readFileSync(path.join(FS, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(n).toBeGreaterThan(0);
+    return [String(n)];
+  };
+  const marks = async () => [await runningLines(page, 'bad'), await runningLines(page, 'good')];
+  await page.goto('index.html?lesson=forgotten-sender&requests=12&seed=3&step=2');
+  await expect(page.getByTestId('step-label')).toContainText('event 2 /');
+  // Only the spawns of main so far: they belong to no line.
+  await expect.poll(marks).toEqual([[], []]);
+  await page.getByTestId('step').click();
+  await expect.poll(marks).toEqual([lineOf('bad.go', 'func main() {'), []]);
+  await page.getByTestId('step').click();
+  await expect.poll(marks).toEqual([lineOf('bad.go', 'func main() {'), lineOf('good.go', 'func main() {')]);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-label')).toContainText('event 5 /');
+  await expect.poll(marks).toEqual([lineOf('bad.go', 'timedOut := make('), lineOf('good.go', 'func main() {')]);
+  await page.getByTestId('step-back').click();
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('step-label')).toContainText('event 3 /');
+  await expect.poll(marks).toEqual([lineOf('bad.go', 'func main() {'), []]);
 });
 
 test('back and forward restore parameters; a bad URL shows a notice and defaults', async ({ page }) => {
