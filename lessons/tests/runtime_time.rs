@@ -435,3 +435,38 @@ fn late_ticker_catches_up_with_go_formula() {
         ])
     );
 }
+
+#[test]
+fn a_crowded_instant_spreads_over_slices_and_runs_the_same() {
+    // 300 goroutines asleep until t=10, plus main: 301 timers due at one instant. A slice
+    // fires at most its budget of them, and the next slice goes on with the rest before any
+    // woken goroutine runs, so the sliced run is the unsliced one, event for event.
+    let program = || {
+        let mut main: Vec<S> = (0..300)
+            .map(|_| S::Go("main.sleeper", 3, vec![S::Sleep(10)]))
+            .collect();
+        main.push(S::Sleep(10));
+        main
+    };
+    let (mut whole, whole_log) = start(lessons::runtime::Config::default(), program());
+    whole.run_to_end();
+    let (mut sliced, sliced_log) = start(lessons::runtime::Config::default(), program());
+    let mut most_woken = 0;
+    let mut seen = 0;
+    loop {
+        let progress = sliced.run_slice(7);
+        let woken = sliced.events()[seen..]
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Unblock))
+            .count();
+        most_woken = most_woken.max(woken);
+        seen = sliced.events().len();
+        if progress == lessons::runtime::Progress::Finished {
+            break;
+        }
+    }
+    assert_eq!(sliced.events(), whole.events());
+    assert_eq!(*sliced_log.borrow(), *whole_log.borrow());
+    assert_eq!(most_woken, 7);
+    assert_eq!(whole_log.borrow().len(), 301);
+}

@@ -109,6 +109,9 @@ pub struct Runtime<V: Value> {
     pub(crate) pending_limit: Option<String>,
     pub(crate) preempt_at: u64,
     pub(crate) timer_fires: u64,
+    /// True while the timers of the current instant are being fired (see
+    /// [`Runtime::fire_next_due`]).
+    pub(crate) firing: bool,
     /// Goroutine resumes, bounded like steps.
     pub(crate) resumes: u64,
     /// Events recorded so far (taken ones included), bounded by `max_events`.
@@ -162,6 +165,7 @@ impl<V: Value> Runtime<V> {
             pending_limit: None,
             preempt_at,
             timer_fires: 0,
+            firing: false,
             resumes: 0,
             events_recorded: 0,
             names: Vec::new(),
@@ -275,6 +279,12 @@ impl<V: Value> Runtime<V> {
             if self.steps - start >= budget || resumes >= budget {
                 return Progress::Running;
             }
+            if self.firing {
+                // Each firing counts as a resume, so a crowded instant spreads over slices.
+                resumes += 1;
+                self.firing = self.fire_next_due();
+                continue;
+            }
             if self.main_done && self.steps - self.main_end_steps > POST_MAIN_STEPS {
                 self.finish(Outcome::Exit, String::new());
                 continue;
@@ -304,7 +314,8 @@ impl<V: Value> Runtime<V> {
                         self.now = self.now.max(until_ns);
                         return Progress::Running;
                     }
-                    self.fire_timers_at(when);
+                    self.now = self.now.max(when);
+                    self.firing = true;
                 }
                 None => {
                     self.finish(

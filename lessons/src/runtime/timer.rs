@@ -160,14 +160,17 @@ impl<V: Value> Runtime<V> {
         found
     }
 
-    /// Advances the clock to `when` (never backwards) and fires every timer due by then.
-    pub(crate) fn fire_timers_at(&mut self, when: i64) {
-        self.now = self.now.max(when);
-        while let Some(id) = self.timers.pop_due(self.now) {
-            self.fire(id);
-            if self.end.is_some() {
-                return;
+    /// Fires the next timer due by now, if any; false once none is due. The scheduler fires a
+    /// whole instant's timers before any goroutine runs, one at a time, so a slice can end in
+    /// the middle of a crowded instant (50,000 contexts expiring at once) and the next slice
+    /// goes on with the same order: how a run is sliced never changes what it does.
+    pub(crate) fn fire_next_due(&mut self) -> bool {
+        match self.timers.pop_due(self.now) {
+            Some(id) => {
+                self.fire(id);
+                true
             }
+            None => false,
         }
     }
 
