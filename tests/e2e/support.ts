@@ -21,6 +21,7 @@ export interface Report {
   panic: string;
   stdout: string;
   leaked: Leak[];
+  peak_goroutines: number;
 }
 
 /** Runs the golite CLI (the same engine, natively) on a Go file. */
