@@ -101,15 +101,20 @@ ensure_npm_deps() {
 # binaryen's wasm-opt from npm (Debian's binaryen 108 breaks the page: see README "Toolchain").
 wasm_opt_bin() { echo "$E2E_DIR/node_modules/.bin/wasm-opt"; }
 
+# A font with Chinese glyphs (1.6 MB), so the lessons' Chinese text shows in screenshots as it does
+# on a learner's machine instead of as empty boxes.
+CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
 _install_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    step "apt-get install chromium chromium-driver"
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -f "$CJK_FONT" ]; then
+    step "apt-get install chromium chromium-driver fonts-wqy-microhei"
     as_root apt-get update -qq
-    as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver \
+      fonts-wqy-microhei >/dev/null
   fi
 }
 
-# Debian's Chromium and ChromeDriver for the browser tests.
+# Debian's Chromium and ChromeDriver for the browser tests, and a CJK font.
 ensure_chromium() {
   with_lock apt _install_chromium
 }
