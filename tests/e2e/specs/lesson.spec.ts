@@ -386,6 +386,14 @@ test('the explanation switches between English and Chinese', async ({ page }) =>
   await page.getByRole('button', { name: /Chinese/ }).click();
   await expect(prose).toHaveAttribute('lang', 'zh');
   await expect(prose.locator('h2').first()).toHaveText(zhFirst![1]);
+  // A source line that breaks between two Chinese characters reads as one run of text, with no
+  // space where the line broke (as the Markdown's author means it).
+  const zh = fs.readFileSync(path.join(FS, 'explain.zh.md'), 'utf8').split('\n');
+  const han = /[\u4e00-\u9fff]/;
+  const at = zh.findIndex((l, i) => han.test(l.slice(-1)) && han.test((zh[i + 1] ?? '').charAt(0)));
+  expect(at).toBeGreaterThan(0);
+  const joined = zh[at].slice(-4) + zh[at + 1].slice(0, 4);
+  await expect(prose).toContainText(joined);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(prose.locator('h2').first()).toHaveText(enFirst![1]);
 });
