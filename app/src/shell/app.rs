@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
 use crate::browser;
-use crate::lesson_list::LessonList;
-use crate::lesson_page::LessonPage;
-use crate::lesson_text;
-use crate::query;
-use crate::route::{self, LessonState, Page, Route};
+use crate::lesson::text;
+use crate::nav::query;
+use crate::nav::route::{self, LessonState, Page, Route};
+use crate::shell::lesson_list::LessonList;
+use crate::shell::lesson_page::LessonPage;
 
 /// Moves between pages: pushes a history entry and shows the page it names.
 #[derive(Clone, Copy)]
@@ -90,12 +90,12 @@ fn LessonLoader(
     /// URL keys the lesson page does not use.
     extra: Vec<(String, String)>,
 ) -> impl IntoView {
-    if let Some(l) = lesson_text::loaded(&meta.slug) {
+    if let Some(l) = text::loaded(&meta.slug) {
         return view! { <LessonPage lesson=l.lesson state=state extra=extra /> }.into_any();
     }
     let result = RwSignal::new(None::<Result<&'static Lesson, String>>);
     leptos::task::spawn_local(async move {
-        let r = lesson_text::fetch(meta).await.map(|l| l.lesson);
+        let r = text::fetch(meta).await.map(|l| l.lesson);
         // The page may have moved on while the file was on its way.
         let _ = result.try_set(Some(r));
     });

@@ -1,0 +1,3 @@
+pub mod host_api;
+pub mod options;
+pub mod share_dialog;

@@ -1,0 +1,3 @@
+pub mod query;
+pub mod route;
+pub mod visited;

@@ -1,0 +1,3 @@
+pub mod app;
+pub mod lesson_list;
+pub mod lesson_page;
