@@ -1,3 +1,4 @@
+pub mod link;
 pub mod query;
 pub mod route;
 pub mod visited;

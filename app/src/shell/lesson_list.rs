@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
-use crate::shell::app::LessonLink;
+use crate::nav::link::LessonLink;
 
 /// Groups `items` under their chapter, keeping catalog order: chapters appear in the order of
 /// their first lesson, lessons in their own order. Generic so it is tested without real lessons.

@@ -18,6 +18,7 @@ use crate::lesson::controller::LessonController;
 use crate::lesson::keyboard::{self, Command};
 use crate::lesson::param_panel::ParamPanel;
 use crate::lesson::text;
+use crate::nav::link::{LessonLink, Navigator};
 use crate::nav::route::LessonState;
 use crate::nav::visited;
 use crate::panes::channel_gauges::ChannelGauges;
@@ -27,7 +28,6 @@ use crate::panes::code_view::CodeView;
 use crate::panes::goroutine_map::GoroutineMap;
 use crate::playback::engine::{self, Side};
 use crate::playback::verdict;
-use crate::shell::app::{LessonLink, Navigator};
 
 /// One lesson at one state.
 #[component]
