@@ -3,6 +3,10 @@
 //! `index.html` loads the wasm-bindgen package and [`start`] mounts [`App`] into `#app`. The UI
 //! only reads what the `lessons` crate produces (catalog, timelines, snapshots); it never reaches
 //! into the engine.
+//!
+//! The folders, each importing only those below it: [`shell`] (the page frame and the pages) over
+//! [`embed`] over [`lesson`] over [`panes`] over [`playback`] (no Leptos); [`nav`] (URL state and
+//! links) under `lesson`. At the root, what any of them may use: [`browser`] and [`catalog`].
 
 pub mod browser;
 pub mod catalog;
