@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::measures::Measures;
+
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,4 +52,8 @@ pub struct RunReport {
     pub steps: u64,
     pub peak_goroutines: u64,
     pub peak_heap_bytes: u64,
+    /// What the run did, measured (see [`Measures`]): heap growth, contention, spinning,
+    /// goroutine lifetimes, recovered panics. Absent in older JSON: all zero.
+    #[serde(default)]
+    pub measures: Measures,
 }
