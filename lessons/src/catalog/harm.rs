@@ -372,7 +372,8 @@ fn number_figure(
         } else {
             let x = ratio(v, o);
             en.push_str(&format!(": {x} the fix"));
-            zh.push_str(&format!("：是修复版的 {x}"));
+            let x = x.strip_suffix('x').unwrap_or(&x);
+            zh.push_str(&format!("：是修复版的 {x} 倍"));
         }
     }
     let fig = Figure {
