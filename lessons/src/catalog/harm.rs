@@ -144,8 +144,8 @@ impl HarmMeasure {
             H::Spin => {
                 let p = r.measures.idle_polls;
                 (
-                    format!("{f} steps spent spinning in {p} idle polls"),
-                    format!("{p} 次空轮询共空转 {f} 步"),
+                    format!("{f} steps spent spinning in {p} polls that found nothing ready"),
+                    format!("{p} 次非阻塞轮询一无所获，空转 {f} 步"),
                 )
             }
             H::Steps => (format!("{f} steps of CPU"), format!("CPU {f} 步")),
