@@ -1,4 +1,5 @@
-//! The end-of-run report: exactly the JSON object of DESIGN §2.4.
+//! The end-of-run report: the JSON object of DESIGN §2.4, plus golite's `measures`; every field
+//! is documented in `docs/REPORT.md`.
 
 use serde::{Deserialize, Serialize};
 
