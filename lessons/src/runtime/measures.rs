@@ -7,7 +7,7 @@
 //! hot path only adds to counters: per goroutine a start time and the current wait, per object
 //! one entry created at its first wait.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -199,13 +199,28 @@ pub struct Measures {
 /// No idle poll since the last progress.
 const NO_POLL: u64 = u64::MAX;
 
+/// A goroutine's entry: 24 bytes, kept for every goroutine in every timeline checkpoint.
 #[derive(Clone, Copy, Debug)]
 struct GTally {
+    /// Start time; [`DEAD`] for a slot that holds no live goroutine.
     born_ns: i64,
     /// Start of the current wait, if parked.
     since: i64,
-    waiting: Option<(WaitKind, Option<usize>)>,
+    /// Index into `Tally::obj` of what it waits on, or [`NO_OBJ`].
+    obj: u32,
+    /// The [`WaitKind`] of its wait as an index, or [`NOT_WAITING`].
+    kind: u8,
 }
+
+const DEAD: i64 = i64::MIN;
+const NO_OBJ: u32 = u32::MAX;
+const NOT_WAITING: u8 = u8::MAX;
+const GONE: GTally = GTally {
+    born_ns: DEAD,
+    since: 0,
+    obj: NO_OBJ,
+    kind: NOT_WAITING,
+};
 
 #[derive(Clone, Copy, Debug, Default)]
 struct ObjTally {
@@ -217,17 +232,18 @@ struct ObjTally {
 }
 
 /// Running sums behind [`Measures`]. Cheap to clone (for timeline checkpoints): per goroutine
-/// a few words, per waited-on object one entry, per distinct lifetime one entry.
+/// three words, per waited-on object one entry, per distinct lifetime one entry.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tally {
-    gs: Vec<Option<GTally>>,
+    gs: Vec<GTally>,
     done: WaitTotals,
     /// Per kind: goroutines waiting now and the sum of their wait starts, so ongoing waits
     /// add up in O(1) at any instant: `waiting * now - sum_since`.
     waiting: [i64; 8],
     sum_since: [i64; 8],
-    /// Lookup only (never iterated, so the order of `obj` decides ties).
-    objects: HashMap<ObjId, usize>,
+    /// Per kind of object, by id: its index in `obj` plus one (0: not waited on yet). Ids are
+    /// small and dense, so this is cheaper than hashing on every park.
+    objects: [Vec<u32>; 7],
     obj: Vec<(ObjId, ObjTally)>,
     lifetimes: BTreeMap<i64, u64>,
     lifetimes_count: u64,
@@ -245,18 +261,30 @@ fn kind_index(k: WaitKind) -> usize {
     k as usize
 }
 
+/// The object's kind as an index into `Tally::objects`, and its id.
+fn obj_slot(o: ObjId) -> (usize, usize) {
+    match o {
+        ObjId::Chan(c) => (0, c.index()),
+        ObjId::Timer(t) => (1, t.index()),
+        ObjId::Mutex(m) => (2, m.index()),
+        ObjId::RwMutex(m) => (3, m.index()),
+        ObjId::WaitGroup(w) => (4, w.index()),
+        ObjId::Cond(c) => (5, c.index()),
+        ObjId::Once(o) => (6, o.index()),
+    }
+}
+
 impl Tally {
     /// `gid` started at `now`.
     pub fn spawn(&mut self, gid: Gid, now: i64) {
         let i = gid.index();
         if self.gs.len() <= i {
-            self.gs.resize(i + 1, None);
+            self.gs.resize(i + 1, GONE);
         }
-        self.gs[i] = Some(GTally {
+        self.gs[i] = GTally {
             born_ns: now,
-            since: 0,
-            waiting: None,
-        });
+            ..GONE
+        };
         self.started += 1;
         self.live += 1;
         self.peak = self.peak.max(self.live);
@@ -265,45 +293,59 @@ impl Tally {
     /// `gid` returned at `now`.
     pub fn exit(&mut self, gid: Gid, now: i64) {
         self.unblock(gid, now);
-        let Some(g) = self.gs.get_mut(gid.index()).and_then(Option::take) else {
+        let Some(g) = self.gs.get_mut(gid.index()) else {
             return;
         };
+        let born = std::mem::replace(g, GONE).born_ns;
+        if born == DEAD {
+            return;
+        }
         self.live = self.live.saturating_sub(1);
         if gid != Gid(1) {
-            *self.lifetimes.entry(now - g.born_ns).or_insert(0) += 1;
+            *self.lifetimes.entry(now - born).or_insert(0) += 1;
             self.lifetimes_count += 1;
         }
+    }
+
+    /// The index in `obj` of `o`, registering it (first waited on at `line`) if new.
+    fn object(&mut self, o: ObjId, line: u32) -> u32 {
+        let (kind, id) = obj_slot(o);
+        let v = &mut self.objects[kind];
+        if v.len() <= id {
+            v.resize(id + 1, 0);
+        }
+        if v[id] == 0 {
+            let k = self.obj.len() as u32;
+            v[id] = k + 1;
+            self.obj.push((
+                o,
+                ObjTally {
+                    first_line: line,
+                    order: k,
+                    ..ObjTally::default()
+                },
+            ));
+        }
+        v[id] - 1
     }
 
     /// `gid` parked at `now` in `state` on `on`, at `line`.
     pub fn block(&mut self, gid: Gid, state: GState, on: Option<ObjId>, line: u32, now: i64) {
         self.unblock(gid, now);
-        let kind = WaitKind::of(state, on);
-        let obj = on.map(|o| match self.objects.get(&o) {
-            Some(&k) => k,
-            None => {
-                let k = self.obj.len();
-                self.objects.insert(o, k);
-                self.obj.push((
-                    o,
-                    ObjTally {
-                        first_line: line,
-                        order: k as u32,
-                        ..ObjTally::default()
-                    },
-                ));
-                k
-            }
-        });
-        let Some(Some(g)) = self.gs.get_mut(gid.index()) else {
+        let kind = kind_index(WaitKind::of(state, on));
+        let obj = on.map_or(NO_OBJ, |o| self.object(o, line));
+        let Some(g) = self.gs.get_mut(gid.index()) else {
             return;
         };
+        if g.born_ns == DEAD {
+            return;
+        }
         g.since = now;
-        g.waiting = Some((kind, obj));
-        self.waiting[kind_index(kind)] += 1;
-        self.sum_since[kind_index(kind)] += now;
-        if let Some(k) = obj {
-            let t = &mut self.obj[k].1;
+        g.kind = kind as u8;
+        g.obj = obj;
+        self.waiting[kind] += 1;
+        self.sum_since[kind] += now;
+        if let Some((_, t)) = self.obj.get_mut(obj as usize) {
             t.waiting += 1;
             t.sum_since += now;
         }
@@ -311,18 +353,19 @@ impl Tally {
 
     /// `gid` was woken (or exits) at `now`: its wait, if any, ends.
     pub fn unblock(&mut self, gid: Gid, now: i64) {
-        let Some(Some(g)) = self.gs.get_mut(gid.index()) else {
+        let Some(g) = self.gs.get_mut(gid.index()) else {
             return;
         };
-        let Some((kind, obj)) = g.waiting.take() else {
+        if g.kind == NOT_WAITING {
             return;
-        };
-        let since = g.since;
-        *self.done.slot(kind) += now - since;
-        self.waiting[kind_index(kind)] -= 1;
-        self.sum_since[kind_index(kind)] -= since;
-        if let Some(k) = obj {
-            let t = &mut self.obj[k].1;
+        }
+        let (kind, obj, since) = (g.kind as usize, g.obj, g.since);
+        g.kind = NOT_WAITING;
+        g.obj = NO_OBJ;
+        *self.done.slot(WaitKind::ALL[kind]) += now - since;
+        self.waiting[kind] -= 1;
+        self.sum_since[kind] -= since;
+        if let Some((_, t)) = self.obj.get_mut(obj as usize) {
             t.done_ns += now - since;
             t.waiting -= 1;
             t.sum_since -= since;
