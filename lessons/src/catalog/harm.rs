@@ -595,4 +595,85 @@ mod tests {
             )
         );
     }
+
+    fn report(outcome: Outcome, stdout: &str, peak: u64) -> RunReport {
+        let mut r = crate::golite::compile_error_report(
+            "x.go",
+            &crate::golite::CompileError {
+                line: 0,
+                col: 0,
+                msg: String::new(),
+            },
+        );
+        r.outcome = outcome;
+        r.panic = String::new();
+        r.stdout = stdout.to_string();
+        r.measures.heap_peak_bytes = peak;
+        r
+    }
+
+    fn harm(measures: Vec<HarmMeasure>, output: Option<&str>) -> Harm {
+        Harm {
+            measures,
+            output: output.map(str::to_string),
+            hint: "more uploads".into(),
+            hint_zh: "更多上传".into(),
+        }
+    }
+
+    #[test]
+    fn a_fix_with_none_of_the_harm_makes_any_amount_bad() {
+        let h = harm(vec![HarmMeasure::PeakHeap], None);
+        let v = judge(
+            &h,
+            &report(Outcome::Exit, "", 10),
+            &report(Outcome::Exit, "", 0),
+        );
+        assert_eq!(
+            (v.bad.tone, v.bad.en.as_str()),
+            (Tone::Bad, "peak heap 10 B: the fix has none")
+        );
+    }
+
+    #[test]
+    fn a_missing_output_line_is_named() {
+        let h = harm(vec![HarmMeasure::Output], Some("served"));
+        let v = judge(
+            &h,
+            &report(Outcome::Exit, "", 0),
+            &report(Outcome::Exit, "hello\nserved 3\n", 0),
+        );
+        assert_eq!(
+            (v.bad.tone, v.bad.en.as_str(), v.good.en.as_str()),
+            (
+                Tone::Bad,
+                "never prints the fix's \"served 3\"",
+                "prints \"served 3\""
+            )
+        );
+    }
+
+    #[test]
+    fn a_run_that_did_not_finish_is_a_warning_without_figures() {
+        let h = harm(vec![HarmMeasure::PeakHeap], None);
+        let mut bad = report(Outcome::Limit, "", 0);
+        bad.panic = "step limit".into();
+        let v = judge(&h, &bad, &report(Outcome::Exit, "", 0));
+        assert_eq!(
+            (v.bad.tone, v.bad.en.as_str(), v.bad.figures.len()),
+            (Tone::Warn, "stopped by the playground: step limit", 0)
+        );
+    }
+
+    #[test]
+    fn a_harm_table_names_one_or_two_measures_and_a_hint() {
+        assert_eq!(
+            harm(vec![], None).problems(),
+            vec!["harm.measures must name one or two measures".to_string()]
+        );
+        assert_eq!(
+            harm(vec![HarmMeasure::Output], None).problems(),
+            vec!["harm.output is needed with measure \"output\", and only then".to_string()]
+        );
+    }
 }
