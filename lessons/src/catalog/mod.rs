@@ -2,13 +2,12 @@
 //! `build.rs`, so adding a lesson needs no Rust edit), its parameters and expected verdicts.
 
 pub mod lesson;
-pub mod param;
 pub mod verdict;
 
 use std::sync::OnceLock;
 
+pub use crate::golite::syntax::params::{Param, ParamError, apply_params, parse_params};
 pub use lesson::{Lesson, REAL_GO_FIELDS, RawLesson, RealGo};
-pub use param::{Param, ParamError, apply_params, parse_params};
 pub use verdict::{Bound, Expectation, LeakGroup, Observed, Outcome, Verdict};
 
 /// The embedded folders, in folder-name order.

@@ -1,35 +1,28 @@
 //! golite: lexer, parser and interpreter for the Go subset the lessons use.
 
-// --- front end (owned by the golite front-end engineer: syntax, highlighting, fmt) ---
-pub mod ast;
-pub mod fmt_value;
-pub mod format;
-pub mod highlight;
-pub mod lexer;
-pub mod parser;
-pub mod syntax_error;
-pub mod token;
-// --- end front end ---
-
-// --- back end (compiler, VM, packages) ---
 pub mod code;
 pub mod compile;
-pub mod compile_expr;
-pub mod compile_stmt;
-pub mod natives;
-pub mod packages;
-pub mod ratio;
+pub mod fmt;
+pub mod std;
+pub mod syntax;
 pub mod types;
-pub mod value;
 pub mod vm;
+
+// The files' old paths, while the callers move to the new ones.
+pub use self::std::{natives, packages};
+pub use compile::{expr as compile_expr, stmt as compile_stmt};
+pub use fmt::{format, value as fmt_value};
+pub use syntax::{ast, error as syntax_error, highlight, lexer, parser, token};
+pub use types::ratio;
+pub use vm::value;
 
 pub use compile::CompileError;
 pub use value::Value;
 pub use vm::Limits;
 
 use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
-use std::collections::HashMap;
-use std::rc::Rc;
+use ::std::collections::HashMap;
+use ::std::rc::Rc;
 
 /// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`), limits and
 /// preemption.
@@ -145,7 +138,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         Value::Iface(Rc::new((wk.std.ctx_deadline_error, Value::agg(Vec::new())))),
     ];
     let globals = (0..prog.nglobals)
-        .map(|_| Rc::new(std::cell::RefCell::new(Value::Nil)))
+        .map(|_| Rc::new(::std::cell::RefCell::new(Value::Nil)))
         .collect();
     let sh = Rc::new(vm::Shared {
         prog: prog.clone(),

@@ -11,6 +11,9 @@ use super::value::Value;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub mod expr;
+pub mod stmt;
+
 use super::ratio::Ratio;
 
 /// A compile error at a source position.

@@ -1,7 +1,7 @@
 //! Run-time values of golite. Small on purpose (no type tag per value: the compiler's static types
 //! decide how to treat the bits); only interface values carry their dynamic type.
 
-use super::types::TypeId;
+use crate::golite::types::TypeId;
 use crate::runtime::{AllocId, ChanId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -302,7 +302,7 @@ impl Drop for MapObj {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FuncRef {
     Go(u32),
-    Native(super::natives::Native),
+    Native(crate::golite::natives::Native),
 }
 
 /// A function value: code plus captured variables, or a bound receiver (method values and

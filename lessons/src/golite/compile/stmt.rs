@@ -1,11 +1,11 @@
 //! Statements: declarations, assignments, control flow (with Go 1.22 per-iteration loop
 //! variables), switch, type switch, select, go, defer and return.
 
-use super::ast::{self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
-use super::code::{Op, SelectInfo};
-use super::compile::{Compiler, Entity, R, describe, err};
-use super::compile_expr::{Mode, Sel};
-use super::types::{Kind, TypeId, ids};
+use crate::golite::ast::{self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use crate::golite::code::{Op, SelectInfo};
+use crate::golite::compile::{Compiler, Entity, R, describe, err};
+use crate::golite::compile_expr::{Mode, Sel};
+use crate::golite::types::{Kind, TypeId, ids};
 
 /// An assignable location, with its operands already on the stack.
 #[derive(Clone, Copy, Debug)]
@@ -58,7 +58,7 @@ impl<'a> Compiler<'a> {
                         ),
                     );
                 };
-                if d == super::types::ChanDir::Recv {
+                if d == crate::golite::types::ChanDir::Recv {
                     return err(
                         ch.pos,
                         format!(
@@ -1009,7 +1009,7 @@ impl<'a> Compiler<'a> {
                 self.loop_end(cont, end);
             }
             Kind::Chan(d, el) => {
-                if d == super::types::ChanDir::Send {
+                if d == crate::golite::types::ChanDir::Send {
                     return err(
                         x.pos,
                         format!(

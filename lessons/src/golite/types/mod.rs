@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+pub mod ratio;
+
 /// Index of a type in [`Types`]; equal ids mean identical types (structural types are interned).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, Default)]
 pub struct TypeId(pub u32);

@@ -2,9 +2,9 @@
 //! arguments from the goroutine's stack and pushes its results; blocking ones park the goroutine
 //! through the runtime and say what to push when it wakes.
 
-use super::fmt_value;
-use super::value::{ChanRef, Closure, FuncRef, Obj, Value};
-use super::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
+use crate::golite::fmt_value;
+use crate::golite::value::{ChanRef, Closure, FuncRef, Obj, Value};
+use crate::golite::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
 };
@@ -381,12 +381,12 @@ pub fn panic_text(t: &GoTask, v: &Value) -> String {
             let tn = types.name(ty);
             let inner = fmt_value::sprint_typed(t, ty, &b.1);
             match types.kind(ty) {
-                super::types::Kind::String => inner,
-                super::types::Kind::Int(_)
-                | super::types::Kind::Float64
-                | super::types::Kind::Bool => inner,
+                crate::golite::types::Kind::String => inner,
+                crate::golite::types::Kind::Int(_)
+                | crate::golite::types::Kind::Float64
+                | crate::golite::types::Kind::Bool => inner,
                 _ if types.named_info(ty).is_some()
-                    && matches!(types.ukind(ty), super::types::Kind::String) =>
+                    && matches!(types.ukind(ty), crate::golite::types::Kind::String) =>
                 {
                     format!("{tn}({inner:?})")
                 }
@@ -420,7 +420,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             );
         }
         N::Close => {
-            if let Err(m) = cx.close(super::vm::chan_of(&arg(0))) {
+            if let Err(m) = cx.close(crate::golite::vm::chan_of(&arg(0))) {
                 return NRes::Panic(m);
             }
         }
@@ -539,9 +539,9 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::ErrorsIsStep => {
             let (e, target) = (arg(0), arg(1));
             let types = &t.sh.prog.types;
-            push!(Value::Bool(super::vm::typed_equal(
+            push!(Value::Bool(crate::golite::vm::typed_equal(
                 types,
-                super::types::ids::ERROR,
+                crate::golite::types::ids::ERROR,
                 &e,
                 &target
             )));
@@ -757,9 +757,9 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::AtomicAdd64 | N::AtomicAdd32 => {
             let p = arg(0);
             let k = if n == N::AtomicAdd32 {
-                super::types::IntKind::Int32
+                crate::golite::types::IntKind::Int32
             } else {
-                super::types::IntKind::Int64
+                crate::golite::types::IntKind::Int64
             };
             let v = k.wrap(load_ptr(&p).as_int().wrapping_add(arg(1).as_int()));
             store_ptr(&p, Value::Int(v));
@@ -1026,13 +1026,13 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::StrconvItoa => push!(strv(arg(0).as_int().to_string())),
         N::StrconvFormatInt => push!(strv(format_int(arg(0).as_int(), arg(1).as_int() as u32))),
         N::StrconvFormatBool => push!(strv(if arg(0).as_bool() { "true" } else { "false" })),
-        N::StrconvQuote => push!(strv(super::format::quote(s(&arg(0))))),
+        N::StrconvQuote => push!(strv(crate::golite::format::quote(s(&arg(0))))),
         N::StrconvFormatFloat => {
             let f = arg(0).as_float();
             let verb = arg(1).as_int() as u8 as char;
             let prec = arg(2).as_int();
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
-            push!(strv(super::format::format_float(f, verb, prec, 64)));
+            push!(strv(crate::golite::format::format_float(f, verb, prec, 64)));
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
@@ -1060,7 +1060,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.{fname}: parsing {}: {why}",
-                            super::format::quote(s(&x))
+                            crate::golite::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1079,7 +1079,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseFloat: parsing {}: invalid syntax",
-                            super::format::quote(s(&x))
+                            crate::golite::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1102,7 +1102,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseBool: parsing {}: invalid syntax",
-                            super::format::quote(s(&x))
+                            crate::golite::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1441,5 +1441,5 @@ fn error_list(items: Vec<Value>) -> Value {
 /// Channel id helper for natives.
 #[allow(dead_code)]
 fn chan(v: &Value) -> Option<ChanId> {
-    super::vm::chan_of(v)
+    crate::golite::vm::chan_of(v)
 }

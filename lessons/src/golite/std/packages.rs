@@ -2,12 +2,12 @@
 //! library's named types and their methods, and the calls that compile to inline code (fmt's
 //! argument preparation, sort.Slice, errors.Is/As, the generic slices functions).
 
-use super::ast::{Expr, ExprKind, Pos};
-use super::code::{MethodImpl, Op};
-use super::compile::{Compiler, ConstVal, R, describe, err};
-use super::compile_expr::Mode;
-use super::natives::Native;
-use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
+use crate::golite::ast::{Expr, ExprKind, Pos};
+use crate::golite::code::{MethodImpl, Op};
+use crate::golite::compile::{Compiler, ConstVal, R, describe, err};
+use crate::golite::compile_expr::Mode;
+use crate::golite::natives::Native;
+use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::rc::Rc;
 
 /// Import paths golite supports.
@@ -382,7 +382,7 @@ fn named_type(c: &mut Compiler, pkg: &str, name: &str) -> Option<TypeId> {
             _ => None,
         };
     }
-    if let Some(super::compile::Entity::Type(t)) = super::compile::universe(name) {
+    if let Some(crate::golite::compile::Entity::Type(t)) = crate::golite::compile::universe(name) {
         return Some(t);
     }
     match member(c, pkg, name) {

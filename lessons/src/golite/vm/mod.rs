@@ -10,6 +10,8 @@ use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub mod value;
+
 /// Limits of one run, each ending the run with outcome `limit` and a message naming it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {

@@ -1,14 +1,14 @@
 //! Expressions: constant folding, static types (`type_of` computes them without emitting code),
 //! and code generation for values, addresses, calls, conversions and composite literals.
 
-use super::ast::{BinaryOp, Element, Expr, ExprKind, Pos, TypeExpr, UnaryOp};
-use super::code::Op;
-use super::compile::{Builtin, Compiler, ConstVal, Entity, R, describe, err};
-use super::natives::Native;
-use super::packages::{self, Member};
-use super::ratio::Ratio;
-use super::types::{ChanDir, IntKind, Kind, Sig, TypeId, ids};
-use super::value::{Closure, FuncRef, Value};
+use crate::golite::ast::{BinaryOp, Element, Expr, ExprKind, Pos, TypeExpr, UnaryOp};
+use crate::golite::code::Op;
+use crate::golite::compile::{Builtin, Compiler, ConstVal, Entity, R, describe, err};
+use crate::golite::natives::Native;
+use crate::golite::packages::{self, Member};
+use crate::golite::ratio::Ratio;
+use crate::golite::types::{ChanDir, IntKind, Kind, Sig, TypeId, ids};
+use crate::golite::value::{Closure, FuncRef, Value};
 use std::rc::Rc;
 
 /// How a call is used.
@@ -446,7 +446,7 @@ impl<'a> Compiler<'a> {
         if let Some(e) = self.pkg_scope.get(name) {
             return Some(e.clone());
         }
-        super::compile::universe(name)
+        crate::golite::compile::universe(name)
     }
 
     /// If `e` denotes a type, that type.
@@ -631,7 +631,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn lit_type(&mut self, t: &TypeExpr, e: &Expr) -> R<TypeId> {
-        if let super::ast::TypeKind::Array { len: None, elem } = &t.kind {
+        if let crate::golite::ast::TypeKind::Array { len: None, elem } = &t.kind {
             let el = self.resolve_type(elem)?;
             let n = match &e.unparen().kind {
                 ExprKind::CompositeLit { elems, .. } => elems.len() as u64,

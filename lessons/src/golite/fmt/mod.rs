@@ -1,0 +1,4 @@
+//! Go's `fmt` formatting: the engine, and golite values as it sees them.
+
+pub mod format;
+pub mod value;

@@ -1,0 +1,4 @@
+//! The Go standard library as golite offers it.
+
+pub mod natives;
+pub mod packages;
