@@ -1,12 +1,9 @@
 //! The compiled form of a program: a compact stack-machine instruction set, per-function code with
 //! a parallel line table, and the tables the VM consults (constants, methods, select layouts).
 
-use super::natives::Native;
-use super::types::{IntKind, TypeId, Types};
-#[allow(unused_imports)]
-use super::value::Value as _V;
-use super::value::Value;
+use crate::golite::types::{IntKind, TypeId, Types};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Index of a function in [`Program::funcs`].
 pub type FuncId = u32;
@@ -304,7 +301,7 @@ pub enum MethodImpl {
 pub struct Program {
     pub types: Types,
     pub funcs: Vec<FuncCode>,
-    pub consts: Vec<Value>,
+    pub consts: Vec<Const>,
     /// Method table for interface calls: (dynamic type, method symbol) -> implementation.
     pub methods: HashMap<(TypeId, u32), MethodImpl>,
     /// Method symbols by name.
@@ -314,7 +311,7 @@ pub struct Program {
     /// Runs package-level variable initializers, then `main.main`.
     pub entry: FuncId,
     pub main_line: u32,
-    pub wk: super::packages::WellKnown,
+    pub wk: WellKnown,
     /// Static interface type of each concrete type assertion, for Go's panic message.
     pub assert_src: HashMap<(FuncId, u32), TypeId>,
 }
@@ -324,4 +321,291 @@ impl Program {
     pub fn sym(&self, name: &str) -> Option<u32> {
         self.syms.get(name).copied()
     }
+}
+
+/// An operand of [`Op::Const`], as the compiler builds it; the VM makes each a value once per
+/// run (so code.rs needs nothing of the VM).
+#[derive(Clone, Debug)]
+pub enum Const {
+    Float(f64),
+    Str(Rc<str>),
+    /// A function value without captures (a top-level function or a library function).
+    Func(FuncRef),
+}
+
+/// What a function value runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FuncRef {
+    Go(FuncId),
+    Native(Native),
+}
+
+/// Every native function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Native {
+    Nop,
+    NilFuncCall,
+    Close,
+    PanicValue,
+    BuiltinPrint,
+    BuiltinPrintln,
+    Clear,
+    OnceDo,
+    OnceBegin,
+    OnceEnd,
+    FmtPrintln,
+    FmtPrint,
+    FmtPrintf,
+    FmtSprintf,
+    FmtSprint,
+    FmtSprintln,
+    FmtErrorf,
+    ErrorsNew,
+    ErrorsJoin,
+    ErrorsIsStep,
+    /// Error walks (errors.Is / errors.As): push one error on the work list.
+    ErrsPush,
+    /// Push what an Unwrap method returned: one error, or a slice of them (the first is taken
+    /// next).
+    ErrsPushUnwrapped,
+    /// Pop the next error: pushes the rest of the list, then the error.
+    ErrsPop,
+    /// Push the children of golite's own multi-errors (errors.Join, several %w); pushes the
+    /// list and whether the error was one.
+    ErrsExpand,
+    TimeSleep,
+    TimeAfter,
+    TimeTick,
+    TimeNewTimer,
+    TimeNewTicker,
+    TimeAfterFunc,
+    TimeNow,
+    TimeSince,
+    TimeUntil,
+    SyncNewCond,
+    AtomicAdd64,
+    AtomicAdd32,
+    AtomicLoad,
+    AtomicStore,
+    AtomicCas,
+    AtomicSwap,
+    CtxBackground,
+    CtxTodo,
+    CtxWithCancel,
+    CtxWithCancelCause,
+    CtxWithTimeout,
+    CtxWithDeadline,
+    CtxWithValue,
+    CtxWithoutCancel,
+    CtxCause,
+    CtxAfterFunc,
+    CtxCancel,
+    CtxCancelCause,
+    CtxAfterFuncStop,
+    Sentinel(u8),
+    RuntimeNumGoroutine,
+    RuntimeGosched,
+    RuntimeNumCpu,
+    StrContains,
+    StrContainsRune,
+    StrHasPrefix,
+    StrHasSuffix,
+    StrIndex,
+    StrLastIndex,
+    StrSplit,
+    StrSplitN,
+    StrFields,
+    StrJoin,
+    StrRepeat,
+    StrToUpper,
+    StrToLower,
+    StrTrimSpace,
+    StrTrim,
+    StrTrimLeft,
+    StrTrimRight,
+    StrTrimPrefix,
+    StrTrimSuffix,
+    StrReplace,
+    StrReplaceAll,
+    StrCount,
+    StrEqualFold,
+    StrTitle,
+    StrconvItoa,
+    StrconvAtoi,
+    StrconvFormatInt,
+    StrconvParseInt,
+    StrconvParseFloat,
+    StrconvParseBool,
+    StrconvFormatBool,
+    StrconvQuote,
+    StrconvFormatFloat,
+    SortSlice,
+    SlicesReverse,
+    SlicesIndex,
+    SlicesMax,
+    SlicesMin,
+    RandIntn,
+    RandInt,
+    RandFloat64,
+    RandPerm,
+    MathSqrt,
+    MathAbs,
+    MathFloor,
+    MathCeil,
+    MathPow,
+    MathMax,
+    MathMin,
+    OsExit,
+    UnicodeIsUpper,
+    UnicodeIsDigit,
+    UnicodeToUpper,
+    DurationString,
+    DurationSeconds,
+    DurationMilliseconds,
+    DurationMicroseconds,
+    DurationNanoseconds,
+    DurationMinutes,
+    DurationHours,
+    TimeSub,
+    TimeAdd,
+    TimeBefore,
+    TimeAfterM,
+    TimeEqual,
+    TimeUnixNano,
+    TimeUnixMilli,
+    TimeIsZero,
+    TimerStop,
+    TimerReset,
+    TickerStop,
+    TickerReset,
+    MutexLock,
+    MutexUnlock,
+    MutexTryLock,
+    RwLock,
+    RwUnlock,
+    RwRLock,
+    RwRUnlock,
+    RwTryLock,
+    RwTryRLock,
+    WgAdd,
+    WgDone,
+    WgWait,
+    WgGo,
+    /// What `sync.WaitGroup.Go` defers around `f`: `Done`, or when `f` panics, recover and
+    /// panic again with the same value (so Go prints `[recovered, repanicked]`) without `Done`.
+    WgGoDone,
+    CondWait,
+    CondSignal,
+    CondBroadcast,
+    CtxDone,
+    CtxErr,
+    CtxValue,
+    CtxDeadline,
+    ErrorStringError,
+    WrapErrorError,
+    WrapErrorUnwrap,
+    JoinErrorError,
+    RuntimeErrorError,
+    DeadlineErrorError,
+    BuilderWriteString,
+    BuilderWriteByte,
+    BuilderWriteRune,
+    BuilderString,
+    BuilderLen,
+    BuilderReset,
+    SortSearch,
+    StrCompare,
+    CtxWithTimeoutCause,
+    CtxWithDeadlineCause,
+    SlicesClone,
+    SlicesCompact,
+    SlicesEqual,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
+}
+
+/// The library's named types.
+#[derive(Clone, Debug, Default)]
+pub struct Std {
+    pub duration: TypeId,
+    pub time: TypeId,
+    pub month: TypeId,
+    pub timer: TypeId,
+    pub ticker: TypeId,
+    pub mutex: TypeId,
+    pub rwmutex: TypeId,
+    pub waitgroup: TypeId,
+    pub once: TypeId,
+    pub cond: TypeId,
+    pub locker: TypeId,
+    pub context: TypeId,
+    pub ctx_impl: TypeId,
+    pub cancel_func: TypeId,
+    pub cancel_cause_func: TypeId,
+    pub error_string: TypeId,
+    pub wrap_error: TypeId,
+    pub join_error: TypeId,
+    pub runtime_error: TypeId,
+    pub ctx_deadline_error: TypeId,
+    pub stringified: TypeId,
+    pub builder: TypeId,
+    pub atomic_int64: TypeId,
+    pub atomic_int32: TypeId,
+    pub atomic_bool: TypeId,
+    pub stringer: TypeId,
+    pub empty_struct: TypeId,
+    pub unwrapper: TypeId,
+    /// `sort.Interface`: Len, Less, Swap.
+    pub sort_iface: TypeId,
+    /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
+    pub isser: TypeId,
+    /// `interface{ As(any) bool }`: an error with its own conversion for errors.As.
+    pub aser: TypeId,
+}
+
+/// Well-known ids the VM needs at run time.
+#[derive(Clone, Debug, Default)]
+pub struct WellKnown {
+    pub runtime_error: TypeId,
+    pub stringified: TypeId,
+    pub sym_error: u32,
+    pub sym_string: u32,
+    pub std: Std,
+    pub elem_size_hint: u64,
+    pub error_string_ptr: TypeId,
+    pub wrap_error_ptr: TypeId,
+    pub join_error_ptr: TypeId,
+    pub ctx_ptr: TypeId,
+}
+
+/// Calls with compile-time special handling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generic {
+    Fmt(Native, bool),
+    ErrorsIs,
+    ErrorsAs,
+    ErrorsUnwrap,
+    SortSlice,
+    /// `sort.Sort` and `sort.Stable` on a `sort.Interface`.
+    SortInterface,
+    SlicesSortFunc,
+    SlicesSort,
+    SlicesContains,
+    SlicesIndex,
+    SlicesReverse,
+    SlicesMax,
+    SlicesMin,
+    SortInts,
+    SortStrings,
+    SortFloat64s,
+    MapsKeys,
+    SlicesClone,
+    SlicesEqual,
+    SlicesCompact,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
+    SlicesIndexFunc,
+    SlicesContainsFunc,
 }

@@ -8,17 +8,10 @@ pub mod syntax;
 pub mod types;
 pub mod vm;
 
-// The files' old paths, while the callers move to the new ones.
-pub use self::std::{natives, packages};
-pub use compile::{expr as compile_expr, stmt as compile_stmt};
-pub use fmt::{format, value as fmt_value};
-pub use syntax::{ast, error as syntax_error, highlight, lexer, parser, token};
-pub use types::ratio;
-pub use vm::value;
-
 pub use compile::CompileError;
-pub use value::Value;
+pub use fmt::duration::duration_string;
 pub use vm::Limits;
+pub use vm::value::Value;
 
 use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
 use ::std::collections::HashMap;
@@ -69,7 +62,7 @@ pub fn compile(
     let _ = file_name;
     let mut overrides = HashMap::new();
     if !params.is_empty() {
-        let declared = crate::catalog::parse_params(src).map_err(|e| CompileError {
+        let declared = syntax::params::parse_params(src).map_err(|e| CompileError {
             line: e.line,
             col: 1,
             msg: e.message,
@@ -98,12 +91,12 @@ pub fn compile(
             overrides.insert(name.clone(), v);
         }
     }
-    let file = parser::parse_file(src).map_err(|e| CompileError {
+    let file = syntax::parser::parse_file(src).map_err(|e| CompileError {
         line: e.line,
         col: e.col,
         msg: e.msg,
     })?;
-    let prog = compile::compile_file(&file, overrides)?;
+    let prog = compile::compile_file(&file, overrides, &self::std::LIBRARY)?;
     Ok(Program {
         inner: Rc::new(prog),
     })
@@ -116,7 +109,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 }
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
-    value::heap::clear();
+    vm::value::heap::clear();
     let prog = program.inner.clone();
     let cfg = Config {
         seed: opts.seed,
@@ -142,6 +135,8 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         .collect();
     let sh = Rc::new(vm::Shared {
         prog: prog.clone(),
+        natives: &self::std::NATIVES,
+        consts: prog.consts.iter().map(Value::from_const).collect(),
         globals,
         limits: opts.limits.clone(),
         empty: Rc::from(""),

@@ -1,14 +1,11 @@
 //! Expressions: constant folding, static types (`type_of` computes them without emitting code),
 //! and code generation for values, addresses, calls, conversions and composite literals.
 
-use crate::golite::ast::{BinaryOp, Element, Expr, ExprKind, Pos, TypeExpr, UnaryOp};
-use crate::golite::code::Op;
-use crate::golite::compile::{Builtin, Compiler, ConstVal, Entity, R, describe, err};
-use crate::golite::natives::Native;
-use crate::golite::packages::{self, Member};
-use crate::golite::ratio::Ratio;
+use super::{Builtin, Compiler, ConstVal, Entity, Member, R, describe, err};
+use crate::golite::code::{Const, FuncRef, Native, Op};
+use crate::golite::syntax::ast::{BinaryOp, Element, Expr, ExprKind, Pos, TypeExpr, UnaryOp};
+use crate::golite::types::ratio::Ratio;
 use crate::golite::types::{ChanDir, IntKind, Kind, Sig, TypeId, ids};
-use crate::golite::value::{Closure, FuncRef, Value};
 use std::rc::Rc;
 
 /// How a call is used.
@@ -63,7 +60,7 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Selector { x, sel } => match &x.kind {
                 ExprKind::Ident(p) => match self.peek(p) {
-                    Some(Entity::Package(path)) => match packages::member(self, &path, &sel.name) {
+                    Some(Entity::Package(path)) => match self.member(&path, &sel.name) {
                         Some(Member::Const(v, t)) => Some((v, t)),
                         _ => None,
                     },
@@ -399,7 +396,7 @@ impl<'a> Compiler<'a> {
         match v {
             ConstVal::Int(i) => {
                 if self.types.is_float(t) {
-                    let ix = self.const_index(Value::Float(*i as f64));
+                    let ix = self.const_index(Const::Float(*i as f64));
                     self.emit(Op::Const(ix));
                 } else {
                     let k = self.types.int_kind(t).unwrap_or(IntKind::Int);
@@ -416,7 +413,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         *f
                     };
-                    let ix = self.const_index(Value::Float(f));
+                    let ix = self.const_index(Const::Float(f));
                     self.emit(Op::Const(ix));
                 }
             }
@@ -424,7 +421,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::PushBool(*b));
             }
             ConstVal::Str(s) => {
-                let ix = self.const_index(Value::Str(s.clone()));
+                let ix = self.const_index(Const::Str(s.clone()));
                 self.emit(Op::Const(ix));
             }
         }
@@ -446,7 +443,7 @@ impl<'a> Compiler<'a> {
         if let Some(e) = self.pkg_scope.get(name) {
             return Some(e.clone());
         }
-        crate::golite::compile::universe(name)
+        super::universe(name)
     }
 
     /// If `e` denotes a type, that type.
@@ -459,7 +456,7 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Selector { x, sel } => match &x.kind {
                 ExprKind::Ident(p) => match self.peek(p) {
-                    Some(Entity::Package(path)) => match packages::member(self, &path, &sel.name) {
+                    Some(Entity::Package(path)) => match self.member(&path, &sel.name) {
                         Some(Member::Type(t)) => Ok(Some(t)),
                         _ => Ok(None),
                     },
@@ -501,7 +498,7 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Ident(p) = &x.kind
                     && let Some(Entity::Package(path)) = self.peek(p)
                 {
-                    return match packages::member(self, &path, &sel.name) {
+                    return match self.member(&path, &sel.name) {
                         Some(Member::Func(_, sig)) => Ok(sig),
                         Some(Member::Value(_, t)) => Ok(t),
                         Some(Member::Const(_, t)) => Ok(t),
@@ -631,7 +628,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn lit_type(&mut self, t: &TypeExpr, e: &Expr) -> R<TypeId> {
-        if let crate::golite::ast::TypeKind::Array { len: None, elem } = &t.kind {
+        if let crate::golite::syntax::ast::TypeKind::Array { len: None, elem } = &t.kind {
             let el = self.resolve_type(elem)?;
             let n = match &e.unparen().kind {
                 ExprKind::CompositeLit { elems, .. } => elems.len() as u64,
@@ -690,9 +687,9 @@ impl<'a> Compiler<'a> {
         if let ExprKind::Selector { x, sel } = &f.kind
             && let ExprKind::Ident(p) = &x.kind
             && let Some(Entity::Package(path)) = self.peek(p)
-            && let Some(Member::Generic(g)) = packages::member(self, &path, &sel.name)
+            && let Some(Member::Generic(g)) = self.member(&path, &sel.name)
         {
-            return packages::generic_result(self, g, args, pos);
+            return (self.lib.generic_result)(self, g, args, pos);
         }
         let ft = self.type_of(func)?;
         match self.types.sig(ft) {
@@ -1027,12 +1024,7 @@ impl<'a> Compiler<'a> {
                 Ok(t)
             }
             Some(Entity::Func(fid, t)) => {
-                let v = Value::Func(Rc::new(Closure {
-                    func: FuncRef::Go(fid),
-                    captures: Vec::new(),
-                    bound: false,
-                }));
-                let ix = self.const_index(v);
+                let ix = self.const_index(Const::Func(FuncRef::Go(fid)));
                 self.emit(Op::Const(ix));
                 Ok(t)
             }
@@ -1123,7 +1115,7 @@ impl<'a> Compiler<'a> {
         if let ExprKind::Ident(p) = &x.kind
             && let Some(Entity::Package(path)) = self.peek(p)
         {
-            return match packages::member(self, &path, name) {
+            return match self.member(&path, name) {
                 Some(Member::Const(v, t)) => {
                     self.emit_const(&v, t);
                     Ok(t)
@@ -1133,12 +1125,7 @@ impl<'a> Compiler<'a> {
                     Ok(t)
                 }
                 Some(Member::Func(n, sig)) => {
-                    let v = Value::Func(Rc::new(Closure {
-                        func: FuncRef::Native(n),
-                        captures: Vec::new(),
-                        bound: false,
-                    }));
-                    let ix = self.const_index(v);
+                    let ix = self.const_index(Const::Func(FuncRef::Native(n)));
                     self.emit(Op::Const(ix));
                     Ok(sig)
                 }
@@ -1893,7 +1880,7 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Ident(p) = &x.kind
                 && let Some(Entity::Package(path)) = self.peek(p)
             {
-                return match packages::member(self, &path, &sel.name) {
+                return match self.member(&path, &sel.name) {
                     Some(Member::Func(native, sig)) => {
                         let s = self.sig_of(sig);
                         let n =
@@ -1901,7 +1888,7 @@ impl<'a> Compiler<'a> {
                         self.native_call(native, n, mode);
                         Ok(self.results(&s, mode))
                     }
-                    Some(Member::Generic(g)) => packages::generic_call(self, g, args, mode, e),
+                    Some(Member::Generic(g)) => (self.lib.generic_call)(self, g, args, mode, e),
                     Some(_) => err(sel.pos, format!("{p}.{} is not a function", sel.name)),
                     None => err(
                         sel.pos,

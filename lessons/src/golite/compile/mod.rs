@@ -2,19 +2,57 @@
 //! Names are resolved to slots here; captured and address-taken locals become boxed cells by
 //! patching the instructions already emitted for them.
 
-use super::ast::{self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind};
-use super::code::{ClosureInfo, FuncCode, FuncId, MethodImpl, Op, Program, RecvAdjust};
-use super::natives::Native;
-use super::packages::{self, Member, Std};
-use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
-use super::value::Value;
+use crate::golite::code::{
+    ClosureInfo, Const, FuncCode, FuncId, Generic, MethodImpl, Native, Op, Program, RecvAdjust,
+    Std, WellKnown,
+};
+use crate::golite::syntax::ast::{
+    self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind,
+};
+use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 pub mod expr;
 pub mod stmt;
 
-use super::ratio::Ratio;
+/// Compiles a library call inline: the call's arguments, how it is called (plain, `go`,
+/// `defer`), the call expression; its result types.
+pub type GenericCall = fn(&mut Compiler, Generic, &[Expr], expr::Mode, &Expr) -> R<Vec<TypeId>>;
+
+/// What the compiler asks of the standard library: `std` fills this table and golite's
+/// `compile` hands it in, so compile/ does not import std/ (whose inline code generation is
+/// built on the compiler).
+pub struct Library {
+    /// Import paths golite supports.
+    pub known: &'static [&'static str],
+    /// What `pkg.Name` denotes.
+    pub member: fn(&mut Compiler, &str, &str) -> Option<Member>,
+    /// Declares the library's named types.
+    pub std_types: fn(&mut Types) -> Std,
+    /// Declares the library types' methods.
+    pub register_methods: fn(&mut Compiler),
+    /// The library's named types and the ids the VM needs.
+    pub well_known: fn(&mut Compiler) -> WellKnown,
+    /// The type of a call compiled inline ([`Member::Generic`]).
+    pub generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
+    /// Compiles a call inline ([`Member::Generic`]); returns its result types.
+    pub generic_call: GenericCall,
+}
+
+/// What `pkg.Name` denotes.
+#[derive(Clone, Debug)]
+pub enum Member {
+    Func(Native, TypeId),
+    /// A package-level value produced by a native (sentinel errors, os.Args...).
+    Value(Native, TypeId),
+    Const(ConstVal, TypeId),
+    Type(TypeId),
+    /// Calls compiled specially (fmt, generics, callbacks).
+    Generic(Generic),
+}
+
+use crate::golite::types::ratio::Ratio;
 
 /// A compile error at a source position.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,9 +231,11 @@ impl FnState {
 /// The compiler.
 pub struct Compiler<'a> {
     pub file: &'a File,
+    /// The standard library.
+    pub lib: &'static Library,
     pub types: Types,
     pub funcs: Vec<FuncCode>,
-    pub consts: Vec<Value>,
+    pub consts: Vec<Const>,
     str_consts: HashMap<Rc<str>, u32>,
     pub methods: HashMap<(TypeId, u32), MethodImpl>,
     pub syms: HashMap<String, u32>,
@@ -218,11 +258,16 @@ pub struct Compiler<'a> {
 }
 
 /// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
-pub fn compile_file(file: &File, overrides: HashMap<String, i64>) -> R<Program> {
+pub fn compile_file(
+    file: &File,
+    overrides: HashMap<String, i64>,
+    lib: &'static Library,
+) -> R<Program> {
     let mut types = Types::new();
-    let std = Std::new(&mut types);
+    let std = (lib.std_types)(&mut types);
     let mut c = Compiler {
         file,
+        lib,
         types,
         funcs: Vec::new(),
         consts: Vec::new(),
@@ -247,13 +292,18 @@ pub fn compile_file(file: &File, overrides: HashMap<String, i64>) -> R<Program> 
 }
 
 impl<'a> Compiler<'a> {
+    /// What `pkg.Name` denotes, from the library.
+    pub fn member(&mut self, path: &str, name: &str) -> Option<Member> {
+        (self.lib.member)(self, path, name)
+    }
+
     fn run(&mut self) -> R<Program> {
         let file = self.file;
         if file.package.name != "main" {
             return err(file.package.pos, "golite runs package main only");
         }
         for imp in &file.imports {
-            if !packages::KNOWN.contains(&imp.path.as_str()) {
+            if !self.lib.known.contains(&imp.path.as_str()) {
                 return err(
                     imp.pos,
                     format!("package {:?} is not supported by golite", imp.path),
@@ -269,7 +319,7 @@ impl<'a> Compiler<'a> {
             self.pkg_scope
                 .insert(local, Entity::Package(imp.path.clone()));
         }
-        packages::register_methods(self);
+        (self.lib.register_methods)(self);
         // Pass 1: type names.
         let mut type_specs = Vec::new();
         for d in &file.decls {
@@ -386,7 +436,7 @@ impl<'a> Compiler<'a> {
         }
         self.promote_methods();
         let globals = self.nglobals;
-        let wk = packages::well_known(self);
+        let wk = (self.lib.well_known)(self);
         Ok(Program {
             types: std::mem::take(&mut self.types),
             funcs: std::mem::take(&mut self.funcs),
@@ -450,8 +500,8 @@ impl<'a> Compiler<'a> {
         };
     }
 
-    pub fn const_index(&mut self, v: Value) -> u32 {
-        if let Value::Str(s) = &v {
+    pub fn const_index(&mut self, v: Const) -> u32 {
+        if let Const::Str(s) = &v {
             if let Some(&i) = self.str_consts.get(s) {
                 return i;
             }
@@ -462,7 +512,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn push_str(&mut self, s: &str) {
-        let i = self.const_index(Value::str(s));
+        let i = self.const_index(Const::Str(Rc::from(s)));
         self.emit(Op::Const(i));
     }
 
@@ -984,7 +1034,7 @@ impl<'a> Compiler<'a> {
                 let Some(path) = self.imports.get(&p.name).cloned() else {
                     return err(p.pos, format!("undefined: {}", p.name));
                 };
-                match packages::member(self, &path, &name.name) {
+                match self.member(&path, &name.name) {
                     Some(Member::Type(t)) => t,
                     _ => {
                         return err(
@@ -1113,7 +1163,7 @@ fn embedded_name(t: &TypeExpr) -> String {
 
 /// Predeclared identifiers.
 pub fn universe(name: &str) -> Option<Entity> {
-    use super::types::ids::*;
+    use crate::golite::types::ids::*;
     Some(match name {
         "bool" => Entity::Type(BOOL),
         "int" => Entity::Type(INT),

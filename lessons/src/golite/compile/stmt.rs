@@ -1,10 +1,12 @@
 //! Statements: declarations, assignments, control flow (with Go 1.22 per-iteration loop
 //! variables), switch, type switch, select, go, defer and return.
 
-use crate::golite::ast::{self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use super::expr::{Mode, Sel};
+use super::{Compiler, Entity, R, describe, err};
 use crate::golite::code::{Op, SelectInfo};
-use crate::golite::compile::{Compiler, Entity, R, describe, err};
-use crate::golite::compile_expr::{Mode, Sel};
+use crate::golite::syntax::ast::{
+    self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp,
+};
 use crate::golite::types::{Kind, TypeId, ids};
 
 /// An assignable location, with its operands already on the stack.

@@ -2,11 +2,11 @@
 //! kind, its Go type name, and the results of `Error()` / `String()` where the VM already called
 //! them or the method is native), which `golite/format.rs` prints rule by rule as `fmt` does.
 
-use crate::golite::format::{self, Val};
-use crate::golite::natives::duration_string;
+use super::duration::duration_string;
+use super::format::{self, Val};
 use crate::golite::types::{IntKind, Kind, TypeId};
-use crate::golite::value::Value;
 use crate::golite::vm::GoTask;
+use crate::golite::vm::value::Value;
 
 /// The address printed for pointers, maps, slices and funcs (`%p`, nested pointers): Go's
 /// addresses differ from run to run, so programs never print them; one stable value suffices.

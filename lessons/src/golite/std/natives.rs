@@ -2,210 +2,15 @@
 //! arguments from the goroutine's stack and pushes its results; blocking ones park the goroutine
 //! through the runtime and say what to push when it wakes.
 
-use crate::golite::fmt_value;
-use crate::golite::value::{ChanRef, Closure, FuncRef, Obj, Value};
-use crate::golite::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
+use crate::golite::code::{FuncRef, Native};
+use crate::golite::fmt::duration::duration_string;
+use crate::golite::fmt::value as fmt_value;
+use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
+use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
 };
 use std::rc::Rc;
-
-/// Every native function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Native {
-    Nop,
-    NilFuncCall,
-    Close,
-    PanicValue,
-    BuiltinPrint,
-    BuiltinPrintln,
-    Clear,
-    OnceDo,
-    OnceBegin,
-    OnceEnd,
-    FmtPrintln,
-    FmtPrint,
-    FmtPrintf,
-    FmtSprintf,
-    FmtSprint,
-    FmtSprintln,
-    FmtErrorf,
-    ErrorsNew,
-    ErrorsJoin,
-    ErrorsIsStep,
-    /// Error walks (errors.Is / errors.As): push one error on the work list.
-    ErrsPush,
-    /// Push what an Unwrap method returned: one error, or a slice of them (the first is taken
-    /// next).
-    ErrsPushUnwrapped,
-    /// Pop the next error: pushes the rest of the list, then the error.
-    ErrsPop,
-    /// Push the children of golite's own multi-errors (errors.Join, several %w); pushes the
-    /// list and whether the error was one.
-    ErrsExpand,
-    TimeSleep,
-    TimeAfter,
-    TimeTick,
-    TimeNewTimer,
-    TimeNewTicker,
-    TimeAfterFunc,
-    TimeNow,
-    TimeSince,
-    TimeUntil,
-    SyncNewCond,
-    AtomicAdd64,
-    AtomicAdd32,
-    AtomicLoad,
-    AtomicStore,
-    AtomicCas,
-    AtomicSwap,
-    CtxBackground,
-    CtxTodo,
-    CtxWithCancel,
-    CtxWithCancelCause,
-    CtxWithTimeout,
-    CtxWithDeadline,
-    CtxWithValue,
-    CtxWithoutCancel,
-    CtxCause,
-    CtxAfterFunc,
-    CtxCancel,
-    CtxCancelCause,
-    CtxAfterFuncStop,
-    Sentinel(u8),
-    RuntimeNumGoroutine,
-    RuntimeGosched,
-    RuntimeNumCpu,
-    StrContains,
-    StrContainsRune,
-    StrHasPrefix,
-    StrHasSuffix,
-    StrIndex,
-    StrLastIndex,
-    StrSplit,
-    StrSplitN,
-    StrFields,
-    StrJoin,
-    StrRepeat,
-    StrToUpper,
-    StrToLower,
-    StrTrimSpace,
-    StrTrim,
-    StrTrimLeft,
-    StrTrimRight,
-    StrTrimPrefix,
-    StrTrimSuffix,
-    StrReplace,
-    StrReplaceAll,
-    StrCount,
-    StrEqualFold,
-    StrTitle,
-    StrconvItoa,
-    StrconvAtoi,
-    StrconvFormatInt,
-    StrconvParseInt,
-    StrconvParseFloat,
-    StrconvParseBool,
-    StrconvFormatBool,
-    StrconvQuote,
-    StrconvFormatFloat,
-    SortSlice,
-    SlicesReverse,
-    SlicesIndex,
-    SlicesMax,
-    SlicesMin,
-    RandIntn,
-    RandInt,
-    RandFloat64,
-    RandPerm,
-    MathSqrt,
-    MathAbs,
-    MathFloor,
-    MathCeil,
-    MathPow,
-    MathMax,
-    MathMin,
-    OsExit,
-    UnicodeIsUpper,
-    UnicodeIsDigit,
-    UnicodeToUpper,
-    DurationString,
-    DurationSeconds,
-    DurationMilliseconds,
-    DurationMicroseconds,
-    DurationNanoseconds,
-    DurationMinutes,
-    DurationHours,
-    TimeSub,
-    TimeAdd,
-    TimeBefore,
-    TimeAfterM,
-    TimeEqual,
-    TimeUnixNano,
-    TimeUnixMilli,
-    TimeIsZero,
-    TimerStop,
-    TimerReset,
-    TickerStop,
-    TickerReset,
-    MutexLock,
-    MutexUnlock,
-    MutexTryLock,
-    RwLock,
-    RwUnlock,
-    RwRLock,
-    RwRUnlock,
-    RwTryLock,
-    RwTryRLock,
-    WgAdd,
-    WgDone,
-    WgWait,
-    WgGo,
-    /// What `sync.WaitGroup.Go` defers around `f`: `Done`, or when `f` panics, recover and
-    /// panic again with the same value (so Go prints `[recovered, repanicked]`) without `Done`.
-    WgGoDone,
-    CondWait,
-    CondSignal,
-    CondBroadcast,
-    CtxDone,
-    CtxErr,
-    CtxValue,
-    CtxDeadline,
-    ErrorStringError,
-    WrapErrorError,
-    WrapErrorUnwrap,
-    JoinErrorError,
-    RuntimeErrorError,
-    DeadlineErrorError,
-    BuilderWriteString,
-    BuilderWriteByte,
-    BuilderWriteRune,
-    BuilderString,
-    BuilderLen,
-    BuilderReset,
-    SortSearch,
-    StrCompare,
-    CtxWithTimeoutCause,
-    CtxWithDeadlineCause,
-    SlicesClone,
-    SlicesCompact,
-    SlicesEqual,
-    SlicesBinarySearch,
-    SlicesInsert,
-    SlicesDelete,
-}
-
-/// What a native did.
-pub enum NRes {
-    Ok,
-    /// Frames changed (a Go function was entered): reload.
-    Reload,
-    Block(Pending),
-    Panic(String),
-    Fatal(String),
-    Limit(String),
-    Yield,
-}
 
 /// Field 0 of a struct pointer (the lazily created runtime id of sync types and friends).
 fn field0(v: &Value) -> i64 {
@@ -309,56 +114,6 @@ fn native_func(n: Native, captures: Vec<Value>) -> Value {
 
 fn time_value(ns: i64) -> Value {
     Value::agg(vec![Value::Int(ns)])
-}
-
-/// Go's `Duration.String()`.
-pub fn duration_string(d: i64) -> String {
-    if d == 0 {
-        return "0s".into();
-    }
-    let neg = d < 0;
-    let u = d.unsigned_abs();
-    let mut out = String::new();
-    if u < 1_000_000_000 {
-        // Sub-second: ns, µs or ms with a fraction.
-        let (unit, div) = if u < 1_000 {
-            ("ns", 1u64)
-        } else if u < 1_000_000 {
-            ("µs", 1_000)
-        } else {
-            ("ms", 1_000_000)
-        };
-        out.push_str(&frac(u, div));
-        out.push_str(unit);
-    } else {
-        let h = u / 3_600_000_000_000;
-        let rem = u % 3_600_000_000_000;
-        let m = rem / 60_000_000_000;
-        let sns = rem % 60_000_000_000;
-        if h > 0 {
-            out.push_str(&format!("{h}h"));
-        }
-        if h > 0 || m > 0 {
-            out.push_str(&format!("{m}m"));
-        }
-        out.push_str(&frac(sns, 1_000_000_000));
-        out.push('s');
-    }
-    if neg { format!("-{out}") } else { out }
-}
-
-fn frac(v: u64, div: u64) -> String {
-    let whole = v / div;
-    let rest = v % div;
-    if rest == 0 {
-        return whole.to_string();
-    }
-    let digits = div.to_string().len() - 1;
-    let mut f = format!("{rest:0digits$}");
-    while f.ends_with('0') {
-        f.pop();
-    }
-    format!("{whole}.{f}")
 }
 
 /// The text Go prints after `panic: ` for a panic value.
@@ -1026,13 +781,15 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::StrconvItoa => push!(strv(arg(0).as_int().to_string())),
         N::StrconvFormatInt => push!(strv(format_int(arg(0).as_int(), arg(1).as_int() as u32))),
         N::StrconvFormatBool => push!(strv(if arg(0).as_bool() { "true" } else { "false" })),
-        N::StrconvQuote => push!(strv(crate::golite::format::quote(s(&arg(0))))),
+        N::StrconvQuote => push!(strv(crate::golite::fmt::format::quote(s(&arg(0))))),
         N::StrconvFormatFloat => {
             let f = arg(0).as_float();
             let verb = arg(1).as_int() as u8 as char;
             let prec = arg(2).as_int();
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
-            push!(strv(crate::golite::format::format_float(f, verb, prec, 64)));
+            push!(strv(crate::golite::fmt::format::format_float(
+                f, verb, prec, 64
+            )));
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
@@ -1060,7 +817,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.{fname}: parsing {}: {why}",
-                            crate::golite::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1079,7 +836,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseFloat: parsing {}: invalid syntax",
-                            crate::golite::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1102,7 +859,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseBool: parsing {}: invalid syntax",
-                            crate::golite::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }

@@ -2,11 +2,10 @@
 //! library's named types and their methods, and the calls that compile to inline code (fmt's
 //! argument preparation, sort.Slice, errors.Is/As, the generic slices functions).
 
-use crate::golite::ast::{Expr, ExprKind, Pos};
-use crate::golite::code::{MethodImpl, Op};
-use crate::golite::compile::{Compiler, ConstVal, R, describe, err};
-use crate::golite::compile_expr::Mode;
-use crate::golite::natives::Native;
+use crate::golite::code::{Generic, MethodImpl, Native, Op, Std, WellKnown};
+use crate::golite::compile::expr::Mode;
+use crate::golite::compile::{Compiler, ConstVal, Member, R, describe, err};
+use crate::golite::syntax::ast::{Expr, ExprKind, Pos};
 use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::rc::Rc;
 
@@ -29,103 +28,6 @@ pub const KNOWN: &[&str] = &[
     "unicode",
     "maps",
 ];
-
-/// What `pkg.Name` denotes.
-#[derive(Clone, Debug)]
-pub enum Member {
-    Func(Native, TypeId),
-    /// A package-level value produced by a native (sentinel errors, os.Args...).
-    Value(Native, TypeId),
-    Const(ConstVal, TypeId),
-    Type(TypeId),
-    /// Calls compiled specially (fmt, generics, callbacks).
-    Generic(Generic),
-}
-
-/// Calls with compile-time special handling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Generic {
-    Fmt(Native, bool),
-    ErrorsIs,
-    ErrorsAs,
-    ErrorsUnwrap,
-    SortSlice,
-    /// `sort.Sort` and `sort.Stable` on a `sort.Interface`.
-    SortInterface,
-    SlicesSortFunc,
-    SlicesSort,
-    SlicesContains,
-    SlicesIndex,
-    SlicesReverse,
-    SlicesMax,
-    SlicesMin,
-    SortInts,
-    SortStrings,
-    SortFloat64s,
-    MapsKeys,
-    SlicesClone,
-    SlicesEqual,
-    SlicesCompact,
-    SlicesBinarySearch,
-    SlicesInsert,
-    SlicesDelete,
-    SlicesIndexFunc,
-    SlicesContainsFunc,
-}
-
-/// The library's named types.
-#[derive(Clone, Debug, Default)]
-pub struct Std {
-    pub duration: TypeId,
-    pub time: TypeId,
-    pub month: TypeId,
-    pub timer: TypeId,
-    pub ticker: TypeId,
-    pub mutex: TypeId,
-    pub rwmutex: TypeId,
-    pub waitgroup: TypeId,
-    pub once: TypeId,
-    pub cond: TypeId,
-    pub locker: TypeId,
-    pub context: TypeId,
-    pub ctx_impl: TypeId,
-    pub cancel_func: TypeId,
-    pub cancel_cause_func: TypeId,
-    pub error_string: TypeId,
-    pub wrap_error: TypeId,
-    pub join_error: TypeId,
-    pub runtime_error: TypeId,
-    pub ctx_deadline_error: TypeId,
-    pub stringified: TypeId,
-    pub builder: TypeId,
-    pub atomic_int64: TypeId,
-    pub atomic_int32: TypeId,
-    pub atomic_bool: TypeId,
-    pub stringer: TypeId,
-    pub empty_struct: TypeId,
-    pub unwrapper: TypeId,
-    /// `sort.Interface`: Len, Less, Swap.
-    pub sort_iface: TypeId,
-    /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
-    pub isser: TypeId,
-    /// `interface{ As(any) bool }`: an error with its own conversion for errors.As.
-    pub aser: TypeId,
-}
-
-/// Well-known ids the VM needs at run time.
-#[derive(Clone, Debug, Default)]
-pub struct WellKnown {
-    pub runtime_error: TypeId,
-    pub stringified: TypeId,
-    pub sym_error: u32,
-    pub sym_string: u32,
-    pub std: Std,
-    pub elem_size_hint: u64,
-    pub error_string_ptr: TypeId,
-    pub wrap_error_ptr: TypeId,
-    pub join_error_ptr: TypeId,
-    pub ctx_ptr: TypeId,
-}
 
 fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {
     let n = t.new_named(name);

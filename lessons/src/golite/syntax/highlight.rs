@@ -3,8 +3,8 @@
 //! Built on the [lexer](super::lexer), so it agrees with what the parser sees, and it never fails:
 //! malformed pieces (an unterminated string, a stray `@`) become [`TokenClass::Plain`] spans.
 
-use crate::golite::lexer::lex;
-use crate::golite::token::TokKind;
+use super::lexer::lex;
+use super::token::TokKind;
 
 /// How a span of source text is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

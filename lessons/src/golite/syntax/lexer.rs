@@ -5,8 +5,8 @@
 //! words), so the highlighter can still colour a half-typed program and the parser reports the
 //! first problem with its position.
 
-use crate::golite::ast::Pos;
-use crate::golite::token::{KEYWORDS, LitValue, OPERATORS, TokKind, Token};
+use super::ast::Pos;
+use super::token::{KEYWORDS, LitValue, OPERATORS, TokKind, Token};
 
 /// Splits `src` into tokens, comments included, with semicolons inserted as Go does, ending with
 /// one [`TokKind::Eof`] token.

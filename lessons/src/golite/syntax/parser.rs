@@ -7,10 +7,10 @@
 //! constraints) are rejected by name. The parser stops at the first error and never panics; nesting
 //! is capped so hostile input cannot overflow the stack.
 
-use crate::golite::ast::*;
-use crate::golite::lexer::lex;
-use crate::golite::syntax_error::SyntaxError;
-use crate::golite::token::{LitValue, TokKind, Token};
+use super::ast::*;
+use super::error::SyntaxError;
+use super::lexer::lex;
+use super::token::{LitValue, TokKind, Token};
 
 /// Parses one Go source file.
 pub fn parse_file(src: &str) -> Result<File, SyntaxError> {

@@ -1,7 +1,7 @@
 //! Tokens of Go source text, as produced by the [lexer](super::lexer) and read by the parser and
 //! the highlighter.
 
-use crate::golite::ast::Pos;
+use super::ast::Pos;
 
 /// The Go keywords (all 25 of them; `goto` is lexed so the parser can reject it by name).
 pub const KEYWORDS: [&str; 25] = [

@@ -2,10 +2,10 @@
 //! can block anywhere (a receive deep inside an expression inside nested calls) and be resumed by
 //! the runtime later. Go calls never recurse in Rust.
 
-use super::code::{FuncId, MethodImpl, Op, Program, RecvAdjust};
-use super::natives::{self, NRes, Native};
-use super::types::{Kind, TypeId, Types};
-use super::value::{Cells, ChanRef, Closure, FuncRef, Key, MapObj, Obj, Value, heap};
+use self::value::{Cells, ChanRef, Closure, Key, MapObj, Obj, Value, heap};
+use crate::golite::code::FuncRef;
+use crate::golite::code::{FuncId, MethodImpl, Native, Op, Program, RecvAdjust};
+use crate::golite::types::{Kind, TypeId, Types};
 use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,6 +42,10 @@ impl Default for Limits {
 /// State shared by every goroutine of one run.
 pub struct Shared {
     pub prog: Rc<Program>,
+    /// The library's natives (see [`Natives`]).
+    pub natives: &'static Natives,
+    /// `prog.consts` as values, made once per run.
+    pub consts: Vec<Value>,
     pub globals: Vec<Rc<RefCell<Value>>>,
     pub limits: Limits,
     pub empty: Rc<str>,
@@ -52,6 +56,28 @@ pub struct Shared {
     /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
     /// preemption so a preemption point can land between any two.
     pub step_batch: u64,
+}
+
+/// How the VM reaches the standard library's natives: `std` fills this table and golite's
+/// `start` hands it in, so vm/ does not import std/ (which is built on the VM). One indirect call
+/// per native call, no lookup.
+pub struct Natives {
+    /// Runs native `n` on the `argc` arguments on top of the goroutine's stack.
+    pub call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, usize) -> NRes,
+    /// A panic value as Go prints it (`panic: ` follows), `Error()` and `String()` included.
+    pub panic_text: fn(&GoTask, &Value) -> String,
+}
+
+/// What a native did.
+pub enum NRes {
+    Ok,
+    /// Frames changed (a Go function was entered): reload.
+    Reload,
+    Block(Pending),
+    Panic(String),
+    Fatal(String),
+    Limit(String),
+    Yield,
 }
 
 /// What a parked goroutine waits for, so resuming knows what to push.
@@ -775,7 +801,7 @@ impl GoTask {
 
     /// Calls a native; `Ok` when it finished without changing frames.
     fn native(&mut self, cx: &mut Cx<'_, Value>, n: Native, argc: u16) -> Result<(), Flow> {
-        match natives::call(self, cx, n, argc as usize) {
+        match (self.sh.natives.call)(self, cx, n, argc as usize) {
             NRes::Ok => Ok(()),
             NRes::Reload => Err(Flow::Reload),
             NRes::Block(p) => {
@@ -980,7 +1006,7 @@ impl GoTask {
                 pc += 1;
                 match op {
                     Op::Nop => {}
-                    Op::Const(i) => self.stack.push(prog.consts[i as usize].clone()),
+                    Op::Const(i) => self.stack.push(self.sh.consts[i as usize].clone()),
                     Op::PushInt(i) => self.stack.push(Value::Int(i)),
                     Op::PushNil => self.stack.push(Value::Nil),
                     Op::PushBool(b) => self.stack.push(Value::Bool(b)),
@@ -1566,7 +1592,7 @@ impl GoTask {
                         let v = pop!();
                         let r = match &v {
                             Value::Iface(b) => b.0 == t,
-                            Value::Nil => t == super::types::ids::UNTYPED_NIL,
+                            Value::Nil => t == crate::golite::types::ids::UNTYPED_NIL,
                             _ => false,
                         };
                         self.stack.push(Value::Bool(r));
@@ -1965,7 +1991,7 @@ impl GoTask {
                         let msg = pop!();
                         let v = pop!();
                         save!();
-                        let m = natives::panic_text(self, &msg);
+                        let m = (self.sh.natives.panic_text)(self, &msg);
                         if v.is_nil() {
                             self.start_panic(
                                 v,
