@@ -13,8 +13,16 @@ use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub mod builtins;
+pub mod calls;
+pub mod composite;
+pub mod constants;
+pub mod conversions;
 pub mod expr;
+pub mod loops;
 pub mod stmt;
+pub mod switch;
+pub mod type_of;
 
 /// Compiles a library call inline: the call's arguments, how it is called (plain, `go`,
 /// `defer`), the call expression; its result types.
