@@ -1,7 +1,7 @@
 //! Parser tests: structure of parsed programs, Go's error messages, and robustness.
 
 use lessons::golite::syntax::ast::*;
-use lessons::golite::syntax::parser::parse_file;
+use lessons::golite::syntax::parse_file;
 
 /// A lesson-shaped program touching most of the subset.
 const PROGRAM: &str = r#"package main

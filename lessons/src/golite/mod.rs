@@ -1,15 +1,17 @@
 //! golite: lexer, parser and interpreter for the Go subset the lessons use.
 
-pub mod code;
-pub mod compile;
-pub mod fmt;
-pub mod std;
+pub(crate) mod code;
+pub(crate) mod compile;
+pub(crate) mod fmt;
+pub(crate) mod std;
 pub mod syntax;
-pub mod types;
-pub mod vm;
+pub(crate) mod types;
+pub(crate) mod vm;
 
-pub use compile::CompileError;
+pub use syntax::highlight;
+
 pub use fmt::duration::duration_string;
+pub use syntax::error::{Error, Error as CompileError};
 pub use vm::Limits;
 pub use vm::value::Value;
 
@@ -37,13 +39,6 @@ pub struct Program {
     inner: Rc<code::Program>,
 }
 
-impl Program {
-    /// The compiled code (for tools and tests).
-    pub fn code(&self) -> &code::Program {
-        &self.inner
-    }
-}
-
 impl runtime::Value for Value {
     fn time(now_ns: i64) -> Self {
         Value::agg(vec![Value::Int(now_ns)])
@@ -54,15 +49,11 @@ impl runtime::Value for Value {
 }
 
 /// Compiles `src`; `params` override lesson parameters (validated: known name, integer, in range).
-pub fn compile(
-    file_name: &str,
-    src: &str,
-    params: &[(String, String)],
-) -> Result<Program, CompileError> {
+pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Result<Program, Error> {
     let _ = file_name;
     let mut overrides = HashMap::new();
     if !params.is_empty() {
-        let declared = syntax::params::parse_params(src).map_err(|e| CompileError {
+        let declared = syntax::params::parse_params(src).map_err(|e| Error {
             line: e.line,
             col: 1,
             msg: e.message,
@@ -70,7 +61,7 @@ pub fn compile(
         for (name, value) in params {
             let Some(p) = declared.iter().find(|p| &p.name == name) else {
                 let known: Vec<&str> = declared.iter().map(|p| p.name.as_str()).collect();
-                return Err(CompileError {
+                return Err(Error {
                     line: 0,
                     col: 0,
                     msg: if known.is_empty() {
@@ -83,7 +74,7 @@ pub fn compile(
                     },
                 });
             };
-            let v = p.validate(value).map_err(|e| CompileError {
+            let v = p.validate(value).map_err(|e| Error {
                 line: 0,
                 col: 0,
                 msg: e.message,
@@ -91,11 +82,7 @@ pub fn compile(
             overrides.insert(name.clone(), v);
         }
     }
-    let file = syntax::parser::parse_file(src).map_err(|e| CompileError {
-        line: e.line,
-        col: e.col,
-        msg: e.msg,
-    })?;
+    let file = syntax::parser::parse_file(src)?;
     let prog = compile::compile_file(&file, overrides, &self::std::LIBRARY)?;
     Ok(Program {
         inner: Rc::new(prog),
@@ -170,7 +157,7 @@ pub fn run_source(file_name: &str, src: &str, opts: &RunOptions) -> RunReport {
 }
 
 /// The report of a program that did not compile.
-pub fn compile_error_report(file_name: &str, e: &CompileError) -> RunReport {
+pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
     let msg = if e.line == 0 {
         e.msg.clone()
     } else {

@@ -9,7 +9,7 @@ use crate::golite::types::{Kind, Sig, TypeId, ids};
 
 impl<'a> Compiler<'a> {
     /// Compiles a call (or conversion, or builtin) in `mode`; returns the result types pushed.
-    pub fn call(&mut self, e: &Expr, mode: Mode, want: Option<TypeId>) -> R<Vec<TypeId>> {
+    pub(crate) fn call(&mut self, e: &Expr, mode: Mode, want: Option<TypeId>) -> R<Vec<TypeId>> {
         let ExprKind::Call {
             func,
             args,
@@ -209,7 +209,7 @@ impl<'a> Compiler<'a> {
         Ok(vec![])
     }
 
-    pub fn native_call(&mut self, n: Native, argc: u16, mode: Mode) {
+    pub(crate) fn native_call(&mut self, n: Native, argc: u16, mode: Mode) {
         self.emit(match mode {
             Mode::Call => Op::CallNative(n, argc),
             Mode::Go => Op::GoNative(n, argc),
@@ -217,7 +217,7 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    pub fn sig_of(&self, t: TypeId) -> Sig {
+    pub(crate) fn sig_of(&self, t: TypeId) -> Sig {
         self.types.sig(t).cloned().unwrap_or(Sig {
             params: vec![],
             results: vec![],
@@ -234,7 +234,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes call arguments per signature (packing variadics); returns how many values.
-    pub fn push_args(
+    pub(crate) fn push_args(
         &mut self,
         s: &Sig,
         args: &[Expr],
@@ -326,7 +326,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes every result of a multi-valued expression; returns their types.
-    pub fn multi(&mut self, e: &Expr) -> R<Vec<TypeId>> {
+    pub(crate) fn multi(&mut self, e: &Expr) -> R<Vec<TypeId>> {
         match &e.unparen().kind {
             ExprKind::Call { .. } => self.call(e.unparen(), Mode::Call, None),
             _ => Ok(vec![self.value(e, None)?]),

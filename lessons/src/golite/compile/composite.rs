@@ -7,7 +7,7 @@ use crate::golite::types::{Kind, TypeId};
 
 impl<'a> Compiler<'a> {
     /// Composite literals `T{...}`.
-    pub fn composite(
+    pub(crate) fn composite(
         &mut self,
         typ: Option<&TypeExpr>,
         elems: &[Element],

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// Folds a constant expression; `None` when `e` is not constant.
-    pub fn constant(&mut self, e: &Expr) -> R<Option<(ConstVal, TypeId)>> {
+    pub(crate) fn constant(&mut self, e: &Expr) -> R<Option<(ConstVal, TypeId)>> {
         Ok(match &e.kind {
             ExprKind::Int(i) => Some((ConstVal::Int(i128::from(*i)), ids::UNTYPED_INT)),
             ExprKind::Float(f) => Some((ConstVal::Float(*f), ids::UNTYPED_FLOAT)),
@@ -270,7 +270,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Converts constant `v` of type `from` to type `to`, checking representability.
-    pub fn convert_const(
+    pub(crate) fn convert_const(
         &mut self,
         v: ConstVal,
         _from: TypeId,
@@ -342,7 +342,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits constant `v` as a value of type `t` (untyped: its default type).
-    pub fn emit_const(&mut self, v: &ConstVal, t: TypeId) {
+    pub(crate) fn emit_const(&mut self, v: &ConstVal, t: TypeId) {
         let rounded = v.clone().rounded();
         let v = &rounded;
         let t = self.types.default_type(t);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// `T(x)`.
-    pub fn conversion(&mut self, t: TypeId, x: &Expr) -> R<()> {
+    pub(crate) fn conversion(&mut self, t: TypeId, x: &Expr) -> R<()> {
         let ft = self.type_of(x)?;
         let basic_target = matches!(
             self.types.ukind(t),

@@ -9,7 +9,7 @@ use crate::golite::types::{ChanDir, Kind, TypeId, ids};
 
 /// How a call is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Call,
     Go,
     Defer,
@@ -17,7 +17,7 @@ pub enum Mode {
 
 /// What `x.name` selects.
 #[derive(Clone, Debug)]
-pub enum Sel {
+pub(crate) enum Sel {
     Field {
         path: Vec<u32>,
         ty: TypeId,
@@ -47,7 +47,7 @@ impl<'a> Compiler<'a> {
     // ---- values ----
 
     /// Compiles `e` as a value to store or pass: aggregates read from a location are copied.
-    pub fn value(&mut self, e: &Expr, want: Option<TypeId>) -> R<TypeId> {
+    pub(crate) fn value(&mut self, e: &Expr, want: Option<TypeId>) -> R<TypeId> {
         let t = self.expr(e, want)?;
         if self.types.is_aggregate(t) && is_location(e) {
             self.emit(Op::CopyAgg(t));
@@ -56,7 +56,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles `e` as a value of type `target` (converting to an interface when needed).
-    pub fn value_to(&mut self, e: &Expr, target: TypeId) -> R<()> {
+    pub(crate) fn value_to(&mut self, e: &Expr, target: TypeId) -> R<()> {
         let t = self.value(e, Some(target))?;
         self.check_assignable(t, target, e)?;
         self.coerce(t, target);
@@ -64,7 +64,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Checks Go's assignability (the common cases), for clear compile errors.
-    pub fn check_assignable(&mut self, from: TypeId, to: TypeId, e: &Expr) -> R<()> {
+    pub(crate) fn check_assignable(&mut self, from: TypeId, to: TypeId, e: &Expr) -> R<()> {
         if from == to || self.types.is_interface(to) && self.implements_static(from, to) {
             return Ok(());
         }
@@ -125,7 +125,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Whether `t`'s method set has every method of interface `iface` (compile time).
-    pub fn implements_static(&mut self, t: TypeId, iface: TypeId) -> bool {
+    pub(crate) fn implements_static(&mut self, t: TypeId, iface: TypeId) -> bool {
         self.missing_static(t, iface).is_empty()
     }
 
@@ -148,7 +148,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Converts the value on top from `from` to `to` where the representation differs.
-    pub fn coerce(&mut self, from: TypeId, to: TypeId) {
+    pub(crate) fn coerce(&mut self, from: TypeId, to: TypeId) {
         if self.types.is_interface(to) && !self.types.is_interface(from) && from != ids::UNTYPED_NIL
         {
             let d = self.types.default_type(from);
@@ -158,10 +158,10 @@ impl<'a> Compiler<'a> {
     }
 
     /// Makes sure dynamic dispatch can find methods promoted into `t` (compiled on demand).
-    pub fn ensure_dispatch(&mut self, _t: TypeId) {}
+    pub(crate) fn ensure_dispatch(&mut self, _t: TypeId) {}
 
     /// Compiles `e`, leaving one value on the stack; returns its static type.
-    pub fn expr(&mut self, e: &Expr, want: Option<TypeId>) -> R<TypeId> {
+    pub(crate) fn expr(&mut self, e: &Expr, want: Option<TypeId>) -> R<TypeId> {
         if let Some((v, t)) = self.constant(e)? {
             let target = match want {
                 Some(w) if self.types.is_untyped(t) && !self.types.is_untyped(w) => {
@@ -202,7 +202,7 @@ impl<'a> Compiler<'a> {
                         flags |= bit;
                     }
                 }
-                self.emit(Op::SliceOp(flags));
+                self.emit(Op::Slice(flags));
                 Ok(t)
             }
             ExprKind::TypeAssert { x, typ: Some(t) } => {
@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a type assertion of the interface on top to `t`.
-    pub fn assert_op(&mut self, t: TypeId, from: TypeId, ok: bool) {
+    pub(crate) fn assert_op(&mut self, t: TypeId, from: TypeId, ok: bool) {
         if self.types.is_interface(t) {
             self.emit(if ok {
                 Op::AssertIfaceOk(t)
@@ -315,7 +315,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the receiver for a selection: walks `path` from `x`; `addr` asks for a pointer.
-    pub fn sel_base(&mut self, x: &Expr, path: &[u32], addr: bool) -> R<TypeId> {
+    pub(crate) fn sel_base(&mut self, x: &Expr, path: &[u32], addr: bool) -> R<TypeId> {
         let xt = self.type_of(x)?;
         if path.is_empty() {
             return if addr {
@@ -520,7 +520,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a pointer to the location `e`; returns the pointer type.
-    pub fn addr_of(&mut self, e: &Expr) -> R<TypeId> {
+    pub(crate) fn addr_of(&mut self, e: &Expr) -> R<TypeId> {
         match &e.kind {
             ExprKind::Paren(x) => self.addr_of(x),
             ExprKind::Ident(n) => match self.lookup(n) {
@@ -680,7 +680,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Wraps the int on top to `t`'s size.
-    pub fn wrap(&mut self, t: TypeId) {
+    pub(crate) fn wrap(&mut self, t: TypeId) {
         if let Some(k) = self.types.int_kind(t)
             && k.bits() < 64
         {
@@ -955,7 +955,7 @@ impl<'a> Compiler<'a> {
 }
 
 /// Whether `e` reads a variable or a location inside one (so an aggregate must be copied).
-pub fn is_location(e: &Expr) -> bool {
+pub(crate) fn is_location(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Paren(x) => is_location(x),
         ExprKind::Ident(_)

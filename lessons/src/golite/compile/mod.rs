@@ -9,48 +9,50 @@ use crate::golite::code::{
 use crate::golite::syntax::ast::{
     self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind,
 };
+use crate::golite::syntax::error::Error;
 use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub mod builtins;
-pub mod calls;
-pub mod composite;
-pub mod constants;
-pub mod conversions;
-pub mod expr;
-pub mod loops;
-pub mod stmt;
-pub mod switch;
-pub mod type_of;
+pub(crate) mod builtins;
+pub(crate) mod calls;
+pub(crate) mod composite;
+pub(crate) mod constants;
+pub(crate) mod conversions;
+pub(crate) mod expr;
+pub(crate) mod loops;
+pub(crate) mod stmt;
+pub(crate) mod switch;
+pub(crate) mod type_of;
 
 /// Compiles a library call inline: the call's arguments, how it is called (plain, `go`,
 /// `defer`), the call expression; its result types.
-pub type GenericCall = fn(&mut Compiler, Generic, &[Expr], expr::Mode, &Expr) -> R<Vec<TypeId>>;
+pub(crate) type GenericCall =
+    fn(&mut Compiler, Generic, &[Expr], expr::Mode, &Expr) -> R<Vec<TypeId>>;
 
 /// What the compiler asks of the standard library: `std` fills this table and golite's
 /// `compile` hands it in, so compile/ does not import std/ (whose inline code generation is
 /// built on the compiler).
-pub struct Library {
+pub(crate) struct Library {
     /// Import paths golite supports.
-    pub known: &'static [&'static str],
+    pub(crate) known: &'static [&'static str],
     /// What `pkg.Name` denotes.
-    pub member: fn(&mut Compiler, &str, &str) -> Option<Member>,
+    pub(crate) member: fn(&mut Compiler, &str, &str) -> Option<Member>,
     /// Declares the library's named types.
-    pub std_types: fn(&mut Types) -> Std,
+    pub(crate) std_types: fn(&mut Types) -> Std,
     /// Declares the library types' methods.
-    pub register_methods: fn(&mut Compiler),
+    pub(crate) register_methods: fn(&mut Compiler),
     /// The library's named types and the ids the VM needs.
-    pub well_known: fn(&mut Compiler) -> WellKnown,
+    pub(crate) well_known: fn(&mut Compiler) -> WellKnown,
     /// The type of a call compiled inline ([`Member::Generic`]).
-    pub generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
+    pub(crate) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
     /// Compiles a call inline ([`Member::Generic`]); returns its result types.
-    pub generic_call: GenericCall,
+    pub(crate) generic_call: GenericCall,
 }
 
 /// What `pkg.Name` denotes.
 #[derive(Clone, Debug)]
-pub enum Member {
+pub(crate) enum Member {
     Func(Native, TypeId),
     /// A package-level value produced by a native (sentinel errors, os.Args...).
     Value(Native, TypeId),
@@ -62,24 +64,11 @@ pub enum Member {
 
 use crate::golite::types::ratio::Ratio;
 
-/// A compile error at a source position.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileError {
-    pub line: u32,
-    pub col: u32,
-    pub msg: String,
-}
+/// A compile step's result: the error type is golite's one, shared with the parser.
+pub(crate) type R<T> = Result<T, Error>;
 
-impl std::fmt::Display for CompileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.msg)
-    }
-}
-
-pub type R<T> = Result<T, CompileError>;
-
-pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
-    Err(CompileError {
+pub(crate) fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
+    Err(Error {
         line: pos.line,
         col: pos.col,
         msg: msg.into(),
@@ -88,7 +77,7 @@ pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
 
 /// A compile-time constant value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum ConstVal {
+pub(crate) enum ConstVal {
     Int(i128),
     Float(f64),
     /// An untyped float constant computed exactly (`0.1 + 0.2` is 3/10), rounded to float64
@@ -99,7 +88,7 @@ pub enum ConstVal {
 }
 
 impl ConstVal {
-    pub fn as_f64(&self) -> f64 {
+    pub(crate) fn as_f64(&self) -> f64 {
         match self {
             ConstVal::Int(i) => *i as f64,
             ConstVal::Float(f) => *f,
@@ -107,7 +96,7 @@ impl ConstVal {
             _ => 0.0,
         }
     }
-    pub fn as_i128(&self) -> Option<i128> {
+    pub(crate) fn as_i128(&self) -> Option<i128> {
         match self {
             ConstVal::Int(i) => Some(*i),
             ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
@@ -119,7 +108,7 @@ impl ConstVal {
         }
     }
     /// The value as an exact ratio, for constant arithmetic (`None`: use float64).
-    pub fn ratio(&self) -> Option<Ratio> {
+    pub(crate) fn ratio(&self) -> Option<Ratio> {
         match self {
             ConstVal::Int(i) => Some(Ratio::int(*i)),
             ConstVal::Float(f) => Ratio::from_f64(*f),
@@ -128,7 +117,7 @@ impl ConstVal {
         }
     }
     /// An exact constant rounded to float64; every other value as it is.
-    pub fn rounded(self) -> ConstVal {
+    pub(crate) fn rounded(self) -> ConstVal {
         match self {
             ConstVal::Exact(r) => ConstVal::Float(r.to_f64()),
             v => v,
@@ -138,7 +127,7 @@ impl ConstVal {
 
 /// Predeclared functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Builtin {
+pub(crate) enum Builtin {
     Len,
     Cap,
     Append,
@@ -158,7 +147,7 @@ pub enum Builtin {
 
 /// What a name denotes.
 #[derive(Clone, Debug)]
-pub enum Entity {
+pub(crate) enum Entity {
     Local(usize),
     Capture(u16, TypeId),
     Global(u32, TypeId),
@@ -182,10 +171,10 @@ enum Site {
 }
 
 #[derive(Clone, Debug)]
-pub struct VarInfo {
-    pub slot: u16,
-    pub ty: TypeId,
-    pub boxed: bool,
+pub(crate) struct VarInfo {
+    pub(crate) slot: u16,
+    pub(crate) ty: TypeId,
+    pub(crate) boxed: bool,
     sites: Vec<Site>,
 }
 
@@ -205,10 +194,10 @@ struct LoopCtx {
 }
 
 /// Per-function compilation state.
-pub struct FnState {
-    pub code: FuncCode,
+pub(crate) struct FnState {
+    pub(crate) code: FuncCode,
     scopes: Vec<Vec<(String, Local)>>,
-    pub vars: Vec<VarInfo>,
+    pub(crate) vars: Vec<VarInfo>,
     /// Captured outer variables: (outer function depth, outer var index) -> capture index.
     caps: Vec<((usize, usize), TypeId)>,
     cap_src: Vec<(bool, u16)>,
@@ -223,7 +212,7 @@ pub struct FnState {
 
 impl FnState {
     /// Finds a name in this function's scopes without side effects.
-    pub fn peek_scope(&self, name: &str) -> Option<Entity> {
+    pub(crate) fn peek_scope(&self, name: &str) -> Option<Entity> {
         self.scopes.iter().rev().find_map(|s| {
             s.iter()
                 .rev()
@@ -237,36 +226,36 @@ impl FnState {
 }
 
 /// The compiler.
-pub struct Compiler<'a> {
-    pub file: &'a File,
+pub(crate) struct Compiler<'a> {
+    pub(crate) file: &'a File,
     /// The standard library.
-    pub lib: &'static Library,
-    pub types: Types,
-    pub funcs: Vec<FuncCode>,
-    pub consts: Vec<Const>,
+    pub(crate) lib: &'static Library,
+    pub(crate) types: Types,
+    pub(crate) funcs: Vec<FuncCode>,
+    pub(crate) consts: Vec<Const>,
     str_consts: HashMap<Rc<str>, u32>,
-    pub methods: HashMap<(TypeId, u32), MethodImpl>,
-    pub syms: HashMap<String, u32>,
-    pub sym_names: Vec<String>,
-    pub pkg_scope: HashMap<String, Entity>,
-    pub imports: HashMap<String, String>,
-    pub fs: Vec<FnState>,
+    pub(crate) methods: HashMap<(TypeId, u32), MethodImpl>,
+    pub(crate) syms: HashMap<String, u32>,
+    pub(crate) sym_names: Vec<String>,
+    pub(crate) pkg_scope: HashMap<String, Entity>,
+    pub(crate) imports: HashMap<String, String>,
+    pub(crate) fs: Vec<FnState>,
     /// Methods declared in Go: (named type, name) -> (func, pointer receiver, signature type).
-    pub go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
+    pub(crate) go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
     /// Methods of the standard library's types: (type, name) -> (native, signature, pointer receiver).
-    pub native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
-    pub std: Std,
-    pub line: u32,
-    pub iota: Option<i128>,
-    pub nglobals: u32,
-    pub overrides: HashMap<String, i64>,
-    pub assert_src: HashMap<(FuncId, u32), TypeId>,
+    pub(crate) native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
+    pub(crate) std: Std,
+    pub(crate) line: u32,
+    pub(crate) iota: Option<i128>,
+    pub(crate) nglobals: u32,
+    pub(crate) overrides: HashMap<String, i64>,
+    pub(crate) assert_src: HashMap<(FuncId, u32), TypeId>,
     /// The function id being compiled at each depth of `fs`.
     fids: Vec<FuncId>,
 }
 
 /// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
-pub fn compile_file(
+pub(crate) fn compile_file(
     file: &File,
     overrides: HashMap<String, i64>,
     lib: &'static Library,
@@ -301,7 +290,7 @@ pub fn compile_file(
 
 impl<'a> Compiler<'a> {
     /// What `pkg.Name` denotes, from the library.
-    pub fn member(&mut self, path: &str, name: &str) -> Option<Member> {
+    pub(crate) fn member(&mut self, path: &str, name: &str) -> Option<Member> {
         (self.lib.member)(self, path, name)
     }
 
@@ -467,7 +456,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The symbol number of a method name.
-    pub fn sym(&mut self, name: &str) -> u32 {
+    pub(crate) fn sym(&mut self, name: &str) -> u32 {
         if let Some(&s) = self.syms.get(name) {
             return s;
         }
@@ -479,12 +468,12 @@ impl<'a> Compiler<'a> {
 
     // ---- emission ----
 
-    pub fn f(&mut self) -> &mut FnState {
+    pub(crate) fn f(&mut self) -> &mut FnState {
         let n = self.fs.len() - 1;
         &mut self.fs[n]
     }
 
-    pub fn emit(&mut self, op: Op) -> usize {
+    pub(crate) fn emit(&mut self, op: Op) -> usize {
         let line = self.line;
         let f = self.f();
         f.code.code.push(op);
@@ -492,23 +481,22 @@ impl<'a> Compiler<'a> {
         f.code.code.len() - 1
     }
 
-    pub fn here(&mut self) -> usize {
+    pub(crate) fn here(&mut self) -> usize {
         self.f().code.code.len()
     }
 
-    pub fn patch(&mut self, at: usize, target: usize) {
+    pub(crate) fn patch(&mut self, at: usize, target: usize) {
         let t = target as u32;
         let op = &mut self.f().code.code[at];
         *op = match *op {
             Op::Jump(_) => Op::Jump(t),
             Op::JumpIf(_) => Op::JumpIf(t),
             Op::JumpIfNot(_) => Op::JumpIfNot(t),
-            Op::LoopLt(s, _) => Op::LoopLt(s, t),
             other => other,
         };
     }
 
-    pub fn const_index(&mut self, v: Const) -> u32 {
+    pub(crate) fn const_index(&mut self, v: Const) -> u32 {
         if let Const::Str(s) = &v {
             if let Some(&i) = self.str_consts.get(s) {
                 return i;
@@ -517,11 +505,6 @@ impl<'a> Compiler<'a> {
         }
         self.consts.push(v);
         (self.consts.len() - 1) as u32
-    }
-
-    pub fn push_str(&mut self, s: &str) {
-        let i = self.const_index(Const::Str(Rc::from(s)));
-        self.emit(Op::Const(i));
     }
 
     // ---- functions and scopes ----
@@ -599,7 +582,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
+    pub(crate) fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
         let f = self.f();
         let slot = f.next_slot;
         f.next_slot += 1;
@@ -619,29 +602,29 @@ impl<'a> Compiler<'a> {
     }
 
     /// A hidden local for the compiler's own use (loop counters, temporaries).
-    pub fn temp(&mut self, ty: TypeId) -> usize {
+    pub(crate) fn temp(&mut self, ty: TypeId) -> usize {
         self.new_var("_", ty)
     }
 
-    pub fn fids_last(&self) -> &u32 {
+    pub(crate) fn fids_last(&self) -> &u32 {
         self.fids.last().unwrap_or(&0)
     }
-    pub fn f_results(&mut self) -> Vec<TypeId> {
+    pub(crate) fn f_results(&mut self) -> Vec<TypeId> {
         self.f().results.clone()
     }
-    pub fn f_result_vars(&mut self) -> Vec<usize> {
+    pub(crate) fn f_result_vars(&mut self) -> Vec<usize> {
         self.f().result_vars.clone()
     }
-    pub fn f_named_results(&mut self) -> bool {
+    pub(crate) fn f_named_results(&mut self) -> bool {
         self.f().named_results
     }
-    pub fn f_push_return(&mut self, j: usize) {
+    pub(crate) fn f_push_return(&mut self, j: usize) {
         self.f().returns.push(j);
     }
-    pub fn f_var_count(&mut self) -> usize {
+    pub(crate) fn f_var_count(&mut self) -> usize {
         self.f().vars.len()
     }
-    pub fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
+    pub(crate) fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
         self.f().loops.push(LoopCtx {
             label: label.map(str::to_string),
             is_loop,
@@ -649,7 +632,7 @@ impl<'a> Compiler<'a> {
             continues: Vec::new(),
         });
     }
-    pub fn loop_end(&mut self, cont: usize, end: usize) {
+    pub(crate) fn loop_end(&mut self, cont: usize, end: usize) {
         if let Some(l) = self.f().loops.pop() {
             for b in l.breaks {
                 self.patch(b, end);
@@ -660,7 +643,7 @@ impl<'a> Compiler<'a> {
         }
     }
     /// Records a break/continue jump; false when no enclosing statement matches.
-    pub fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
+    pub(crate) fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
         let loops = &mut self.f().loops;
         for l in loops.iter_mut().rev() {
             let matches = match label {
@@ -682,14 +665,14 @@ impl<'a> Compiler<'a> {
         false
     }
 
-    pub fn push_scope(&mut self) {
+    pub(crate) fn push_scope(&mut self) {
         self.f().scopes.push(Vec::new());
     }
-    pub fn pop_scope(&mut self) {
+    pub(crate) fn pop_scope(&mut self) {
         self.f().scopes.pop();
     }
 
-    pub fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
+    pub(crate) fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
         self.f().scopes.last().and_then(|s| {
             s.iter()
                 .rev()
@@ -702,7 +685,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Store the value on top into a freshly declared variable.
-    pub fn init_var(&mut self, v: usize) {
+    pub(crate) fn init_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -712,7 +695,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Init(at));
     }
-    pub fn load_var(&mut self, v: usize) {
+    pub(crate) fn load_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -722,7 +705,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Load(at));
     }
-    pub fn store_var(&mut self, v: usize) {
+    pub(crate) fn store_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -732,7 +715,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Store(at));
     }
-    pub fn rebox_site(&mut self, v: usize) {
+    pub(crate) fn rebox_site(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed { Op::Rebox(slot) } else { Op::Nop });
@@ -740,7 +723,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Makes variable `v` of function depth `d` a boxed cell, patching its emitted accesses.
-    pub fn box_var(&mut self, d: usize, v: usize) {
+    pub(crate) fn box_var(&mut self, d: usize, v: usize) {
         let f = &mut self.fs[d];
         let var = &mut f.vars[v];
         if var.boxed {
@@ -761,7 +744,7 @@ impl<'a> Compiler<'a> {
 
     /// Resolves a name: locals of this function, then captures from enclosing functions, then
     /// package scope, then the universe.
-    pub fn lookup(&mut self, name: &str) -> Option<Entity> {
+    pub(crate) fn lookup(&mut self, name: &str) -> Option<Entity> {
         let depth = self.fs.len();
         for d in (0..depth).rev() {
             let found = self.fs[d].scopes.iter().rev().find_map(|s| {
@@ -809,7 +792,7 @@ impl<'a> Compiler<'a> {
 
     // ---- declarations ----
 
-    pub fn const_decl(&mut self, specs: &[ast::ConstSpec], global: bool) -> R<()> {
+    pub(crate) fn const_decl(&mut self, specs: &[ast::ConstSpec], global: bool) -> R<()> {
         for s in specs {
             self.line = s.pos.line;
             let declared = match &s.typ {
@@ -850,7 +833,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Declares a local constant or type in the current scope.
-    pub fn local_const(&mut self, name: &str, ent: Entity) {
+    pub(crate) fn local_const(&mut self, name: &str, ent: Entity) {
         if let Some(s) = self.f().scopes.last_mut() {
             s.push((name.to_string(), Local::Ent(ent)));
         }
@@ -876,7 +859,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the initial values of a var declaration (zero values when none); returns the types.
-    pub fn init_values(
+    pub(crate) fn init_values(
         &mut self,
         values: &[Expr],
         declared: Option<TypeId>,
@@ -973,7 +956,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Parameters and results of a signature, resolved.
-    pub fn sig_parts(&mut self, sig: &ast::FuncType) -> R<(SigParams, SigResults)> {
+    pub(crate) fn sig_parts(&mut self, sig: &ast::FuncType) -> R<(SigParams, SigResults)> {
         let mut ps = Vec::new();
         let n = sig.params.len();
         for (i, p) in sig.params.iter().enumerate() {
@@ -991,7 +974,7 @@ impl<'a> Compiler<'a> {
         Ok((ps, rs))
     }
 
-    pub fn func_type(&mut self, sig: &ast::FuncType) -> R<TypeId> {
+    pub(crate) fn func_type(&mut self, sig: &ast::FuncType) -> R<TypeId> {
         let (ps, rs) = self.sig_parts(sig)?;
         Ok(self.types.func(
             ps.into_iter().map(|p| p.1).collect(),
@@ -1001,7 +984,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles a function literal and pushes the closure.
-    pub fn func_lit(&mut self, sig: &ast::FuncType, body: &Block, pos: Pos) -> R<TypeId> {
+    pub(crate) fn func_lit(&mut self, sig: &ast::FuncType, body: &Block, pos: Pos) -> R<TypeId> {
         let ty = self.func_type(sig)?;
         let (ps, rs) = self.sig_parts(sig)?;
         let fid = self.funcs.len() as FuncId;
@@ -1031,7 +1014,7 @@ impl<'a> Compiler<'a> {
 
     // ---- types ----
 
-    pub fn resolve_type(&mut self, t: &TypeExpr) -> R<TypeId> {
+    pub(crate) fn resolve_type(&mut self, t: &TypeExpr) -> R<TypeId> {
         Ok(match &t.kind {
             TypeKind::Named { pkg: None, name } => match self.lookup(&name.name) {
                 Some(Entity::Type(t)) => t,
@@ -1142,7 +1125,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the zero value of `t`.
-    pub fn zero_of(&mut self, t: TypeId) {
+    pub(crate) fn zero_of(&mut self, t: TypeId) {
         match self.types.ukind(t) {
             Kind::Int(_) => {
                 self.emit(Op::PushInt(0));
@@ -1170,7 +1153,7 @@ fn embedded_name(t: &TypeExpr) -> String {
 }
 
 /// Predeclared identifiers.
-pub fn universe(name: &str) -> Option<Entity> {
+pub(crate) fn universe(name: &str) -> Option<Entity> {
     use crate::golite::types::ids::*;
     Some(match name {
         "bool" => Entity::Type(BOOL),
@@ -1214,7 +1197,7 @@ pub fn universe(name: &str) -> Option<Entity> {
 }
 
 /// A short description of an expression for messages.
-pub fn describe(e: &Expr) -> String {
+pub(crate) fn describe(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(n) => n.clone(),
         ExprKind::Selector { x, sel } => format!("{}.{}", describe(x), sel.name),
@@ -1226,7 +1209,7 @@ pub fn describe(e: &Expr) -> String {
 }
 
 /// Go's terminating-statement rule (enough for "missing return").
-pub fn terminates_block(stmts: &[ast::Stmt]) -> bool {
+pub(crate) fn terminates_block(stmts: &[ast::Stmt]) -> bool {
     stmts.last().is_some_and(terminates)
 }
 
@@ -1300,6 +1283,6 @@ fn has_break(stmts: &[ast::Stmt], label: Option<&str>) -> bool {
 }
 
 /// A resolved signature's parameters: names and types.
-pub type SigParams = Vec<(String, TypeId)>;
+pub(crate) type SigParams = Vec<(String, TypeId)>;
 /// A resolved signature's results: optional names and types.
-pub type SigResults = Vec<(Option<String>, TypeId)>;
+pub(crate) type SigResults = Vec<(Option<String>, TypeId)>;

@@ -11,7 +11,7 @@ use crate::golite::types::{Kind, TypeId, ids};
 
 /// An assignable location, with its operands already on the stack.
 #[derive(Clone, Copy, Debug)]
-pub enum Place {
+pub(crate) enum Place {
     Var(usize),
     Cap(u16),
     Global(u32),
@@ -29,7 +29,7 @@ pub enum Place {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn block_stmts(&mut self, stmts: &[Stmt]) -> R<()> {
+    pub(crate) fn block_stmts(&mut self, stmts: &[Stmt]) -> R<()> {
         self.push_scope();
         for s in stmts {
             self.stmt(s)?;
@@ -38,11 +38,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn current_fid(&self) -> &u32 {
+    pub(crate) fn current_fid(&self) -> &u32 {
         self.fids_last()
     }
 
-    pub fn stmt(&mut self, s: &Stmt) -> R<()> {
+    pub(crate) fn stmt(&mut self, s: &Stmt) -> R<()> {
         self.line = s.pos.line;
         match &s.kind {
             StmtKind::Empty => Ok(()),
@@ -267,7 +267,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the operands of an assignable location.
-    pub fn place(&mut self, e: &Expr) -> R<(Place, TypeId)> {
+    pub(crate) fn place(&mut self, e: &Expr) -> R<(Place, TypeId)> {
         match &e.kind {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(n) if n == "_" => Ok((Place::Blank, ids::ANY)),
@@ -368,7 +368,7 @@ impl<'a> Compiler<'a> {
         Place::Into(t)
     }
 
-    pub fn store(&mut self, p: Place) {
+    pub(crate) fn store(&mut self, p: Place) {
         match p {
             Place::Var(v) => self.store_var(v),
             Place::Cap(i) => {

@@ -8,7 +8,7 @@ use crate::golite::types::{Kind, TypeId, ids};
 
 impl<'a> Compiler<'a> {
     /// Looks a name up without capturing it (for typing only).
-    pub fn peek(&mut self, name: &str) -> Option<Entity> {
+    pub(crate) fn peek(&mut self, name: &str) -> Option<Entity> {
         let depth = self.fs.len();
         for d in (0..depth).rev() {
             if let Some(e) = self.fs[d].peek_scope(name) {
@@ -25,7 +25,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// If `e` denotes a type, that type.
-    pub fn type_expr_of(&mut self, e: &Expr) -> R<Option<TypeId>> {
+    pub(crate) fn type_expr_of(&mut self, e: &Expr) -> R<Option<TypeId>> {
         let e = e.unparen();
         match &e.kind {
             ExprKind::Ident(n) => match self.peek(n) {
@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The static type of `e`, without emitting code (tuples for multi-valued calls).
-    pub fn type_of(&mut self, e: &Expr) -> R<TypeId> {
+    pub(crate) fn type_of(&mut self, e: &Expr) -> R<TypeId> {
         if let Some((_, t)) = self.constant(e)? {
             return Ok(t);
         }
@@ -286,7 +286,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Finds field or method `name` of type `t` (through one pointer and embedded fields).
-    pub fn find_member(&mut self, t: TypeId, name: &str) -> Option<Sel> {
+    pub(crate) fn find_member(&mut self, t: TypeId, name: &str) -> Option<Sel> {
         let base = self
             .types
             .pointer_elem(t)

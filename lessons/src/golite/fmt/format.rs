@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// A value as `fmt` sees it.
-pub trait FmtValue {
+pub(crate) trait FmtValue {
     /// The value's shape. For an interface holding a value, describe the dynamic value; for a
     /// nil interface, [`Kind::Nil`].
     fn kind(&self) -> Kind<'_>;
@@ -32,10 +32,10 @@ pub trait FmtValue {
 }
 
 /// A child value, borrowed or built on the fly.
-pub type Child<'a> = Box<dyn FmtValue + 'a>;
+pub(crate) type Child<'a> = Box<dyn FmtValue + 'a>;
 
 /// The shape of a value.
-pub enum Kind<'a> {
+pub(crate) enum Kind<'a> {
     /// A nil interface (an untyped `nil` argument, or a nil interface field).
     Nil,
     /// `bool`.
@@ -98,7 +98,7 @@ pub enum Kind<'a> {
 /// convert their values once than implement the trait (an interpreter converts a value with
 /// its static type, calling `Error()`/`String()` methods up front where the type has them).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Val {
+pub(crate) enum Val {
     /// A nil interface; the string is the static interface type when nested (`error`,
     /// `interface {}`), ignored at top level.
     Nil(String),
@@ -244,7 +244,7 @@ impl<T: FmtValue + ?Sized> FmtValue for &T {
 
 /// `fmt.Sprint`: operands printed with `%v`, a space between two operands when neither is a
 /// string.
-pub fn sprint(args: &[&dyn FmtValue]) -> String {
+pub(crate) fn sprint(args: &[&dyn FmtValue]) -> String {
     let mut p = Printer::new(false);
     let mut prev_string = false;
     for (i, a) in args.iter().enumerate() {
@@ -259,7 +259,7 @@ pub fn sprint(args: &[&dyn FmtValue]) -> String {
 }
 
 /// `fmt.Sprintln`: operands printed with `%v`, always space-separated, then a newline.
-pub fn sprintln(args: &[&dyn FmtValue]) -> String {
+pub(crate) fn sprintln(args: &[&dyn FmtValue]) -> String {
     let mut p = Printer::new(false);
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -272,7 +272,7 @@ pub fn sprintln(args: &[&dyn FmtValue]) -> String {
 }
 
 /// `fmt.Sprintf`.
-pub fn sprintf(format: &str, args: &[&dyn FmtValue]) -> String {
+pub(crate) fn sprintf(format: &str, args: &[&dyn FmtValue]) -> String {
     let mut p = Printer::new(false);
     p.do_printf(format, args);
     p.buf
@@ -280,7 +280,7 @@ pub fn sprintf(format: &str, args: &[&dyn FmtValue]) -> String {
 
 /// The message of `fmt.Errorf`: like [`sprintf`] but `%w` formats its operand like `%v`.
 /// Returns the text and the indexes of the `%w` operands (the wrapped errors).
-pub fn errorf(format: &str, args: &[&dyn FmtValue]) -> (String, Vec<usize>) {
+pub(crate) fn errorf(format: &str, args: &[&dyn FmtValue]) -> (String, Vec<usize>) {
     let mut p = Printer::new(true);
     p.do_printf(format, args);
     (p.buf, p.wrapped)
@@ -1245,7 +1245,7 @@ fn can_backquote(s: &str) -> bool {
 }
 
 /// `strconv.Quote`.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     quote_with(s, '"', false)
 }
 
@@ -1338,7 +1338,7 @@ fn sharp_float(mut num: Vec<char>, verb: char, prec: i32) -> Vec<char> {
 }
 
 /// `strconv.FormatFloat(v, fmt, prec, bits)` for `e E f F g G b x X`.
-pub fn format_float(v: f64, fmt: char, prec: i32, bits: u32) -> String {
+pub(crate) fn format_float(v: f64, fmt: char, prec: i32, bits: u32) -> String {
     if v.is_nan() {
         return "NaN".to_string();
     }

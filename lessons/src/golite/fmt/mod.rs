@@ -1,5 +1,5 @@
 //! Go's `fmt` formatting: the engine, and golite values as it sees them.
 
-pub mod duration;
-pub mod format;
-pub mod value;
+pub(crate) mod duration;
+pub(crate) mod format;
+pub(crate) mod value;

@@ -7,11 +7,11 @@ use crate::golite::code::Std;
 use crate::golite::compile::Library;
 use crate::golite::vm::Natives;
 
-pub mod natives;
-pub mod packages;
+pub(crate) mod natives;
+pub(crate) mod packages;
 
 /// The library as the compiler sees it.
-pub static LIBRARY: Library = Library {
+pub(crate) static LIBRARY: Library = Library {
     known: packages::KNOWN,
     member: packages::member,
     std_types: Std::new,
@@ -22,7 +22,7 @@ pub static LIBRARY: Library = Library {
 };
 
 /// The library as the VM sees it.
-pub static NATIVES: Natives = Natives {
+pub(crate) static NATIVES: Natives = Natives {
     call: natives::call,
     panic_text: natives::panic_text,
 };

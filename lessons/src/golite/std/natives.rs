@@ -77,7 +77,7 @@ fn slice_items(v: &Value) -> Vec<Value> {
 }
 
 /// An error value of type `*errors.errorString`.
-pub fn new_error(t: &GoTask, msg: &str) -> Value {
+pub(crate) fn new_error(t: &GoTask, msg: &str) -> Value {
     let ty = t.sh.prog.wk.error_string_ptr;
     Value::Iface(Rc::new((ty, Value::agg(vec![strv(msg)]))))
 }
@@ -117,7 +117,7 @@ fn time_value(ns: i64) -> Value {
 }
 
 /// The text Go prints after `panic: ` for a panic value.
-pub fn panic_text(t: &GoTask, v: &Value) -> String {
+pub(crate) fn panic_text(t: &GoTask, v: &Value) -> String {
     let prog = &t.sh.prog;
     match v {
         Value::Iface(b) => {
@@ -156,7 +156,12 @@ pub fn panic_text(t: &GoTask, v: &Value) -> String {
 }
 
 /// Runs native `n` with `argc` arguments on the stack.
-pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, argc: usize) -> NRes {
+pub(crate) fn call(
+    t: &mut GoTask,
+    cx: &mut Cx<'_, crate::golite::Value>,
+    n: Native,
+    argc: usize,
+) -> NRes {
     use Native as N;
     t.sync_rt(cx);
     let a = t.pop_n(argc);

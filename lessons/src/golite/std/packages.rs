@@ -10,7 +10,7 @@ use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::rc::Rc;
 
 /// Import paths golite supports.
-pub const KNOWN: &[&str] = &[
+pub(crate) const KNOWN: &[&str] = &[
     "fmt",
     "time",
     "sync",
@@ -45,7 +45,7 @@ fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId 
 }
 
 impl Std {
-    pub fn new(t: &mut Types) -> Std {
+    pub(crate) fn new(t: &mut Types) -> Std {
         let duration = t.new_named("time.Duration");
         t.set_underlying(duration, ids::INT64);
         let month = t.new_named("time.Month");
@@ -171,14 +171,13 @@ impl Std {
 }
 
 /// The run-time constants of a compiled program.
-pub fn well_known(c: &mut Compiler) -> WellKnown {
+pub(crate) fn well_known(c: &mut Compiler) -> WellKnown {
     WellKnown {
         runtime_error: c.std.runtime_error,
         stringified: c.std.stringified,
         sym_error: c.sym("Error"),
         sym_string: c.sym("String"),
         std: c.std.clone(),
-        elem_size_hint: 8,
         error_string_ptr: c.types.pointer(c.std.error_string),
         wrap_error_ptr: c.types.pointer(c.std.wrap_error),
         join_error_ptr: c.types.pointer(c.std.join_error),
@@ -294,7 +293,7 @@ fn named_type(c: &mut Compiler, pkg: &str, name: &str) -> Option<TypeId> {
 }
 
 /// Resolves a signature string in package `pkg`.
-pub fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
+pub(crate) fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
     let mut p = TypeParser {
         s: s.as_bytes(),
         i: 0,
@@ -304,7 +303,7 @@ pub fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
 }
 
 /// The member `name` of package `path`.
-pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
+pub(crate) fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
     use Native as N;
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, path, s)));
@@ -529,7 +528,7 @@ pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the library's types (for static calls and interface dispatch).
-pub fn register_methods(c: &mut Compiler) {
+pub(crate) fn register_methods(c: &mut Compiler) {
     use Native as N;
     let s = c.std.clone();
     let table: Vec<(TypeId, &str, &str, &str, Native, bool)> = vec![
@@ -983,7 +982,7 @@ pub fn register_methods(c: &mut Compiler) {
 }
 
 /// Result type of a generic call (for `type_of`).
-pub fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
+pub(crate) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
     Ok(match g {
         Generic::Fmt(n, _) => match n {
             Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => ids::STRING,
@@ -1027,7 +1026,7 @@ pub fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> 
 }
 
 /// Compiles a generic call; returns the result types pushed.
-pub fn generic_call(
+pub(crate) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -1413,7 +1412,6 @@ pub fn generic_call(
             ));
             Ok(vec![el])
         }
-        Generic::MapsKeys => err(e.pos, "maps.Keys is not supported by golite"),
         Generic::SlicesClone | Generic::SlicesCompact => {
             need(1)?;
             let st = c.expr(&args[0], None)?;
@@ -1525,7 +1523,7 @@ fn describe_call(e: &Expr) -> String {
 
 /// The verb of each argument of a constant format string (for deciding which arguments fmt
 /// would call `Error()`/`String()` on).
-pub fn format_verbs(f: &str) -> Vec<char> {
+pub(crate) fn format_verbs(f: &str) -> Vec<char> {
     let mut out = Vec::new();
     let b: Vec<char> = f.chars().collect();
     let mut i = 0;

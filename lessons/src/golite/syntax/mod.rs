@@ -2,9 +2,12 @@
 //! lesson parameters declared in `// param:` comments, and the errors with a position.
 
 pub mod ast;
-pub mod error;
+pub(crate) mod error;
 pub mod highlight;
-pub mod lexer;
-pub mod params;
-pub mod parser;
-pub mod token;
+pub(crate) mod lexer;
+pub(crate) mod params;
+pub(crate) mod parser;
+pub(crate) mod token;
+
+pub use error::Error;
+pub use parser::parse_file;

@@ -10,7 +10,7 @@ use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub mod value;
+pub(crate) mod value;
 
 /// Limits of one run, each ending the run with outcome `limit` and a message naming it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,49 +40,48 @@ impl Default for Limits {
 }
 
 /// State shared by every goroutine of one run.
-pub struct Shared {
-    pub prog: Rc<Program>,
+pub(crate) struct Shared {
+    pub(crate) prog: Rc<Program>,
     /// The library's natives (see [`Natives`]).
-    pub natives: &'static Natives,
+    pub(crate) natives: &'static Natives,
     /// `prog.consts` as values, made once per run.
-    pub consts: Vec<Value>,
-    pub globals: Vec<Rc<RefCell<Value>>>,
-    pub limits: Limits,
-    pub empty: Rc<str>,
+    pub(crate) consts: Vec<Value>,
+    pub(crate) globals: Vec<Rc<RefCell<Value>>>,
+    pub(crate) limits: Limits,
+    pub(crate) empty: Rc<str>,
     /// context.Canceled and context.DeadlineExceeded (compared by identity).
-    pub sentinels: Vec<Value>,
+    pub(crate) sentinels: Vec<Value>,
     /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
-    pub timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
+    pub(crate) timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
     /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
     /// preemption so a preemption point can land between any two.
-    pub step_batch: u64,
+    pub(crate) step_batch: u64,
 }
 
 /// How the VM reaches the standard library's natives: `std` fills this table and golite's
 /// `start` hands it in, so vm/ does not import std/ (which is built on the VM). One indirect call
 /// per native call, no lookup.
-pub struct Natives {
+pub(crate) struct Natives {
     /// Runs native `n` on the `argc` arguments on top of the goroutine's stack.
-    pub call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, usize) -> NRes,
+    pub(crate) call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, usize) -> NRes,
     /// A panic value as Go prints it (`panic: ` follows), `Error()` and `String()` included.
-    pub panic_text: fn(&GoTask, &Value) -> String,
+    pub(crate) panic_text: fn(&GoTask, &Value) -> String,
 }
 
 /// What a native did.
-pub enum NRes {
+pub(crate) enum NRes {
     Ok,
     /// Frames changed (a Go function was entered): reload.
     Reload,
     Block(Pending),
     Panic(String),
     Fatal(String),
-    Limit(String),
     Yield,
 }
 
 /// What a parked goroutine waits for, so resuming knows what to push.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Pending {
+pub(crate) enum Pending {
     None,
     /// Push nothing (send, sleep, lock, wait).
     Unit,
@@ -99,7 +98,7 @@ pub enum Pending {
 
 /// How a frame's return is handled.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum FrameKind {
+pub(crate) enum FrameKind {
     Normal,
     /// A deferred call: results are dropped, the caller continues its return.
     Deferred,
@@ -113,14 +112,14 @@ pub enum FrameKind {
 
 /// A deferred call.
 #[derive(Debug)]
-pub struct Deferred {
-    pub callee: Callee,
-    pub args: Vec<Value>,
+pub(crate) struct Deferred {
+    pub(crate) callee: Callee,
+    pub(crate) args: Vec<Value>,
 }
 
 /// What a call runs.
 #[derive(Debug, Clone)]
-pub enum Callee {
+pub(crate) enum Callee {
     Func(FuncId),
     Value(Value),
     Native(Native),
@@ -129,34 +128,34 @@ pub enum Callee {
 
 /// One activation record.
 #[derive(Debug)]
-pub struct Frame {
-    pub func: FuncId,
-    pub pc: u32,
-    pub base: u32,
-    pub closure: Option<Rc<Closure>>,
-    pub defers: Vec<Deferred>,
-    pub kind: FrameKind,
+pub(crate) struct Frame {
+    pub(crate) func: FuncId,
+    pub(crate) pc: u32,
+    pub(crate) base: u32,
+    pub(crate) closure: Option<Rc<Closure>>,
+    pub(crate) defers: Vec<Deferred>,
+    pub(crate) kind: FrameKind,
 }
 
 /// A panic in flight: the value `recover` returns and the text Go prints.
 #[derive(Debug)]
-pub struct Panicking {
-    pub value: Value,
-    pub msg: String,
+pub(crate) struct Panicking {
+    pub(crate) value: Value,
+    pub(crate) msg: String,
     /// Earlier panics still in Go's chain, oldest first, as Go prints them: one replaced by a
     /// panic in a deferred call (`send on closed channel`), or recovered by a deferred call that
     /// then panicked with something else (`boom [recovered]`).
-    pub earlier: Vec<String>,
+    pub(crate) earlier: Vec<String>,
 }
 
 /// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
 /// the same value, as `sync.WaitGroup.Go` does.
-pub const REPANICKED: &str = " [recovered, repanicked]";
+pub(crate) const REPANICKED: &str = " [recovered, repanicked]";
 
 impl Panicking {
     /// What Go prints after the first `panic: ` when this panic kills the program: the chain
     /// oldest first, each later panic on a line of its own (`A\n\tpanic: B`).
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut out = String::new();
         for e in &self.earlier {
             out.push_str(e);
@@ -168,12 +167,12 @@ impl Panicking {
 }
 
 /// One goroutine's interpreter state.
-pub struct GoTask {
-    pub sh: Rc<Shared>,
-    pub stack: Vec<Value>,
-    pub frames: Vec<Frame>,
-    pub pending: Pending,
-    pub panicking: Option<Box<Panicking>>,
+pub(crate) struct GoTask {
+    pub(crate) sh: Rc<Shared>,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) pending: Pending,
+    pub(crate) panicking: Option<Box<Panicking>>,
     /// A panic that a deferred call recovered, kept until that call returns: Go keeps it in
     /// the chain meanwhile, so a panic in the rest of that call prints it too.
     recovered: Option<Box<Panicking>>,
@@ -183,13 +182,13 @@ pub struct GoTask {
     /// before every batch fills (`for { go f() }`) would never see the limit.
     out_of_budget: bool,
     /// The closure of a native function value being called (a context's cancel function...).
-    pub native_closure: Option<Rc<Closure>>,
+    pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
     line: u32,
 }
 
 /// How often the interpreter reports steps to the runtime.
-pub const STEP_BATCH: u64 = 64;
+pub(crate) const STEP_BATCH: u64 = 64;
 
 /// Sentinel function id of a native root frame.
 const NATIVE_FUNC: FuncId = u32::MAX;
@@ -218,7 +217,7 @@ impl GoTask {
     }
 
     /// A goroutine that starts by calling function `fid` with `args`.
-    pub fn new_func(sh: Rc<Shared>, fid: FuncId, args: Vec<Value>) -> GoTask {
+    pub(crate) fn new_func(sh: Rc<Shared>, fid: FuncId, args: Vec<Value>) -> GoTask {
         let mut t = GoTask::empty(sh);
         let n = args.len() as u16;
         t.stack.extend(args);
@@ -227,7 +226,7 @@ impl GoTask {
     }
 
     /// A goroutine that starts by calling `callee(args)` (`go f(x)`, AfterFunc, ...).
-    pub fn new_call(sh: Rc<Shared>, callee: Callee, mut args: Vec<Value>) -> GoTask {
+    pub(crate) fn new_call(sh: Rc<Shared>, callee: Callee, mut args: Vec<Value>) -> GoTask {
         let mut t = GoTask::empty(sh);
         match callee {
             Callee::Func(fid) => {
@@ -312,7 +311,7 @@ impl GoTask {
     }
 
     /// The source line being executed in the top frame (prelude frames report their caller's).
-    pub fn current_line(&self) -> u32 {
+    pub(crate) fn current_line(&self) -> u32 {
         for f in self.frames.iter().rev() {
             if f.func == NATIVE_FUNC {
                 continue;
@@ -328,7 +327,7 @@ impl GoTask {
     }
 
     /// Reports steps and the current line to the runtime (before anything it records).
-    pub fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
+    pub(crate) fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
         if self.unflushed > 0 {
             if !cx.step(self.unflushed) {
                 self.out_of_budget = true;
@@ -346,7 +345,7 @@ impl GoTask {
     }
 
     /// Accounts `bytes` on the heap ledger for an object; `Err` when the heap cap is exceeded.
-    pub fn alloc(
+    pub(crate) fn alloc(
         &mut self,
         cx: &mut Cx<'_, Value>,
         bytes: u64,
@@ -356,26 +355,26 @@ impl GoTask {
         cx.alloc(bytes, kind)
     }
 
-    pub fn pop(&mut self) -> Value {
+    pub(crate) fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or_default()
     }
 
-    pub fn top(&self) -> &Value {
+    pub(crate) fn top(&self) -> &Value {
         self.stack.last().unwrap_or(&Value::Nil)
     }
 
     /// Pops `n` values in push order.
-    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+    pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let at = self.stack.len().saturating_sub(n);
         self.stack.split_off(at)
     }
 
-    pub fn types(&self) -> &Types {
+    pub(crate) fn types(&self) -> &Types {
         &self.sh.prog.types
     }
 
     /// A fresh zero value of type `t`.
-    pub fn zero(&self, t: TypeId) -> Value {
+    pub(crate) fn zero(&self, t: TypeId) -> Value {
         zero_value(&self.sh.prog.types, t, &self.sh.empty)
     }
 
@@ -481,7 +480,7 @@ impl GoTask {
     }
 
     /// Starts a panic with a runtime error (`runtime error: ...` or a plain Go message).
-    pub fn throw(&mut self, msg: String) {
+    pub(crate) fn throw(&mut self, msg: String) {
         let ty = self.sh.prog.wk.runtime_error;
         let v = Value::Iface(Rc::new((ty, Value::str(&msg))));
         self.start_panic(v, msg);
@@ -492,7 +491,7 @@ impl GoTask {
     /// A panic in a deferred call while another unwinds replaces it, and Go prints both, the
     /// first first; after a `recover` in the same deferred call, the same value again reads
     /// `[recovered, repanicked]`, another value leaves the first as `[recovered]`.
-    pub fn start_panic(&mut self, value: Value, msg: String) {
+    pub(crate) fn start_panic(&mut self, value: Value, msg: String) {
         let mut msg = msg;
         let mut earlier = Vec::new();
         if let Some(old) = self.panicking.take() {
@@ -654,7 +653,7 @@ fn deref_copy(types: &Types, el: TypeId, p: &Value) -> Value {
 /// Go's `==` on two values of type `t`: a pointer to a struct or array compares by address
 /// (golite holds it as the storage itself, which [`Value::equals`] would compare by content),
 /// an interface by dynamic type and then as that type, structs and arrays element by element.
-pub fn typed_equal(types: &Types, t: TypeId, a: &Value, b: &Value) -> bool {
+pub(crate) fn typed_equal(types: &Types, t: TypeId, a: &Value, b: &Value) -> bool {
     match types.ukind(t) {
         Kind::Pointer(_) => match (a, b) {
             (Value::Agg(x), Value::Agg(y)) => Rc::ptr_eq(x, y),
@@ -693,7 +692,7 @@ pub fn typed_equal(types: &Types, t: TypeId, a: &Value, b: &Value) -> bool {
 
 /// A copy as Go copies a value of type `t`: structs and arrays (and the structs and arrays inside
 /// them) get new storage; pointers, slices and maps inside are shared.
-pub fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
+pub(crate) fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
     match (types.ukind(t), v) {
         (Kind::Struct(fs), Value::Agg(o)) => {
             let items = o.borrow();
@@ -714,7 +713,7 @@ pub fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
 }
 
 /// A fresh zero value of type `t`.
-pub fn zero_value(types: &Types, t: TypeId, empty: &Rc<str>) -> Value {
+pub(crate) fn zero_value(types: &Types, t: TypeId, empty: &Rc<str>) -> Value {
     match types.ukind(t) {
         Kind::Bool | Kind::UntypedBool => Value::Bool(false),
         Kind::Int(_) | Kind::UntypedInt | Kind::UntypedRune => Value::Int(0),
@@ -813,7 +812,6 @@ impl GoTask {
                 Err(Flow::Reload)
             }
             NRes::Fatal(msg) => Err(Flow::Stop(Yield::Fatal(msg))),
-            NRes::Limit(msg) => Err(Flow::Stop(Yield::Limit(msg))),
             NRes::Yield => Err(Flow::Stop(Yield::Yielded)),
         }
     }
@@ -1021,10 +1019,6 @@ impl GoTask {
                         let v = self.top().clone();
                         self.stack.push(v);
                     }
-                    Op::Swap => {
-                        let n = self.stack.len();
-                        self.stack.swap(n - 1, n - 2);
-                    }
                     Op::Pick(k) => {
                         let n = self.stack.len();
                         let v = self.stack[n - 1 - k as usize].clone();
@@ -1108,11 +1102,6 @@ impl GoTask {
                     Op::CopyAgg(t) => {
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
                             *v = copy_typed(&prog.types, t, v);
-                        }
-                    }
-                    Op::IncLocal(s, d) => {
-                        if let Value::Int(i) = &mut self.stack[base + s as usize] {
-                            *i = i.wrapping_add(d);
                         }
                     }
                     Op::AddI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_add(b))),
@@ -1264,12 +1253,6 @@ impl GoTask {
                     }
                     Op::JumpIfNot(t) => {
                         if !pop!().as_bool() {
-                            pc = t as usize;
-                        }
-                    }
-                    Op::LoopLt(s, t) => {
-                        let hi = pop!().as_int();
-                        if self.stack[base + s as usize].as_int() >= hi {
                             pc = t as usize;
                         }
                     }
@@ -1467,7 +1450,7 @@ impl GoTask {
                             _ => throw!("assignment to entry in nil map".into()),
                         }
                     }
-                    Op::SliceOp(flags) => {
+                    Op::Slice(flags) => {
                         let max = if flags & 4 != 0 {
                             Some(pop!().as_int())
                         } else {
@@ -1708,7 +1691,6 @@ impl GoTask {
                         let args = self.pop_n(argc as usize);
                         self.push_defer(Callee::Native(n), args);
                     }
-                    Op::Untuple(_) => {}
                     Op::BindMethod(f) => {
                         let r = pop!();
                         self.stack.push(Value::Func(Rc::new(Closure {
@@ -2148,7 +2130,7 @@ impl GoTask {
     }
 
     /// Starts a goroutine.
-    pub fn spawn(
+    pub(crate) fn spawn(
         &mut self,
         cx: &mut Cx<'_, Value>,
         callee: Callee,
@@ -2349,7 +2331,7 @@ impl GoTask {
     }
 
     /// Whether dynamic type `t` has every method of interface `iface`.
-    pub fn implements(&self, t: TypeId, iface: TypeId) -> bool {
+    pub(crate) fn implements(&self, t: TypeId, iface: TypeId) -> bool {
         let prog = &self.sh.prog;
         prog.types.iface_methods(iface).iter().all(|(name, _)| {
             prog.sym(name)
@@ -2394,7 +2376,7 @@ fn round_up_size(bytes: u64) -> u64 {
 }
 
 /// The runtime's view of a channel value (`None` for nil).
-pub fn chan_of(v: &Value) -> Option<crate::runtime::ChanId> {
+pub(crate) fn chan_of(v: &Value) -> Option<crate::runtime::ChanId> {
     match v {
         Value::Chan(c) => Some(c.id),
         _ => None,
@@ -2402,7 +2384,7 @@ pub fn chan_of(v: &Value) -> Option<crate::runtime::ChanId> {
 }
 
 /// Decodes one UTF-8 rune as Go's range does: invalid bytes give U+FFFD with width 1.
-pub fn decode_rune(b: &[u8]) -> (u32, usize) {
+pub(crate) fn decode_rune(b: &[u8]) -> (u32, usize) {
     if b.is_empty() {
         return (0xFFFD, 0);
     }

@@ -194,7 +194,7 @@ impl Value {
         matches!(self, Value::Nil)
     }
     /// The value of a program constant.
-    pub fn from_const(c: &Const) -> Value {
+    pub(crate) fn from_const(c: &Const) -> Value {
         match c {
             Const::Float(f) => Value::Float(*f),
             Const::Str(s) => Value::Str(s.clone()),
