@@ -156,12 +156,7 @@ pub(crate) fn panic_text(t: &GoTask, v: &Value) -> String {
 }
 
 /// Runs native `n` with `argc` arguments on the stack.
-pub(crate) fn call(
-    t: &mut GoTask,
-    cx: &mut Cx<'_, crate::golite::Value>,
-    n: Native,
-    argc: usize,
-) -> NRes {
+pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes {
     use Native as N;
     t.sync_rt(cx);
     let a = t.pop_n(argc);
