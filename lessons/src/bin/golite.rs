@@ -118,7 +118,7 @@ fn summary(r: &RunReport) -> String {
     };
     s.push_str(&format!(
         "\nvirtual time {}, {} steps, peak {} goroutines, peak heap {} bytes",
-        lessons::golite::natives::duration_string(r.virtual_time_ns),
+        lessons::golite::duration_string(r.virtual_time_ns),
         r.steps,
         r.peak_goroutines,
         r.peak_heap_bytes
