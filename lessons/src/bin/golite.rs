@@ -1,4 +1,4 @@
-//! The golite command-line runner (DESIGN §2.4):
+//! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
 //! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
