@@ -157,6 +157,7 @@ for (const worker of [false, true]) {
       verdicts.push(m.verdicts);
       readable.push(m.readable);
       console.log(`${key} ${i + 1}: readable ${ms(m.readable)} ms, verdicts ${ms(m.verdicts)} ms`);
+      if (process.env.LOAD_DETAILS) console.log(JSON.stringify(m));
       await context.close();
     }
     out[`${key}_verdicts_ms`] = ms(median(verdicts));
