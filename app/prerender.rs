@@ -1,11 +1,11 @@
 //! Each lesson page as static HTML, written at build time (by `build.rs`) so a learner reads the
 //! lesson while the engine loads: the title, the claim, both programs highlighted by golite's own
 //! lexer, and the explanation in every language it has. The markup follows the app's own
-//! (`src/lesson_page.rs`, `src/code_view.rs`: the same elements and classes), so the page's
-//! styles lay it out as the app will, and the panes that only a run can fill (verdict, goroutine
-//! map, channel gauges, charts) are placeholders of about their final size. `script/build` puts
-//! each fragment into a copy of `index.html` (`dist/pages/SLUG.html`); the page swaps it for the
-//! app once both runs are done.
+//! (`src/shell/lesson_page.rs`, `src/panes/code_view.rs`: the same elements and classes), so
+//! the page's styles lay it out as the app will, and the panes that only a run can fill
+//! (verdict, goroutine map, channel gauges, charts) are placeholders of about their final size.
+//! `script/build` puts each fragment into a copy of `index.html` (`dist/pages/SLUG.html`); the
+//! page swaps it for the app's own once the app has built it (`index.html`).
 
 use std::fmt::Write as _;
 

@@ -1,0 +1,574 @@
+//! The lesson page's state and every action on it. Buttons, the keyboard and a host page's
+//! messages all call the same [`LessonController`] methods, so they cannot drift apart.
+//!
+//! A run of both programs goes through [`engine::Job`] in slices of about 8 ms of wasm time per
+//! animation frame, so the page never freezes; a newer parameter change abandons an older job.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::catalog::Lesson;
+use lessons::runtime::{Seeker, Snapshot};
+
+use crate::browser;
+use crate::nav::query;
+use crate::nav::route::{self, LessonState, Page};
+use crate::panes::charts::ChartScale;
+use crate::playback::engine::{self, Job, Side, SideRun};
+use crate::playback::lockstep::Lockstep;
+use crate::playback::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
+use crate::playback::series::{self, Series};
+
+/// Wasm time one animation frame may spend running programs, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+/// Interpreter steps between two looks at the clock. Small, because one step can be heavy: a
+/// timer that cancels a context wakes every goroutine waiting on it.
+const STEPS_PER_CHECK: u64 = 2_000;
+
+/// Both sides' finished runs, with everything derived from them once.
+pub struct Runs {
+    /// Bad and good, in [`Side`] order.
+    pub sides: [SideRun; 2],
+    /// One cursor over both event streams.
+    pub lockstep: Lockstep,
+    /// Chart series per side.
+    pub series: [Rc<Series>; 2],
+    /// Chart axes shared by both sides.
+    pub scale: ChartScale,
+}
+
+impl Runs {
+    fn new(sides: [SideRun; 2]) -> Self {
+        let times =
+            |r: &SideRun| -> Vec<i64> { r.timeline.events().iter().map(|e| e.time_ns).collect() };
+        let lockstep = Lockstep::new(&times(&sides[0]), &times(&sides[1]));
+        let series = [
+            Rc::new(series::fold(sides[0].timeline.events())),
+            Rc::new(series::fold(sides[1].timeline.events())),
+        ];
+        let scale = ChartScale {
+            end_ns: lockstep.end_time().max(
+                sides[0]
+                    .report
+                    .virtual_time_ns
+                    .max(sides[1].report.virtual_time_ns),
+            ),
+            max_goroutines: series[0].peak_goroutines.max(series[1].peak_goroutines),
+            max_heap: series[0].peak_heap.max(series[1].peak_heap),
+        };
+        Runs {
+            sides,
+            lockstep,
+            series,
+            scale,
+        }
+    }
+
+    /// Each side's state at lockstep position `pos`; `seekers` keep each side's place, so
+    /// moving forward a little (playback) only applies the new events.
+    pub fn snapshots(&self, pos: usize, seekers: &mut [Seeker; 2]) -> [Snapshot; 2] {
+        let (b, g) = self.lockstep.split(pos);
+        let [sb, sg] = seekers;
+        [
+            self.sides[0].timeline.snapshot_with(sb, b),
+            self.sides[1].timeline.snapshot_with(sg, g),
+        ]
+    }
+}
+
+/// Where the cursor goes when a new run replaces the old one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Keep {
+    /// An exact position from the URL; `None` is the end.
+    Step(Option<usize>),
+    /// The same fraction of the run as before (a parameter or seed change).
+    Fraction(f64),
+    /// The end of a new program's run (an edit), where its verdict shows.
+    End,
+}
+
+/// A run in progress.
+struct Pending {
+    job: Job,
+    keep: Keep,
+    spent_ms: f64,
+    generation: u64,
+}
+
+/// The lesson page's state: cheap to copy into every event handler.
+#[derive(Clone, Copy)]
+pub struct LessonController {
+    /// The lesson shown.
+    pub lesson: &'static Lesson,
+    /// One value per lesson parameter.
+    pub params: RwSignal<Vec<i64>>,
+    /// The seed both programs run with.
+    pub seed: RwSignal<u64>,
+    /// The learner's edit of each program (bad, good); `None` runs the lesson's own file.
+    pub edits: RwSignal<[Option<String>; 2]>,
+    /// The finished runs; `None` until the first run finishes.
+    pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
+    /// Playback position.
+    pub cursor: RwSignal<Cursor>,
+    /// Playback speed, an index into [`SPEEDS_NS`].
+    pub speed: RwSignal<usize>,
+    /// True while a run is in progress.
+    pub running: RwSignal<bool>,
+    /// Wasm milliseconds the last run took, all slices summed (for the budget script).
+    pub rerun_ms: RwSignal<f64>,
+    /// Each side's state at the cursor.
+    pub snapshots: [RwSignal<Rc<Snapshot>, LocalStorage>; 2],
+    /// URL keys the lesson page does not use (embed options), kept when the URL is rewritten.
+    pub extra: StoredValue<Vec<(String, String)>>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+    generation: StoredValue<u64>,
+    last_frame_ms: StoredValue<f64>,
+    url_throttle: StoredValue<Throttle>,
+    url_trailing: StoredValue<bool>,
+    speed_chosen: StoredValue<bool>,
+}
+
+impl LessonController {
+    /// The controller for `lesson` at `state`; the first run starts at once.
+    pub fn new(lesson: &'static Lesson, state: &LessonState, extra: Vec<(String, String)>) -> Self {
+        let empty = Rc::new(lessons::runtime::Timeline::default().last());
+        let c = LessonController {
+            lesson,
+            params: RwSignal::new(state.params.clone()),
+            seed: RwSignal::new(state.seed),
+            edits: RwSignal::new(state.edits.clone()),
+            runs: RwSignal::new_local(None),
+            cursor: RwSignal::new(Cursor::default()),
+            speed: RwSignal::new(auto_speed(1_000_000_000)),
+            running: RwSignal::new(false),
+            rerun_ms: RwSignal::new(0.0),
+            snapshots: [
+                RwSignal::new_local(empty.clone()),
+                RwSignal::new_local(empty),
+            ],
+            extra: StoredValue::new(extra),
+            pending: StoredValue::new_local(None),
+            generation: StoredValue::new(0),
+            last_frame_ms: StoredValue::new(0.0),
+            url_throttle: StoredValue::new(Throttle::default()),
+            url_trailing: StoredValue::new(false),
+            speed_chosen: StoredValue::new(false),
+        };
+        // Snapshots follow the cursor's position (not its clock, which moves every frame).
+        let pos = Memo::new(move |_| c.cursor.get().pos);
+        let seekers = StoredValue::new_local([Seeker::default(), Seeker::default()]);
+        Effect::new(move |prev: Option<usize>| {
+            let p = pos.get();
+            // Seekers belong to one pair of timelines: a new run starts them afresh.
+            let runs_id = c
+                .runs
+                .with(|r| r.as_ref().map(|r| Rc::as_ptr(r) as usize).unwrap_or(0));
+            if prev != Some(runs_id) {
+                seekers.set_value([Seeker::default(), Seeker::default()]);
+            }
+            c.runs.with(|r| {
+                if let Some(r) = r {
+                    let [b, g] = seekers
+                        .try_update_value(|sk| r.snapshots(p, sk))
+                        .unwrap_or_else(|| {
+                            r.snapshots(p, &mut [Seeker::default(), Seeker::default()])
+                        });
+                    c.snapshots[0].set(Rc::new(b));
+                    c.snapshots[1].set(Rc::new(g));
+                }
+            });
+            runs_id
+        });
+        c.start_run(Keep::Step(state.step));
+        c
+    }
+
+    /// The merged event count (0 before the first run).
+    pub fn len(&self) -> usize {
+        self.runs
+            .with(|r| r.as_ref().map(|r| r.lockstep.len()).unwrap_or(0))
+    }
+
+    /// True before the first run finishes, and for two empty runs.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True at the end of the run (where the verdicts show).
+    pub fn at_end(&self) -> bool {
+        self.runs.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| self.cursor.get().at_end(&r.lockstep))
+        })
+    }
+
+    /// Starts or resumes playback.
+    pub fn play(&self) {
+        self.move_cursor(|c, l| c.play(l));
+        if self.cursor.get_untracked().playing {
+            self.last_frame_ms.set_value(browser::now_ms());
+            let me = *self;
+            request_animation_frame(move || me.animate());
+        }
+    }
+
+    /// Pauses playback where it is.
+    pub fn pause(&self) {
+        if self.cursor.get_untracked().playing {
+            self.cursor.update(|c| *c = c.pause());
+            self.sync_step();
+        }
+    }
+
+    /// Play if paused, pause if playing.
+    pub fn toggle(&self) {
+        if self.cursor.get_untracked().playing {
+            self.pause();
+        } else {
+            self.play();
+        }
+    }
+
+    /// One event forward.
+    pub fn step(&self) {
+        self.move_cursor(|c, l| c.step(l));
+        self.follow_step();
+    }
+
+    /// One event back.
+    pub fn step_back(&self) {
+        self.move_cursor(|c, l| c.step_back(l));
+        self.follow_step();
+    }
+
+    /// Jumps to merged position `pos` (clamped), paused.
+    pub fn seek(&self, pos: usize) {
+        self.move_cursor(|_, l| Cursor::at(l, pos));
+        self.follow_step();
+    }
+
+    /// Back to the start, paused.
+    pub fn reset(&self) {
+        self.seek(0);
+    }
+
+    /// Sets parameter `name` (clamped to its range) and re-runs both sides. Returns false for an
+    /// unknown parameter. `push` makes a new history entry; otherwise the URL is updated in place.
+    pub fn set_param(&self, name: &str, value: i64, push: bool) -> bool {
+        let Some(i) = self.lesson.params.iter().position(|p| p.name == name) else {
+            return false;
+        };
+        let p = &self.lesson.params[i];
+        let v = value.clamp(p.lo, p.hi);
+        if self.params.with_untracked(|ps| ps.get(i) == Some(&v)) {
+            // Nothing to re-run, and no history entry for a state that did not change; the
+            // boxes show the value in use again (a typed 20000 clamped to the current 10000).
+            self.params.notify();
+            self.write_url(false);
+            return true;
+        }
+        self.params.update(|ps| {
+            if let Some(slot) = ps.get_mut(i) {
+                *slot = v;
+            }
+        });
+        // The new history entry first: a run that finishes at once puts its cursor's step in
+        // the URL in place, and that must be this entry, not the one Back returns to.
+        self.write_url(push);
+        self.rerun();
+        true
+    }
+
+    /// Sets the seed and re-runs both sides (a new history entry, unless it is the seed in use).
+    pub fn set_seed(&self, seed: u64) {
+        if self.seed.get_untracked() == seed {
+            self.seed.notify();
+            self.write_url(false);
+            return;
+        }
+        self.seed.set(seed);
+        self.write_url(true);
+        self.rerun();
+    }
+
+    /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
+    /// marked constants still carry the lesson's defaults; the sliders' values replace them).
+    pub fn source(&self, side: Side) -> String {
+        self.edits
+            .with(|e| e[side.index()].clone())
+            .unwrap_or_else(|| self.lesson_file(side).to_string())
+    }
+
+    /// The lesson's own file for `side`.
+    fn lesson_file(&self, side: Side) -> &'static str {
+        match side {
+            Side::Bad => self.lesson.bad_go,
+            Side::Good => self.lesson.good_go,
+        }
+    }
+
+    /// The parameter values as golite takes them (`name`, `value`), in the lesson's order.
+    pub fn param_values(&self) -> Vec<(String, String)> {
+        self.params.with(|v| {
+            self.lesson
+                .params
+                .iter()
+                .zip(v)
+                .map(|(p, v)| (p.name.clone(), v.to_string()))
+                .collect()
+        })
+    }
+
+    /// Runs `text` as `side`'s program from now on and re-runs both sides, showing the end of
+    /// the new run. `opened` is the text the box opened with: a marked constant whose value the
+    /// learner changed there moves its slider (clamped to the slider's range), so what was typed
+    /// is what runs; one left alone keeps the slider where it is now.
+    pub fn run_edit(&self, side: Side, opened: &str, text: String) {
+        let typed = engine::changed_params(opened, &text);
+        if !typed.is_empty() {
+            self.params.update(|values| {
+                for (p, v) in self.lesson.params.iter().zip(values.iter_mut()) {
+                    if let Some((_, t)) = typed.iter().find(|(name, _)| *name == p.name) {
+                        *v = (*t).clamp(p.lo, p.hi);
+                    }
+                }
+            });
+        }
+        // Text that runs as the lesson's own file does with these values is no edit: it may
+        // differ in a marked constant's literal, which the slider's value replaces.
+        let values = self.param_values_untracked();
+        let as_run =
+            |src: &str| lessons::catalog::apply_params(src, &engine::params_for(src, &values)).ok();
+        let edit = (as_run(&text) != as_run(self.lesson_file(side))).then_some(text);
+        self.set_edit(side, edit);
+    }
+
+    /// Runs the lesson's own program on `side` again.
+    pub fn revert(&self, side: Side) {
+        self.set_edit(side, None);
+    }
+
+    fn set_edit(&self, side: Side, edit: Option<String>) {
+        self.edits.update(|e| e[side.index()] = edit);
+        self.write_url(true);
+        self.start_run(Keep::End);
+    }
+
+    fn param_values_untracked(&self) -> Vec<(String, String)> {
+        untrack(|| self.param_values())
+    }
+
+    /// A fresh random seed.
+    pub fn new_seed(&self) {
+        let now = browser::now_ms();
+        let seed = ((now * 1000.0) as u64).wrapping_mul(6364136223846793005) % 1_000_000 + 1;
+        self.set_seed(seed);
+    }
+
+    /// The URL query for the current state (lesson, params, seed, step, extra keys), without
+    /// the leading `?`.
+    pub fn query(&self) -> String {
+        let at_end = self.at_end() || self.runs.with_untracked(|r| r.is_none());
+        let state = LessonState {
+            slug: self.lesson.slug.clone(),
+            params: self.params.get_untracked(),
+            seed: self.seed.get_untracked(),
+            step: (!at_end).then(|| self.cursor.get_untracked().pos),
+            edits: self.edits.get_untracked(),
+        };
+        let extra = self.extra.get_value();
+        query::build(&route::to_pairs(
+            &Page::Lesson(state),
+            Some(self.lesson),
+            &extra,
+        ))
+    }
+
+    fn write_url(&self, push: bool) {
+        let q = self.query();
+        if push {
+            browser::push_query(&q);
+        } else {
+            browser::replace_query(&q);
+        }
+    }
+
+    /// Puts the cursor's step in the URL, in place, now (a pause, the end of playback).
+    fn sync_step(&self) {
+        if self.runs.with_untracked(|r| r.is_some()) {
+            self.write_url(false);
+        }
+    }
+
+    /// Puts the cursor's step in the URL at most every [`URL_EVERY_MS`]: at once when the last
+    /// write is old enough, else once more when the interval ends. Held arrow keys, a dragged
+    /// scrubber and playback move the cursor every frame; the history API must not see that.
+    fn follow_step(&self) {
+        let now = browser::now_ms();
+        let due = self
+            .url_throttle
+            .try_update_value(|t| t.due(now, URL_EVERY_MS))
+            .unwrap_or(false);
+        if due {
+            self.sync_step();
+            return;
+        }
+        if self.url_trailing.get_value() {
+            return;
+        }
+        self.url_trailing.set_value(true);
+        let me = *self;
+        set_timeout(
+            move || {
+                // The page may be gone (another lesson opened): then there is nothing to write.
+                if me.url_trailing.try_update_value(|t| *t = false).is_some() {
+                    me.url_throttle
+                        .update_value(|t| t.restart(browser::now_ms()));
+                    me.sync_step();
+                }
+            },
+            std::time::Duration::from_millis(URL_EVERY_MS as u64),
+        );
+    }
+
+    fn move_cursor(&self, f: impl FnOnce(Cursor, &Lockstep) -> Cursor) {
+        self.runs.with_untracked(|r| {
+            if let Some(r) = r {
+                let next = f(self.cursor.get_untracked(), &r.lockstep);
+                self.cursor.set(next);
+            }
+        });
+    }
+
+    /// One animation frame of playback.
+    fn animate(self) {
+        // A frame scheduled before the page went away (another lesson opened) does nothing.
+        if !self.cursor.try_get_untracked().is_some_and(|c| c.playing) {
+            return;
+        }
+        let now = browser::now_ms();
+        let dt = now - self.last_frame_ms.get_value();
+        self.last_frame_ms.set_value(now);
+        let speed = SPEEDS_NS[self.speed.get_untracked().min(SPEEDS_NS.len() - 1)];
+        self.move_cursor(|c, l| c.frame(l, dt, speed));
+        if self.cursor.get_untracked().playing {
+            // The URL follows playback a few times a second, not every frame.
+            self.follow_step();
+            request_animation_frame(move || self.animate());
+        } else {
+            self.sync_step();
+        }
+    }
+
+    /// Re-runs both sides with the current parameters and seed, keeping the cursor's relative
+    /// place (or the end, if it was there).
+    fn rerun(&self) {
+        let keep = self.runs.with_untracked(|r| match r {
+            Some(r)
+                if !self.cursor.get_untracked().at_end(&r.lockstep) && !r.lockstep.is_empty() =>
+            {
+                Keep::Fraction(self.cursor.get_untracked().pos as f64 / r.lockstep.len() as f64)
+            }
+            _ => Keep::Step(None),
+        });
+        self.start_run(keep);
+    }
+
+    fn start_run(&self, keep: Keep) {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        let [bad, good] = untrack(|| Side::BOTH.map(|side| self.source(side)));
+        let job = Job::new(
+            &bad,
+            &good,
+            self.param_values_untracked(),
+            self.seed.get_untracked(),
+            self.lesson.preempt_every,
+        );
+        self.pending.set_value(Some(Pending {
+            job,
+            keep,
+            spent_ms: 0.0,
+            generation,
+        }));
+        self.cursor.update(|c| *c = c.pause());
+        self.running.set(true);
+        // The first slice runs now: small lessons finish before the next frame is drawn.
+        self.pump(generation);
+    }
+
+    /// Runs one slice of the pending job; schedules the next slice or installs the result.
+    fn pump(self, generation: u64) {
+        let start = browser::now_ms();
+        let mut done = false;
+        let mut current = false;
+        self.pending.update_value(|p| {
+            if let Some(p) = p.as_mut().filter(|p| p.generation == generation) {
+                current = true;
+                while !done && browser::now_ms() - start < SLICE_MS {
+                    done = p.job.work(STEPS_PER_CHECK);
+                }
+                p.spent_ms += browser::now_ms() - start;
+            }
+        });
+        if !current {
+            return;
+        }
+        // Folding a finished run for the page (charts, lockstep) takes time in proportion to
+        // its events: when the slice is already half spent, that is the next frame's work.
+        let late = browser::now_ms() - start > SLICE_MS / 2.0;
+        if !done || late {
+            request_animation_frame(move || self.pump(generation));
+            return;
+        }
+        let Some(p) = self.pending.try_update_value(|p| p.take()).flatten() else {
+            return;
+        };
+        let Some(sides) = p.job.finish() else {
+            return;
+        };
+        let runs = Runs::new(sides);
+        let pos = match p.keep {
+            Keep::Step(Some(k)) => k.min(runs.lockstep.len()),
+            Keep::Step(None) => runs.lockstep.len(),
+            Keep::Fraction(f) => runs.lockstep.at_fraction(f),
+            Keep::End => runs.lockstep.len(),
+        };
+        let cursor = Cursor::at(&runs.lockstep, pos);
+        if !self.speed_chosen.get_value() {
+            self.speed.set(auto_speed(runs.scale.end_ns));
+        }
+        self.runs.set(Some(Rc::new(runs)));
+        self.cursor.set(cursor);
+        self.rerun_ms.set(p.spent_ms);
+        self.running.set(false);
+        // A re-run moved the cursor to a new position: the URL (written when the change was
+        // made, with the old position) follows. A first run keeps the URL it was opened with.
+        if matches!(p.keep, Keep::Fraction(_) | Keep::End) {
+            self.sync_step();
+        }
+    }
+
+    /// Sets the playback speed (an index into [`SPEEDS_NS`]); later runs keep it.
+    pub fn set_speed(&self, i: usize) {
+        self.speed_chosen.set_value(true);
+        self.speed.set(i.min(SPEEDS_NS.len() - 1));
+    }
+
+    /// Progress of a run in progress, in words.
+    pub fn progress_text(&self) -> String {
+        self.pending.with_value(|p| match p {
+            Some(p) => {
+                let (side, steps) = p.job.progress();
+                format!("running {} … {} steps", side.file(), steps)
+            }
+            None => String::new(),
+        })
+    }
+
+    /// Both sides' runs, when finished.
+    pub fn side_run<T>(&self, side: Side, f: impl FnOnce(&SideRun) -> T) -> Option<T> {
+        self.runs
+            .with(|r| r.as_ref().map(|r| f(&r.sides[side.index()])))
+    }
+}

@@ -1,0 +1,382 @@
+//! URL state: which page, and for a lesson its parameters, seed and step, read from and written to
+//! the query string (`?lesson=forgotten-sender&requests=10&timeoutMs=50&seed=1&step=42`).
+//!
+//! Relative query strings only, so the app works from any sub-path. Anything wrong in a URL (an
+//! unknown lesson, a value out of range) becomes a notice for the page and falls back to the
+//! default, never an error page. Keys the playground does not know are kept in
+//! [`Route::extra`] so other views (the embed options of `?embed=1`) can share the same URL.
+
+use lessons::catalog::Lesson;
+
+/// Query key of the lesson slug.
+pub const LESSON: &str = "lesson";
+/// Query key of the seed.
+pub const SEED: &str = "seed";
+/// Query key of the lockstep cursor position (see `lockstep`).
+pub const STEP: &str = "step";
+/// Query keys of a learner's edited programs (the whole source), bad side then good side.
+pub const EDITS: [&str; 2] = ["bad_go", "good_go"];
+/// The longest edited program a URL may carry, in bytes: lessons are 1 to 3 KB, and a longer
+/// link is more likely pasted in by mistake than written.
+pub const MAX_EDIT_BYTES: usize = 20_000;
+
+/// What the URL asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// The page to show.
+    pub page: Page,
+    /// Problems found in the URL, in words for the user.
+    pub notices: Vec<String>,
+    /// Keys neither the home page nor the lesson page use, kept in order.
+    pub extra: Vec<(String, String)>,
+}
+
+/// The pages of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The list of lessons.
+    Home,
+    /// One lesson at one state.
+    Lesson(LessonState),
+}
+
+/// Everything that determines what a lesson page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonState {
+    /// The lesson's slug.
+    pub slug: String,
+    /// One value per lesson parameter, in the lesson's parameter order.
+    pub params: Vec<i64>,
+    /// The run's seed.
+    pub seed: u64,
+    /// The lockstep cursor; `None` means the end of the run (where the verdict shows).
+    pub step: Option<usize>,
+    /// The learner's edited source of each side (bad, good); `None` runs the lesson's own file.
+    pub edits: [Option<String>; 2],
+}
+
+impl LessonState {
+    /// The lesson at its defaults, at the end of the run.
+    pub fn defaults(lesson: &Lesson) -> Self {
+        LessonState {
+            slug: lesson.slug.clone(),
+            params: lesson.params.iter().map(|p| p.default).collect(),
+            seed: lesson.seed,
+            step: None,
+            edits: [None, None],
+        }
+    }
+
+    /// The parameter overrides as golite takes them (`name`, `value`).
+    pub fn overrides(&self, lesson: &Lesson) -> Vec<(String, String)> {
+        lesson
+            .params
+            .iter()
+            .zip(&self.params)
+            .map(|(p, v)| (p.name.clone(), v.to_string()))
+            .collect()
+    }
+}
+
+/// Reads a route from decoded query pairs; `find` looks a lesson up by slug.
+pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a Lesson>) -> Route {
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let mut notices = Vec::new();
+    let Some(slug) = get(LESSON) else {
+        return Route {
+            page: Page::Home,
+            notices,
+            extra: others(pairs, &[]),
+        };
+    };
+    let Some(lesson) = find(slug) else {
+        notices.push(format!(
+            "There is no lesson called \u{201c}{slug}\u{201d}: here is the list of lessons."
+        ));
+        return Route {
+            page: Page::Home,
+            notices,
+            extra: others(pairs, &[]),
+        };
+    };
+    let mut state = LessonState::defaults(lesson);
+    for (i, p) in lesson.params.iter().enumerate() {
+        if let Some(v) = get(&p.name) {
+            match p.validate(v) {
+                Ok(v) => state.params[i] = v,
+                Err(e) => notices.push(format!("{}; using the default {}.", e.message, p.default)),
+            }
+        }
+    }
+    if let Some(v) = get(SEED) {
+        match v.trim().parse::<u64>() {
+            Ok(s) => state.seed = s,
+            Err(_) => notices.push(format!(
+                "seed {v:?} is not a whole number; using the lesson's seed {}.",
+                lesson.seed
+            )),
+        }
+    }
+    if let Some(v) = get(STEP) {
+        match v.trim().parse::<usize>() {
+            Ok(s) => state.step = Some(s),
+            Err(_) => notices.push(format!(
+                "step {v:?} is not a whole number; showing the end of the run."
+            )),
+        }
+    }
+    for (slot, key) in state.edits.iter_mut().zip(EDITS) {
+        if let Some(src) = get(key) {
+            let file = key.replace('_', ".");
+            if src.len() > MAX_EDIT_BYTES {
+                notices.push(format!(
+                    "The edited {file} in this link is {} bytes, more than the {MAX_EDIT_BYTES} a link may carry; showing the lesson's own {file}.",
+                    src.len()
+                ));
+            } else {
+                *slot = Some(src.to_string());
+            }
+        }
+    }
+    let names: Vec<&str> = lesson.params.iter().map(|p| p.name.as_str()).collect();
+    Route {
+        page: Page::Lesson(state),
+        notices,
+        extra: others(pairs, &names),
+    }
+}
+
+/// Pairs whose key is neither a playground key nor one of `params`.
+fn others(pairs: &[(String, String)], params: &[&str]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(k, _)| {
+            ![LESSON, SEED, STEP, EDITS[0], EDITS[1]].contains(&k.as_str())
+                && !params.contains(&k.as_str())
+        })
+        .cloned()
+        .collect()
+}
+
+/// The query pairs for a page: the lesson, every parameter, the seed and (when not at the end)
+/// the step, then `extra`.
+pub fn to_pairs(
+    page: &Page,
+    lesson: Option<&Lesson>,
+    extra: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let (Page::Lesson(s), Some(lesson)) = (page, lesson) {
+        out.push((LESSON.to_string(), s.slug.clone()));
+        for (p, v) in lesson.params.iter().zip(&s.params) {
+            out.push((p.name.clone(), v.to_string()));
+        }
+        out.push((SEED.to_string(), s.seed.to_string()));
+        if let Some(step) = s.step {
+            out.push((STEP.to_string(), step.to_string()));
+        }
+        for (edit, key) in s.edits.iter().zip(EDITS) {
+            if let Some(src) = edit {
+                out.push((key.to_string(), src.clone()));
+            }
+        }
+    }
+    out.extend(extra.iter().cloned());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lessons::catalog::Param;
+
+    fn lesson() -> Lesson {
+        let param = |name: &str, default, lo, hi| Param {
+            name: name.into(),
+            default,
+            lo,
+            hi,
+            label: name.into(),
+            line: 1,
+        };
+        Lesson {
+            slug: "demo".into(),
+            number: 1,
+            chapter: "C".into(),
+            title: "T".into(),
+            claim: "X".into(),
+            seed: 3,
+            params: vec![
+                param("requests", 10, 1, 200),
+                param("timeoutMs", 50, 10, 500),
+            ],
+            bad_go: "",
+            good_go: "",
+            explain_en: "",
+            explain_zh: None,
+            expect: Vec::new(),
+            preempt_every: None,
+            real_go: Default::default(),
+        }
+    }
+
+    fn route(q: &str) -> Route {
+        let l = Box::leak(Box::new(lesson()));
+        resolve(&crate::nav::query::parse(q), |s| {
+            (s == "demo").then_some(&*l)
+        })
+    }
+
+    fn state(r: &Route) -> Option<&LessonState> {
+        match &r.page {
+            Page::Lesson(s) => Some(s),
+            Page::Home => None,
+        }
+    }
+
+    #[test]
+    fn no_lesson_key_is_the_home_page_without_notices() {
+        assert_eq!(route("").page, Page::Home);
+        assert!(route("").notices.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_lesson_falls_back_to_home_with_a_notice() {
+        let r = route("?lesson=nope");
+        assert_eq!(r.page, Page::Home);
+        assert_eq!(
+            r.notices,
+            ["There is no lesson called \u{201c}nope\u{201d}: here is the list of lessons."]
+        );
+    }
+
+    #[test]
+    fn a_lesson_alone_takes_its_defaults_at_the_end() {
+        let r = route("?lesson=demo");
+        assert_eq!(
+            state(&r),
+            Some(&LessonState {
+                slug: "demo".into(),
+                params: vec![10, 50],
+                seed: 3,
+                step: None,
+                edits: [None, None],
+            })
+        );
+    }
+
+    #[test]
+    fn params_seed_and_step_are_read() {
+        let r = route("?lesson=demo&requests=200&timeoutMs=10&seed=9&step=42");
+        assert_eq!(
+            state(&r),
+            Some(&LessonState {
+                slug: "demo".into(),
+                params: vec![200, 10],
+                seed: 9,
+                step: Some(42),
+                edits: [None, None],
+            })
+        );
+        assert!(r.notices.is_empty());
+    }
+
+    #[test]
+    fn an_out_of_range_param_keeps_its_default_and_says_so() {
+        let r = route("?lesson=demo&requests=201");
+        assert_eq!(state(&r).map(|s| s.params.clone()), Some(vec![10, 50]));
+        assert_eq!(
+            r.notices,
+            ["parameter requests: 201 is outside 1..200; using the default 10."]
+        );
+    }
+
+    #[test]
+    fn a_non_numeric_seed_keeps_the_lesson_seed_and_says_so() {
+        let r = route("?lesson=demo&seed=abc");
+        assert_eq!(state(&r).map(|s| s.seed), Some(3));
+        assert_eq!(
+            r.notices,
+            ["seed \"abc\" is not a whole number; using the lesson's seed 3."]
+        );
+    }
+
+    #[test]
+    fn a_non_numeric_step_shows_the_end_and_says_so() {
+        let r = route("?lesson=demo&step=-1");
+        assert_eq!(state(&r).map(|s| s.step), Some(None));
+        assert_eq!(
+            r.notices,
+            ["step \"-1\" is not a whole number; showing the end of the run."]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_as_extra() {
+        let r = route("?embed=1&lesson=demo&requests=5&panes=code");
+        assert_eq!(
+            r.extra,
+            vec![
+                ("embed".to_string(), "1".to_string()),
+                ("panes".to_string(), "code".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn to_pairs_round_trips_through_resolve() {
+        let l = lesson();
+        let s = LessonState {
+            slug: "demo".into(),
+            params: vec![7, 70],
+            seed: 11,
+            step: Some(5),
+            edits: [None, Some("package main\n\nfunc main() {}\n".into())],
+        };
+        let extra = vec![("embed".to_string(), "1".to_string())];
+        let q = crate::nav::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
+        assert_eq!(
+            q,
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5\
+             &good_go=package%20main%0A%0Afunc%20main%28%29%20%7B%7D%0A&embed=1"
+        );
+        let r = route(&q);
+        assert_eq!(state(&r), Some(&s));
+        assert_eq!(r.extra, extra);
+    }
+
+    #[test]
+    fn an_edited_program_is_read_and_not_kept_as_extra() {
+        let r = route("?lesson=demo&bad_go=package+main%0A");
+        assert_eq!(
+            state(&r).map(|s| s.edits.clone()),
+            Some([Some("package main\n".to_string()), None])
+        );
+        assert!(r.extra.is_empty());
+        assert!(r.notices.is_empty());
+    }
+
+    #[test]
+    fn an_edit_too_long_for_a_link_is_dropped_with_a_notice() {
+        let long = "x".repeat(MAX_EDIT_BYTES + 1);
+        let r = route(&format!("?lesson=demo&good_go={long}"));
+        assert_eq!(state(&r).map(|s| s.edits.clone()), Some([None, None]));
+        assert_eq!(
+            r.notices,
+            [
+                "The edited good.go in this link is 20001 bytes, more than the 20000 a link may carry; showing the lesson's own good.go."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_home_page_has_no_pairs() {
+        assert!(to_pairs(&Page::Home, None, &[]).is_empty());
+    }
+}

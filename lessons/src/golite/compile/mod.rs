@@ -1,0 +1,925 @@
+//! The compiler: a type checker fused with code generation, from the AST to [`Program`] bytecode.
+//! Names are resolved to slots here; captured and address-taken locals become boxed cells by
+//! patching the instructions already emitted for them.
+
+use crate::golite::code::{
+    Const, FuncCode, FuncId, Generic, MethodImpl, Native, Op, Program, RecvAdjust, Std, WellKnown,
+};
+use crate::golite::syntax::ast::{self, Decl, Expr, ExprKind, File, FuncDecl, Pos};
+use crate::golite::syntax::error::Error;
+use crate::golite::types::{TypeId, Types};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub(crate) mod builtins;
+pub(crate) mod calls;
+pub(crate) mod composite;
+pub(crate) mod constants;
+pub(crate) mod conversions;
+pub(crate) mod declarations;
+pub(crate) mod expr;
+pub(crate) mod loops;
+pub(crate) mod stmt;
+pub(crate) mod switch;
+pub(crate) mod type_of;
+
+/// Compiles a library call inline: the call's arguments, how it is called (plain, `go`,
+/// `defer`), the call expression; its result types.
+pub(crate) type GenericCall =
+    fn(&mut Compiler, Generic, &[Expr], expr::Mode, &Expr) -> R<Vec<TypeId>>;
+
+/// What the compiler asks of the standard library: `std` fills this table and golite's
+/// `compile` hands it in, so compile/ does not import std/ (whose inline code generation is
+/// built on the compiler).
+pub(crate) struct Library {
+    /// Import paths golite supports.
+    pub(crate) known: &'static [&'static str],
+    /// What `pkg.Name` denotes.
+    pub(crate) member: fn(&mut Compiler, &str, &str) -> Option<Member>,
+    /// Declares the library's named types.
+    pub(crate) std_types: fn(&mut Types) -> Std,
+    /// Declares the library types' methods.
+    pub(crate) register_methods: fn(&mut Compiler),
+    /// The library's named types and the ids the VM needs.
+    pub(crate) well_known: fn(&mut Compiler) -> WellKnown,
+    /// The type of a call compiled inline ([`Member::Generic`]).
+    pub(crate) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
+    /// Compiles a call inline ([`Member::Generic`]); returns its result types.
+    pub(crate) generic_call: GenericCall,
+}
+
+/// What `pkg.Name` denotes.
+#[derive(Clone, Debug)]
+pub(crate) enum Member {
+    Func(Native, TypeId),
+    /// A package-level value produced by a native (sentinel errors, os.Args...).
+    Value(Native, TypeId),
+    Const(ConstVal, TypeId),
+    Type(TypeId),
+    /// Calls compiled specially (fmt, generics, callbacks).
+    Generic(Generic),
+}
+
+use crate::golite::types::ratio::Ratio;
+
+/// A compile step's result: the error type is golite's one, shared with the parser.
+pub(crate) type R<T> = Result<T, Error>;
+
+pub(crate) fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
+    Err(Error {
+        line: pos.line,
+        col: pos.col,
+        msg: msg.into(),
+    })
+}
+
+/// A compile-time constant value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ConstVal {
+    Int(i128),
+    Float(f64),
+    /// An untyped float constant computed exactly (`0.1 + 0.2` is 3/10), rounded to float64
+    /// only where it is used ([`ConstVal::rounded`]).
+    Exact(Ratio),
+    Bool(bool),
+    Str(Rc<str>),
+}
+
+impl ConstVal {
+    pub(crate) fn as_f64(&self) -> f64 {
+        match self {
+            ConstVal::Int(i) => *i as f64,
+            ConstVal::Float(f) => *f,
+            ConstVal::Exact(r) => r.to_f64(),
+            _ => 0.0,
+        }
+    }
+    pub(crate) fn as_i128(&self) -> Option<i128> {
+        match self {
+            ConstVal::Int(i) => Some(*i),
+            ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
+            ConstVal::Exact(r) => r.as_int().or_else(|| {
+                let f = r.to_f64();
+                (f.fract() == 0.0).then_some(f as i128)
+            }),
+            _ => None,
+        }
+    }
+    /// The value as an exact ratio, for constant arithmetic (`None`: use float64).
+    pub(crate) fn ratio(&self) -> Option<Ratio> {
+        match self {
+            ConstVal::Int(i) => Some(Ratio::int(*i)),
+            ConstVal::Float(f) => Ratio::from_f64(*f),
+            ConstVal::Exact(r) => Some(*r),
+            _ => None,
+        }
+    }
+    /// An exact constant rounded to float64; every other value as it is.
+    pub(crate) fn rounded(self) -> ConstVal {
+        match self {
+            ConstVal::Exact(r) => ConstVal::Float(r.to_f64()),
+            v => v,
+        }
+    }
+}
+
+/// Predeclared functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    Len,
+    Cap,
+    Append,
+    Make,
+    New,
+    Delete,
+    Copy,
+    Panic,
+    Recover,
+    Print,
+    Println,
+    Close,
+    Min,
+    Max,
+    Clear,
+}
+
+/// What a name denotes.
+#[derive(Clone, Debug)]
+pub(crate) enum Entity {
+    Local(usize),
+    Capture(u16, TypeId),
+    Global(u32, TypeId),
+    Const(ConstVal, TypeId),
+    Type(TypeId),
+    Func(FuncId, TypeId),
+    Builtin(Builtin),
+    Package(String),
+    Nil,
+    Iota,
+}
+
+/// Where a variable access was emitted, for patching when the variable becomes boxed.
+#[derive(Clone, Copy, Debug)]
+enum Site {
+    Load(usize),
+    Store(usize),
+    Init(usize),
+    Param(usize),
+    Rebox(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct VarInfo {
+    pub(crate) slot: u16,
+    pub(crate) ty: TypeId,
+    pub(crate) boxed: bool,
+    sites: Vec<Site>,
+}
+
+/// A name in a function scope: a variable, or a local constant or type.
+#[derive(Clone, Debug)]
+enum Local {
+    Var(usize),
+    Ent(Entity),
+}
+
+#[derive(Default)]
+struct LoopCtx {
+    label: Option<String>,
+    is_loop: bool,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+}
+
+/// Per-function compilation state.
+pub(crate) struct FnState {
+    pub(crate) code: FuncCode,
+    scopes: Vec<Vec<(String, Local)>>,
+    pub(crate) vars: Vec<VarInfo>,
+    /// Captured outer variables: (outer function depth, outer var index) -> capture index.
+    caps: Vec<((usize, usize), TypeId)>,
+    cap_src: Vec<(bool, u16)>,
+    results: Vec<TypeId>,
+    result_vars: Vec<usize>,
+    returns: Vec<usize>,
+    loops: Vec<LoopCtx>,
+    next_slot: u16,
+    closure_count: u32,
+    named_results: bool,
+}
+
+impl FnState {
+    /// Finds a name in this function's scopes without side effects.
+    pub(crate) fn peek_scope(&self, name: &str) -> Option<Entity> {
+        self.scopes.iter().rev().find_map(|s| {
+            s.iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, l)| match l {
+                    Local::Var(v) => Entity::Local(*v),
+                    Local::Ent(e) => e.clone(),
+                })
+        })
+    }
+}
+
+/// The compiler.
+pub(crate) struct Compiler<'a> {
+    pub(crate) file: &'a File,
+    /// The standard library.
+    pub(crate) lib: &'static Library,
+    pub(crate) types: Types,
+    pub(crate) funcs: Vec<FuncCode>,
+    pub(crate) consts: Vec<Const>,
+    str_consts: HashMap<Rc<str>, u32>,
+    pub(crate) methods: HashMap<(TypeId, u32), MethodImpl>,
+    pub(crate) syms: HashMap<String, u32>,
+    pub(crate) sym_names: Vec<String>,
+    pub(crate) pkg_scope: HashMap<String, Entity>,
+    pub(crate) imports: HashMap<String, String>,
+    pub(crate) fs: Vec<FnState>,
+    /// Methods declared in Go: (named type, name) -> (func, pointer receiver, signature type).
+    pub(crate) go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
+    /// Methods of the standard library's types: (type, name) -> (native, signature, pointer receiver).
+    pub(crate) native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
+    pub(crate) std: Std,
+    pub(crate) line: u32,
+    pub(crate) iota: Option<i128>,
+    pub(crate) nglobals: u32,
+    pub(crate) overrides: HashMap<String, i64>,
+    pub(crate) assert_src: HashMap<(FuncId, u32), TypeId>,
+    /// The function id being compiled at each depth of `fs`.
+    fids: Vec<FuncId>,
+}
+
+/// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
+pub(crate) fn compile_file(
+    file: &File,
+    overrides: HashMap<String, i64>,
+    lib: &'static Library,
+) -> R<Program> {
+    let mut types = Types::new();
+    let std = (lib.std_types)(&mut types);
+    let mut c = Compiler {
+        file,
+        lib,
+        types,
+        funcs: Vec::new(),
+        consts: Vec::new(),
+        str_consts: HashMap::new(),
+        methods: HashMap::new(),
+        syms: HashMap::new(),
+        sym_names: Vec::new(),
+        pkg_scope: HashMap::new(),
+        imports: HashMap::new(),
+        fs: Vec::new(),
+        go_methods: HashMap::new(),
+        native_methods: HashMap::new(),
+        std,
+        line: 1,
+        iota: None,
+        nglobals: 0,
+        overrides,
+        assert_src: HashMap::new(),
+        fids: Vec::new(),
+    };
+    c.run()
+}
+
+impl<'a> Compiler<'a> {
+    /// What `pkg.Name` denotes, from the library.
+    pub(crate) fn member(&mut self, path: &str, name: &str) -> Option<Member> {
+        (self.lib.member)(self, path, name)
+    }
+
+    fn run(&mut self) -> R<Program> {
+        let file = self.file;
+        if file.package.name != "main" {
+            return err(file.package.pos, "golite runs package main only");
+        }
+        for imp in &file.imports {
+            if !self.lib.known.contains(&imp.path.as_str()) {
+                return err(
+                    imp.pos,
+                    format!("package {:?} is not supported by golite", imp.path),
+                );
+            }
+            let local = match &imp.name {
+                Some(n) if n.name == "_" => continue,
+                Some(n) if n.name == "." => return err(imp.pos, "dot imports are not supported"),
+                Some(n) => n.name.clone(),
+                None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
+            };
+            self.imports.insert(local.clone(), imp.path.clone());
+            self.pkg_scope
+                .insert(local, Entity::Package(imp.path.clone()));
+        }
+        (self.lib.register_methods)(self);
+        // Pass 1: type names.
+        let mut type_specs = Vec::new();
+        for d in &file.decls {
+            if let Decl::Type(specs) = d {
+                for s in specs {
+                    if self.pkg_scope.contains_key(&s.name.name) {
+                        return err(s.pos, format!("{} redeclared in this block", s.name.name));
+                    }
+                    if s.alias {
+                        type_specs.push((s, None));
+                    } else {
+                        let t = self.types.new_named(&format!("main.{}", s.name.name));
+                        self.pkg_scope.insert(s.name.name.clone(), Entity::Type(t));
+                        type_specs.push((s, Some(t)));
+                    }
+                }
+            }
+        }
+        for (s, t) in &type_specs {
+            let under = self.resolve_type(&s.typ)?;
+            match t {
+                Some(t) => self.types.set_underlying(*t, under),
+                None => {
+                    self.pkg_scope
+                        .insert(s.name.name.clone(), Entity::Type(under));
+                }
+            }
+        }
+        // Pass 2: constants (in order), function signatures, methods.
+        for d in &file.decls {
+            if let Decl::Const(specs) = d {
+                self.const_decl(specs, true)?;
+            }
+        }
+        let mut bodies: Vec<(&FuncDecl, FuncId)> = Vec::new();
+        for d in &file.decls {
+            if let Decl::Func(f) = d {
+                let fid = self.funcs.len() as FuncId;
+                self.funcs.push(FuncCode::default());
+                let sig = self.func_type(&f.sig)?;
+                match &f.recv {
+                    None => {
+                        if f.name.name == "init" {
+                            return err(f.pos, "func init is not supported by golite");
+                        }
+                        if self.pkg_scope.contains_key(&f.name.name) {
+                            return err(
+                                f.name.pos,
+                                format!("{} redeclared in this block", f.name.name),
+                            );
+                        }
+                        self.pkg_scope
+                            .insert(f.name.name.clone(), Entity::Func(fid, sig));
+                    }
+                    Some(r) => {
+                        let Some(Entity::Type(t)) = self.pkg_scope.get(&r.type_name.name).cloned()
+                        else {
+                            return err(
+                                r.type_name.pos,
+                                format!("undefined: {}", r.type_name.name),
+                            );
+                        };
+                        if self.types.named_info(t).is_none() {
+                            return err(r.type_name.pos, "methods need a defined type");
+                        }
+                        self.go_methods
+                            .insert((t, f.name.name.clone()), (fid, r.pointer, sig));
+                        let sym = self.sym(&f.name.name);
+                        let pt = self.types.pointer(t);
+                        if r.pointer {
+                            self.methods
+                                .insert((pt, sym), MethodImpl::Go(fid, RecvAdjust::AsIs));
+                        } else {
+                            self.methods
+                                .insert((t, sym), MethodImpl::Go(fid, RecvAdjust::AsIs));
+                            self.methods
+                                .insert((pt, sym), MethodImpl::Go(fid, RecvAdjust::Deref));
+                        }
+                    }
+                }
+                bodies.push((f, fid));
+            }
+        }
+        // Pass 3: globals.
+        let entry = self.funcs.len() as FuncId;
+        self.funcs.push(FuncCode::default());
+        self.begin_fn(entry, "main.init", 1, &[], &[], None)?;
+        for d in &file.decls {
+            if let Decl::Var(specs) = d {
+                for s in specs {
+                    self.global_var(s)?;
+                }
+            }
+        }
+        let main = match self.pkg_scope.get("main") {
+            Some(Entity::Func(f, _)) => *f,
+            _ => {
+                return err(
+                    Pos::new(1, 1),
+                    "function main is undeclared in the main package",
+                );
+            }
+        };
+        let main_line = bodies
+            .iter()
+            .find(|(_, f)| *f == main)
+            .map_or(1, |(d, _)| d.pos.line);
+        self.line = main_line;
+        self.emit(Op::Call(main, 0));
+        self.end_fn(entry)?;
+        // Pass 4: bodies.
+        for (f, fid) in bodies {
+            self.func_decl(f, fid)?;
+        }
+        self.promote_methods();
+        let globals = self.nglobals;
+        let wk = (self.lib.well_known)(self);
+        Ok(Program {
+            types: std::mem::take(&mut self.types),
+            funcs: std::mem::take(&mut self.funcs),
+            consts: std::mem::take(&mut self.consts),
+            methods: std::mem::take(&mut self.methods),
+            syms: std::mem::take(&mut self.syms),
+            sym_names: std::mem::take(&mut self.sym_names),
+            nglobals: globals,
+            entry,
+            main_line,
+            wk,
+            assert_src: std::mem::take(&mut self.assert_src),
+        })
+    }
+
+    /// Registers interface-dispatch entries for methods promoted through embedded fields, by
+    /// compiling small wrapper functions.
+    fn promote_methods(&mut self) {
+        // Only direct methods are dispatched dynamically; promoted ones are resolved statically.
+    }
+
+    /// The symbol number of a method name.
+    pub(crate) fn sym(&mut self, name: &str) -> u32 {
+        if let Some(&s) = self.syms.get(name) {
+            return s;
+        }
+        let s = self.sym_names.len() as u32;
+        self.sym_names.push(name.to_string());
+        self.syms.insert(name.to_string(), s);
+        s
+    }
+
+    // ---- emission ----
+
+    pub(crate) fn f(&mut self) -> &mut FnState {
+        let n = self.fs.len() - 1;
+        &mut self.fs[n]
+    }
+
+    pub(crate) fn emit(&mut self, op: Op) -> usize {
+        let line = self.line;
+        let f = self.f();
+        f.code.code.push(op);
+        f.code.lines.push(line);
+        f.code.code.len() - 1
+    }
+
+    pub(crate) fn here(&mut self) -> usize {
+        self.f().code.code.len()
+    }
+
+    pub(crate) fn patch(&mut self, at: usize, target: usize) {
+        let t = target as u32;
+        let op = &mut self.f().code.code[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(t),
+            Op::JumpIf(_) => Op::JumpIf(t),
+            Op::JumpIfNot(_) => Op::JumpIfNot(t),
+            other => other,
+        };
+    }
+
+    pub(crate) fn const_index(&mut self, v: Const) -> u32 {
+        if let Const::Str(s) = &v {
+            if let Some(&i) = self.str_consts.get(s) {
+                return i;
+            }
+            self.str_consts.insert(s.clone(), self.consts.len() as u32);
+        }
+        self.consts.push(v);
+        (self.consts.len() - 1) as u32
+    }
+
+    // ---- functions and scopes ----
+
+    fn begin_fn(
+        &mut self,
+        fid: FuncId,
+        name: &str,
+        line: u32,
+        params: &[(String, TypeId)],
+        results: &[(Option<String>, TypeId)],
+        _variadic: Option<()>,
+    ) -> R<()> {
+        let code = FuncCode {
+            name: name.to_string(),
+            line,
+            nparams: params.len() as u16,
+            nresults: results.len() as u16,
+            ..FuncCode::default()
+        };
+        self.fs.push(FnState {
+            code,
+            scopes: vec![Vec::new()],
+            vars: Vec::new(),
+            caps: Vec::new(),
+            cap_src: Vec::new(),
+            results: results.iter().map(|r| r.1).collect(),
+            result_vars: Vec::new(),
+            returns: Vec::new(),
+            loops: Vec::new(),
+            next_slot: 0,
+            closure_count: 0,
+            named_results: results
+                .iter()
+                .any(|r| r.0.as_ref().is_some_and(|n| n != "_")),
+        });
+        self.fids.push(fid);
+        let old = self.line;
+        self.line = line;
+        for (n, t) in params {
+            let v = self.new_var(n, *t);
+            let at = self.emit(Op::Nop);
+            self.f().vars[v].sites.push(Site::Param(at));
+        }
+        for (i, (n, t)) in results.iter().enumerate() {
+            let name = n.clone().unwrap_or_else(|| format!("~r{i}"));
+            let v = self.new_var(&name, *t);
+            self.f().result_vars.push(v);
+            self.zero_of(*t);
+            self.init_var(v);
+        }
+        self.line = old.max(line);
+        Ok(())
+    }
+
+    fn end_fn(&mut self, fid: FuncId) -> R<()> {
+        let end = self.here();
+        let rets = std::mem::take(&mut self.f().returns);
+        for r in rets {
+            self.patch(r, end);
+        }
+        self.emit(Op::Ret);
+        let Some(st) = self.fs.pop() else {
+            return Ok(());
+        };
+        self.fids.pop();
+        let mut code = st.code;
+        code.nlocals = st.next_slot.max(code.nparams + code.nresults);
+        for (i, v) in st.result_vars.iter().enumerate().take(64) {
+            if st.vars[*v].boxed {
+                code.boxed_results |= 1 << i;
+            }
+        }
+        self.funcs[fid as usize] = code;
+        Ok(())
+    }
+
+    pub(crate) fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
+        let f = self.f();
+        let slot = f.next_slot;
+        f.next_slot += 1;
+        f.vars.push(VarInfo {
+            slot,
+            ty,
+            boxed: false,
+            sites: Vec::new(),
+        });
+        let v = f.vars.len() - 1;
+        if name != "_"
+            && let Some(s) = f.scopes.last_mut()
+        {
+            s.push((name.to_string(), Local::Var(v)));
+        }
+        v
+    }
+
+    /// A hidden local for the compiler's own use (loop counters, temporaries).
+    pub(crate) fn temp(&mut self, ty: TypeId) -> usize {
+        self.new_var("_", ty)
+    }
+
+    pub(crate) fn fids_last(&self) -> &u32 {
+        self.fids.last().unwrap_or(&0)
+    }
+    pub(crate) fn f_results(&mut self) -> Vec<TypeId> {
+        self.f().results.clone()
+    }
+    pub(crate) fn f_result_vars(&mut self) -> Vec<usize> {
+        self.f().result_vars.clone()
+    }
+    pub(crate) fn f_named_results(&mut self) -> bool {
+        self.f().named_results
+    }
+    pub(crate) fn f_push_return(&mut self, j: usize) {
+        self.f().returns.push(j);
+    }
+    pub(crate) fn f_var_count(&mut self) -> usize {
+        self.f().vars.len()
+    }
+    pub(crate) fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
+        self.f().loops.push(LoopCtx {
+            label: label.map(str::to_string),
+            is_loop,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+    }
+    pub(crate) fn loop_end(&mut self, cont: usize, end: usize) {
+        if let Some(l) = self.f().loops.pop() {
+            for b in l.breaks {
+                self.patch(b, end);
+            }
+            for c in l.continues {
+                self.patch(c, cont);
+            }
+        }
+    }
+    /// Records a break/continue jump; false when no enclosing statement matches.
+    pub(crate) fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
+        let loops = &mut self.f().loops;
+        for l in loops.iter_mut().rev() {
+            let matches = match label {
+                Some(name) => l.label.as_deref() == Some(name),
+                None => is_break || l.is_loop,
+            };
+            if matches {
+                if !is_break && !l.is_loop {
+                    return false;
+                }
+                if is_break {
+                    l.breaks.push(j);
+                } else {
+                    l.continues.push(j);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(crate) fn push_scope(&mut self) {
+        self.f().scopes.push(Vec::new());
+    }
+    pub(crate) fn pop_scope(&mut self) {
+        self.f().scopes.pop();
+    }
+
+    pub(crate) fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
+        self.f().scopes.last().and_then(|s| {
+            s.iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, l)| match l {
+                    Local::Var(v) => Some(*v),
+                    Local::Ent(_) => None,
+                })
+        })
+    }
+
+    /// Store the value on top into a freshly declared variable.
+    pub(crate) fn init_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::InitCell(slot)
+        } else {
+            Op::Store(slot)
+        });
+        self.f().vars[v].sites.push(Site::Init(at));
+    }
+    pub(crate) fn load_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::LoadCell(slot)
+        } else {
+            Op::Load(slot)
+        });
+        self.f().vars[v].sites.push(Site::Load(at));
+    }
+    pub(crate) fn store_var(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed {
+            Op::StoreCell(slot)
+        } else {
+            Op::Store(slot)
+        });
+        self.f().vars[v].sites.push(Site::Store(at));
+    }
+    pub(crate) fn rebox_site(&mut self, v: usize) {
+        let f = self.f();
+        let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
+        let at = self.emit(if boxed { Op::Rebox(slot) } else { Op::Nop });
+        self.f().vars[v].sites.push(Site::Rebox(at));
+    }
+
+    /// Makes variable `v` of function depth `d` a boxed cell, patching its emitted accesses.
+    pub(crate) fn box_var(&mut self, d: usize, v: usize) {
+        let f = &mut self.fs[d];
+        let var = &mut f.vars[v];
+        if var.boxed {
+            return;
+        }
+        var.boxed = true;
+        let slot = var.slot;
+        for s in var.sites.clone() {
+            match s {
+                Site::Load(at) => f.code.code[at] = Op::LoadCell(slot),
+                Site::Store(at) => f.code.code[at] = Op::StoreCell(slot),
+                Site::Init(at) => f.code.code[at] = Op::InitCell(slot),
+                Site::Param(at) => f.code.code[at] = Op::BoxSlot(slot),
+                Site::Rebox(at) => f.code.code[at] = Op::Rebox(slot),
+            }
+        }
+    }
+
+    /// Resolves a name: locals of this function, then captures from enclosing functions, then
+    /// package scope, then the universe.
+    pub(crate) fn lookup(&mut self, name: &str) -> Option<Entity> {
+        let depth = self.fs.len();
+        for d in (0..depth).rev() {
+            let found = self.fs[d].scopes.iter().rev().find_map(|s| {
+                s.iter()
+                    .rev()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, l)| l.clone())
+            });
+            if let Some(Local::Ent(e)) = found {
+                return Some(e);
+            }
+            if let Some(Local::Var(v)) = found {
+                if d == depth - 1 {
+                    return Some(Entity::Local(v));
+                }
+                let ty = self.fs[d].vars[v].ty;
+                self.box_var(d, v);
+                let idx = self.capture(d, v, depth - 1);
+                return Some(Entity::Capture(idx, ty));
+            }
+        }
+        if let Some(e) = self.pkg_scope.get(name) {
+            return Some(e.clone());
+        }
+        universe(name)
+    }
+
+    /// The capture index in function `at` of variable `v` declared in function `origin`.
+    fn capture(&mut self, origin: usize, v: usize, at: usize) -> u16 {
+        let key = (origin, v);
+        if let Some(i) = self.fs[at].caps.iter().position(|(k, _)| *k == key) {
+            return i as u16;
+        }
+        let src = if at == origin + 1 {
+            (false, self.fs[origin].vars[v].slot)
+        } else {
+            (true, self.capture(origin, v, at - 1))
+        };
+        let ty = self.fs[origin].vars[v].ty;
+        let f = &mut self.fs[at];
+        f.caps.push((key, ty));
+        f.cap_src.push(src);
+        (f.caps.len() - 1) as u16
+    }
+}
+
+/// Predeclared identifiers.
+pub(crate) fn universe(name: &str) -> Option<Entity> {
+    use crate::golite::types::ids::*;
+    Some(match name {
+        "bool" => Entity::Type(BOOL),
+        "int" => Entity::Type(INT),
+        "int8" => Entity::Type(INT8),
+        "int16" => Entity::Type(INT16),
+        "int32" | "rune" => Entity::Type(INT32),
+        "int64" => Entity::Type(INT64),
+        "uint" => Entity::Type(UINT),
+        "uint8" | "byte" => Entity::Type(UINT8),
+        "uint16" => Entity::Type(UINT16),
+        "uint32" => Entity::Type(UINT32),
+        "uint64" => Entity::Type(UINT64),
+        "uintptr" => Entity::Type(UINTPTR),
+        "float64" => Entity::Type(FLOAT64),
+        "float32" => Entity::Type(FLOAT32),
+        "string" => Entity::Type(STRING),
+        "error" => Entity::Type(ERROR),
+        "any" => Entity::Type(ANY),
+        "true" => Entity::Const(ConstVal::Bool(true), UNTYPED_BOOL),
+        "false" => Entity::Const(ConstVal::Bool(false), UNTYPED_BOOL),
+        "nil" => Entity::Nil,
+        "iota" => Entity::Iota,
+        "len" => Entity::Builtin(Builtin::Len),
+        "cap" => Entity::Builtin(Builtin::Cap),
+        "append" => Entity::Builtin(Builtin::Append),
+        "make" => Entity::Builtin(Builtin::Make),
+        "new" => Entity::Builtin(Builtin::New),
+        "delete" => Entity::Builtin(Builtin::Delete),
+        "copy" => Entity::Builtin(Builtin::Copy),
+        "panic" => Entity::Builtin(Builtin::Panic),
+        "recover" => Entity::Builtin(Builtin::Recover),
+        "print" => Entity::Builtin(Builtin::Print),
+        "println" => Entity::Builtin(Builtin::Println),
+        "close" => Entity::Builtin(Builtin::Close),
+        "min" => Entity::Builtin(Builtin::Min),
+        "max" => Entity::Builtin(Builtin::Max),
+        "clear" => Entity::Builtin(Builtin::Clear),
+        _ => return None,
+    })
+}
+
+/// A short description of an expression for messages.
+pub(crate) fn describe(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(n) => n.clone(),
+        ExprKind::Selector { x, sel } => format!("{}.{}", describe(x), sel.name),
+        ExprKind::Call { func, .. } => format!("{}(...)", describe(func)),
+        ExprKind::Int(i) => i.to_string(),
+        ExprKind::Str(s) => format!("{s:?}"),
+        _ => "expression".into(),
+    }
+}
+
+/// Go's terminating-statement rule (enough for "missing return").
+pub(crate) fn terminates_block(stmts: &[ast::Stmt]) -> bool {
+    stmts.last().is_some_and(terminates)
+}
+
+fn terminates(s: &ast::Stmt) -> bool {
+    use ast::StmtKind as S;
+    match &s.kind {
+        S::Return(_) | S::Go(_) if matches!(s.kind, S::Return(_)) => true,
+        S::Expr(e) => {
+            matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Ident(n) if n == "panic"))
+                || matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Selector { x, sel } if sel.name == "Exit" && matches!(&x.kind, ExprKind::Ident(p) if p == "os")))
+        }
+        S::Block(b) => terminates_block(&b.stmts),
+        S::If { then, els, .. } => {
+            terminates_block(&then.stmts) && els.as_ref().is_some_and(|e| terminates(e))
+        }
+        S::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, None),
+        S::Labeled { label, stmt } => match &stmt.kind {
+            S::For { cond, body, .. } => {
+                cond.is_none() && !has_break(&body.stmts, Some(&label.name))
+            }
+            _ => terminates(stmt),
+        },
+        S::Switch { clauses, .. } => {
+            clauses.iter().any(|c| c.is_default)
+                && clauses.iter().all(|c| {
+                    !has_break(&c.body, None)
+                        && (terminates_block(&c.body)
+                            || matches!(c.body.last().map(|s| &s.kind), Some(S::Fallthrough)))
+                })
+        }
+        S::TypeSwitch { clauses, .. } => {
+            clauses.iter().any(|c| c.is_default)
+                && clauses
+                    .iter()
+                    .all(|c| !has_break(&c.body, None) && terminates_block(&c.body))
+        }
+        S::Select(clauses) => clauses
+            .iter()
+            .all(|c| !has_break(&c.body, None) && terminates_block(&c.body)),
+        S::Go(_) => false,
+        _ => false,
+    }
+}
+
+fn has_break(stmts: &[ast::Stmt], label: Option<&str>) -> bool {
+    use ast::StmtKind as S;
+    stmts.iter().any(|s| match &s.kind {
+        S::Break(None) => true,
+        S::Break(Some(l)) => Some(l.name.as_str()) == label,
+        S::Block(b) => has_break(&b.stmts, label),
+        S::If { then, els, .. } => {
+            has_break(&then.stmts, label)
+                || els
+                    .as_ref()
+                    .is_some_and(|e| has_break(std::slice::from_ref(e), label))
+        }
+        S::Labeled { stmt, .. } => has_break(std::slice::from_ref(stmt), label),
+        // Breaks inside nested loops/switches/selects target those, unless labeled.
+        S::For { body, .. } | S::Range { body, .. } => {
+            label.is_some() && has_break(&body.stmts, label)
+        }
+        S::Switch { clauses, .. } => {
+            label.is_some() && clauses.iter().any(|c| has_break(&c.body, label))
+        }
+        S::TypeSwitch { clauses, .. } => {
+            label.is_some() && clauses.iter().any(|c| has_break(&c.body, label))
+        }
+        S::Select(clauses) => label.is_some() && clauses.iter().any(|c| has_break(&c.body, label)),
+        _ => false,
+    })
+}
+
+/// A resolved signature's parameters: names and types.
+pub(crate) type SigParams = Vec<(String, TypeId)>;
+/// A resolved signature's results: optional names and types.
+pub(crate) type SigResults = Vec<(Option<String>, TypeId)>;

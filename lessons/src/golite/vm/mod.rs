@@ -1,0 +1,1549 @@
+//! The VM: one [`GoTask`] per goroutine, with its own value stack and frame stack, so a goroutine
+//! can block anywhere (a receive deep inside an expression inside nested calls) and be resumed by
+//! the runtime later. Go calls never recurse in Rust.
+
+use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap};
+use crate::golite::code::FuncRef;
+use crate::golite::code::{FuncId, MethodImpl, Native, Op, Program, RecvAdjust};
+use crate::golite::types::{Kind, TypeId, Types};
+use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub(crate) mod calls;
+pub(crate) mod slices;
+pub(crate) mod typed;
+pub(crate) mod value;
+
+pub(crate) use calls::{Callee, Deferred, Frame, FrameKind, Panicking, REPANICKED};
+pub(crate) use slices::decode_rune;
+pub(crate) use typed::{copy_typed, deref_copy, typed_equal, zero_value};
+
+/// Limits of one run, each ending the run with outcome `limit` and a message naming it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Total interpreter steps.
+    pub steps: u64,
+    /// Live goroutines.
+    pub goroutines: usize,
+    /// Modeled heap bytes.
+    pub heap_bytes: u64,
+    /// Nested calls in one goroutine.
+    pub call_depth: usize,
+    /// Events recorded for replay (the page keeps every one; see `runtime::Config::max_events`).
+    pub events: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            steps: 100_000_000,
+            goroutines: 200_000,
+            heap_bytes: 256 << 20,
+            call_depth: 10_000,
+            events: 2_000_000,
+        }
+    }
+}
+
+/// State shared by every goroutine of one run.
+pub(crate) struct Shared {
+    pub(crate) prog: Rc<Program>,
+    /// The library's natives (see [`Natives`]).
+    pub(crate) natives: &'static Natives,
+    /// `prog.consts` as values, made once per run.
+    pub(crate) consts: Vec<Value>,
+    pub(crate) globals: Vec<Rc<RefCell<Value>>>,
+    pub(crate) limits: Limits,
+    pub(crate) empty: Rc<str>,
+    /// context.Canceled and context.DeadlineExceeded (compared by identity).
+    pub(crate) sentinels: Vec<Value>,
+    /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
+    pub(crate) timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
+    /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
+    /// preemption so a preemption point can land between any two.
+    pub(crate) step_batch: u64,
+}
+
+/// How the VM reaches the standard library's natives: `std` fills this table and golite's
+/// `start` hands it in, so vm/ does not import std/ (which is built on the VM). One indirect call
+/// per native call, no lookup.
+pub(crate) struct Natives {
+    /// Runs native `n` on the `argc` arguments on top of the goroutine's stack.
+    pub(crate) call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, usize) -> NRes,
+    /// A panic value as Go prints it (`panic: ` follows), `Error()` and `String()` included.
+    pub(crate) panic_text: fn(&GoTask, &Value) -> String,
+}
+
+/// What a native did.
+pub(crate) enum NRes {
+    Ok,
+    /// Frames changed (a Go function was entered): reload.
+    Reload,
+    Block(Pending),
+    Panic(String),
+    Fatal(String),
+    Yield,
+}
+
+/// What a parked goroutine waits for, so resuming knows what to push.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Pending {
+    None,
+    /// Push nothing (send, sleep, lock, wait).
+    Unit,
+    Recv {
+        ok: bool,
+    },
+    Select {
+        func: FuncId,
+        idx: u32,
+    },
+    /// Push `false` (once_begin woke: another goroutine ran f).
+    OnceFalse,
+}
+
+/// One goroutine's interpreter state.
+pub(crate) struct GoTask {
+    pub(crate) sh: Rc<Shared>,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) pending: Pending,
+    pub(crate) panicking: Option<Box<Panicking>>,
+    /// A panic that a deferred call recovered, kept until that call returns: Go keeps it in
+    /// the chain meanwhile, so a panic in the rest of that call prints it too.
+    recovered: Option<Box<Panicking>>,
+    unflushed: u64,
+    /// The runtime refused more steps while they were flushed outside the batch check (a spawn,
+    /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
+    /// before every batch fills (`for { go f() }`) would never see the limit.
+    out_of_budget: bool,
+    /// The closure of a native function value being called (a context's cancel function...).
+    pub(crate) native_closure: Option<Rc<Closure>>,
+    /// Line last reported to the runtime.
+    line: u32,
+}
+
+/// How often the interpreter reports steps to the runtime.
+pub(crate) const STEP_BATCH: u64 = 64;
+
+/// Sentinel function id of a native root frame.
+pub(super) const NATIVE_FUNC: FuncId = u32::MAX;
+
+pub(super) enum Flow {
+    /// Frames changed: reload code.
+    Reload,
+    /// Stop running and return this to the runtime.
+    Stop(Yield),
+}
+
+impl GoTask {
+    fn empty(sh: Rc<Shared>) -> GoTask {
+        GoTask {
+            sh,
+            stack: Vec::new(),
+            frames: Vec::new(),
+            pending: Pending::None,
+            panicking: None,
+            recovered: None,
+            unflushed: 0,
+            out_of_budget: false,
+            native_closure: None,
+            line: 0,
+        }
+    }
+
+    /// The source line being executed in the top frame (prelude frames report their caller's).
+    pub(crate) fn current_line(&self) -> u32 {
+        for f in self.frames.iter().rev() {
+            if f.func == NATIVE_FUNC {
+                continue;
+            }
+            let code = &self.sh.prog.funcs[f.func as usize];
+            if code.prelude {
+                continue;
+            }
+            let pc = (f.pc as usize).saturating_sub(1);
+            return code.lines.get(pc).copied().unwrap_or(code.line);
+        }
+        0
+    }
+
+    /// Reports steps and the current line to the runtime (before anything it records).
+    pub(crate) fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
+        if self.unflushed > 0 {
+            if !cx.step(self.unflushed) {
+                self.out_of_budget = true;
+            }
+            self.unflushed = 0;
+        }
+        let line = self.current_line();
+        if line != self.line {
+            self.line = line;
+            cx.set_line(line);
+        }
+        // Releases first: a released channel's buffered values queue frees of their own.
+        heap::drain_releases(|id| cx.chan_release(id));
+        heap::drain_into(|id| cx.free(id));
+    }
+
+    /// Accounts `bytes` on the heap ledger for an object; `Err` when the heap cap is exceeded.
+    pub(crate) fn alloc(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        bytes: u64,
+        kind: AllocKind,
+    ) -> crate::runtime::AllocId {
+        self.sync_rt(cx);
+        cx.alloc(bytes, kind)
+    }
+
+    pub(crate) fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    pub(crate) fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Nil)
+    }
+
+    /// Pops `n` values in push order.
+    pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+
+    pub(crate) fn types(&self) -> &Types {
+        &self.sh.prog.types
+    }
+
+    /// A fresh zero value of type `t`.
+    pub(crate) fn zero(&self, t: TypeId) -> Value {
+        zero_value(&self.sh.prog.types, t, &self.sh.empty)
+    }
+}
+
+/// Index with Go's bounds check message.
+fn oob(i: i64, len: usize) -> String {
+    if i < 0 {
+        return format!("runtime error: index out of range [{i}]");
+    }
+    format!("runtime error: index out of range [{i}] with length {len}")
+}
+
+pub(super) const NIL_DEREF: &str =
+    "runtime error: invalid memory address or nil pointer dereference";
+
+impl Task<Value> for GoTask {
+    fn resume(&mut self, cx: &mut Cx<'_, Value>) -> Yield {
+        if self.pending != Pending::None {
+            let p = std::mem::replace(&mut self.pending, Pending::None);
+            let w = cx.take_wake();
+            self.apply_wake(p, w);
+        }
+        let y = self.run(cx);
+        self.sync_rt(cx);
+        y
+    }
+}
+
+impl GoTask {
+    fn apply_wake(&mut self, p: Pending, w: Option<Wake<Value>>) {
+        match (p, w) {
+            (_, Some(Wake::SendOnClosed)) => self.throw("send on closed channel".into()),
+            (Pending::Recv { ok }, Some(Wake::Received { value, ok: got })) => {
+                self.stack.push(value);
+                if ok {
+                    self.stack.push(Value::Bool(got));
+                }
+            }
+            (Pending::Select { func, idx }, Some(Wake::Selected { case, value, ok })) => {
+                self.select_done(func, idx, Some(case), value, ok);
+            }
+            (Pending::OnceFalse, _) => self.stack.push(Value::Bool(false)),
+            _ => {}
+        }
+    }
+
+    /// Pushes a select's received value and jumps to the chosen case's body.
+    fn select_done(
+        &mut self,
+        func: FuncId,
+        idx: u32,
+        case: Option<usize>,
+        value: Option<Value>,
+        ok: bool,
+    ) {
+        let prog = self.sh.prog.clone();
+        let info = &prog.funcs[func as usize].selects[idx as usize];
+        let target = match case {
+            Some(c) => {
+                if !info.sends.get(c).copied().unwrap_or(true) {
+                    self.stack.push(value.unwrap_or_default());
+                    self.stack.push(Value::Bool(ok));
+                }
+                info.targets.get(c).copied().unwrap_or(0)
+            }
+            None => info.default_target.unwrap_or(0),
+        };
+        if let Some(f) = self.frames.last_mut() {
+            f.pc = target;
+        }
+    }
+
+    /// The interpreter loop.
+    fn run(&mut self, cx: &mut Cx<'_, Value>) -> Yield {
+        let prog = self.sh.prog.clone();
+        'outer: loop {
+            let Some(fr) = self.frames.last_mut() else {
+                if let Some(p) = &self.panicking {
+                    return Yield::Panic(p.text());
+                }
+                return Yield::Exit;
+            };
+            if fr.func == NATIVE_FUNC {
+                if fr.pc == 0 {
+                    fr.pc = 1;
+                    let kind = fr.kind;
+                    let r = match kind {
+                        FrameKind::NativeRoot(n) => {
+                            let argc = self.stack.len() as u16;
+                            self.native(cx, n, argc)
+                        }
+                        FrameKind::IfaceRoot(sym, argc) => {
+                            self.call_iface(cx, sym, argc, FrameKind::Normal)
+                        }
+                        _ => Ok(()),
+                    };
+                    if let Err(Flow::Stop(y)) = r {
+                        return y;
+                    }
+                    continue 'outer;
+                }
+                if let Some(p) = &self.panicking {
+                    return Yield::Panic(p.text());
+                }
+                return Yield::Exit;
+            }
+            let fid = fr.func;
+            let mut pc = fr.pc as usize;
+            let base = fr.base as usize;
+            let closure = fr.closure.clone();
+            let func = &prog.funcs[fid as usize];
+            let code = &func.code[..];
+            macro_rules! save {
+                () => {
+                    if let Some(f) = self.frames.last_mut() {
+                        f.pc = pc as u32;
+                    }
+                };
+            }
+            macro_rules! flow {
+                ($e:expr) => {{
+                    save!();
+                    match $e {
+                        Ok(()) => {}
+                        Err(Flow::Reload) => continue 'outer,
+                        Err(Flow::Stop(y)) => return y,
+                    }
+                }};
+            }
+            macro_rules! throw {
+                ($msg:expr) => {{
+                    save!();
+                    let m: String = $msg;
+                    self.throw(m);
+                    continue 'outer;
+                }};
+            }
+            macro_rules! pop {
+                () => {
+                    self.stack.pop().unwrap_or_default()
+                };
+            }
+            macro_rules! int2 {
+                ($f:expr) => {{
+                    let b = pop!().as_int();
+                    let a = pop!().as_int();
+                    #[allow(clippy::redundant_closure_call)]
+                    self.stack.push($f(a, b));
+                }};
+            }
+            macro_rules! flt2 {
+                ($f:expr) => {{
+                    let b = pop!().as_float();
+                    let a = pop!().as_float();
+                    #[allow(clippy::redundant_closure_call)]
+                    self.stack.push($f(a, b));
+                }};
+            }
+            let batch = self.sh.step_batch;
+            loop {
+                self.unflushed += 1;
+                if self.unflushed >= batch || self.out_of_budget {
+                    let n = self.unflushed;
+                    self.unflushed = 0;
+                    let forced = std::mem::take(&mut self.out_of_budget);
+                    let more = cx.step(n) && !forced;
+                    if !more || cx.preempt_due() {
+                        save!();
+                        return Yield::Yielded;
+                    }
+                }
+                let op = code[pc];
+                pc += 1;
+                match op {
+                    Op::Nop => {}
+                    Op::Const(i) => self.stack.push(self.sh.consts[i as usize].clone()),
+                    Op::PushInt(i) => self.stack.push(Value::Int(i)),
+                    Op::PushNil => self.stack.push(Value::Nil),
+                    Op::PushBool(b) => self.stack.push(Value::Bool(b)),
+                    Op::Zero(t) => {
+                        let z = self.zero(t);
+                        self.stack.push(z);
+                    }
+                    Op::Pop => {
+                        self.stack.pop();
+                    }
+                    Op::Dup => {
+                        let v = self.top().clone();
+                        self.stack.push(v);
+                    }
+                    Op::Pick(k) => {
+                        let n = self.stack.len();
+                        let v = self.stack[n - 1 - k as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::Load(s) => {
+                        let v = self.stack[base + s as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::Store(s) => {
+                        let v = pop!();
+                        self.stack[base + s as usize] = v;
+                    }
+                    Op::InitCell(s) => {
+                        let v = pop!();
+                        self.stack[base + s as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+                    }
+                    Op::LoadCell(s) => {
+                        let v = match &self.stack[base + s as usize] {
+                            Value::Cell(c) => c.borrow().clone(),
+                            _ => Value::Nil,
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreCell(s) => {
+                        let v = pop!();
+                        if let Value::Cell(c) = &self.stack[base + s as usize] {
+                            *c.borrow_mut() = v;
+                        }
+                    }
+                    Op::BoxSlot(s) => {
+                        let v = std::mem::take(&mut self.stack[base + s as usize]);
+                        self.stack[base + s as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+                    }
+                    Op::Rebox(s) => {
+                        let slot = &mut self.stack[base + s as usize];
+                        if let Value::Cell(c) = slot {
+                            let v = c.borrow().clone();
+                            *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                        }
+                    }
+                    Op::LoadCap(i) => {
+                        let v = match closure.as_ref().and_then(|c| c.captures.get(i as usize)) {
+                            Some(Value::Cell(c)) => c.borrow().clone(),
+                            _ => Value::Nil,
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreCap(i) => {
+                        let v = pop!();
+                        if let Some(Value::Cell(c)) =
+                            closure.as_ref().and_then(|c| c.captures.get(i as usize))
+                        {
+                            *c.borrow_mut() = v;
+                        }
+                    }
+                    Op::CellOf(s) => {
+                        let v = self.stack[base + s as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::CapCell(i) => {
+                        let v = closure
+                            .as_ref()
+                            .and_then(|c| c.captures.get(i as usize))
+                            .cloned()
+                            .unwrap_or_default();
+                        self.stack.push(v);
+                    }
+                    Op::LoadGlobal(g) => {
+                        let v = self.sh.globals[g as usize].borrow().clone();
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal(g) => {
+                        let v = pop!();
+                        *self.sh.globals[g as usize].borrow_mut() = v;
+                    }
+                    Op::GlobalCell(g) => {
+                        let c = self.sh.globals[g as usize].clone();
+                        self.stack.push(Value::Cell(c));
+                    }
+                    Op::CopyAgg(t) => {
+                        if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
+                            *v = copy_typed(&prog.types, t, v);
+                        }
+                    }
+                    Op::AddI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_add(b))),
+                    Op::SubI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_sub(b))),
+                    Op::MulI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_mul(b))),
+                    Op::DivI | Op::RemI | Op::DivU | Op::RemU => {
+                        let b = pop!().as_int();
+                        let a = pop!().as_int();
+                        if b == 0 {
+                            throw!("runtime error: integer divide by zero".into());
+                        }
+                        let r = match op {
+                            Op::DivI => a.wrapping_div(b),
+                            Op::RemI => a.wrapping_rem(b),
+                            Op::DivU => ((a as u64) / (b as u64)) as i64,
+                            _ => ((a as u64) % (b as u64)) as i64,
+                        };
+                        self.stack.push(Value::Int(r));
+                    }
+                    Op::And => int2!(|a: i64, b: i64| Value::Int(a & b)),
+                    Op::Or => int2!(|a: i64, b: i64| Value::Int(a | b)),
+                    Op::Xor => int2!(|a: i64, b: i64| Value::Int(a ^ b)),
+                    Op::AndNot => int2!(|a: i64, b: i64| Value::Int(a & !b)),
+                    Op::Shl | Op::ShrS | Op::ShrU => {
+                        let b = pop!().as_int();
+                        let a = pop!().as_int();
+                        if b < 0 {
+                            throw!("runtime error: negative shift amount".into());
+                        }
+                        let r = match op {
+                            Op::Shl => {
+                                if b >= 64 {
+                                    0
+                                } else {
+                                    a.wrapping_shl(b as u32)
+                                }
+                            }
+                            Op::ShrS => {
+                                if b >= 64 {
+                                    if a < 0 { -1 } else { 0 }
+                                } else {
+                                    a >> b
+                                }
+                            }
+                            _ => {
+                                if b >= 64 {
+                                    0
+                                } else {
+                                    ((a as u64) >> b) as i64
+                                }
+                            }
+                        };
+                        self.stack.push(Value::Int(r));
+                    }
+                    Op::NegI => {
+                        let a = pop!().as_int();
+                        self.stack.push(Value::Int(a.wrapping_neg()));
+                    }
+                    Op::BitNot => {
+                        let a = pop!().as_int();
+                        self.stack.push(Value::Int(!a));
+                    }
+                    Op::Wrap(k) => {
+                        if let Some(Value::Int(i)) = self.stack.last_mut() {
+                            *i = k.wrap(*i);
+                        }
+                    }
+                    Op::AddF => flt2!(|a: f64, b: f64| Value::Float(a + b)),
+                    Op::SubF => flt2!(|a: f64, b: f64| Value::Float(a - b)),
+                    Op::MulF => flt2!(|a: f64, b: f64| Value::Float(a * b)),
+                    Op::DivF => flt2!(|a: f64, b: f64| Value::Float(a / b)),
+                    Op::NegF => {
+                        let a = pop!().as_float();
+                        self.stack.push(Value::Float(-a));
+                    }
+                    Op::F32 => {
+                        if let Some(Value::Float(f)) = self.stack.last_mut() {
+                            *f = *f as f32 as f64;
+                        }
+                    }
+                    Op::Concat => {
+                        let b = pop!();
+                        let a = pop!();
+                        let (a, b) = (a.as_str(), b.as_str());
+                        let mut s = String::with_capacity(a.len() + b.len());
+                        s.push_str(a);
+                        s.push_str(b);
+                        self.stack.push(Value::Str(Rc::from(s)));
+                    }
+                    Op::Not => {
+                        let a = pop!().as_bool();
+                        self.stack.push(Value::Bool(!a));
+                    }
+                    Op::EqI => int2!(|a, b| Value::Bool(a == b)),
+                    Op::NeI => int2!(|a, b| Value::Bool(a != b)),
+                    Op::LtI => int2!(|a, b| Value::Bool(a < b)),
+                    Op::LeI => int2!(|a, b| Value::Bool(a <= b)),
+                    Op::GtI => int2!(|a, b| Value::Bool(a > b)),
+                    Op::GeI => int2!(|a, b| Value::Bool(a >= b)),
+                    Op::LtU => int2!(|a: i64, b: i64| Value::Bool((a as u64) < (b as u64))),
+                    Op::LeU => int2!(|a: i64, b: i64| Value::Bool((a as u64) <= (b as u64))),
+                    Op::GtU => int2!(|a: i64, b: i64| Value::Bool((a as u64) > (b as u64))),
+                    Op::GeU => int2!(|a: i64, b: i64| Value::Bool((a as u64) >= (b as u64))),
+                    Op::LtF => flt2!(|a, b| Value::Bool(a < b)),
+                    Op::LeF => flt2!(|a, b| Value::Bool(a <= b)),
+                    Op::GtF => flt2!(|a, b| Value::Bool(a > b)),
+                    Op::GeF => flt2!(|a, b| Value::Bool(a >= b)),
+                    Op::LtS | Op::LeS | Op::GtS | Op::GeS => {
+                        let b = pop!();
+                        let a = pop!();
+                        let o = a.as_str().cmp(b.as_str());
+                        let r = match op {
+                            Op::LtS => o.is_lt(),
+                            Op::LeS => o.is_le(),
+                            Op::GtS => o.is_gt(),
+                            _ => o.is_ge(),
+                        };
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Op::Eq | Op::Ne => {
+                        let b = pop!();
+                        let a = pop!();
+                        if let Some(m) = self.uncomparable(&a, &b) {
+                            throw!(m);
+                        }
+                        let e = a.equals(&b);
+                        self.stack
+                            .push(Value::Bool(if op == Op::Eq { e } else { !e }));
+                    }
+                    Op::EqTyped(t) | Op::NeTyped(t) => {
+                        let b = pop!();
+                        let a = pop!();
+                        if let Some(m) = self.uncomparable(&a, &b) {
+                            throw!(m);
+                        }
+                        let e = typed_equal(self.types(), t, &a, &b);
+                        self.stack
+                            .push(Value::Bool(if matches!(op, Op::EqTyped(_)) {
+                                e
+                            } else {
+                                !e
+                            }));
+                    }
+                    Op::Jump(t) => pc = t as usize,
+                    Op::JumpIf(t) => {
+                        if pop!().as_bool() {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::JumpIfNot(t) => {
+                        if !pop!().as_bool() {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::Field(i) => {
+                        let v = pop!();
+                        match v {
+                            Value::Agg(o) => {
+                                let f = o.borrow().get(i as usize).cloned().unwrap_or_default();
+                                self.stack.push(f);
+                            }
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::SetField(i) => {
+                        let v = pop!();
+                        let a = pop!();
+                        match a {
+                            Value::Agg(o) => {
+                                if let Some(slot) = o.borrow_mut().get_mut(i as usize) {
+                                    *slot = v;
+                                }
+                            }
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::FieldAddr(i) => {
+                        let a = pop!();
+                        match a {
+                            Value::Agg(o) => {
+                                let inner = o.borrow().get(i as usize).cloned();
+                                match inner {
+                                    Some(Value::Agg(x)) => self.stack.push(Value::Agg(x)),
+                                    _ => self.stack.push(Value::Elem(o, i)),
+                                }
+                            }
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::Deref => {
+                        let p = pop!();
+                        let v = match p {
+                            Value::Cell(c) => c.borrow().clone(),
+                            Value::Elem(o, i) => {
+                                o.borrow().get(i as usize).cloned().unwrap_or_default()
+                            }
+                            Value::Agg(o) => Value::Agg(o),
+                            _ => throw!(NIL_DEREF.into()),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!();
+                        let p = pop!();
+                        match p {
+                            Value::Cell(c) => *c.borrow_mut() = v,
+                            Value::Elem(o, i) => {
+                                if let Some(s) = o.borrow_mut().get_mut(i as usize) {
+                                    *s = v;
+                                }
+                            }
+                            Value::Agg(o) => {
+                                if let Value::Agg(src) = v
+                                    && !Rc::ptr_eq(&o, &src)
+                                {
+                                    let items: Vec<Value> = src.borrow().clone();
+                                    *o.borrow_mut() = items;
+                                }
+                            }
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::AssignInto(t) => {
+                        let v = pop!();
+                        let dst = pop!();
+                        match (&dst, &v) {
+                            (Value::Agg(d), Value::Agg(src)) => self.copy_into(d, src, t),
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::Index => {
+                        let i = pop!().as_int();
+                        let c = pop!();
+                        match &c {
+                            Value::Slice(o, off, len) => {
+                                if i < 0 || i >= *len as i64 {
+                                    throw!(oob(i, *len as usize));
+                                }
+                                let v = o.borrow()[*off as usize + i as usize].clone();
+                                self.stack.push(v);
+                            }
+                            Value::Agg(o) => {
+                                let b = o.borrow();
+                                if i < 0 || i as usize >= b.len() {
+                                    let n = b.len();
+                                    drop(b);
+                                    throw!(oob(i, n));
+                                }
+                                let v = b[i as usize].clone();
+                                drop(b);
+                                self.stack.push(v);
+                            }
+                            Value::Str(s) => {
+                                if i < 0 || i as usize >= s.len() {
+                                    throw!(oob(i, s.len()));
+                                }
+                                self.stack
+                                    .push(Value::Int(i64::from(s.as_bytes()[i as usize])));
+                            }
+                            Value::Nil => throw!(oob(i, 0)),
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::SetIndex => {
+                        let v = pop!();
+                        let i = pop!().as_int();
+                        let c = pop!();
+                        match &c {
+                            Value::Slice(o, off, len) => {
+                                if i < 0 || i >= *len as i64 {
+                                    throw!(oob(i, *len as usize));
+                                }
+                                o.borrow_mut()[*off as usize + i as usize] = v;
+                            }
+                            Value::Agg(o) => {
+                                let n = o.borrow().len();
+                                if i < 0 || i as usize >= n {
+                                    throw!(oob(i, n));
+                                }
+                                o.borrow_mut()[i as usize] = v;
+                            }
+                            Value::Nil => throw!(oob(i, 0)),
+                            _ => throw!(NIL_DEREF.into()),
+                        }
+                    }
+                    Op::IndexAddr => {
+                        let i = pop!().as_int();
+                        let c = pop!();
+                        let (o, at, n) = match &c {
+                            Value::Slice(o, off, len) => {
+                                (o.clone(), *off as i64 + i, *len as usize)
+                            }
+                            Value::Agg(o) => (o.clone(), i, o.borrow().len()),
+                            Value::Nil => throw!(oob(i, 0)),
+                            _ => throw!(NIL_DEREF.into()),
+                        };
+                        if i < 0 || i as usize >= n {
+                            throw!(oob(i, n));
+                        }
+                        let inner = o.borrow()[at as usize].clone();
+                        match inner {
+                            Value::Agg(x) => self.stack.push(Value::Agg(x)),
+                            _ => self.stack.push(Value::Elem(o, at as u32)),
+                        }
+                    }
+                    Op::MapIndex(t) | Op::MapIndexOk(t) => {
+                        let k = pop!().key();
+                        let m = pop!();
+                        let found = match &m {
+                            Value::Map(m) => m.borrow().entries.get(&k).map(|e| e.1.clone()),
+                            _ => None,
+                        };
+                        let ok = found.is_some();
+                        let v = found.unwrap_or_else(|| self.zero(t));
+                        self.stack.push(v);
+                        if matches!(op, Op::MapIndexOk(_)) {
+                            self.stack.push(Value::Bool(ok));
+                        }
+                    }
+                    Op::MapSet => {
+                        let v = pop!();
+                        let k = pop!();
+                        let m = pop!();
+                        match &m {
+                            Value::Map(m) => {
+                                let key = k.key();
+                                if let Value::Iface(b) = &k
+                                    && !self.types().comparable(b.0)
+                                {
+                                    throw!(format!(
+                                        "runtime error: hash of unhashable type {}",
+                                        self.types().name(b.0)
+                                    ));
+                                }
+                                let grew = {
+                                    let mut mb = m.borrow_mut();
+                                    mb.entries.insert(key, (k, v)).is_none()
+                                };
+                                if grew {
+                                    save!();
+                                    if let Err(y) = self.map_grew(cx, m) {
+                                        return y;
+                                    }
+                                }
+                            }
+                            _ => throw!("assignment to entry in nil map".into()),
+                        }
+                    }
+                    Op::Slice(flags) => {
+                        let max = if flags & 4 != 0 {
+                            Some(pop!().as_int())
+                        } else {
+                            None
+                        };
+                        let hi = if flags & 2 != 0 {
+                            Some(pop!().as_int())
+                        } else {
+                            None
+                        };
+                        let lo = if flags & 1 != 0 { pop!().as_int() } else { 0 };
+                        let x = pop!();
+                        match self.slice_op(x, lo, hi, max) {
+                            Ok(v) => self.stack.push(v),
+                            Err(m) => throw!(m),
+                        }
+                    }
+                    Op::MakeStruct(n) => {
+                        let v = self.pop_n(n as usize);
+                        self.stack.push(Value::agg(v));
+                    }
+                    Op::MakeArray(n) => {
+                        let v = self.pop_n(n as usize);
+                        self.stack.push(Value::agg(v));
+                    }
+                    Op::MakeSlice(n, t) => {
+                        let v = self.pop_n(n as usize);
+                        let o = Obj::new(v);
+                        save!();
+                        let bytes = u64::from(n) * self.types().size_of(t);
+                        if bytes > 0 {
+                            let id = self.alloc(cx, bytes, AllocKind::Slice);
+                            o.set_alloc(id);
+                        }
+                        self.stack.push(Value::Slice(o, 0, n));
+                    }
+                    Op::MakeMap(n) => {
+                        let kv = self.pop_n(2 * n as usize);
+                        let mut m = MapObj::default();
+                        let mut it = kv.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            m.entries.insert(k.key(), (k, v));
+                        }
+                        let m = Rc::new(RefCell::new(m));
+                        save!();
+                        if let Err(y) = self.map_grew(cx, &m) {
+                            return y;
+                        }
+                        self.stack.push(Value::Map(m));
+                    }
+                    Op::ToIface(t) => {
+                        if let Some(v) = self.stack.last_mut()
+                            && !matches!(v, Value::Iface(_))
+                        {
+                            let inner = std::mem::take(v);
+                            *v = Value::Iface(Rc::new((t, inner)));
+                        }
+                    }
+                    Op::AssertType(t) | Op::AssertTypeOk(t) => {
+                        let v = pop!();
+                        let ok_form = matches!(op, Op::AssertTypeOk(_));
+                        match v {
+                            Value::Iface(b) if b.0 == t => {
+                                self.stack.push(b.1.clone());
+                                if ok_form {
+                                    self.stack.push(Value::Bool(true));
+                                }
+                            }
+                            other => {
+                                if ok_form {
+                                    let z = self.zero(t);
+                                    self.stack.push(z);
+                                    self.stack.push(Value::Bool(false));
+                                } else {
+                                    let have = match &other {
+                                        Value::Iface(b) => self.types().name(b.0),
+                                        _ => "nil".into(),
+                                    };
+                                    let iface =
+                                        self.sh.prog.assert_src.get(&(fid, pc as u32 - 1)).copied();
+                                    let iname = iface
+                                        .map(|i| self.types().name(i))
+                                        .unwrap_or_else(|| "interface {}".into());
+                                    throw!(format!(
+                                        "interface conversion: {iname} is {have}, not {}",
+                                        self.types().name(t)
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    Op::AssertIface(t) | Op::AssertIfaceOk(t) => {
+                        let v = pop!();
+                        let ok_form = matches!(op, Op::AssertIfaceOk(_));
+                        let ok = match &v {
+                            Value::Iface(b) => self.implements(b.0, t),
+                            _ => false,
+                        };
+                        if ok_form {
+                            self.stack.push(if ok { v } else { Value::Nil });
+                            self.stack.push(Value::Bool(ok));
+                        } else if ok {
+                            self.stack.push(v);
+                        } else {
+                            match &v {
+                                Value::Iface(b) => {
+                                    let missing = self.missing_method(b.0, t);
+                                    throw!(format!(
+                                        "interface conversion: {} is not {}: missing method {missing}",
+                                        self.types().name(b.0),
+                                        self.types().name(t)
+                                    ))
+                                }
+                                _ => throw!(format!(
+                                    "interface conversion: interface is nil, not {}",
+                                    self.types().name(t)
+                                )),
+                            }
+                        }
+                    }
+                    Op::IsType(t) => {
+                        let v = pop!();
+                        let r = match &v {
+                            Value::Iface(b) => b.0 == t,
+                            Value::Nil => t == crate::golite::types::ids::UNTYPED_NIL,
+                            _ => false,
+                        };
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Op::IsIface(t) => {
+                        let v = pop!();
+                        let r = match &v {
+                            Value::Iface(b) => self.implements(b.0, t),
+                            _ => false,
+                        };
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Op::IfaceValue => {
+                        let v = pop!();
+                        self.stack.push(match v {
+                            Value::Iface(b) => b.1.clone(),
+                            other => other,
+                        });
+                    }
+                    Op::Call(f, argc) => {
+                        save!();
+                        flow!(self.enter(f, argc, None, FrameKind::Normal));
+                    }
+                    Op::CallValue(argc) => {
+                        let f = pop!();
+                        save!();
+                        flow!(self.call_value(cx, f, argc, FrameKind::Normal));
+                    }
+                    Op::CallIface(sym, argc) => {
+                        save!();
+                        flow!(self.call_iface(cx, sym, argc, FrameKind::Normal));
+                    }
+                    Op::CallNative(n, argc) => {
+                        save!();
+                        flow!(self.native(cx, n, argc));
+                    }
+                    Op::Ret => {
+                        save!();
+                        flow!(self.ret(cx));
+                    }
+                    Op::Closure(i) => {
+                        let info = &func.closures[i as usize];
+                        let caps: Vec<Value> = info
+                            .captures
+                            .iter()
+                            .map(|&(from_cap, idx)| {
+                                if from_cap {
+                                    closure
+                                        .as_ref()
+                                        .and_then(|c| c.captures.get(idx as usize))
+                                        .cloned()
+                                        .unwrap_or_default()
+                                } else {
+                                    self.stack[base + idx as usize].clone()
+                                }
+                            })
+                            .collect();
+                        self.stack.push(Value::Func(Rc::new(Closure {
+                            func: FuncRef::Go(info.func),
+                            captures: caps,
+                            bound: false,
+                        })));
+                    }
+                    Op::Go(f, argc) => {
+                        let args = self.pop_n(argc as usize);
+                        save!();
+                        if let Err(y) = self.spawn(cx, Callee::Func(f), args) {
+                            return y;
+                        }
+                    }
+                    Op::GoValue(argc) => {
+                        let f = pop!();
+                        let args = self.pop_n(argc as usize);
+                        if f.is_nil() {
+                            throw!("go of nil func value".into());
+                        }
+                        save!();
+                        if let Err(y) = self.spawn(cx, Callee::Value(f), args) {
+                            return y;
+                        }
+                    }
+                    Op::GoIface(sym, argc) => {
+                        let args = self.pop_n(argc as usize + 1);
+                        if args.first().is_some_and(Value::is_nil) {
+                            throw!(NIL_DEREF.into());
+                        }
+                        save!();
+                        if let Err(y) = self.spawn(cx, Callee::Iface(sym), args) {
+                            return y;
+                        }
+                    }
+                    Op::GoNative(n, argc) => {
+                        let args = self.pop_n(argc as usize);
+                        save!();
+                        if let Err(y) = self.spawn(cx, Callee::Native(n), args) {
+                            return y;
+                        }
+                    }
+                    Op::Defer(f, argc) => {
+                        let args = self.pop_n(argc as usize);
+                        self.push_defer(Callee::Func(f), args);
+                    }
+                    Op::DeferValue(argc) => {
+                        let f = pop!();
+                        let args = self.pop_n(argc as usize);
+                        self.push_defer(Callee::Value(f), args);
+                    }
+                    Op::DeferIface(sym, argc) => {
+                        let args = self.pop_n(argc as usize + 1);
+                        self.push_defer(Callee::Iface(sym), args);
+                    }
+                    Op::DeferNative(n, argc) => {
+                        let args = self.pop_n(argc as usize);
+                        self.push_defer(Callee::Native(n), args);
+                    }
+                    Op::BindMethod(f) => {
+                        let r = pop!();
+                        self.stack.push(Value::Func(Rc::new(Closure {
+                            func: FuncRef::Go(f),
+                            captures: vec![r],
+                            bound: true,
+                        })));
+                    }
+                    Op::BindNative(n) => {
+                        let r = pop!();
+                        self.stack.push(Value::Func(Rc::new(Closure {
+                            func: FuncRef::Native(n),
+                            captures: vec![r],
+                            bound: true,
+                        })));
+                    }
+                    Op::Escape(t) => {
+                        if let Some(Value::Agg(o)) = self.stack.last() {
+                            let o = o.clone();
+                            let bytes = self.types().size_of(t).max(8);
+                            save!();
+                            let id = self.alloc(cx, bytes, AllocKind::Struct);
+                            o.set_alloc(id);
+                        }
+                    }
+                    Op::BoxValue => {
+                        let v = pop!();
+                        self.stack.push(Value::Cell(Rc::new(RefCell::new(v))));
+                    }
+                    Op::Stringify => {
+                        let v = self.top().clone();
+                        if let Value::Iface(b) = &v {
+                            let wk = &prog.wk;
+                            // Declared on the type, or promoted from an embedded field.
+                            let m =
+                                [wk.sym_error, wk.sym_string]
+                                    .into_iter()
+                                    .find_map(|s| match prog.methods.get(&(b.0, s)).copied() {
+                                        Some(m) => Some((b.0, b.1.clone(), m)),
+                                        None => self.promoted(b.0, &b.1, s),
+                                    });
+                            if let Some((ty, inner, MethodImpl::Go(f, adj))) = m {
+                                let recv = match adj {
+                                    RecvAdjust::AsIs => inner.clone(),
+                                    RecvAdjust::Deref => {
+                                        let el = self.types().pointer_elem(ty).unwrap_or(ty);
+                                        deref_copy(self.types(), el, &inner)
+                                    }
+                                };
+                                if !(adj == RecvAdjust::Deref && inner.is_nil()) {
+                                    self.stack.push(recv);
+                                    save!();
+                                    flow!(self.enter(f, 1, None, FrameKind::Stringify));
+                                }
+                            }
+                        }
+                    }
+                    Op::MakeChan(t) => {
+                        let n = pop!().as_int();
+                        if n < 0 {
+                            throw!("makechan: size out of range".into());
+                        }
+                        let elem = match self.types().ukind(t) {
+                            Kind::Chan(_, e) => *e,
+                            _ => t,
+                        };
+                        let size = self.types().size_of(elem);
+                        let zero = self.zero(elem);
+                        save!();
+                        self.sync_rt(cx);
+                        let id = cx.make_chan(n as usize, size, zero);
+                        self.stack.push(Value::Chan(ChanRef::made(id)));
+                    }
+                    Op::Send => {
+                        let v = pop!();
+                        let c = pop!();
+                        save!();
+                        self.sync_rt(cx);
+                        match cx.send(chan_of(&c), v) {
+                            ROp::Ready(()) => {}
+                            ROp::Blocked => {
+                                self.pending = Pending::Unit;
+                                return Yield::Blocked;
+                            }
+                            ROp::Panic(m) => throw!(m),
+                        }
+                    }
+                    Op::Recv | Op::RecvOk => {
+                        let c = pop!();
+                        save!();
+                        self.sync_rt(cx);
+                        let ok_form = op == Op::RecvOk;
+                        match cx.recv(chan_of(&c)) {
+                            ROp::Ready((v, ok)) => {
+                                self.stack.push(v);
+                                if ok_form {
+                                    self.stack.push(Value::Bool(ok));
+                                }
+                            }
+                            ROp::Blocked => {
+                                self.pending = Pending::Recv { ok: ok_form };
+                                return Yield::Blocked;
+                            }
+                            ROp::Panic(m) => throw!(m),
+                        }
+                    }
+                    Op::Close => {
+                        let c = pop!();
+                        save!();
+                        self.sync_rt(cx);
+                        if let Err(m) = cx.close(chan_of(&c)) {
+                            throw!(m);
+                        }
+                    }
+                    Op::Select(idx) => {
+                        let info = &func.selects[idx as usize];
+                        let nvals: usize = info.sends.iter().map(|s| if *s { 2 } else { 1 }).sum();
+                        let vals = self.pop_n(nvals);
+                        let mut it = vals.into_iter();
+                        let mut cases = Vec::with_capacity(info.sends.len());
+                        for &s in &info.sends {
+                            let c = it.next().unwrap_or_default();
+                            if s {
+                                let v = it.next().unwrap_or_default();
+                                cases.push(SelectCase::Send(chan_of(&c), v));
+                            } else {
+                                cases.push(SelectCase::Recv(chan_of(&c)));
+                            }
+                        }
+                        save!();
+                        self.sync_rt(cx);
+                        match cx.select(&cases, info.default_target.is_some()) {
+                            ROp::Ready(sel) => {
+                                self.select_done(fid, idx, sel.case, sel.value, sel.ok);
+                                continue 'outer;
+                            }
+                            ROp::Blocked => {
+                                self.pending = Pending::Select { func: fid, idx };
+                                return Yield::Blocked;
+                            }
+                            ROp::Panic(m) => throw!(m),
+                        }
+                    }
+                    Op::Len | Op::Cap => {
+                        let v = pop!();
+                        let n = match &v {
+                            Value::Str(s) => s.len(),
+                            Value::Slice(o, off, len) => {
+                                if op == Op::Len {
+                                    *len as usize
+                                } else {
+                                    o.borrow().len() - *off as usize
+                                }
+                            }
+                            Value::Agg(o) => o.borrow().len(),
+                            Value::Map(m) => m.borrow().entries.len(),
+                            Value::Chan(c) => {
+                                if op == Op::Len {
+                                    cx.chan_len(c.id)
+                                } else {
+                                    cx.chan_cap(c.id)
+                                }
+                            }
+                            _ => 0,
+                        };
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Op::Append(n, el) => {
+                        let vals = self.pop_n(n as usize);
+                        let s = pop!();
+                        save!();
+                        match self.append(cx, s, vals, el) {
+                            Ok(v) => self.stack.push(v),
+                            Err(y) => return y,
+                        }
+                    }
+                    Op::AppendSpread(el) => {
+                        let other = pop!();
+                        let s = pop!();
+                        let vals: Vec<Value> = match &other {
+                            Value::Slice(o, off, len) => {
+                                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+                            }
+                            Value::Str(st) => {
+                                st.bytes().map(|b| Value::Int(i64::from(b))).collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        save!();
+                        match self.append(cx, s, vals, el) {
+                            Ok(v) => self.stack.push(v),
+                            Err(y) => return y,
+                        }
+                    }
+                    Op::Copy => {
+                        let src = pop!();
+                        let dst = pop!();
+                        let vals: Vec<Value> = match &src {
+                            Value::Slice(o, off, len) => {
+                                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+                            }
+                            Value::Str(st) => {
+                                st.bytes().map(|b| Value::Int(i64::from(b))).collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        let mut n = 0;
+                        if let Value::Slice(o, off, len) = &dst {
+                            n = vals.len().min(*len as usize);
+                            let mut b = o.borrow_mut();
+                            for (i, v) in vals.into_iter().take(n).enumerate() {
+                                b[*off as usize + i] = v;
+                            }
+                        }
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Op::Delete => {
+                        let k = pop!();
+                        let m = pop!();
+                        if let Value::Map(m) = &m {
+                            m.borrow_mut().entries.remove(&k.key());
+                        }
+                    }
+                    Op::MakeSliceLen(t, has_cap) => {
+                        let cap = if has_cap { Some(pop!().as_int()) } else { None };
+                        let len = pop!().as_int();
+                        let cap = cap.unwrap_or(len);
+                        if len < 0 {
+                            throw!("runtime error: makeslice: len out of range".into());
+                        }
+                        if cap < len {
+                            throw!("runtime error: makeslice: cap out of range".into());
+                        }
+                        let size = self.types().size_of(t);
+                        let bytes = (cap as u64).saturating_mul(size);
+                        if bytes > self.sh.limits.heap_bytes {
+                            let line = self.current_line();
+                            return Yield::Limit(format!(
+                                "heap limit ({} bytes) exceeded at line {line}",
+                                self.sh.limits.heap_bytes
+                            ));
+                        }
+                        let z = self.zero(t);
+                        let items: Vec<Value> = if matches!(z, Value::Agg(_)) {
+                            (0..cap).map(|_| self.zero(t)).collect()
+                        } else {
+                            vec![z; cap as usize]
+                        };
+                        let o = Obj::new(items);
+                        save!();
+                        if bytes > 0 {
+                            let id = self.alloc(cx, bytes, AllocKind::Slice);
+                            o.set_alloc(id);
+                        }
+                        self.stack.push(Value::Slice(o, 0, len as u32));
+                    }
+                    Op::MakeMapEmpty => {
+                        let m = Rc::new(RefCell::new(MapObj::default()));
+                        save!();
+                        if let Err(y) = self.map_grew(cx, &m) {
+                            return y;
+                        }
+                        self.stack.push(Value::Map(m));
+                    }
+                    Op::New(t) => {
+                        let z = self.zero(t);
+                        let bytes = self.types().size_of(t).max(8);
+                        save!();
+                        let v = match z {
+                            Value::Agg(o) => {
+                                let id = self.alloc(cx, bytes, AllocKind::Struct);
+                                o.set_alloc(id);
+                                Value::Agg(o)
+                            }
+                            other => Value::Cell(Rc::new(RefCell::new(other))),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::Panic => {
+                        let msg = pop!();
+                        let v = pop!();
+                        save!();
+                        let m = (self.sh.natives.panic_text)(self, &msg);
+                        if v.is_nil() {
+                            self.start_panic(
+                                v,
+                                "panic called with nil argument (use runtime.PanicNilError)".into(),
+                            );
+                        } else {
+                            self.start_panic(v, m);
+                        }
+                        continue 'outer;
+                    }
+                    Op::Recover => {
+                        let ok = self
+                            .frames
+                            .last()
+                            .is_some_and(|f| f.kind == FrameKind::Deferred);
+                        let v = match self.panicking.take() {
+                            Some(p) if ok => {
+                                let v = p.value.clone();
+                                cx.note_recovered();
+                                self.recovered = Some(p);
+                                v
+                            }
+                            p => {
+                                self.panicking = p;
+                                Value::Nil
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::Min(n, float) | Op::Max(n, float) => {
+                        let vals = self.pop_n(n as usize);
+                        let is_min = matches!(op, Op::Min(..));
+                        let mut best = vals.first().cloned().unwrap_or_default();
+                        for v in vals.into_iter().skip(1) {
+                            let less = match (&v, &best) {
+                                (Value::Str(a), Value::Str(b)) => a < b,
+                                _ if float => v.as_float() < best.as_float(),
+                                _ => v.as_int() < best.as_int(),
+                            };
+                            let greater = match (&v, &best) {
+                                (Value::Str(a), Value::Str(b)) => a > b,
+                                _ if float => v.as_float() > best.as_float(),
+                                _ => v.as_int() > best.as_int(),
+                            };
+                            if (is_min && less) || (!is_min && greater) {
+                                best = v;
+                            }
+                        }
+                        self.stack.push(best);
+                    }
+                    Op::MapKeys => {
+                        let m = pop!();
+                        let keys: Vec<Value> = match &m {
+                            Value::Map(m) => {
+                                m.borrow().entries.values().map(|e| e.0.clone()).collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        let n = keys.len() as u32;
+                        self.stack.push(Value::Slice(Obj::new(keys), 0, n));
+                    }
+                    Op::DecodeRune => {
+                        let i = pop!().as_int() as usize;
+                        let s = pop!();
+                        let st = s.as_str();
+                        let (r, w) = decode_rune(st.as_bytes().get(i..).unwrap_or(&[]));
+                        self.stack.push(Value::Int(i64::from(r)));
+                        self.stack.push(Value::Int(w as i64));
+                    }
+                    Op::IntToFloat => {
+                        let a = pop!().as_int();
+                        self.stack.push(Value::Float(a as f64));
+                    }
+                    Op::UintToFloat => {
+                        let a = pop!().as_int();
+                        self.stack.push(Value::Float(a as u64 as f64));
+                    }
+                    Op::FloatToInt(k) => {
+                        let a = pop!().as_float();
+                        let v = if k.unsigned() {
+                            a as u64 as i64
+                        } else {
+                            a as i64
+                        };
+                        self.stack.push(Value::Int(k.wrap(v)));
+                    }
+                    Op::RuneToString => {
+                        let a = pop!().as_int();
+                        let c = u32::try_from(a)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
+                        self.stack.push(Value::Str(Rc::from(c.to_string())));
+                    }
+                    Op::StringToBytes => {
+                        let s = pop!();
+                        let v: Vec<Value> = s
+                            .as_str()
+                            .bytes()
+                            .map(|b| Value::Int(i64::from(b)))
+                            .collect();
+                        let n = v.len() as u32;
+                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                    }
+                    Op::StringToRunes => {
+                        let s = pop!();
+                        let v: Vec<Value> = s
+                            .as_str()
+                            .chars()
+                            .map(|c| Value::Int(i64::from(c as u32)))
+                            .collect();
+                        let n = v.len() as u32;
+                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                    }
+                    Op::BytesToString => {
+                        let s = pop!();
+                        let bytes: Vec<u8> = match &s {
+                            Value::Slice(o, off, len) => o.borrow()
+                                [*off as usize..(*off + *len) as usize]
+                                .iter()
+                                .map(|v| v.as_int() as u8)
+                                .collect(),
+                            _ => Vec::new(),
+                        };
+                        self.stack.push(Value::Str(Rc::from(
+                            String::from_utf8_lossy(&bytes).as_ref(),
+                        )));
+                    }
+                    Op::RunesToString => {
+                        let s = pop!();
+                        let st: String = match &s {
+                            Value::Slice(o, off, len) => o.borrow()
+                                [*off as usize..(*off + *len) as usize]
+                                .iter()
+                                .map(|v| {
+                                    u32::try_from(v.as_int())
+                                        .ok()
+                                        .and_then(char::from_u32)
+                                        .unwrap_or('\u{FFFD}')
+                                })
+                                .collect(),
+                            _ => String::new(),
+                        };
+                        self.stack.push(Value::Str(Rc::from(st)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether dynamic type `t` has every method of interface `iface`.
+    pub(crate) fn implements(&self, t: TypeId, iface: TypeId) -> bool {
+        let prog = &self.sh.prog;
+        prog.types.iface_methods(iface).iter().all(|(name, _)| {
+            prog.sym(name)
+                .is_some_and(|s| prog.methods.contains_key(&(t, s)))
+        })
+    }
+
+    fn missing_method(&self, t: TypeId, iface: TypeId) -> String {
+        let prog = &self.sh.prog;
+        prog.types
+            .iface_methods(iface)
+            .iter()
+            .find(|(name, _)| {
+                !prog
+                    .sym(name)
+                    .is_some_and(|s| prog.methods.contains_key(&(t, s)))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The runtime's view of a channel value (`None` for nil).
+pub(crate) fn chan_of(v: &Value) -> Option<crate::runtime::ChanId> {
+    match v {
+        Value::Chan(c) => Some(c.id),
+        _ => None,
+    }
+}
+
+#[allow(dead_code)]
+fn _key_unused(_: Key) {}
