@@ -83,7 +83,8 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
-/// Where a side stands.
+/// Where a side stands. One `Stage` per side exists: a report held inline is cheaper than a box.
+#[allow(clippy::large_enum_variant)]
 enum Stage {
     /// Compiled, not started yet (or failed to compile: the report is ready).
     Ready(Result<Program, Box<RunReport>>),
@@ -115,6 +116,8 @@ impl Job {
             preempt_every,
             ..RunOptions::default()
         };
+        // A compile error is reported once per run: the report travels unboxed.
+        #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
             golite::compile(file, src, &params_for(src, &opts.params))
                 .map_err(|e| Box::new(golite::compile_error_report(file, &e)))
