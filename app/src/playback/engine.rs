@@ -83,8 +83,8 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
-/// Where a side stands. One `Stage` per side exists: a report held inline is cheaper than a box.
-#[allow(clippy::large_enum_variant)]
+/// Where a side stands. The report and timeline are boxed: they are large, and a stage moves on
+/// every slice.
 enum Stage {
     /// Compiled, not started yet (or failed to compile: the report is ready).
     Ready(Result<Program, Box<RunReport>>),
@@ -116,8 +116,6 @@ impl Job {
             preempt_every,
             ..RunOptions::default()
         };
-        // A compile error is reported once per run: the report travels unboxed.
-        #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
             golite::compile(file, src, &params_for(src, &opts.params))
                 .map_err(|e| Box::new(golite::compile_error_report(file, &e)))
