@@ -8,3 +8,4 @@ pub mod narration;
 pub mod player;
 pub mod series;
 pub mod verdict;
+pub mod why;
