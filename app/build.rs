@@ -45,6 +45,7 @@ fn main() {
     let mut lessons = String::from("vec![\n");
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
+    let mut harms = String::from("vec![\n");
     for l in lessons::catalog::all() {
         let mut params = String::new();
         for p in &l.params {
@@ -77,14 +78,41 @@ fn main() {
             markdown::inline_html(&l.claim),
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
+        let _ = writeln!(harms, "    {},", harm_code(&l.slug));
     }
     lessons.push(']');
     html.push(']');
     texts.push(']');
+    harms.push(']');
 
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
     std::fs::write(out.join("shipped_texts.rs"), texts).expect("writing shipped_texts.rs");
+    std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
+}
+
+/// The lesson's `[harm]` table as a Rust expression (`Some(Harm { .. })` or `None`): the page
+/// judges both runs with it ([`lessons::catalog::judge`] is pure), and `harm_of` itself parses
+/// TOML, which the wasm must not carry.
+fn harm_code(slug: &str) -> String {
+    let Some(h) = lessons::catalog::harm_of(slug) else {
+        return "None".into();
+    };
+    let measures: Vec<String> = h
+        .measures
+        .iter()
+        .map(|m| format!("HarmMeasure::{m:?}"))
+        .collect();
+    let output = match &h.output {
+        Some(o) => format!("Some(String::from({o:?}))"),
+        None => "None".into(),
+    };
+    format!(
+        "Some(Harm {{ measures: vec![{}], output: {output}, hint: String::from({:?}), hint_zh: String::from({:?}) }})",
+        measures.join(", "),
+        h.hint,
+        h.hint_zh
+    )
 }
 
 /// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same

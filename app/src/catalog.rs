@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use lessons::catalog::{Lesson, Param, RealGo};
+use lessons::catalog::{Harm, HarmMeasure, Lesson, Param, RealGo};
 
 /// What the build produced for one lesson beside its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,15 @@ pub fn shipped(lesson: &Lesson) -> Shipped {
             claim_html: "",
             text_file: "",
         })
+}
+
+/// The `[harm]` table of `lesson`: what its anti-pattern costs, for
+/// [`lessons::catalog::judge`]. Shipped as values by `app/build.rs` (`harm_of` parses TOML).
+pub fn harm(lesson: &Lesson) -> Option<&'static Harm> {
+    static CELL: OnceLock<Vec<Option<Harm>>> = OnceLock::new();
+    let harms = CELL.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/shipped_harm.rs")));
+    let i = all().iter().position(|l| l.slug == lesson.slug)?;
+    harms.get(i)?.as_ref()
 }
 
 /// The URL of `lesson`'s text file, relative to the page (so the site works from any sub-path).
@@ -123,6 +132,19 @@ mod tests {
                 "{}",
                 src.slug
             );
+        }
+    }
+
+    #[test]
+    fn ships_every_lessons_harm_as_the_catalog_reads_it() {
+        for src in lessons::catalog::all() {
+            assert_eq!(
+                harm(src),
+                lessons::catalog::harm_of(&src.slug),
+                "{}",
+                src.slug
+            );
+            assert!(harm(src).is_some(), "{}", src.slug);
         }
     }
 

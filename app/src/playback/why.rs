@@ -25,7 +25,7 @@ pub enum Pick {
     Goroutine(Gid),
     /// The goroutines parked at a line in a state (a line badge): the first of them stands for
     /// the group.
-    Line { line: u32, state: GState },
+    Line { line: u32, state: &'static str },
     /// A channel (a gauge row).
     Chan(ChanId),
 }
@@ -84,7 +84,7 @@ pub fn picked_gid(s: &Snapshot, pick: Pick) -> Option<Gid> {
         Pick::Line { line, state } => s
             .by_line
             .iter()
-            .find(|g| g.line == line && g.state == state)
+            .find(|g| g.line == line && g.state.as_str() == state)
             .and_then(|g| g.gids.first().copied()),
         Pick::Chan(_) => None,
     }
@@ -463,7 +463,7 @@ mod tests {
             &end,
             Pick::Line {
                 line: 10,
-                state: GState::ChanSend,
+                state: "chan send",
             },
         )
         .unwrap_or_else(|| panic!("no sender at line 10: {:?}", end.by_line));
