@@ -2,6 +2,7 @@
 // checked against the golite CLI: the page's verdicts are the CLI's `verdict`, word for word and
 // number for number.
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FS, artifacts, golite, repo, verdictsShown, watchConsole } from '../support';
@@ -27,9 +28,15 @@ const folders = fs
   .filter((d) => /^\d\d-/.test(d))
   .sort();
 
-/** The CLI's verdict of one side of a lesson folder. */
+/** The CLI's verdict of one side of a lesson folder, run as the page runs it: with the
+ * lesson's seed and its seeded preemption (lesson 15's `preempt_every`). */
 function cliVerdict(folder: string, side: string): SideVerdict {
-  const r = golite(path.join(catalog, folder, `${side}.go`)) as unknown as { verdict: SideVerdict };
+  const toml = fs.readFileSync(path.join(catalog, folder, 'lesson.toml'), 'utf8');
+  const seed = toml.match(/^seed = (\d+)/m)?.[1] ?? '1';
+  const preempt = toml.match(/^preempt_every = (\d+)/m)?.[1];
+  const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', path.join(catalog, folder, `${side}.go`), '--json', '--seed', seed];
+  if (preempt) args.push('--preempt-every', preempt);
+  const r = JSON.parse(execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' })) as { verdict: SideVerdict };
   expect(r.verdict, `${folder} ${side}`).toBeTruthy();
   return r.verdict;
 }
