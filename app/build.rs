@@ -45,7 +45,7 @@ fn main() {
     let mut lessons = String::from("vec![\n");
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
-    let mut harms = String::from("vec![\n");
+    let mut harms = String::from("&[\n");
     for l in lessons::catalog::all() {
         let mut params = String::new();
         for p in &l.params {
@@ -91,9 +91,10 @@ fn main() {
     std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
 }
 
-/// The lesson's `[harm]` table as a Rust expression (`Some(Harm { .. })` or `None`): the page
-/// judges both runs with it ([`lessons::catalog::judge`] is pure), and `harm_of` itself parses
-/// TOML, which the wasm must not carry.
+/// The lesson's `[harm]` table as a Rust expression of static data, `Some((measures, output,
+/// hint, hint_zh))` or `None`: the page judges both runs with it ([`lessons::catalog::judge`]
+/// is pure), and `harm_of` itself parses TOML, which the wasm must not carry. Static data,
+/// not constructors, keeps the wasm's code small.
 fn harm_code(slug: &str) -> String {
     let Some(h) = lessons::catalog::harm_of(slug) else {
         return "None".into();
@@ -103,13 +104,10 @@ fn harm_code(slug: &str) -> String {
         .iter()
         .map(|m| format!("HarmMeasure::{m:?}"))
         .collect();
-    let output = match &h.output {
-        Some(o) => format!("Some(String::from({o:?}))"),
-        None => "None".into(),
-    };
     format!(
-        "Some(Harm {{ measures: vec![{}], output: {output}, hint: String::from({:?}), hint_zh: String::from({:?}) }})",
+        "Some((&[{}], {:?}, {:?}, {:?}))",
         measures.join(", "),
+        h.output,
         h.hint,
         h.hint_zh
     )

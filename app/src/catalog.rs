@@ -48,13 +48,28 @@ pub fn shipped(lesson: &Lesson) -> Shipped {
         })
 }
 
+/// A `[harm]` table as build.rs ships it: measures, output pattern, hint, hint in Chinese.
+type ShippedHarm = (
+    &'static [HarmMeasure],
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+);
+
+/// Each lesson's `[harm]` table, in catalog order.
+static HARMS: &[Option<ShippedHarm>] = include!(concat!(env!("OUT_DIR"), "/shipped_harm.rs"));
+
 /// The `[harm]` table of `lesson`: what its anti-pattern costs, for
-/// [`lessons::catalog::judge`]. Shipped as values by `app/build.rs` (`harm_of` parses TOML).
-pub fn harm(lesson: &Lesson) -> Option<&'static Harm> {
-    static CELL: OnceLock<Vec<Option<Harm>>> = OnceLock::new();
-    let harms = CELL.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/shipped_harm.rs")));
+/// [`lessons::catalog::judge`]. Shipped as data by `app/build.rs` (`harm_of` parses TOML).
+pub fn harm(lesson: &Lesson) -> Option<Harm> {
     let i = all().iter().position(|l| l.slug == lesson.slug)?;
-    harms.get(i)?.as_ref()
+    let (measures, output, hint, hint_zh) = (*HARMS.get(i)?)?;
+    Some(Harm {
+        measures: measures.to_vec(),
+        output: output.map(str::to_string),
+        hint: hint.to_string(),
+        hint_zh: hint_zh.to_string(),
+    })
 }
 
 /// The URL of `lesson`'s text file, relative to the page (so the site works from any sub-path).
@@ -139,7 +154,7 @@ mod tests {
     fn ships_every_lessons_harm_as_the_catalog_reads_it() {
         for src in lessons::catalog::all() {
             assert_eq!(
-                harm(src),
+                harm(src).as_ref(),
                 lessons::catalog::harm_of(&src.slug),
                 "{}",
                 src.slug

@@ -37,7 +37,7 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
         let harm = catalog::harm(ctl.lesson)?;
         ctl.runs.with(|r| {
             r.as_ref()
-                .map(|r| judge(harm, &r.sides[0].report, &r.sides[1].report))
+                .map(|r| judge(&harm, &r.sides[0].report, &r.sides[1].report))
         })
     });
     view! {
@@ -79,6 +79,19 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                     }
                     None => (headline, old_tone.key(), Vec::new()),
                 };
+                // The figures as data for tests and tools: `PeakHeap=3040256/145408/bad;...`.
+                let figures = figures
+                    .iter()
+                    .map(|f| {
+                        let tone = match f.tone {
+                            Tone::Ok => "ok",
+                            Tone::Warn => "warn",
+                            Tone::Bad => "bad",
+                        };
+                        format!("{:?}={}/{}/{tone}", f.measure, f.value, f.fix)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";");
                 let leaks = report.leaked.clone();
                 let leaked: u32 = leaks.iter().map(|l| l.count).sum();
                 let many = leaks.len() > 1;
@@ -88,24 +101,11 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                         data-outcome=report.outcome.as_str()
                         data-tone=tone
                         data-leaks=leaked
+                        data-figures=figures
                         lang=if zh { "zh" } else { "en" }
                     >
                         {sentence}
                     </p>
-                    <ul class="figures hidden" aria-hidden="true">
-                        {figures
-                            .into_iter()
-                            .map(|f| view! {
-                                <li
-                                    data-testid="figure"
-                                    data-measure=format!("{:?}", f.measure)
-                                    data-value=f.value
-                                    data-fix=f.fix
-                                    data-tone=format!("{:?}", f.tone).to_lowercase()
-                                ></li>
-                            })
-                            .collect_view()}
-                    </ul>
                     <ul class="leaks" class:hidden=!many>
                         {leaks
                             .into_iter()

@@ -7,7 +7,6 @@
 //! only (the engine does not record call stacks yet), with no addresses or offsets
 //! (`+0x1d`), and the file is `prog.go`.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use lessons::runtime::{Event, EventKind, GState, Gid, Outcome, RunReport, Snapshot};
@@ -40,15 +39,24 @@ pub fn go_func(name: &str) -> String {
     }
 }
 
-/// Who started each goroutine, and at which line: from the run's `Spawn` events.
-fn parents(events: &[Event]) -> BTreeMap<u32, (Gid, u32)> {
-    events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Spawn { child, .. } if e.gid.0 != 0 => Some((child.0, (e.gid, e.line))),
-            _ => None,
-        })
-        .collect()
+/// Who started each goroutine, and at which line, by the goroutine's id: from the run's
+/// `Spawn` events.
+type Parents = Vec<Option<(Gid, u32)>>;
+
+fn parents(events: &[Event]) -> Parents {
+    let mut out: Parents = Vec::new();
+    for e in events {
+        if let EventKind::Spawn { child, .. } = &e.kind
+            && e.gid.0 != 0
+        {
+            let i = child.index();
+            if out.len() <= i {
+                out.resize(i + 1, None);
+            }
+            out[i] = Some((e.gid, e.line));
+        }
+    }
+    out
 }
 
 fn name_of(names: &[Rc<str>], gid: Gid) -> String {
@@ -70,19 +78,13 @@ fn header_state(state: GState, blocked_ns: i64) -> String {
 }
 
 /// One goroutine as Go's traceback prints it: header, innermost frame, and `created by`.
-fn traceback(
-    gid: Gid,
-    state: &str,
-    line: u32,
-    names: &[Rc<str>],
-    parents: &BTreeMap<u32, (Gid, u32)>,
-) -> String {
+fn traceback(gid: Gid, state: &str, line: u32, names: &[Rc<str>], parents: &Parents) -> String {
     let mut s = format!(
         "goroutine {} [{state}]:\n{}(...)\n\t{FILE}:{line}\n",
         gid.0,
         name_of(names, gid)
     );
-    if let Some((p, at)) = parents.get(&gid.0) {
+    if let Some(Some((p, at))) = parents.get(gid.index()) {
         s.push_str(&format!(
             "created by {} in goroutine {}\n\t{FILE}:{at}\n",
             name_of(names, *p),
@@ -142,12 +144,15 @@ pub fn in_go(report: &RunReport, end: &Snapshot, events: &[Event], names: &[Rc<s
     // pprof debug=1: goroutines grouped by stack, most first; with one frame a stack is
     // (function, line). At a crash or deadlock Go never gets to serve it: the profile is the
     // state at the end.
-    let mut groups: BTreeMap<(String, u32), u32> = BTreeMap::new();
+    let mut groups: Vec<((String, u32), u32)> = Vec::new();
     for g in &alive {
-        *groups.entry((name_of(names, g.gid), g.line)).or_default() += 1;
+        let key = (name_of(names, g.gid), g.line);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((key, 1)),
+        }
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    groups.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut pprof = format!("goroutine profile: total {}\n", alive.len());
     for ((f, line), n) in &groups {
         pprof.push_str(&format!("{n} @ …\n#\t…\t{f}+…\t{FILE}:{line}\n\n"));
@@ -162,7 +167,7 @@ pub fn in_go(report: &RunReport, end: &Snapshot, events: &[Event], names: &[Rc<s
                 g.state.as_str(),
                 g.line
             );
-            if let Some((p, at)) = parents.get(&g.gid.0) {
+            if let Some(Some((p, at))) = parents.get(g.gid.index()) {
                 s.push_str(&format!(
                     "created by {} in goroutine {}\n\t{FILE}:{at}\n",
                     name_of(names, *p),
