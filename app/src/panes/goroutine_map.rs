@@ -135,20 +135,13 @@ pub fn GoroutineMap(
     // Clicking a cell asks why that goroutine is where it is; focusing the map with the keyboard
     // (or Enter on it) asks about the first parked goroutine (the why panel steps on from there).
     let picker = Picker::get();
-    let click = move |ev: web_sys::MouseEvent| {
-        let (Some(p), Some(c)) = (picker, canvas.get_untracked()) else {
-            return;
-        };
-        let rect = c.get_bounding_client_rect();
-        let (x, y) = (
-            f64::from(ev.client_x()) - rect.left(),
-            f64::from(ev.client_y()) - rect.top(),
-        );
-        let n = snapshot.with_untracked(|s| s.goroutines.len());
-        let hit = Grid::fit(n, width.get_untracked()).hit(x, y, n);
-        if let Some(g) =
-            hit.and_then(|i| snapshot.with_untracked(|s| s.goroutines.get(i).map(|g| g.gid)))
-        {
+    // The pointer handler already found the cell under the pointer (pointerdown precedes click).
+    let click = move |_: web_sys::MouseEvent| {
+        let Some(p) = picker else { return };
+        let hit = hover
+            .get_untracked()
+            .and_then(|i| snapshot.with_untracked(|s| s.goroutines.get(i).map(|g| g.gid)));
+        if let Some(g) = hit {
             p.toggle(crate::playback::why::Pick::Goroutine(g));
         }
     };
