@@ -135,10 +135,11 @@ test("why is lesson 01's line-27 goroutine stuck: its channel, and no receiver i
   await badge.focus();
   await page.keyboard.press('Enter');
   await expect(why.locator('dd[data-row="wake"]')).toHaveText(`a receive from chan #${chan}`);
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'why-01.png') });
   // Mid-run the same goroutine may still be served: the page does not claim what it cannot know.
   await page.getByTestId('reset').click();
   await expect(why.locator('.why-gone')).toHaveText('no goroutine is parked there at this point of the run');
-  fs.mkdirSync(artifacts, { recursive: true });
   expect(problems).toEqual([]);
 });
 
