@@ -50,6 +50,7 @@ fn main() {
     let mut lessons = String::from("vec![\n");
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
+    let mut harms = String::from("&[\n");
     for (i, l) in all.iter().enumerate() {
         let mut params = String::new();
         for p in &l.params {
@@ -99,10 +100,12 @@ fn main() {
             claim_html,
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
+        let _ = writeln!(harms, "    {},", harm_code(&l.slug));
     }
     lessons.push(']');
     html.push(']');
     texts.push(']');
+    harms.push(']');
 
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
@@ -112,6 +115,29 @@ fn main() {
         serde_json::Value::Array(pages).to_string(),
     )
     .expect("writing prerender.json");
+    std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
+}
+
+/// The lesson's `[harm]` table as a Rust expression of static data, `Some((measures, output,
+/// hint, hint_zh))` or `None`: the page judges both runs with it ([`lessons::catalog::judge`]
+/// is pure), and `harm_of` itself parses TOML, which the wasm must not carry. Static data,
+/// not constructors, keeps the wasm's code small.
+fn harm_code(slug: &str) -> String {
+    let Some(h) = lessons::catalog::harm_of(slug) else {
+        return "None".into();
+    };
+    let measures: Vec<String> = h
+        .measures
+        .iter()
+        .map(|m| format!("HarmMeasure::{m:?}"))
+        .collect();
+    format!(
+        "Some((&[{}], {:?}, {:?}, {:?}))",
+        measures.join(", "),
+        h.output,
+        h.hint,
+        h.hint_zh
+    )
 }
 
 /// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same

@@ -22,6 +22,8 @@ export interface Report {
   stdout: string;
   leaked: Leak[];
   peak_goroutines: number;
+  /** The side's verdict, for a catalog lesson's bad.go or good.go (docs/REPORT.md). */
+  verdict?: { tone: string; en: string; zh: string };
 }
 
 /** Runs the golite CLI (the same engine, natively) on a Go file. */

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use lessons::runtime::{ChanId, ChanView, Snapshot};
 
+use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
+use crate::playback::why::Pick;
 
 /// Most channels listed; the rest are counted.
 pub const MAX_ROWS: usize = 10;
@@ -146,14 +148,28 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
         })
     };
     let closed = Memo::new(move |_| c.with(|c| c.closed));
+    // A row asks who is stuck on the channel and why (click, or Enter once focused).
+    let picker = Picker::get();
+    let ask = move || {
+        if let Some(p) = picker {
+            p.toggle(Pick::Chan(ChanId(id)));
+        }
+    };
     view! {
         <li
             class="gauge"
             class:closed=move || closed.get()
             class:busy=move || c.with(|c| c.senders + c.receivers > 0)
-            role="img"
+            role="button"
+            tabindex="0"
             aria-label=move || c.with(describe)
             data-chan=id
+            on:click=move |_| ask()
+            on:keydown=move |ev| {
+                if pick::activates(&ev) {
+                    ask();
+                }
+            }
         >
             <span class="gname">{format!("#{id}")}</span>
             <span class="gcap">

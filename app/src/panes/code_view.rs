@@ -8,8 +8,10 @@ use lessons::golite::highlight::{Line, TokenClass, highlight};
 use lessons::runtime::Snapshot;
 
 use crate::browser;
+use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
 use crate::playback::series::Family;
+use crate::playback::why::Pick;
 
 mod visible_lines;
 use visible_lines::VisibleLines;
@@ -300,9 +302,16 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
     let label = move || {
         let count = count.get();
         format!(
-            "{count} goroutine{} parked here in {state}",
+            "{count} goroutine{} parked here in {state}: why?",
             if count == 1 { "" } else { "s" },
         )
+    };
+    // A badge asks why its goroutines are stuck (click, or Enter once focused).
+    let picker = Picker::get();
+    let ask = move || {
+        if let Some(p) = picker {
+            p.toggle(Pick::Line { line: n, state });
+        }
     };
     view! {
         <span
@@ -313,6 +322,14 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
             data-count=move || count.get()
             title=label
             aria-label=label
+            role="button"
+            tabindex="0"
+            on:click=move |_| ask()
+            on:keydown=move |ev| {
+                if pick::activates(&ev) {
+                    ask();
+                }
+            }
         >
             <b>{move || count.get()}</b>
             " "

@@ -90,6 +90,26 @@ pub fn compile_error_at(message: &str) -> Option<(u32, &str)> {
     Some((line, text.trim_start()))
 }
 
+/// The harm verdict's sentence for a learner's edit of the anti-pattern: the hint to change the
+/// parameters (`at this setting the bug does not show: try ...`) is meant for the lesson's own
+/// program; an edit that shows none of the harm is the learner's fix, and says so.
+pub fn for_edit(sentence: &str, zh: bool) -> String {
+    let (hint, fixed, sep) = if zh {
+        ("在此设置下问题没有显现", "你的修改没有显现这个问题", "；")
+    } else {
+        (
+            "at this setting the bug does not show",
+            "your edit shows none of the harm",
+            "; ",
+        )
+    };
+    match sentence.find(hint) {
+        Some(0) => fixed.to_string(),
+        Some(i) => format!("{}{sep}{fixed}", sentence[..i].trim_end_matches(sep)),
+        None => sentence.to_string(),
+    }
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
@@ -208,6 +228,28 @@ mod tests {
         assert_eq!(
             stderr(Some(Outcome::Limit), "more than 100000 goroutines").as_deref(),
             Some("stopped by the playground: more than 100000 goroutines")
+        );
+    }
+
+    #[test]
+    fn an_edit_without_the_harm_is_the_learners_fix_not_a_hint() {
+        assert_eq!(
+            for_edit(
+                "0 B of heap still held at the end, no more than the fix; at this setting the bug does not show: try a shorter handler timeout",
+                false
+            ),
+            "0 B of heap still held at the end, no more than the fix; your edit shows none of the harm"
+        );
+        assert_eq!(
+            for_edit(
+                "结束时仍占用 0 B 堆内存，不比修复版多；在此设置下问题没有显现：试试更短的超时",
+                true
+            ),
+            "结束时仍占用 0 B 堆内存，不比修复版多；你的修改没有显现这个问题"
+        );
+        assert_eq!(
+            for_edit("peak heap 2.9 MiB: 21x the fix", false),
+            "peak heap 2.9 MiB: 21x the fix"
         );
     }
 

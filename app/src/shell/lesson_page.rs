@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 use lessons::runtime::{Outcome, Snapshot};
@@ -16,8 +17,11 @@ use crate::embed::share_dialog::ShareButtons;
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
 use crate::lesson::keyboard::{self, Command};
+use crate::lesson::narration_line::NarrationLine;
 use crate::lesson::param_panel::ParamPanel;
 use crate::lesson::text;
+use crate::lesson::verdict_box::VerdictBox;
+use crate::lesson::why_panel::WhyPanel;
 use crate::nav::link::{LessonLink, Navigator};
 use crate::nav::route::LessonState;
 use crate::nav::visited;
@@ -26,6 +30,7 @@ use crate::panes::charts::Charts;
 use crate::panes::code_editor::CodeEditor;
 use crate::panes::code_view::CodeView;
 use crate::panes::goroutine_map::GoroutineMap;
+use crate::panes::pick::{Picker, Zh};
 use crate::playback::engine::{self, Side};
 use crate::playback::verdict;
 
@@ -41,6 +46,8 @@ pub fn LessonPage(
 ) -> impl IntoView {
     let (opts, embed_notices) = options::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
+    let zh = RwSignal::new(false);
+    provide_context(Zh(zh));
     visited::mark(&lesson.slug);
     install_keyboard(ctl);
     host_api::install(ctl);
@@ -102,11 +109,12 @@ pub fn LessonPage(
                 <ControlBar ctl=ctl />
                 <ShareButtons ctl=ctl />
             </div>
+            <NarrationLine ctl=ctl />
             <div class="sides">
                 <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() />
                 <SidePanel ctl=ctl side=Side::Good opts=opts />
             </div>
-            <Explanation lesson=lesson />
+            <Explanation lesson=lesson zh=zh />
         </div>
     }
     .into_any()
@@ -215,11 +223,19 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
     });
     let editing = RwSignal::new(false);
     let edited = Memo::new(move |_| ctl.edits.with(|e| e[side.index()].is_some()));
+    // What this side's panes were asked "why is it stuck?" about; a new run starts unasked.
+    // A Provider, not provide_context: both sides are siblings under one owner.
+    let picker = Picker(RwSignal::new(None));
+    Effect::new(move |_| {
+        ctl.runs.track();
+        picker.0.set(None);
+    });
     let (tag, blurb) = match side {
         Side::Bad => ("anti-pattern", "the bug as it ships"),
         Side::Good => ("fix", "the idiomatic fix"),
     };
     view! {
+        <Provider value=picker>
         <section
             class=format!("side side-{}", side.key())
             data-testid=format!("side-{}", side.key())
@@ -236,7 +252,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                     <EditButtons ctl=ctl side=side editing=editing edited=edited />
                 })}
             </header>
-            <Verdict ctl=ctl side=side />
+            <VerdictBox ctl=ctl side=side />
             {opts.shows("code").then(|| view! {
                 <Show
                     when=move || editing.get()
@@ -266,6 +282,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                     {opts.shows("channels").then(|| view! { <ChannelGauges side=side snapshot=snapshot /> })}
                 </div>
             })}
+            <WhyPanel ctl=ctl side=side snapshot=snapshot picker=picker />
             {opts.shows("charts").then(|| view! { <Charts side=side series=series scale=scale time_ns=time_ns now=now /> })}
             <div class="output" class:hidden=!opts.shows("output")>
                 <h3>"Output"</h3>
@@ -286,6 +303,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 }}
             </div>
         </section>
+        </Provider>
     }
 }
 
@@ -347,71 +365,13 @@ fn Live(
     }
 }
 
-/// The verdict in plain words once the cursor is at the end, else where the run stands.
-#[component]
-fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
-    // Re-evaluated only when the answer changes, not on every cursor move of playback.
-    let at_end = Memo::new(move |_| ctl.at_end());
-    view! {
-        <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
-            {move || {
-                if !at_end.get() {
-                    if ctl.running.get() {
-                        return view! { <p class="verdict pending">"running…"</p> }.into_any();
-                    }
-                    return view! {
-                        <p class="verdict pending">
-                            "The verdict shows at the end of the run. "
-                            <button
-                                class="linkish"
-                                data-testid=format!("to-end-{}", side.key())
-                                on:click=move |_| ctl.seek(ctl.len())
-                            >
-                                "Jump to the end"
-                            </button>
-                        </p>
-                    }
-                        .into_any();
-                }
-                let report = ctl.side_run(side, |r| r.report.clone());
-                let Some(report) = report else {
-                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
-                };
-                let (headline, tone) = verdict::headline(&report);
-                let leaks = report.leaked.clone();
-                let many = leaks.len() > 1;
-                view! {
-                    <p class=format!("verdict tone-{}", tone.key()) data-outcome=report.outcome.as_str()>
-                        {headline}
-                    </p>
-                    <ul class="leaks" class:hidden=!many>
-                        {leaks
-                            .into_iter()
-                            .map(|l| {
-                                view! {
-                                    <li
-                                        data-testid="leak"
-                                        data-state=l.state.clone()
-                                        data-line=l.line
-                                        data-count=l.count
-                                    >
-                                        {verdict::leak_line(&l)}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-        </div>
-    }
-}
-
 /// The lesson's explanation, in English, or in Chinese when the lesson has it and it is chosen.
 #[component]
-fn Explanation(lesson: &'static Lesson) -> impl IntoView {
-    let zh = RwSignal::new(false);
+fn Explanation(
+    lesson: &'static Lesson,
+    /// The page's language (the verdicts and the narration follow it too).
+    zh: RwSignal<bool>,
+) -> impl IntoView {
     // The page shows a lesson only once its text was fetched (shell::app::LessonLoader).
     let text = text::loaded(&lesson.slug);
     let en_html = text.map_or("", |t| t.explain_en);
