@@ -116,6 +116,8 @@ pub struct Runtime<V: Value> {
     pub(crate) resumes: u64,
     /// Events recorded so far (taken ones included), bounded by `max_events`.
     pub(crate) events_recorded: u64,
+    /// The data race detector, when this run has it on ([`Runtime::enable_race`]).
+    pub(crate) race: Option<Box<super::race::RaceState>>,
     names: Vec<Rc<str>>,
 }
 
@@ -168,6 +170,7 @@ impl<V: Value> Runtime<V> {
             firing: false,
             resumes: 0,
             events_recorded: 0,
+            race: None,
             names: Vec::new(),
         }
     }
@@ -387,6 +390,7 @@ impl<V: Value> Runtime<V> {
 
     fn exit_goroutine(&mut self, gid: Gid) {
         self.emit(gid, EventKind::Exit);
+        self.race_exit(gid);
         let g = &mut self.gs[gid.index()];
         g.alive = false;
         g.wake = None;
@@ -481,6 +485,7 @@ impl<V: Value> Runtime<V> {
             park_token: 0,
         });
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
+        self.race_spawn(parent, gid, line);
         self.check_heap(gid);
         self.live += 1;
         self.peak_live = self.peak_live.max(self.live);
@@ -625,6 +630,9 @@ impl<V: Value> Runtime<V> {
 
     /// Appends program output.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
+        // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
+        // printing orders the goroutines that print.
+        self.race_print(gid);
         self.stdout.push_str(text);
         self.emit(
             gid,
