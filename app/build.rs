@@ -58,8 +58,8 @@ fn main() {
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
              claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
-             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
-            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every
+             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default() }},",
+            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every, l.race
         );
         let text = serde_json::json!({
             "bad_go": l.bad_go,

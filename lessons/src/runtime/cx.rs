@@ -57,6 +57,12 @@ impl<V: Value> Cx<'_, V> {
         self.rt.print(self.gid, text);
     }
 
+    /// The run's seed (for streams of randomness that must not disturb the main PRNG's, such
+    /// as map iteration order).
+    pub fn seed(&self) -> u64 {
+        self.rt.cfg.seed
+    }
+
     /// 64 bits from the run's seeded PRNG.
     pub fn rand_u64(&mut self) -> u64 {
         self.rt.rng.next_u64()

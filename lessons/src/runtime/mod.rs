@@ -60,7 +60,9 @@ pub use ids::{
     AfterFuncId, AllocId, ChanId, CondId, CtxId, Gid, MutexId, ObjId, OnceId, RwMutexId, TimerId,
     WgId,
 };
-pub use race::{AccessKind, AtomicOp, Loc, RaceAccess, RaceReport, Site};
+pub use race::{
+    AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
+};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};

@@ -96,11 +96,34 @@ impl AccessKind {
     }
 }
 
-/// Where an access happened, as the interpreter names it: the innermost frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where an access happened, as the interpreter names it: the innermost frame, and the frames
+/// that called it as an interned stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Site {
     /// Index into the function names given to [`Runtime::enable_race`].
     pub func: u32,
+    pub line: u32,
+    /// The callers: an index into the interpreter's [`StackNode`]s (0: none).
+    pub stack: u32,
+}
+
+/// One caller frame of an interned call stack: function, line of the call, and the frame that
+/// called it (`parent`, 0 at the bottom). Node 0 is the empty stack.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StackNode {
+    pub parent: u32,
+    pub func: u32,
+    pub line: u32,
+}
+
+/// The interpreter's interned call stacks, shared with the detector (which reads them only to
+/// print a report).
+pub type Stacks = Rc<std::cell::RefCell<Vec<StackNode>>>;
+
+/// One frame of a reported stack.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaceFrame {
+    pub func: String,
     pub line: u32,
 }
 
@@ -118,10 +141,11 @@ pub struct RaceAccess {
     pub step: u64,
     /// Events recorded before the access (the index of the next event).
     pub event: u64,
-    /// Where the goroutine was started: the `go` statement's function and line (`None` for
-    /// main; line 0 for a goroutine the runtime started, e.g. a `time.AfterFunc` function).
-    pub created_func: Option<String>,
-    pub created_line: u32,
+    /// The whole call stack of the access, innermost first (`stack[0]` is `func` at `line`).
+    pub stack: Vec<RaceFrame>,
+    /// Where the goroutine was started: the stack of its `go` statement, innermost first
+    /// (empty for main; `time.goFunc` at line 0 for a goroutine a timer started).
+    pub created_at: Vec<RaceFrame>,
 }
 
 /// One data race report: the access that found the race and the earlier one it races with.
@@ -279,15 +303,17 @@ pub(crate) struct RaceState {
     /// Contexts whose Done channel Go would have made by now (`Done()` called or cancelled).
     ctx_done_made: HashSet<u32>,
     funcs: Rc<[Rc<str>]>,
+    stacks: Stacks,
     file: Rc<str>,
-    /// The running goroutine's function, for the accesses the runtime makes on its behalf
-    /// (a channel send reads the channel, a close writes it); set with [`Cx::race_at`].
-    cur_func: u32,
+    /// Where the running goroutine is, for the accesses the runtime makes on its behalf (a
+    /// channel send reads the channel, a close writes it) and the `go` statements it records;
+    /// set with [`Cx::race_at`].
+    cur_site: Site,
     evict: u32,
 }
 
 impl RaceState {
-    pub(crate) fn new(funcs: Rc<[Rc<str>]>, file: &str) -> Self {
+    pub(crate) fn new(funcs: Rc<[Rc<str>]>, stacks: Stacks, file: &str) -> Self {
         let mut s = RaceState {
             gs: Vec::new(),
             retired: Retired::default(),
@@ -299,7 +325,12 @@ impl RaceState {
             zero_size: HashSet::new(),
             ctx_done_made: HashSet::new(),
             funcs,
-            cur_func: u32::MAX,
+            stacks,
+            cur_site: Site {
+                func: u32::MAX,
+                line: 0,
+                stack: 0,
+            },
             file: Rc::from(file),
             evict: 0,
         };
@@ -311,6 +342,7 @@ impl RaceState {
         s
     }
 
+    #[inline]
     fn ensure(&mut self, g: u32) {
         let n = g as usize + 1;
         if self.gs.len() < n {
@@ -452,13 +484,21 @@ impl RaceState {
         self.chan_notify(receiver, c, idx, zero_size);
     }
 
-    /// An unbuffered send met its receiver (Go's `racesync`): both end with the join.
+    /// An unbuffered send met its receiver (Go's `racesync`: the sender releases, the receiver
+    /// acquires and releases, the sender acquires): both end with the join of the two clocks,
+    /// and so does the channel's; then each goroutine moves on to a new epoch.
     pub(crate) fn chan_sync(&mut self, sender: Gid, receiver: Gid, c: u32) {
-        let key = SyncKey::ChanSlot(c, 0);
-        self.release(sender, key);
-        self.acquire(receiver, key);
-        self.release(receiver, key);
-        self.acquire(sender, key);
+        self.ensure(sender.0.max(receiver.0));
+        let mut j = std::mem::take(&mut self.gs[sender.index()].clock);
+        j.join(&self.gs[receiver.index()].clock, &self.retired);
+        self.sync
+            .entry(SyncKey::ChanSlot(c, 0))
+            .or_default()
+            .assign(&j, &self.retired);
+        self.gs[receiver.index()].clock.assign(&j, &self.retired);
+        self.gs[sender.index()].clock = j;
+        self.tick(sender.0);
+        self.tick(receiver.0);
     }
 
     /// The location Go's race annotations use for a channel itself: a send reads it, a close
@@ -582,6 +622,28 @@ impl RaceState {
             .map_or_else(|| "main.?".to_string(), |n| n.to_string())
     }
 
+    /// The frames of `site`, innermost first.
+    fn frames(&self, site: Site) -> Vec<RaceFrame> {
+        let mut out = vec![RaceFrame {
+            func: self.func_name(site.func),
+            line: site.line,
+        }];
+        let stacks = self.stacks.borrow();
+        let mut at = site.stack;
+        // Bounded: a node's parent was interned before it.
+        while at != 0 && out.len() <= stacks.len() {
+            let Some(n) = stacks.get(at as usize) else {
+                break;
+            };
+            out.push(RaceFrame {
+                func: self.func_name(n.func),
+                line: n.line,
+            });
+            at = n.parent;
+        }
+        out
+    }
+
     fn describe(&self, c: &Cell) -> RaceAccess {
         let created = self.gs.get(c.gid as usize).and_then(|g| g.created);
         RaceAccess {
@@ -591,12 +653,15 @@ impl RaceState {
             func: self.func_name(c.site.func),
             step: c.step,
             event: c.event,
-            created_func: match created {
-                Some(s) => Some(self.func_name(s.func)),
-                None if c.gid == 1 => None,
-                None => Some("time.goFunc".to_string()),
+            stack: self.frames(c.site),
+            created_at: match created {
+                Some(s) => self.frames(s),
+                None if c.gid == 1 => Vec::new(),
+                None => vec![RaceFrame {
+                    func: "time.goFunc".to_string(),
+                    line: 0,
+                }],
             },
-            created_line: created.map_or(0, |s| s.line),
         }
     }
 
@@ -604,7 +669,7 @@ impl RaceState {
         // Once per pair of source locations, whichever came first (TSan's racy stacks).
         let a = (cur.site, cur.kind.is_write());
         let b = (old.site, old.kind.is_write());
-        let key = if (a.0.func, a.0.line, a.1) <= (b.0.func, b.0.line, b.1) {
+        let key = if a <= b {
             (a.0, a.1, b.0, b.1)
         } else {
             (b.0, b.1, a.0, a.1)
@@ -646,31 +711,37 @@ impl RaceState {
     fn text(&self, a: &RaceAccess, p: &RaceAccess) -> String {
         let file = &self.file;
         let mut s = String::from("==================\nWARNING: DATA RACE\n");
+        let frames = |stack: &[RaceFrame]| {
+            let mut t = String::new();
+            for f in stack {
+                if f.line == 0 {
+                    t.push_str(&format!("  {}()\n", f.func));
+                } else {
+                    t.push_str(&format!("  {}()\n      {file}:{}\n", f.func, f.line));
+                }
+            }
+            t
+        };
         for (acc, prev) in [(a, false), (p, true)] {
             s.push_str(&format!(
-                "{} by {}:\n  {}()\n      {file}:{}\n\n",
+                "{} by {}:\n{}\n",
                 Self::heading(&acc.op, prev),
                 Self::who(acc.goroutine),
-                acc.func,
-                acc.line
+                frames(&acc.stack)
             ));
         }
         for acc in [a, p] {
-            let Some(f) = &acc.created_func else {
+            if acc.created_at.is_empty() {
                 continue;
-            };
+            }
             let state = match self.gs.get(acc.goroutine as usize) {
                 Some(g) if g.alive => "running",
                 _ => "finished",
             };
-            let frame = if acc.created_line == 0 {
-                format!("  {f}()\n")
-            } else {
-                format!("  {f}()\n      {file}:{}\n", acc.created_line)
-            };
             s.push_str(&format!(
-                "Goroutine {} ({state}) created at:\n{frame}\n",
-                acc.goroutine
+                "Goroutine {} ({state}) created at:\n{}\n",
+                acc.goroutine,
+                frames(&acc.created_at)
             ));
         }
         // Go ends the report right after the last frame.
@@ -704,8 +775,8 @@ pub enum AtomicOp {
 impl<V: Value> Runtime<V> {
     /// Turns the detector on for this run (before main starts). `funcs` names the functions
     /// the interpreter's [`Site`]s refer to; `file` is the program's file name in reports.
-    pub fn enable_race(&mut self, funcs: Rc<[Rc<str>]>, file: &str) {
-        let mut r = RaceState::new(funcs, file);
+    pub fn enable_race(&mut self, funcs: Rc<[Rc<str>]>, stacks: Stacks, file: &str) {
+        let mut r = RaceState::new(funcs, stacks, file);
         for g in 1..self.gs.len() as u32 {
             r.spawn(Gid(0), Gid(g), None);
         }
@@ -733,20 +804,14 @@ impl<V: Value> Runtime<V> {
         let (step, event) = (self.steps, self.events_recorded);
         let line = self.gs.get(g.index()).map_or(0, |x| x.line);
         if let Some(r) = self.race.as_deref_mut() {
-            let site = Site {
-                func: r.cur_func,
-                line,
-            };
+            let site = Site { line, ..r.cur_site };
             r.access(g, loc, kind, site, step, event);
         }
     }
 
     pub(crate) fn race_spawn(&mut self, parent: Gid, child: Gid, line: u32) {
         if let Some(r) = self.race.as_deref_mut() {
-            let site = (parent != Gid(0)).then_some(Site {
-                func: r.cur_func,
-                line,
-            });
+            let site = (parent != Gid(0)).then_some(Site { line, ..r.cur_site });
             r.spawn(parent, child, site);
         }
     }
@@ -921,32 +986,34 @@ impl<V: Value> Cx<'_, V> {
         }
     }
 
-    /// A `sync/atomic` operation on `loc`: an atomic access plus its synchronisation.
-    pub fn race_atomic(&mut self, loc: Loc, op: AtomicOp, site: Site) {
+    /// A `sync/atomic` operation on `loc`: an atomic access plus its synchronisation. Returns
+    /// true the first time `loc` is seen, as [`Cx::race_access`].
+    pub fn race_atomic(&mut self, loc: Loc, op: AtomicOp, site: Site) -> bool {
         let (g, step, event) = (self.gid, self.rt.steps, self.rt.events_recorded);
         let Some(r) = self.rt.race.as_deref_mut() else {
-            return;
+            return false;
         };
         let kind = if op == AtomicOp::Load {
             AccessKind::AtomicRead
         } else {
             AccessKind::AtomicWrite
         };
-        r.access(g, loc, kind, site, step, event);
+        let fresh = r.access(g, loc, kind, site, step, event);
         let key = SyncKey::Atomic(loc);
         match op {
             AtomicOp::Load | AtomicOp::CasFail => r.acquire(g, key),
             AtomicOp::Store => r.release(g, key),
             AtomicOp::Rmw => r.acq_rel(g, key),
         }
+        fresh
     }
 
-    /// The function the running goroutine is in, for the accesses and `go` statements the
-    /// runtime records on its behalf (channel sends and closes, goroutine creation sites).
+    /// Where the running goroutine is, for the accesses and `go` statements the runtime
+    /// records on its behalf (channel sends and closes, goroutine creation sites).
     #[inline]
-    pub fn race_at(&mut self, func: u32) {
+    pub fn race_at(&mut self, site: Site) {
         if let Some(r) = self.rt.race.as_deref_mut() {
-            r.cur_func = func;
+            r.cur_site = site;
         }
     }
 }

@@ -440,6 +440,7 @@ impl Task<V> for Script {
                     let site = Site {
                         func: 0,
                         line: cx.line(),
+                        stack: 0,
                     };
                     cx.race_access(var(n), kind, site);
                 }
@@ -447,6 +448,7 @@ impl Task<V> for Script {
                     let site = Site {
                         func: 0,
                         line: cx.line(),
+                        stack: 0,
                     };
                     cx.race_atomic(var(n), a, site);
                 }
@@ -491,7 +493,7 @@ pub fn var(n: u32) -> Loc {
 pub fn run_race(main: Vec<S>) -> (RunReport, Vec<RaceReport>) {
     let (mut rt, _) = start(Config::default(), main);
     let names: Rc<[Rc<str>]> = Rc::from(vec![Rc::from("main.f")]);
-    rt.enable_race(names, "prog.go");
+    rt.enable_race(names, Default::default(), "prog.go");
     let report = rt.run_to_end();
     (report, rt.race_reports().to_vec())
 }
