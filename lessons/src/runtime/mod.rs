@@ -41,6 +41,7 @@ mod event;
 mod goroutine;
 mod heap;
 mod ids;
+mod measures;
 mod race;
 mod report;
 mod rng;
@@ -60,6 +61,7 @@ pub use ids::{
     AfterFuncId, AllocId, ChanId, CondId, CtxId, Gid, MutexId, ObjId, OnceId, RwMutexId, TimerId,
     WgId,
 };
+pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
 pub use race::{
     AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
 };

@@ -20,6 +20,7 @@ use super::event::{Event, EventKind};
 use super::goroutine::{Goroutine, Park};
 use super::heap::{HeapLedger, STACK_BYTES};
 use super::ids::{Gid, ObjId};
+use super::measures::{SpinWatch, Tally};
 use super::report::{Leak, Outcome, RunReport};
 use super::rng::Rng;
 use super::state::GState;
@@ -119,6 +120,9 @@ pub struct Runtime<V: Value> {
     /// The data race detector, when this run has it on ([`Runtime::enable_race`]).
     pub(crate) race: Option<Box<super::race::RaceState>>,
     names: Vec<Rc<str>>,
+    /// The measures of the report, fed as the fold feeds its own from events.
+    pub(crate) tally: Tally,
+    pub(crate) spin: SpinWatch,
 }
 
 impl<V: Value> Runtime<V> {
@@ -172,6 +176,8 @@ impl<V: Value> Runtime<V> {
             events_recorded: 0,
             race: None,
             names: Vec::new(),
+            tally: Tally::default(),
+            spin: SpinWatch::default(),
         }
     }
 
@@ -244,6 +250,9 @@ impl<V: Value> Runtime<V> {
             steps: self.steps,
             peak_goroutines: self.peak_live as u64,
             peak_heap_bytes: self.heap.peak,
+            measures: self
+                .tally
+                .measures(self.now, self.heap.current, self.heap.peak),
         }
     }
 
@@ -343,11 +352,19 @@ impl<V: Value> Runtime<V> {
         g.state = GState::Running;
         self.current = gid;
         self.slice_used = 0;
+        self.spin.resume(self.steps);
         let y = {
             let mut cx = Cx { rt: self, gid };
             task.resume(&mut cx)
         };
         self.current = Gid(0);
+        self.spin.pause(gid, self.steps);
+        if self.spin.polls > 0 || self.spin.steps > 0 {
+            let (idle_polls, steps) = (self.spin.polls, self.spin.steps);
+            (self.spin.polls, self.spin.steps) = (0, 0);
+            self.tally.spin(idle_polls, steps);
+            self.emit(gid, EventKind::Spin { idle_polls, steps });
+        }
         match y {
             Yield::Blocked => {
                 let g = &mut self.gs[gid.index()];
@@ -370,11 +387,13 @@ impl<V: Value> Runtime<V> {
             }
             Yield::Panic(msg) => {
                 self.gs[gid.index()].task = Some(task);
+                self.tally.crash(gid, self.gs[gid.index()].line);
                 self.emit(gid, EventKind::Panic { msg: msg.clone() });
                 self.finish(Outcome::Panic, msg);
             }
             Yield::Fatal(msg) => {
                 self.gs[gid.index()].task = Some(task);
+                self.tally.crash(gid, self.gs[gid.index()].line);
                 self.emit(gid, EventKind::Panic { msg: msg.clone() });
                 self.finish(Outcome::Fatal, msg);
             }
@@ -391,6 +410,7 @@ impl<V: Value> Runtime<V> {
     fn exit_goroutine(&mut self, gid: Gid) {
         self.emit(gid, EventKind::Exit);
         self.race_exit(gid);
+        self.tally.exit(gid, self.now);
         let g = &mut self.gs[gid.index()];
         g.alive = false;
         g.wake = None;
@@ -484,6 +504,8 @@ impl<V: Value> Runtime<V> {
             relock: None,
             park_token: 0,
         });
+        self.tally.spawn(gid, self.now);
+        self.tally.alloc(STACK_BYTES);
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
         self.race_spawn(parent, gid, line);
         self.check_heap(gid);
@@ -523,6 +545,7 @@ impl<V: Value> Runtime<V> {
     /// Adds `bytes` to the modeled heap on behalf of `gid`.
     pub(crate) fn alloc_bytes(&mut self, gid: Gid, bytes: u64) -> super::ids::AllocId {
         let id = self.heap.alloc(bytes);
+        self.tally.alloc(bytes);
         self.emit(gid, EventKind::Alloc { bytes });
         self.check_heap(gid);
         id
@@ -551,6 +574,11 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = state;
         g.park = park;
+        let line = g.line;
+        self.tally.block(gid, state, on, line, self.now);
+        if state != GState::Sleep {
+            self.spin.progress(gid);
+        }
         self.emit(
             gid,
             EventKind::Block {
@@ -572,6 +600,9 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = GState::Select;
         g.park = park;
+        let line = g.line;
+        self.tally.block(gid, GState::Select, on, line, self.now);
+        self.spin.progress(gid);
         self.emit(
             gid,
             EventKind::Block {
@@ -589,6 +620,10 @@ impl<V: Value> Runtime<V> {
             return;
         }
         let park = std::mem::replace(&mut g.park, Park::None);
+        if g.state != GState::Sleep {
+            self.spin.progress(gid);
+        }
+        let g = &mut self.gs[gid.index()];
         g.wake = Some(wake);
         g.state = GState::Runnable;
         g.park_token = g.park_token.wrapping_add(1);
@@ -597,6 +632,7 @@ impl<V: Value> Runtime<V> {
                 self.note_stale(*c);
             }
         }
+        self.tally.unblock(gid, self.now);
         self.emit(gid, EventKind::Unblock);
         self.make_next(gid);
     }
