@@ -756,6 +756,22 @@ impl RaceState {
     pub(crate) fn locations(&self) -> usize {
         self.shadow.len()
     }
+
+    /// Forgets the locations of objects the program can no longer reach (Go resets the shadow
+    /// of memory it allocates anew), so a long run's shadow follows its live objects.
+    pub(crate) fn forget(&mut self, dead: &HashSet<u64>) {
+        let mut dropped = Vec::new();
+        self.shadow.retain(|loc, sh| {
+            if !dead.contains(&loc.base) {
+                return true;
+            }
+            dropped.extend(sh.cells.iter().flatten().map(|c| Some(c.gid)));
+            false
+        });
+        self.unref_all(&dropped);
+        self.sync
+            .retain(|k, _| !matches!(k, SyncKey::Atomic(l) if dead.contains(&l.base)));
+    }
 }
 
 /// What an atomic operation does to its variable's clock (TSan's orders for Go's atomics).
@@ -1006,6 +1022,13 @@ impl<V: Value> Cx<'_, V> {
             AtomicOp::Rmw => r.acq_rel(g, key),
         }
         fresh
+    }
+
+    /// The objects at `bases` are gone: forget their locations (their addresses may be reused).
+    pub fn race_forget(&mut self, bases: &HashSet<u64>) {
+        if let Some(r) = self.rt.race.as_deref_mut() {
+            r.forget(bases);
+        }
     }
 
     /// Where the running goroutine is, for the accesses and `go` statements the runtime
