@@ -253,6 +253,7 @@ impl<V: Value> Runtime<V> {
             measures: self
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
+            races: self.race_reports().to_vec(),
         }
     }
 
