@@ -48,7 +48,7 @@ fn edge(racy: &str, clean: &str) {
     assert_eq!(races(clean), vec![], "clean:\n{clean}");
 }
 
-const HEAD: &str = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n\t\"time\"\n)\n\nvar (\n\t_ = context.Background\n\t_ sync.Mutex\n\t_ atomic.Int64\n\t_ = time.Now\n)\n\n";
+const HEAD: &str = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n\t\"time\"\n)\n\nvar (\n\t_ = context.Background\n\t_ = fmt.Sprint\n\t_ sync.Mutex\n\t_ atomic.Int64\n\t_ = time.Now\n)\n\n";
 
 fn prog(body: &str) -> String {
     format!("{HEAD}func main() {{\n{body}}}\n")
@@ -278,16 +278,16 @@ fn report_has_gos_shape_and_the_pages_data() {
         line_of(&src, "// W"),
         line_of(&src, "// R"),
     );
-    assert_eq!((g, w, rd), (20, 21, 24));
+    assert_eq!((g, w, rd), (21, 22, 25));
     let r = run(&src, true, None, 1);
     assert_eq!(r.races.len(), 1);
     let race = &r.races[0];
     assert_eq!(
         race.text,
         "==================\nWARNING: DATA RACE\n\
-         Read by main goroutine:\n  main.main()\n      prog.go:24\n\n\
-         Previous write by goroutine 2:\n  main.main.func1()\n      prog.go:21\n\n\
-         Goroutine 2 (finished) created at:\n  main.main()\n      prog.go:20\n\
+         Read by main goroutine:\n  main.main()\n      prog.go:25\n\n\
+         Previous write by goroutine 2:\n  main.main.func1()\n      prog.go:22\n\n\
+         Goroutine 2 (finished) created at:\n  main.main()\n      prog.go:21\n\
          ==================\n"
     );
     let (a, p) = (&race.access, &race.previous);
@@ -303,7 +303,7 @@ fn report_has_gos_shape_and_the_pages_data() {
     assert!(p.step < a.step, "{} {}", p.step, a.step);
     let json = serde_json::to_string(&r).expect("json");
     assert!(
-        json.contains(r#""races":[{"access":{"goroutine":1,"op":"read","line":24"#),
+        json.contains(r#""races":[{"access":{"goroutine":1,"op":"read","line":25"#),
         "{json}"
     );
     // Without the detector the JSON keeps its old shape (no `races` key).
@@ -358,7 +358,7 @@ fn map_iteration_order_is_random_per_seed() {
 #[test]
 fn reports_carry_the_call_stacks() {
     let src = prog(
-        "\tx := 0\n\tset := func(v int) {\n\t\tx = v // W\n\t}\n\tgo func() {\n\t\tset(1) // C1\n\t}()\n\ttime.Sleep(time.Millisecond)\n\tgo func() {\n\t\tset(2) // C2\n\t}()\n\ttime.Sleep(time.Millisecond)\n",
+        "\tx := 0\n\tdone := make(chan bool)\n\tset := func(v int) {\n\t\tx = v // W\n\t}\n\tgo func() {\n\t\tset(1) // C1\n\t\tdone <- true\n\t}()\n\ttime.Sleep(time.Millisecond)\n\tgo func() {\n\t\tset(2) // C2\n\t\tdone <- true\n\t}()\n\t<-done\n\t<-done\n\tfmt.Println(x)\n",
     );
     let (w, c1, c2) = (
         line_of(&src, "// W"),

@@ -622,6 +622,7 @@ mod tests {
             outcome,
             panic: String::new(),
             stdout: String::new(),
+            stderr: String::new(),
             virtual_time_ns: 0,
             leaked: leaked
                 .iter()
@@ -636,6 +637,7 @@ mod tests {
             peak_heap_bytes: 0,
             measures: Default::default(),
             races: Vec::new(),
+            exit_code: None,
         }
     }
 

@@ -83,10 +83,10 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
-/// Where a side stands.
+/// Where a side stands. The report and timeline are boxed: they are large, and a stage moves on
+/// every slice.
 enum Stage {
-    /// Compiled, not started yet (or failed to compile: the report is ready). Reports and
-    /// timelines are large: every variant boxes them, so a stage is small.
+    /// Compiled, not started yet (or failed to compile: the report is ready).
     Ready(Result<Program, Box<RunReport>>),
     /// Running.
     Running(Box<Runtime<Value>>, Box<Timeline>),

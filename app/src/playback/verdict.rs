@@ -103,11 +103,13 @@ mod tests {
             outcome,
             panic: panic.into(),
             stdout: String::new(),
+            stderr: String::new(),
             virtual_time_ns: 0,
             leaked,
             steps: 0,
             peak_goroutines: 0,
             peak_heap_bytes: 0,
+            exit_code: None,
             measures: Default::default(),
             races: Vec::new(),
         }

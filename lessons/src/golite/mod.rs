@@ -101,6 +101,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
     vm::value::heap::clear();
+    std::more::reset();
     let prog = program.inner.clone();
     let cfg = Config {
         seed: opts.seed,
@@ -182,12 +183,14 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         outcome: Outcome::CompileError,
         panic: msg,
         stdout: String::new(),
+        stderr: String::new(),
         virtual_time_ns: 0,
         leaked: Vec::new(),
         steps: 0,
         peak_goroutines: 0,
         peak_heap_bytes: 0,
         races: Vec::new(),
+        exit_code: None,
         measures: Default::default(),
     }
 }
