@@ -64,8 +64,8 @@ fn main() {
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
              claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
-             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
-            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every
+             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default() }},",
+            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every, l.race
         );
         let explain_en = markdown::to_html(l.explain_en);
         let explain_zh = l.explain_zh.map(markdown::to_html);

@@ -636,6 +636,7 @@ mod tests {
             peak_goroutines: 0,
             peak_heap_bytes: 0,
             measures: Default::default(),
+            races: Vec::new(),
             exit_code: None,
         }
     }

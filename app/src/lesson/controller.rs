@@ -484,7 +484,8 @@ impl LessonController {
             self.param_values_untracked(),
             self.seed.get_untracked(),
             self.lesson.preempt_every,
-        );
+        )
+        .race(self.lesson.race);
         self.pending.set_value(Some(Pending {
             job,
             keep,

@@ -222,6 +222,7 @@ mod tests {
             explain_zh: None,
             expect: Vec::new(),
             preempt_every: None,
+            race: false,
             real_go: Default::default(),
         }
     }

@@ -129,6 +129,13 @@ impl Job {
         }
     }
 
+    /// Runs both sides with Go's race detector (`RunOptions::race`): a lesson's `race = true`
+    /// turns it on; edits can too. Each side's report then lists its races.
+    pub fn race(mut self, on: bool) -> Self {
+        self.opts.race = on;
+        self
+    }
+
     /// Runs about `budget` interpreter steps of the first unfinished side (several sides when
     /// they finish early). Returns true once both sides are done.
     pub fn work(&mut self, budget: u64) -> bool {
@@ -235,6 +242,27 @@ mod tests {
             runs[1].report,
             golite::run_source("good.go", l.good_go, &opts)
         );
+    }
+
+    /// Lesson 15 declares `race = true`: its job runs with the detector, and the bad side's
+    /// report has the race on `s.hits++` (line 19) with the event index of each access.
+    #[test]
+    fn a_race_lesson_runs_with_the_detector() {
+        let l = lessons::catalog::get("racy-counter").unwrap_or_else(|| panic!("lesson missing"));
+        assert!(l.race);
+        let mut job =
+            Job::new(l.bad_go, l.good_go, Vec::new(), l.seed, l.preempt_every).race(l.race);
+        run_all(&mut job, 5000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        let race = runs[0]
+            .report
+            .races
+            .first()
+            .unwrap_or_else(|| panic!("no race"));
+        assert_eq!((race.access.line, race.previous.line), (19, 19));
+        assert!(race.previous.event < race.access.event);
+        assert!(race.access.event as usize <= runs[0].timeline.events().len());
+        assert!(runs[1].report.races.is_empty());
     }
 
     #[test]

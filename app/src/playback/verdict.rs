@@ -131,6 +131,7 @@ mod tests {
             peak_heap_bytes: 0,
             exit_code: None,
             measures: Default::default(),
+            races: Vec::new(),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
 //! `measures`, see `lessons::runtime::Measures`). Without it, the program's output goes to stdout,
@@ -11,14 +11,19 @@
 //! same options, and the report gains `verdict`: this side's `lessons::catalog::SideVerdict`
 //! (`tone` ok/warn/bad, `en`, `zh`, `figures`) plus `lesson` and `side`, exactly what the page
 //! shows.
+//!
+//! `--race` runs Go's race detector (`docs/ARCHITECTURE.md` § Race detector): each race found is
+//! printed on stderr as Go prints it, then `Found N data race(s)`, and the exit code is 66, as
+//! with `go run -race`. With `--json` the races are the report's `races` (both accesses'
+//! goroutine, op, line, function, call stack, step and event index, and Go's text) and the exit
+//! code stays 0: the data is the answer.
 
 use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]";
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]";
 
 /// The parsed command line.
 struct Args {
@@ -27,6 +32,7 @@ struct Args {
     sets: Vec<(String, String)>,
     /// Seeded preemption, as a lesson's `preempt_every` (lesson 15 runs with 5).
     preempt_every: Option<u64>,
+    race: bool,
     json: bool,
 }
 
@@ -51,9 +57,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut sets = Vec::new();
     let mut preempt = None;
     let mut json = false;
+    let mut race = false;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--race" => race = true,
             "--seed" => {
                 let v = it.next().ok_or("--seed needs a value")?;
                 seed = v
@@ -102,6 +110,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         seed,
         sets,
         preempt_every: preempt,
+        race,
         json,
     })
 }
@@ -168,6 +177,7 @@ fn main() -> ExitCode {
         seed: args.seed,
         params: args.sets,
         preempt_every: args.preempt_every,
+        race: args.race,
         ..RunOptions::default()
     };
     let report = golite::run_source(&name, &src, &opts);
@@ -196,12 +206,22 @@ fn main() -> ExitCode {
     } else {
         print!("{}", report.stdout);
         eprint!("{}", report.stderr);
+        for r in &report.races {
+            eprint!("{}", r.text);
+        }
+        if !report.races.is_empty() {
+            eprintln!("Found {} data race(s)", report.races.len());
+        }
         eprintln!("{}", summary(&report));
         if let Some((_, _, v)) = &verdict {
             eprintln!("verdict ({}): {}", tone_word(v), v.en);
         }
     }
-    ExitCode::SUCCESS
+    if report.races.is_empty() || args.json {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(66)
+    }
 }
 
 /// `verdict` in the JSON: the lesson, the side, then the side's verdict.

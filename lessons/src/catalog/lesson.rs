@@ -36,6 +36,9 @@ pub struct Lesson {
     /// Mean interpreter steps between seeded preemption points, for race lessons; `None`: the
     /// cooperative default (goroutines yield only when they block).
     pub preempt_every: Option<u64>,
+    /// Runs both programs with the race detector on (`go run -race`): a data-race lesson shows
+    /// Go's report. Edits of any lesson can turn it on too.
+    pub race: bool,
     /// What real Go can and cannot confirm about the expectations.
     pub real_go: RealGo,
 }
@@ -113,6 +116,8 @@ struct LessonToml {
     #[serde(default)]
     preempt_every: Option<u64>,
     #[serde(default)]
+    race: bool,
+    #[serde(default)]
     real_go: RealGo,
     #[serde(default)]
     expect: Vec<Expectation>,
@@ -157,6 +162,7 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         explain_zh: raw.explain_zh,
         expect: meta.expect,
         preempt_every: meta.preempt_every,
+        race: meta.race,
         real_go: meta.real_go,
     };
     let mut problems = validate(&lesson, &good_params, raw.dir);

@@ -118,6 +118,9 @@ impl<V: Value> Runtime<V> {
         self.ctxs.nodes[id.index()].done = Some(done);
         self.ctxs.nodes[id.index()].deadline = deadline;
         if let Some(p) = self.nearest_cancel(parent) {
+            // Go's propagateCancel: parent.Done(), then the parent's mutex.
+            self.race_ctx_done(gid, p);
+            self.race_ctx_locked(gid, p, false);
             let pn = &self.ctxs.nodes[p.index()];
             if let Some(err) = pn.err {
                 let cause = pn.cause.clone();
@@ -152,6 +155,8 @@ impl<V: Value> Runtime<V> {
             if n.err.is_some() || !matches!(n.kind, CtxKind::Cancel) {
                 continue;
             }
+            self.race_ctx_locked(gid, c, true);
+            let n = &mut self.ctxs.nodes[c.index()];
             n.err = Some(err);
             n.cause = Some(cause.clone());
             let children = std::mem::take(&mut n.children);
@@ -266,18 +271,21 @@ impl<V: Value> Cx<'_, V> {
     /// `ctx.Done()`: `None` (a nil channel) for contexts that are never cancelled.
     pub fn ctx_done(&mut self, c: CtxId) -> Option<ChanId> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_done(self.gid, n);
         self.rt.ctxs.nodes[n.index()].done
     }
 
     /// `ctx.Err()`.
     pub fn ctx_err(&mut self, c: CtxId) -> Option<CtxErr> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_locked(self.gid, n, false);
         self.rt.ctxs.nodes[n.index()].err
     }
 
     /// `context.Cause(ctx)`.
     pub fn ctx_cause(&mut self, c: CtxId) -> Option<Cause<V>> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_locked(self.gid, n, false);
         self.rt.ctxs.nodes[n.index()].cause.clone()
     }
 

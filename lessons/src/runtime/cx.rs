@@ -57,6 +57,12 @@ impl<V: Value> Cx<'_, V> {
         self.rt.print(self.gid, text);
     }
 
+    /// The run's seed (for streams of randomness that must not disturb the main PRNG's, such
+    /// as map iteration order).
+    pub fn seed(&self) -> u64 {
+        self.rt.cfg.seed
+    }
+
     /// What the program writes to stderr (print/println, log, `fmt.Fprint(os.Stderr)`): kept
     /// apart from stdout, for the report only (no event).
     pub fn print_err(&mut self, text: &str) {

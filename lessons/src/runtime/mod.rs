@@ -42,6 +42,7 @@ mod goroutine;
 mod heap;
 mod ids;
 mod measures;
+mod race;
 mod report;
 mod rng;
 mod scheduler;
@@ -61,6 +62,9 @@ pub use ids::{
     WgId,
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
+pub use race::{
+    AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
+};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};

@@ -64,4 +64,8 @@ pub struct RunReport {
     /// goroutine lifetimes, recovered panics. Absent in older JSON: all zero.
     #[serde(default)]
     pub measures: Measures,
+    /// Data races found (runs with the race detector on), in the order they were found;
+    /// absent from the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub races: Vec<super::race::RaceReport>,
 }

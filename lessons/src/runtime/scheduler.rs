@@ -119,6 +119,8 @@ pub struct Runtime<V: Value> {
     pub(crate) resumes: u64,
     /// Events recorded so far (taken ones included), bounded by `max_events`.
     pub(crate) events_recorded: u64,
+    /// The data race detector, when this run has it on ([`Runtime::enable_race`]).
+    pub(crate) race: Option<Box<super::race::RaceState>>,
     names: Vec<Rc<str>>,
     /// The measures of the report, fed as the fold feeds its own from events.
     pub(crate) tally: Tally,
@@ -176,6 +178,7 @@ impl<V: Value> Runtime<V> {
             firing: false,
             resumes: 0,
             events_recorded: 0,
+            race: None,
             names: Vec::new(),
             tally: Tally::default(),
             spin: SpinWatch::default(),
@@ -256,6 +259,7 @@ impl<V: Value> Runtime<V> {
             measures: self
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
+            races: self.race_reports().to_vec(),
         }
     }
 
@@ -412,6 +416,7 @@ impl<V: Value> Runtime<V> {
 
     fn exit_goroutine(&mut self, gid: Gid) {
         self.emit(gid, EventKind::Exit);
+        self.race_exit(gid);
         self.tally.exit(gid, self.now);
         let g = &mut self.gs[gid.index()];
         g.alive = false;
@@ -509,6 +514,7 @@ impl<V: Value> Runtime<V> {
         self.tally.spawn(gid, self.now);
         self.tally.alloc(STACK_BYTES);
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
+        self.race_spawn(parent, gid, line);
         self.check_heap(gid);
         self.live += 1;
         self.peak_live = self.peak_live.max(self.live);
@@ -676,6 +682,9 @@ impl<V: Value> Runtime<V> {
 
     /// Appends program output.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
+        // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
+        // printing orders the goroutines that print.
+        self.race_print(gid);
         self.stdout.push_str(text);
         self.emit(
             gid,

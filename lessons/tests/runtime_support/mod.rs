@@ -7,8 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lessons::runtime::{
-    AfterFuncId, AllocId, AllocKind, Cause, ChanId, CondId, Config, CtxId, Cx, MutexId, OnceId, Op,
-    Outcome, RunReport, Runtime, RwMutexId, SelectCase, Selected, Task, Value, Wake, WgId, Yield,
+    AccessKind, AfterFuncId, AllocId, AllocKind, AtomicOp, Cause, ChanId, CondId, Config, CtxId,
+    Cx, Loc, MutexId, OnceId, Op, Outcome, RaceReport, RunReport, Runtime, RwMutexId, SelectCase,
+    Selected, Site, Task, Value, Wake, WgId, Yield,
 };
 
 /// The test value type: plain integers; a timer delivers the time it fired.
@@ -99,6 +100,11 @@ pub enum S {
     RwTryLock(u32),
     RwTryRLock(u32),
     CtxWithTimeoutCause(u32, i64, i64),
+    /// A plain read / write of variable `n` (race detector), at the current line.
+    Read(u32),
+    Write(u32),
+    /// An atomic operation on variable `n`.
+    Atomic(u32, AtomicOp),
 }
 
 /// A goroutine running a script.
@@ -425,6 +431,27 @@ impl Task<V> for Script {
                     cx.ctx_with_deadline_cause(CtxId(p), at, V(cause));
                 }
                 S::Fatal(m) => return Yield::Fatal(m.to_string()),
+                S::Read(n) | S::Write(n) => {
+                    let kind = if matches!(op, S::Read(_)) {
+                        AccessKind::Read
+                    } else {
+                        AccessKind::Write
+                    };
+                    let site = Site {
+                        func: 0,
+                        line: cx.line(),
+                        stack: 0,
+                    };
+                    cx.race_access(var(n), kind, site);
+                }
+                S::Atomic(n, a) => {
+                    let site = Site {
+                        func: 0,
+                        line: cx.line(),
+                        stack: 0,
+                    };
+                    cx.race_atomic(var(n), a, site);
+                }
             }
             self.pc += 1;
         }
@@ -452,6 +479,41 @@ pub fn start(cfg: Config, main: Vec<S>) -> (Runtime<V>, Log) {
     let mut rt = Runtime::new(cfg);
     rt.spawn_main(Script::boxed(main, &log), 1);
     (rt, log)
+}
+
+/// Variable `n` as a race detector location.
+pub fn var(n: u32) -> Loc {
+    Loc {
+        base: u64::from(n) + 1,
+        index: 0,
+    }
+}
+
+/// Runs `main` with the race detector on; returns the report and the races found.
+pub fn run_race(main: Vec<S>) -> (RunReport, Vec<RaceReport>) {
+    let (mut rt, _) = start(Config::default(), main);
+    let names: Rc<[Rc<str>]> = Rc::from(vec![Rc::from("main.f")]);
+    rt.enable_race(names, Default::default(), "prog.go");
+    let report = rt.run_to_end();
+    (report, rt.race_reports().to_vec())
+}
+
+/// The races as `"<op> <line> g<id> / <op> <line> g<id>"` (access, then previous).
+pub fn race_pairs(races: &[RaceReport]) -> Vec<String> {
+    races
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} g{} / {} {} g{}",
+                r.access.op,
+                r.access.line,
+                r.access.goroutine,
+                r.previous.op,
+                r.previous.line,
+                r.previous.goroutine
+            )
+        })
+        .collect()
 }
 
 /// The leak list as `(state, line, count)` triples.

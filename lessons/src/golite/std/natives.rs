@@ -525,6 +525,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         }
         N::AtomicAdd64 | N::AtomicAdd32 => {
             let p = arg(0);
+            race_atomic(t, cx, &p, crate::runtime::AtomicOp::Rmw);
             let k = if n == N::AtomicAdd32 {
                 crate::golite::types::IntKind::Int32
             } else {
@@ -534,10 +535,17 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             store_ptr(&p, Value::Int(v));
             push!(Value::Int(v));
         }
-        N::AtomicLoad => push!(load_ptr(&arg(0))),
-        N::AtomicStore => store_ptr(&arg(0), arg(1)),
+        N::AtomicLoad => {
+            race_atomic(t, cx, &arg(0), crate::runtime::AtomicOp::Load);
+            push!(load_ptr(&arg(0)))
+        }
+        N::AtomicStore => {
+            race_atomic(t, cx, &arg(0), crate::runtime::AtomicOp::Store);
+            store_ptr(&arg(0), arg(1))
+        }
         N::AtomicSwap => {
             let p = arg(0);
+            race_atomic(t, cx, &p, crate::runtime::AtomicOp::Rmw);
             let old = load_ptr(&p);
             store_ptr(&p, arg(1));
             push!(old);
@@ -545,6 +553,12 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         N::AtomicCas => {
             let p = arg(0);
             let ok = load_ptr(&p).equals(&arg(1));
+            let op = if ok {
+                crate::runtime::AtomicOp::Rmw
+            } else {
+                crate::runtime::AtomicOp::CasFail
+            };
+            race_atomic(t, cx, &p, op);
             if ok {
                 store_ptr(&p, arg(2));
             }
@@ -1177,6 +1191,14 @@ fn go_max(x: f64, y: f64) -> f64 {
 }
 
 /// Reads through a pointer (`*int64`, `&c.n`, or an atomic.X struct's value field).
+/// A `sync/atomic` operation for the race detector (nothing when it is off).
+fn race_atomic(t: &GoTask, cx: &mut Cx<'_, Value>, p: &Value, op: crate::runtime::AtomicOp) {
+    if cx.race_enabled() {
+        let site = t.user_site();
+        t.sh.race_pins.atomic(cx, site, p, op);
+    }
+}
+
 pub(crate) fn load_ptr(p: &Value) -> Value {
     match p {
         Value::Cell(c) => c.borrow().clone(),

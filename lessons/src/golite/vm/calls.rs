@@ -49,6 +49,8 @@ pub(crate) struct Frame {
     pub(crate) closure: Option<Rc<Closure>>,
     pub(crate) defers: Vec<Deferred>,
     pub(crate) kind: FrameKind,
+    /// Race detector runs: the interned stack of this frame's callers (0 otherwise).
+    pub(crate) race_stack: u32,
 }
 
 /// A panic in flight: the value `recover` returns and the text Go prints.
@@ -132,6 +134,7 @@ impl GoTask {
                     closure: None,
                     defers: Vec::new(),
                     kind: FrameKind::IfaceRoot(sym, n),
+                    race_stack: 0,
                 });
             }
             Callee::Value(_) => {
@@ -149,6 +152,7 @@ impl GoTask {
             closure: None,
             defers: Vec::new(),
             kind: FrameKind::NativeRoot(n),
+            race_stack: 0,
         });
     }
 
@@ -168,6 +172,7 @@ impl GoTask {
             self.stack.reserve_exact(f.nlocals as usize + 3);
         }
         self.stack.resize(base + f.nlocals as usize, Value::Nil);
+        let race_stack = if self.sh.race { self.caller_stack() } else { 0 };
         self.frames.push(Frame {
             func: fid,
             pc: 0,
@@ -175,6 +180,7 @@ impl GoTask {
             closure,
             defers: Vec::new(),
             kind,
+            race_stack,
         });
     }
 

@@ -69,9 +69,16 @@ impl GoTask {
         }
         let cap = o.as_ref().map_or(0, |o| o.borrow().len() - off);
         let need = len + add;
+        let race = self.sh.race.then(|| self.user_site());
         if let Some(o) = &o
             && need <= cap
         {
+            if let Some(site) = race {
+                let (from, to) = ((off + len) as u32, (off + need) as u32);
+                self.sh
+                    .race_pins
+                    .range(cx, site, o, from, to, crate::runtime::AccessKind::Write);
+            }
             let mut b = o.borrow_mut();
             for (i, v) in vals.into_iter().enumerate() {
                 b[off + len + i] = v;
@@ -126,6 +133,16 @@ impl GoTask {
             )));
         }
         let no = Obj::new(items);
+        if let Some(site) = race {
+            // growslice reads the old elements; the new ones are written into the new array.
+            let pins = &self.sh.race_pins;
+            if let Some(o) = &o {
+                let (from, to) = (off as u32, (off + len) as u32);
+                pins.range(cx, site, o, from, to, crate::runtime::AccessKind::Read);
+            }
+            let (from, to) = (len as u32, need as u32);
+            pins.range(cx, site, &no, from, to, crate::runtime::AccessKind::Write);
+        }
         let id = self.alloc(cx, bytes, AllocKind::Slice);
         no.set_alloc(id);
         Ok(Value::Slice(no, 0, need as u32))
