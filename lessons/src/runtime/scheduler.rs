@@ -141,6 +141,7 @@ impl<V: Value> Runtime<V> {
             stack: super::ids::AllocId(u32::MAX),
             relock: None,
             park_token: 0,
+            parent: Gid(0),
         };
         Runtime {
             cfg,
@@ -499,6 +500,7 @@ impl<V: Value> Runtime<V> {
             stack,
             relock: None,
             park_token: 0,
+            parent,
         });
         self.tally.spawn(gid, self.now);
         self.tally.alloc(STACK_BYTES);
