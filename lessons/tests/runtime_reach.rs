@@ -246,3 +246,35 @@ fn the_walk_lists_what_each_goroutine_waits_on() {
     let reach = rt.reachability();
     assert_eq!(reach.certain().collect::<Vec<_>>(), vec![Gid(2), Gid(3)]);
 }
+
+#[test]
+fn pending_timers_say_what_they_will_wake_or_run() {
+    use lessons::runtime::{TimerId, TimerTarget};
+    let (mut rt, _log) = start(
+        Default::default(),
+        vec![
+            S::NewTicker(10 * MS),
+            S::AfterFunc(30 * MS, vec![]),
+            S::Go("sleeper", 4, vec![S::Sleep(20 * MS)]),
+            S::Sleep(1),
+        ],
+    );
+    rt.run_until(1, 1_000);
+    let pending = rt.pending_timers();
+    let targets: Vec<(i64, TimerTarget)> = pending.iter().map(|t| (t.when, t.target)).collect();
+    assert_eq!(
+        targets,
+        vec![
+            (
+                10 * MS,
+                TimerTarget::Chan {
+                    chan: ChanId(0),
+                    period: 10 * MS
+                }
+            ),
+            (20 * MS, TimerTarget::Sleep(Gid(2))),
+            (30 * MS, TimerTarget::Func { line: 1 }),
+        ]
+    );
+    assert_eq!(pending[0].timer, TimerId(0));
+}

@@ -64,7 +64,7 @@ pub use ids::{
     WgId,
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
-pub use reach::{LeakVerdict, Marker, Reachability, Ref};
+pub use reach::{LeakVerdict, Marker, PendingTimer, Reachability, Ref, TimerTarget};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};

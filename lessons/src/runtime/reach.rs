@@ -337,3 +337,56 @@ impl<V: Value> Runtime<V> {
         }
     }
 }
+
+/// What a pending timer does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerTarget {
+    /// Wakes this sleeping goroutine.
+    Sleep(Gid),
+    /// Delivers the time on this channel; `period > 0` for a ticker.
+    Chan { chan: ChanId, period: i64 },
+    /// Starts an AfterFunc's function as a new goroutine (`line`: where AfterFunc was called).
+    Func { line: u32 },
+    /// Cancels this context (its deadline).
+    Ctx(CtxId),
+}
+
+/// A timer that will fire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PendingTimer {
+    pub timer: TimerId,
+    /// Virtual time it fires at.
+    pub when: i64,
+    pub target: TimerTarget,
+}
+
+impl<V: Value> Runtime<V> {
+    /// Every pending timer, earliest first (then by id): what will still happen on the clock.
+    pub fn pending_timers(&self) -> Vec<PendingTimer> {
+        let mut out: Vec<PendingTimer> = self
+            .timers
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let target = match &s.kind {
+                    TimerKind::Sleep(g) => TimerTarget::Sleep(*g),
+                    TimerKind::Chan { chan, period } => TimerTarget::Chan {
+                        chan: *chan,
+                        period: *period,
+                    },
+                    TimerKind::Func { line, .. } => TimerTarget::Func { line: *line },
+                    TimerKind::Ctx(c) => TimerTarget::Ctx(*c),
+                    TimerKind::Free => return None,
+                };
+                Some(PendingTimer {
+                    timer: TimerId(i as u32),
+                    when: s.when?,
+                    target,
+                })
+            })
+            .collect();
+        out.sort_by_key(|t| (t.when, t.timer));
+        out
+    }
+}

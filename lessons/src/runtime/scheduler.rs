@@ -256,11 +256,18 @@ impl<V: Value> Runtime<V> {
 
     /// Live goroutines grouped by (state, line), sorted by line then state.
     fn leaks(&self) -> Vec<Leak> {
+        self.leak_groups(|_| true)
+    }
+
+    /// Live goroutines for which `keep(gid)` holds, grouped by (state, line), sorted by line
+    /// then state.
+    pub(crate) fn leak_groups(&self, keep: impl Fn(Gid) -> bool) -> Vec<Leak> {
         let mut groups: Vec<(u32, &'static str)> = self
             .gs
             .iter()
-            .filter(|g| g.alive)
-            .map(|g| (g.line, g.state.as_str()))
+            .enumerate()
+            .filter(|(i, g)| g.alive && keep(Gid(*i as u32)))
+            .map(|(_, g)| (g.line, g.state.as_str()))
             .collect();
         groups.sort_unstable();
         let mut out: Vec<Leak> = Vec::new();
