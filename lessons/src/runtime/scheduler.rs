@@ -235,6 +235,20 @@ impl<V: Value> Runtime<V> {
         } else {
             Vec::new()
         };
+        // Reachability and stacks only once the run is over: linear in the live heap, too
+        // costly per step.
+        let (leaked_certain, goroutines) = match (&self.end, outcome) {
+            (None, _) | (_, Outcome::CompileError) => (Vec::new(), Vec::new()),
+            (Some(_), _) => {
+                let reach = self.reachability();
+                let certain = if leaked.is_empty() {
+                    Vec::new()
+                } else {
+                    self.leak_groups(|g| reach.is_certain(g))
+                };
+                (certain, self.goroutine_stacks(Some(&reach)))
+            }
+        };
         RunReport {
             outcome,
             panic,
@@ -251,6 +265,8 @@ impl<V: Value> Runtime<V> {
             measures: self
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
+            leaked_certain,
+            goroutines,
         }
     }
 

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod calls;
+pub(crate) mod reach;
 pub(crate) mod slices;
 pub(crate) mod typed;
 pub(crate) mod value;
@@ -122,6 +123,9 @@ pub(crate) struct GoTask {
     pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
     line: u32,
+    /// The function whose `go` statement started this goroutine, and that statement's line
+    /// (goroutine dumps' `created by`); `None` for main and AfterFunc functions.
+    pub(crate) created_by: Option<(FuncId, u32)>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -150,6 +154,7 @@ impl GoTask {
             out_of_budget: false,
             native_closure: None,
             line: 0,
+            created_by: None,
         }
     }
 
@@ -243,6 +248,22 @@ impl Task<Value> for GoTask {
         let y = self.run(cx);
         self.sync_rt(cx);
         y
+    }
+
+    fn trace(&self, m: &mut crate::runtime::Marker) {
+        self.trace_stack(m);
+    }
+
+    fn trace_globals(&self, m: &mut crate::runtime::Marker) {
+        GoTask::trace_globals(self, m);
+    }
+
+    fn stack(&self) -> Vec<crate::runtime::StackFrame> {
+        self.stack_frames()
+    }
+
+    fn created_by(&self) -> Option<crate::runtime::StackFrame> {
+        self.creator()
     }
 }
 
