@@ -138,6 +138,9 @@ fn golite_proves_leaked_every_goroutine_gos_leak_profile_proves() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A leaked goroutine's state, program frames `(func, line)` innermost first, and creator.
+type DumpKey = (String, Vec<(String, u32)>, Option<(String, u32)>);
+
 /// A Go dump frame "main.f.func1 bad.go:27" in the program's file, as (func, line).
 fn program_frame(frame: &str, file: &str) -> Option<(String, u32)> {
     let (func, at) = frame.split_once(' ')?;
@@ -155,8 +158,7 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
         }
         let report = run(&program, &file);
         // (state, program frames, creator) -> count, on both sides.
-        let mut go: BTreeMap<(String, Vec<(String, u32)>, Option<(String, u32)>), u64> =
-            BTreeMap::new();
+        let mut go: BTreeMap<DumpKey, u64> = BTreeMap::new();
         for g in record["goroutineleak_dump"]
             .as_array()
             .into_iter()
@@ -178,8 +180,7 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
             );
             *go.entry(key).or_default() += g["count"].as_u64().unwrap_or(0);
         }
-        let mut golite: BTreeMap<(String, Vec<(String, u32)>, Option<(String, u32)>), u64> =
-            BTreeMap::new();
+        let mut golite: BTreeMap<DumpKey, u64> = BTreeMap::new();
         for g in report
             .goroutines
             .iter()
