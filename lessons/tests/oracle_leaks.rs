@@ -16,12 +16,15 @@ use lessons::runtime::{LeakVerdict, RunReport};
 use serde_json::Value;
 
 /// golite proves more than Go here: Go's collector keeps a blocked sender's offered value
-/// alive (the sudog's `elem`), and these senders send a variable their closure captured next
-/// to the channel itself (`c.expired <- id`, `reply <- i`), so Go sees the channel reachable.
+/// alive (the sudog's `elem` points to it), and these senders send a variable their closure
+/// captured next to the channel itself (`c.expired <- id`, `reply <- i`, `ch <- id`), so Go
+/// sees the channel reachable. Sending a constant instead, Go proves all of them leaked too
+/// (checked with Go 1.27.3: 20 of 20, 37 of 37; `leak_send_captured_value.go` has both kinds).
 /// (case, golite's certain count, Go's).
 const MORE_THAN_GO: &[(&str, u32, u32)] = &[
     ("03-afterfunc-no-cancel.bad", 20, 0),
     ("leak_param_requests", 37, 0),
+    ("leak_send_captured_value", 6, 3),
 ];
 
 /// Go's profile was taken later than golite's end: on the real clock the poller's ticker fired
@@ -120,6 +123,14 @@ fn golite_proves_leaked_every_goroutine_gos_leak_profile_proves() {
             continue;
         }
         compared += 1;
+        // Whatever Go proves, golite proves.
+        for (place, n) in &go {
+            if certain.get(place).copied().unwrap_or(0) < *n {
+                failures.push(format!(
+                    "{name}: Go proves {n} leaked at {place:?}, golite {certain:?}"
+                ));
+            }
+        }
         if let Some((_, g, o)) = MORE_THAN_GO.iter().find(|(n, ..)| *n == name) {
             if (golite_total, go_total) != (u64::from(*g), u64::from(*o)) {
                 failures.push(format!(
@@ -153,9 +164,10 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
     let mut failures = Vec::new();
     let mut with_frames = 0;
     for (name, program, file, record) in cases() {
-        if MOVED_ON.contains(&name.as_str()) || MORE_THAN_GO.iter().any(|(n, ..)| *n == name) {
+        if MOVED_ON.contains(&name.as_str()) {
             continue;
         }
+        let more = MORE_THAN_GO.iter().any(|(n, ..)| *n == name);
         let report = run(&program, &file);
         // (state, program frames, creator) -> count, on both sides.
         let mut go: BTreeMap<DumpKey, u64> = BTreeMap::new();
@@ -192,7 +204,14 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
                 .entry((g.state.clone(), frames, created))
                 .or_default() += 1;
         }
-        if go != golite {
+        // Where golite proves more, Go's leaked goroutines are among golite's.
+        let agrees = if more {
+            go.iter()
+                .all(|(k, n)| golite.get(k).copied().unwrap_or(0) >= *n)
+        } else {
+            go == golite
+        };
+        if !agrees {
             failures.push(format!("{name}:\n  Go:     {go:?}\n  golite: {golite:?}"));
         }
         with_frames += go
