@@ -635,6 +635,8 @@ mod tests {
             peak_goroutines: 0,
             peak_heap_bytes: 0,
             measures: Default::default(),
+            leaked_certain: Vec::new(),
+            goroutines: Vec::new(),
         }
     }
 
