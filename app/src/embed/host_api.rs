@@ -622,6 +622,7 @@ mod tests {
             outcome,
             panic: String::new(),
             stdout: String::new(),
+            stderr: String::new(),
             virtual_time_ns: 0,
             leaked: leaked
                 .iter()
@@ -635,6 +636,7 @@ mod tests {
             peak_goroutines: 0,
             peak_heap_bytes: 0,
             measures: Default::default(),
+            exit_code: None,
             leaked_certain: Vec::new(),
             goroutines: Vec::new(),
         }

@@ -4,8 +4,8 @@
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
 //! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
 //! the end as Go's tools print them, `lessons::gotools::GoroutineDump`; docs/REPORT.md).
-//! Without it, the program's output goes to stdout
-//! and a human summary to stderr. Exit code 0 for any outcome the program produced (panics and
+//! Without it, the program's output goes to stdout, what it wrote to stderr and a human summary
+//! to stderr. Exit code 0 for any outcome the program produced (panics and
 //! deadlocks included), 2 for usage errors.
 //!
 //! When FILE is a lesson's `bad.go` or `good.go` (its folder is `NN-slug` of a catalog lesson
@@ -112,7 +112,10 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
 /// The human summary printed on stderr.
 fn summary(r: &RunReport) -> String {
     let mut s = match r.outcome {
-        Outcome::Exit => "exit".to_string(),
+        Outcome::Exit => match r.exit_code {
+            Some(code) => format!("exit: os.Exit({code})"),
+            None => "exit".to_string(),
+        },
         Outcome::Deadlock => format!("deadlock: fatal error: {}", r.panic),
         Outcome::Panic => format!("panic: {}", r.panic),
         Outcome::Fatal => format!("fatal error: {}", r.panic),
@@ -201,6 +204,7 @@ fn main() -> ExitCode {
         }
     } else {
         print!("{}", report.stdout);
+        eprint!("{}", report.stderr);
         eprintln!("{}", summary(&report));
         if let Some((_, _, v)) = &verdict {
             eprintln!("verdict ({}): {}", tone_word(v), v.en);

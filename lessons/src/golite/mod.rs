@@ -100,6 +100,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
     vm::value::heap::clear();
+    std::more::reset();
     let prog = program.inner.clone();
     let cfg = Config {
         seed: opts.seed,
@@ -170,11 +171,13 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         outcome: Outcome::CompileError,
         panic: msg,
         stdout: String::new(),
+        stderr: String::new(),
         virtual_time_ns: 0,
         leaked: Vec::new(),
         steps: 0,
         peak_goroutines: 0,
         peak_heap_bytes: 0,
+        exit_code: None,
         measures: Default::default(),
         leaked_certain: Vec::new(),
         goroutines: Vec::new(),

@@ -47,6 +47,9 @@ pub struct RunReport {
     /// What Go prints after `panic: ` or `fatal error: `; empty for `exit`.
     pub panic: String,
     pub stdout: String,
+    /// What the program wrote to stderr: `print`/`println`, `log`, `fmt.Fprint(os.Stderr, ...)`.
+    #[serde(default)]
+    pub stderr: String,
     /// The virtual clock when main returned (or when the run ended otherwise).
     pub virtual_time_ns: i64,
     /// Sorted by line, then state; only filled for outcome `exit`.
@@ -54,6 +57,10 @@ pub struct RunReport {
     pub steps: u64,
     pub peak_goroutines: u64,
     pub peak_heap_bytes: u64,
+    /// The status the program passed to `os.Exit` (outcome `exit`, no leaks reported: Go ends
+    /// at once); absent when main returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
     /// What the run did, measured (see [`Measures`]): heap growth, contention, spinning,
     /// goroutine lifetimes, recovered panics. Absent in older JSON: all zero.
     #[serde(default)]

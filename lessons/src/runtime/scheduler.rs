@@ -103,6 +103,8 @@ pub struct Runtime<V: Value> {
     pub(crate) current: Gid,
     pub(crate) events: Vec<Event>,
     pub(crate) stdout: String,
+    pub(crate) stderr: String,
+    pub(crate) exit_code: Option<i32>,
     pub(crate) main_done: bool,
     pub(crate) main_end_ns: i64,
     pub(crate) main_end_steps: u64,
@@ -163,6 +165,8 @@ impl<V: Value> Runtime<V> {
             current: Gid(0),
             events: Vec::new(),
             stdout: String::new(),
+            stderr: String::new(),
+            exit_code: None,
             main_done: false,
             main_end_ns: 0,
             main_end_steps: 0,
@@ -230,7 +234,7 @@ impl<V: Value> Runtime<V> {
     /// The report of the run so far (outcome `exit` with empty fields while still running).
     pub fn report(&self) -> RunReport {
         let (outcome, panic) = self.end.clone().unwrap_or((Outcome::Exit, String::new()));
-        let leaked = if outcome == Outcome::Exit && self.end.is_some() {
+        let leaked = if outcome == Outcome::Exit && self.end.is_some() && self.exit_code.is_none() {
             self.leaks()
         } else {
             Vec::new()
@@ -253,6 +257,7 @@ impl<V: Value> Runtime<V> {
             outcome,
             panic,
             stdout: self.stdout.clone(),
+            stderr: self.stderr.clone(),
             virtual_time_ns: if self.main_done {
                 self.main_end_ns
             } else {
@@ -262,6 +267,7 @@ impl<V: Value> Runtime<V> {
             steps: self.steps,
             peak_goroutines: self.peak_live as u64,
             peak_heap_bytes: self.heap.peak,
+            exit_code: self.exit_code,
             measures: self
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
@@ -682,6 +688,15 @@ impl<V: Value> Runtime<V> {
         } else {
             false
         }
+    }
+
+    /// `os.Exit(code)`: the run ends now, as main returning would, but without waiting for or
+    /// reporting other goroutines.
+    pub(crate) fn exit(&mut self, code: i32) {
+        if self.end.is_none() {
+            self.exit_code = Some(code);
+        }
+        self.finish(Outcome::Exit, String::new());
     }
 
     /// Appends program output.

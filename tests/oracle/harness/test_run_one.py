@@ -220,6 +220,24 @@ class Crashes(unittest.TestCase):
         self.assertEqual(rec["panic"], "runtime error: invalid memory address or nil pointer dereference")
         self.assertEqual(rec["virtual_time_ns"], 0)
 
+    def test_what_the_program_wrote_to_stderr_before_a_panic_is_kept(self):
+        stderr = (
+            "to stderr\n1 2\n"
+            "panic: boom\n\ngoroutine 24 [running, synctest bubble 1]:\nmain.oracleMain()\n"
+            f"\t{PROG}:20 +0x11f\n"
+        )
+        rec = self.crash(stderr, {"main_panic_time.txt": "0"}, main_gid=24)
+        self.assertEqual((rec["panic"], rec["stderr"]), ("boom", "to stderr\n1 2\n"))
+
+    def test_an_exit_without_a_result_or_a_panic_is_os_exit(self):
+        with tempfile.TemporaryDirectory() as d:
+            proc = subprocess.CompletedProcess([], 3, "", "bye\n")
+            rec = run_one.crash_record(proc, "out\n", PROG, 24, Path(d))
+        self.assertEqual(
+            (rec["outcome"], rec["exit_code"], rec["stderr"], rec["virtual_time_ns"]),
+            ("exit", 3, "bye\n", None),
+        )
+
 
 LEAK_DUMP = f"""goroutine 5 [running]:
 runtime/pprof.writeGoroutineStacks({{0x6d8d08, 0xa98117e2040}})

@@ -85,7 +85,7 @@ fn str_slice(items: Vec<String>) -> Value {
     Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
 }
 
-fn slice_items(v: &Value) -> Vec<Value> {
+pub(crate) fn slice_items(v: &Value) -> Vec<Value> {
     match v {
         Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
         _ => Vec::new(),
@@ -200,7 +200,21 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             t.start_panic(v, m);
             return NRes::Reload;
         }
-        N::BuiltinPrint | N::BuiltinPrintln => {}
+        N::BuiltinPrint | N::BuiltinPrintln => {
+            // The builtins write to stderr: println separates every operand with a space (print
+            // never does), and neither calls String methods. Go 1.27 prints floats as %v does.
+            let items = slice_items(&arg(0));
+            let parts: Vec<String> = items
+                .iter()
+                .map(|v| fmt_value::sprint(t, std::slice::from_ref(v)))
+                .collect();
+            let text = if n == N::BuiltinPrintln {
+                parts.join(" ") + "\n"
+            } else {
+                parts.concat()
+            };
+            cx.print_err(&text);
+        }
         N::Clear => match arg(0) {
             Value::Map(m) => m.borrow_mut().entries.clear(),
             Value::Slice(o, off, len) => {
@@ -814,33 +828,19 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
-            let fname = if n == N::StrconvAtoi {
-                "Atoi"
+            let (fname, base, bits) = if n == N::StrconvAtoi {
+                ("Atoi", 10, 0)
             } else {
-                "ParseInt"
+                ("ParseInt", arg(1).as_int(), arg(2).as_int())
             };
-            match s(&x).parse::<i64>() {
+            match super::strconv::parse_int(s(&x), base, bits) {
                 Ok(v) => {
                     push!(Value::Int(v));
                     push!(Value::Nil);
                 }
-                Err(e) => {
-                    let why = if matches!(
-                        e.kind(),
-                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-                    ) {
-                        "value out of range"
-                    } else {
-                        "invalid syntax"
-                    };
-                    push!(Value::Int(0));
-                    push!(new_error(
-                        t,
-                        &format!(
-                            "strconv.{fname}: parsing {}: {why}",
-                            crate::golite::fmt::format::quote(s(&x))
-                        )
-                    ));
+                Err((v, e)) => {
+                    push!(Value::Int(v));
+                    push!(new_error(t, &e.message(fname, s(&x))));
                 }
             }
         }
@@ -973,17 +973,17 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         N::MathFloor => push!(Value::Float(arg(0).as_float().floor())),
         N::MathCeil => push!(Value::Float(arg(0).as_float().ceil())),
         N::MathPow => push!(Value::Float(arg(0).as_float().powf(arg(1).as_float()))),
-        N::MathMax => push!(Value::Float(arg(0).as_float().max(arg(1).as_float()))),
-        N::MathMin => push!(Value::Float(arg(0).as_float().min(arg(1).as_float()))),
+        N::MathMax => push!(Value::Float(go_max(arg(0).as_float(), arg(1).as_float()))),
+        N::MathMin => push!(Value::Float(-go_max(
+            -arg(0).as_float(),
+            -arg(1).as_float()
+        ))),
         N::OsExit => {
-            let code = arg(0).as_int();
-            if code == 0 {
-                // Exiting the process ends every goroutine: model it as main returning.
-                t.frames.truncate(1);
-                t.stack.truncate(0);
-                return NRes::Fatal(String::new());
-            }
-            return NRes::Fatal(format!("exit status {code}"));
+            // The process ends now: no deferred call runs, no goroutine is waited for.
+            cx.exit(arg(0).as_int() as i32);
+            t.frames.clear();
+            t.stack.clear();
+            return NRes::Reload;
         }
         N::UnicodeIsUpper => push!(Value::Bool(
             char::from_u32(arg(0).as_int() as u32).is_some_and(char::is_uppercase)
@@ -1139,6 +1139,24 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
                 push!(v);
             }
         }
+        N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
+            let w = arg(0);
+            let text = if n == N::FmtFprintf {
+                fmt_value::sprintf(t, s(&arg(1)), &slice_items(&arg(2)))
+            } else if n == N::FmtFprintln {
+                fmt_value::sprintln(t, &slice_items(&arg(1)))
+            } else {
+                fmt_value::sprint(t, &slice_items(&arg(1)))
+            };
+            super::more::write_to(cx, &w, &text);
+            push!(Value::Int(text.len() as i64));
+            push!(Value::Nil);
+        }
+        _ => {
+            if let Some(r) = super::more::call(t, cx, n, &a) {
+                return r;
+            }
+        }
     }
     NRes::Ok
 }
@@ -1164,8 +1182,23 @@ fn format_int(v: i64, base: u32) -> String {
     digits.iter().rev().collect()
 }
 
+/// Go's math.Max: +Inf wins, then NaN, and +0 over -0 (math.Min is -Max(-x, -y)).
+fn go_max(x: f64, y: f64) -> f64 {
+    if x == f64::INFINITY || y == f64::INFINITY {
+        f64::INFINITY
+    } else if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == 0.0 && y == 0.0 {
+        if x.is_sign_negative() { y } else { x }
+    } else if x > y {
+        x
+    } else {
+        y
+    }
+}
+
 /// Reads through a pointer (`*int64`, `&c.n`, or an atomic.X struct's value field).
-fn load_ptr(p: &Value) -> Value {
+pub(crate) fn load_ptr(p: &Value) -> Value {
     match p {
         Value::Cell(c) => c.borrow().clone(),
         Value::Elem(o, i) => o.borrow().get(*i as usize).cloned().unwrap_or_default(),
@@ -1174,7 +1207,7 @@ fn load_ptr(p: &Value) -> Value {
     }
 }
 
-fn store_ptr(p: &Value, v: Value) {
+pub(crate) fn store_ptr(p: &Value, v: Value) {
     match p {
         Value::Cell(c) => *c.borrow_mut() = v,
         Value::Elem(o, i) => {

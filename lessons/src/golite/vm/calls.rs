@@ -2,11 +2,11 @@
 //! and function values), `defer`, `go`, and unwinding a panic through deferred calls to `recover`.
 
 use super::typed::{copy_typed, deref_copy};
-use super::value::{Closure, Value};
 use super::{Flow, GoTask, NATIVE_FUNC, NRes, Shared};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
 use crate::golite::types::TypeId;
+use crate::golite::vm::value::{Closure, Value};
 use crate::runtime::{Cx, Yield};
 use std::rc::Rc;
 
@@ -60,6 +60,9 @@ pub(crate) struct Panicking {
     /// panic in a deferred call (`send on closed channel`), or recovered by a deferred call that
     /// then panicked with something else (`boom [recovered]`).
     pub(crate) earlier: Vec<String>,
+    /// How many frames are being unwound (the panicking one and its callers): a frame above them
+    /// was called by a deferred call and returns normally, even while the panic is in flight.
+    pub(crate) depth: usize,
 }
 
 /// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
@@ -206,6 +209,18 @@ impl GoTask {
                     let Some(fv) = obj.borrow().get(i).cloned() else {
                         continue;
                     };
+                    if types.is_interface(f.ty) {
+                        // An embedded interface: its dynamic value's method.
+                        if let Value::Iface(b) = &fv
+                            && let Some(found) = match methods.get(&(b.0, sym)) {
+                                Some(m) => Some((b.0, b.1.clone(), *m)),
+                                None => self.promoted(b.0, &b.1, sym),
+                            }
+                        {
+                            return Some(found);
+                        }
+                        continue;
+                    }
                     if let Some(m) = methods.get(&(f.ty, sym)) {
                         // A value receiver gets a copy, as the call would in Go.
                         let recv = if types.pointer_elem(f.ty).is_some() {
@@ -262,6 +277,7 @@ impl GoTask {
             value,
             msg,
             earlier,
+            depth: self.frames.len(),
         }));
         self.unwind_top();
     }
@@ -452,7 +468,12 @@ impl GoTask {
             return Err(Flow::Stop(Yield::Exit));
         };
         let base = fr.base as usize;
-        if self.panicking.is_some() {
+        let below = self.frames.len();
+        if let Some(p) = &mut self.panicking
+            && (below < p.depth || fr.kind == FrameKind::Deferred)
+        {
+            // An unwound frame, or a deferred call, is done: unwinding goes on below it.
+            p.depth = p.depth.min(below);
             self.stack.truncate(base);
             self.unwind_top();
             return Err(Flow::Reload);

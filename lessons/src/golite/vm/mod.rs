@@ -425,6 +425,11 @@ impl GoTask {
                     Op::Pop => {
                         self.stack.pop();
                     }
+                    Op::NilCheck => {
+                        if matches!(self.stack.last(), Some(Value::Nil)) {
+                            throw!(NIL_DEREF.into());
+                        }
+                    }
                     Op::Dup => {
                         let v = self.top().clone();
                         self.stack.push(v);

@@ -1,9 +1,9 @@
 //! Slices and maps as they grow: `append` (with Go's capacity growth and size classes, which the
 //! heap ledger shows), slicing, and a map's growth accounted on the heap.
 
-use super::value::{MapObj, Obj, Value};
 use super::{GoTask, NIL_DEREF};
 use crate::golite::types::TypeId;
+use crate::golite::vm::value::{MapObj, Obj, Value};
 use crate::runtime::{AllocKind, Cx, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
