@@ -638,6 +638,8 @@ mod tests {
             measures: Default::default(),
             races: Vec::new(),
             exit_code: None,
+            leaked_certain: Vec::new(),
+            goroutines: Vec::new(),
         }
     }
 

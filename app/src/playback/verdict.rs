@@ -132,6 +132,8 @@ mod tests {
             exit_code: None,
             measures: Default::default(),
             races: Vec::new(),
+            leaked_certain: Vec::new(),
+            goroutines: Vec::new(),
         }
     }
 

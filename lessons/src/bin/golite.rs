@@ -2,8 +2,10 @@
 //! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
-//! `measures`, see `lessons::runtime::Measures`). Without it, the program's output goes to stdout,
-//! what it wrote to stderr and a human summary to stderr. Exit code 0 for any outcome the program produced (panics and
+//! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
+//! the end as Go's tools print them, `lessons::gotools::GoroutineDump`; docs/REPORT.md).
+//! Without it, the program's output goes to stdout, what it wrote to stderr and a human summary
+//! to stderr. Exit code 0 for any outcome the program produced (panics and
 //! deadlocks included), 2 for usage errors.
 //!
 //! When FILE is a lesson's `bad.go` or `good.go` (its folder is `NN-slug` of a catalog lesson
@@ -20,6 +22,7 @@
 
 use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
+use lessons::gotools::GoroutineDump;
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
@@ -183,11 +186,17 @@ fn main() -> ExitCode {
     let report = golite::run_source(&name, &src, &opts);
     let verdict = lesson_verdict(&args.file, &report, &opts);
     if args.json {
-        // The report's fields keep their order; `verdict` comes last.
+        // The report's fields keep their order; `goroutine_dump`, then `verdict`, come last.
         let verdict = verdict
             .as_ref()
             .map(|(lesson, side, v)| CliVerdict { lesson, side, v });
+        let dump = GoroutineDump::new(&report.goroutines, &name);
         let json = serde_json::to_string(&report).and_then(|mut j| {
+            // What Go's tools would print about the goroutines alive at the end.
+            j.pop();
+            j.push_str(",\"goroutine_dump\":");
+            j.push_str(&serde_json::to_string(&dump)?);
+            j.push('}');
             if let Some(v) = &verdict {
                 j.pop();
                 j.push_str(",\"verdict\":");

@@ -50,6 +50,9 @@ impl runtime::Value for Value {
     fn unit() -> Self {
         Value::agg(Vec::new())
     }
+    fn trace(&self, m: &mut runtime::Marker) {
+        vm::reach::trace_values([self.clone()], m);
+    }
 }
 
 /// Compiles `src`; `params` override lesson parameters (validated: known name, integer, in range).
@@ -192,5 +195,7 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         races: Vec::new(),
         exit_code: None,
         measures: Default::default(),
+        leaked_certain: Vec::new(),
+        goroutines: Vec::new(),
     }
 }

@@ -42,29 +42,29 @@ pub(crate) enum CtxKind<V> {
 }
 
 pub(crate) struct CtxNode<V> {
-    parent: Option<CtxId>,
-    kind: CtxKind<V>,
-    done: Option<ChanId>,
+    pub(crate) parent: Option<CtxId>,
+    pub(crate) kind: CtxKind<V>,
+    pub(crate) done: Option<ChanId>,
     err: Option<CtxErr>,
-    cause: Option<Cause<V>>,
-    children: Vec<CtxId>,
+    pub(crate) cause: Option<Cause<V>>,
+    pub(crate) children: Vec<CtxId>,
     deadline: Option<i64>,
-    timer: Option<TimerId>,
-    funcs: Vec<AfterFuncId>,
+    pub(crate) timer: Option<TimerId>,
+    pub(crate) funcs: Vec<AfterFuncId>,
     /// WithDeadlineCause's cause, used when the deadline passes.
-    deadline_cause: Option<V>,
+    pub(crate) deadline_cause: Option<V>,
 }
 
 /// A registered `context.AfterFunc`.
 pub(crate) struct AfterFuncEntry<V> {
-    task: Option<Box<dyn Task<V>>>,
+    pub(crate) task: Option<Box<dyn Task<V>>>,
     line: u32,
 }
 
 /// All context nodes and AfterFunc registrations.
 pub(crate) struct Contexts<V> {
-    nodes: Vec<CtxNode<V>>,
-    funcs: Vec<AfterFuncEntry<V>>,
+    pub(crate) nodes: Vec<CtxNode<V>>,
+    pub(crate) funcs: Vec<AfterFuncEntry<V>>,
 }
 
 impl<V> Default for Contexts<V> {

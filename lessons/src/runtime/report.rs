@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dump::GoroutineStack;
 use super::measures::Measures;
 
 /// How a run ended.
@@ -68,4 +69,11 @@ pub struct RunReport {
     /// absent from the JSON when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub races: Vec<super::race::RaceReport>,
+    /// The part of `leaked` that can never wake (reachability, see
+    /// [`super::Runtime::reachability`]); same grouping. Absent in older JSON: empty.
+    #[serde(default)]
+    pub leaked_certain: Vec<Leak>,
+    /// Every goroutine alive when the run ended, with its stack, creator and leak verdict.
+    #[serde(default)]
+    pub goroutines: Vec<GoroutineStack>,
 }

@@ -145,6 +145,7 @@ impl<V: Value> Runtime<V> {
             stack: super::ids::AllocId(u32::MAX),
             relock: None,
             park_token: 0,
+            parent: Gid(0),
         };
         Runtime {
             cfg,
@@ -241,6 +242,20 @@ impl<V: Value> Runtime<V> {
         } else {
             Vec::new()
         };
+        // Reachability and stacks only once the run is over: linear in the live heap, too
+        // costly per step.
+        let (leaked_certain, goroutines) = match (&self.end, outcome) {
+            (None, _) | (_, Outcome::CompileError) => (Vec::new(), Vec::new()),
+            (Some(_), _) => {
+                let reach = self.reachability();
+                let certain = if leaked.is_empty() {
+                    Vec::new()
+                } else {
+                    self.leak_groups(|g| reach.is_certain(g))
+                };
+                (certain, self.goroutine_stacks(Some(&reach)))
+            }
+        };
         RunReport {
             outcome,
             panic,
@@ -260,16 +275,25 @@ impl<V: Value> Runtime<V> {
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
             races: self.race_reports().to_vec(),
+            leaked_certain,
+            goroutines,
         }
     }
 
     /// Live goroutines grouped by (state, line), sorted by line then state.
     fn leaks(&self) -> Vec<Leak> {
+        self.leak_groups(|_| true)
+    }
+
+    /// Live goroutines for which `keep(gid)` holds, grouped by (state, line), sorted by line
+    /// then state.
+    pub(crate) fn leak_groups(&self, keep: impl Fn(Gid) -> bool) -> Vec<Leak> {
         let mut groups: Vec<(u32, &'static str)> = self
             .gs
             .iter()
-            .filter(|g| g.alive)
-            .map(|g| (g.line, g.state.as_str()))
+            .enumerate()
+            .filter(|(i, g)| g.alive && keep(Gid(*i as u32)))
+            .map(|(_, g)| (g.line, g.state.as_str()))
             .collect();
         groups.sort_unstable();
         let mut out: Vec<Leak> = Vec::new();
@@ -510,6 +534,7 @@ impl<V: Value> Runtime<V> {
             stack,
             relock: None,
             park_token: 0,
+            parent,
         });
         self.tally.spawn(gid, self.now);
         self.tally.alloc(STACK_BYTES);

@@ -21,7 +21,7 @@ pub(crate) struct Mutex {
     locked: bool,
     /// A waiter was woken and has not yet tried again (Go's `mutexWoken`).
     woken: bool,
-    waiters: VecDeque<Gid>,
+    pub(crate) waiters: VecDeque<Gid>,
 }
 
 /// Go's RWMutex: a writer first takes an internal mutex `w` (other writers queue on it, in
@@ -34,28 +34,28 @@ pub(crate) struct RwMutex {
     /// The writer holding `w` is inside.
     writer_active: bool,
     /// The writer holding `w`, waiting for readers to leave.
-    pending_writer: Option<Gid>,
+    pub(crate) pending_writer: Option<Gid>,
     readers: u32,
     /// Writers queued on `w`.
-    w_waiters: VecDeque<Gid>,
-    readers_waiting: VecDeque<Gid>,
+    pub(crate) w_waiters: VecDeque<Gid>,
+    pub(crate) readers_waiting: VecDeque<Gid>,
 }
 
 #[derive(Default)]
 pub(crate) struct WaitGroup {
     counter: i64,
-    waiters: Vec<Gid>,
+    pub(crate) waiters: Vec<Gid>,
 }
 
 pub(crate) struct Cond {
-    mutex: MutexId,
-    waiters: VecDeque<Gid>,
+    pub(crate) mutex: MutexId,
+    pub(crate) waiters: VecDeque<Gid>,
 }
 
 #[derive(Default)]
 pub(crate) struct Once {
     state: OnceState,
-    waiters: Vec<Gid>,
+    pub(crate) waiters: Vec<Gid>,
 }
 
 #[derive(Default, PartialEq, Eq)]
@@ -69,11 +69,11 @@ enum OnceState {
 /// Every sync object of a run, by id.
 #[derive(Default)]
 pub(crate) struct SyncObjects {
-    mutexes: Vec<Mutex>,
-    rwmutexes: Vec<RwMutex>,
-    wgs: Vec<WaitGroup>,
-    conds: Vec<Cond>,
-    onces: Vec<Once>,
+    pub(crate) mutexes: Vec<Mutex>,
+    pub(crate) rwmutexes: Vec<RwMutex>,
+    pub(crate) wgs: Vec<WaitGroup>,
+    pub(crate) conds: Vec<Cond>,
+    pub(crate) onces: Vec<Once>,
 }
 
 impl<V: Value> Runtime<V> {

@@ -239,5 +239,70 @@ class Crashes(unittest.TestCase):
         )
 
 
+LEAK_DUMP = f"""goroutine 5 [running]:
+runtime/pprof.writeGoroutineStacks({{0x6d8d08, 0xa98117e2040}})
+\t/go/src/runtime/pprof/pprof.go:816 +0x69
+oracleprog.TestOracleLeak(0x1)
+\t/tmp/oracle-x/oracle_harness_test.go:200 +0xab
+
+goroutine 6 [chan send (leaked)]:
+oracleprog.fetchProfile.func1()
+\t{PROG}:27 +0x1e
+created by oracleprog.fetchProfile in goroutine 5
+\t{PROG}:26 +0x67
+
+goroutine 7 [sync.WaitGroup.Wait (leaked), 2 minutes]:
+sync.runtime_SemacquireWaitGroup(0x0?, 0x0?)
+\t/go/src/runtime/sema.go:114 +0x2e
+sync.(*WaitGroup).Wait(0x1)
+\t/go/src/sync/waitgroup.go:206 +0x85
+oracleprog.oracleMain.func2(...)
+\t{PROG}:11
+created by oracleprog.oracleMain in goroutine 5
+\t{PROG}:19 +0x67
+
+goroutine 8 [chan receive]:
+oracleprog.oracleMain.func1()
+\t{PROG}:16 +0x1e
+created by oracleprog.oracleMain in goroutine 5
+\t{PROG}:15 +0x67
+"""
+
+
+class LeakProfile(unittest.TestCase):
+    def test_a_dump_keeps_functions_and_program_lines_without_addresses(self):
+        gs = {g["id"]: g for g in run_one.parse_dump(LEAK_DUMP, PROG, "bad.go")}
+        self.assertEqual(
+            (gs[6]["state"], gs[6]["leaked"], gs[6]["frames"], gs[6]["created_by"]),
+            ("chan send", True, ["main.fetchProfile.func1 bad.go:27"], "main.fetchProfile bad.go:26"),
+        )
+        self.assertEqual(
+            gs[7]["frames"],
+            ["sync.runtime_SemacquireWaitGroup", "sync.(*WaitGroup).Wait", "main.main.func2 bad.go:11"],
+        )
+        self.assertEqual(gs[7]["state"], "sync.WaitGroup.Wait")
+        self.assertFalse(gs[8]["leaked"])
+        self.assertEqual(gs[5]["frames"], ["runtime/pprof.writeGoroutineStacks"])
+
+    def test_the_profile_counts_leaked_goroutines_by_state_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = Path(d)
+            (out / "leak_result.txt").write_text("ok\n")
+            (out / "leak1.txt").write_text("goroutineleak profile: total 2\n")
+            (out / "leak2.txt").write_text(LEAK_DUMP)
+            rec = run_one.leak_profile(out, PROG, "bad.go")
+        self.assertEqual(rec["goroutineleak"], {"total": 2, "leaked": [
+            {"state": "sync.WaitGroup.Wait", "line": 11, "count": 1},
+            {"state": "chan send", "line": 27, "count": 1}]})
+        self.assertEqual(rec["goroutineleak_dump"][0], {
+            "state": "chan send", "count": 1, "frames": ["main.fetchProfile.func1 bad.go:27"],
+            "created_by": "main.fetchProfile bad.go:26"})
+
+    def test_no_profile_when_the_leak_run_timed_out(self):
+        with tempfile.TemporaryDirectory() as d:
+            (Path(d) / "leak_result.txt").write_text("timeout\n")
+            self.assertIsNone(run_one.leak_profile(Path(d), PROG, "bad.go"))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -5,10 +5,11 @@
 use crate::golite::code::{FuncRef, Native};
 use crate::golite::fmt::duration::duration_string;
 use crate::golite::fmt::value as fmt_value;
+use crate::golite::vm::reach;
 use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
 use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED};
 use crate::runtime::{
-    Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
+    Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, Ref, RwMutexId, TimerId, WgId,
 };
 use std::rc::Rc;
 
@@ -37,14 +38,29 @@ fn get_field(v: &Value, i: usize) -> Value {
     }
 }
 
-/// The id stored in field `i` of a sync object, creating the object on first use.
-fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> u32) -> u32 {
+/// The id stored in field `i` of a sync object, creating the object on first use. The struct
+/// is registered as holding it, so a reachability walk that meets the struct reaches the object
+/// (`vm::reach`: golite's values carry no type that would say so).
+fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> Ref) -> u32 {
     let cur = get_field(v, i).as_int();
     if cur > 0 {
         return (cur - 1) as u32;
     }
-    let id = make();
+    let r = make();
+    let id = match r {
+        Ref::Mutex(x) => x.0,
+        Ref::RwMutex(x) => x.0,
+        Ref::WaitGroup(x) => x.0,
+        Ref::Once(x) => x.0,
+        Ref::Cond(x) => x.0,
+        Ref::Chan(x) => x.0,
+        Ref::Timer(x) => x.0,
+        Ref::Ctx(x) => x.0,
+    };
     set_field(v, i, Value::Int(i64::from(id) + 1));
+    if let Value::Agg(o) = v {
+        reach::register(o, r);
+    }
     id
 }
 
@@ -87,10 +103,9 @@ pub(crate) fn new_error(t: &GoTask, msg: &str) -> Value {
 /// value `Done()` handed out) is gone, as Go's garbage collector would free both.
 fn ctx_value(t: &GoTask, id: CtxId, done: Option<ChanId>) -> Value {
     let done = done.map_or(Value::Nil, |c| Value::Chan(ChanRef::made(c)));
-    Value::Iface(Rc::new((
-        t.sh.prog.wk.ctx_ptr,
-        Value::agg(vec![Value::Int(i64::from(id.0)), done]),
-    )))
+    let node = Obj::new(vec![Value::Int(i64::from(id.0)), done]);
+    reach::register(&node, Ref::Ctx(id));
+    Value::Iface(Rc::new((t.sh.prog.wk.ctx_ptr, Value::Agg(node))))
 }
 
 fn ctx_of(v: &Value) -> CtxId {
@@ -220,7 +235,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         N::OnceDo => {}
         N::OnceBegin => {
             let o = arg(0);
-            let id = lazy_id(&o, 0, || cx.once_new().0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
             match cx.once_begin(crate::runtime::OnceId(id)) {
                 ROp::Ready(b) => push!(Value::Bool(b)),
                 ROp::Blocked => return NRes::Block(Pending::OnceFalse),
@@ -229,7 +244,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         }
         N::OnceEnd => {
             let o = arg(0);
-            let id = lazy_id(&o, 0, || cx.once_new().0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
             cx.once_end(crate::runtime::OnceId(id));
         }
         N::FmtPrintln | N::FmtPrint | N::FmtSprint | N::FmtSprintln => {
@@ -362,15 +377,19 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             } else {
                 cx.new_ticker(d)
             };
-            push!(Value::agg(vec![
+            let timer = Obj::new(vec![
                 Value::Chan(ChanRef::made(ch)),
-                Value::Int(i64::from(id.0))
-            ]));
+                Value::Int(i64::from(id.0)),
+            ]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(Value::Agg(timer));
         }
         N::TimeAfterFunc => {
             let task = GoTask::new_call(t.sh.clone(), Callee::Value(arg(1)), Vec::new());
             let id = cx.after_func(arg(0).as_int(), Box::new(task));
-            push!(Value::agg(vec![Value::Nil, Value::Int(i64::from(id.0))]));
+            let timer = Obj::new(vec![Value::Nil, Value::Int(i64::from(id.0))]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(Value::Agg(timer));
         }
         N::TimeNow => push!(time_value(cx.now())),
         N::TimeSince => push!(Value::Int(cx.now() - field0(&arg(0)))),
@@ -415,9 +434,11 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
                 Value::Iface(b) => b.1.clone(),
                 other => other.clone(),
             };
-            let mid = lazy_id(&inner, 0, || cx.mutex_new().0);
+            let mid = lazy_id(&inner, 0, || Ref::Mutex(cx.mutex_new()));
             let cid = cx.cond_new(MutexId(mid));
-            push!(Value::agg(vec![l, Value::Int(i64::from(cid.0) + 1)]));
+            let cond = Obj::new(vec![l, Value::Int(i64::from(cid.0) + 1)]);
+            reach::register(&cond, Ref::Cond(cid));
+            push!(Value::Agg(cond));
         }
         N::CondWait => {
             let c = arg(0);
@@ -442,21 +463,21 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             }
         }
         N::MutexLock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             return ok_or_block(cx.lock(MutexId(id)));
         }
         N::MutexUnlock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             if let Err(m) = cx.unlock(MutexId(id)) {
                 return NRes::Fatal(m);
             }
         }
         N::MutexTryLock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             push!(Value::Bool(cx.try_lock(MutexId(id))));
         }
         N::RwLock | N::RwRLock => {
-            let id = lazy_id(&arg(0), 0, || cx.rwmutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new()));
             let r = if n == N::RwLock {
                 cx.rw_lock(RwMutexId(id))
             } else {
@@ -465,7 +486,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             return ok_or_block(r);
         }
         N::RwTryLock | N::RwTryRLock => {
-            let id = RwMutexId(lazy_id(&arg(0), 0, || cx.rwmutex_new().0));
+            let id = RwMutexId(lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new())));
             let got = if n == N::RwTryLock {
                 cx.rw_try_lock(id)
             } else {
@@ -474,7 +495,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             push!(Value::Bool(got));
         }
         N::RwUnlock | N::RwRUnlock => {
-            let id = lazy_id(&arg(0), 0, || cx.rwmutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new()));
             let r = if n == N::RwUnlock {
                 cx.rw_unlock(RwMutexId(id))
             } else {
@@ -485,7 +506,7 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             }
         }
         N::WgAdd | N::WgDone => {
-            let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
             let d = if n == N::WgAdd { arg(1).as_int() } else { -1 };
             if let Err(m) = cx.wg_add(WgId(id), d) {
                 return NRes::Panic(m);
@@ -497,19 +518,19 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
                     p.msg.push_str(REPANICKED);
                 }
             } else {
-                let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+                let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
                 if let Err(m) = cx.wg_add(WgId(id), -1) {
                     return NRes::Panic(m);
                 }
             }
         }
         N::WgWait => {
-            let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
             return ok_or_block(cx.wg_wait(WgId(id)));
         }
         N::WgGo => {
             let wg = arg(0);
-            let id = lazy_id(&wg, 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&wg, 0, || Ref::WaitGroup(cx.waitgroup_new()));
             if let Err(m) = cx.wg_add(WgId(id), 1) {
                 return NRes::Panic(m);
             }

@@ -546,7 +546,8 @@ impl GoTask {
             _ => "goroutine".into(),
         };
         let line = self.current_line();
-        let t = GoTask::new_call(self.sh.clone(), callee, args);
+        let mut t = GoTask::new_call(self.sh.clone(), callee, args);
+        t.created_by = self.current_func().map(|f| (f, line));
         cx.spawn(Box::new(t), &name, line);
         Ok(())
     }

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 pub(crate) mod calls;
 pub(crate) mod race;
+pub(crate) mod reach;
 pub(crate) mod slices;
 pub(crate) mod typed;
 pub(crate) mod value;
@@ -133,6 +134,9 @@ pub(crate) struct GoTask {
     /// The map this goroutine just wrote under seeded preemption: Go is still inside the write
     /// (its `hashWriting` flag is set) until the goroutine runs its next instruction.
     map_write: Option<Rc<RefCell<MapObj>>>,
+    /// The function whose `go` statement started this goroutine, and that statement's line
+    /// (goroutine dumps' `created by`); `None` for main and AfterFunc functions.
+    pub(crate) created_by: Option<(FuncId, u32)>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -162,6 +166,7 @@ impl GoTask {
             native_closure: None,
             line: 0,
             map_write: None,
+            created_by: None,
         }
     }
 
@@ -293,6 +298,22 @@ impl Task<Value> for GoTask {
         let y = self.run(cx);
         self.sync_rt(cx);
         y
+    }
+
+    fn trace(&self, m: &mut crate::runtime::Marker) {
+        self.trace_stack(m);
+    }
+
+    fn trace_globals(&self, m: &mut crate::runtime::Marker) {
+        GoTask::trace_globals(self, m);
+    }
+
+    fn stack(&self) -> Vec<crate::runtime::StackFrame> {
+        self.stack_frames()
+    }
+
+    fn created_by(&self) -> Option<crate::runtime::StackFrame> {
+        self.creator()
     }
 }
 
