@@ -57,9 +57,17 @@ fn main() {
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
+             claim: String::from({:?}), title_zh: {:?}.map(String::from), claim_zh: {:?}.map(String::from), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
              explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
-            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every
+            l.slug,
+            l.number,
+            l.chapter,
+            l.title,
+            l.claim,
+            l.title_zh.as_deref(),
+            l.claim_zh.as_deref(),
+            l.seed,
+            l.preempt_every
         );
         let text = serde_json::json!({
             "bad_go": l.bad_go,
