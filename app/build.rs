@@ -57,15 +57,15 @@ fn main() {
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), title_zh: {:?}.map(String::from), claim_zh: {:?}.map(String::from), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
+             claim: String::from({:?}), title_zh: {}, claim_zh: {}, seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
              explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
             l.slug,
             l.number,
             l.chapter,
             l.title,
             l.claim,
-            l.title_zh.as_deref(),
-            l.claim_zh.as_deref(),
+            optional_string(l.title_zh.as_deref()),
+            optional_string(l.claim_zh.as_deref()),
             l.seed,
             l.preempt_every
         );
@@ -93,6 +93,11 @@ fn main() {
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
     std::fs::write(out.join("shipped_texts.rs"), texts).expect("writing shipped_texts.rs");
+}
+
+/// Rust source for an `Option<String>` holding `s`.
+fn optional_string(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".into(), |s| format!("Some(String::from({s:?}))"))
 }
 
 /// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same
