@@ -634,6 +634,7 @@ mod tests {
             steps: 0,
             peak_goroutines: 0,
             peak_heap_bytes: 0,
+            measures: Default::default(),
         }
     }
 
