@@ -81,8 +81,9 @@ fn main() {
         std::fs::write(&path, &text).expect("writing a lesson's text");
         let _ = writeln!(
             html,
-            "    Shipped {{ claim_html: {:?}, text_file: {file:?} }},",
+            "    Shipped {{ claim_html: {:?}, claim_zh_html: {:?}, text_file: {file:?} }},",
             markdown::inline_html(&l.claim),
+            l.claim_zh.as_deref().map(markdown::inline_html),
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
     }
