@@ -19,10 +19,13 @@ async function runningLineOnScreen(page: Page, side: string): Promise<boolean> {
   const code = page.getByTestId(`code-${side}`);
   const line = code.locator('.ln.running');
   if ((await line.count()) === 0) return true; // between events nobody runs
-  const [c, l] = [await code.boundingBox(), await line.first().boundingBox()];
+  // The mark moves every frame: a line that lost it meanwhile counts as on screen.
+  const l = await line.first().boundingBox({ timeout: 300 }).catch(() => null);
+  if (!l) return true;
+  const c = await code.boundingBox();
   if (process.env.DEBUG_WATCH) console.log(side, JSON.stringify(c), JSON.stringify(l), await line.first().getAttribute('data-line'));
   // Its first row of text in the box (a wrapped line may continue below it).
-  return !!c && !!l && l.y >= c.y - 1 && l.y + Math.min(l.height, 18) <= c.y + c.height + 1;
+  return !!c && l.y >= c.y - 1 && l.y + Math.min(l.height, 18) <= c.y + c.height + 1;
 }
 
 for (const [w, h] of [
