@@ -49,6 +49,9 @@ export function goliteSource(name: string, src: string, sets: string[] = [], see
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
+    // Playwright's own word when a test blocks service workers (playwright.config.ts): the
+    // page's registration fails quietly, as where service workers are unavailable.
+    if (msg.text() === 'Service Worker registration blocked by Playwright') return;
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));

@@ -83,17 +83,15 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
-/// Where a side stands. Two per run, moved once per slice: the size difference between its
-/// variants (a timeline and a report with its measures against a compiled program) costs a
-/// few hundred bytes of copying, not worth an allocation per variant.
+/// Where a side stands. One `Stage` per side exists: a report held inline is cheaper than a box.
 #[allow(clippy::large_enum_variant)]
 enum Stage {
     /// Compiled, not started yet (or failed to compile: the report is ready).
-    Ready(Result<Program, RunReport>),
+    Ready(Result<Program, Box<RunReport>>),
     /// Running.
-    Running(Box<Runtime<Value>>, Timeline),
+    Running(Box<Runtime<Value>>, Box<Timeline>),
     /// Finished.
-    Done(SideRun),
+    Done(Box<SideRun>),
 }
 
 /// A run of both programs with one set of parameters and one seed.
@@ -118,11 +116,11 @@ impl Job {
             preempt_every,
             ..RunOptions::default()
         };
-        // The error is the compile-error report itself, made once per side.
+        // A compile error is reported once per run: the report travels unboxed.
         #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
             golite::compile(file, src, &params_for(src, &opts.params))
-                .map_err(|e| golite::compile_error_report(file, &e))
+                .map_err(|e| Box::new(golite::compile_error_report(file, &e)))
         };
         Job {
             stages: [
@@ -140,13 +138,13 @@ impl Job {
         for slot in &mut self.stages {
             let Some(stage) = slot.take() else { continue };
             let stage = match stage {
-                Stage::Ready(Err(report)) => Stage::Done(SideRun {
+                Stage::Ready(Err(report)) => Stage::Done(Box::new(SideRun {
                     timeline: Timeline::default(),
-                    report,
-                }),
+                    report: *report,
+                })),
                 Stage::Ready(Ok(program)) => {
                     let rt = golite::start(&program, &self.opts);
-                    advance(Box::new(rt), Timeline::default(), &mut left)
+                    advance(Box::new(rt), Box::default(), &mut left)
                 }
                 Stage::Running(rt, tl) => advance(rt, tl, &mut left),
                 done @ Stage::Done(_) => done,
@@ -176,7 +174,7 @@ impl Job {
     pub fn finish(self) -> Option<[SideRun; 2]> {
         let [bad, good] = self.stages;
         match (bad, good) {
-            (Some(Stage::Done(b)), Some(Stage::Done(g))) => Some([b, g]),
+            (Some(Stage::Done(b)), Some(Stage::Done(g))) => Some([*b, *g]),
             _ => None,
         }
     }
@@ -184,7 +182,7 @@ impl Job {
 
 /// Runs `rt` for up to `left` steps, streaming its events into `tl`; the runtime is dropped as
 /// soon as it finishes (see the module note).
-fn advance(mut rt: Box<Runtime<Value>>, mut tl: Timeline, left: &mut u64) -> Stage {
+fn advance(mut rt: Box<Runtime<Value>>, mut tl: Box<Timeline>, left: &mut u64) -> Stage {
     let before = rt.steps();
     let progress = rt.run_slice(*left);
     *left = left.saturating_sub(rt.steps() - before).max(1);
@@ -194,10 +192,10 @@ fn advance(mut rt: Box<Runtime<Value>>, mut tl: Timeline, left: &mut u64) -> Sta
         Progress::Finished => {
             let report = rt.report();
             drop(rt);
-            Stage::Done(SideRun {
-                timeline: tl,
+            Stage::Done(Box::new(SideRun {
+                timeline: *tl,
                 report,
-            })
+            }))
         }
     }
 }
