@@ -1,7 +1,8 @@
 //! Edited programs travel in the URL's fragment (`#bad_go=…`), deflated and base64url-encoded:
 //! a fragment never reaches a server (whose limit on a query is often 8 KB) and a 20 KB edit
 //! becomes a few KB of link instead of the 30-60 KB its percent-encoding took. Deflate is
-//! `miniz_oxide` (pure Rust, no JS glue); base64url is the dozen lines below.
+//! `miniz_oxide` (pure Rust, no JS glue; deflate and inflate are about 28 KB of the wasm's code,
+//! measured from the release build's name section); base64url is the dozen lines below.
 
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
