@@ -63,9 +63,18 @@ fn main() {
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
+             claim: String::from({:?}), title_zh: {}, claim_zh: {}, seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
              explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default() }},",
-            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every, l.race
+            l.slug,
+            l.number,
+            l.chapter,
+            l.title,
+            l.claim,
+            optional_string(l.title_zh.as_deref()),
+            optional_string(l.claim_zh.as_deref()),
+            l.seed,
+            l.preempt_every,
+            l.race
         );
         let explain_en = markdown::to_html(l.explain_en);
         let explain_zh = l.explain_zh.map(markdown::to_html);
@@ -96,8 +105,9 @@ fn main() {
         std::fs::write(&path, &text).expect("writing a lesson's text");
         let _ = writeln!(
             html,
-            "    Shipped {{ claim_html: {:?}, text_file: {file:?} }},",
+            "    Shipped {{ claim_html: {:?}, claim_zh_html: {:?}, text_file: {file:?} }},",
             claim_html,
+            l.claim_zh.as_deref().map(markdown::inline_html),
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
         let _ = writeln!(harms, "    {},", harm_code(&l.slug));
@@ -138,6 +148,11 @@ fn harm_code(slug: &str) -> String {
         h.hint,
         h.hint_zh
     )
+}
+
+/// Rust source for an `Option<String>` holding `s`.
+fn optional_string(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".into(), |s| format!("Some(String::from({s:?}))"))
 }
 
 /// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same

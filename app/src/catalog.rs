@@ -15,6 +15,8 @@ pub struct Shipped {
     /// The one-line claim as inline HTML (no paragraph around it); raw HTML in the Markdown
     /// source was escaped: lesson text is data, not markup.
     pub claim_html: &'static str,
+    /// The Chinese claim (`claim_zh`) the same way, where written.
+    pub claim_zh_html: Option<&'static str>,
     /// The file with the lesson's programs and explanations, under `lessons/`.
     pub text_file: &'static str,
 }
@@ -44,6 +46,7 @@ pub fn shipped(lesson: &Lesson) -> Shipped {
         .copied()
         .unwrap_or(Shipped {
             claim_html: "",
+            claim_zh_html: None,
             text_file: "",
         })
 }
@@ -144,6 +147,12 @@ mod tests {
             assert_eq!(
                 shipped(src).claim_html,
                 markdown::inline_html(&src.claim),
+                "{}",
+                src.slug
+            );
+            assert_eq!(
+                shipped(src).claim_zh_html.map(str::to_string),
+                src.claim_zh.as_deref().map(markdown::inline_html),
                 "{}",
                 src.slug
             );

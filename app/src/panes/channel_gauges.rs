@@ -160,7 +160,6 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
             class="gauge"
             class:closed=move || closed.get()
             class:busy=move || c.with(|c| c.senders + c.receivers > 0)
-            role="button"
             tabindex="0"
             aria-label=move || c.with(describe)
             data-chan=id
@@ -171,24 +170,25 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
                 }
             }
         >
-            <span class="gname">{format!("#{id}")}</span>
-            <span class="gcap">
+            <span class="sr-only">{move || c.with(describe)}</span>
+            <span class="gname" aria-hidden="true">{format!("#{id}")}</span>
+            <span aria-hidden="true" class="gcap">
                 {move || c.with(|c| if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) })}
             </span>
-            <span class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
+            <span aria-hidden="true" class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
                 {move || c.with(|c| queue_text(c.senders))}
             </span>
-            <span
+            <span aria-hidden="true"
                 class="gbar"
                 class:full=move || c.with(|c| c.cap > 0 && c.len >= c.cap)
                 class:unbuffered=move || c.with(|c| c.cap == 0)
             >
                 <span class="gfill" style=move || format!("width:{:.1}%", fill())></span>
             </span>
-            <span class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
+            <span aria-hidden="true" class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
                 {move || c.with(|c| queue_text(c.receivers))}
             </span>
-            <span class="gstate">
+            <span aria-hidden="true" class="gstate">
                 <Show when=move || closed.get()>
                     <span class="gclosed">"closed"</span>
                 </Show>

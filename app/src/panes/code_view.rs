@@ -151,7 +151,15 @@ pub fn CodeView(
     // when it ends (whatever the target is by then).
     let last_scroll = StoredValue::new(f64::NEG_INFINITY);
     let booked = StoredValue::new(false);
+    // The box follows the run only until the learner scrolls it (wheel, touch, keys, the
+    // scrollbar): reading `main()` while a goroutine runs elsewhere must not snap back. The
+    // Follow button turns following on again. Only input events count as the learner's: the
+    // box's own scrolling fires `scroll` too.
+    let following = RwSignal::new(true);
     let follow = move || {
+        if !following.get_untracked() {
+            return;
+        }
         let (Some(Some(line)), Some(el)) = (target.try_get_untracked(), container.get_untracked())
         else {
             return;
@@ -182,10 +190,43 @@ pub fn CodeView(
             );
         }
     });
+    let stop_following = move || following.set(false);
+    let lang = crate::i18n::use_lang();
     view! {
+        <div class="code-wrap">
+        <Show when=move || !following.get()>
+            <button
+                class="follow"
+                data-testid=format!("follow-{}", side.key())
+                title=move || crate::i18n::tr(lang.get(), "Follow the running line")
+                on:click=move |_| {
+                    following.set(true);
+                    last_scroll.set_value(f64::NEG_INFINITY);
+                    follow();
+                }
+            >
+                {move || format!("↧ {}", crate::i18n::tr(lang.get(), "Follow"))}
+            </button>
+        </Show>
         <div
             node_ref=container
             class="code"
+            on:wheel=move |_| stop_following()
+            on:touchmove=move |_| stop_following()
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                // A press on the scrollbar (the box itself, not a line in it).
+                use wasm_bindgen::JsCast;
+                let on_box = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+                    .is_some_and(|e| e.class_list().contains("code"));
+                if on_box {
+                    following.set(false);
+                }
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if matches!(ev.key().as_str(), "PageUp" | "PageDown" | "Home" | "End" | "ArrowUp" | "ArrowDown") {
+                    following.set(false);
+                }
+            }
             data-testid=format!("code-{}", side.key())
             role="region"
             aria-label=format!("{} source, with goroutines parked per line", side.file())
@@ -216,6 +257,7 @@ pub fn CodeView(
                     })
                     .collect_view()
             }}
+        </div>
         </div>
     }
 }

@@ -25,13 +25,9 @@ impl Picker {
     }
 }
 
-/// The page's language for the sentences that have a Chinese version: true for Chinese.
-#[derive(Clone, Copy)]
-pub struct Zh(pub RwSignal<bool>);
-
-/// True when the page shows Chinese (false when no language was provided).
+/// True when the page shows Chinese (the interface language, `crate::i18n`).
 pub fn zh() -> bool {
-    use_context::<Zh>().is_some_and(|z| z.0.get())
+    crate::i18n::use_lang().get() == crate::i18n::Lang::Zh
 }
 
 /// A key press that activates a focused non-button element: Enter (space stays the page's

@@ -116,6 +116,8 @@ impl Job {
             preempt_every,
             ..RunOptions::default()
         };
+        // A compile error is reported once per run: the report travels unboxed.
+        #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
             golite::compile(file, src, &params_for(src, &opts.params))
                 .map_err(|e| Box::new(golite::compile_error_report(file, &e)))

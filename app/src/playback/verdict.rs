@@ -48,6 +48,39 @@ pub fn headline(r: &RunReport) -> (String, Tone) {
     }
 }
 
+/// The headline in the interface's language. The English one is also the host API's `verdict`
+/// (a contract), so it stays [`headline`]; Go's own messages (panics) stay as Go prints them.
+pub fn headline_in(r: &RunReport, lang: crate::i18n::Lang) -> (String, Tone) {
+    let (en, tone) = headline(r);
+    if lang == crate::i18n::Lang::En {
+        return (en, tone);
+    }
+    let zh = match r.outcome {
+        Outcome::Exit if r.leaked.is_empty() => "没有泄漏".to_string(),
+        Outcome::Exit if r.leaked.len() == 1 => leak_line_in(&r.leaked[0], lang),
+        Outcome::Exit => {
+            let total: u32 = r.leaked.iter().map(|l| l.count).sum();
+            format!("{total} 个 goroutine 泄漏")
+        }
+        Outcome::Deadlock => "死锁：所有 goroutine 都在休眠".to_string(),
+        Outcome::CompileError => format!("无法编译：{}", r.panic),
+        Outcome::Limit => format!("被演练场终止：{}", r.panic),
+        Outcome::Panic | Outcome::Fatal => en,
+    };
+    (zh, tone)
+}
+
+/// [`leak_line`] in the interface's language.
+pub fn leak_line_in(l: &Leak, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => leak_line(l),
+        crate::i18n::Lang::Zh => format!(
+            "{} 个 goroutine 泄漏在第 {} 行（{}）",
+            l.count, l.line, l.state
+        ),
+    }
+}
+
 /// One leak group in words: `6 goroutines leaked at line 27 (chan send)`.
 pub fn leak_line(l: &Leak) -> String {
     let noun = if l.count == 1 {

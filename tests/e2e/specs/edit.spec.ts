@@ -60,7 +60,7 @@ test('an edit that fixes bad.go runs, agrees with golite, travels in the link an
   await noLeaks(page, 'bad', true);
   await expect(page.getByTestId('edited-bad')).toBeVisible();
   await expect(page.getByTestId('code-bad')).toContainText('result := make(chan string, 1)');
-  await expect(page).toHaveURL(/[?&]bad_go=/);
+  await expect(page).toHaveURL(/#bad_go=[A-Za-z0-9_-]+/);
 
   // The link reproduces the edited program in a fresh page.
   const other = await context.newPage();
@@ -139,7 +139,7 @@ test('a syntax error is reported at its line on its side; the other side still r
   fs.mkdirSync(artifacts, { recursive: true });
   await page.getByTestId('side-bad').screenshot({ path: path.join(artifacts, 'edit-compile-error.png') });
   await noLeaks(page, 'good');
-  await expect(page).toHaveURL(/[?&]bad_go=/);
+  await expect(page).toHaveURL(/#bad_go=[A-Za-z0-9_-]+/);
   expect(new URL(page.url()).searchParams.get('step')).toBeNull();
   // Back: the lesson's own code at the step the page was at.
   await page.goBack();
