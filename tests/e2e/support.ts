@@ -30,7 +30,8 @@ export interface Report {
 export function golite(file: string, sets: string[] = [], seed = 1): Report {
   const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', file, '--json', '--seed', String(seed)];
   for (const s of sets) args.push('--set', s);
-  const out = execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' });
+  // The report of a 100,001-goroutine run carries every goroutine's stack: tens of MB.
+  const out = execFileSync('cargo', args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
   return JSON.parse(out) as Report;
 }
 
