@@ -162,15 +162,24 @@ fn main() -> ExitCode {
     let report = golite::run_source(&name, &src, &opts);
     if args.json {
         match serde_json::to_string(&report) {
-            Ok(j) => println!("{j}"),
+            Ok(j) => write_stdout(&format!("{j}\n")),
             Err(e) => {
                 eprintln!("golite: cannot encode the report: {e}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print!("{}", report.stdout);
+        write_stdout(&report.stdout);
         eprintln!("{}", summary(&report));
     }
     ExitCode::SUCCESS
+}
+
+/// Writes to stdout, ignoring a reader that went away (`golite run F.go --json | true`): Rust
+/// ignores SIGPIPE, so `println!` would panic on the broken pipe instead.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // Nothing useful can be done when stdout is closed or full: the run itself is over.
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

@@ -42,6 +42,21 @@ impl<V: Value> Cx<'_, V> {
         self.rt.count_steps(self.gid, n)
     }
 
+    /// Counts `n` steps of work done inside one instruction (bytes copied, compared or
+    /// formatted), so the step limit bounds work, not instructions; `what` (`strings.Repeat`)
+    /// is named by the limit's message. Same result as [`Cx::step`].
+    pub fn charge(&mut self, n: u64, what: &'static str) -> bool {
+        self.rt.charging = Some(what);
+        let go_on = self.rt.count_steps(self.gid, n);
+        self.rt.charging = None;
+        go_on
+    }
+
+    /// True once a limit ended the run (the task should return at once).
+    pub fn limit_hit(&self) -> bool {
+        self.rt.pending_limit.is_some() || self.rt.end.is_some()
+    }
+
     /// A seeded preemption point for race lessons (always false unless `preempt_every` is set).
     pub fn preempt_due(&mut self) -> bool {
         self.rt.preempt_due()
