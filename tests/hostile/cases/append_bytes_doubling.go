@@ -1,0 +1,11 @@
+// hostile: a []byte grows by append forever
+// expect: limit
+// message: heap limit
+package main
+
+func main() {
+	var s []byte
+	for {
+		s = append(s, "0123456789abcdef"...)
+	}
+}

@@ -1,0 +1,12 @@
+// hostile: append doubling forever (once 1.6 GB of real memory)
+// expect: limit
+// message: heap limit
+// message: line 10)
+package main
+
+func main() {
+	var s []int
+	for {
+		s = append(s, 1)
+	}
+}

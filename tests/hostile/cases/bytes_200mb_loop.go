@@ -1,0 +1,17 @@
+// hostile: 200 MB byte slices in a loop (once 4.8 GB of real memory)
+// expect: exit
+// stdout: done
+// rss: 600
+package main
+
+import "fmt"
+
+func main() {
+	total := 0
+	for i := 0; i < 20; i++ {
+		b := make([]byte, 200<<20)
+		b[i] = 1
+		total += len(b)
+	}
+	fmt.Println("done", total)
+}

@@ -1,0 +1,14 @@
+// hostile: a select with default, spinning forever
+// expect: limit
+// message: step limit
+package main
+
+func main() {
+	c := make(chan int)
+	for {
+		select {
+		case <-c:
+		default:
+		}
+	}
+}
