@@ -2,7 +2,7 @@
 //! crate and renders the Markdown, so the wasm holds plain values and needs no TOML parser and
 //! no Markdown renderer. Only what the home page and the URL checks need is compiled in: each
 //! lesson's programs and explanation are a file of their own (`lessons/SLUG.HASH.json` next to
-//! the page), fetched when the lesson opens ([`crate::lesson_text`]), so the first load does not
+//! the page), fetched when the lesson opens ([`crate::lesson::text`]), so the first load does not
 //! grow with the catalog. A lesson that does not load fails the build.
 
 use std::sync::OnceLock;
@@ -23,7 +23,7 @@ pub struct Shipped {
 static SHIPPED: &[Shipped] = include!(concat!(env!("OUT_DIR"), "/shipped_html.rs"));
 
 /// Every lesson's metadata, by number. The programs (`bad_go`, `good_go`) and explanations are
-/// empty until [`crate::lesson_text`] fetches them; the test-only fields (`expect`, `real_go`)
+/// empty until [`crate::lesson::text`] fetches them; the test-only fields (`expect`, `real_go`)
 /// are defaults: the app never checks expectations.
 pub fn all() -> &'static [Lesson] {
     static CELL: OnceLock<Vec<Lesson>> = OnceLock::new();

@@ -3,42 +3,28 @@
 //! `index.html` loads the wasm-bindgen package and [`start`] mounts [`App`] into `#app`. The UI
 //! only reads what the `lessons` crate produces (catalog, timelines, snapshots); it never reaches
 //! into the engine.
+//!
+//! The folders, each importing only those below it: [`shell`] (the page frame and the pages) over
+//! [`embed`] over [`lesson`] over [`panes`] over [`playback`] (no Leptos); [`nav`] (URL state and
+//! links) under `lesson`. At the root, what any of them may use: [`browser`] and [`catalog`].
 
 pub mod browser;
 pub mod catalog;
-pub mod channel_gauges;
-pub mod charts;
-pub mod code_editor;
-pub mod code_view;
-pub mod control_bar;
-pub mod controller;
 pub mod embed;
-pub mod engine;
-pub mod goroutine_map;
-pub mod host_api;
-pub mod keyboard;
-pub mod lesson_list;
-pub mod lesson_page;
-pub mod lesson_text;
-pub mod lockstep;
+pub mod lesson;
 #[cfg(test)]
 mod markdown;
-pub mod param_panel;
-pub mod player;
-pub mod query;
-pub mod route;
-pub mod series;
-pub mod share_dialog;
+pub mod nav;
+pub mod panes;
+pub mod playback;
 pub mod shell;
-pub mod verdict;
-pub mod visited;
 
 use leptos::prelude::*;
 use leptos::web_sys;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use shell::App;
+use shell::app::App;
 
 /// Entry point, run by wasm-bindgen as soon as the module is instantiated: mounts [`App`] into
 /// `#app` (or the body, if a host page lacks it) and removes the page's loading placeholder.

@@ -1,10 +1,18 @@
 //! The golite command-line runner (DESIGN §2.4):
 //! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
 //!
-//! With `--json`, stdout is exactly one JSON object on one line (the run report). Without it, the
-//! program's output goes to stdout and a human summary to stderr. Exit code 0 for any outcome the
-//! program produced (panics and deadlocks included), 2 for usage errors.
+//! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
+//! `measures`, see `lessons::runtime::Measures`). Without it, the program's output goes to stdout
+//! and a human summary to stderr. Exit code 0 for any outcome the program produced (panics and
+//! deadlocks included), 2 for usage errors.
+//!
+//! When FILE is a lesson's `bad.go` or `good.go` (its folder is `NN-slug` of a catalog lesson
+//! with a `[harm]` table and the other side sits next to it), the other side runs too, with the
+//! same options, and the report gains `verdict`: this side's `lessons::catalog::SideVerdict`
+//! (`tone` ok/warn/bad, `en`, `zh`, `figures`) plus `lesson` and `side`, exactly what the page
+//! shows.
 
+use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
@@ -160,8 +168,22 @@ fn main() -> ExitCode {
         ..RunOptions::default()
     };
     let report = golite::run_source(&name, &src, &opts);
+    let verdict = lesson_verdict(&args.file, &report, &opts);
     if args.json {
-        match serde_json::to_string(&report) {
+        // The report's fields keep their order; `verdict` comes last.
+        let verdict = verdict
+            .as_ref()
+            .map(|(lesson, side, v)| CliVerdict { lesson, side, v });
+        let json = serde_json::to_string(&report).and_then(|mut j| {
+            if let Some(v) = &verdict {
+                j.pop();
+                j.push_str(",\"verdict\":");
+                j.push_str(&serde_json::to_string(v)?);
+                j.push('}');
+            }
+            Ok(j)
+        });
+        match json {
             Ok(j) => write_stdout(&format!("{j}\n")),
             Err(e) => {
                 eprintln!("golite: cannot encode the report: {e}");
@@ -171,6 +193,9 @@ fn main() -> ExitCode {
     } else {
         write_stdout(&report.stdout);
         eprintln!("{}", summary(&report));
+        if let Some((_, _, v)) = &verdict {
+            eprintln!("verdict ({}): {}", tone_word(v), v.en);
+        }
     }
     ExitCode::SUCCESS
 }
@@ -182,4 +207,52 @@ fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
     // Nothing useful can be done when stdout is closed or full: the run itself is over.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// `verdict` in the JSON: the lesson, the side, then the side's verdict.
+#[derive(serde::Serialize)]
+struct CliVerdict<'a> {
+    lesson: &'a str,
+    side: &'a str,
+    #[serde(flatten)]
+    v: &'a SideVerdict,
+}
+
+fn tone_word(v: &SideVerdict) -> &'static str {
+    match v.tone {
+        lessons::catalog::Tone::Ok => "ok",
+        lessons::catalog::Tone::Warn => "warn",
+        lessons::catalog::Tone::Bad => "bad",
+    }
+}
+
+/// This side's verdict when `file` is a catalog lesson's `bad.go` or `good.go`: runs the other
+/// side (read from disk, so local edits count) with the same options and judges both.
+fn lesson_verdict(
+    file: &str,
+    report: &RunReport,
+    opts: &RunOptions,
+) -> Option<(String, String, SideVerdict)> {
+    let path = std::path::Path::new(file);
+    let side = path.file_stem()?.to_str()?;
+    let other = match side {
+        "bad" => "good",
+        "good" => "bad",
+        _ => return None,
+    };
+    let dir = path.parent()?;
+    let folder = dir.file_name()?.to_str()?;
+    let (num, slug) = folder.split_once('-')?;
+    if num.len() != 2 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let harm = harm_of(slug)?;
+    let other_src = std::fs::read_to_string(dir.join(format!("{other}.go"))).ok()?;
+    let other_report = golite::run_source(&format!("{other}.go"), &other_src, opts);
+    let v = if side == "bad" {
+        judge(harm, report, &other_report).bad
+    } else {
+        judge(harm, &other_report, report).good
+    };
+    Some((slug.to_string(), side.to_string(), v))
 }

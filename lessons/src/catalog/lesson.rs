@@ -116,6 +116,10 @@ struct LessonToml {
     real_go: RealGo,
     #[serde(default)]
     expect: Vec<Expectation>,
+    /// Read by [`super::harm_of`]; kept out of [`Lesson`] so the UI's builders of `Lesson`
+    /// need no change until the page shows it.
+    #[serde(default)]
+    harm: Option<super::harm::Harm>,
 }
 
 /// Builds and validates a lesson from its folder's files; every problem found is listed.
@@ -155,7 +159,16 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         preempt_every: meta.preempt_every,
         real_go: meta.real_go,
     };
-    let problems = validate(&lesson, &good_params, raw.dir);
+    let mut problems = validate(&lesson, &good_params, raw.dir);
+    // Every catalog lesson names one (lessons/tests/harm_verdicts.rs checks); a malformed one
+    // is rejected here.
+    if let Some(h) = &meta.harm {
+        problems.extend(
+            h.problems()
+                .into_iter()
+                .map(|p| format!("{}/lesson.toml: {p}", raw.dir)),
+        );
+    }
     if problems.is_empty() {
         Ok(lesson)
     } else {

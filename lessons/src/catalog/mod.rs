@@ -1,15 +1,19 @@
 //! The lesson catalog, compiled in: every folder under `lessons/catalog/NN-slug/` (embedded by
 //! `build.rs`, so adding a lesson needs no Rust edit), its parameters and expected verdicts.
 
+pub mod harm;
 pub mod lesson;
 pub mod param;
 pub mod verdict;
 
 use std::sync::OnceLock;
 
+pub use harm::{Harm, HarmMeasure, LessonVerdict, SideVerdict, Tone, judge};
 pub use lesson::{Lesson, REAL_GO_FIELDS, RawLesson, RealGo};
 pub use param::{Param, ParamError, apply_params, parse_params};
-pub use verdict::{Bound, Expectation, LeakGroup, Observed, Outcome, Verdict};
+pub use verdict::{
+    Bound, Expectation, LeakGroup, Observed, ObservedMeasures, ObservedWaits, Outcome, Verdict,
+};
 
 /// The embedded folders, in folder-name order.
 pub static RAW: &[RawLesson] = include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
@@ -57,4 +61,24 @@ pub fn get(slug: &str) -> Option<&'static Lesson> {
 /// Why folders failed to load, one message per problem.
 pub fn load_errors() -> &'static [String] {
     &loaded().errors
+}
+
+/// The `[harm]` table of the lesson with this slug: the measures that name what its
+/// anti-pattern costs (see [`harm::judge`]).
+pub fn harm_of(slug: &str) -> Option<&'static Harm> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        slug: String,
+        harm: Option<Harm>,
+    }
+    static CELL: OnceLock<Vec<(String, Harm)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        RAW.iter()
+            .filter_map(|r| toml::from_str::<Only>(r.toml?).ok())
+            .filter_map(|o| Some((o.slug, o.harm?)))
+            .collect()
+    })
+    .iter()
+    .find(|(s, _)| s == slug)
+    .map(|(_, h)| h)
 }

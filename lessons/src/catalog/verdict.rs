@@ -139,6 +139,25 @@ pub struct Verdict {
     /// Interpreter steps, the lesson's "CPU" (golite only).
     #[serde(default)]
     pub steps: Option<Bound>,
+    /// `measures.heap_final_bytes` (golite only).
+    #[serde(default)]
+    pub heap_final_bytes: Option<Bound>,
+    /// `measures.heap_allocated_bytes` (golite only).
+    #[serde(default)]
+    pub heap_allocated_bytes: Option<Bound>,
+    /// `measures.wait_ns.mutex` (golite only).
+    #[serde(default)]
+    pub wait_mutex_ns: Option<Bound>,
+    /// `measures.lifetime_p99_ns` (golite only).
+    #[serde(default)]
+    pub lifetime_p99_ns: Option<Bound>,
+    /// `measures.spin_steps` (golite only).
+    #[serde(default)]
+    pub spin_steps: Option<Bound>,
+    /// The tone [`super::harm::judge`] gives this side against the other side's run at the
+    /// same parameters (checked by `lessons/tests/harm_verdicts.rs`, which runs both).
+    #[serde(default)]
+    pub tone: Option<super::harm::Tone>,
 }
 
 /// One run's report in DESIGN §2.4's shape. Fields real Go cannot measure are optional.
@@ -167,6 +186,31 @@ pub struct Observed {
     /// Peak modeled heap (golite only).
     #[serde(default)]
     pub peak_heap_bytes: Option<u64>,
+    /// The run's measures (golite only).
+    #[serde(default)]
+    pub measures: Option<ObservedMeasures>,
+}
+
+/// The measures an expectation can state (a subset of [`crate::runtime::Measures`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ObservedMeasures {
+    #[serde(default)]
+    pub heap_final_bytes: u64,
+    #[serde(default)]
+    pub heap_allocated_bytes: u64,
+    #[serde(default)]
+    pub wait_ns: ObservedWaits,
+    #[serde(default)]
+    pub lifetime_p99_ns: u64,
+    #[serde(default)]
+    pub spin_steps: u64,
+}
+
+/// The waits an expectation can state.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ObservedWaits {
+    #[serde(default)]
+    pub mutex: u64,
 }
 
 impl Verdict {
@@ -211,6 +255,31 @@ impl Verdict {
             ("peak_heap_bytes", self.peak_heap_bytes, obs.peak_heap_bytes),
             ("steps", self.steps, obs.steps),
         ];
+        let m = obs.measures.as_ref();
+        let measured = [
+            (
+                "heap_final_bytes",
+                self.heap_final_bytes,
+                m.map(|m| m.heap_final_bytes),
+            ),
+            (
+                "heap_allocated_bytes",
+                self.heap_allocated_bytes,
+                m.map(|m| m.heap_allocated_bytes),
+            ),
+            (
+                "wait_mutex_ns",
+                self.wait_mutex_ns,
+                m.map(|m| m.wait_ns.mutex),
+            ),
+            (
+                "lifetime_p99_ns",
+                self.lifetime_p99_ns,
+                m.map(|m| m.lifetime_p99_ns),
+            ),
+            ("spin_steps", self.spin_steps, m.map(|m| m.spin_steps)),
+        ];
+        let figures = figures.into_iter().chain(measured);
         for (name, want, got) in figures {
             if let (Some(want), Some(got)) = (want, got)
                 && !want.holds(got)

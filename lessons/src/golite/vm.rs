@@ -1982,6 +1982,7 @@ impl GoTask {
                         let v = match self.panicking.take() {
                             Some(p) if ok => {
                                 let v = p.value.clone();
+                                cx.note_recovered(); // verdicts-wip: measures (issue 16)
                                 self.recovered = Some(p);
                                 v
                             }

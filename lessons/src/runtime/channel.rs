@@ -303,12 +303,20 @@ impl<V: Value> Cx<'_, V> {
 
     /// `ch <- v`; `None` is a nil channel (blocks forever).
     pub fn send(&mut self, ch: Option<ChanId>, v: V) -> Op<()> {
-        self.rt.chan_send(self.gid, ch, v)
+        let op = self.rt.chan_send(self.gid, ch, v);
+        if op == Op::Ready(()) {
+            self.rt.spin.progress(self.gid);
+        }
+        op
     }
 
     /// `v, ok := <-ch`; `None` is a nil channel (blocks forever).
     pub fn recv(&mut self, ch: Option<ChanId>) -> Op<(V, bool)> {
-        self.rt.chan_recv(self.gid, ch)
+        let op = self.rt.chan_recv(self.gid, ch);
+        if matches!(op, Op::Ready(_)) {
+            self.rt.spin.progress(self.gid);
+        }
+        op
     }
 
     /// `close(ch)`; `Err` carries Go's panic message.

@@ -101,6 +101,12 @@ impl<V: Value> Cx<'_, V> {
         self.rt.alloc_bytes(self.gid, bytes)
     }
 
+    /// A deferred call recovered a panic (counted in [`crate::runtime::Measures`]).
+    pub fn note_recovered(&mut self) {
+        self.rt.tally.recovered();
+        self.rt.emit(self.gid, super::event::EventKind::Recovered);
+    }
+
     /// Releases an allocation (unreferenced object).
     pub fn free(&mut self, id: AllocId) {
         self.rt.free_bytes(self.gid, id);

@@ -67,6 +67,12 @@ pub enum EventKind {
     Output { text: String },
     /// An unrecovered panic or fatal error with Go's message.
     Panic { msg: String },
+    /// `idle_polls` non-blocking polls found nothing ready and `steps` were spent spinning
+    /// (see [`super::Measures::spin_steps`]) during the goroutine's last resume; one event per
+    /// resume at most, so a busy loop cannot flood the event log.
+    Spin { idle_polls: u64, steps: u64 },
+    /// A deferred call recovered a panic.
+    Recovered,
     /// The run ended.
     End { outcome: Outcome },
 }

@@ -41,6 +41,7 @@ mod event;
 mod goroutine;
 mod heap;
 mod ids;
+mod measures;
 mod report;
 mod rng;
 mod scheduler;
@@ -59,6 +60,7 @@ pub use ids::{
     AfterFuncId, AllocId, ChanId, CondId, CtxId, Gid, MutexId, ObjId, OnceId, RwMutexId, TimerId,
     WgId,
 };
+pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{

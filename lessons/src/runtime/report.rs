@@ -1,6 +1,9 @@
-//! The end-of-run report: exactly the JSON object of DESIGN §2.4.
+//! The end-of-run report: the JSON object of DESIGN §2.4, plus golite's `measures`; every field
+//! is documented in `docs/REPORT.md`.
 
 use serde::{Deserialize, Serialize};
+
+use super::measures::Measures;
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,4 +53,8 @@ pub struct RunReport {
     pub steps: u64,
     pub peak_goroutines: u64,
     pub peak_heap_bytes: u64,
+    /// What the run did, measured (see [`Measures`]): heap growth, contention, spinning,
+    /// goroutine lifetimes, recovered panics. Absent in older JSON: all zero.
+    #[serde(default)]
+    pub measures: Measures,
 }

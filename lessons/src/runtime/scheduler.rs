@@ -20,6 +20,7 @@ use super::event::{Event, EventKind};
 use super::goroutine::{Goroutine, Park};
 use super::heap::{HeapLedger, STACK_BYTES};
 use super::ids::{Gid, ObjId};
+use super::measures::{SpinWatch, Tally};
 use super::report::{Leak, Outcome, RunReport};
 use super::rng::Rng;
 use super::state::GState;
@@ -140,6 +141,9 @@ pub struct Runtime<V: Value> {
     /// step limit's message.
     pub(crate) charging: Option<&'static str>,
     names: Vec<Rc<str>>,
+    /// The measures of the report, fed as the fold feeds its own from events.
+    pub(crate) tally: Tally,
+    pub(crate) spin: SpinWatch,
 }
 
 impl<V: Value> Runtime<V> {
@@ -196,6 +200,8 @@ impl<V: Value> Runtime<V> {
             out_truncated: false,
             charging: None,
             names: Vec::new(),
+            tally: Tally::default(),
+            spin: SpinWatch::default(),
         }
     }
 
@@ -275,6 +281,9 @@ impl<V: Value> Runtime<V> {
             steps: self.steps,
             peak_goroutines: self.peak_live as u64,
             peak_heap_bytes: self.heap.peak,
+            measures: self
+                .tally
+                .measures(self.now, self.heap.current, self.heap.peak),
         }
     }
 
@@ -383,11 +392,19 @@ impl<V: Value> Runtime<V> {
         g.state = GState::Running;
         self.current = gid;
         self.slice_used = 0;
+        self.spin.resume(self.steps);
         let y = {
             let mut cx = Cx { rt: self, gid };
             task.resume(&mut cx)
         };
         self.current = Gid(0);
+        self.spin.pause(gid, self.steps);
+        if self.spin.polls > 0 || self.spin.steps > 0 {
+            let (idle_polls, steps) = (self.spin.polls, self.spin.steps);
+            (self.spin.polls, self.spin.steps) = (0, 0);
+            self.tally.spin(idle_polls, steps);
+            self.emit(gid, EventKind::Spin { idle_polls, steps });
+        }
         match y {
             Yield::Blocked => {
                 let g = &mut self.gs[gid.index()];
@@ -410,11 +427,13 @@ impl<V: Value> Runtime<V> {
             }
             Yield::Panic(msg) => {
                 self.gs[gid.index()].task = Some(task);
+                self.tally.crash(gid, self.gs[gid.index()].line);
                 self.emit(gid, EventKind::Panic { msg: msg.clone() });
                 self.finish(Outcome::Panic, msg);
             }
             Yield::Fatal(msg) => {
                 self.gs[gid.index()].task = Some(task);
+                self.tally.crash(gid, self.gs[gid.index()].line);
                 self.emit(gid, EventKind::Panic { msg: msg.clone() });
                 self.finish(Outcome::Fatal, msg);
             }
@@ -430,6 +449,7 @@ impl<V: Value> Runtime<V> {
 
     fn exit_goroutine(&mut self, gid: Gid) {
         self.emit(gid, EventKind::Exit);
+        self.tally.exit(gid, self.now);
         let g = &mut self.gs[gid.index()];
         g.alive = false;
         g.wake = None;
@@ -523,6 +543,8 @@ impl<V: Value> Runtime<V> {
             relock: None,
             park_token: 0,
         });
+        self.tally.spawn(gid, self.now);
+        self.tally.alloc(STACK_BYTES);
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
         self.check_heap(gid);
         self.live += 1;
@@ -561,6 +583,7 @@ impl<V: Value> Runtime<V> {
     /// Adds `bytes` to the modeled heap on behalf of `gid`.
     pub(crate) fn alloc_bytes(&mut self, gid: Gid, bytes: u64) -> super::ids::AllocId {
         let id = self.heap.alloc(bytes);
+        self.tally.alloc(bytes);
         self.emit(gid, EventKind::Alloc { bytes });
         self.check_heap(gid);
         id
@@ -589,6 +612,11 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = state;
         g.park = park;
+        let line = g.line;
+        self.tally.block(gid, state, on, line, self.now);
+        if state != GState::Sleep {
+            self.spin.progress(gid);
+        }
         self.emit(
             gid,
             EventKind::Block {
@@ -610,6 +638,9 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = GState::Select;
         g.park = park;
+        let line = g.line;
+        self.tally.block(gid, GState::Select, on, line, self.now);
+        self.spin.progress(gid);
         self.emit(
             gid,
             EventKind::Block {
@@ -627,6 +658,10 @@ impl<V: Value> Runtime<V> {
             return;
         }
         let park = std::mem::replace(&mut g.park, Park::None);
+        if g.state != GState::Sleep {
+            self.spin.progress(gid);
+        }
+        let g = &mut self.gs[gid.index()];
         g.wake = Some(wake);
         g.state = GState::Runnable;
         g.park_token = g.park_token.wrapping_add(1);
@@ -635,6 +670,7 @@ impl<V: Value> Runtime<V> {
                 self.note_stale(*c);
             }
         }
+        self.tally.unblock(gid, self.now);
         self.emit(gid, EventKind::Unblock);
         self.make_next(gid);
     }

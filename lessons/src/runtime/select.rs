@@ -154,7 +154,17 @@ impl<V: Value> Runtime<V> {
 impl<V: Value> Cx<'_, V> {
     /// A select statement. A ready send case on a closed channel panics
     /// "send on closed channel"; `select {}` blocks forever in state `select (no cases)`.
+    /// A `default` taken is an idle poll, a case taken is progress (see
+    /// [`crate::runtime::Measures::spin_steps`]).
     pub fn select(&mut self, cases: &[SelectCase<V>], has_default: bool) -> Op<Selected<V>> {
-        self.rt.select(self.gid, cases, has_default)
+        let op = self.rt.select(self.gid, cases, has_default);
+        match &op {
+            Op::Ready(Selected { case: None, .. }) => {
+                self.rt.spin.idle_poll(self.gid, self.rt.steps)
+            }
+            Op::Ready(_) => self.rt.spin.progress(self.gid),
+            _ => {}
+        }
+        op
     }
 }

@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 
 use super::event::{CaseWait, Event, EventKind};
 use super::ids::{ChanId, Gid, ObjId, TimerId};
+use super::measures::{Measures, Tally};
 use super::report::Outcome;
 use super::state::GState;
 
@@ -146,6 +147,8 @@ pub struct Snapshot {
     pub outcome: Option<Outcome>,
     /// The panic or fatal message, once applied.
     pub panic: Option<String>,
+    /// The run's measures up to this point (the report's `measures` at the end).
+    pub measures: Measures,
 }
 
 #[derive(Clone, Debug)]
@@ -181,6 +184,7 @@ pub(crate) struct Fold {
     output: String,
     outcome: Option<Outcome>,
     panic: Option<String>,
+    tally: Tally,
 }
 
 fn slot<T: Default + Clone>(v: &mut Vec<T>, i: usize) -> &mut T {
@@ -225,6 +229,7 @@ impl Fold {
         }
         match &e.kind {
             EventKind::Spawn { child, .. } => {
+                self.tally.spawn(*child, e.time_ns);
                 *slot(&mut self.gs, child.index()) = Some(GFold {
                     state: GState::Runnable,
                     line: 0,
@@ -233,6 +238,7 @@ impl Fold {
                 });
             }
             EventKind::Block { state, on, cases } => {
+                self.tally.block(e.gid, *state, *on, e.line, e.time_ns);
                 if let Some(Some(g)) = self.gs.get(e.gid.index()).cloned() {
                     self.waiting(&g, -1);
                 }
@@ -246,6 +252,7 @@ impl Fold {
                 *slot(&mut self.gs, e.gid.index()) = Some(g);
             }
             EventKind::Unblock => {
+                self.tally.unblock(e.gid, e.time_ns);
                 if let Some(Some(g)) = self.gs.get(e.gid.index()).cloned() {
                     self.waiting(&g, -1);
                     *slot(&mut self.gs, e.gid.index()) = Some(GFold {
@@ -257,6 +264,7 @@ impl Fold {
                 }
             }
             EventKind::Exit => {
+                self.tally.exit(e.gid, e.time_ns);
                 if let Some(g) = self.gs.get_mut(e.gid.index()) {
                     *g = None;
                 }
@@ -279,12 +287,18 @@ impl Fold {
                 *slot(&mut self.timers, timer.index()) = None;
             }
             EventKind::Alloc { bytes } => {
+                self.tally.alloc(*bytes);
                 self.heap += bytes;
                 self.heap_peak = self.heap_peak.max(self.heap);
             }
             EventKind::Free { bytes } => self.heap = self.heap.saturating_sub(*bytes),
             EventKind::Output { text } => self.output.push_str(text),
-            EventKind::Panic { msg } => self.panic = Some(msg.clone()),
+            EventKind::Panic { msg } => {
+                self.tally.crash(e.gid, e.line);
+                self.panic = Some(msg.clone());
+            }
+            EventKind::Spin { idle_polls, steps } => self.tally.spin(*idle_polls, *steps),
+            EventKind::Recovered => self.tally.recovered(),
             EventKind::End { outcome } => self.outcome = Some(*outcome),
         }
     }
@@ -395,6 +409,7 @@ impl Fold {
             output: self.output.clone(),
             outcome: self.outcome,
             panic: self.panic.clone(),
+            measures: self.tally.measures(self.time_ns, self.heap, self.heap_peak),
         }
     }
 }

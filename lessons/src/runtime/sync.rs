@@ -143,8 +143,23 @@ impl<V: Value> Cx<'_, V> {
         Op::Blocked
     }
 
-    /// `m.TryLock()`.
+    fn polled(&mut self, ok: bool) {
+        if ok {
+            self.rt.spin.progress(self.gid);
+        } else {
+            self.rt.spin.idle_poll(self.gid, self.rt.steps);
+        }
+    }
+
+    /// `m.TryLock()`. A failure is an idle poll, a success progress (see
+    /// [`crate::runtime::Measures::spin_steps`]).
     pub fn try_lock(&mut self, m: MutexId) -> bool {
+        let ok = self.try_lock_now(m);
+        self.polled(ok);
+        ok
+    }
+
+    fn try_lock_now(&mut self, m: MutexId) -> bool {
         let mx = &mut self.rt.sync.mutexes[m.index()];
         if mx.locked {
             false
@@ -183,8 +198,15 @@ impl<V: Value> Cx<'_, V> {
         Op::Blocked
     }
 
-    /// `rw.TryRLock()`.
+    /// `rw.TryRLock()`. A failure is an idle poll, a success progress (see
+    /// [`crate::runtime::Measures::spin_steps`]).
     pub fn rw_try_rlock(&mut self, m: RwMutexId) -> bool {
+        let ok = self.rw_try_rlock_now(m);
+        self.polled(ok);
+        ok
+    }
+
+    fn rw_try_rlock_now(&mut self, m: RwMutexId) -> bool {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
         if rw.w_locked {
             return false;
@@ -238,8 +260,15 @@ impl<V: Value> Cx<'_, V> {
         Op::Blocked
     }
 
-    /// `rw.TryLock()`.
+    /// `rw.TryLock()`. A failure is an idle poll, a success progress (see
+    /// [`crate::runtime::Measures::spin_steps`]).
     pub fn rw_try_lock(&mut self, m: RwMutexId) -> bool {
+        let ok = self.rw_try_lock_now(m);
+        self.polled(ok);
+        ok
+    }
+
+    fn rw_try_lock_now(&mut self, m: RwMutexId) -> bool {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
         if rw.w_locked || rw.readers > 0 {
             return false;

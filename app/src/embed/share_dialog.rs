@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{self, js_sys};
 
-use crate::controller::LessonController;
-use crate::embed;
+use crate::embed::options;
+use crate::lesson::controller::LessonController;
 
 /// How long a button says "Copied" before it reads as a button again.
 const COPIED_FOR_MS: u64 = 2000;
@@ -121,10 +121,10 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ctl.params.track();
         ctl.seed.track();
         ctl.runs.track();
-        page_url(&embed::embed_query(&ctl.query()))
+        page_url(&options::embed_query(&ctl.query()))
     };
     let snippet = move || {
-        embed::iframe_snippet(
+        options::iframe_snippet(
             &embed_url(),
             &format!("{} · Go anti-pattern playground", ctl.lesson.title),
         )

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::engine::Side;
-use crate::player::{format_bytes, format_time};
-use crate::series::{Family, Point, Series};
+use crate::playback::engine::Side;
+use crate::playback::player::{format_bytes, format_time};
+use crate::playback::series::{Family, Point, Series};
 
 /// The axes both sides' charts share.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -228,7 +228,9 @@ mod tests {
 
     fn route(q: &str) -> Route {
         let l = Box::leak(Box::new(lesson()));
-        resolve(&crate::query::parse(q), |s| (s == "demo").then_some(&*l))
+        resolve(&crate::nav::query::parse(q), |s| {
+            (s == "demo").then_some(&*l)
+        })
     }
 
     fn state(r: &Route) -> Option<&LessonState> {
@@ -338,7 +340,7 @@ mod tests {
             edits: [None, Some("package main\n\nfunc main() {}\n".into())],
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
-        let q = crate::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
+        let q = crate::nav::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
         assert_eq!(
             q,
             "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5\

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::web_sys::{HtmlTextAreaElement, KeyboardEvent};
 
-use crate::engine::Side;
+use crate::playback::engine::Side;
 
 /// The most rows the box opens with; longer programs scroll inside it.
 const MAX_ROWS: usize = 30;

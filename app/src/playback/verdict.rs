@@ -108,6 +108,7 @@ mod tests {
             steps: 0,
             peak_goroutines: 0,
             peak_heap_bytes: 0,
+            measures: Default::default(),
         }
     }
 

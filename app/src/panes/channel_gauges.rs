@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use lessons::runtime::{ChanId, ChanView, Snapshot};
 
-use crate::engine::Side;
+use crate::playback::engine::Side;
 
 /// Most channels listed; the rest are counted.
 pub const MAX_ROWS: usize = 10;

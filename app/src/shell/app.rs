@@ -1,54 +1,22 @@
-//! The page frame: which page the URL asks for, navigation between pages without reloading, and
-//! the notices a bad URL produces.
+//! The page frame: which page the URL asks for (re-read on back and forward), the home page, and
+//! the notices a bad URL produces. Moving between pages without reloading is
+//! [`crate::nav::link`]'s.
 
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
 use crate::browser;
-use crate::lesson_list::LessonList;
-use crate::lesson_page::LessonPage;
-use crate::lesson_text;
-use crate::query;
-use crate::route::{self, LessonState, Page, Route};
-
-/// Moves between pages: pushes a history entry and shows the page it names.
-#[derive(Clone, Copy)]
-pub struct Navigator {
-    route: RwSignal<Route>,
-}
-
-impl Navigator {
-    /// Opens the lesson `slug` at its defaults (the home page for `None`).
-    pub fn open_lesson(&self, slug: &str) {
-        self.go(&lesson_query(Some(slug)));
-    }
-
-    /// Shows the page of `query` as a new history entry.
-    pub fn go(&self, query: &str) {
-        browser::push_query(query);
-        self.route.set(read_route());
-        browser::scroll_to_top();
-    }
-}
-
-/// The query string of a lesson at its defaults, or of the home page.
-pub fn lesson_query(slug: Option<&str>) -> String {
-    match slug {
-        Some(s) => query::build(&[(route::LESSON.to_string(), s.to_string())]),
-        None => String::new(),
-    }
-}
-
-fn read_route() -> Route {
-    let pairs = query::parse(&browser::query());
-    route::resolve(&pairs, crate::catalog::get)
-}
+use crate::lesson::text;
+use crate::nav::link::{LessonLink, Navigator, read_route};
+use crate::nav::route::{LessonState, Page};
+use crate::shell::lesson_list::LessonList;
+use crate::shell::lesson_page::LessonPage;
 
 /// The whole app: the page the URL names, re-read on back and forward.
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(read_route());
-    let nav = Navigator { route };
+    let nav = Navigator::new(route);
     provide_context(nav);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| route.set(read_route()));
     on_cleanup(move || popstate.remove());
@@ -90,12 +58,12 @@ fn LessonLoader(
     /// URL keys the lesson page does not use.
     extra: Vec<(String, String)>,
 ) -> impl IntoView {
-    if let Some(l) = lesson_text::loaded(&meta.slug) {
+    if let Some(l) = text::loaded(&meta.slug) {
         return view! { <LessonPage lesson=l.lesson state=state extra=extra /> }.into_any();
     }
     let result = RwSignal::new(None::<Result<&'static Lesson, String>>);
     leptos::task::spawn_local(async move {
-        let r = lesson_text::fetch(meta).await.map(|l| l.lesson);
+        let r = text::fetch(meta).await.map(|l| l.lesson);
         // The page may have moved on while the file was on its way.
         let _ = result.try_set(Some(r));
     });
@@ -158,45 +126,6 @@ fn Home() -> impl IntoView {
         <footer class="foot">
             <p>"Keyboard: space plays or pauses, ← → step, n / p next or previous lesson."</p>
         </footer>
-    }
-}
-
-/// A link to a lesson (or home) that navigates in place on a plain click and still opens in a
-/// new tab on a middle or modified click.
-#[component]
-pub fn LessonLink(
-    /// The lesson, or `None` for the home page.
-    slug: Option<&'static str>,
-    /// CSS class.
-    #[prop(optional, into)]
-    class: String,
-    /// Tooltip.
-    #[prop(optional, into)]
-    title: String,
-    children: Children,
-) -> impl IntoView {
-    let nav = use_context::<Navigator>();
-    let q = lesson_query(slug);
-    let href = if q.is_empty() {
-        "./".to_string()
-    } else {
-        format!("?{q}")
-    };
-    view! {
-        <a
-            href=href
-            class=class
-            title=title
-            on:click=move |ev| {
-                let plain = ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key();
-                if let (true, Some(nav)) = (plain, nav) {
-                    ev.prevent_default();
-                    nav.go(&q);
-                }
-            }
-        >
-            {children()}
-        </a>
     }
 }
 

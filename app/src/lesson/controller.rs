@@ -11,13 +11,13 @@ use lessons::catalog::Lesson;
 use lessons::runtime::{Seeker, Snapshot};
 
 use crate::browser;
-use crate::charts::ChartScale;
-use crate::engine::{self, Job, Side, SideRun};
-use crate::lockstep::Lockstep;
-use crate::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
-use crate::query;
-use crate::route::{self, LessonState, Page};
-use crate::series::{self, Series};
+use crate::nav::query;
+use crate::nav::route::{self, LessonState, Page};
+use crate::panes::charts::ChartScale;
+use crate::playback::engine::{self, Job, Side, SideRun};
+use crate::playback::lockstep::Lockstep;
+use crate::playback::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
+use crate::playback::series::{self, Series};
 
 /// Wasm time one animation frame may spend running programs, in milliseconds.
 const SLICE_MS: f64 = 8.0;

@@ -2,7 +2,7 @@
 //! Pure state and arithmetic, so every move the control bar, the keyboard or a host page makes is
 //! tested natively; the page only stores a [`Cursor`] in a signal.
 
-use crate::lockstep::{Lockstep, burst_for};
+use crate::playback::lockstep::{Lockstep, burst_for};
 
 /// Playback speeds, in nanoseconds of virtual time per real second.
 pub const SPEEDS_NS: [i64; 12] = [

@@ -13,9 +13,9 @@ use leptos::wasm_bindgen::{Clamped, JsCast};
 use leptos::web_sys;
 use lessons::runtime::{GoroutineView, Snapshot};
 
-use crate::charts::thousands;
-use crate::engine::Side;
-use crate::series::Family;
+use crate::panes::charts::thousands;
+use crate::playback::engine::Side;
+use crate::playback::series::Family;
 use grid::{Cell, Grid, Rgba};
 
 /// The running goroutine's ring when the theme's ink cannot be read.

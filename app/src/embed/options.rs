@@ -133,22 +133,22 @@ pub fn parse(extra: &[(String, String)]) -> (EmbedOptions, Vec<String>) {
 /// The embed view's query for a page's query (no leading `?`): the same state with `embed=1`,
 /// once, at the end; other embed options already in it are kept.
 pub fn embed_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = crate::query::parse(query)
+    let mut pairs: Vec<(String, String)> = crate::nav::query::parse(query)
         .into_iter()
         .filter(|(k, _)| k != EMBED)
         .collect();
     pairs.push((EMBED.to_string(), "1".to_string()));
-    crate::query::build(&pairs)
+    crate::nav::query::build(&pairs)
 }
 
 /// The full page's query for an embed's query: the same lesson, parameters, seed and step
 /// without the embed options, for the frame's "open in the playground" link.
 pub fn full_query(query: &str) -> String {
-    let pairs: Vec<(String, String)> = crate::query::parse(query)
+    let pairs: Vec<(String, String)> = crate::nav::query::parse(query)
         .into_iter()
         .filter(|(k, _)| !KEYS.contains(&k.as_str()))
         .collect();
-    crate::query::build(&pairs)
+    crate::nav::query::build(&pairs)
 }
 
 /// The `<iframe>` snippet for an embed URL, with the URL and title escaped for HTML.
@@ -179,7 +179,7 @@ mod tests {
     use super::*;
 
     fn pairs(q: &str) -> Vec<(String, String)> {
-        crate::query::parse(q)
+        crate::nav::query::parse(q)
     }
 
     #[test]

@@ -18,10 +18,10 @@ use leptos::web_sys::{self, js_sys};
 use lessons::runtime::RunReport;
 
 use crate::browser;
-use crate::controller::LessonController;
-use crate::engine::Side;
-use crate::player::Throttle;
-use crate::verdict;
+use crate::lesson::controller::LessonController;
+use crate::playback::engine::Side;
+use crate::playback::player::Throttle;
+use crate::playback::verdict;
 
 /// The `source` field of every event, so a host can tell our messages from others.
 pub const SOURCE: &str = "go-antipattern-playground";
@@ -634,6 +634,7 @@ mod tests {
             steps: 0,
             peak_goroutines: 0,
             peak_heap_bytes: 0,
+            measures: Default::default(),
         }
     }
 

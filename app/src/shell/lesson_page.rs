@@ -10,24 +10,24 @@ use lessons::runtime::{Outcome, Snapshot};
 
 use crate::browser;
 use crate::catalog;
-use crate::channel_gauges::ChannelGauges;
-use crate::charts::Charts;
-use crate::code_editor::CodeEditor;
-use crate::code_view::CodeView;
-use crate::control_bar::ControlBar;
-use crate::controller::LessonController;
-use crate::embed::{self, EmbedOptions, Theme};
-use crate::engine::{self, Side};
-use crate::goroutine_map::GoroutineMap;
-use crate::host_api;
-use crate::keyboard::{self, Command};
-use crate::lesson_text;
-use crate::param_panel::ParamPanel;
-use crate::route::LessonState;
-use crate::share_dialog::ShareButtons;
-use crate::shell::{LessonLink, Navigator};
-use crate::verdict;
-use crate::visited;
+use crate::embed::host_api;
+use crate::embed::options::{self, EmbedOptions, Theme};
+use crate::embed::share_dialog::ShareButtons;
+use crate::lesson::control_bar::ControlBar;
+use crate::lesson::controller::LessonController;
+use crate::lesson::keyboard::{self, Command};
+use crate::lesson::param_panel::ParamPanel;
+use crate::lesson::text;
+use crate::nav::link::{LessonLink, Navigator};
+use crate::nav::route::LessonState;
+use crate::nav::visited;
+use crate::panes::channel_gauges::ChannelGauges;
+use crate::panes::charts::Charts;
+use crate::panes::code_editor::CodeEditor;
+use crate::panes::code_view::CodeView;
+use crate::panes::goroutine_map::GoroutineMap;
+use crate::playback::engine::{self, Side};
+use crate::playback::verdict;
 
 /// One lesson at one state.
 #[component]
@@ -39,7 +39,7 @@ pub fn LessonPage(
     /// URL keys the lesson page does not use, kept when it rewrites the URL.
     extra: Vec<(String, String)>,
 ) -> impl IntoView {
-    let (opts, embed_notices) = embed::parse(&extra);
+    let (opts, embed_notices) = options::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
     visited::mark(&lesson.slug);
     install_keyboard(ctl);
@@ -122,7 +122,7 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
         ctl.params.track();
         ctl.seed.track();
         ctl.runs.track();
-        format!("?{}", embed::full_query(&ctl.query()))
+        format!("?{}", options::full_query(&ctl.query()))
     };
     let both = opts.sides[0] && opts.sides[1];
     view! {
@@ -339,7 +339,7 @@ fn Live(
                         "{} goroutine{} · heap {}",
                         s.goroutines.len(),
                         if s.goroutines.len() == 1 { "" } else { "s" },
-                        crate::player::format_bytes(s.heap_bytes),
+                        crate::playback::player::format_bytes(s.heap_bytes),
                     )
                 })
             }}
@@ -412,8 +412,8 @@ fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
 #[component]
 fn Explanation(lesson: &'static Lesson) -> impl IntoView {
     let zh = RwSignal::new(false);
-    // The page shows a lesson only once its text was fetched (shell::LessonLoader).
-    let text = lesson_text::loaded(&lesson.slug);
+    // The page shows a lesson only once its text was fetched (shell::app::LessonLoader).
+    let text = text::loaded(&lesson.slug);
     let en_html = text.map_or("", |t| t.explain_en);
     let zh_html = text.and_then(|t| t.explain_zh);
     let has_zh = zh_html.is_some();

@@ -1,7 +1,7 @@
 //! Axis ticks for the charts: round steps (1, 2 or 5 times a power of ten) and their labels in
 //! the units Go developers read (ns/µs/ms/s, B/KiB/MiB/GiB).
 
-use crate::player::format_time;
+use crate::playback::player::format_time;
 
 /// The smallest "nice" step at or above `raw`: 1, 2 or 5 times a power of ten.
 pub fn nice_step(raw: f64) -> f64 {

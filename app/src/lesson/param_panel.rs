@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use lessons::catalog::Param;
 
-use crate::controller::LessonController;
-use crate::player::SliderScale;
+use crate::lesson::controller::LessonController;
+use crate::playback::player::SliderScale;
 
 /// All of a lesson's parameters.
 #[component]

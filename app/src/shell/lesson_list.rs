@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
-use crate::shell::LessonLink;
+use crate::nav::link::LessonLink;
 
 /// Groups `items` under their chapter, keeping catalog order: chapters appear in the order of
 /// their first lesson, lessons in their own order. Generic so it is tested without real lessons.
@@ -51,7 +51,7 @@ pub fn LessonList(lessons: &'static [Lesson]) -> impl IntoView {
 /// browser has opened it before.
 #[component]
 fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
-    let seen = crate::visited::all().contains(&lesson.slug);
+    let seen = crate::nav::visited::all().contains(&lesson.slug);
     view! {
         <li class="lesson" class:visited=seen data-slug=lesson.slug.as_str()>
             <LessonLink slug=Some(lesson.slug.as_str()) class="card">

@@ -1,6 +1,6 @@
 //! The lesson page's keyboard shortcuts as a pure mapping: a key and what has the focus give a
 //! command (or none, when the key belongs to the focused element). The page wires it to
-//! [`crate::controller::LessonController`]; the mapping is tested natively.
+//! [`crate::lesson::controller::LessonController`]; the mapping is tested natively.
 
 /// What has the keyboard focus when a key is pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::controller::LessonController;
-use crate::player::{SPEEDS_NS, format_time};
+use crate::lesson::controller::LessonController;
+use crate::playback::player::{SPEEDS_NS, format_time};
 
 /// The control bar.
 #[component]

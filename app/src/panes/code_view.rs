@@ -8,8 +8,8 @@ use lessons::golite::highlight::{Line, TokenClass, highlight};
 use lessons::runtime::Snapshot;
 
 use crate::browser;
-use crate::engine::Side;
-use crate::series::Family;
+use crate::playback::engine::Side;
+use crate::playback::series::Family;
 
 mod visible_lines;
 use visible_lines::VisibleLines;

@@ -1,0 +1,8 @@
+//! Navigation: the URL's state (route, query string), moving between pages without reloading
+//! (link: `Navigator`, `LessonLink`) and which lessons this browser has visited. May import
+//! `browser` and `catalog`; nothing above it (`lesson`, `embed`, `shell`).
+
+pub mod link;
+pub mod query;
+pub mod route;
+pub mod visited;

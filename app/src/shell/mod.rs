@@ -1,0 +1,7 @@
+//! The page frame and the two pages it shows: the app (which page the URL names), the home
+//! page's lesson list and the lesson page, which lays out `panes`, `lesson` controls and `embed`
+//! parts. The top of the app: it may import every other folder, and none imports it.
+
+pub mod app;
+pub mod lesson_list;
+pub mod lesson_page;
