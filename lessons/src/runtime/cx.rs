@@ -52,6 +52,12 @@ impl<V: Value> Cx<'_, V> {
         go_on
     }
 
+    /// Ends the run with outcome `limit` and `msg` once this task returns (a limit the
+    /// interpreter detects itself, such as its own memory).
+    pub fn limit(&mut self, msg: String) {
+        self.rt.limit(msg);
+    }
+
     /// True once a limit ended the run (the task should return at once).
     pub fn limit_hit(&self) -> bool {
         self.rt.pending_limit.is_some() || self.rt.end.is_some()
@@ -105,6 +111,11 @@ impl<V: Value> Cx<'_, V> {
     pub fn note_recovered(&mut self) {
         self.rt.tally.recovered();
         self.rt.emit(self.gid, super::event::EventKind::Recovered);
+    }
+
+    /// Modeled heap bytes live now, so an allocation can be refused before memory is requested.
+    pub fn heap_bytes(&self) -> u64 {
+        self.rt.heap.current
     }
 
     /// Releases an allocation (unreferenced object).

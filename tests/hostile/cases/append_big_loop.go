@@ -1,9 +1,9 @@
-// hostile: append of a 16M-element slice in an endless loop
+// hostile: append of a 4M-element slice in an endless loop
 // expect: limit
 package main
 
 func main() {
-	a := make([]int, 1<<24)
+	a := make([]int, 1<<22)
 	for {
 		b := append([]int(nil), a...)
 		_ = b

@@ -1,6 +1,6 @@
 // hostile: a []byte grows by append forever
 // expect: limit
-// message: heap limit
+// message: line 9)
 package main
 
 func main() {

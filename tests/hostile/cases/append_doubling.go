@@ -1,7 +1,6 @@
 // hostile: append doubling forever (once 1.6 GB of real memory)
 // expect: limit
-// message: heap limit
-// message: line 10)
+// message: line 9)
 package main
 
 func main() {

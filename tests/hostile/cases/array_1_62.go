@@ -1,6 +1,6 @@
 // hostile: var a [1 << 62]int is larger than the address space
-// expect: compile_error
-// message: larger than address space
+// expect: limit
+// message: heap limit
 package main
 
 func main() {

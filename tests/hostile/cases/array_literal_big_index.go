@@ -1,6 +1,6 @@
 // hostile: an array literal [...]int{1<<40: 1}
-// expect: limit
-// message: heap limit
+// expect: compile_error
+// message: composite literal too large for golite
 package main
 
 import "fmt"

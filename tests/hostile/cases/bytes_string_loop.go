@@ -1,4 +1,4 @@
-// hostile: []byte(string) of 64 MB in an endless loop
+// hostile: []byte(string) of 8 MB in an endless loop
 // expect: limit
 // message: step limit
 package main
@@ -6,7 +6,7 @@ package main
 import "strings"
 
 func main() {
-	s := strings.Repeat("x", 64<<20)
+	s := strings.Repeat("x", 8<<20)
 	n := 0
 	for {
 		n += len([]byte(s))

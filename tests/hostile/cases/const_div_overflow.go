@@ -1,6 +1,6 @@
 // hostile: (-1 << 127) / -1 overflows int (once overflowed inside the constant folder)
 // expect: compile_error
-// message: overflows
+// message: overflow
 package main
 
 import "fmt"

@@ -1,11 +1,11 @@
-// hostile: copy of 16M elements in an endless loop
+// hostile: copy of 4M elements in an endless loop
 // expect: limit
 // message: step limit
 package main
 
 func main() {
-	a := make([]int, 1<<24)
-	b := make([]int, 1<<24)
+	a := make([]int, 1<<22)
+	b := make([]int, 1<<22)
 	for {
 		copy(a, b)
 	}

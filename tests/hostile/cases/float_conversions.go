@@ -1,14 +1,13 @@
 // hostile: float-to-int conversions of NaN, Inf and huge values do not trap
 // expect: exit
+// stdout: ok
 package main
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 func main() {
-	f := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e300, -1e300}
+	zero := 0.0
+	f := []float64{zero / zero, 1 / zero, -1 / zero, 1e300, -1e300}
 	for _, x := range f {
 		_ = int64(x)
 		_ = int32(x)

@@ -6,7 +6,7 @@ package main
 import "fmt"
 
 func main() {
-	s := "\xff\xfe\xc0\x80"
+	s := string([]byte{0xff, 0xfe, 0xc0, 0x80})
 	n := 0
 	for range s {
 		n++

@@ -1,5 +1,6 @@
-// hostile: == on two 100,000-deep nested interface values
-// expect: limit
+// hostile: == on two 100,000-deep nested interface values (compared with a work list, no recursion)
+// expect: exit
+// stdout: true
 package main
 
 import "fmt"

@@ -1,5 +1,5 @@
-// hostile: printing 100,000 nested []any with %v
-// expect: limit
+// hostile: printing 100,000 nested []any with Println (fmt stops at depth 64)
+// expect: exit
 package main
 
 import "fmt"

@@ -1,5 +1,5 @@
-// hostile: a []any that contains itself, printed: bounded
-// expect: limit
+// hostile: a []any that contains itself, printed (Go overflows its stack; golite stops at depth 64)
+// expect: exit
 package main
 
 import "fmt"

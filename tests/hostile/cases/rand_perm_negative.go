@@ -1,6 +1,6 @@
 // hostile: rand.Perm(-1) panics as Go's does
 // expect: panic
-// message: invalid argument to Perm
+// message: runtime error: makeslice: len out of range
 package main
 
 import "math/rand"

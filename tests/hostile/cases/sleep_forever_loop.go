@@ -1,6 +1,6 @@
 // hostile: for { time.Sleep(time.Millisecond) } (virtual time grew forever)
 // expect: limit
-// message: time limit
+// message: step limit
 package main
 
 import "time"

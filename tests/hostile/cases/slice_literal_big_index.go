@@ -1,6 +1,6 @@
 // hostile: a slice literal with index 1<<40
-// expect: limit
-// message: heap limit
+// expect: compile_error
+// message: composite literal too large for golite
 package main
 
 import "fmt"

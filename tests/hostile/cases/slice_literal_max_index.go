@@ -1,7 +1,6 @@
 // hostile: []int{9223372036854775807: 1} (the length overflowed while compiling)
-// expect: limit
-// message: heap limit
-// message: line 8)
+// expect: compile_error
+// message: composite literal too large for golite
 package main
 
 func main() {
