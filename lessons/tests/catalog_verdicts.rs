@@ -66,7 +66,7 @@ fn disagreement(l: &Lesson, e: &Expectation, side: &str) -> Option<String> {
     let mut observed: Observed =
         match serde_json::to_value(&report).and_then(serde_json::from_value) {
             Ok(o) => o,
-            Err(err) => return Some(format!("report does not fit DESIGN §2.4: {err}")),
+            Err(err) => return Some(format!("report does not fit the CLI contract: {err}")),
         };
     // A lesson states the first line Go prints after `panic: `; golite's message is the whole
     // chain (`A\n\tpanic: B` when a deferred call panics too).

@@ -1,7 +1,7 @@
 //! Parser tests: structure of parsed programs, Go's error messages, and robustness.
 
-use lessons::golite::ast::*;
-use lessons::golite::parser::parse_file;
+use lessons::golite::syntax::ast::*;
+use lessons::golite::syntax::parse_file;
 
 /// A lesson-shaped program touching most of the subset.
 const PROGRAM: &str = r#"package main
@@ -973,7 +973,7 @@ fn garbled_inputs_never_panic_and_highlight_still_covers_them() {
         }
         let src: String = chars.into_iter().collect();
         let _ = parse_file(&src);
-        let lines = lessons::golite::highlight::highlight(&src);
+        let lines = lessons::golite::syntax::highlight::highlight(&src);
         let text: Vec<String> = lines
             .iter()
             .map(|l| l.iter().map(|(_, t)| t.as_str()).collect())

@@ -1,7 +1,7 @@
 //! Hostile nesting must end in a clear error, never a stack overflow, even in unoptimised builds
 //! on a small stack (wasm's default stack is 1 MiB; release frames are far smaller than these).
 
-use lessons::golite::parser::parse_file;
+use lessons::golite::syntax::parse_file;
 
 const N: usize = 1000;
 

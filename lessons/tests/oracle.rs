@@ -2,7 +2,7 @@
 //! `tests/oracle/run` made by running every `tests/oracle/programs/*.go` under real Go's
 //! `testing/synctest` (see `tests/oracle/README.md`).
 //!
-//! Every field of DESIGN §2.4 is compared (outcome, panic, stdout, virtual_time_ns, leaked) except
+//! Every field of docs/ARCHITECTURE.md § The CLI contract is compared (outcome, panic, stdout, virtual_time_ns, leaked) except
 //! the golite-only steps and peaks; a `virtual_time_ns` of null in a record means real Go cannot
 //! tell it, and is not compared. Programs that golite does not get right yet are listed in
 //! `tests/oracle/KNOWN_GAPS.txt` with a reason: the test asserts that EXACTLY those disagree, so

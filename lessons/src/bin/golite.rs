@@ -1,4 +1,4 @@
-//! The golite command-line runner (DESIGN §2.4):
+//! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
 //! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
@@ -118,7 +118,7 @@ fn summary(r: &RunReport) -> String {
     };
     s.push_str(&format!(
         "\nvirtual time {}, {} steps, peak {} goroutines, peak heap {} bytes",
-        lessons::golite::natives::duration_string(r.virtual_time_ns),
+        lessons::golite::duration_string(r.virtual_time_ns),
         r.steps,
         r.peak_goroutines,
         r.peak_heap_bytes

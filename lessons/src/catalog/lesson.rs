@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use super::param::{Param, parse_params};
 use super::verdict::Expectation;
+use crate::golite::syntax::params::{Param, parse_params};
 
 /// A lesson as the app and the tests see it.
 #[derive(Debug, Clone, PartialEq, Eq)]

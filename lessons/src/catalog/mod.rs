@@ -3,14 +3,13 @@
 
 pub mod harm;
 pub mod lesson;
-pub mod param;
 pub mod verdict;
 
 use std::sync::OnceLock;
 
+pub use crate::golite::syntax::params::{Param, ParamError, apply_params, parse_params};
 pub use harm::{Harm, HarmMeasure, LessonVerdict, SideVerdict, Tone, judge};
 pub use lesson::{Lesson, REAL_GO_FIELDS, RawLesson, RealGo};
-pub use param::{Param, ParamError, apply_params, parse_params};
 pub use verdict::{
     Bound, Expectation, LeakGroup, Observed, ObservedMeasures, ObservedWaits, Outcome, Verdict,
 };

@@ -1,11 +1,11 @@
 //! Expected verdicts of a lesson (what `lesson.toml` promises) and the comparison with what a run
-//! actually reported, whether the run was golite's or real Go's (both speak DESIGN §2.4's JSON).
+//! actually reported, whether the run was golite's or real Go's (both speak the JSON of docs/ARCHITECTURE.md § The CLI contract).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// How a run ended, in DESIGN §2.4's words.
+/// How a run ended, in the words of docs/ARCHITECTURE.md § The CLI contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -49,7 +49,7 @@ pub struct LeakGroup {
     pub count: u64,
 }
 
-/// The wait reasons a leak may name (Go's own words, DESIGN §2.1).
+/// The wait reasons a leak may name (Go's own words, docs/ARCHITECTURE.md § Runtime).
 pub const LEAK_STATES: &[&str] = &[
     "chan send",
     "chan receive",
@@ -160,7 +160,7 @@ pub struct Verdict {
     pub tone: Option<super::harm::Tone>,
 }
 
-/// One run's report in DESIGN §2.4's shape. Fields real Go cannot measure are optional.
+/// One run's report in the shape of docs/ARCHITECTURE.md § The CLI contract. Fields real Go cannot measure are optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Observed {
     /// `exit`, `deadlock`, ...

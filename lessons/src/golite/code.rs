@@ -1,19 +1,16 @@
 //! The compiled form of a program: a compact stack-machine instruction set, per-function code with
 //! a parallel line table, and the tables the VM consults (constants, methods, select layouts).
 
-use super::natives::Native;
-use super::types::{IntKind, TypeId, Types};
-#[allow(unused_imports)]
-use super::value::Value as _V;
-use super::value::Value;
+use crate::golite::types::{IntKind, TypeId, Types};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Index of a function in [`Program::funcs`].
-pub type FuncId = u32;
+pub(crate) type FuncId = u32;
 
 /// One VM instruction. Operands are slots, indices into tables, or jump targets (absolute pcs).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Op {
+pub(crate) enum Op {
     Nop,
     /// Push `consts[i]`.
     Const(u32),
@@ -24,8 +21,6 @@ pub enum Op {
     Zero(TypeId),
     Pop,
     Dup,
-    /// Swap the two top values.
-    Swap,
     /// Push a copy of the value `n` below the top (0 = top).
     Pick(u16),
 
@@ -50,8 +45,6 @@ pub enum Op {
     GlobalCell(u32),
     /// Deep-copy the struct/array on top (Go value semantics).
     CopyAgg(TypeId),
-    /// `slot += imm` on an int local without wrap (the `i++` fast path).
-    IncLocal(u16, i64),
 
     // Arithmetic on ints (i64 bit patterns), followed by `Wrap` for sized kinds.
     AddI,
@@ -110,9 +103,6 @@ pub enum Op {
     Jump(u32),
     JumpIf(u32),
     JumpIfNot(u32),
-    /// `if local < imm` style loop test: jumps when `slot >= value on stack` is false... see VM.
-    /// Compare local int with the top of stack, jump to target if NOT less.
-    LoopLt(u16, u32),
 
     // Aggregates and pointers.
     /// Pop struct (or pointer to struct), push field i.
@@ -142,7 +132,7 @@ pub enum Op {
     /// Stack [map, key, value].
     MapSet,
     /// Stack [x, lo?, hi?, max?] per flags bit0 lo, bit1 hi, bit2 max; slices a slice, array ptr or string.
-    SliceOp(u8),
+    Slice(u8),
     /// Pop n values, push a struct with them as fields.
     MakeStruct(u32),
     /// Pop n values, push a slice (elem type for the heap ledger).
@@ -189,8 +179,6 @@ pub enum Op {
     DeferValue(u16),
     DeferIface(u32, u16),
     DeferNative(Native, u16),
-    /// Pop the function's multiple results tuple, push its elements.
-    Untuple(u16),
     /// Replace the interface on top by the result of its Error()/String() method, marked for fmt.
     Stringify,
 
@@ -246,47 +234,47 @@ pub enum Op {
 
 /// A closure literal: its function and where each captured variable comes from.
 #[derive(Clone, Debug)]
-pub struct ClosureInfo {
-    pub func: FuncId,
+pub(crate) struct ClosureInfo {
+    pub(crate) func: FuncId,
     /// `(from_capture, index)`: a cell of the enclosing function's local slot or capture.
-    pub captures: Vec<(bool, u16)>,
+    pub(crate) captures: Vec<(bool, u16)>,
 }
 
 /// One `select` statement's layout: for each case, whether it sends; the jump targets.
 #[derive(Clone, Debug)]
-pub struct SelectInfo {
+pub(crate) struct SelectInfo {
     /// Per case: true for a send case (operands: chan, value), false for a receive (chan).
-    pub sends: Vec<bool>,
+    pub(crate) sends: Vec<bool>,
     /// Per case: whether the receive's result is used with `, ok`.
-    pub targets: Vec<u32>,
-    pub default_target: Option<u32>,
+    pub(crate) targets: Vec<u32>,
+    pub(crate) default_target: Option<u32>,
 }
 
 /// One compiled function.
 #[derive(Clone, Debug, Default)]
-pub struct FuncCode {
+pub(crate) struct FuncCode {
     /// Name for traces and goroutine names (`main.handle`, `main.handle.func1`).
-    pub name: String,
-    pub code: Vec<Op>,
+    pub(crate) name: String,
+    pub(crate) code: Vec<Op>,
     /// Source line of each instruction.
-    pub lines: Vec<u32>,
-    pub nparams: u16,
-    pub nresults: u16,
+    pub(crate) lines: Vec<u32>,
+    pub(crate) nparams: u16,
+    pub(crate) nresults: u16,
     /// Total slots: params, results, then other locals.
-    pub nlocals: u16,
-    pub closures: Vec<ClosureInfo>,
-    pub selects: Vec<SelectInfo>,
+    pub(crate) nlocals: u16,
+    pub(crate) closures: Vec<ClosureInfo>,
+    pub(crate) selects: Vec<SelectInfo>,
     /// Line of the declaration (goroutine creation sites and function entry).
-    pub line: u32,
+    pub(crate) line: u32,
     /// Whether the function belongs to the built-in prelude (its lines are not the user's).
-    pub prelude: bool,
+    pub(crate) prelude: bool,
     /// Bit i set: result i lives in a boxed cell (captured by a closure).
-    pub boxed_results: u64,
+    pub(crate) boxed_results: u64,
 }
 
 /// How a method found through an interface gets its receiver.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecvAdjust {
+pub(crate) enum RecvAdjust {
     /// Pass the dynamic value as is.
     AsIs,
     /// The method has a value receiver and the interface holds a pointer: pass a copy of the pointee.
@@ -295,33 +283,320 @@ pub enum RecvAdjust {
 
 /// The implementation of a method for dynamic dispatch.
 #[derive(Clone, Copy, Debug)]
-pub enum MethodImpl {
+pub(crate) enum MethodImpl {
     Go(FuncId, RecvAdjust),
     Native(Native),
 }
 
 /// A compiled program, ready to start.
-pub struct Program {
-    pub types: Types,
-    pub funcs: Vec<FuncCode>,
-    pub consts: Vec<Value>,
+pub(crate) struct Program {
+    pub(crate) types: Types,
+    pub(crate) funcs: Vec<FuncCode>,
+    pub(crate) consts: Vec<Const>,
     /// Method table for interface calls: (dynamic type, method symbol) -> implementation.
-    pub methods: HashMap<(TypeId, u32), MethodImpl>,
+    pub(crate) methods: HashMap<(TypeId, u32), MethodImpl>,
     /// Method symbols by name.
-    pub syms: HashMap<String, u32>,
-    pub sym_names: Vec<String>,
-    pub nglobals: u32,
+    pub(crate) syms: HashMap<String, u32>,
+    pub(crate) sym_names: Vec<String>,
+    pub(crate) nglobals: u32,
     /// Runs package-level variable initializers, then `main.main`.
-    pub entry: FuncId,
-    pub main_line: u32,
-    pub wk: super::packages::WellKnown,
+    pub(crate) entry: FuncId,
+    pub(crate) main_line: u32,
+    pub(crate) wk: WellKnown,
     /// Static interface type of each concrete type assertion, for Go's panic message.
-    pub assert_src: HashMap<(FuncId, u32), TypeId>,
+    pub(crate) assert_src: HashMap<(FuncId, u32), TypeId>,
 }
 
 impl Program {
     /// Symbol number of a method name, if any method or interface uses that name.
-    pub fn sym(&self, name: &str) -> Option<u32> {
+    pub(crate) fn sym(&self, name: &str) -> Option<u32> {
         self.syms.get(name).copied()
     }
+}
+
+/// An operand of [`Op::Const`], as the compiler builds it; the VM makes each a value once per
+/// run (so code.rs needs nothing of the VM).
+#[derive(Clone, Debug)]
+pub(crate) enum Const {
+    Float(f64),
+    Str(Rc<str>),
+    /// A function value without captures (a top-level function or a library function).
+    Func(FuncRef),
+}
+
+/// What a function value runs (`pub` because the public [`Value`](crate::golite::Value) carries
+/// it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FuncRef {
+    Go(FuncId),
+    Native(Native),
+}
+
+/// Every native function: the library functions and methods the VM runs in Rust. `pub` because
+/// the public [`Value`](crate::golite::Value) carries it (in a function value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Native {
+    Nop,
+    NilFuncCall,
+    Close,
+    PanicValue,
+    BuiltinPrint,
+    BuiltinPrintln,
+    Clear,
+    OnceDo,
+    OnceBegin,
+    OnceEnd,
+    FmtPrintln,
+    FmtPrint,
+    FmtPrintf,
+    FmtSprintf,
+    FmtSprint,
+    FmtSprintln,
+    FmtErrorf,
+    ErrorsNew,
+    ErrorsJoin,
+    ErrorsIsStep,
+    /// Error walks (errors.Is / errors.As): push one error on the work list.
+    ErrsPush,
+    /// Push what an Unwrap method returned: one error, or a slice of them (the first is taken
+    /// next).
+    ErrsPushUnwrapped,
+    /// Pop the next error: pushes the rest of the list, then the error.
+    ErrsPop,
+    /// Push the children of golite's own multi-errors (errors.Join, several %w); pushes the
+    /// list and whether the error was one.
+    ErrsExpand,
+    TimeSleep,
+    TimeAfter,
+    TimeTick,
+    TimeNewTimer,
+    TimeNewTicker,
+    TimeAfterFunc,
+    TimeNow,
+    TimeSince,
+    TimeUntil,
+    SyncNewCond,
+    AtomicAdd64,
+    AtomicAdd32,
+    AtomicLoad,
+    AtomicStore,
+    AtomicCas,
+    AtomicSwap,
+    CtxBackground,
+    CtxTodo,
+    CtxWithCancel,
+    CtxWithCancelCause,
+    CtxWithTimeout,
+    CtxWithDeadline,
+    CtxWithValue,
+    CtxWithoutCancel,
+    CtxCause,
+    CtxAfterFunc,
+    CtxCancel,
+    CtxCancelCause,
+    CtxAfterFuncStop,
+    Sentinel(u8),
+    RuntimeNumGoroutine,
+    RuntimeGosched,
+    RuntimeNumCpu,
+    StrContains,
+    StrContainsRune,
+    StrHasPrefix,
+    StrHasSuffix,
+    StrIndex,
+    StrLastIndex,
+    StrSplit,
+    StrSplitN,
+    StrFields,
+    StrJoin,
+    StrRepeat,
+    StrToUpper,
+    StrToLower,
+    StrTrimSpace,
+    StrTrim,
+    StrTrimLeft,
+    StrTrimRight,
+    StrTrimPrefix,
+    StrTrimSuffix,
+    StrReplace,
+    StrReplaceAll,
+    StrCount,
+    StrEqualFold,
+    StrTitle,
+    StrconvItoa,
+    StrconvAtoi,
+    StrconvFormatInt,
+    StrconvParseInt,
+    StrconvParseFloat,
+    StrconvParseBool,
+    StrconvFormatBool,
+    StrconvQuote,
+    StrconvFormatFloat,
+    SortSlice,
+    SlicesReverse,
+    SlicesIndex,
+    SlicesMax,
+    SlicesMin,
+    RandIntn,
+    RandInt,
+    RandFloat64,
+    RandPerm,
+    MathSqrt,
+    MathAbs,
+    MathFloor,
+    MathCeil,
+    MathPow,
+    MathMax,
+    MathMin,
+    OsExit,
+    UnicodeIsUpper,
+    UnicodeIsDigit,
+    UnicodeToUpper,
+    DurationString,
+    DurationSeconds,
+    DurationMilliseconds,
+    DurationMicroseconds,
+    DurationNanoseconds,
+    DurationMinutes,
+    DurationHours,
+    TimeSub,
+    TimeAdd,
+    TimeBefore,
+    TimeAfterM,
+    TimeEqual,
+    TimeUnixNano,
+    TimeUnixMilli,
+    TimeIsZero,
+    TimerStop,
+    TimerReset,
+    TickerStop,
+    TickerReset,
+    MutexLock,
+    MutexUnlock,
+    MutexTryLock,
+    RwLock,
+    RwUnlock,
+    RwRLock,
+    RwRUnlock,
+    RwTryLock,
+    RwTryRLock,
+    WgAdd,
+    WgDone,
+    WgWait,
+    WgGo,
+    /// What `sync.WaitGroup.Go` defers around `f`: `Done`, or when `f` panics, recover and
+    /// panic again with the same value (so Go prints `[recovered, repanicked]`) without `Done`.
+    WgGoDone,
+    CondWait,
+    CondSignal,
+    CondBroadcast,
+    CtxDone,
+    CtxErr,
+    CtxValue,
+    CtxDeadline,
+    ErrorStringError,
+    WrapErrorError,
+    WrapErrorUnwrap,
+    JoinErrorError,
+    RuntimeErrorError,
+    DeadlineErrorError,
+    BuilderWriteString,
+    BuilderWriteByte,
+    BuilderWriteRune,
+    BuilderString,
+    BuilderLen,
+    BuilderReset,
+    SortSearch,
+    StrCompare,
+    CtxWithTimeoutCause,
+    CtxWithDeadlineCause,
+    SlicesClone,
+    SlicesCompact,
+    SlicesEqual,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
+}
+
+/// The library's named types.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Std {
+    pub(crate) duration: TypeId,
+    pub(crate) time: TypeId,
+    pub(crate) month: TypeId,
+    pub(crate) timer: TypeId,
+    pub(crate) ticker: TypeId,
+    pub(crate) mutex: TypeId,
+    pub(crate) rwmutex: TypeId,
+    pub(crate) waitgroup: TypeId,
+    pub(crate) once: TypeId,
+    pub(crate) cond: TypeId,
+    pub(crate) locker: TypeId,
+    pub(crate) context: TypeId,
+    pub(crate) ctx_impl: TypeId,
+    pub(crate) cancel_func: TypeId,
+    pub(crate) cancel_cause_func: TypeId,
+    pub(crate) error_string: TypeId,
+    pub(crate) wrap_error: TypeId,
+    pub(crate) join_error: TypeId,
+    pub(crate) runtime_error: TypeId,
+    pub(crate) ctx_deadline_error: TypeId,
+    pub(crate) stringified: TypeId,
+    pub(crate) builder: TypeId,
+    pub(crate) atomic_int64: TypeId,
+    pub(crate) atomic_int32: TypeId,
+    pub(crate) atomic_bool: TypeId,
+    pub(crate) stringer: TypeId,
+    pub(crate) empty_struct: TypeId,
+    pub(crate) unwrapper: TypeId,
+    /// `sort.Interface`: Len, Less, Swap.
+    pub(crate) sort_iface: TypeId,
+    /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
+    pub(crate) isser: TypeId,
+    /// `interface{ As(any) bool }`: an error with its own conversion for errors.As.
+    pub(crate) aser: TypeId,
+}
+
+/// Well-known ids the VM needs at run time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WellKnown {
+    pub(crate) runtime_error: TypeId,
+    pub(crate) stringified: TypeId,
+    pub(crate) sym_error: u32,
+    pub(crate) sym_string: u32,
+    pub(crate) std: Std,
+    pub(crate) error_string_ptr: TypeId,
+    pub(crate) wrap_error_ptr: TypeId,
+    pub(crate) join_error_ptr: TypeId,
+    pub(crate) ctx_ptr: TypeId,
+}
+
+/// Calls with compile-time special handling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Generic {
+    Fmt(Native, bool),
+    ErrorsIs,
+    ErrorsAs,
+    ErrorsUnwrap,
+    SortSlice,
+    /// `sort.Sort` and `sort.Stable` on a `sort.Interface`.
+    SortInterface,
+    SlicesSortFunc,
+    SlicesSort,
+    SlicesContains,
+    SlicesIndex,
+    SlicesReverse,
+    SlicesMax,
+    SlicesMin,
+    SortInts,
+    SortStrings,
+    SortFloat64s,
+    SlicesClone,
+    SlicesEqual,
+    SlicesCompact,
+    SlicesBinarySearch,
+    SlicesInsert,
+    SlicesDelete,
+    SlicesIndexFunc,
+    SlicesContainsFunc,
 }

@@ -1,4 +1,4 @@
-//! The end-of-run report: the JSON object of DESIGN §2.4, plus golite's `measures`; every field
+//! The end-of-run report: the JSON object of docs/ARCHITECTURE.md § The CLI contract, plus golite's `measures`; every field
 //! is documented in `docs/REPORT.md`.
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The outcome as DESIGN §2.4 spells it.
+    /// The outcome as docs/ARCHITECTURE.md § The CLI contract spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Exit => "exit",

@@ -10,7 +10,7 @@ use super::token::{KEYWORDS, LitValue, OPERATORS, TokKind, Token};
 
 /// Splits `src` into tokens, comments included, with semicolons inserted as Go does, ending with
 /// one [`TokKind::Eof`] token.
-pub fn lex(src: &str) -> Vec<Token<'_>> {
+pub(crate) fn lex(src: &str) -> Vec<Token<'_>> {
     let mut lx = Lexer {
         src,
         bytes: src.as_bytes(),

@@ -2,16 +2,15 @@
 //! library's named types and their methods, and the calls that compile to inline code (fmt's
 //! argument preparation, sort.Slice, errors.Is/As, the generic slices functions).
 
-use super::ast::{Expr, ExprKind, Pos};
-use super::code::{MethodImpl, Op};
-use super::compile::{Compiler, ConstVal, R, describe, err};
-use super::compile_expr::Mode;
-use super::natives::Native;
-use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
+use crate::golite::code::{Generic, MethodImpl, Native, Op, Std, WellKnown};
+use crate::golite::compile::expr::Mode;
+use crate::golite::compile::{Compiler, ConstVal, Member, R, describe, err};
+use crate::golite::syntax::ast::{Expr, ExprKind, Pos};
+use crate::golite::types::{ChanDir, Field, Kind, TypeId, Types, ids};
 use std::rc::Rc;
 
 /// Import paths golite supports.
-pub const KNOWN: &[&str] = &[
+pub(crate) const KNOWN: &[&str] = &[
     "fmt",
     "time",
     "sync",
@@ -30,103 +29,6 @@ pub const KNOWN: &[&str] = &[
     "maps",
 ];
 
-/// What `pkg.Name` denotes.
-#[derive(Clone, Debug)]
-pub enum Member {
-    Func(Native, TypeId),
-    /// A package-level value produced by a native (sentinel errors, os.Args...).
-    Value(Native, TypeId),
-    Const(ConstVal, TypeId),
-    Type(TypeId),
-    /// Calls compiled specially (fmt, generics, callbacks).
-    Generic(Generic),
-}
-
-/// Calls with compile-time special handling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Generic {
-    Fmt(Native, bool),
-    ErrorsIs,
-    ErrorsAs,
-    ErrorsUnwrap,
-    SortSlice,
-    /// `sort.Sort` and `sort.Stable` on a `sort.Interface`.
-    SortInterface,
-    SlicesSortFunc,
-    SlicesSort,
-    SlicesContains,
-    SlicesIndex,
-    SlicesReverse,
-    SlicesMax,
-    SlicesMin,
-    SortInts,
-    SortStrings,
-    SortFloat64s,
-    MapsKeys,
-    SlicesClone,
-    SlicesEqual,
-    SlicesCompact,
-    SlicesBinarySearch,
-    SlicesInsert,
-    SlicesDelete,
-    SlicesIndexFunc,
-    SlicesContainsFunc,
-}
-
-/// The library's named types.
-#[derive(Clone, Debug, Default)]
-pub struct Std {
-    pub duration: TypeId,
-    pub time: TypeId,
-    pub month: TypeId,
-    pub timer: TypeId,
-    pub ticker: TypeId,
-    pub mutex: TypeId,
-    pub rwmutex: TypeId,
-    pub waitgroup: TypeId,
-    pub once: TypeId,
-    pub cond: TypeId,
-    pub locker: TypeId,
-    pub context: TypeId,
-    pub ctx_impl: TypeId,
-    pub cancel_func: TypeId,
-    pub cancel_cause_func: TypeId,
-    pub error_string: TypeId,
-    pub wrap_error: TypeId,
-    pub join_error: TypeId,
-    pub runtime_error: TypeId,
-    pub ctx_deadline_error: TypeId,
-    pub stringified: TypeId,
-    pub builder: TypeId,
-    pub atomic_int64: TypeId,
-    pub atomic_int32: TypeId,
-    pub atomic_bool: TypeId,
-    pub stringer: TypeId,
-    pub empty_struct: TypeId,
-    pub unwrapper: TypeId,
-    /// `sort.Interface`: Len, Less, Swap.
-    pub sort_iface: TypeId,
-    /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
-    pub isser: TypeId,
-    /// `interface{ As(any) bool }`: an error with its own conversion for errors.As.
-    pub aser: TypeId,
-}
-
-/// Well-known ids the VM needs at run time.
-#[derive(Clone, Debug, Default)]
-pub struct WellKnown {
-    pub runtime_error: TypeId,
-    pub stringified: TypeId,
-    pub sym_error: u32,
-    pub sym_string: u32,
-    pub std: Std,
-    pub elem_size_hint: u64,
-    pub error_string_ptr: TypeId,
-    pub wrap_error_ptr: TypeId,
-    pub join_error_ptr: TypeId,
-    pub ctx_ptr: TypeId,
-}
-
 fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {
     let n = t.new_named(name);
     let fs: Vec<Field> = fields
@@ -143,7 +45,7 @@ fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId 
 }
 
 impl Std {
-    pub fn new(t: &mut Types) -> Std {
+    pub(crate) fn new(t: &mut Types) -> Std {
         let duration = t.new_named("time.Duration");
         t.set_underlying(duration, ids::INT64);
         let month = t.new_named("time.Month");
@@ -269,14 +171,13 @@ impl Std {
 }
 
 /// The run-time constants of a compiled program.
-pub fn well_known(c: &mut Compiler) -> WellKnown {
+pub(crate) fn well_known(c: &mut Compiler) -> WellKnown {
     WellKnown {
         runtime_error: c.std.runtime_error,
         stringified: c.std.stringified,
         sym_error: c.sym("Error"),
         sym_string: c.sym("String"),
         std: c.std.clone(),
-        elem_size_hint: 8,
         error_string_ptr: c.types.pointer(c.std.error_string),
         wrap_error_ptr: c.types.pointer(c.std.wrap_error),
         join_error_ptr: c.types.pointer(c.std.join_error),
@@ -382,7 +283,7 @@ fn named_type(c: &mut Compiler, pkg: &str, name: &str) -> Option<TypeId> {
             _ => None,
         };
     }
-    if let Some(super::compile::Entity::Type(t)) = super::compile::universe(name) {
+    if let Some(crate::golite::compile::Entity::Type(t)) = crate::golite::compile::universe(name) {
         return Some(t);
     }
     match member(c, pkg, name) {
@@ -392,7 +293,7 @@ fn named_type(c: &mut Compiler, pkg: &str, name: &str) -> Option<TypeId> {
 }
 
 /// Resolves a signature string in package `pkg`.
-pub fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
+pub(crate) fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
     let mut p = TypeParser {
         s: s.as_bytes(),
         i: 0,
@@ -402,7 +303,7 @@ pub fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
 }
 
 /// The member `name` of package `path`.
-pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
+pub(crate) fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
     use Native as N;
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, path, s)));
@@ -627,7 +528,7 @@ pub fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the library's types (for static calls and interface dispatch).
-pub fn register_methods(c: &mut Compiler) {
+pub(crate) fn register_methods(c: &mut Compiler) {
     use Native as N;
     let s = c.std.clone();
     let table: Vec<(TypeId, &str, &str, &str, Native, bool)> = vec![
@@ -1081,7 +982,7 @@ pub fn register_methods(c: &mut Compiler) {
 }
 
 /// Result type of a generic call (for `type_of`).
-pub fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
+pub(crate) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
     Ok(match g {
         Generic::Fmt(n, _) => match n {
             Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => ids::STRING,
@@ -1125,7 +1026,7 @@ pub fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> 
 }
 
 /// Compiles a generic call; returns the result types pushed.
-pub fn generic_call(
+pub(crate) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -1511,7 +1412,6 @@ pub fn generic_call(
             ));
             Ok(vec![el])
         }
-        Generic::MapsKeys => err(e.pos, "maps.Keys is not supported by golite"),
         Generic::SlicesClone | Generic::SlicesCompact => {
             need(1)?;
             let st = c.expr(&args[0], None)?;
@@ -1623,7 +1523,7 @@ fn describe_call(e: &Expr) -> String {
 
 /// The verb of each argument of a constant format string (for deciding which arguments fmt
 /// would call `Error()`/`String()` on).
-pub fn format_verbs(f: &str) -> Vec<char> {
+pub(crate) fn format_verbs(f: &str) -> Vec<char> {
     let mut out = Vec::new();
     let b: Vec<char> = f.chars().collect();
     let mut i = 0;

@@ -2,11 +2,11 @@
 //! kind, its Go type name, and the results of `Error()` / `String()` where the VM already called
 //! them or the method is native), which `golite/format.rs` prints rule by rule as `fmt` does.
 
+use super::duration::duration_string;
 use super::format::{self, Val};
-use super::natives::duration_string;
-use super::types::{IntKind, Kind, TypeId};
-use super::value::Value;
-use super::vm::GoTask;
+use crate::golite::types::{IntKind, Kind, TypeId};
+use crate::golite::vm::GoTask;
+use crate::golite::vm::value::Value;
 
 /// The address printed for pointers, maps, slices and funcs (`%p`, nested pointers): Go's
 /// addresses differ from run to run, so programs never print them; one stable value suffices.
@@ -17,25 +17,25 @@ const ADDR: u64 = 0xc000010000;
 const MAX_DEPTH: usize = 64;
 
 /// `fmt.Sprint`.
-pub fn sprint(t: &GoTask, items: &[Value]) -> String {
+pub(crate) fn sprint(t: &GoTask, items: &[Value]) -> String {
     let vals = vals(t, items);
     format::sprint(&refs(&vals))
 }
 
 /// `fmt.Sprintln`.
-pub fn sprintln(t: &GoTask, items: &[Value]) -> String {
+pub(crate) fn sprintln(t: &GoTask, items: &[Value]) -> String {
     let vals = vals(t, items);
     format::sprintln(&refs(&vals))
 }
 
 /// `fmt.Sprintf`.
-pub fn sprintf(t: &GoTask, f: &str, items: &[Value]) -> String {
+pub(crate) fn sprintf(t: &GoTask, f: &str, items: &[Value]) -> String {
     let vals = vals(t, items);
     format::sprintf(f, &refs(&vals))
 }
 
 /// `fmt.Errorf`'s message and the indexes of its `%w` operands.
-pub fn errorf(t: &GoTask, f: &str, items: &[Value]) -> (String, Vec<usize>) {
+pub(crate) fn errorf(t: &GoTask, f: &str, items: &[Value]) -> (String, Vec<usize>) {
     let vals = vals(t, items);
     format::errorf(f, &refs(&vals))
 }
@@ -49,12 +49,12 @@ fn refs(vals: &[Val]) -> Vec<&dyn format::FmtValue> {
 }
 
 /// `%v` of a value of static type `ty` (a panic value's text, for instance).
-pub fn sprint_typed(t: &GoTask, ty: TypeId, v: &Value) -> String {
+pub(crate) fn sprint_typed(t: &GoTask, ty: TypeId, v: &Value) -> String {
     format::sprint(&[&typed(t, ty, v, 0)])
 }
 
 /// The value inside a `fmt.stringified` marker (what `Error()`/`String()` was called on).
-pub fn unstringify(t: &GoTask, v: &Value) -> Value {
+pub(crate) fn unstringify(t: &GoTask, v: &Value) -> Value {
     if let Value::Iface(b) = v
         && b.0 == t.sh.prog.wk.stringified
         && let Value::Agg(o) = &b.1
@@ -65,7 +65,7 @@ pub fn unstringify(t: &GoTask, v: &Value) -> Value {
 }
 
 /// The `Error()` text of an error value whose method is native (or already called by the VM).
-pub fn error_text(t: &GoTask, v: &Value) -> Option<String> {
+pub(crate) fn error_text(t: &GoTask, v: &Value) -> Option<String> {
     let Value::Iface(b) = v else {
         return None;
     };
@@ -101,7 +101,7 @@ pub fn error_text(t: &GoTask, v: &Value) -> Option<String> {
 }
 
 /// One operand of fmt: an interface value (or a nil interface).
-pub fn operand(t: &GoTask, v: &Value) -> Val {
+pub(crate) fn operand(t: &GoTask, v: &Value) -> Val {
     dynamic(t, v, "interface {}", 0)
 }
 

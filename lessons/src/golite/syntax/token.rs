@@ -4,7 +4,7 @@
 use super::ast::Pos;
 
 /// The Go keywords (all 25 of them; `goto` is lexed so the parser can reject it by name).
-pub const KEYWORDS: [&str; 25] = [
+pub(crate) const KEYWORDS: [&str; 25] = [
     "break",
     "case",
     "chan",
@@ -34,7 +34,7 @@ pub const KEYWORDS: [&str; 25] = [
 
 /// Operators and punctuation, longest first so the lexer can match greedily (`~` is lexed so the
 /// parser can reject type constraints by name).
-pub const OPERATORS: [&str; 48] = [
+pub(crate) const OPERATORS: [&str; 48] = [
     "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
     "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
     "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":", "~",
@@ -42,7 +42,7 @@ pub const OPERATORS: [&str; 48] = [
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TokKind {
+pub(crate) enum TokKind {
     /// An identifier (including predeclared names such as `int`, `nil`, `len`).
     Ident,
     /// One of [`KEYWORDS`].
@@ -72,7 +72,7 @@ pub enum TokKind {
 
 /// A literal's value, decoded by the lexer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LitValue {
+pub(crate) enum LitValue {
     /// Not a literal, or a literal with an error.
     None,
     /// An integer literal's value.
@@ -87,42 +87,42 @@ pub enum LitValue {
 
 /// One token with its source text and position.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     /// What kind of token.
-    pub kind: TokKind,
+    pub(crate) kind: TokKind,
     /// The exact source text (`"\n"` for a semicolon inserted at a newline, `""` at end of file).
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Where the token starts.
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// Byte offset of the token's start in the source.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Byte offset just past the token's end.
-    pub end: usize,
+    pub(crate) end: usize,
     /// The decoded value of a literal.
-    pub value: LitValue,
+    pub(crate) value: LitValue,
     /// A lexical error in this token (bad escape, unterminated literal, ...), in Go's words.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Byte offset in the source where Go reports `error` (the token start, the offending
     /// digit or escape, or the end of the literal, depending on the error).
-    pub error_at: usize,
+    pub(crate) error_at: usize,
     /// For comments: true when nothing but whitespace precedes it on its line.
-    pub own_line: bool,
+    pub(crate) own_line: bool,
 }
 
 impl Token<'_> {
     /// True if this is the operator or punctuation `op`.
-    pub fn is_op(&self, op: &str) -> bool {
+    pub(crate) fn is_op(&self, op: &str) -> bool {
         self.kind == TokKind::Op && self.text == op
     }
 
     /// True if this is the keyword `kw`.
-    pub fn is_keyword(&self, kw: &str) -> bool {
+    pub(crate) fn is_keyword(&self, kw: &str) -> bool {
         self.kind == TokKind::Keyword && self.text == kw
     }
 
     /// How Go's compiler names this token in "unexpected X" messages: `name x`, `literal 42`,
     /// `keyword func`, `newline`, `EOF`, or the operator itself.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self.kind {
             TokKind::Ident => format!("name {}", self.text),
             TokKind::Keyword => format!("keyword {}", self.text),

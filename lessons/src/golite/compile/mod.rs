@@ -2,35 +2,71 @@
 //! Names are resolved to slots here; captured and address-taken locals become boxed cells by
 //! patching the instructions already emitted for them.
 
-use super::ast::{self, Block, Decl, Expr, ExprKind, File, FuncDecl, Pos, TypeExpr, TypeKind};
-use super::code::{ClosureInfo, FuncCode, FuncId, MethodImpl, Op, Program, RecvAdjust};
-use super::natives::Native;
-use super::packages::{self, Member, Std};
-use super::types::{ChanDir, Field, Kind, TypeId, Types, ids};
-use super::value::Value;
+use crate::golite::code::{
+    Const, FuncCode, FuncId, Generic, MethodImpl, Native, Op, Program, RecvAdjust, Std, WellKnown,
+};
+use crate::golite::syntax::ast::{self, Decl, Expr, ExprKind, File, FuncDecl, Pos};
+use crate::golite::syntax::error::Error;
+use crate::golite::types::{TypeId, Types};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::ratio::Ratio;
+pub(crate) mod builtins;
+pub(crate) mod calls;
+pub(crate) mod composite;
+pub(crate) mod constants;
+pub(crate) mod conversions;
+pub(crate) mod declarations;
+pub(crate) mod expr;
+pub(crate) mod loops;
+pub(crate) mod stmt;
+pub(crate) mod switch;
+pub(crate) mod type_of;
 
-/// A compile error at a source position.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileError {
-    pub line: u32,
-    pub col: u32,
-    pub msg: String,
+/// Compiles a library call inline: the call's arguments, how it is called (plain, `go`,
+/// `defer`), the call expression; its result types.
+pub(crate) type GenericCall =
+    fn(&mut Compiler, Generic, &[Expr], expr::Mode, &Expr) -> R<Vec<TypeId>>;
+
+/// What the compiler asks of the standard library: `std` fills this table and golite's
+/// `compile` hands it in, so compile/ does not import std/ (whose inline code generation is
+/// built on the compiler).
+pub(crate) struct Library {
+    /// Import paths golite supports.
+    pub(crate) known: &'static [&'static str],
+    /// What `pkg.Name` denotes.
+    pub(crate) member: fn(&mut Compiler, &str, &str) -> Option<Member>,
+    /// Declares the library's named types.
+    pub(crate) std_types: fn(&mut Types) -> Std,
+    /// Declares the library types' methods.
+    pub(crate) register_methods: fn(&mut Compiler),
+    /// The library's named types and the ids the VM needs.
+    pub(crate) well_known: fn(&mut Compiler) -> WellKnown,
+    /// The type of a call compiled inline ([`Member::Generic`]).
+    pub(crate) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
+    /// Compiles a call inline ([`Member::Generic`]); returns its result types.
+    pub(crate) generic_call: GenericCall,
 }
 
-impl std::fmt::Display for CompileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.msg)
-    }
+/// What `pkg.Name` denotes.
+#[derive(Clone, Debug)]
+pub(crate) enum Member {
+    Func(Native, TypeId),
+    /// A package-level value produced by a native (sentinel errors, os.Args...).
+    Value(Native, TypeId),
+    Const(ConstVal, TypeId),
+    Type(TypeId),
+    /// Calls compiled specially (fmt, generics, callbacks).
+    Generic(Generic),
 }
 
-pub type R<T> = Result<T, CompileError>;
+use crate::golite::types::ratio::Ratio;
 
-pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
-    Err(CompileError {
+/// A compile step's result: the error type is golite's one, shared with the parser.
+pub(crate) type R<T> = Result<T, Error>;
+
+pub(crate) fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
+    Err(Error {
         line: pos.line,
         col: pos.col,
         msg: msg.into(),
@@ -39,7 +75,7 @@ pub fn err<T>(pos: Pos, msg: impl Into<String>) -> R<T> {
 
 /// A compile-time constant value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum ConstVal {
+pub(crate) enum ConstVal {
     Int(i128),
     Float(f64),
     /// An untyped float constant computed exactly (`0.1 + 0.2` is 3/10), rounded to float64
@@ -50,7 +86,7 @@ pub enum ConstVal {
 }
 
 impl ConstVal {
-    pub fn as_f64(&self) -> f64 {
+    pub(crate) fn as_f64(&self) -> f64 {
         match self {
             ConstVal::Int(i) => *i as f64,
             ConstVal::Float(f) => *f,
@@ -58,7 +94,7 @@ impl ConstVal {
             _ => 0.0,
         }
     }
-    pub fn as_i128(&self) -> Option<i128> {
+    pub(crate) fn as_i128(&self) -> Option<i128> {
         match self {
             ConstVal::Int(i) => Some(*i),
             ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
@@ -70,7 +106,7 @@ impl ConstVal {
         }
     }
     /// The value as an exact ratio, for constant arithmetic (`None`: use float64).
-    pub fn ratio(&self) -> Option<Ratio> {
+    pub(crate) fn ratio(&self) -> Option<Ratio> {
         match self {
             ConstVal::Int(i) => Some(Ratio::int(*i)),
             ConstVal::Float(f) => Ratio::from_f64(*f),
@@ -79,7 +115,7 @@ impl ConstVal {
         }
     }
     /// An exact constant rounded to float64; every other value as it is.
-    pub fn rounded(self) -> ConstVal {
+    pub(crate) fn rounded(self) -> ConstVal {
         match self {
             ConstVal::Exact(r) => ConstVal::Float(r.to_f64()),
             v => v,
@@ -89,7 +125,7 @@ impl ConstVal {
 
 /// Predeclared functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Builtin {
+pub(crate) enum Builtin {
     Len,
     Cap,
     Append,
@@ -109,7 +145,7 @@ pub enum Builtin {
 
 /// What a name denotes.
 #[derive(Clone, Debug)]
-pub enum Entity {
+pub(crate) enum Entity {
     Local(usize),
     Capture(u16, TypeId),
     Global(u32, TypeId),
@@ -133,10 +169,10 @@ enum Site {
 }
 
 #[derive(Clone, Debug)]
-pub struct VarInfo {
-    pub slot: u16,
-    pub ty: TypeId,
-    pub boxed: bool,
+pub(crate) struct VarInfo {
+    pub(crate) slot: u16,
+    pub(crate) ty: TypeId,
+    pub(crate) boxed: bool,
     sites: Vec<Site>,
 }
 
@@ -156,10 +192,10 @@ struct LoopCtx {
 }
 
 /// Per-function compilation state.
-pub struct FnState {
-    pub code: FuncCode,
+pub(crate) struct FnState {
+    pub(crate) code: FuncCode,
     scopes: Vec<Vec<(String, Local)>>,
-    pub vars: Vec<VarInfo>,
+    pub(crate) vars: Vec<VarInfo>,
     /// Captured outer variables: (outer function depth, outer var index) -> capture index.
     caps: Vec<((usize, usize), TypeId)>,
     cap_src: Vec<(bool, u16)>,
@@ -174,7 +210,7 @@ pub struct FnState {
 
 impl FnState {
     /// Finds a name in this function's scopes without side effects.
-    pub fn peek_scope(&self, name: &str) -> Option<Entity> {
+    pub(crate) fn peek_scope(&self, name: &str) -> Option<Entity> {
         self.scopes.iter().rev().find_map(|s| {
             s.iter()
                 .rev()
@@ -188,38 +224,45 @@ impl FnState {
 }
 
 /// The compiler.
-pub struct Compiler<'a> {
-    pub file: &'a File,
-    pub types: Types,
-    pub funcs: Vec<FuncCode>,
-    pub consts: Vec<Value>,
+pub(crate) struct Compiler<'a> {
+    pub(crate) file: &'a File,
+    /// The standard library.
+    pub(crate) lib: &'static Library,
+    pub(crate) types: Types,
+    pub(crate) funcs: Vec<FuncCode>,
+    pub(crate) consts: Vec<Const>,
     str_consts: HashMap<Rc<str>, u32>,
-    pub methods: HashMap<(TypeId, u32), MethodImpl>,
-    pub syms: HashMap<String, u32>,
-    pub sym_names: Vec<String>,
-    pub pkg_scope: HashMap<String, Entity>,
-    pub imports: HashMap<String, String>,
-    pub fs: Vec<FnState>,
+    pub(crate) methods: HashMap<(TypeId, u32), MethodImpl>,
+    pub(crate) syms: HashMap<String, u32>,
+    pub(crate) sym_names: Vec<String>,
+    pub(crate) pkg_scope: HashMap<String, Entity>,
+    pub(crate) imports: HashMap<String, String>,
+    pub(crate) fs: Vec<FnState>,
     /// Methods declared in Go: (named type, name) -> (func, pointer receiver, signature type).
-    pub go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
+    pub(crate) go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
     /// Methods of the standard library's types: (type, name) -> (native, signature, pointer receiver).
-    pub native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
-    pub std: Std,
-    pub line: u32,
-    pub iota: Option<i128>,
-    pub nglobals: u32,
-    pub overrides: HashMap<String, i64>,
-    pub assert_src: HashMap<(FuncId, u32), TypeId>,
+    pub(crate) native_methods: HashMap<(TypeId, String), (Native, TypeId, bool)>,
+    pub(crate) std: Std,
+    pub(crate) line: u32,
+    pub(crate) iota: Option<i128>,
+    pub(crate) nglobals: u32,
+    pub(crate) overrides: HashMap<String, i64>,
+    pub(crate) assert_src: HashMap<(FuncId, u32), TypeId>,
     /// The function id being compiled at each depth of `fs`.
     fids: Vec<FuncId>,
 }
 
 /// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
-pub fn compile_file(file: &File, overrides: HashMap<String, i64>) -> R<Program> {
+pub(crate) fn compile_file(
+    file: &File,
+    overrides: HashMap<String, i64>,
+    lib: &'static Library,
+) -> R<Program> {
     let mut types = Types::new();
-    let std = Std::new(&mut types);
+    let std = (lib.std_types)(&mut types);
     let mut c = Compiler {
         file,
+        lib,
         types,
         funcs: Vec::new(),
         consts: Vec::new(),
@@ -244,13 +287,18 @@ pub fn compile_file(file: &File, overrides: HashMap<String, i64>) -> R<Program> 
 }
 
 impl<'a> Compiler<'a> {
+    /// What `pkg.Name` denotes, from the library.
+    pub(crate) fn member(&mut self, path: &str, name: &str) -> Option<Member> {
+        (self.lib.member)(self, path, name)
+    }
+
     fn run(&mut self) -> R<Program> {
         let file = self.file;
         if file.package.name != "main" {
             return err(file.package.pos, "golite runs package main only");
         }
         for imp in &file.imports {
-            if !packages::KNOWN.contains(&imp.path.as_str()) {
+            if !self.lib.known.contains(&imp.path.as_str()) {
                 return err(
                     imp.pos,
                     format!("package {:?} is not supported by golite", imp.path),
@@ -266,7 +314,7 @@ impl<'a> Compiler<'a> {
             self.pkg_scope
                 .insert(local, Entity::Package(imp.path.clone()));
         }
-        packages::register_methods(self);
+        (self.lib.register_methods)(self);
         // Pass 1: type names.
         let mut type_specs = Vec::new();
         for d in &file.decls {
@@ -383,7 +431,7 @@ impl<'a> Compiler<'a> {
         }
         self.promote_methods();
         let globals = self.nglobals;
-        let wk = packages::well_known(self);
+        let wk = (self.lib.well_known)(self);
         Ok(Program {
             types: std::mem::take(&mut self.types),
             funcs: std::mem::take(&mut self.funcs),
@@ -406,7 +454,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The symbol number of a method name.
-    pub fn sym(&mut self, name: &str) -> u32 {
+    pub(crate) fn sym(&mut self, name: &str) -> u32 {
         if let Some(&s) = self.syms.get(name) {
             return s;
         }
@@ -418,12 +466,12 @@ impl<'a> Compiler<'a> {
 
     // ---- emission ----
 
-    pub fn f(&mut self) -> &mut FnState {
+    pub(crate) fn f(&mut self) -> &mut FnState {
         let n = self.fs.len() - 1;
         &mut self.fs[n]
     }
 
-    pub fn emit(&mut self, op: Op) -> usize {
+    pub(crate) fn emit(&mut self, op: Op) -> usize {
         let line = self.line;
         let f = self.f();
         f.code.code.push(op);
@@ -431,24 +479,23 @@ impl<'a> Compiler<'a> {
         f.code.code.len() - 1
     }
 
-    pub fn here(&mut self) -> usize {
+    pub(crate) fn here(&mut self) -> usize {
         self.f().code.code.len()
     }
 
-    pub fn patch(&mut self, at: usize, target: usize) {
+    pub(crate) fn patch(&mut self, at: usize, target: usize) {
         let t = target as u32;
         let op = &mut self.f().code.code[at];
         *op = match *op {
             Op::Jump(_) => Op::Jump(t),
             Op::JumpIf(_) => Op::JumpIf(t),
             Op::JumpIfNot(_) => Op::JumpIfNot(t),
-            Op::LoopLt(s, _) => Op::LoopLt(s, t),
             other => other,
         };
     }
 
-    pub fn const_index(&mut self, v: Value) -> u32 {
-        if let Value::Str(s) = &v {
+    pub(crate) fn const_index(&mut self, v: Const) -> u32 {
+        if let Const::Str(s) = &v {
             if let Some(&i) = self.str_consts.get(s) {
                 return i;
             }
@@ -456,11 +503,6 @@ impl<'a> Compiler<'a> {
         }
         self.consts.push(v);
         (self.consts.len() - 1) as u32
-    }
-
-    pub fn push_str(&mut self, s: &str) {
-        let i = self.const_index(Value::str(s));
-        self.emit(Op::Const(i));
     }
 
     // ---- functions and scopes ----
@@ -538,7 +580,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
+    pub(crate) fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
         let f = self.f();
         let slot = f.next_slot;
         f.next_slot += 1;
@@ -558,29 +600,29 @@ impl<'a> Compiler<'a> {
     }
 
     /// A hidden local for the compiler's own use (loop counters, temporaries).
-    pub fn temp(&mut self, ty: TypeId) -> usize {
+    pub(crate) fn temp(&mut self, ty: TypeId) -> usize {
         self.new_var("_", ty)
     }
 
-    pub fn fids_last(&self) -> &u32 {
+    pub(crate) fn fids_last(&self) -> &u32 {
         self.fids.last().unwrap_or(&0)
     }
-    pub fn f_results(&mut self) -> Vec<TypeId> {
+    pub(crate) fn f_results(&mut self) -> Vec<TypeId> {
         self.f().results.clone()
     }
-    pub fn f_result_vars(&mut self) -> Vec<usize> {
+    pub(crate) fn f_result_vars(&mut self) -> Vec<usize> {
         self.f().result_vars.clone()
     }
-    pub fn f_named_results(&mut self) -> bool {
+    pub(crate) fn f_named_results(&mut self) -> bool {
         self.f().named_results
     }
-    pub fn f_push_return(&mut self, j: usize) {
+    pub(crate) fn f_push_return(&mut self, j: usize) {
         self.f().returns.push(j);
     }
-    pub fn f_var_count(&mut self) -> usize {
+    pub(crate) fn f_var_count(&mut self) -> usize {
         self.f().vars.len()
     }
-    pub fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
+    pub(crate) fn loop_begin(&mut self, label: Option<&str>, is_loop: bool) {
         self.f().loops.push(LoopCtx {
             label: label.map(str::to_string),
             is_loop,
@@ -588,7 +630,7 @@ impl<'a> Compiler<'a> {
             continues: Vec::new(),
         });
     }
-    pub fn loop_end(&mut self, cont: usize, end: usize) {
+    pub(crate) fn loop_end(&mut self, cont: usize, end: usize) {
         if let Some(l) = self.f().loops.pop() {
             for b in l.breaks {
                 self.patch(b, end);
@@ -599,7 +641,7 @@ impl<'a> Compiler<'a> {
         }
     }
     /// Records a break/continue jump; false when no enclosing statement matches.
-    pub fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
+    pub(crate) fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
         let loops = &mut self.f().loops;
         for l in loops.iter_mut().rev() {
             let matches = match label {
@@ -621,14 +663,14 @@ impl<'a> Compiler<'a> {
         false
     }
 
-    pub fn push_scope(&mut self) {
+    pub(crate) fn push_scope(&mut self) {
         self.f().scopes.push(Vec::new());
     }
-    pub fn pop_scope(&mut self) {
+    pub(crate) fn pop_scope(&mut self) {
         self.f().scopes.pop();
     }
 
-    pub fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
+    pub(crate) fn declared_in_scope(&mut self, name: &str) -> Option<usize> {
         self.f().scopes.last().and_then(|s| {
             s.iter()
                 .rev()
@@ -641,7 +683,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Store the value on top into a freshly declared variable.
-    pub fn init_var(&mut self, v: usize) {
+    pub(crate) fn init_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -651,7 +693,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Init(at));
     }
-    pub fn load_var(&mut self, v: usize) {
+    pub(crate) fn load_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -661,7 +703,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Load(at));
     }
-    pub fn store_var(&mut self, v: usize) {
+    pub(crate) fn store_var(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed {
@@ -671,7 +713,7 @@ impl<'a> Compiler<'a> {
         });
         self.f().vars[v].sites.push(Site::Store(at));
     }
-    pub fn rebox_site(&mut self, v: usize) {
+    pub(crate) fn rebox_site(&mut self, v: usize) {
         let f = self.f();
         let (slot, boxed) = (f.vars[v].slot, f.vars[v].boxed);
         let at = self.emit(if boxed { Op::Rebox(slot) } else { Op::Nop });
@@ -679,7 +721,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Makes variable `v` of function depth `d` a boxed cell, patching its emitted accesses.
-    pub fn box_var(&mut self, d: usize, v: usize) {
+    pub(crate) fn box_var(&mut self, d: usize, v: usize) {
         let f = &mut self.fs[d];
         let var = &mut f.vars[v];
         if var.boxed {
@@ -700,7 +742,7 @@ impl<'a> Compiler<'a> {
 
     /// Resolves a name: locals of this function, then captures from enclosing functions, then
     /// package scope, then the universe.
-    pub fn lookup(&mut self, name: &str) -> Option<Entity> {
+    pub(crate) fn lookup(&mut self, name: &str) -> Option<Entity> {
         let depth = self.fs.len();
         for d in (0..depth).rev() {
             let found = self.fs[d].scopes.iter().rev().find_map(|s| {
@@ -745,372 +787,11 @@ impl<'a> Compiler<'a> {
         f.cap_src.push(src);
         (f.caps.len() - 1) as u16
     }
-
-    // ---- declarations ----
-
-    pub fn const_decl(&mut self, specs: &[ast::ConstSpec], global: bool) -> R<()> {
-        for s in specs {
-            self.line = s.pos.line;
-            let declared = match &s.typ {
-                Some(t) => Some(self.resolve_type(t)?),
-                None => None,
-            };
-            if s.values.len() != s.names.len() {
-                return err(s.pos, "missing init expr for const declaration");
-            }
-            let old = self.iota.replace(i128::from(s.iota));
-            for (n, e) in s.names.iter().zip(&s.values) {
-                let Some((mut v, mut t)) = self.constant(e)? else {
-                    self.iota = old;
-                    return err(e.pos, format!("{} is not constant", describe(e)));
-                };
-                if let Some(ov) = self.overrides.get(&n.name)
-                    && global
-                {
-                    v = ConstVal::Int(i128::from(*ov));
-                }
-                if let Some(d) = declared {
-                    v = self.convert_const(v, t, d, e.pos)?;
-                    t = d;
-                }
-                if n.name == "_" {
-                    continue;
-                }
-                let ent = Entity::Const(v, t);
-                if global {
-                    self.pkg_scope.insert(n.name.clone(), ent);
-                } else {
-                    self.local_const(&n.name, ent);
-                }
-            }
-            self.iota = old;
-        }
-        Ok(())
-    }
-
-    /// Declares a local constant or type in the current scope.
-    pub fn local_const(&mut self, name: &str, ent: Entity) {
-        if let Some(s) = self.f().scopes.last_mut() {
-            s.push((name.to_string(), Local::Ent(ent)));
-        }
-    }
-
-    fn global_var(&mut self, s: &ast::VarSpec) -> R<()> {
-        self.line = s.pos.line;
-        let declared = match &s.typ {
-            Some(t) => Some(self.resolve_type(t)?),
-            None => None,
-        };
-        let names: Vec<String> = s.names.iter().map(|n| n.name.clone()).collect();
-        let tys = self.init_values(&s.values, declared, names.len(), s.pos)?;
-        for (n, t) in names.iter().zip(tys.iter()).rev() {
-            let g = self.nglobals;
-            self.nglobals += 1;
-            self.emit(Op::StoreGlobal(g));
-            if n != "_" {
-                self.pkg_scope.insert(n.clone(), Entity::Global(g, *t));
-            }
-        }
-        Ok(())
-    }
-
-    /// Pushes the initial values of a var declaration (zero values when none); returns the types.
-    pub fn init_values(
-        &mut self,
-        values: &[Expr],
-        declared: Option<TypeId>,
-        n: usize,
-        pos: Pos,
-    ) -> R<Vec<TypeId>> {
-        if values.is_empty() {
-            let Some(t) = declared else {
-                return err(pos, "missing type or init expr");
-            };
-            for _ in 0..n {
-                self.zero_of(t);
-            }
-            return Ok(vec![t; n]);
-        }
-        if values.len() == n {
-            let mut tys = Vec::new();
-            for v in values {
-                let t = match declared {
-                    Some(d) => {
-                        self.value_to(v, d)?;
-                        d
-                    }
-                    None => {
-                        let t = self.value(v, None)?;
-                        if t == ids::UNTYPED_NIL {
-                            return err(v.pos, "use of untyped nil in variable declaration");
-                        }
-                        self.types.default_type(t)
-                    }
-                };
-                tys.push(t);
-            }
-            return Ok(tys);
-        }
-        if values.len() == 1 {
-            let tys = self.multi(&values[0])?;
-            if tys.len() != n {
-                return err(
-                    pos,
-                    format!(
-                        "assignment mismatch: {n} variables but {} values",
-                        tys.len()
-                    ),
-                );
-            }
-            return Ok(match declared {
-                Some(d) => vec![d; n],
-                None => tys,
-            });
-        }
-        err(
-            pos,
-            format!(
-                "assignment mismatch: {n} variables but {} values",
-                values.len()
-            ),
-        )
-    }
-
-    fn func_decl(&mut self, f: &FuncDecl, fid: FuncId) -> R<()> {
-        let mut params: Vec<(String, TypeId)> = Vec::new();
-        let mut name = format!("main.{}", f.name.name);
-        if let Some(r) = &f.recv {
-            let Some(Entity::Type(t)) = self.pkg_scope.get(&r.type_name.name).cloned() else {
-                return err(r.type_name.pos, format!("undefined: {}", r.type_name.name));
-            };
-            let rt = if r.pointer { self.types.pointer(t) } else { t };
-            let rn = r.name.as_ref().map_or("_".to_string(), |n| n.name.clone());
-            params.push((rn, rt));
-            name = if r.pointer {
-                format!("main.(*{}).{}", r.type_name.name, f.name.name)
-            } else {
-                format!("main.{}.{}", r.type_name.name, f.name.name)
-            };
-        }
-        let (ps, rs) = self.sig_parts(&f.sig)?;
-        params.extend(ps);
-        let Some(body) = &f.body else {
-            return err(f.pos, format!("missing function body for {}", f.name.name));
-        };
-        self.begin_fn(fid, &name, f.pos.line, &params, &rs, None)?;
-        self.block_stmts(&body.stmts)?;
-        self.line = body.end.line;
-        self.check_missing_return(body, f.pos)?;
-        self.end_fn(fid)
-    }
-
-    fn check_missing_return(&mut self, body: &Block, _pos: Pos) -> R<()> {
-        if !self.f().results.is_empty() && !terminates_block(&body.stmts) {
-            return err(body.end, "missing return");
-        }
-        Ok(())
-    }
-
-    /// Parameters and results of a signature, resolved.
-    pub fn sig_parts(&mut self, sig: &ast::FuncType) -> R<(SigParams, SigResults)> {
-        let mut ps = Vec::new();
-        let n = sig.params.len();
-        for (i, p) in sig.params.iter().enumerate() {
-            let mut t = self.resolve_type(&p.typ)?;
-            if sig.variadic && i + 1 == n {
-                t = self.types.slice(t);
-            }
-            ps.push((p.name.as_ref().map_or("_".into(), |n| n.name.clone()), t));
-        }
-        let mut rs = Vec::new();
-        for r in &sig.results {
-            let t = self.resolve_type(&r.typ)?;
-            rs.push((r.name.as_ref().map(|n| n.name.clone()), t));
-        }
-        Ok((ps, rs))
-    }
-
-    pub fn func_type(&mut self, sig: &ast::FuncType) -> R<TypeId> {
-        let (ps, rs) = self.sig_parts(sig)?;
-        Ok(self.types.func(
-            ps.into_iter().map(|p| p.1).collect(),
-            rs.into_iter().map(|r| r.1).collect(),
-            sig.variadic,
-        ))
-    }
-
-    /// Compiles a function literal and pushes the closure.
-    pub fn func_lit(&mut self, sig: &ast::FuncType, body: &Block, pos: Pos) -> R<TypeId> {
-        let ty = self.func_type(sig)?;
-        let (ps, rs) = self.sig_parts(sig)?;
-        let fid = self.funcs.len() as FuncId;
-        self.funcs.push(FuncCode::default());
-        let parent = self.f();
-        parent.closure_count += 1;
-        let name = format!("{}.func{}", parent.code.name, parent.closure_count);
-        let saved_line = self.line;
-        self.begin_fn(fid, &name, pos.line, &ps, &rs, None)?;
-        self.block_stmts(&body.stmts)?;
-        self.line = body.end.line;
-        self.check_missing_return(body, pos)?;
-        let caps = self.f().cap_src.clone();
-        self.end_fn(fid)?;
-        self.line = saved_line;
-        let idx = {
-            let f = self.f();
-            f.code.closures.push(ClosureInfo {
-                func: fid,
-                captures: caps,
-            });
-            (f.code.closures.len() - 1) as u32
-        };
-        self.emit(Op::Closure(idx));
-        Ok(ty)
-    }
-
-    // ---- types ----
-
-    pub fn resolve_type(&mut self, t: &TypeExpr) -> R<TypeId> {
-        Ok(match &t.kind {
-            TypeKind::Named { pkg: None, name } => match self.lookup(&name.name) {
-                Some(Entity::Type(t)) => t,
-                Some(_) => return err(name.pos, format!("{} is not a type", name.name)),
-                None => return err(name.pos, format!("undefined: {}", name.name)),
-            },
-            TypeKind::Named { pkg: Some(p), name } => {
-                let Some(path) = self.imports.get(&p.name).cloned() else {
-                    return err(p.pos, format!("undefined: {}", p.name));
-                };
-                match packages::member(self, &path, &name.name) {
-                    Some(Member::Type(t)) => t,
-                    _ => {
-                        return err(
-                            name.pos,
-                            format!("{}.{} is not a type supported by golite", p.name, name.name),
-                        );
-                    }
-                }
-            }
-            TypeKind::Pointer(e) => {
-                let e = self.resolve_type(e)?;
-                self.types.pointer(e)
-            }
-            TypeKind::Slice(e) => {
-                let e = self.resolve_type(e)?;
-                self.types.slice(e)
-            }
-            TypeKind::Array { len, elem } => {
-                let e = self.resolve_type(elem)?;
-                let Some(len) = len else {
-                    return err(t.pos, "[...] array outside a composite literal");
-                };
-                let n = match self.constant(len)? {
-                    Some((v, _)) => v.as_i128().unwrap_or(-1),
-                    None => -1,
-                };
-                if n < 0 {
-                    return err(
-                        len.pos,
-                        "array length must be a non-negative integer constant",
-                    );
-                }
-                self.types.intern(Kind::Array(n as u64, e))
-            }
-            TypeKind::Map { key, value } => {
-                let k = self.resolve_type(key)?;
-                let v = self.resolve_type(value)?;
-                if !self.types.comparable(k) {
-                    return err(
-                        key.pos,
-                        format!("invalid map key type {}", self.types.name(k)),
-                    );
-                }
-                self.types.map(k, v)
-            }
-            TypeKind::Chan { dir, elem } => {
-                let e = self.resolve_type(elem)?;
-                let d = match dir {
-                    ast::ChanDir::Both => ChanDir::Both,
-                    ast::ChanDir::Send => ChanDir::Send,
-                    ast::ChanDir::Recv => ChanDir::Recv,
-                };
-                self.types.chan(d, e)
-            }
-            TypeKind::Func(sig) => self.func_type(sig)?,
-            TypeKind::Struct(fields) => {
-                let mut fs: Vec<Field> = Vec::new();
-                for f in fields {
-                    let ty = self.resolve_type(&f.typ)?;
-                    let (name, embedded) = match &f.name {
-                        Some(n) => (n.name.clone(), false),
-                        None => (embedded_name(&f.typ), true),
-                    };
-                    if name != "_" && fs.iter().any(|x| x.name == name) {
-                        return err(f.pos, format!("{name} redeclared"));
-                    }
-                    fs.push(Field { name, ty, embedded });
-                }
-                self.types.intern(Kind::Struct(fs))
-            }
-            TypeKind::Interface(elems) => {
-                let mut ms: Vec<(String, TypeId)> = Vec::new();
-                for e in elems {
-                    match e {
-                        ast::InterfaceElem::Method { name, sig } => {
-                            let st = self.func_type(sig)?;
-                            self.sym(&name.name);
-                            ms.push((name.name.clone(), st));
-                        }
-                        ast::InterfaceElem::Embed(te) => {
-                            let it = self.resolve_type(te)?;
-                            if !self.types.is_interface(it) {
-                                return err(
-                                    te.pos,
-                                    "golite supports only interfaces embedded in interfaces",
-                                );
-                            }
-                            ms.extend(self.types.iface_methods(it).to_vec());
-                        }
-                    }
-                }
-                ms.sort_by(|a, b| a.0.cmp(&b.0));
-                ms.dedup_by(|a, b| a.0 == b.0);
-                self.types.intern(Kind::Interface(ms))
-            }
-        })
-    }
-
-    /// Emits the zero value of `t`.
-    pub fn zero_of(&mut self, t: TypeId) {
-        match self.types.ukind(t) {
-            Kind::Int(_) => {
-                self.emit(Op::PushInt(0));
-            }
-            Kind::Bool => {
-                self.emit(Op::PushBool(false));
-            }
-            Kind::Struct(_) | Kind::Array(..) | Kind::String | Kind::Float32 | Kind::Float64 => {
-                self.emit(Op::Zero(t));
-            }
-            _ => {
-                self.emit(Op::PushNil);
-            }
-        }
-    }
-}
-
-/// The name an embedded field gets: its type's name without package or `*`.
-fn embedded_name(t: &TypeExpr) -> String {
-    match &t.kind {
-        TypeKind::Named { name, .. } => name.name.clone(),
-        TypeKind::Pointer(e) => embedded_name(e),
-        _ => "?".into(),
-    }
 }
 
 /// Predeclared identifiers.
-pub fn universe(name: &str) -> Option<Entity> {
-    use super::types::ids::*;
+pub(crate) fn universe(name: &str) -> Option<Entity> {
+    use crate::golite::types::ids::*;
     Some(match name {
         "bool" => Entity::Type(BOOL),
         "int" => Entity::Type(INT),
@@ -1153,7 +834,7 @@ pub fn universe(name: &str) -> Option<Entity> {
 }
 
 /// A short description of an expression for messages.
-pub fn describe(e: &Expr) -> String {
+pub(crate) fn describe(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(n) => n.clone(),
         ExprKind::Selector { x, sel } => format!("{}.{}", describe(x), sel.name),
@@ -1165,7 +846,7 @@ pub fn describe(e: &Expr) -> String {
 }
 
 /// Go's terminating-statement rule (enough for "missing return").
-pub fn terminates_block(stmts: &[ast::Stmt]) -> bool {
+pub(crate) fn terminates_block(stmts: &[ast::Stmt]) -> bool {
     stmts.last().is_some_and(terminates)
 }
 
@@ -1239,6 +920,6 @@ fn has_break(stmts: &[ast::Stmt], label: Option<&str>) -> bool {
 }
 
 /// A resolved signature's parameters: names and types.
-pub type SigParams = Vec<(String, TypeId)>;
+pub(crate) type SigParams = Vec<(String, TypeId)>;
 /// A resolved signature's results: optional names and types.
-pub type SigResults = Vec<(Option<String>, TypeId)>;
+pub(crate) type SigResults = Vec<(Option<String>, TypeId)>;

@@ -8,12 +8,12 @@
 //! is capped so hostile input cannot overflow the stack.
 
 use super::ast::*;
+use super::error::Error;
 use super::lexer::lex;
-use super::syntax_error::SyntaxError;
 use super::token::{LitValue, TokKind, Token};
 
 /// Parses one Go source file.
-pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
+pub fn parse_file(src: &str) -> Result<File, Error> {
     let mut toks = Vec::new();
     let mut comments = Vec::new();
     let mut poisoned = false;
@@ -76,7 +76,7 @@ pub fn parse_file(src: &str) -> Result<File, SyntaxError> {
 /// `tests/golite_parse.rs`), and wasm's default stack is 1 MiB.
 const MAX_DEPTH: u32 = 50;
 
-type PResult<T> = Result<T, SyntaxError>;
+type PResult<T> = Result<T, Error>;
 
 /// The 1-based line and byte column of a byte offset.
 fn pos_of_offset(src: &str, off: usize) -> Pos {
@@ -86,8 +86,8 @@ fn pos_of_offset(src: &str, off: usize) -> Pos {
     Pos::new(line, (before.len() - line_start + 1) as u32)
 }
 
-fn err_at(pos: Pos, msg: impl Into<String>) -> SyntaxError {
-    SyntaxError {
+fn err_at(pos: Pos, msg: impl Into<String>) -> Error {
+    Error {
         line: pos.line,
         col: pos.col,
         msg: msg.into(),
@@ -144,7 +144,7 @@ struct Parser<'a> {
     pending_guards: Vec<(ExprId, Pos)>,
     /// The earliest error Go reports only after parsing succeeds (in its type checker), such as
     /// `expression in go must be function call`: a later syntax error takes precedence.
-    deferred: Option<SyntaxError>,
+    deferred: Option<Error>,
     src: &'a str,
 }
 
@@ -207,7 +207,7 @@ impl<'a> Parser<'a> {
 
     /// Go's `syntaxErrorAt`: messages starting with `in `/`at `/`after `/`expected ` name the
     /// current token as unexpected; others are printed as they are.
-    fn syntax_error(&self, msg: &str) -> SyntaxError {
+    fn syntax_error(&self, msg: &str) -> Error {
         let t = self.tok();
         if let Some(e) = &t.error {
             return err_at(pos_of_offset(self.src, t.error_at), e.clone());

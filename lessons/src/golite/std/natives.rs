@@ -2,210 +2,15 @@
 //! arguments from the goroutine's stack and pushes its results; blocking ones park the goroutine
 //! through the runtime and say what to push when it wakes.
 
-use super::fmt_value;
-use super::value::{ChanRef, Closure, FuncRef, Obj, Value};
-use super::vm::{Callee, Deferred, GoTask, Pending, REPANICKED};
+use crate::golite::code::{FuncRef, Native};
+use crate::golite::fmt::duration::duration_string;
+use crate::golite::fmt::value as fmt_value;
+use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
+use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
 };
 use std::rc::Rc;
-
-/// Every native function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Native {
-    Nop,
-    NilFuncCall,
-    Close,
-    PanicValue,
-    BuiltinPrint,
-    BuiltinPrintln,
-    Clear,
-    OnceDo,
-    OnceBegin,
-    OnceEnd,
-    FmtPrintln,
-    FmtPrint,
-    FmtPrintf,
-    FmtSprintf,
-    FmtSprint,
-    FmtSprintln,
-    FmtErrorf,
-    ErrorsNew,
-    ErrorsJoin,
-    ErrorsIsStep,
-    /// Error walks (errors.Is / errors.As): push one error on the work list.
-    ErrsPush,
-    /// Push what an Unwrap method returned: one error, or a slice of them (the first is taken
-    /// next).
-    ErrsPushUnwrapped,
-    /// Pop the next error: pushes the rest of the list, then the error.
-    ErrsPop,
-    /// Push the children of golite's own multi-errors (errors.Join, several %w); pushes the
-    /// list and whether the error was one.
-    ErrsExpand,
-    TimeSleep,
-    TimeAfter,
-    TimeTick,
-    TimeNewTimer,
-    TimeNewTicker,
-    TimeAfterFunc,
-    TimeNow,
-    TimeSince,
-    TimeUntil,
-    SyncNewCond,
-    AtomicAdd64,
-    AtomicAdd32,
-    AtomicLoad,
-    AtomicStore,
-    AtomicCas,
-    AtomicSwap,
-    CtxBackground,
-    CtxTodo,
-    CtxWithCancel,
-    CtxWithCancelCause,
-    CtxWithTimeout,
-    CtxWithDeadline,
-    CtxWithValue,
-    CtxWithoutCancel,
-    CtxCause,
-    CtxAfterFunc,
-    CtxCancel,
-    CtxCancelCause,
-    CtxAfterFuncStop,
-    Sentinel(u8),
-    RuntimeNumGoroutine,
-    RuntimeGosched,
-    RuntimeNumCpu,
-    StrContains,
-    StrContainsRune,
-    StrHasPrefix,
-    StrHasSuffix,
-    StrIndex,
-    StrLastIndex,
-    StrSplit,
-    StrSplitN,
-    StrFields,
-    StrJoin,
-    StrRepeat,
-    StrToUpper,
-    StrToLower,
-    StrTrimSpace,
-    StrTrim,
-    StrTrimLeft,
-    StrTrimRight,
-    StrTrimPrefix,
-    StrTrimSuffix,
-    StrReplace,
-    StrReplaceAll,
-    StrCount,
-    StrEqualFold,
-    StrTitle,
-    StrconvItoa,
-    StrconvAtoi,
-    StrconvFormatInt,
-    StrconvParseInt,
-    StrconvParseFloat,
-    StrconvParseBool,
-    StrconvFormatBool,
-    StrconvQuote,
-    StrconvFormatFloat,
-    SortSlice,
-    SlicesReverse,
-    SlicesIndex,
-    SlicesMax,
-    SlicesMin,
-    RandIntn,
-    RandInt,
-    RandFloat64,
-    RandPerm,
-    MathSqrt,
-    MathAbs,
-    MathFloor,
-    MathCeil,
-    MathPow,
-    MathMax,
-    MathMin,
-    OsExit,
-    UnicodeIsUpper,
-    UnicodeIsDigit,
-    UnicodeToUpper,
-    DurationString,
-    DurationSeconds,
-    DurationMilliseconds,
-    DurationMicroseconds,
-    DurationNanoseconds,
-    DurationMinutes,
-    DurationHours,
-    TimeSub,
-    TimeAdd,
-    TimeBefore,
-    TimeAfterM,
-    TimeEqual,
-    TimeUnixNano,
-    TimeUnixMilli,
-    TimeIsZero,
-    TimerStop,
-    TimerReset,
-    TickerStop,
-    TickerReset,
-    MutexLock,
-    MutexUnlock,
-    MutexTryLock,
-    RwLock,
-    RwUnlock,
-    RwRLock,
-    RwRUnlock,
-    RwTryLock,
-    RwTryRLock,
-    WgAdd,
-    WgDone,
-    WgWait,
-    WgGo,
-    /// What `sync.WaitGroup.Go` defers around `f`: `Done`, or when `f` panics, recover and
-    /// panic again with the same value (so Go prints `[recovered, repanicked]`) without `Done`.
-    WgGoDone,
-    CondWait,
-    CondSignal,
-    CondBroadcast,
-    CtxDone,
-    CtxErr,
-    CtxValue,
-    CtxDeadline,
-    ErrorStringError,
-    WrapErrorError,
-    WrapErrorUnwrap,
-    JoinErrorError,
-    RuntimeErrorError,
-    DeadlineErrorError,
-    BuilderWriteString,
-    BuilderWriteByte,
-    BuilderWriteRune,
-    BuilderString,
-    BuilderLen,
-    BuilderReset,
-    SortSearch,
-    StrCompare,
-    CtxWithTimeoutCause,
-    CtxWithDeadlineCause,
-    SlicesClone,
-    SlicesCompact,
-    SlicesEqual,
-    SlicesBinarySearch,
-    SlicesInsert,
-    SlicesDelete,
-}
-
-/// What a native did.
-pub enum NRes {
-    Ok,
-    /// Frames changed (a Go function was entered): reload.
-    Reload,
-    Block(Pending),
-    Panic(String),
-    Fatal(String),
-    Limit(String),
-    Yield,
-}
 
 /// Field 0 of a struct pointer (the lazily created runtime id of sync types and friends).
 fn field0(v: &Value) -> i64 {
@@ -272,7 +77,7 @@ fn slice_items(v: &Value) -> Vec<Value> {
 }
 
 /// An error value of type `*errors.errorString`.
-pub fn new_error(t: &GoTask, msg: &str) -> Value {
+pub(crate) fn new_error(t: &GoTask, msg: &str) -> Value {
     let ty = t.sh.prog.wk.error_string_ptr;
     Value::Iface(Rc::new((ty, Value::agg(vec![strv(msg)]))))
 }
@@ -311,58 +116,8 @@ fn time_value(ns: i64) -> Value {
     Value::agg(vec![Value::Int(ns)])
 }
 
-/// Go's `Duration.String()`.
-pub fn duration_string(d: i64) -> String {
-    if d == 0 {
-        return "0s".into();
-    }
-    let neg = d < 0;
-    let u = d.unsigned_abs();
-    let mut out = String::new();
-    if u < 1_000_000_000 {
-        // Sub-second: ns, µs or ms with a fraction.
-        let (unit, div) = if u < 1_000 {
-            ("ns", 1u64)
-        } else if u < 1_000_000 {
-            ("µs", 1_000)
-        } else {
-            ("ms", 1_000_000)
-        };
-        out.push_str(&frac(u, div));
-        out.push_str(unit);
-    } else {
-        let h = u / 3_600_000_000_000;
-        let rem = u % 3_600_000_000_000;
-        let m = rem / 60_000_000_000;
-        let sns = rem % 60_000_000_000;
-        if h > 0 {
-            out.push_str(&format!("{h}h"));
-        }
-        if h > 0 || m > 0 {
-            out.push_str(&format!("{m}m"));
-        }
-        out.push_str(&frac(sns, 1_000_000_000));
-        out.push('s');
-    }
-    if neg { format!("-{out}") } else { out }
-}
-
-fn frac(v: u64, div: u64) -> String {
-    let whole = v / div;
-    let rest = v % div;
-    if rest == 0 {
-        return whole.to_string();
-    }
-    let digits = div.to_string().len() - 1;
-    let mut f = format!("{rest:0digits$}");
-    while f.ends_with('0') {
-        f.pop();
-    }
-    format!("{whole}.{f}")
-}
-
 /// The text Go prints after `panic: ` for a panic value.
-pub fn panic_text(t: &GoTask, v: &Value) -> String {
+pub(crate) fn panic_text(t: &GoTask, v: &Value) -> String {
     let prog = &t.sh.prog;
     match v {
         Value::Iface(b) => {
@@ -381,12 +136,12 @@ pub fn panic_text(t: &GoTask, v: &Value) -> String {
             let tn = types.name(ty);
             let inner = fmt_value::sprint_typed(t, ty, &b.1);
             match types.kind(ty) {
-                super::types::Kind::String => inner,
-                super::types::Kind::Int(_)
-                | super::types::Kind::Float64
-                | super::types::Kind::Bool => inner,
+                crate::golite::types::Kind::String => inner,
+                crate::golite::types::Kind::Int(_)
+                | crate::golite::types::Kind::Float64
+                | crate::golite::types::Kind::Bool => inner,
                 _ if types.named_info(ty).is_some()
-                    && matches!(types.ukind(ty), super::types::Kind::String) =>
+                    && matches!(types.ukind(ty), crate::golite::types::Kind::String) =>
                 {
                     format!("{tn}({inner:?})")
                 }
@@ -401,7 +156,7 @@ pub fn panic_text(t: &GoTask, v: &Value) -> String {
 }
 
 /// Runs native `n` with `argc` arguments on the stack.
-pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, argc: usize) -> NRes {
+pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes {
     use Native as N;
     t.sync_rt(cx);
     let a = t.pop_n(argc);
@@ -420,7 +175,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
             );
         }
         N::Close => {
-            if let Err(m) = cx.close(super::vm::chan_of(&arg(0))) {
+            if let Err(m) = cx.close(crate::golite::vm::chan_of(&arg(0))) {
                 return NRes::Panic(m);
             }
         }
@@ -539,9 +294,9 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::ErrorsIsStep => {
             let (e, target) = (arg(0), arg(1));
             let types = &t.sh.prog.types;
-            push!(Value::Bool(super::vm::typed_equal(
+            push!(Value::Bool(crate::golite::vm::typed_equal(
                 types,
-                super::types::ids::ERROR,
+                crate::golite::types::ids::ERROR,
                 &e,
                 &target
             )));
@@ -757,9 +512,9 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::AtomicAdd64 | N::AtomicAdd32 => {
             let p = arg(0);
             let k = if n == N::AtomicAdd32 {
-                super::types::IntKind::Int32
+                crate::golite::types::IntKind::Int32
             } else {
-                super::types::IntKind::Int64
+                crate::golite::types::IntKind::Int64
             };
             let v = k.wrap(load_ptr(&p).as_int().wrapping_add(arg(1).as_int()));
             store_ptr(&p, Value::Int(v));
@@ -1026,13 +781,15 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
         N::StrconvItoa => push!(strv(arg(0).as_int().to_string())),
         N::StrconvFormatInt => push!(strv(format_int(arg(0).as_int(), arg(1).as_int() as u32))),
         N::StrconvFormatBool => push!(strv(if arg(0).as_bool() { "true" } else { "false" })),
-        N::StrconvQuote => push!(strv(super::format::quote(s(&arg(0))))),
+        N::StrconvQuote => push!(strv(crate::golite::fmt::format::quote(s(&arg(0))))),
         N::StrconvFormatFloat => {
             let f = arg(0).as_float();
             let verb = arg(1).as_int() as u8 as char;
             let prec = arg(2).as_int();
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
-            push!(strv(super::format::format_float(f, verb, prec, 64)));
+            push!(strv(crate::golite::fmt::format::format_float(
+                f, verb, prec, 64
+            )));
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
@@ -1060,7 +817,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.{fname}: parsing {}: {why}",
-                            super::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1079,7 +836,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseFloat: parsing {}: invalid syntax",
-                            super::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1102,7 +859,7 @@ pub fn call(t: &mut GoTask, cx: &mut Cx<'_, crate::golite::Value>, n: Native, ar
                         t,
                         &format!(
                             "strconv.ParseBool: parsing {}: invalid syntax",
-                            super::format::quote(s(&x))
+                            crate::golite::fmt::format::quote(s(&x))
                         )
                     ));
                 }
@@ -1441,5 +1198,5 @@ fn error_list(items: Vec<Value>) -> Value {
 /// Channel id helper for natives.
 #[allow(dead_code)]
 fn chan(v: &Value) -> Option<ChanId> {
-    super::vm::chan_of(v)
+    crate::golite::vm::chan_of(v)
 }

@@ -5,7 +5,7 @@
 
 /// `num / den`, reduced, `den > 0`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ratio {
+pub(crate) struct Ratio {
     num: i128,
     den: i128,
 }
@@ -21,7 +21,7 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 
 impl Ratio {
     /// `num / den` reduced; `None` for a zero denominator.
-    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+    pub(crate) fn new(num: i128, den: i128) -> Option<Ratio> {
         if den == 0 {
             return None;
         }
@@ -34,13 +34,13 @@ impl Ratio {
     }
 
     /// An integer.
-    pub fn int(i: i128) -> Ratio {
+    pub(crate) fn int(i: i128) -> Ratio {
         Ratio { num: i, den: 1 }
     }
 
     /// The decimal a float64 prints as (its shortest round-trip form): what a literal such as
     /// `0.1` or `2.5e-3` means. `None` for infinities, NaN and numbers too long for i128.
-    pub fn from_f64(f: f64) -> Option<Ratio> {
+    pub(crate) fn from_f64(f: f64) -> Option<Ratio> {
         if !f.is_finite() {
             return None;
         }
@@ -63,7 +63,7 @@ impl Ratio {
         }
     }
 
-    pub fn checked_add(self, o: Ratio) -> Option<Ratio> {
+    pub(crate) fn checked_add(self, o: Ratio) -> Option<Ratio> {
         let num = self
             .num
             .checked_mul(o.den)?
@@ -71,23 +71,23 @@ impl Ratio {
         Ratio::new(num, self.den.checked_mul(o.den)?)
     }
 
-    pub fn checked_sub(self, o: Ratio) -> Option<Ratio> {
+    pub(crate) fn checked_sub(self, o: Ratio) -> Option<Ratio> {
         self.checked_add(Ratio {
             num: o.num.checked_neg()?,
             den: o.den,
         })
     }
 
-    pub fn checked_mul(self, o: Ratio) -> Option<Ratio> {
+    pub(crate) fn checked_mul(self, o: Ratio) -> Option<Ratio> {
         Ratio::new(self.num.checked_mul(o.num)?, self.den.checked_mul(o.den)?)
     }
 
     /// `None` when dividing by zero or on overflow.
-    pub fn checked_div(self, o: Ratio) -> Option<Ratio> {
+    pub(crate) fn checked_div(self, o: Ratio) -> Option<Ratio> {
         Ratio::new(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
     }
 
-    pub fn negated(self) -> Ratio {
+    pub(crate) fn negated(self) -> Ratio {
         Ratio {
             num: -self.num,
             den: self.den,
@@ -95,13 +95,13 @@ impl Ratio {
     }
 
     /// The integer value, if it is one.
-    pub fn as_int(self) -> Option<i128> {
+    pub(crate) fn as_int(self) -> Option<i128> {
         (self.den == 1).then_some(self.num)
     }
 
     /// The nearest float64: exact rounding while numerator and denominator fit in 53 bits
     /// (IEEE division of two exact doubles rounds correctly), a close approximation beyond.
-    pub fn to_f64(self) -> f64 {
+    pub(crate) fn to_f64(self) -> f64 {
         self.num as f64 / self.den as f64
     }
 }

@@ -1,4 +1,4 @@
-//! Lesson parameters: ordinary Go constants marked with a `// param:` comment (DESIGN §3).
+//! Lesson parameters: ordinary Go constants marked with a `// param:` comment (docs/ARCHITECTURE.md § Lesson format).
 //!
 //! ```go
 //! const requests = 50 // param: 1..2000 "Incoming requests"

@@ -3,13 +3,17 @@
 
 use std::collections::HashMap;
 
+pub(crate) mod ratio;
+
 /// Index of a type in [`Types`]; equal ids mean identical types (structural types are interned).
+///
+/// `pub` (not `pub(crate)`) only because the public [`Value`](crate::golite::Value) carries it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, Default)]
-pub struct TypeId(pub u32);
+pub struct TypeId(pub(crate) u32);
 
 /// Sized integer kinds: the static type decides how results wrap and whether they are unsigned.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum IntKind {
+pub(crate) enum IntKind {
     Int,
     Int8,
     Int16,
@@ -25,7 +29,7 @@ pub enum IntKind {
 
 impl IntKind {
     /// True for the unsigned kinds (comparison, division and shifts differ).
-    pub fn unsigned(self) -> bool {
+    pub(crate) fn unsigned(self) -> bool {
         matches!(
             self,
             IntKind::Uint
@@ -38,7 +42,7 @@ impl IntKind {
     }
 
     /// Bit width on a 64-bit platform.
-    pub fn bits(self) -> u32 {
+    pub(crate) fn bits(self) -> u32 {
         match self {
             IntKind::Int8 | IntKind::Uint8 => 8,
             IntKind::Int16 | IntKind::Uint16 => 16,
@@ -49,7 +53,7 @@ impl IntKind {
 
     /// Reduces an i64 bit pattern to this kind's range, as Go's arithmetic wraps.
     #[inline]
-    pub fn wrap(self, v: i64) -> i64 {
+    pub(crate) fn wrap(self, v: i64) -> i64 {
         match self {
             IntKind::Int8 => v as i8 as i64,
             IntKind::Int16 => v as i16 as i64,
@@ -62,7 +66,7 @@ impl IntKind {
     }
 
     /// Whether the mathematical value `v` is representable (for constant overflow errors).
-    pub fn fits(self, v: i128) -> bool {
+    pub(crate) fn fits(self, v: i128) -> bool {
         let (lo, hi): (i128, i128) = match self {
             IntKind::Int8 => (i8::MIN.into(), i8::MAX.into()),
             IntKind::Int16 => (i16::MIN.into(), i16::MAX.into()),
@@ -77,7 +81,7 @@ impl IntKind {
     }
 
     /// Go's spelling of the kind.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             IntKind::Int => "int",
             IntKind::Int8 => "int8",
@@ -96,7 +100,7 @@ impl IntKind {
 
 /// Channel direction of a channel type.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum ChanDir {
+pub(crate) enum ChanDir {
     Both,
     Send,
     Recv,
@@ -104,23 +108,23 @@ pub enum ChanDir {
 
 /// One struct field.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub struct Field {
-    pub name: String,
-    pub ty: TypeId,
-    pub embedded: bool,
+pub(crate) struct Field {
+    pub(crate) name: String,
+    pub(crate) ty: TypeId,
+    pub(crate) embedded: bool,
 }
 
 /// A function signature.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub struct Sig {
-    pub params: Vec<TypeId>,
-    pub results: Vec<TypeId>,
-    pub variadic: bool,
+pub(crate) struct Sig {
+    pub(crate) params: Vec<TypeId>,
+    pub(crate) results: Vec<TypeId>,
+    pub(crate) variadic: bool,
 }
 
 /// The shape of a type.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub enum Kind {
+pub(crate) enum Kind {
     Bool,
     Int(IntKind),
     Float64,
@@ -146,53 +150,51 @@ pub enum Kind {
     Tuple(Vec<TypeId>),
 }
 
-/// A defined (named) type: its name for `%T`, underlying type and methods.
+/// A defined (named) type: its name for `%T` and its underlying type.
 #[derive(Clone, Debug)]
-pub struct NamedInfo {
+pub(crate) struct NamedInfo {
     /// Qualified name as `%T` prints it, e.g. `main.Counter`, `time.Duration`.
-    pub name: String,
-    pub underlying: TypeId,
-    /// Methods declared on the type itself (receiver T or *T): name -> (method index, pointer receiver).
-    pub methods: Vec<(String, u32, bool)>,
+    pub(crate) name: String,
+    pub(crate) underlying: TypeId,
 }
 
 /// The type arena.
-pub struct Types {
+pub(crate) struct Types {
     kinds: Vec<Kind>,
     intern: HashMap<Kind, TypeId>,
-    pub named: Vec<NamedInfo>,
+    pub(crate) named: Vec<NamedInfo>,
 }
 
 /// Well-known type ids, fixed at arena creation.
-pub mod ids {
+pub(crate) mod ids {
     use super::TypeId;
-    pub const BOOL: TypeId = TypeId(0);
-    pub const INT: TypeId = TypeId(1);
-    pub const INT8: TypeId = TypeId(2);
-    pub const INT16: TypeId = TypeId(3);
-    pub const INT32: TypeId = TypeId(4);
-    pub const INT64: TypeId = TypeId(5);
-    pub const UINT: TypeId = TypeId(6);
-    pub const UINT8: TypeId = TypeId(7);
-    pub const UINT16: TypeId = TypeId(8);
-    pub const UINT32: TypeId = TypeId(9);
-    pub const UINT64: TypeId = TypeId(10);
-    pub const UINTPTR: TypeId = TypeId(11);
-    pub const FLOAT64: TypeId = TypeId(12);
-    pub const FLOAT32: TypeId = TypeId(13);
-    pub const STRING: TypeId = TypeId(14);
-    pub const UNTYPED_INT: TypeId = TypeId(15);
-    pub const UNTYPED_RUNE: TypeId = TypeId(16);
-    pub const UNTYPED_FLOAT: TypeId = TypeId(17);
-    pub const UNTYPED_BOOL: TypeId = TypeId(18);
-    pub const UNTYPED_STRING: TypeId = TypeId(19);
-    pub const UNTYPED_NIL: TypeId = TypeId(20);
+    pub(crate) const BOOL: TypeId = TypeId(0);
+    pub(crate) const INT: TypeId = TypeId(1);
+    pub(crate) const INT8: TypeId = TypeId(2);
+    pub(crate) const INT16: TypeId = TypeId(3);
+    pub(crate) const INT32: TypeId = TypeId(4);
+    pub(crate) const INT64: TypeId = TypeId(5);
+    pub(crate) const UINT: TypeId = TypeId(6);
+    pub(crate) const UINT8: TypeId = TypeId(7);
+    pub(crate) const UINT16: TypeId = TypeId(8);
+    pub(crate) const UINT32: TypeId = TypeId(9);
+    pub(crate) const UINT64: TypeId = TypeId(10);
+    pub(crate) const UINTPTR: TypeId = TypeId(11);
+    pub(crate) const FLOAT64: TypeId = TypeId(12);
+    pub(crate) const FLOAT32: TypeId = TypeId(13);
+    pub(crate) const STRING: TypeId = TypeId(14);
+    pub(crate) const UNTYPED_INT: TypeId = TypeId(15);
+    pub(crate) const UNTYPED_RUNE: TypeId = TypeId(16);
+    pub(crate) const UNTYPED_FLOAT: TypeId = TypeId(17);
+    pub(crate) const UNTYPED_BOOL: TypeId = TypeId(18);
+    pub(crate) const UNTYPED_STRING: TypeId = TypeId(19);
+    pub(crate) const UNTYPED_NIL: TypeId = TypeId(20);
     /// `interface{}` / `any`.
-    pub const ANY: TypeId = TypeId(21);
+    pub(crate) const ANY: TypeId = TypeId(21);
     /// The empty tuple (no results).
-    pub const VOID: TypeId = TypeId(22);
+    pub(crate) const VOID: TypeId = TypeId(22);
     /// `error` (named, with method `Error() string`).
-    pub const ERROR: TypeId = TypeId(23);
+    pub(crate) const ERROR: TypeId = TypeId(23);
 }
 
 impl Default for Types {
@@ -203,7 +205,7 @@ impl Default for Types {
 
 impl Types {
     /// An arena holding the predeclared types at the ids of [`ids`].
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let mut t = Types {
             kinds: Vec::new(),
             intern: HashMap::new(),
@@ -251,7 +253,7 @@ impl Types {
     }
 
     /// The id of a structural type, creating it once.
-    pub fn intern(&mut self, k: Kind) -> TypeId {
+    pub(crate) fn intern(&mut self, k: Kind) -> TypeId {
         if let Some(&id) = self.intern.get(&k) {
             return id;
         }
@@ -262,46 +264,38 @@ impl Types {
     }
 
     /// A fresh defined type; its underlying type is set later (types may refer to themselves).
-    pub fn new_named(&mut self, name: &str) -> TypeId {
+    pub(crate) fn new_named(&mut self, name: &str) -> TypeId {
         let n = self.named.len() as u32;
         self.named.push(NamedInfo {
             name: name.to_string(),
             underlying: ids::VOID,
-            methods: Vec::new(),
         });
         let id = TypeId(self.kinds.len() as u32);
         self.kinds.push(Kind::Named(n));
         id
     }
 
-    pub fn set_underlying(&mut self, named: TypeId, under: TypeId) {
+    pub(crate) fn set_underlying(&mut self, named: TypeId, under: TypeId) {
         if let Kind::Named(n) = self.kinds[named.0 as usize] {
             let u = self.underlying(under);
             self.named[n as usize].underlying = u;
         }
     }
 
-    pub fn kind(&self, t: TypeId) -> &Kind {
+    pub(crate) fn kind(&self, t: TypeId) -> &Kind {
         &self.kinds[t.0 as usize]
     }
 
     /// The named-type record of `t`, if `t` is a defined type.
-    pub fn named_info(&self, t: TypeId) -> Option<&NamedInfo> {
+    pub(crate) fn named_info(&self, t: TypeId) -> Option<&NamedInfo> {
         match self.kind(t) {
             Kind::Named(n) => self.named.get(*n as usize),
             _ => None,
         }
     }
 
-    pub fn named_info_mut(&mut self, t: TypeId) -> Option<&mut NamedInfo> {
-        match self.kinds[t.0 as usize] {
-            Kind::Named(n) => self.named.get_mut(n as usize),
-            _ => None,
-        }
-    }
-
     /// The underlying type (itself for non-named types).
-    pub fn underlying(&self, t: TypeId) -> TypeId {
+    pub(crate) fn underlying(&self, t: TypeId) -> TypeId {
         match self.kind(t) {
             Kind::Named(n) => self.named[*n as usize].underlying,
             _ => t,
@@ -309,33 +303,38 @@ impl Types {
     }
 
     /// The kind of the underlying type.
-    pub fn ukind(&self, t: TypeId) -> &Kind {
+    pub(crate) fn ukind(&self, t: TypeId) -> &Kind {
         self.kind(self.underlying(t))
     }
 
-    pub fn slice(&mut self, elem: TypeId) -> TypeId {
+    pub(crate) fn slice(&mut self, elem: TypeId) -> TypeId {
         self.intern(Kind::Slice(elem))
     }
-    pub fn pointer(&mut self, elem: TypeId) -> TypeId {
+    pub(crate) fn pointer(&mut self, elem: TypeId) -> TypeId {
         self.intern(Kind::Pointer(elem))
     }
     /// `*elem` if the program ever used it (at run time the arena is read-only).
-    pub fn existing_pointer(&self, elem: TypeId) -> Option<TypeId> {
+    pub(crate) fn existing_pointer(&self, elem: TypeId) -> Option<TypeId> {
         self.intern.get(&Kind::Pointer(elem)).copied()
     }
-    pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
+    pub(crate) fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
         self.intern(Kind::Chan(dir, elem))
     }
-    pub fn map(&mut self, k: TypeId, v: TypeId) -> TypeId {
+    pub(crate) fn map(&mut self, k: TypeId, v: TypeId) -> TypeId {
         self.intern(Kind::Map(k, v))
     }
-    pub fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
+    pub(crate) fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
         if ts.len() == 1 {
             return ts[0];
         }
         self.intern(Kind::Tuple(ts))
     }
-    pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+    pub(crate) fn func(
+        &mut self,
+        params: Vec<TypeId>,
+        results: Vec<TypeId>,
+        variadic: bool,
+    ) -> TypeId {
         self.intern(Kind::Func(Sig {
             params,
             results,
@@ -343,7 +342,7 @@ impl Types {
         }))
     }
 
-    pub fn is_untyped(&self, t: TypeId) -> bool {
+    pub(crate) fn is_untyped(&self, t: TypeId) -> bool {
         matches!(
             self.kind(t),
             Kind::UntypedInt
@@ -356,7 +355,7 @@ impl Types {
     }
 
     /// The type an untyped constant takes when nothing else decides (`x := 1` is an int).
-    pub fn default_type(&self, t: TypeId) -> TypeId {
+    pub(crate) fn default_type(&self, t: TypeId) -> TypeId {
         match self.kind(t) {
             Kind::UntypedInt => ids::INT,
             Kind::UntypedRune => ids::INT32,
@@ -367,65 +366,56 @@ impl Types {
         }
     }
 
-    pub fn int_kind(&self, t: TypeId) -> Option<IntKind> {
+    pub(crate) fn int_kind(&self, t: TypeId) -> Option<IntKind> {
         match self.ukind(t) {
             Kind::Int(k) => Some(*k),
             _ => None,
         }
     }
-    pub fn is_integer(&self, t: TypeId) -> bool {
+    pub(crate) fn is_integer(&self, t: TypeId) -> bool {
         matches!(
             self.ukind(t),
             Kind::Int(_) | Kind::UntypedInt | Kind::UntypedRune
         )
     }
-    pub fn is_float(&self, t: TypeId) -> bool {
+    pub(crate) fn is_float(&self, t: TypeId) -> bool {
         matches!(
             self.ukind(t),
             Kind::Float64 | Kind::Float32 | Kind::UntypedFloat
         )
     }
-    pub fn is_numeric(&self, t: TypeId) -> bool {
-        self.is_integer(t) || self.is_float(t)
-    }
-    pub fn is_string(&self, t: TypeId) -> bool {
+    pub(crate) fn is_string(&self, t: TypeId) -> bool {
         matches!(self.ukind(t), Kind::String | Kind::UntypedString)
     }
-    pub fn is_bool(&self, t: TypeId) -> bool {
+    pub(crate) fn is_bool(&self, t: TypeId) -> bool {
         matches!(self.ukind(t), Kind::Bool | Kind::UntypedBool)
     }
-    pub fn is_interface(&self, t: TypeId) -> bool {
+    pub(crate) fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.ukind(t), Kind::Interface(_))
     }
     /// Struct and array values are copied on assignment.
-    pub fn is_aggregate(&self, t: TypeId) -> bool {
+    pub(crate) fn is_aggregate(&self, t: TypeId) -> bool {
         matches!(self.ukind(t), Kind::Struct(_) | Kind::Array(..))
     }
-    pub fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
+    pub(crate) fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
         match self.ukind(t) {
             Kind::Pointer(e) => Some(*e),
             _ => None,
         }
     }
-    pub fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
+    pub(crate) fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
         match self.ukind(t) {
             Kind::Struct(fs) => Some(fs),
             _ => None,
         }
     }
-    pub fn sig(&self, t: TypeId) -> Option<&Sig> {
+    pub(crate) fn sig(&self, t: TypeId) -> Option<&Sig> {
         match self.ukind(t) {
             Kind::Func(s) => Some(s),
             _ => None,
         }
     }
-    pub fn tuple_elems(&self, t: TypeId) -> Vec<TypeId> {
-        match self.kind(t) {
-            Kind::Tuple(ts) => ts.clone(),
-            _ => vec![t],
-        }
-    }
-    pub fn iface_methods(&self, t: TypeId) -> &[(String, TypeId)] {
+    pub(crate) fn iface_methods(&self, t: TypeId) -> &[(String, TypeId)] {
         match self.ukind(t) {
             Kind::Interface(ms) => ms,
             _ => &[],
@@ -433,7 +423,7 @@ impl Types {
     }
 
     /// Go's spelling of a type, as `%T` prints it.
-    pub fn name(&self, t: TypeId) -> String {
+    pub(crate) fn name(&self, t: TypeId) -> String {
         match self.kind(t) {
             Kind::Bool | Kind::UntypedBool => "bool".into(),
             Kind::Int(k) => k.name().into(),
@@ -512,7 +502,7 @@ impl Types {
     }
 
     /// Modeled size in bytes of one value of `t` on a 64-bit Go (for the heap ledger).
-    pub fn size_of(&self, t: TypeId) -> u64 {
+    pub(crate) fn size_of(&self, t: TypeId) -> u64 {
         match self.ukind(t) {
             Kind::Bool => 1,
             Kind::Int(k) => u64::from(k.bits() / 8),
@@ -532,17 +522,12 @@ impl Types {
     }
 
     /// Whether values of `t` can be compared with `==` (map keys, switch).
-    pub fn comparable(&self, t: TypeId) -> bool {
+    pub(crate) fn comparable(&self, t: TypeId) -> bool {
         match self.ukind(t) {
             Kind::Slice(_) | Kind::Map(..) | Kind::Func(_) => false,
             Kind::Struct(fs) => fs.iter().all(|f| self.comparable(f.ty)),
             Kind::Array(_, e) => self.comparable(*e),
             _ => true,
         }
-    }
-
-    /// Identity of types for assignability, looking through nothing (Go's rule).
-    pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
-        a == b
     }
 }

@@ -1,7 +1,8 @@
 //! Run-time values of golite. Small on purpose (no type tag per value: the compiler's static types
 //! decide how to treat the bits); only interface values carry their dynamic type.
 
-use super::types::TypeId;
+use crate::golite::code::{Const, FuncRef};
+use crate::golite::types::TypeId;
 use crate::runtime::{AllocId, ChanId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -192,6 +193,18 @@ impl Value {
     pub fn is_nil(&self) -> bool {
         matches!(self, Value::Nil)
     }
+    /// The value of a program constant.
+    pub(crate) fn from_const(c: &Const) -> Value {
+        match c {
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => Value::Str(s.clone()),
+            Const::Func(f) => Value::Func(Rc::new(Closure {
+                func: *f,
+                captures: Vec::new(),
+                bound: false,
+            })),
+        }
+    }
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
@@ -296,13 +309,6 @@ impl Drop for MapObj {
             heap::defer_free(id);
         }
     }
-}
-
-/// What a function value runs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum FuncRef {
-    Go(u32),
-    Native(super::natives::Native),
 }
 
 /// A function value: code plus captured variables, or a bound receiver (method values and

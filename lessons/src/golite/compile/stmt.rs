@@ -1,15 +1,17 @@
-//! Statements: declarations, assignments, control flow (with Go 1.22 per-iteration loop
-//! variables), switch, type switch, select, go, defer and return.
+//! Statements: declarations, assignments, `if`, labels, branches, `go`, `defer` and `return`.
+//! Loops and switch/select have files of their own beside this one.
 
-use super::ast::{self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
-use super::code::{Op, SelectInfo};
-use super::compile::{Compiler, Entity, R, describe, err};
-use super::compile_expr::{Mode, Sel};
-use super::types::{Kind, TypeId, ids};
+use super::expr::{Mode, Sel};
+use super::{Compiler, Entity, R, describe, err};
+use crate::golite::code::Op;
+use crate::golite::syntax::ast::{
+    self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp,
+};
+use crate::golite::types::{Kind, TypeId, ids};
 
 /// An assignable location, with its operands already on the stack.
 #[derive(Clone, Copy, Debug)]
-pub enum Place {
+pub(crate) enum Place {
     Var(usize),
     Cap(u16),
     Global(u32),
@@ -27,7 +29,7 @@ pub enum Place {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn block_stmts(&mut self, stmts: &[Stmt]) -> R<()> {
+    pub(crate) fn block_stmts(&mut self, stmts: &[Stmt]) -> R<()> {
         self.push_scope();
         for s in stmts {
             self.stmt(s)?;
@@ -36,11 +38,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn current_fid(&self) -> &u32 {
+    pub(crate) fn current_fid(&self) -> &u32 {
         self.fids_last()
     }
 
-    pub fn stmt(&mut self, s: &Stmt) -> R<()> {
+    pub(crate) fn stmt(&mut self, s: &Stmt) -> R<()> {
         self.line = s.pos.line;
         match &s.kind {
             StmtKind::Empty => Ok(()),
@@ -58,7 +60,7 @@ impl<'a> Compiler<'a> {
                         ),
                     );
                 };
-                if d == super::types::ChanDir::Recv {
+                if d == crate::golite::types::ChanDir::Recv {
                     return err(
                         ch.pos,
                         format!(
@@ -150,7 +152,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn cond(&mut self, e: &Expr) -> R<()> {
+    pub(super) fn cond(&mut self, e: &Expr) -> R<()> {
         let t = self.type_of(e)?;
         if !self.types.is_bool(t) {
             return err(e.pos, "non-boolean condition in if statement".to_string());
@@ -158,7 +160,7 @@ impl<'a> Compiler<'a> {
         self.value_to(e, ids::BOOL)
     }
 
-    fn labeled(&mut self, label: &str, s: &Stmt) -> R<()> {
+    pub(super) fn labeled(&mut self, label: &str, s: &Stmt) -> R<()> {
         self.line = s.pos.line;
         let l = Some(label);
         match &s.kind {
@@ -189,7 +191,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn expr_stmt(&mut self, e: &Expr) -> R<()> {
+    pub(super) fn expr_stmt(&mut self, e: &Expr) -> R<()> {
         match &e.unparen().kind {
             ExprKind::Call { .. } => {
                 let rs = self.call(e.unparen(), Mode::Call, None)?;
@@ -223,7 +225,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn local_decl(&mut self, d: &ast::Decl) -> R<()> {
+    pub(super) fn local_decl(&mut self, d: &ast::Decl) -> R<()> {
         match d {
             ast::Decl::Const(specs) => self.const_decl(specs, false),
             ast::Decl::Var(specs) => {
@@ -265,7 +267,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the operands of an assignable location.
-    pub fn place(&mut self, e: &Expr) -> R<(Place, TypeId)> {
+    pub(crate) fn place(&mut self, e: &Expr) -> R<(Place, TypeId)> {
         match &e.kind {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(n) if n == "_" => Ok((Place::Blank, ids::ANY)),
@@ -352,7 +354,7 @@ impl<'a> Compiler<'a> {
     /// there, as Go does, so a pointer taken earlier (`p := &s`, `q := &a[1]`, `r := &o.f`) sees
     /// the new value: for those places, pushes the current storage and returns [`Place::Into`]
     /// (an in-place copy); other places are returned as they are.
-    fn copy_target(&mut self, p: Place, t: TypeId) -> Place {
+    pub(super) fn copy_target(&mut self, p: Place, t: TypeId) -> Place {
         if !self.types.is_aggregate(t) {
             return p;
         }
@@ -366,7 +368,7 @@ impl<'a> Compiler<'a> {
         Place::Into(t)
     }
 
-    pub fn store(&mut self, p: Place) {
+    pub(crate) fn store(&mut self, p: Place) {
         match p {
             Place::Var(v) => self.store_var(v),
             Place::Cap(i) => {
@@ -397,7 +399,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Reads a place (operands on the stack are kept for the store that follows).
-    fn load_place(&mut self, p: Place) {
+    pub(super) fn load_place(&mut self, p: Place) {
         match p {
             Place::Var(v) => self.load_var(v),
             Place::Cap(i) => {
@@ -430,7 +432,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn op_assign(&mut self, x: &Expr, op: BinaryOp, y: &Expr) -> R<()> {
+    pub(super) fn op_assign(&mut self, x: &Expr, op: BinaryOp, y: &Expr) -> R<()> {
         let (p, t) = self.place(x)?;
         if let (Place::Var(v), BinaryOp::Add | BinaryOp::Sub) = (p, op) {
             let _ = v;
@@ -505,7 +507,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr], s: &Stmt) -> R<()> {
+    pub(super) fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr], s: &Stmt) -> R<()> {
         match op {
             AssignOp::Op(o) => {
                 if lhs.len() != 1 || rhs.len() != 1 {
@@ -566,7 +568,7 @@ impl<'a> Compiler<'a> {
 
     /// For an index expression on the left of a tuple assignment, evaluates its container and
     /// index now into temporaries: (container temp, index temp, place, element type).
-    fn index_operands(&mut self, l: &Expr) -> R<Option<(usize, usize, Place, TypeId)>> {
+    pub(super) fn index_operands(&mut self, l: &Expr) -> R<Option<(usize, usize, Place, TypeId)>> {
         let ExprKind::Index { x, .. } = &l.unparen().kind else {
             return Ok(None);
         };
@@ -587,7 +589,12 @@ impl<'a> Compiler<'a> {
 
     /// Evaluates right-hand sides (n values, from n expressions or one multi-valued one) into
     /// temporaries; returns (temp var, type) per value.
-    fn rhs_values(&mut self, rhs: &[Expr], n: usize, s: &Stmt) -> R<Vec<(usize, TypeId)>> {
+    pub(super) fn rhs_values(
+        &mut self,
+        rhs: &[Expr],
+        n: usize,
+        s: &Stmt,
+    ) -> R<Vec<(usize, TypeId)>> {
         let mut tys: Vec<TypeId> = Vec::new();
         if rhs.len() == n {
             for r in rhs {
@@ -622,7 +629,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The two-valued forms `m[k]`, `x.(T)`, `<-ch`; pushes both values.
-    fn comma_ok(&mut self, e: &Expr) -> R<Option<[TypeId; 2]>> {
+    pub(super) fn comma_ok(&mut self, e: &Expr) -> R<Option<[TypeId; 2]>> {
         match &e.unparen().kind {
             ExprKind::Index { x, index } => {
                 let xt = self.type_of(x)?;
@@ -661,7 +668,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn define(&mut self, lhs: &[Expr], rhs: &[Expr], s: &Stmt) -> R<()> {
+    pub(super) fn define(&mut self, lhs: &[Expr], rhs: &[Expr], s: &Stmt) -> R<()> {
         let mut names = Vec::new();
         for l in lhs {
             match &l.kind {
@@ -721,7 +728,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn ret(&mut self, vals: &[Expr], s: &Stmt) -> R<()> {
+    pub(super) fn ret(&mut self, vals: &[Expr], s: &Stmt) -> R<()> {
         let results = self.f_results();
         let rvars = self.f_result_vars();
         if !vals.is_empty() {
@@ -772,697 +779,10 @@ impl<'a> Compiler<'a> {
     }
 
     // ---- loops ----
-
-    fn for_loop(
-        &mut self,
-        init: Option<&Stmt>,
-        cond: Option<&Expr>,
-        post: Option<&Stmt>,
-        body: &ast::Block,
-        label: Option<&str>,
-    ) -> R<()> {
-        self.push_scope();
-        let before = self.f_var_count();
-        if let Some(i) = init {
-            self.stmt(i)?;
-        }
-        let loop_vars: Vec<usize> = (before..self.f_var_count()).collect();
-        let top = self.here();
-        let mut exit = None;
-        if let Some(c) = cond {
-            self.line = c.pos.line;
-            self.cond(c)?;
-            exit = Some(self.emit(Op::JumpIfNot(0)));
-        }
-        self.loop_begin(label, true);
-        self.block_stmts(&body.stmts)?;
-        let cont = self.here();
-        // Go 1.22: each iteration gets fresh copies of the loop variables.
-        for v in &loop_vars {
-            self.rebox_site(*v);
-        }
-        if let Some(p) = post {
-            self.stmt(p)?;
-        }
-        self.emit(Op::Jump(top as u32));
-        let end = self.here();
-        if let Some(x) = exit {
-            self.patch(x, end);
-        }
-        self.loop_end(cont, end);
-        self.pop_scope();
-        Ok(())
-    }
-
-    fn range(
-        &mut self,
-        key: Option<&Expr>,
-        value: Option<&Expr>,
-        define: bool,
-        x: &Expr,
-        body: &ast::Block,
-        label: Option<&str>,
-    ) -> R<()> {
-        self.push_scope();
-        let xt = self.type_of(x)?;
-        let xt = if self.types.is_untyped(xt) {
-            self.types.default_type(xt)
-        } else {
-            xt
-        };
-        let k = self.types.ukind(xt).clone();
-        // Assign or declare a loop target from the value on top of the stack.
-        match k {
-            Kind::Int(_) => {
-                let n = self.temp(xt);
-                self.value_to(x, xt)?;
-                self.init_var(n);
-                let i = self.temp(xt);
-                self.emit(Op::PushInt(0));
-                self.init_var(i);
-                let top = self.here();
-                self.load_var(i);
-                self.load_var(n);
-                self.emit(Op::LtI);
-                let exit = self.emit(Op::JumpIfNot(0));
-                self.push_scope();
-                if let Some(kx) = key {
-                    self.load_var(i);
-                    self.range_target(kx, xt, define)?;
-                }
-                if value.is_some() {
-                    return err(
-                        x.pos,
-                        format!(
-                            "range over {} permits only one iteration variable",
-                            describe(x)
-                        ),
-                    );
-                }
-                self.loop_begin(label, true);
-                self.block_stmts(&body.stmts)?;
-                self.pop_scope();
-                let cont = self.here();
-                self.load_var(i);
-                self.emit(Op::PushInt(1));
-                self.emit(Op::AddI);
-                self.store_var(i);
-                self.emit(Op::Jump(top as u32));
-                let end = self.here();
-                self.patch(exit, end);
-                self.loop_end(cont, end);
-            }
-            Kind::Slice(_) | Kind::Array(..) | Kind::String | Kind::Pointer(_) => {
-                let (el, is_str) = match k {
-                    Kind::String => (ids::INT32, true),
-                    Kind::Slice(e) | Kind::Array(_, e) => (e, false),
-                    Kind::Pointer(p) => match self.types.ukind(p).clone() {
-                        Kind::Array(_, e) => (e, false),
-                        _ => return err(x.pos, format!("cannot range over {}", describe(x))),
-                    },
-                    _ => (ids::ANY, false),
-                };
-                let coll = self.temp(xt);
-                self.value(x, None)?;
-                self.init_var(coll);
-                let n = self.temp(ids::INT);
-                self.load_var(coll);
-                self.emit(Op::Len);
-                self.init_var(n);
-                let i = self.temp(ids::INT);
-                self.emit(Op::PushInt(0));
-                self.init_var(i);
-                let w = self.temp(ids::INT);
-                if is_str {
-                    self.emit(Op::PushInt(0));
-                    self.init_var(w);
-                }
-                let top = self.here();
-                self.load_var(i);
-                self.load_var(n);
-                self.emit(Op::LtI);
-                let exit = self.emit(Op::JumpIfNot(0));
-                self.push_scope();
-                if is_str {
-                    self.load_var(coll);
-                    self.load_var(i);
-                    self.emit(Op::DecodeRune);
-                    self.store_var(w);
-                    let r = self.temp(ids::INT32);
-                    self.init_var(r);
-                    if let Some(kx) = key {
-                        self.load_var(i);
-                        self.range_target(kx, ids::INT, define)?;
-                    }
-                    if let Some(vx) = value {
-                        self.load_var(r);
-                        self.range_target(vx, ids::INT32, define)?;
-                    }
-                } else {
-                    if let Some(kx) = key {
-                        self.load_var(i);
-                        self.range_target(kx, ids::INT, define)?;
-                    }
-                    if let Some(vx) = value {
-                        self.load_var(coll);
-                        self.load_var(i);
-                        self.emit(Op::Index);
-                        if self.types.is_aggregate(el) {
-                            self.emit(Op::CopyAgg(el));
-                        }
-                        self.range_target(vx, el, define)?;
-                    }
-                }
-                self.loop_begin(label, true);
-                self.block_stmts(&body.stmts)?;
-                self.pop_scope();
-                let cont = self.here();
-                self.load_var(i);
-                if is_str {
-                    self.load_var(w);
-                } else {
-                    self.emit(Op::PushInt(1));
-                }
-                self.emit(Op::AddI);
-                self.store_var(i);
-                self.emit(Op::Jump(top as u32));
-                let end = self.here();
-                self.patch(exit, end);
-                self.loop_end(cont, end);
-            }
-            Kind::Map(kt, vt) => {
-                let m = self.temp(xt);
-                self.expr(x, None)?;
-                self.init_var(m);
-                let keys = self.temp(ids::ANY);
-                self.load_var(m);
-                self.emit(Op::MapKeys);
-                self.init_var(keys);
-                let n = self.temp(ids::INT);
-                self.load_var(keys);
-                self.emit(Op::Len);
-                self.init_var(n);
-                let i = self.temp(ids::INT);
-                self.emit(Op::PushInt(0));
-                self.init_var(i);
-                let kv = self.temp(kt);
-                let vv = self.temp(vt);
-                let top = self.here();
-                self.load_var(i);
-                self.load_var(n);
-                self.emit(Op::LtI);
-                let exit = self.emit(Op::JumpIfNot(0));
-                self.load_var(keys);
-                self.load_var(i);
-                self.emit(Op::Index);
-                self.init_var(kv);
-                self.load_var(m);
-                self.load_var(kv);
-                self.emit(Op::MapIndexOk(vt));
-                let skip = self.emit(Op::JumpIfNot(0));
-                self.init_var(vv);
-                self.push_scope();
-                if let Some(kx) = key {
-                    self.load_var(kv);
-                    self.range_target(kx, kt, define)?;
-                }
-                if let Some(vx) = value {
-                    self.load_var(vv);
-                    self.range_target(vx, vt, define)?;
-                }
-                self.loop_begin(label, true);
-                self.block_stmts(&body.stmts)?;
-                self.pop_scope();
-                let cont = self.here();
-                self.load_var(i);
-                self.emit(Op::PushInt(1));
-                self.emit(Op::AddI);
-                self.store_var(i);
-                self.emit(Op::Jump(top as u32));
-                // A key deleted during iteration: drop the zero value and move on.
-                let skipped = self.here();
-                self.patch(skip, skipped);
-                self.emit(Op::Pop);
-                self.emit(Op::Jump(cont as u32));
-                let end = self.here();
-                self.patch(exit, end);
-                self.loop_end(cont, end);
-            }
-            Kind::Chan(d, el) => {
-                if d == super::types::ChanDir::Send {
-                    return err(
-                        x.pos,
-                        format!(
-                            "invalid operation: range {} receive from send-only channel",
-                            describe(x)
-                        ),
-                    );
-                }
-                if value.is_some() {
-                    return err(
-                        x.pos,
-                        format!(
-                            "range over {} permits only one iteration variable",
-                            describe(x)
-                        ),
-                    );
-                }
-                let c = self.temp(xt);
-                self.expr(x, None)?;
-                self.init_var(c);
-                let top = self.here();
-                self.line = x.pos.line;
-                self.load_var(c);
-                self.emit(Op::RecvOk);
-                let exit = self.emit(Op::JumpIfNot(0));
-                self.push_scope();
-                match key {
-                    Some(kx) => self.range_target(kx, el, define)?,
-                    None => {
-                        self.emit(Op::Pop);
-                    }
-                }
-                self.loop_begin(label, true);
-                self.block_stmts(&body.stmts)?;
-                self.pop_scope();
-                let cont = self.here();
-                self.emit(Op::Jump(top as u32));
-                let end = self.here();
-                self.emit(Op::Pop);
-                let real_end = self.here();
-                self.patch(exit, end);
-                self.loop_end(cont, real_end);
-            }
-            Kind::Func(_) => {
-                return err(
-                    x.pos,
-                    "range over function iterators is not supported by golite",
-                );
-            }
-            _ => {
-                return err(
-                    x.pos,
-                    format!(
-                        "cannot range over {} (variable of type {})",
-                        describe(x),
-                        self.types.name(xt)
-                    ),
-                );
-            }
-        }
-        self.pop_scope();
-        Ok(())
-    }
-
-    /// Stores the value on top into a range variable (declared per iteration with `:=`).
-    fn range_target(&mut self, target: &Expr, t: TypeId, define: bool) -> R<()> {
-        if define {
-            match &target.kind {
-                ExprKind::Ident(n) => {
-                    let v = self.new_var(n, t);
-                    self.init_var(v);
-                    Ok(())
-                }
-                _ => err(target.pos, "non-name on left side of :="),
-            }
-        } else {
-            // Operands of the place must come before the value: go through a temporary.
-            let tmp = self.temp(t);
-            self.init_var(tmp);
-            let (p, pt) = self.place(target)?;
-            self.load_var(tmp);
-            if !matches!(p, Place::Blank) {
-                self.coerce(t, pt);
-            }
-            self.store(p);
-            Ok(())
-        }
-    }
-
     // ---- switch / select ----
-
-    fn switch(
-        &mut self,
-        init: Option<&Stmt>,
-        tag: Option<&Expr>,
-        clauses: &[ast::CaseClause],
-        label: Option<&str>,
-    ) -> R<()> {
-        self.push_scope();
-        if let Some(i) = init {
-            self.stmt(i)?;
-        }
-        let (tv, tt) = match tag {
-            Some(t) => {
-                let ty = self.type_of(t)?;
-                let ty = self.types.default_type(ty);
-                let v = self.temp(ty);
-                self.value_to(t, ty)?;
-                self.init_var(v);
-                (Some(v), ty)
-            }
-            None => (None, ids::BOOL),
-        };
-        self.loop_begin(label, false);
-        // Dispatch: test each case in order, jump to its body.
-        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
-        let mut default_idx = None;
-        for (ci, c) in clauses.iter().enumerate() {
-            let mut js = Vec::new();
-            if c.is_default {
-                default_idx = Some(ci);
-            }
-            for e in &c.exprs {
-                self.line = e.pos.line;
-                match tv {
-                    Some(v) => {
-                        let et = self.type_of(e)?;
-                        let cmp_iface = self.types.is_interface(tt) || self.types.is_interface(et);
-                        self.load_var(v);
-                        if cmp_iface && !self.types.is_interface(tt) {
-                            self.coerce(tt, ids::ANY);
-                            self.value_to(e, ids::ANY)?;
-                        } else {
-                            self.value_to(e, tt)?;
-                        }
-                        self.emit(match self.types.ukind(tt) {
-                            Kind::Int(_) => Op::EqI,
-                            _ => Op::Eq,
-                        });
-                    }
-                    None => self.value_to(e, ids::BOOL)?,
-                }
-                js.push(self.emit(Op::JumpIf(0)));
-            }
-            body_jumps.push(js);
-        }
-        let to_default = self.emit(Op::Jump(0));
-        let mut ends = Vec::new();
-        let mut fall: Option<usize> = None;
-        let mut starts = Vec::new();
-        for (ci, c) in clauses.iter().enumerate() {
-            let start = self.here();
-            starts.push(start);
-            if let Some(f) = fall.take() {
-                self.patch(f, start);
-            }
-            for j in &body_jumps[ci] {
-                self.patch(*j, start);
-            }
-            let (body, falls) = match c.body.last() {
-                Some(Stmt {
-                    kind: StmtKind::Fallthrough,
-                    ..
-                }) => (&c.body[..c.body.len() - 1], true),
-                _ => (&c.body[..], false),
-            };
-            if falls && ci + 1 == clauses.len() {
-                return err(
-                    c.body.last().map_or(c.pos, |s| s.pos),
-                    "cannot fallthrough final case in switch",
-                );
-            }
-            self.block_stmts(body)?;
-            if falls {
-                fall = Some(self.emit(Op::Jump(0)));
-            } else {
-                ends.push(self.emit(Op::Jump(0)));
-            }
-        }
-        let end = self.here();
-        match default_idx {
-            Some(d) => self.patch(to_default, starts[d]),
-            None => self.patch(to_default, end),
-        }
-        for j in ends {
-            self.patch(j, end);
-        }
-        self.loop_end(end, end);
-        self.pop_scope();
-        Ok(())
-    }
-
-    fn type_switch(
-        &mut self,
-        init: Option<&Stmt>,
-        bind: Option<&ast::Ident>,
-        x: &Expr,
-        clauses: &[ast::TypeCaseClause],
-        label: Option<&str>,
-    ) -> R<()> {
-        self.push_scope();
-        if let Some(i) = init {
-            self.stmt(i)?;
-        }
-        let xt = self.type_of(x)?;
-        if !self.types.is_interface(xt) {
-            return err(
-                x.pos,
-                format!(
-                    "{} (variable of type {}) is not an interface",
-                    describe(x),
-                    self.types.name(xt)
-                ),
-            );
-        }
-        let v = self.temp(xt);
-        self.expr(x, None)?;
-        self.init_var(v);
-        self.loop_begin(label, false);
-        let mut jumps: Vec<Vec<usize>> = Vec::new();
-        let mut resolved: Vec<Vec<Option<TypeId>>> = Vec::new();
-        let mut default_idx = None;
-        for (ci, c) in clauses.iter().enumerate() {
-            if c.is_default {
-                default_idx = Some(ci);
-            }
-            let mut js = Vec::new();
-            let mut ts = Vec::new();
-            for t in &c.types {
-                self.load_var(v);
-                match t {
-                    None => {
-                        self.emit(Op::IsType(ids::UNTYPED_NIL));
-                        ts.push(None);
-                    }
-                    Some(te) => {
-                        let tt = self.resolve_type(te)?;
-                        if self.types.is_interface(tt) {
-                            self.emit(Op::IsIface(tt));
-                        } else {
-                            self.ensure_dispatch(tt);
-                            self.emit(Op::IsType(tt));
-                        }
-                        ts.push(Some(tt));
-                    }
-                }
-                js.push(self.emit(Op::JumpIf(0)));
-            }
-            jumps.push(js);
-            resolved.push(ts);
-        }
-        let to_default = self.emit(Op::Jump(0));
-        let mut ends = Vec::new();
-        let mut starts = Vec::new();
-        for (ci, c) in clauses.iter().enumerate() {
-            let start = self.here();
-            starts.push(start);
-            for j in &jumps[ci] {
-                self.patch(*j, start);
-            }
-            self.push_scope();
-            if let Some(b) = bind {
-                let single = if resolved[ci].len() == 1 {
-                    resolved[ci][0]
-                } else {
-                    None
-                };
-                self.load_var(v);
-                let bt = match single {
-                    Some(t) if !self.types.is_interface(t) => {
-                        self.emit(Op::IfaceValue);
-                        t
-                    }
-                    Some(t) => t,
-                    None => xt,
-                };
-                let bv = self.new_var(&b.name, bt);
-                self.init_var(bv);
-            }
-            self.block_stmts(&c.body)?;
-            self.pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-        }
-        let end = self.here();
-        match default_idx {
-            Some(d) => self.patch(to_default, starts[d]),
-            None => self.patch(to_default, end),
-        }
-        for j in ends {
-            self.patch(j, end);
-        }
-        self.loop_end(end, end);
-        self.pop_scope();
-        Ok(())
-    }
-
-    fn select(&mut self, clauses: &[ast::CommClause], label: Option<&str>) -> R<()> {
-        let sel_line = self.line;
-        let mut sends = Vec::new();
-        let mut has_default = false;
-        // Operands in source order.
-        for c in clauses {
-            let Some(comm) = &c.comm else {
-                has_default = true;
-                continue;
-            };
-            self.line = comm.pos.line;
-            match &comm.kind {
-                StmtKind::Send { ch, value } => {
-                    let t = self.expr(ch, None)?;
-                    let Kind::Chan(_, el) = self.types.ukind(t).clone() else {
-                        return err(ch.pos, "send to non-channel");
-                    };
-                    self.value_to(value, el)?;
-                    sends.push(true);
-                }
-                StmtKind::Expr(e) => {
-                    let ExprKind::Unary {
-                        op: UnaryOp::Recv,
-                        x,
-                    } = &e.unparen().kind
-                    else {
-                        return err(e.pos, "select case must be receive, send or assign recv");
-                    };
-                    self.recv_operand(x)?;
-                    sends.push(false);
-                }
-                StmtKind::Assign { rhs, .. } => {
-                    let Some(ExprKind::Unary {
-                        op: UnaryOp::Recv,
-                        x,
-                    }) = rhs.first().map(|r| &r.unparen().kind)
-                    else {
-                        return err(
-                            comm.pos,
-                            "select assignment must have receive on right hand side",
-                        );
-                    };
-                    self.recv_operand(x)?;
-                    sends.push(false);
-                }
-                _ => return err(comm.pos, "select case must be receive, send or assign recv"),
-            }
-        }
-        // A select with one case and no default is that channel operation, at the case's line.
-        if clauses.len() != 1 || has_default {
-            self.line = sel_line;
-        }
-        let idx = {
-            let f = self.f();
-            f.code.selects.push(SelectInfo {
-                sends: sends.clone(),
-                targets: Vec::new(),
-                default_target: None,
-            });
-            (f.code.selects.len() - 1) as u32
-        };
-        self.emit(Op::Select(idx));
-        self.loop_begin(label, false);
-        let mut ends = Vec::new();
-        let mut targets = Vec::new();
-        let mut default_target = None;
-        for c in clauses {
-            let start = self.here();
-            self.push_scope();
-            match &c.comm {
-                None => default_target = Some(start as u32),
-                Some(comm) => {
-                    targets.push(start as u32);
-                    match &comm.kind {
-                        StmtKind::Send { .. } => {}
-                        StmtKind::Expr(_) => {
-                            self.emit(Op::Pop);
-                            self.emit(Op::Pop);
-                        }
-                        StmtKind::Assign { lhs, op, rhs } => {
-                            let el = match &rhs[0].unparen().kind {
-                                ExprKind::Unary { x, .. } => {
-                                    let t = self.type_of(x)?;
-                                    match self.types.ukind(t) {
-                                        Kind::Chan(_, el) => *el,
-                                        _ => ids::ANY,
-                                    }
-                                }
-                                _ => ids::ANY,
-                            };
-                            // Stack: [value, ok].
-                            let okv = self.temp(ids::BOOL);
-                            self.init_var(okv);
-                            let vv = self.temp(el);
-                            self.init_var(vv);
-                            let tys = [el, ids::BOOL];
-                            let temps = [vv, okv];
-                            if lhs.len() > 2 {
-                                return err(comm.pos, "select assignment has too many variables");
-                            }
-                            for (i, l) in lhs.iter().enumerate() {
-                                if *op == AssignOp::Define {
-                                    let ExprKind::Ident(n) = &l.kind else {
-                                        return err(l.pos, "non-name on left side of :=");
-                                    };
-                                    self.load_var(temps[i]);
-                                    let v = self.new_var(n, tys[i]);
-                                    self.init_var(v);
-                                } else {
-                                    let (p, pt) = self.place(l)?;
-                                    self.load_var(temps[i]);
-                                    if !matches!(p, Place::Blank) {
-                                        self.coerce(tys[i], pt);
-                                    }
-                                    self.store(p);
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            self.block_stmts(&c.body)?;
-            self.pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-        }
-        let end = self.here();
-        for j in ends {
-            self.patch(j, end);
-        }
-        {
-            let f = self.f();
-            let s = &mut f.code.selects[idx as usize];
-            s.targets = targets;
-            s.default_target = if has_default { default_target } else { None };
-        }
-        self.loop_end(end, end);
-        Ok(())
-    }
-
-    fn recv_operand(&mut self, x: &Expr) -> R<()> {
-        let t = self.expr(x, None)?;
-        if !matches!(self.types.ukind(t), Kind::Chan(..)) {
-            return err(
-                x.pos,
-                format!(
-                    "invalid operation: cannot receive from non-channel {}",
-                    describe(x)
-                ),
-            );
-        }
-        Ok(())
-    }
-
     // ---- break / continue ----
 
-    fn branch(&mut self, label: Option<&str>, is_break: bool, s: &Stmt) -> R<()> {
+    pub(super) fn branch(&mut self, label: Option<&str>, is_break: bool, s: &Stmt) -> R<()> {
         let j = self.emit(Op::Jump(0));
         let ok = self.f_branch(label, is_break, j);
         if !ok {

@@ -1,0 +1,5 @@
+//! Go's `fmt` formatting: the engine, and golite values as it sees them.
+
+pub(crate) mod duration;
+pub(crate) mod format;
+pub(crate) mod value;

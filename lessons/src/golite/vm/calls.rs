@@ -1,0 +1,526 @@
+//! Calls and panics: frames, entering and leaving functions (Go, native, through interfaces
+//! and function values), `defer`, `go`, and unwinding a panic through deferred calls to `recover`.
+
+use super::typed::{copy_typed, deref_copy};
+use super::value::{Closure, Value};
+use super::{Flow, GoTask, NATIVE_FUNC, NRes, Shared};
+use crate::golite::code::FuncRef;
+use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
+use crate::golite::types::TypeId;
+use crate::runtime::{Cx, Yield};
+use std::rc::Rc;
+
+/// How a frame's return is handled.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum FrameKind {
+    Normal,
+    /// A deferred call: results are dropped, the caller continues its return.
+    Deferred,
+    /// A call made by `Stringify`: the result string is wrapped for fmt.
+    Stringify,
+    /// The root of a goroutine that runs a native function.
+    NativeRoot(Native),
+    /// The root of a goroutine that runs an interface method (`go x.M()` on an interface).
+    IfaceRoot(u32, u16),
+}
+
+/// A deferred call.
+#[derive(Debug)]
+pub(crate) struct Deferred {
+    pub(crate) callee: Callee,
+    pub(crate) args: Vec<Value>,
+}
+
+/// What a call runs.
+#[derive(Debug, Clone)]
+pub(crate) enum Callee {
+    Func(FuncId),
+    Value(Value),
+    Native(Native),
+    Iface(u32),
+}
+
+/// One activation record.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    pub(crate) func: FuncId,
+    pub(crate) pc: u32,
+    pub(crate) base: u32,
+    pub(crate) closure: Option<Rc<Closure>>,
+    pub(crate) defers: Vec<Deferred>,
+    pub(crate) kind: FrameKind,
+}
+
+/// A panic in flight: the value `recover` returns and the text Go prints.
+#[derive(Debug)]
+pub(crate) struct Panicking {
+    pub(crate) value: Value,
+    pub(crate) msg: String,
+    /// Earlier panics still in Go's chain, oldest first, as Go prints them: one replaced by a
+    /// panic in a deferred call (`send on closed channel`), or recovered by a deferred call that
+    /// then panicked with something else (`boom [recovered]`).
+    pub(crate) earlier: Vec<String>,
+}
+
+/// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
+/// the same value, as `sync.WaitGroup.Go` does.
+pub(crate) const REPANICKED: &str = " [recovered, repanicked]";
+
+impl Panicking {
+    /// What Go prints after the first `panic: ` when this panic kills the program: the chain
+    /// oldest first, each later panic on a line of its own (`A\n\tpanic: B`).
+    pub(crate) fn text(&self) -> String {
+        let mut out = String::new();
+        for e in &self.earlier {
+            out.push_str(e);
+            out.push_str("\n\tpanic: ");
+        }
+        out.push_str(&self.msg);
+        out
+    }
+}
+
+impl GoTask {
+    /// A goroutine that starts by calling function `fid` with `args`.
+    pub(crate) fn new_func(sh: Rc<Shared>, fid: FuncId, args: Vec<Value>) -> GoTask {
+        let mut t = GoTask::empty(sh);
+        let n = args.len() as u16;
+        t.stack.extend(args);
+        t.push_frame(fid, n, None, FrameKind::Normal);
+        t
+    }
+
+    /// A goroutine that starts by calling `callee(args)` (`go f(x)`, AfterFunc, ...).
+    pub(crate) fn new_call(sh: Rc<Shared>, callee: Callee, mut args: Vec<Value>) -> GoTask {
+        let mut t = GoTask::empty(sh);
+        match callee {
+            Callee::Func(fid) => {
+                let n = args.len() as u16;
+                t.stack.extend(args);
+                t.push_frame(fid, n, None, FrameKind::Normal);
+            }
+            Callee::Value(Value::Func(c)) => match c.func {
+                FuncRef::Go(fid) => {
+                    if c.bound {
+                        args.insert(0, c.captures.first().cloned().unwrap_or_default());
+                    }
+                    let n = args.len() as u16;
+                    t.stack.extend(args);
+                    t.push_frame(fid, n, Some(c.clone()), FrameKind::Normal);
+                }
+                FuncRef::Native(n) => {
+                    t.native_closure = Some(c.clone());
+                    t.stack.extend(args);
+                    t.native_root(n);
+                }
+            },
+            Callee::Native(n) => {
+                t.stack.extend(args);
+                t.native_root(n);
+            }
+            Callee::Iface(sym) => {
+                // Receiver is args[0].
+                let n = args.len() as u16 - 1;
+                t.stack.extend(args);
+                t.frames.push(Frame {
+                    func: NATIVE_FUNC,
+                    pc: 0,
+                    base: 0,
+                    closure: None,
+                    defers: Vec::new(),
+                    kind: FrameKind::IfaceRoot(sym, n),
+                });
+            }
+            Callee::Value(_) => {
+                t.native_root(Native::NilFuncCall);
+            }
+        }
+        t
+    }
+
+    pub(super) fn native_root(&mut self, n: Native) {
+        self.frames.push(Frame {
+            func: NATIVE_FUNC,
+            pc: 0,
+            base: 0,
+            closure: None,
+            defers: Vec::new(),
+            kind: FrameKind::NativeRoot(n),
+        });
+    }
+
+    #[inline]
+    pub(super) fn push_frame(
+        &mut self,
+        fid: FuncId,
+        argc: u16,
+        closure: Option<Rc<Closure>>,
+        kind: FrameKind,
+    ) {
+        let f = &self.sh.prog.funcs[fid as usize];
+        let base = self.stack.len() - argc as usize;
+        if self.frames.is_empty() {
+            // A goroutine's first frame: size exactly, parked goroutines must stay small.
+            self.frames.reserve_exact(1);
+            self.stack.reserve_exact(f.nlocals as usize + 3);
+        }
+        self.stack.resize(base + f.nlocals as usize, Value::Nil);
+        self.frames.push(Frame {
+            func: fid,
+            pc: 0,
+            base: base as u32,
+            closure,
+            defers: Vec::new(),
+            kind,
+        });
+    }
+
+    /// A method promoted from an embedded field, for a call through an interface holding `ty`:
+    /// (the type the method is declared on, the receiver to pass, the method). Go looks at the
+    /// shallowest depth first; the compiler has already rejected ambiguous selectors.
+    pub(super) fn promoted(
+        &self,
+        ty: TypeId,
+        inner: &Value,
+        sym: u32,
+    ) -> Option<(TypeId, Value, MethodImpl)> {
+        let types = self.types();
+        let methods = &self.sh.prog.methods;
+        // Through a pointer the embedded fields are addressable: their pointer methods count.
+        let (base, addressable) = match types.pointer_elem(ty) {
+            Some(el) => (el, true),
+            None => (ty, false),
+        };
+        let mut level = vec![(base, inner.clone())];
+        for _depth in 0..4 {
+            let mut next = Vec::new();
+            for (t, v) in &level {
+                let Some(fields) = types.struct_fields(*t) else {
+                    continue;
+                };
+                let Value::Agg(obj) = v else { continue };
+                for (i, f) in fields.iter().enumerate() {
+                    if !f.embedded {
+                        continue;
+                    }
+                    let Some(fv) = obj.borrow().get(i).cloned() else {
+                        continue;
+                    };
+                    if let Some(m) = methods.get(&(f.ty, sym)) {
+                        // A value receiver gets a copy, as the call would in Go.
+                        let recv = if types.pointer_elem(f.ty).is_some() {
+                            fv
+                        } else {
+                            copy_typed(types, f.ty, &fv)
+                        };
+                        return Some((f.ty, recv, *m));
+                    }
+                    if addressable
+                        && types.is_aggregate(f.ty)
+                        && let Some(pt) = types.existing_pointer(f.ty)
+                        && let Some(m) = methods.get(&(pt, sym))
+                    {
+                        // `&outer.Field` is the field's own storage.
+                        return Some((pt, fv, *m));
+                    }
+                    let field_struct = types.pointer_elem(f.ty).unwrap_or(f.ty);
+                    next.push((field_struct, fv));
+                }
+            }
+            level = next;
+        }
+        None
+    }
+
+    /// Starts a panic with a runtime error (`runtime error: ...` or a plain Go message).
+    pub(crate) fn throw(&mut self, msg: String) {
+        let ty = self.sh.prog.wk.runtime_error;
+        let v = Value::Iface(Rc::new((ty, Value::str(&msg))));
+        self.start_panic(v, msg);
+    }
+
+    /// Starts unwinding the top frame with a panic.
+    ///
+    /// A panic in a deferred call while another unwinds replaces it, and Go prints both, the
+    /// first first; after a `recover` in the same deferred call, the same value again reads
+    /// `[recovered, repanicked]`, another value leaves the first as `[recovered]`.
+    pub(crate) fn start_panic(&mut self, value: Value, msg: String) {
+        let mut msg = msg;
+        let mut earlier = Vec::new();
+        if let Some(old) = self.panicking.take() {
+            earlier = old.earlier;
+            earlier.push(old.msg);
+        } else if let Some(old) = self.recovered.take() {
+            earlier = old.earlier;
+            if old.msg == msg {
+                msg.push_str(REPANICKED);
+            } else {
+                earlier.push(format!("{} [recovered]", old.msg));
+            }
+        }
+        self.panicking = Some(Box::new(Panicking {
+            value,
+            msg,
+            earlier,
+        }));
+        self.unwind_top();
+    }
+
+    /// Sends the top frame to its epilogue (used while panicking).
+    pub(super) fn unwind_top(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            if f.func == NATIVE_FUNC {
+                return;
+            }
+            let code = &self.sh.prog.funcs[f.func as usize];
+            f.pc = (code.code.len() - 1) as u32;
+            let top = f.base as usize + code.nlocals as usize;
+            self.stack.truncate(top);
+        }
+    }
+
+    /// Calls the function value `f` with `argc` arguments already on the stack.
+    pub(super) fn call_value(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        f: Value,
+        argc: u16,
+        kind: FrameKind,
+    ) -> Result<(), Flow> {
+        match f {
+            Value::Func(c) => match c.func {
+                FuncRef::Go(fid) => {
+                    let mut argc = argc;
+                    if c.bound {
+                        let at = self.stack.len() - argc as usize;
+                        self.stack
+                            .insert(at, c.captures.first().cloned().unwrap_or_default());
+                        argc += 1;
+                    }
+                    self.enter(fid, argc, Some(c), kind)
+                }
+                FuncRef::Native(n) => {
+                    self.native_closure = Some(c.clone());
+                    let r = self.native(cx, n, argc);
+                    self.native_closure = None;
+                    if kind == FrameKind::Deferred {
+                        // A deferred native: drop any results it pushed (natives in defer return nothing used).
+                    }
+                    r
+                }
+            },
+            _ => {
+                self.throw(
+                    "runtime error: invalid memory address or nil pointer dereference".into(),
+                );
+                Err(Flow::Reload)
+            }
+        }
+    }
+
+    #[inline]
+    pub(super) fn enter(
+        &mut self,
+        fid: FuncId,
+        argc: u16,
+        closure: Option<Rc<Closure>>,
+        kind: FrameKind,
+    ) -> Result<(), Flow> {
+        if self.frames.len() >= self.sh.limits.call_depth {
+            let line = self.current_line();
+            return Err(Flow::Stop(Yield::Limit(format!(
+                "call depth limit ({}) exceeded at line {line}",
+                self.sh.limits.call_depth
+            ))));
+        }
+        self.push_frame(fid, argc, closure, kind);
+        Err(Flow::Reload)
+    }
+
+    /// Calls method `sym` on the interface receiver `argc` below the top.
+    pub(super) fn call_iface(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        sym: u32,
+        argc: u16,
+        kind: FrameKind,
+    ) -> Result<(), Flow> {
+        let at = self.stack.len() - argc as usize - 1;
+        let recv = std::mem::take(&mut self.stack[at]);
+        let Value::Iface(b) = recv else {
+            self.throw("runtime error: invalid memory address or nil pointer dereference".into());
+            return Err(Flow::Reload);
+        };
+        let (ty, inner) = (b.0, b.1.clone());
+        let found = match self.sh.prog.methods.get(&(ty, sym)).copied() {
+            Some(m) => Some((ty, inner, m)),
+            None => self.promoted(ty, &inner, sym),
+        };
+        let Some((ty, inner, m)) = found else {
+            let name = self
+                .sh
+                .prog
+                .sym_names
+                .get(sym as usize)
+                .cloned()
+                .unwrap_or_default();
+            self.throw(format!(
+                "golite: no method {name} on {}",
+                self.types().name(ty)
+            ));
+            return Err(Flow::Reload);
+        };
+        match m {
+            MethodImpl::Go(fid, adj) => {
+                self.stack[at] = match adj {
+                    RecvAdjust::AsIs => inner,
+                    RecvAdjust::Deref => {
+                        let el = self.types().pointer_elem(ty).unwrap_or(ty);
+                        deref_copy(self.types(), el, &inner)
+                    }
+                };
+                self.enter(fid, argc + 1, None, kind)
+            }
+            MethodImpl::Native(n) => {
+                self.stack[at] = inner;
+                self.native(cx, n, argc + 1)
+            }
+        }
+    }
+
+    /// Calls a native; `Ok` when it finished without changing frames.
+    pub(super) fn native(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        n: Native,
+        argc: u16,
+    ) -> Result<(), Flow> {
+        match (self.sh.natives.call)(self, cx, n, argc as usize) {
+            NRes::Ok => Ok(()),
+            NRes::Reload => Err(Flow::Reload),
+            NRes::Block(p) => {
+                self.pending = p;
+                Err(Flow::Stop(Yield::Blocked))
+            }
+            NRes::Panic(msg) => {
+                self.throw(msg);
+                Err(Flow::Reload)
+            }
+            NRes::Fatal(msg) => Err(Flow::Stop(Yield::Fatal(msg))),
+            NRes::Yield => Err(Flow::Stop(Yield::Yielded)),
+        }
+    }
+
+    /// Runs `callee` with `args` as a call of the given kind.
+    pub(super) fn invoke(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        callee: Callee,
+        args: Vec<Value>,
+        kind: FrameKind,
+    ) -> Result<(), Flow> {
+        let n = args.len() as u16;
+        self.stack.extend(args);
+        match callee {
+            Callee::Func(fid) => self.enter(fid, n, None, kind),
+            Callee::Value(v) => self.call_value(cx, v, n, kind),
+            Callee::Native(nt) => {
+                let h = self.stack.len() - n as usize;
+                let r = self.native(cx, nt, n);
+                if r.is_ok() && kind == FrameKind::Deferred {
+                    self.stack.truncate(h);
+                }
+                r
+            }
+            Callee::Iface(sym) => self.call_iface(cx, sym, n - 1, kind),
+        }
+    }
+
+    /// The `Ret` instruction: run the next deferred call, or pop the frame.
+    pub(super) fn ret(&mut self, cx: &mut Cx<'_, Value>) -> Result<(), Flow> {
+        let Some(fr) = self.frames.last_mut() else {
+            return Err(Flow::Stop(Yield::Exit));
+        };
+        if let Some(d) = fr.defers.pop() {
+            fr.pc -= 1;
+            let top = fr.base as usize + self.sh.prog.funcs[fr.func as usize].nlocals as usize;
+            self.stack.truncate(top);
+            self.invoke(cx, d.callee, d.args, FrameKind::Deferred)?;
+            return Err(Flow::Reload);
+        }
+        let Some(fr) = self.frames.pop() else {
+            return Err(Flow::Stop(Yield::Exit));
+        };
+        let base = fr.base as usize;
+        if self.panicking.is_some() {
+            self.stack.truncate(base);
+            self.unwind_top();
+            return Err(Flow::Reload);
+        }
+        let prog = self.sh.prog.clone();
+        let f = &prog.funcs[fr.func as usize];
+        let rs = base + f.nparams as usize;
+        match fr.kind {
+            FrameKind::Normal => {
+                for i in 0..f.nresults as usize {
+                    let mut v = std::mem::take(&mut self.stack[rs + i]);
+                    if f.boxed_results & (1 << i) != 0
+                        && let Value::Cell(c) = &v
+                    {
+                        let inner = c.borrow().clone();
+                        v = inner;
+                    }
+                    self.stack[base + i] = v;
+                }
+                self.stack.truncate(base + f.nresults as usize);
+            }
+            FrameKind::Deferred => {
+                self.stack.truncate(base);
+                // The deferred call that recovered returns: the panic leaves Go's chain.
+                self.recovered = None;
+            }
+            FrameKind::Stringify => {
+                let mut s = std::mem::take(&mut self.stack[rs]);
+                if let (true, Value::Cell(c)) = (f.boxed_results & 1 != 0, &s) {
+                    let inner = c.borrow().clone();
+                    s = inner;
+                }
+                self.stack.truncate(base);
+                let orig = self.pop();
+                let wk = prog.wk.stringified;
+                self.stack
+                    .push(Value::Iface(Rc::new((wk, Value::agg(vec![s, orig])))));
+            }
+            FrameKind::NativeRoot(_) | FrameKind::IfaceRoot(..) => {}
+        }
+        Err(Flow::Reload)
+    }
+
+    pub(super) fn push_defer(&mut self, callee: Callee, args: Vec<Value>) {
+        if let Some(f) = self.frames.last_mut() {
+            f.defers.push(Deferred { callee, args });
+        }
+    }
+
+    /// Starts a goroutine.
+    pub(crate) fn spawn(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        callee: Callee,
+        args: Vec<Value>,
+    ) -> Result<(), Yield> {
+        self.sync_rt(cx);
+        let name = match &callee {
+            Callee::Func(f) => self.sh.prog.funcs[*f as usize].name.clone(),
+            Callee::Value(Value::Func(c)) => match c.func {
+                FuncRef::Go(f) => self.sh.prog.funcs[f as usize].name.clone(),
+                FuncRef::Native(_) => "native".into(),
+            },
+            _ => "goroutine".into(),
+        };
+        let line = self.current_line();
+        let t = GoTask::new_call(self.sh.clone(), callee, args);
+        cx.spawn(Box::new(t), &name, line);
+        Ok(())
+    }
+}

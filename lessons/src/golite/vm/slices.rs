@@ -1,0 +1,233 @@
+//! Slices and maps as they grow: `append` (with Go's capacity growth and size classes, which the
+//! heap ledger shows), slicing, and a map's growth accounted on the heap.
+
+use super::value::{MapObj, Obj, Value};
+use super::{GoTask, NIL_DEREF};
+use crate::golite::types::TypeId;
+use crate::runtime::{AllocKind, Cx, Yield};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Go's malloc size classes (bytes), for growslice's rounding.
+pub(super) const SIZE_CLASSES: [u64; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+/// `roundupsize`: the size malloc really hands out for a request.
+pub(crate) fn round_up_size(bytes: u64) -> u64 {
+    if bytes <= 32768 {
+        return SIZE_CLASSES
+            .iter()
+            .copied()
+            .find(|c| *c >= bytes)
+            .unwrap_or(bytes);
+    }
+    bytes.div_ceil(8192).saturating_mul(8192)
+}
+
+/// Decodes one UTF-8 rune as Go's range does: invalid bytes give U+FFFD with width 1.
+pub(crate) fn decode_rune(b: &[u8]) -> (u32, usize) {
+    if b.is_empty() {
+        return (0xFFFD, 0);
+    }
+    let w = match b[0] {
+        0x00..=0x7F => return (u32::from(b[0]), 1),
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return (0xFFFD, 1),
+    };
+    match b.get(..w).and_then(|s| std::str::from_utf8(s).ok()) {
+        Some(s) => (s.chars().next().map_or(0xFFFD, |c| c as u32), w),
+        None => (0xFFFD, 1),
+    }
+}
+
+impl GoTask {
+    /// Go's `append`, growing the backing array as Go does.
+    pub(super) fn append(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        s: Value,
+        vals: Vec<Value>,
+        el: TypeId,
+    ) -> Result<Value, Yield> {
+        let (o, off, len) = match s {
+            Value::Slice(o, off, len) => (Some(o), off as usize, len as usize),
+            _ => (None, 0, 0),
+        };
+        let add = vals.len();
+        if add == 0 {
+            return Ok(match o {
+                Some(o) => Value::Slice(o, off as u32, len as u32),
+                None => Value::Nil,
+            });
+        }
+        let cap = o.as_ref().map_or(0, |o| o.borrow().len() - off);
+        let need = len + add;
+        if let Some(o) = &o
+            && need <= cap
+        {
+            let mut b = o.borrow_mut();
+            for (i, v) in vals.into_iter().enumerate() {
+                b[off + len + i] = v;
+            }
+            drop(b);
+            return Ok(Value::Slice(o.clone(), off as u32, need as u32));
+        }
+        // Go's growslice: double small slices, grow large ones by ~1.25x.
+        let mut newcap = cap;
+        let doublecap = newcap + newcap;
+        if need > doublecap {
+            newcap = need;
+        } else if cap < 256 {
+            newcap = doublecap;
+        } else {
+            while newcap < need {
+                newcap += (newcap + 3 * 256) / 4;
+            }
+        }
+        // Then round the allocation up to the malloc size class, as growslice does.
+        let esize = self.types().size_of(el);
+        if esize > 0 {
+            let mem = round_up_size((newcap as u64).saturating_mul(esize));
+            newcap = (mem / esize) as usize;
+        }
+        if newcap > u32::MAX as usize / 2 {
+            let line = self.current_line();
+            return Err(Yield::Limit(format!(
+                "heap limit ({} bytes) exceeded at line {line}",
+                self.sh.limits.heap_bytes
+            )));
+        }
+        let mut items: Vec<Value> = Vec::with_capacity(newcap);
+        if let Some(o) = &o {
+            items.extend_from_slice(&o.borrow()[off..off + len]);
+        }
+        items.extend(vals);
+        let zero = match items.first() {
+            Some(Value::Int(_)) => Value::Int(0),
+            Some(Value::Float(_)) => Value::Float(0.0),
+            Some(Value::Bool(_)) => Value::Bool(false),
+            Some(Value::Str(_)) => Value::Str(self.sh.empty.clone()),
+            _ => Value::Nil,
+        };
+        items.resize(newcap, zero);
+        let bytes = (newcap as u64) * esize.max(1);
+        if bytes > self.sh.limits.heap_bytes {
+            let line = self.current_line();
+            return Err(Yield::Limit(format!(
+                "heap limit ({} bytes) exceeded at line {line}",
+                self.sh.limits.heap_bytes
+            )));
+        }
+        let no = Obj::new(items);
+        let id = self.alloc(cx, bytes, AllocKind::Slice);
+        no.set_alloc(id);
+        Ok(Value::Slice(no, 0, need as u32))
+    }
+
+    /// Re-accounts a map after it grew (Go doubles its buckets as it grows).
+    pub(super) fn map_grew(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        m: &Rc<RefCell<MapObj>>,
+    ) -> Result<(), Yield> {
+        let n = m.borrow().entries.len() as u64;
+        let want = 48 + n.next_power_of_two().max(8) * 32;
+        let had = m.borrow().bytes;
+        if want > had {
+            let id = self.alloc(cx, want, AllocKind::Map);
+            let mut mb = m.borrow_mut();
+            if let Some(old) = mb.alloc.replace(id) {
+                cx.free(old);
+            }
+            mb.bytes = want;
+        }
+        Ok(())
+    }
+
+    pub(super) fn slice_op(
+        &self,
+        x: Value,
+        lo: i64,
+        hi: Option<i64>,
+        max: Option<i64>,
+    ) -> Result<Value, String> {
+        match x {
+            Value::Str(s) => {
+                let hi = hi.unwrap_or(s.len() as i64);
+                if hi < 0 || hi as usize > s.len() {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [:{hi}] with length {}",
+                        s.len()
+                    ));
+                }
+                if lo < 0 || lo > hi {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [{lo}:{hi}]"
+                    ));
+                }
+                let b = &s.as_bytes()[lo as usize..hi as usize];
+                Ok(Value::Str(Rc::from(String::from_utf8_lossy(b).as_ref())))
+            }
+            Value::Slice(o, off, len) => {
+                let cap = (o.borrow().len() - off as usize) as i64;
+                let hi = hi.unwrap_or(i64::from(len));
+                let max = max.unwrap_or(cap);
+                if max < 0 || max > cap {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [::{max}] with capacity {cap}"
+                    ));
+                }
+                if hi < 0 || hi > max {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [:{hi}] with capacity {cap}"
+                    ));
+                }
+                if lo < 0 || lo > hi {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [{lo}:{hi}]"
+                    ));
+                }
+                if max < cap {
+                    // A three-index slice limits capacity: copy the window so appends reallocate.
+                    let items: Vec<Value> = o.borrow()
+                        [off as usize + lo as usize..off as usize + max as usize]
+                        .to_vec();
+                    return Ok(Value::Slice(Obj::new(items), 0, (hi - lo) as u32));
+                }
+                Ok(Value::Slice(o, off + lo as u32, (hi - lo) as u32))
+            }
+            Value::Agg(o) => {
+                let cap = o.borrow().len() as i64;
+                let hi = hi.unwrap_or(cap);
+                if hi < 0 || hi > cap {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [:{hi}] with length {cap}"
+                    ));
+                }
+                if lo < 0 || lo > hi {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [{lo}:{hi}]"
+                    ));
+                }
+                Ok(Value::Slice(o, lo as u32, (hi - lo) as u32))
+            }
+            Value::Nil => {
+                let hi = hi.unwrap_or(0);
+                if lo != 0 || hi != 0 {
+                    return Err(format!(
+                        "runtime error: slice bounds out of range [:{hi}] with capacity 0"
+                    ));
+                }
+                Ok(Value::Nil)
+            }
+            _ => Err(NIL_DEREF.into()),
+        }
+    }
+}
