@@ -44,10 +44,12 @@ impl<V: Value> Cx<'_, V> {
 
     /// Counts `n` steps of work done inside one instruction (bytes copied, compared or
     /// formatted), so the step limit bounds work, not instructions; `what` (`strings.Repeat`)
-    /// is named by the limit's message. Same result as [`Cx::step`].
+    /// is named by the limit's message. Unlike [`Cx::step`] it leaves the goroutine's slice
+    /// alone, so where goroutines switch (and every lesson's figures) stays as it was. False
+    /// once a limit was hit.
     pub fn charge(&mut self, n: u64, what: &'static str) -> bool {
         self.rt.charging = Some(what);
-        let go_on = self.rt.count_steps(self.gid, n);
+        let go_on = self.rt.count_work(self.gid, n);
         self.rt.charging = None;
         go_on
     }

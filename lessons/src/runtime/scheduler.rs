@@ -677,8 +677,14 @@ impl<V: Value> Runtime<V> {
 
     /// Counts `n` interpreter steps for the running goroutine; false when it should yield.
     pub(crate) fn count_steps(&mut self, gid: Gid, n: u64) -> bool {
-        self.steps += n;
         self.slice_used += n;
+        self.count_work(gid, n) && self.slice_used < self.cfg.slice_steps
+    }
+
+    /// Counts `n` steps of work against the step limit only: a goroutine's slice (and so the
+    /// run order) stays counted in instructions. False once a limit was hit.
+    pub(crate) fn count_work(&mut self, gid: Gid, n: u64) -> bool {
+        self.steps += n;
         if self.steps > self.cfg.max_steps && self.pending_limit.is_none() {
             let line = self.gs[gid.index()].line;
             let what = self.charging.map_or(String::new(), |w| format!(", in {w}"));
@@ -687,7 +693,7 @@ impl<V: Value> Runtime<V> {
                 self.cfg.max_steps, gid.0
             ));
         }
-        self.pending_limit.is_none() && self.slice_used < self.cfg.slice_steps
+        self.pending_limit.is_none()
     }
 
     /// The seeded preemption point: true now and then when `preempt_every` is set.

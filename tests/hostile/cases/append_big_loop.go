@@ -1,4 +1,5 @@
 // hostile: append of a 4M-element slice in an endless loop
+// cpu: 4
 // expect: limit
 package main
 

@@ -1,6 +1,7 @@
 // hostile: a []byte grows by append forever
+// rss: 1200
 // expect: limit
-// message: line 9)
+// message: at line 10
 package main
 
 func main() {

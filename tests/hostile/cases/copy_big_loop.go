@@ -1,4 +1,5 @@
 // hostile: copy of 4M elements in an endless loop
+// cpu: 4
 // expect: limit
 // message: step limit
 package main

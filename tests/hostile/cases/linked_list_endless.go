@@ -1,4 +1,5 @@
 // hostile: a linked list grown until a limit stops the builder, then dropped
+// rss: 1200
 // expect: limit
 // message: heap limit
 package main

@@ -1,4 +1,5 @@
 // hostile: a map of growing string keys
+// rss: 1200
 // expect: limit
 package main
 

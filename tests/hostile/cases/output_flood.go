@@ -1,4 +1,5 @@
 // hostile: an endless output flood: 1 MB kept, the rest counted
+// cpu: 4
 // expect: limit
 // stdout: output truncated
 package main

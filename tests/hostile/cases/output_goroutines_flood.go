@@ -1,4 +1,5 @@
 // hostile: 100 goroutines printing forever
+// cpu: 4
 // expect: limit
 // stdout: output truncated
 package main

@@ -1,4 +1,5 @@
 // hostile: a select with default, spinning forever
+// cpu: 4
 // expect: limit
 // message: step limit
 package main

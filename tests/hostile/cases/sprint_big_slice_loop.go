@@ -1,7 +1,8 @@
 // hostile: fmt.Sprint of a 1,000,000-element slice in an endless loop: the formatting work is metered
+// cpu: 4
 // expect: limit
 // message: step limit
-// message: line 13)
+// message: line 14,
 package main
 
 import "fmt"
