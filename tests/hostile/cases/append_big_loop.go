@@ -1,5 +1,5 @@
 // hostile: append of a 4M-element slice in an endless loop
-// cpu: 4
+// cpu: 6
 // expect: limit
 package main
 

@@ -1,7 +1,8 @@
 // hostile: a []byte grows by append forever
 // rss: 1200
+// cpu: 6
 // expect: limit
-// message: at line 10
+// message: at line 11
 package main
 
 func main() {

@@ -1,6 +1,7 @@
 // hostile: append doubling forever (once 1.6 GB of real memory)
+// cpu: 6
 // expect: limit
-// message: line 9)
+// message: line 10
 package main
 
 func main() {

@@ -1,5 +1,5 @@
 // hostile: copy of 4M elements in an endless loop
-// cpu: 4
+// cpu: 6
 // expect: limit
 // message: step limit
 package main

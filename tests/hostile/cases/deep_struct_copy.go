@@ -1,5 +1,5 @@
 // hostile: a deeply nested array type copied in a loop
-// cpu: 4
+// cpu: 6
 // expect: limit
 // message: step limit
 package main

@@ -1,5 +1,6 @@
 // hostile: a linked list grown until a limit stops the builder, then dropped
-// rss: 1200
+// rss: 1400
+// cpu: 6
 // expect: limit
 // message: heap limit
 package main

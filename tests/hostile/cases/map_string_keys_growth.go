@@ -1,5 +1,6 @@
 // hostile: a map of growing string keys
 // rss: 1200
+// cpu: 6
 // expect: limit
 package main
 
