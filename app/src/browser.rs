@@ -18,26 +18,71 @@ pub fn reload() {
     }
 }
 
+/// The page's fragment without the leading `#` (where edited programs travel).
+pub fn fragment() -> String {
+    let hash = window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
+}
+
 /// Makes `query` the current URL as a new history entry (back returns to the previous one).
 pub fn push_query(query: &str) {
-    set_query(query, false);
+    set_url(query, "", false);
 }
 
 /// Makes `query` the current URL in place (no new history entry).
 pub fn replace_query(query: &str) {
-    set_query(query, true);
+    set_url(query, "", true);
 }
 
-fn set_query(query: &str, replace: bool) {
+/// Makes `?query#fragment` the current URL, as a new history entry or in place.
+pub fn set_url(query: &str, fragment: &str, replace: bool) {
+    let mut url = query.to_string();
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    set_query(&url, query.is_empty(), replace);
+}
+
+/// Scrolls the page so a lesson's two programs start just under the sticky control bar, when
+/// they start lower and do not fit below it: pressing play then shows what plays (code, map,
+/// gauges, charts) together instead of below the fold.
+pub fn bring_sides_into_view() {
+    let Some(w) = window() else { return };
+    let Some(doc) = w.document() else { return };
+    let (Ok(Some(sides)), Ok(Some(bar))) = (
+        doc.query_selector(".lesson-page:not(.embedded) .sides"),
+        doc.query_selector(".lesson-page:not(.embedded) .toolbar"),
+    ) else {
+        return;
+    };
+    let s = sides.get_bounding_client_rect();
+    let bar_height = bar.get_bounding_client_rect().height();
+    let view = w
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let want = bar_height + 8.0;
+    if s.top() <= want + 1.0 || s.bottom() <= view {
+        return;
+    }
+    w.scroll_by_with_x_and_y(0.0, s.top() - want);
+}
+
+fn set_query(query: &str, home: bool, replace: bool) {
     let Some(history) = window().and_then(|w| w.history().ok()) else {
         return;
     };
     // Relative to the current document, so the app works from any sub-path; the home page keeps
     // the path as it is ("./" would drop an `index.html` the page was opened by).
-    let url = if query.is_empty() {
-        window()
+    let url = if home {
+        let path = window()
             .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_else(|| "./".to_string())
+            .unwrap_or_else(|| "./".to_string());
+        format!("{path}{query}")
     } else {
         format!("?{query}")
     };

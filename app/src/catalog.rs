@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use lessons::catalog::{Lesson, Param, RealGo};
+use lessons::catalog::{Harm, HarmMeasure, Lesson, Param, RealGo};
 
 /// What the build produced for one lesson beside its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub struct Shipped {
     /// The one-line claim as inline HTML (no paragraph around it); raw HTML in the Markdown
     /// source was escaped: lesson text is data, not markup.
     pub claim_html: &'static str,
+    /// The Chinese claim (`claim_zh`) the same way, where written.
+    pub claim_zh_html: Option<&'static str>,
     /// The file with the lesson's programs and explanations, under `lessons/`.
     pub text_file: &'static str,
 }
@@ -44,8 +46,33 @@ pub fn shipped(lesson: &Lesson) -> Shipped {
         .copied()
         .unwrap_or(Shipped {
             claim_html: "",
+            claim_zh_html: None,
             text_file: "",
         })
+}
+
+/// A `[harm]` table as build.rs ships it: measures, output pattern, hint, hint in Chinese.
+type ShippedHarm = (
+    &'static [HarmMeasure],
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+);
+
+/// Each lesson's `[harm]` table, in catalog order.
+static HARMS: &[Option<ShippedHarm>] = include!(concat!(env!("OUT_DIR"), "/shipped_harm.rs"));
+
+/// The `[harm]` table of `lesson`: what its anti-pattern costs, for
+/// [`lessons::catalog::judge`]. Shipped as data by `app/build.rs` (`harm_of` parses TOML).
+pub fn harm(lesson: &Lesson) -> Option<Harm> {
+    let i = all().iter().position(|l| l.slug == lesson.slug)?;
+    let (measures, output, hint, hint_zh) = (*HARMS.get(i)?)?;
+    Some(Harm {
+        measures: measures.to_vec(),
+        output: output.map(str::to_string),
+        hint: hint.to_string(),
+        hint_zh: hint_zh.to_string(),
+    })
 }
 
 /// The URL of `lesson`'s text file, relative to the page (so the site works from any sub-path).
@@ -123,6 +150,25 @@ mod tests {
                 "{}",
                 src.slug
             );
+            assert_eq!(
+                shipped(src).claim_zh_html.map(str::to_string),
+                src.claim_zh.as_deref().map(markdown::inline_html),
+                "{}",
+                src.slug
+            );
+        }
+    }
+
+    #[test]
+    fn ships_every_lessons_harm_as_the_catalog_reads_it() {
+        for src in lessons::catalog::all() {
+            assert_eq!(
+                harm(src).as_ref(),
+                lessons::catalog::harm_of(&src.slug),
+                "{}",
+                src.slug
+            );
+            assert!(harm(src).is_some(), "{}", src.slug);
         }
     }
 

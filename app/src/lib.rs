@@ -11,6 +11,7 @@
 pub mod browser;
 pub mod catalog;
 pub mod embed;
+pub mod i18n;
 pub mod lesson;
 #[cfg(test)]
 mod markdown;

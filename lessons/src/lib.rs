@@ -2,8 +2,10 @@
 //!
 //! Data flows one way: Go source is parsed by [`golite`], run on the deterministic [`runtime`],
 //! which records a stream of events that a `Timeline` turns into snapshots for the UI.
-//! [`catalog`] holds the lessons, compiled in.
+//! [`catalog`] holds the lessons, compiled in; [`gotools`] prints a run's goroutines as Go's
+//! own tools (goroutine dumps, pprof profiles, goleak) would.
 
 pub mod catalog;
 pub mod golite;
+pub mod gotools;
 pub mod runtime;

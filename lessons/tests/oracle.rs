@@ -25,6 +25,10 @@ use serde_json::Value;
 
 /// The record fields golite must reproduce; steps and peaks are golite-only.
 const FIELDS: [&str; 5] = ["outcome", "panic", "stdout", "virtual_time_ns", "leaked"];
+/// Fields newer records have (older ones were made before the harness captured them): compared
+/// only when the record has them. `stderr` is what print/println, log and `fmt.Fprint(os.Stderr)`
+/// wrote (a golite report without it wrote nothing there); `exit_code` is os.Exit's status.
+const OPTIONAL_FIELDS: [&str; 2] = ["stderr", "exit_code"];
 /// Longest a single golite run may take before it counts as hung.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -106,8 +110,10 @@ fn run_golite(name: &str, program: &Path) -> Result<Value, String> {
                 serde_json::to_value(&report).map_err(|e| format!("report to JSON: {e}"))?;
             // The record keeps the first line Go prints after `panic: `; golite's message is the
             // whole chain (`A\n\tpanic: B` for a panic in a deferred call).
-            let first = report.panic.lines().next().unwrap_or("").to_string();
-            v["panic"] = Value::String(first);
+            v["panic"] = Value::String(first_line(&report.panic));
+            if v.get("stderr").is_none() {
+                v["stderr"] = Value::String(String::new());
+            }
             Ok(v)
         }
         Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -117,6 +123,10 @@ fn run_golite(name: &str, program: &Path) -> Result<Value, String> {
             Err("golite panicked (its message is on stderr above)".to_string())
         }
     }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -129,9 +139,18 @@ fn clip(s: &str, n: usize) -> String {
 /// Field-by-field differences between real Go's record and golite's report; empty when they agree.
 fn field_diffs(record: &Value, got: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
-    for field in FIELDS {
-        let want = &record[field];
+    let present = OPTIONAL_FIELDS
+        .into_iter()
+        .filter(|f| record.get(f).is_some());
+    for field in FIELDS.into_iter().chain(present) {
+        let mut want = record[field].clone();
         let have = &got[field];
+        if field == "panic" {
+            // A compile error may span lines (`have (...)` / `want (...)`): golite names the
+            // first.
+            want = Value::String(first_line(want.as_str().unwrap_or("")));
+        }
+        let want = &want;
         if field == "virtual_time_ns" && want.is_null() {
             continue; // real Go cannot tell (fatal error, panic outside a `go func` literal)
         }

@@ -353,7 +353,7 @@ fn report_serializes_to_the_design_json_object() {
     let json = serde_json::to_string(&r).unwrap_or_default();
     assert_eq!(
         json,
-        r#"{"outcome":"exit","panic":"","stdout":"hi\n","virtual_time_ns":7,"leaked":[{"state":"chan send","line":12,"count":1}],"steps":6,"peak_goroutines":2,"peak_heap_bytes":4192,"measures":{"heap_peak_bytes":4192,"heap_final_bytes":2144,"heap_allocated_bytes":4192,"goroutines_started":2,"goroutines_peak":2,"lifetimes_count":0,"lifetime_p50_ns":0,"lifetime_p99_ns":0,"lifetime_max_ns":0,"wait_ns":{"mutex":0,"rwmutex":0,"channel":7,"waitgroup":0,"cond":0,"select":0,"sleep":7,"once":0},"contention_ns":7,"most_waited":{"object":"chan #0","kind":"channel","wait_ns":7,"line":12},"idle_polls":0,"spin_steps":0,"panics_recovered":0,"crashed_by":null}}"#
+        r#"{"outcome":"exit","panic":"","stdout":"hi\n","stderr":"","virtual_time_ns":7,"leaked":[{"state":"chan send","line":12,"count":1}],"steps":6,"peak_goroutines":2,"peak_heap_bytes":4192,"measures":{"heap_peak_bytes":4192,"heap_final_bytes":2144,"heap_allocated_bytes":4192,"goroutines_started":2,"goroutines_peak":2,"lifetimes_count":0,"lifetime_p50_ns":0,"lifetime_p99_ns":0,"lifetime_max_ns":0,"wait_ns":{"mutex":0,"rwmutex":0,"channel":7,"waitgroup":0,"cond":0,"select":0,"sleep":7,"once":0},"contention_ns":7,"most_waited":{"object":"chan #0","kind":"channel","wait_ns":7,"line":12},"idle_polls":0,"spin_steps":0,"panics_recovered":0,"crashed_by":null},"leaked_certain":[{"state":"chan send","line":12,"count":1}],"goroutines":[{"gid":2,"state":"chan send","leak":"certain","frames":[{"func":"","line":12}]}]}"#
     );
 }
 

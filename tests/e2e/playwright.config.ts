@@ -1,5 +1,6 @@
-// Playwright runs the browser tests against a static server of dist/ (built by script/build),
-// in Debian's Chromium: Playwright's own browser download does not work on these machines.
+// Playwright runs the browser tests against dist/ (built by script/build) served as
+// script/server serves it (nginx: precompressed files, cache headers, lesson pages), in Debian's
+// Chromium: Playwright's own browser download does not work on these machines.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8090);
@@ -20,6 +21,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
+    // Each test starts without the service worker, so what it intercepts (page.route) reaches
+    // the page: specs/load.spec.ts tests the worker in contexts of its own.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -36,8 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The simplest static server that serves .wasm as application/wasm.
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../dist`,
+    command: `../../script/server --no-build --port ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

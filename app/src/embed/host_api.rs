@@ -13,6 +13,7 @@
 //! natively; only [`install`] touches the browser.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{self, js_sys};
 use lessons::runtime::RunReport;
@@ -279,6 +280,11 @@ pub enum Event {
         /// The fixed program.
         good: Option<SideVerdict>,
     },
+    /// The embed view's content height changed: a host can size its frame to it.
+    Resize {
+        /// CSS pixels.
+        height: u32,
+    },
     /// A command could not be carried out.
     Error {
         /// What was wrong, in words.
@@ -333,6 +339,10 @@ impl Event {
                     "verdicts",
                     Value::obj(vec![("bad", side(bad)), ("good", side(good))]),
                 ));
+            }
+            Event::Resize { height } => {
+                fields.push(("type", Value::Str("resize".into())));
+                fields.push(("height", Value::Num(f64::from(*height))));
             }
             Event::Error { message } => {
                 fields.push(("type", Value::Str("error".into())));
@@ -509,6 +519,39 @@ impl StepEvents {
     }
 }
 
+/// Posts `resize` with the embed view's content height (the body's), at first and whenever it
+/// changes, for as long as the view lives: a host page can make the frame as tall as what it
+/// shows instead of guessing a height (docs/EMBEDDING.md).
+pub fn report_height() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let last = Rc::new(Cell::new(0u32));
+    let target = body.clone();
+    let cb = Closure::<dyn FnMut()>::new(move || {
+        let h = u32::try_from(target.offset_height()).unwrap_or(0);
+        if h != last.get() {
+            last.set(h);
+            post(&Event::Resize { height: h });
+        }
+    });
+    let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    ro.observe(&body);
+    let kept = StoredValue::new_local(Some((ro, cb)));
+    on_cleanup(move || {
+        if let Some(Some((ro, _))) = kept.try_update_value(Option::take) {
+            ro.disconnect();
+        }
+    });
+}
+
 /// Sends an event to the parent frame (nothing when the page is not in a frame).
 fn post(event: &Event) {
     let Some(win) = web_sys::window() else { return };
@@ -622,6 +665,7 @@ mod tests {
             outcome,
             panic: String::new(),
             stdout: String::new(),
+            stderr: String::new(),
             virtual_time_ns: 0,
             leaked: leaked
                 .iter()
@@ -635,6 +679,10 @@ mod tests {
             peak_goroutines: 0,
             peak_heap_bytes: 0,
             measures: Default::default(),
+            races: Vec::new(),
+            exit_code: None,
+            leaked_certain: Vec::new(),
+            goroutines: Vec::new(),
         }
     }
 

@@ -151,6 +151,42 @@ pub fn full_query(query: &str) -> String {
     crate::nav::query::build(&pairs)
 }
 
+/// The embed view's query for a page's query with the dialog's choices: `embed=1` and each
+/// option that differs from its default (all panes, both sides, no autoplay, automatic theme),
+/// plus the language when it is Chinese. Embed options already in `query` are replaced.
+pub fn with_options(query: &str, o: &EmbedOptions, lang: crate::i18n::Lang) -> String {
+    let mut pairs: Vec<(String, String)> = crate::nav::query::parse(query)
+        .into_iter()
+        .filter(|(k, _)| !KEYS.contains(&k.as_str()) && k != crate::i18n::KEY)
+        .collect();
+    pairs.push((EMBED.to_string(), "1".to_string()));
+    if o.panes.iter().any(|p| !p) {
+        let list: Vec<&str> = PANES
+            .iter()
+            .zip(o.panes)
+            .filter(|(_, on)| *on)
+            .map(|(p, _)| *p)
+            .collect();
+        pairs.push((PANES_KEY.to_string(), list.join(",")));
+    }
+    match o.sides {
+        [true, false] => pairs.push((SIDE.to_string(), "bad".to_string())),
+        [false, true] => pairs.push((SIDE.to_string(), "good".to_string())),
+        _ => {}
+    }
+    if o.autoplay {
+        pairs.push((AUTOPLAY.to_string(), "1".to_string()));
+    }
+    if let Some(t) = o.theme.attr() {
+        pairs.push((THEME.to_string(), t.to_string()));
+    }
+    // English is the default: only Chinese is written (as the page's own links do).
+    if lang == crate::i18n::Lang::Zh {
+        pairs.push((crate::i18n::KEY.to_string(), lang.key().to_string()));
+    }
+    crate::nav::query::build(&pairs)
+}
+
 /// The `<iframe>` snippet for an embed URL, with the URL and title escaped for HTML.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
@@ -180,6 +216,39 @@ mod tests {
 
     fn pairs(q: &str) -> Vec<(String, String)> {
         crate::nav::query::parse(q)
+    }
+
+    #[test]
+    fn the_url_notices_know_every_embed_key() {
+        for k in KEYS {
+            assert!(crate::nav::route::OTHER_KEYS.contains(&k), "{k}");
+        }
+        assert!(crate::nav::route::OTHER_KEYS.contains(&crate::i18n::KEY));
+    }
+
+    #[test]
+    fn the_dialogs_choices_become_embed_keys_that_parse_back() {
+        let o = EmbedOptions {
+            enabled: true,
+            panes: [true, false, true, false, false],
+            sides: [false, true],
+            autoplay: true,
+            theme: Theme::Dark,
+        };
+        let q = with_options(
+            "lesson=a&seed=2&embed=0&theme=light&lang=en",
+            &o,
+            crate::i18n::Lang::Zh,
+        );
+        assert_eq!(
+            q,
+            "lesson=a&seed=2&embed=1&panes=code%2Cgoroutines&side=good&autoplay=1&theme=dark&lang=zh"
+        );
+        assert_eq!(parse(&pairs(&q)), (o, vec![]));
+        assert_eq!(
+            with_options("lesson=a", &EmbedOptions::default(), crate::i18n::Lang::En),
+            "lesson=a&embed=1"
+        );
     }
 
     #[test]

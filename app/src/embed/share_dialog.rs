@@ -1,5 +1,8 @@
 //! The Share button and the Embed dialog: a link and an `<iframe>` snippet for the current
-//! state, each with a copy button.
+//! state, each with a copy button, the embed options as checkboxes, and a live preview.
+//!
+//! The dialog is modal: Tab and Shift+Tab cycle inside it, Escape (or Close, or a click outside)
+//! closes it and focus returns to the Embed button.
 //!
 //! Copying uses `navigator.clipboard`. Where the browser refuses (plain http on another host, a
 //! frame without clipboard permission, a denied prompt), the text is selected in its box and the
@@ -9,14 +12,15 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{self, js_sys};
 
-use crate::embed::options;
+use crate::embed::options::{self as embed, EmbedOptions, PANES, Theme};
+use crate::i18n::{self, Lang, tr};
 use crate::lesson::controller::LessonController;
 
 /// How long a button says "Copied" before it reads as a button again.
 const COPIED_FOR_MS: u64 = 2000;
 
-/// The absolute URL of this page with `query`.
-fn page_url(query: &str) -> String {
+/// The absolute URL of this page with `query` and (when not empty) `fragment`.
+fn page_url(query: &str, fragment: &str) -> String {
     let loc = web_sys::window().map(|w| w.location());
     let origin = loc
         .as_ref()
@@ -26,7 +30,46 @@ fn page_url(query: &str) -> String {
         .as_ref()
         .and_then(|l| l.pathname().ok())
         .unwrap_or_default();
-    format!("{origin}{path}?{query}")
+    if fragment.is_empty() {
+        format!("{origin}{path}?{query}")
+    } else {
+        format!("{origin}{path}?{query}#{fragment}")
+    }
+}
+
+/// Keeps Tab inside `dialog`: from its last focusable element to its first, and back with
+/// Shift+Tab (a modal must not let focus wander to the page behind it).
+fn trap_tab(ev: &web_sys::KeyboardEvent, dialog: &web_sys::HtmlElement) {
+    let Ok(list) = dialog.query_selector_all(
+        "button:not([disabled]), input:not([disabled]), textarea, select, a[href], [tabindex]:not([tabindex='-1'])",
+    ) else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+    };
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| dialog.contains(Some(a.as_ref())));
+    if ev.shift_key() && (at(first) || !inside) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || !inside) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
 }
 
 /// Writes `text` to the clipboard; false when there is no clipboard or the browser refuses.
@@ -97,38 +140,67 @@ fn copy_into(text: String, state: RwSignal<Copied>, select: impl Fn() -> bool + 
 }
 
 /// A copy button's label for `state`.
-fn copy_label(state: Copied, idle: &'static str) -> &'static str {
-    match state {
-        Copied::No => idle,
-        Copied::Yes => "Copied",
-        Copied::Selected => "Press Ctrl+C to copy",
-    }
+fn copy_label(state: Copied, idle: &'static str, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match state {
+            Copied::No => idle,
+            Copied::Yes => "Copied",
+            Copied::Selected => "Press Ctrl+C to copy",
+        },
+    )
 }
 
 /// Share and Embed buttons for the lesson's current state.
 #[component]
 pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
     let open = RwSignal::new(false);
+    let lang = i18n::use_lang();
+    // The frame's options, as the checkboxes set them; the language starts as the page's.
+    let options = RwSignal::new(EmbedOptions {
+        enabled: true,
+        ..EmbedOptions::default()
+    });
+    let frame_lang = RwSignal::new(lang.get_untracked());
     let link = move || {
         ctl.cursor.track();
         ctl.params.track();
         ctl.seed.track();
         ctl.runs.track();
-        page_url(&ctl.query())
+        ctl.edits.track();
+        page_url(&ctl.query(), &ctl.fragment())
     };
     let embed_url = move || {
         ctl.cursor.track();
         ctl.params.track();
         ctl.seed.track();
         ctl.runs.track();
-        page_url(&options::embed_query(&ctl.query()))
+        ctl.edits.track();
+        let q = embed::with_options(&ctl.query(), &options.get(), frame_lang.get());
+        page_url(&q, &ctl.fragment())
+    };
+    // The preview follows the options and the program's state, not every step of playback
+    // (each new URL reloads the frame).
+    let preview_url = move || {
+        ctl.params.track();
+        ctl.seed.track();
+        ctl.edits.track();
+        let q = untrack(|| embed::with_options(&ctl.query(), &options.get(), frame_lang.get()));
+        options.track();
+        frame_lang.track();
+        page_url(&q, &untrack(|| ctl.fragment()))
     };
     let snippet = move || {
-        options::iframe_snippet(
+        embed::iframe_snippet(
             &embed_url(),
-            &format!("{} · Go anti-pattern playground", ctl.lesson.title),
+            &format!(
+                "{} · {}",
+                i18n::title(ctl.lesson, frame_lang.get()),
+                tr(frame_lang.get(), "Go anti-pattern playground")
+            ),
         )
     };
+    let dialog = NodeRef::<leptos::html::Div>::new();
     let link_box = NodeRef::<leptos::html::Input>::new();
     let snippet_box = NodeRef::<leptos::html::Textarea>::new();
     let embed_button = NodeRef::<leptos::html::Button>::new();
@@ -139,6 +211,11 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
     Effect::new(move |_| {
         if shared.get() == Copied::Selected {
             open.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if open.get() {
+            frame_lang.set(lang.get_untracked());
         }
     });
     // On opening, focus goes to the snippet (Escape and Tab then work inside the dialog).
@@ -174,16 +251,23 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
             true
         })
     };
+    let pane_label = |p: &str| match p {
+        "code" => "code",
+        "charts" => "charts",
+        "goroutines" => "goroutine map",
+        "channels" => "channel gauges",
+        _ => "output",
+    };
     view! {
         <div class="share">
             <button
                 data-testid="share"
-                title="Copy a link to exactly this view"
+                title=move || tr(lang.get(), "Copy a link to exactly this view")
                 on:click=move |_| copy_into(link(), shared, || false)
             >
                 {move || match shared.get() {
-                    Copied::Yes => "Link copied",
-                    _ => "Share",
+                    Copied::Yes => tr(lang.get(), "Link copied"),
+                    _ => tr(lang.get(), "Share"),
                 }}
             </button>
             <button
@@ -193,65 +277,175 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                 node_ref=embed_button
                 on:click=move |_| open.set(true)
             >
-                "Embed"
+                {move || tr(lang.get(), "Embed")}
             </button>
             <Show when=move || open.get()>
                 <div class="dialog-backdrop" on:click=move |_| close()></div>
                 <div
-                    class="dialog"
+                    class="dialog embed-dialog"
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby="embed-title"
                     data-testid="embed-dialog"
+                    node_ref=dialog
                     on:keydown=move |ev| {
-                        // Escape closes; the page's own shortcuts do not see keys typed here.
+                        // Escape closes; Tab stays inside; the page's own shortcuts do not see
+                        // keys typed here.
                         ev.stop_propagation();
-                        if ev.key() == "Escape" {
-                            close();
+                        match ev.key().as_str() {
+                            "Escape" => close(),
+                            "Tab" => {
+                                if let Some(d) = dialog.get_untracked() {
+                                    trap_tab(&ev, &d);
+                                }
+                            }
+                            _ => {}
                         }
                     }
                 >
-                    <h2 id="embed-title">"Embed or share this view"</h2>
+                    <h2 id="embed-title">{move || tr(lang.get(), "Embed or share this view")}</h2>
                     <p>
                         "The frame and the link open this lesson with these parameters, this seed and this step."
                     </p>
-                    <label for="embed-snippet">"<iframe> for your docs or slides"</label>
-                    <textarea
-                        id="embed-snippet"
-                        readonly
-                        rows="4"
-                        node_ref=snippet_box
-                        data-testid="embed-snippet"
-                        prop:value=snippet
-                    ></textarea>
-                    <button
-                        data-testid="copy-snippet"
-                        on:click=move |_| copy_into(snippet(), snippet_copied, select_snippet)
-                    >
-                        {move || copy_label(snippet_copied.get(), "Copy snippet")}
-                    </button>
-                    <label for="embed-link">"Link"</label>
-                    <input
-                        id="embed-link"
-                        readonly
-                        node_ref=link_box
-                        data-testid="embed-link"
-                        prop:value=link
-                    />
-                    <button
-                        data-testid="copy-link"
-                        on:click=move |_| copy_into(link(), link_copied, select_link)
-                    >
-                        {move || copy_label(link_copied.get(), "Copy link")}
-                    </button>
-                    <p class="hint">
-                        "Options for the frame's URL: " <code>"panes=code,charts,goroutines,channels,output"</code>
-                        ", " <code>"side=bad|good"</code> ", " <code>"autoplay=1"</code> ", "
-                        <code>"theme=light|dark"</code>
-                        ". A host page can drive the frame with postMessage: see docs/EMBEDDING.md."
-                    </p>
+                    <div class="embed-body">
+                        <div class="embed-options">
+                            <fieldset>
+                                <legend>"Panes"</legend>
+                                {PANES
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, p)| view! {
+                                        <label>
+                                            <input
+                                                type="checkbox"
+                                                data-testid=format!("embed-pane-{p}")
+                                                prop:checked=move || options.with(|o| o.panes[i])
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    options.update(|o| o.panes[i] = on);
+                                                }
+                                            />
+                                            {pane_label(p)}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <fieldset>
+                                <legend>"Programs"</legend>
+                                {[("both", [true, true]), ("bad.go", [true, false]), ("good.go", [false, true])]
+                                    .into_iter()
+                                    .map(|(name, sides)| view! {
+                                        <label>
+                                            <input
+                                                type="radio"
+                                                name="embed-side"
+                                                data-testid=format!("embed-side-{}", name.trim_end_matches(".go"))
+                                                prop:checked=move || options.with(|o| o.sides == sides)
+                                                on:change=move |_| options.update(|o| o.sides = sides)
+                                            />
+                                            {name}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <fieldset>
+                                <legend>"Theme"</legend>
+                                {[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)]
+                                    .into_iter()
+                                    .map(|(name, theme)| view! {
+                                        <label>
+                                            <input
+                                                type="radio"
+                                                name="embed-theme"
+                                                data-testid=format!("embed-theme-{name}")
+                                                prop:checked=move || options.with(|o| o.theme == theme)
+                                                on:change=move |_| options.update(|o| o.theme = theme)
+                                            />
+                                            {name}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <fieldset>
+                                <legend>"Playback and language"</legend>
+                                <label>
+                                    <input
+                                        type="checkbox"
+                                        data-testid="embed-autoplay"
+                                        prop:checked=move || options.with(|o| o.autoplay)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            options.update(|o| o.autoplay = on);
+                                        }
+                                    />
+                                    "autoplay"
+                                </label>
+                                {[("English", Lang::En), ("中文", Lang::Zh)]
+                                    .into_iter()
+                                    .map(|(name, l)| view! {
+                                        <label>
+                                            <input
+                                                type="radio"
+                                                name="embed-lang"
+                                                data-testid=format!("embed-lang-{}", l.key())
+                                                prop:checked=move || frame_lang.get() == l
+                                                on:change=move |_| frame_lang.set(l)
+                                            />
+                                            {name}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <label for="embed-snippet">"<iframe> for your docs or slides"</label>
+                            <textarea
+                                id="embed-snippet"
+                                readonly
+                                rows="4"
+                                node_ref=snippet_box
+                                data-testid="embed-snippet"
+                                prop:value=snippet
+                            ></textarea>
+                            <button
+                                data-testid="copy-snippet"
+                                on:click=move |_| copy_into(snippet(), snippet_copied, select_snippet)
+                            >
+                                {move || copy_label(snippet_copied.get(), "Copy snippet", lang.get())}
+                            </button>
+                            <label for="embed-link">{move || tr(lang.get(), "Link")}</label>
+                            <input
+                                id="embed-link"
+                                readonly
+                                node_ref=link_box
+                                data-testid="embed-link"
+                                prop:value=link
+                            />
+                            <button
+                                data-testid="copy-link"
+                                on:click=move |_| copy_into(link(), link_copied, select_link)
+                            >
+                                {move || copy_label(link_copied.get(), "Copy link", lang.get())}
+                            </button>
+                            <p class="hint">
+                                "A host page can drive the frame and hear its verdicts with postMessage, and size it from its "
+                                <code>"resize"</code>" messages: "
+                                <a href="public/embed-example.html" target="_blank" rel="noopener" data-testid="embed-docs">
+                                    "the embedding guide and a working host page"
+                                </a>
+                                " (docs/EMBEDDING.md in the source)."
+                            </p>
+                        </div>
+                        <div class="embed-preview">
+                            <span class="hint">{move || tr(lang.get(), "Preview")}</span>
+                            <iframe
+                                data-testid="embed-preview"
+                                title="Preview of the embedded view"
+                                src=preview_url
+                                inert
+                            ></iframe>
+                        </div>
+                    </div>
                     <button class="close" data-testid="embed-close" on:click=move |_| close()>
-                        "Close"
+                        {move || tr(lang.get(), "Close")}
                     </button>
                 </div>
             </Show>

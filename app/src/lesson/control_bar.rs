@@ -15,14 +15,16 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
     // (the play icon is rebuilt when it changes) should only run when they change.
     let playing = Memo::new(move |_| ctl.cursor.get().playing);
     let pos = Memo::new(move |_| ctl.cursor.get().pos);
+    let lang = crate::i18n::use_lang();
+    let t = move |en: &'static str| crate::i18n::tr(lang.get(), en);
     view! {
-        <div class="controls" role="group" aria-label="Playback (both programs in lockstep)">
+        <div class="controls" role="group" aria-label=move || t("Playback (both programs in lockstep)")>
             <div class="buttons">
                 <button
                     class="ctl"
                     data-testid="reset"
-                    aria-label="Back to the start"
-                    title="Back to the start"
+                    aria-label=move || t("Back to the start")
+                    title=move || t("Back to the start")
                     disabled=move || !ready.get()
                     on:click=move |_| ctl.reset()
                 >
@@ -31,8 +33,8 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <button
                     class="ctl"
                     data-testid="step-back"
-                    aria-label="Step back one event (left arrow)"
-                    title="Step back (←)"
+                    aria-label=move || t("Step back one event (left arrow)")
+                    title=move || t("Step back (←)")
                     disabled=move || { !ready.get() || pos.get() == 0 }
                     on:click=move |_| ctl.step_back()
                 >
@@ -41,8 +43,8 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <button
                     class="ctl play"
                     data-testid="play"
-                    aria-label=move || if playing.get() { "Pause (space)" } else { "Play (space)" }
-                    title=move || if playing.get() { "Pause (space)" } else { "Play (space)" }
+                    aria-label=move || t(if playing.get() { "Pause (space)" } else { "Play (space)" })
+                    title=move || t(if playing.get() { "Pause (space)" } else { "Play (space)" })
                     aria-pressed=move || playing.get().to_string()
                     disabled=move || !ready.get()
                     on:click=move |_| ctl.toggle()
@@ -52,8 +54,8 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <button
                     class="ctl"
                     data-testid="step"
-                    aria-label="Step forward one event (right arrow)"
-                    title="Step (→)"
+                    aria-label=move || t("Step forward one event (right arrow)")
+                    title=move || t("Step (→)")
                     disabled=move || { !ready.get() || pos.get() >= len.get() }
                     on:click=move |_| ctl.step()
                 >
@@ -64,7 +66,7 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 type="range"
                 class="scrubber"
                 data-testid="scrubber"
-                aria-label="Position in the run (events of both programs)"
+                aria-label=move || t("Position in the run (events of both programs)")
                 min="0"
                 max=move || len.get().to_string()
                 prop:value=move || pos.get().to_string()
@@ -77,13 +79,13 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
             />
             <span class="where" data-testid="step-label" aria-live="off">
                 <span class="t">{move || format!("t = {}", format_time(ctl.cursor.get().clock_ns))}</span>
-                <span class="k">{move || format!("event {} / {}", pos.get(), len.get())}</span>
+                <span class="k">{move || format!("{} {} / {}", t("event"), pos.get(), len.get())}</span>
             </span>
             <label class="speed">
-                <span>"Speed"</span>
+                <span>{move || t("Speed")}</span>
                 <select
                     data-testid="speed"
-                    aria-label="Playback speed: virtual time per real second"
+                    aria-label=move || t("Playback speed: virtual time per real second")
                     on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             ctl.set_speed(i);
@@ -104,12 +106,12 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 </select>
             </label>
             <label class="seed">
-                <span>"Seed"</span>
+                <span>{move || t("Seed")}</span>
                 <input
                     type="number"
                     min="0"
                     data-testid="seed"
-                    aria-label="Seed of the run"
+                    aria-label=move || t("Seed of the run")
                     prop:value=move || ctl.seed.get().to_string()
                     on:change=move |ev| {
                         match event_target_value(&ev).trim().parse::<u64>() {
@@ -121,11 +123,11 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <button
                     class="ctl small"
                     data-testid="new-seed"
-                    title="Run with a new random seed"
-                    aria-label="New random seed"
+                    title=move || t("Run with a new random seed")
+                    aria-label=move || t("New random seed")
                     on:click=move |_| ctl.new_seed()
                 >
-                    "New"
+                    {move || t("New")}
                 </button>
             </label>
             <Show when=move || ctl.running.get()>

@@ -126,6 +126,8 @@ pub struct LessonController {
     url_throttle: StoredValue<Throttle>,
     url_trailing: StoredValue<bool>,
     speed_chosen: StoredValue<bool>,
+    /// The interface language (the app's, from the context).
+    lang: RwSignal<crate::i18n::Lang>,
 }
 
 impl LessonController {
@@ -139,7 +141,7 @@ impl LessonController {
             edits: RwSignal::new(state.edits.clone()),
             runs: RwSignal::new_local(None),
             cursor: RwSignal::new(Cursor::default()),
-            speed: RwSignal::new(auto_speed(1_000_000_000)),
+            speed: RwSignal::new(SPEEDS_NS.len() / 2),
             running: RwSignal::new(false),
             rerun_ms: RwSignal::new(0.0),
             snapshots: [
@@ -153,6 +155,7 @@ impl LessonController {
             url_throttle: StoredValue::new(Throttle::default()),
             url_trailing: StoredValue::new(false),
             speed_chosen: StoredValue::new(false),
+            lang: crate::i18n::use_lang(),
         };
         // Snapshots follow the cursor's position (not its clock, which moves every frame).
         let pos = Memo::new(move |_| c.cursor.get().pos);
@@ -368,29 +371,50 @@ impl LessonController {
     /// The URL query for the current state (lesson, params, seed, step, extra keys), without
     /// the leading `?`.
     pub fn query(&self) -> String {
+        // The language the page shows, whether it came from the URL or from storage, so a
+        // shared link opens in it (English, the default, is left out).
+        let mut extra = self.extra.get_value();
+        extra.retain(|(k, _)| k != crate::i18n::KEY);
+        if self.lang.get_untracked() == crate::i18n::Lang::Zh {
+            extra.push((crate::i18n::KEY.to_string(), "zh".to_string()));
+        }
+        query::build(&route::to_pairs(&self.page(), Some(self.lesson), &extra))
+    }
+
+    /// The URL fragment for the current state: the edited programs, packed (empty when none).
+    pub fn fragment(&self) -> String {
+        route::to_fragment(&self.page())
+    }
+
+    /// `?query` and, when something is edited, `#fragment`: this state, relative to the page.
+    pub fn link_tail(&self) -> String {
+        let f = self.fragment();
+        if f.is_empty() {
+            format!("?{}", self.query())
+        } else {
+            format!("?{}#{f}", self.query())
+        }
+    }
+
+    fn page(&self) -> Page {
         let at_end = self.at_end() || self.runs.with_untracked(|r| r.is_none());
-        let state = LessonState {
+        Page::Lesson(LessonState {
             slug: self.lesson.slug.clone(),
             params: self.params.get_untracked(),
             seed: self.seed.get_untracked(),
             step: (!at_end).then(|| self.cursor.get_untracked().pos),
             edits: self.edits.get_untracked(),
-        };
-        let extra = self.extra.get_value();
-        query::build(&route::to_pairs(
-            &Page::Lesson(state),
-            Some(self.lesson),
-            &extra,
-        ))
+        })
+    }
+
+    /// Puts the interface language in the URL (so links shared from here carry it), in place.
+    pub fn set_lang(&self, lang: crate::i18n::Lang) {
+        self.lang.set(lang);
+        self.write_url(false);
     }
 
     fn write_url(&self, push: bool) {
-        let q = self.query();
-        if push {
-            browser::push_query(&q);
-        } else {
-            browser::replace_query(&q);
-        }
+        browser::set_url(&self.query(), &self.fragment(), !push);
     }
 
     /// Puts the cursor's step in the URL, in place, now (a pause, the end of playback).
@@ -484,7 +508,8 @@ impl LessonController {
             self.param_values_untracked(),
             self.seed.get_untracked(),
             self.lesson.preempt_every,
-        );
+        )
+        .race(self.lesson.race);
         self.pending.set_value(Some(Pending {
             job,
             keep,
@@ -536,7 +561,7 @@ impl LessonController {
         };
         let cursor = Cursor::at(&runs.lockstep, pos);
         if !self.speed_chosen.get_value() {
-            self.speed.set(auto_speed(runs.scale.end_ns));
+            self.speed.set(auto_speed(&runs.lockstep));
         }
         self.runs.set(Some(Rc::new(runs)));
         self.cursor.set(cursor);

@@ -41,9 +41,31 @@ pub fn lesson_query(slug: Option<&str>) -> String {
 }
 
 /// The route the address bar names now.
+///
+/// Every problem in the URL becomes a notice naming its key: malformed escapes, keys given
+/// twice, unknown keys, edits in the fragment that do not unpack.
 pub fn read_route() -> Route {
-    let pairs = query::parse(&browser::query());
-    route::resolve(&pairs, crate::catalog::get)
+    let raw = browser::query();
+    let query_pairs = query::parse(&raw);
+    let (fragment_pairs, fragment_notices) = route::from_fragment(&browser::fragment());
+    let mut pairs = query_pairs.clone();
+    pairs.extend(fragment_pairs);
+    let mut r = route::resolve(&pairs, crate::catalog::get);
+    let lesson = match &r.page {
+        route::Page::Lesson(s) => crate::catalog::get(&s.slug),
+        route::Page::Home => None,
+    };
+    let mut notices: Vec<String> = query::malformed(&raw)
+        .into_iter()
+        .map(|(k, why)| {
+            format!("\u{201c}{k}\u{201d} in this link has {why}; it was read as typed.")
+        })
+        .collect();
+    notices.extend(route::key_notices(&query_pairs, lesson, &route::OTHER_KEYS));
+    notices.extend(fragment_notices);
+    notices.append(&mut r.notices);
+    r.notices = notices;
+    r
 }
 
 /// A link to a lesson (or home) that navigates in place on a plain click and still opens in a

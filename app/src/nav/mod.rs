@@ -3,6 +3,7 @@
 //! `browser` and `catalog`; nothing above it (`lesson`, `embed`, `shell`).
 
 pub mod link;
+pub mod pack;
 pub mod query;
 pub mod route;
 pub mod visited;

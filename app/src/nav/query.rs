@@ -54,6 +54,53 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The keys of `query` whose key or value holds a malformed percent-escape (`%` not followed by
+/// two hex digits) or decodes to invalid UTF-8, each with the offending text: [`parse`] reads
+/// them as typed, and the page says so instead of failing silently.
+pub fn malformed(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = Vec::new();
+    for seg in query.split('&').filter(|s| !s.is_empty()) {
+        let key = decode(seg.split_once('=').map_or(seg, |(k, _)| k));
+        let b = seg.as_bytes();
+        let bad_escape = (0..b.len()).find(|&i| {
+            b[i] == b'%' && !(i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some())
+        });
+        if let Some(i) = bad_escape {
+            let end = (i + 3).min(seg.len());
+            let near = seg.get(i..end).unwrap_or("%");
+            out.push((
+                key,
+                format!("a malformed percent-escape \u{201c}{near}\u{201d}"),
+            ));
+        } else if std::str::from_utf8(&raw_decode(seg)).is_err() {
+            out.push((key, "bytes that are not UTF-8 text".to_string()));
+        }
+    }
+    out
+}
+
+/// Percent-decodes without the UTF-8 step.
+fn raw_decode(s: &str) -> Vec<u8> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
 fn hex(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -122,6 +169,25 @@ mod tests {
             build(&pairs(&[("lesson", "a b"), ("x", "1&2=3")])),
             "lesson=a%20b&x=1%262%3D3"
         );
+    }
+
+    #[test]
+    fn malformed_escapes_and_bad_utf8_are_reported_by_key() {
+        assert_eq!(
+            malformed("lesson=a&bad_go=x%zz1&seed=1&n=%4&u=%FF"),
+            vec![
+                (
+                    "bad_go".to_string(),
+                    "a malformed percent-escape \u{201c}%zz\u{201d}".to_string()
+                ),
+                (
+                    "n".to_string(),
+                    "a malformed percent-escape \u{201c}%4\u{201d}".to_string()
+                ),
+                ("u".to_string(), "bytes that are not UTF-8 text".to_string()),
+            ]
+        );
+        assert!(malformed("a=%41&b=x+y").is_empty());
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub const SEED: &str = "seed";
 pub const STEP: &str = "step";
 /// Query keys of a learner's edited programs (the whole source), bad side then good side.
 pub const EDITS: [&str; 2] = ["bad_go", "good_go"];
+/// Keys of the views sharing the URL with the lesson page: the embed options
+/// (`embed::options::KEYS`, whose test keeps the two lists together) and the language.
+pub const OTHER_KEYS: [&str; 6] = ["embed", "panes", "side", "autoplay", "theme", "lang"];
 /// The longest edited program a URL may carry, in bytes: lessons are 1 to 3 KB, and a longer
 /// link is more likely pasted in by mistake than written.
 pub const MAX_EDIT_BYTES: usize = 20_000;
@@ -181,14 +184,88 @@ pub fn to_pairs(
         if let Some(step) = s.step {
             out.push((STEP.to_string(), step.to_string()));
         }
-        for (edit, key) in s.edits.iter().zip(EDITS) {
-            if let Some(src) = edit {
-                out.push((key.to_string(), src.clone()));
-            }
-        }
     }
     out.extend(extra.iter().cloned());
     out
+}
+
+/// The URL fragment for a page's edits (`bad_go=…&good_go=…`, each deflated and base64url:
+/// see [`crate::nav::pack`]), empty when nothing is edited. In the fragment, not the query: a
+/// fragment never reaches the server, whose limit on a query is often 8 KB.
+pub fn to_fragment(page: &Page) -> String {
+    let Page::Lesson(s) = page else {
+        return String::new();
+    };
+    let pairs: Vec<(String, String)> = s
+        .edits
+        .iter()
+        .zip(EDITS)
+        .filter_map(|(e, key)| {
+            e.as_ref()
+                .map(|src| (key.to_string(), crate::nav::pack::pack(src)))
+        })
+        .collect();
+    crate::nav::query::build(&pairs)
+}
+
+/// The pairs of a URL fragment, edits unpacked (to be read after the query's pairs, so they
+/// win), and a notice naming the key for each value that does not unpack.
+pub fn from_fragment(fragment: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let mut pairs = Vec::new();
+    let mut notices = Vec::new();
+    for (k, v) in crate::nav::query::parse(fragment.trim_start_matches('#')) {
+        match EDITS.iter().position(|e| *e == k) {
+            Some(i) => match crate::nav::pack::unpack(&v, MAX_EDIT_BYTES) {
+                Ok(src) => pairs.push((k, src)),
+                Err(why) => notices.push(format!(
+                    "{k} in this link could not be read: {why}; showing the lesson's own {}.",
+                    ["bad.go", "good.go"][i]
+                )),
+            },
+            None => notices.push(format!(
+                "\u{201c}{k}\u{201d} after # is not a key the playground knows; ignored."
+            )),
+        }
+    }
+    (pairs, notices)
+}
+
+/// Notices for keys the page does not know and keys given more than once, each naming the key.
+/// `known` are the keys of other views sharing the URL (embed options, language).
+pub fn key_notices(
+    pairs: &[(String, String)],
+    lesson: Option<&Lesson>,
+    known: &[&str],
+) -> Vec<String> {
+    let mut notices = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (k, _) in pairs {
+        if seen.contains(&k.as_str()) {
+            continue;
+        }
+        seen.push(k.as_str());
+        let n = pairs.iter().filter(|(k2, _)| k2 == k).count();
+        if n > 1 {
+            let last = pairs
+                .iter()
+                .rev()
+                .find(|(k2, _)| k2 == k)
+                .map_or("", |(_, v)| v.as_str());
+            let shown: String = last.chars().take(40).collect();
+            notices.push(format!(
+                "\u{201c}{k}\u{201d} is in this link {n} times; using the last one ({shown:?})."
+            ));
+        }
+        let mine = [LESSON, SEED, STEP, EDITS[0], EDITS[1]].contains(&k.as_str())
+            || known.contains(&k.as_str())
+            || lesson.is_some_and(|l| l.param(k).is_some());
+        if !mine {
+            notices.push(format!(
+                "\u{201c}{k}\u{201d} is not a key the playground knows; ignored."
+            ));
+        }
+    }
+    notices
 }
 
 #[cfg(test)]
@@ -211,6 +288,8 @@ mod tests {
             chapter: "C".into(),
             title: "T".into(),
             claim: "X".into(),
+            title_zh: None,
+            claim_zh: None,
             seed: 3,
             params: vec![
                 param("requests", 10, 1, 200),
@@ -222,6 +301,7 @@ mod tests {
             explain_zh: None,
             expect: Vec::new(),
             preempt_every: None,
+            race: false,
             real_go: Default::default(),
         }
     }
@@ -330,7 +410,7 @@ mod tests {
     }
 
     #[test]
-    fn to_pairs_round_trips_through_resolve() {
+    fn to_pairs_and_to_fragment_round_trip_through_resolve() {
         let l = lesson();
         let s = LessonState {
             slug: "demo".into(),
@@ -340,15 +420,47 @@ mod tests {
             edits: [None, Some("package main\n\nfunc main() {}\n".into())],
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
-        let q = crate::nav::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(&l), &extra));
+        let page = Page::Lesson(s.clone());
+        let q = crate::nav::query::build(&to_pairs(&page, Some(&l), &extra));
         assert_eq!(
             q,
-            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5\
-             &good_go=package%20main%0A%0Afunc%20main%28%29%20%7B%7D%0A&embed=1"
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5&embed=1"
         );
-        let r = route(&q);
+        let frag = to_fragment(&page);
+        assert!(frag.starts_with("good_go="), "{frag}");
+        let (mut pairs, notices) = from_fragment(&format!("#{frag}"));
+        assert!(notices.is_empty(), "{notices:?}");
+        let mut all = crate::nav::query::parse(&q);
+        all.append(&mut pairs);
+        let r = resolve(&all, |slug| (slug == "demo").then_some(&l));
         assert_eq!(state(&r), Some(&s));
         assert_eq!(r.extra, extra);
+    }
+
+    #[test]
+    fn a_damaged_fragment_edit_is_named_in_a_notice() {
+        let (pairs, notices) = from_fragment("#bad_go=AAAA&zzz=1");
+        assert!(pairs.is_empty());
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(
+            notices[0].starts_with("bad_go in this link could not be read"),
+            "{notices:?}"
+        );
+        assert!(notices[1].contains("zzz"), "{notices:?}");
+    }
+
+    #[test]
+    fn unknown_and_repeated_keys_are_named() {
+        let l = lesson();
+        let pairs =
+            crate::nav::query::parse("lesson=demo&seed=1&seed=2&requests=3&colour=red&embed=1");
+        assert_eq!(
+            key_notices(&pairs, Some(&l), &["embed"]),
+            [
+                "\u{201c}seed\u{201d} is in this link 2 times; using the last one (\"2\").",
+                "\u{201c}colour\u{201d} is not a key the playground knows; ignored."
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use lessons::runtime::{ChanId, ChanView, Snapshot};
 
+use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
+use crate::playback::why::Pick;
 
 /// Most channels listed; the rest are counted.
 pub const MAX_ROWS: usize = 10;
@@ -146,33 +148,47 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
         })
     };
     let closed = Memo::new(move |_| c.with(|c| c.closed));
+    // A row asks who is stuck on the channel and why (click, or Enter once focused).
+    let picker = Picker::get();
+    let ask = move || {
+        if let Some(p) = picker {
+            p.toggle(Pick::Chan(ChanId(id)));
+        }
+    };
     view! {
         <li
             class="gauge"
             class:closed=move || closed.get()
             class:busy=move || c.with(|c| c.senders + c.receivers > 0)
-            role="img"
+            tabindex="0"
             aria-label=move || c.with(describe)
             data-chan=id
+            on:click=move |_| ask()
+            on:keydown=move |ev| {
+                if pick::activates(&ev) {
+                    ask();
+                }
+            }
         >
-            <span class="gname">{format!("#{id}")}</span>
-            <span class="gcap">
+            <span class="sr-only">{move || c.with(describe)}</span>
+            <span class="gname" aria-hidden="true">{format!("#{id}")}</span>
+            <span aria-hidden="true" class="gcap">
                 {move || c.with(|c| if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) })}
             </span>
-            <span class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
+            <span aria-hidden="true" class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
                 {move || c.with(|c| queue_text(c.senders))}
             </span>
-            <span
+            <span aria-hidden="true"
                 class="gbar"
                 class:full=move || c.with(|c| c.cap > 0 && c.len >= c.cap)
                 class:unbuffered=move || c.with(|c| c.cap == 0)
             >
                 <span class="gfill" style=move || format!("width:{:.1}%", fill())></span>
             </span>
-            <span class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
+            <span aria-hidden="true" class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
                 {move || c.with(|c| queue_text(c.receivers))}
             </span>
-            <span class="gstate">
+            <span aria-hidden="true" class="gstate">
                 <Show when=move || closed.get()>
                     <span class="gclosed">"closed"</span>
                 </Show>

@@ -253,7 +253,7 @@ pub fn Charts(
         <div class="charts" data-testid=format!("charts-{}", side.key())>
             <figure class="chart">
                 <figcaption>
-                    <span class="title">"Goroutines"</span>
+                    <span class="title">{move || crate::i18n::tr(crate::i18n::use_lang().get(), "Goroutines")}</span>
                     <span class="now" data-testid=format!("chart-now-{}", side.key())>
                         {move || thousands(u64::from(now.get().0))}
                     </span>
@@ -296,7 +296,7 @@ pub fn Charts(
             </figure>
             <figure class="chart">
                 <figcaption>
-                    <span class="title">"Heap (modeled)"</span>
+                    <span class="title">{move || crate::i18n::tr(crate::i18n::use_lang().get(), "Heap (modeled)")}</span>
                     <span class="now">{move || format_bytes(now.get().1)}</span>
                     <span class="peak">{move || series.with(|s| format!("peak {}", format_bytes(s.peak_heap)))}</span>
                 </figcaption>

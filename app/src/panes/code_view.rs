@@ -8,8 +8,10 @@ use lessons::golite::highlight::{Line, TokenClass, highlight};
 use lessons::runtime::Snapshot;
 
 use crate::browser;
+use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
 use crate::playback::series::Family;
+use crate::playback::why::Pick;
 
 mod visible_lines;
 use visible_lines::VisibleLines;
@@ -149,7 +151,15 @@ pub fn CodeView(
     // when it ends (whatever the target is by then).
     let last_scroll = StoredValue::new(f64::NEG_INFINITY);
     let booked = StoredValue::new(false);
+    // The box follows the run only until the learner scrolls it (wheel, touch, keys, the
+    // scrollbar): reading `main()` while a goroutine runs elsewhere must not snap back. The
+    // Follow button turns following on again. Only input events count as the learner's: the
+    // box's own scrolling fires `scroll` too.
+    let following = RwSignal::new(true);
     let follow = move || {
+        if !following.get_untracked() {
+            return;
+        }
         let (Some(Some(line)), Some(el)) = (target.try_get_untracked(), container.get_untracked())
         else {
             return;
@@ -180,10 +190,43 @@ pub fn CodeView(
             );
         }
     });
+    let stop_following = move || following.set(false);
+    let lang = crate::i18n::use_lang();
     view! {
+        <div class="code-wrap">
+        <Show when=move || !following.get()>
+            <button
+                class="follow"
+                data-testid=format!("follow-{}", side.key())
+                title=move || crate::i18n::tr(lang.get(), "Follow the running line")
+                on:click=move |_| {
+                    following.set(true);
+                    last_scroll.set_value(f64::NEG_INFINITY);
+                    follow();
+                }
+            >
+                {move || format!("↧ {}", crate::i18n::tr(lang.get(), "Follow"))}
+            </button>
+        </Show>
         <div
             node_ref=container
             class="code"
+            on:wheel=move |_| stop_following()
+            on:touchmove=move |_| stop_following()
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                // A press on the scrollbar (the box itself, not a line in it).
+                use wasm_bindgen::JsCast;
+                let on_box = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+                    .is_some_and(|e| e.class_list().contains("code"));
+                if on_box {
+                    following.set(false);
+                }
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if matches!(ev.key().as_str(), "PageUp" | "PageDown" | "Home" | "End" | "ArrowUp" | "ArrowDown") {
+                    following.set(false);
+                }
+            }
             data-testid=format!("code-{}", side.key())
             role="region"
             aria-label=format!("{} source, with goroutines parked per line", side.file())
@@ -214,6 +257,7 @@ pub fn CodeView(
                     })
                     .collect_view()
             }}
+        </div>
         </div>
     }
 }
@@ -300,9 +344,16 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
     let label = move || {
         let count = count.get();
         format!(
-            "{count} goroutine{} parked here in {state}",
+            "{count} goroutine{} parked here in {state}: why?",
             if count == 1 { "" } else { "s" },
         )
+    };
+    // A badge asks why its goroutines are stuck (click, or Enter once focused).
+    let picker = Picker::get();
+    let ask = move || {
+        if let Some(p) = picker {
+            p.toggle(Pick::Line { line: n, state });
+        }
     };
     view! {
         <span
@@ -313,6 +364,14 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
             data-count=move || count.get()
             title=label
             aria-label=label
+            role="button"
+            tabindex="0"
+            on:click=move |_| ask()
+            on:keydown=move |ev| {
+                if pick::activates(&ev) {
+                    ask();
+                }
+            }
         >
             <b>{move || count.get()}</b>
             " "

@@ -14,6 +14,7 @@ use leptos::web_sys;
 use lessons::runtime::{GoroutineView, Snapshot};
 
 use crate::panes::charts::thousands;
+use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
 use crate::playback::series::Family;
 use grid::{Cell, Grid, Rgba};
@@ -131,6 +132,42 @@ pub fn GoroutineMap(
         }
     };
 
+    // Clicking a cell asks why that goroutine is where it is; focusing the map with the keyboard
+    // (or Enter on it) asks about the first parked goroutine (the why panel steps on from there).
+    let picker = Picker::get();
+    // The pointer handler already found the cell under the pointer (pointerdown precedes click).
+    let click = move |_: web_sys::MouseEvent| {
+        let Some(p) = picker else { return };
+        let hit = hover
+            .get_untracked()
+            .and_then(|i| snapshot.with_untracked(|s| s.goroutines.get(i).map(|g| g.gid)));
+        if let Some(g) = hit {
+            p.toggle(crate::playback::why::Pick::Goroutine(g));
+        }
+    };
+    let first_parked = move || {
+        snapshot.with_untracked(|s| {
+            s.goroutines
+                .iter()
+                .find(|g| g.state.is_blocked())
+                .or(s.goroutines.first())
+                .map(|g| g.gid)
+        })
+    };
+    let focus_pick = move |_| {
+        if let (Some(p), Some(g)) = (picker, first_parked())
+            && p.0.get_untracked().is_none()
+        {
+            p.0.set(Some(crate::playback::why::Pick::Goroutine(g)));
+        }
+    };
+    let key_pick = move |ev: web_sys::KeyboardEvent| {
+        if pick::activates(&ev)
+            && let (Some(p), Some(g)) = (picker, first_parked())
+        {
+            p.0.set(Some(crate::playback::why::Pick::Goroutine(g)));
+        }
+    };
     let counts = Memo::new(move |_| snapshot.with(|s| family_counts(s)));
     let total = Memo::new(move |_| snapshot.with(|s| s.goroutines.len()));
     let by_state = Memo::new(move |_| {
@@ -180,6 +217,11 @@ pub fn GoroutineMap(
                         on:pointermove=pointer
                         on:pointerdown=pointer
                         on:pointerleave=leave
+                        on:click=click
+                        on:focus=focus_pick
+                        on:keydown=key_pick
+                        tabindex=if picker.is_some() { "0" } else { "-1" }
+                        data-testid=format!("map-canvas-{}", side.key())
                     ></canvas>
                 </div>
                 {move || {

@@ -7,3 +7,4 @@ pub mod charts;
 pub mod code_editor;
 pub mod code_view;
 pub mod goroutine_map;
+pub mod pick;

@@ -83,14 +83,15 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
-/// Where a side stands.
+/// Where a side stands. The report and timeline are boxed: they are large, and a stage moves on
+/// every slice.
 enum Stage {
     /// Compiled, not started yet (or failed to compile: the report is ready).
-    Ready(Result<Program, RunReport>),
+    Ready(Result<Program, Box<RunReport>>),
     /// Running.
-    Running(Box<Runtime<Value>>, Timeline),
+    Running(Box<Runtime<Value>>, Box<Timeline>),
     /// Finished.
-    Done(SideRun),
+    Done(Box<SideRun>),
 }
 
 /// A run of both programs with one set of parameters and one seed.
@@ -115,9 +116,11 @@ impl Job {
             preempt_every,
             ..RunOptions::default()
         };
+        // A compile error is reported once per run: the report travels unboxed.
+        #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
             golite::compile(file, src, &params_for(src, &opts.params))
-                .map_err(|e| golite::compile_error_report(file, &e))
+                .map_err(|e| Box::new(golite::compile_error_report(file, &e)))
         };
         Job {
             stages: [
@@ -128,6 +131,13 @@ impl Job {
         }
     }
 
+    /// Runs both sides with Go's race detector (`RunOptions::race`): a lesson's `race = true`
+    /// turns it on; edits can too. Each side's report then lists its races.
+    pub fn race(mut self, on: bool) -> Self {
+        self.opts.race = on;
+        self
+    }
+
     /// Runs about `budget` interpreter steps of the first unfinished side (several sides when
     /// they finish early). Returns true once both sides are done.
     pub fn work(&mut self, budget: u64) -> bool {
@@ -135,13 +145,13 @@ impl Job {
         for slot in &mut self.stages {
             let Some(stage) = slot.take() else { continue };
             let stage = match stage {
-                Stage::Ready(Err(report)) => Stage::Done(SideRun {
+                Stage::Ready(Err(report)) => Stage::Done(Box::new(SideRun {
                     timeline: Timeline::default(),
-                    report,
-                }),
+                    report: *report,
+                })),
                 Stage::Ready(Ok(program)) => {
                     let rt = golite::start(&program, &self.opts);
-                    advance(Box::new(rt), Timeline::default(), &mut left)
+                    advance(Box::new(rt), Box::default(), &mut left)
                 }
                 Stage::Running(rt, tl) => advance(rt, tl, &mut left),
                 done @ Stage::Done(_) => done,
@@ -171,7 +181,7 @@ impl Job {
     pub fn finish(self) -> Option<[SideRun; 2]> {
         let [bad, good] = self.stages;
         match (bad, good) {
-            (Some(Stage::Done(b)), Some(Stage::Done(g))) => Some([b, g]),
+            (Some(Stage::Done(b)), Some(Stage::Done(g))) => Some([*b, *g]),
             _ => None,
         }
     }
@@ -179,7 +189,7 @@ impl Job {
 
 /// Runs `rt` for up to `left` steps, streaming its events into `tl`; the runtime is dropped as
 /// soon as it finishes (see the module note).
-fn advance(mut rt: Box<Runtime<Value>>, mut tl: Timeline, left: &mut u64) -> Stage {
+fn advance(mut rt: Box<Runtime<Value>>, mut tl: Box<Timeline>, left: &mut u64) -> Stage {
     let before = rt.steps();
     let progress = rt.run_slice(*left);
     *left = left.saturating_sub(rt.steps() - before).max(1);
@@ -189,10 +199,10 @@ fn advance(mut rt: Box<Runtime<Value>>, mut tl: Timeline, left: &mut u64) -> Sta
         Progress::Finished => {
             let report = rt.report();
             drop(rt);
-            Stage::Done(SideRun {
-                timeline: tl,
+            Stage::Done(Box::new(SideRun {
+                timeline: *tl,
                 report,
-            })
+            }))
         }
     }
 }
@@ -234,6 +244,27 @@ mod tests {
             runs[1].report,
             golite::run_source("good.go", l.good_go, &opts)
         );
+    }
+
+    /// Lesson 15 declares `race = true`: its job runs with the detector, and the bad side's
+    /// report has the race on `s.hits++` (line 19) with the event index of each access.
+    #[test]
+    fn a_race_lesson_runs_with_the_detector() {
+        let l = lessons::catalog::get("racy-counter").unwrap_or_else(|| panic!("lesson missing"));
+        assert!(l.race);
+        let mut job =
+            Job::new(l.bad_go, l.good_go, Vec::new(), l.seed, l.preempt_every).race(l.race);
+        run_all(&mut job, 5000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        let race = runs[0]
+            .report
+            .races
+            .first()
+            .unwrap_or_else(|| panic!("no race"));
+        assert_eq!((race.access.line, race.previous.line), (19, 19));
+        assert!(race.previous.event < race.access.event);
+        assert!(race.access.event as usize <= runs[0].timeline.events().len());
+        assert!(runs[1].report.races.is_empty());
     }
 
     #[test]

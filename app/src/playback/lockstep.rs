@@ -69,6 +69,18 @@ impl Lockstep {
         }
     }
 
+    /// Virtual time from the last shown event at position `k` to the next one; `None` at the end.
+    pub fn gap_after(&self, k: usize) -> Option<i64> {
+        let next = *self.times.get(k)?;
+        Some(next - self.time_at(k))
+    }
+
+    /// How many events from position `k` on are due by virtual time `t`.
+    pub fn due_by(&self, k: usize, t: i64) -> usize {
+        let k = k.min(self.len());
+        self.times[k..].partition_point(|x| *x <= t)
+    }
+
     /// Virtual time at the end of both runs.
     pub fn end_time(&self) -> i64 {
         self.time_at(self.len())

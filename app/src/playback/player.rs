@@ -2,7 +2,7 @@
 //! Pure state and arithmetic, so every move the control bar, the keyboard or a host page makes is
 //! tested natively; the page only stores a [`Cursor`] in a signal.
 
-use crate::playback::lockstep::{Lockstep, burst_for};
+use crate::playback::lockstep::Lockstep;
 
 /// Playback speeds, in nanoseconds of virtual time per real second.
 pub const SPEEDS_NS: [i64; 12] = [
@@ -21,13 +21,46 @@ pub const SPEEDS_NS: [i64; 12] = [
 ];
 
 /// How long a whole run should take to play at the automatic speed, in real seconds.
-const PLAY_SECONDS: i64 = 8;
+const PLAY_SECONDS: f64 = 8.0;
 
-/// The speed (an index into [`SPEEDS_NS`]) at which a run ending at `end_ns` plays in about
-/// eight seconds: the fastest preset not faster than that, or the slowest.
-pub fn auto_speed(end_ns: i64) -> usize {
-    let want = end_ns / PLAY_SECONDS;
-    SPEEDS_NS.iter().rposition(|s| *s <= want).unwrap_or(0)
+/// A stretch of virtual time with no event plays in at most this many real milliseconds at any
+/// speed: a run that ends with `time.Sleep(time.Second)` would otherwise show nothing changing
+/// for most of its playback. The clock still shows the real virtual time.
+pub const IDLE_GAP_MS: f64 = 300.0;
+
+/// Real seconds the events of crowded instants take at most in all, whatever the frame rate:
+/// each frame reveals at most its share of them.
+const BURST_SECONDS: f64 = 6.0;
+
+/// The longest real time one event of a crowded instant waits (tiny runs).
+const MAX_EVENT_MS: f64 = 150.0;
+
+/// The frame length [`play_seconds`] assumes (60 frames per second).
+const FRAME_MS: f64 = 1000.0 / 60.0;
+
+/// The speed (an index into [`SPEEDS_NS`]) at which the run plays in about eight seconds, idle
+/// gaps compressed: the preset whose playback time (simulated frame by frame, as the page plays
+/// it) is closest to that.
+pub fn auto_speed(l: &Lockstep) -> usize {
+    let mut best = (f64::INFINITY, SPEEDS_NS.len() / 2);
+    for (i, speed) in SPEEDS_NS.iter().enumerate() {
+        let off = (play_seconds(l, *speed) - PLAY_SECONDS).abs();
+        if off < best.0 {
+            best = (off, i);
+        }
+    }
+    best.1
+}
+
+/// Real seconds a whole run takes to play at `speed_ns`, at 60 frames per second (at most 60).
+pub fn play_seconds(l: &Lockstep, speed_ns: i64) -> f64 {
+    let mut c = Cursor::at(l, 0).play(l);
+    let mut frames = 0u32;
+    while c.playing && frames < 3600 {
+        c = c.frame(l, FRAME_MS, speed_ns);
+        frames += 1;
+    }
+    f64::from(frames) * FRAME_MS / 1000.0
 }
 
 /// Where playback stands.
@@ -39,6 +72,9 @@ pub struct Cursor {
     pub clock_ns: i64,
     /// Whether the animation is running.
     pub playing: bool,
+    /// Real time (µs) carried over toward revealing the next event of a crowded instant, so
+    /// instants are paced in real time even when that is slower than one event per frame.
+    pub owed_us: u32,
 }
 
 impl Cursor {
@@ -49,6 +85,7 @@ impl Cursor {
             pos,
             clock_ns: l.time_at(pos),
             playing: false,
+            owed_us: 0,
         }
     }
 
@@ -96,13 +133,50 @@ impl Cursor {
         }
         // Frames longer than 100 ms (a background tab) do not jump the run forward.
         let dt = dt_ms.clamp(0.0, 100.0);
-        let advance = ((speed_ns as f64) * dt / 1000.0).round() as i64;
-        let (pos, clock_ns) = l.play_frame(self.pos, self.clock_ns, advance, burst_for(l.len()));
+        let mut speed = speed_ns as f64;
+        // Idle compression: across a gap that would take longer than IDLE_GAP_MS to play, the
+        // clock runs fast enough to cross it in that time.
+        if let Some(gap) = l.gap_after(self.pos) {
+            let gap_ms = gap as f64 * 1000.0 / speed.max(1.0);
+            if gap_ms > IDLE_GAP_MS {
+                speed = gap as f64 * 1000.0 / IDLE_GAP_MS;
+            }
+        }
+        let advance = (speed * dt / 1000.0).round() as i64;
+        let target = self.clock_ns.saturating_add(advance.max(0));
+        let due = l.due_by(self.pos, target);
+        if due == 0 {
+            return Cursor {
+                clock_ns: target,
+                owed_us: 0,
+                ..self
+            };
+        }
+        // The first event due is shown at once when the clock reached a new instant; the rest
+        // of a crowded instant (and of a frame that passed several) at `rate` events per real
+        // millisecond: a run's crowded instants take about BURST_SECONDS in all, whatever the
+        // frame rate, and at most MAX_EVENT_MS an event.
+        let rate = (l.len() as f64 / (BURST_SECONDS * 1000.0)).max(1.0 / MAX_EVENT_MS);
+        let fresh = self.pos == 0 || l.gap_after(self.pos).is_some_and(|g| g > 0);
+        let owed = f64::from(self.owed_us) / 1000.0 + dt;
+        let budget = (owed * rate).floor() as usize;
+        let n = due.min(usize::from(fresh) + budget);
+        let pos = self.pos + n;
         let end = pos >= l.len();
+        let (clock_ns, owed_us) = if end {
+            (l.end_time(), 0)
+        } else if n == due {
+            (target, 0)
+        } else {
+            // Held at the last event shown until the instant is paced through.
+            let left = (owed - (n - usize::from(fresh)) as f64 / rate).max(0.0);
+            (l.time_at(pos).max(self.clock_ns), (left * 1000.0) as u32)
+        };
         Cursor {
             pos,
-            clock_ns: if end { l.end_time() } else { clock_ns },
+            clock_ns,
             playing: !end,
+            owed_us,
         }
     }
 }
@@ -252,6 +326,7 @@ mod tests {
             pos: 1,
             clock_ns: 0,
             playing: true,
+            owed_us: 0,
         }
         .step(&l);
         assert_eq!(
@@ -259,7 +334,8 @@ mod tests {
             Cursor {
                 pos: 2,
                 clock_ns: 5_000_000,
-                playing: false
+                playing: false,
+                owed_us: 0
             }
         );
     }
@@ -286,7 +362,8 @@ mod tests {
             Cursor {
                 pos: 0,
                 clock_ns: 0,
-                playing: true
+                playing: true,
+                owed_us: 0
             }
         );
     }
@@ -307,7 +384,8 @@ mod tests {
             Cursor {
                 pos: 1,
                 clock_ns: 4_000_000,
-                playing: true
+                playing: true,
+                owed_us: 0
             }
         );
         // 2 ms more reaches the good side's event at 5 ms.
@@ -317,7 +395,8 @@ mod tests {
             Cursor {
                 pos: 2,
                 clock_ns: 6_000_000,
-                playing: true
+                playing: true,
+                owed_us: 0
             }
         );
     }
@@ -325,14 +404,16 @@ mod tests {
     #[test]
     fn a_frame_reveals_at_most_one_burst_and_holds_the_clock() {
         let l = run();
-        // Everything is due, but a 5-event run shows one event per frame.
+        // Everything is due, but a 5-event run shows the new instant's event and carries the
+        // frame's time toward the next one.
         let c = Cursor::at(&l, 1).play(&l).frame(&l, 16.0, 10_000_000_000);
         assert_eq!(
             c,
             Cursor {
                 pos: 2,
                 clock_ns: 5_000_000,
-                playing: true
+                playing: true,
+                owed_us: 16_000
             }
         );
     }
@@ -349,14 +430,15 @@ mod tests {
             Cursor {
                 pos: 5,
                 clock_ns: 30_000_000,
-                playing: false
+                playing: false,
+                owed_us: 0
             }
         );
     }
 
     #[test]
     fn a_long_frame_is_capped_at_100ms() {
-        let l = Lockstep::new(&[0, 500_000_000], &[]);
+        let l = Lockstep::new(&[0, 20_000_000], &[]);
         let c = Cursor::at(&l, 1).play(&l).frame(&l, 5000.0, 100_000_000);
         assert_eq!(c.clock_ns, 10_000_000);
     }
@@ -370,9 +452,99 @@ mod tests {
 
     #[test]
     fn auto_speed_plays_a_run_in_about_eight_seconds() {
-        assert_eq!(SPEEDS_NS[auto_speed(1_050_000_000)], 100_000_000);
-        assert_eq!(SPEEDS_NS[auto_speed(0)], 1_000_000);
-        assert_eq!(SPEEDS_NS[auto_speed(1_000_000_000_000)], 10_000_000_000);
+        // Forty events 10 ms apart, then a second of nothing (the forgotten sender's shape).
+        let mut times: Vec<i64> = (0..40).map(|i| i * 10_000_000).collect();
+        times.push(1_400_000_000);
+        let l = Lockstep::new(&times, &[]);
+        let s = play_seconds(&l, SPEEDS_NS[auto_speed(&l)]);
+        assert!((5.0..=15.0).contains(&s), "{s}");
+    }
+
+    #[test]
+    fn a_crowded_instant_is_paced_in_real_time_whatever_the_frame_rate() {
+        // 600 events at one instant take about BURST_SECONDS at 60 and at 20 frames a second.
+        let l = Lockstep::new(&[0; 600], &[]);
+        for dt in [1000.0 / 60.0, 50.0] {
+            let mut c = Cursor::at(&l, 0).play(&l);
+            let mut ms = 0.0;
+            while c.playing {
+                c = c.frame(&l, dt, SPEEDS_NS[0]);
+                ms += dt;
+            }
+            assert!((ms / 1000.0 - BURST_SECONDS).abs() < 0.2, "{ms} ms at {dt}");
+        }
+    }
+
+    #[test]
+    fn every_lesson_plays_in_5_to_15_seconds_at_its_default_speed() {
+        let mut report = Vec::new();
+        for l in lessons::catalog::all() {
+            let mut job = crate::playback::engine::Job::new(
+                l.bad_go,
+                l.good_go,
+                Vec::new(),
+                l.seed,
+                l.preempt_every,
+            );
+            while !job.work(1_000_000) {}
+            let Some(sides) = job.finish() else {
+                panic!("{} did not finish", l.slug)
+            };
+            let times = |r: &crate::playback::engine::SideRun| -> Vec<i64> {
+                r.timeline.events().iter().map(|e| e.time_ns).collect()
+            };
+            let lock = Lockstep::new(&times(&sides[0]), &times(&sides[1]));
+            let speed = auto_speed(&lock);
+            let s = play_seconds(&lock, SPEEDS_NS[speed]);
+            report.push(format!(
+                "{:02} {}: {} events, {} at {}/s: {s:.1} s",
+                l.number,
+                l.slug,
+                lock.len(),
+                format_time(lock.end_time()),
+                format_time(SPEEDS_NS[speed])
+            ));
+            assert!(
+                (5.0..=15.0).contains(&s),
+                "{}",
+                report.join(
+                    "
+"
+                )
+            );
+        }
+        println!(
+            "{}",
+            report.join(
+                "
+"
+            )
+        );
+    }
+
+    #[test]
+    fn an_idle_gap_plays_in_a_fixed_short_time_whatever_the_speed() {
+        // One event, a virtual hour of nothing, one event.
+        let l = Lockstep::new(&[0, 3_600_000_000_000], &[]);
+        for speed in [SPEEDS_NS[0], SPEEDS_NS[5]] {
+            let s = play_seconds(&l, speed);
+            assert!(s <= (IDLE_GAP_MS + 100.0) / 1000.0, "{s} s at {speed}");
+        }
+        // The clock crosses the gap: mid-gap it shows virtual time in between.
+        let c = Cursor::at(&l, 1).play(&l).frame(&l, 100.0, SPEEDS_NS[0]);
+        assert!(
+            c.clock_ns > 1_000_000_000_000 && c.clock_ns < 3_600_000_000_000,
+            "{c:?}"
+        );
+        assert_eq!(c.pos, 1);
+    }
+
+    #[test]
+    fn a_faster_speed_never_plays_slower() {
+        let times: Vec<i64> = (0..200).map(|i| i * 3_000_000).collect();
+        let l = Lockstep::new(&times, &[]);
+        let secs: Vec<f64> = SPEEDS_NS.iter().map(|s| play_seconds(&l, *s)).collect();
+        assert!(secs.windows(2).all(|w| w[1] <= w[0]), "{secs:?}");
     }
 
     #[test]

@@ -48,6 +48,39 @@ pub fn headline(r: &RunReport) -> (String, Tone) {
     }
 }
 
+/// The headline in the interface's language. The English one is also the host API's `verdict`
+/// (a contract), so it stays [`headline`]; Go's own messages (panics) stay as Go prints them.
+pub fn headline_in(r: &RunReport, lang: crate::i18n::Lang) -> (String, Tone) {
+    let (en, tone) = headline(r);
+    if lang == crate::i18n::Lang::En {
+        return (en, tone);
+    }
+    let zh = match r.outcome {
+        Outcome::Exit if r.leaked.is_empty() => "没有泄漏".to_string(),
+        Outcome::Exit if r.leaked.len() == 1 => leak_line_in(&r.leaked[0], lang),
+        Outcome::Exit => {
+            let total: u32 = r.leaked.iter().map(|l| l.count).sum();
+            format!("{total} 个 goroutine 泄漏")
+        }
+        Outcome::Deadlock => "死锁：所有 goroutine 都在休眠".to_string(),
+        Outcome::CompileError => format!("无法编译：{}", r.panic),
+        Outcome::Limit => format!("被演练场终止：{}", r.panic),
+        Outcome::Panic | Outcome::Fatal => en,
+    };
+    (zh, tone)
+}
+
+/// [`leak_line`] in the interface's language.
+pub fn leak_line_in(l: &Leak, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => leak_line(l),
+        crate::i18n::Lang::Zh => format!(
+            "{} 个 goroutine 泄漏在第 {} 行（{}）",
+            l.count, l.line, l.state
+        ),
+    }
+}
+
 /// One leak group in words: `6 goroutines leaked at line 27 (chan send)`.
 pub fn leak_line(l: &Leak) -> String {
     let noun = if l.count == 1 {
@@ -90,6 +123,26 @@ pub fn compile_error_at(message: &str) -> Option<(u32, &str)> {
     Some((line, text.trim_start()))
 }
 
+/// The harm verdict's sentence for a learner's edit of the anti-pattern: the hint to change the
+/// parameters (`at this setting the bug does not show: try ...`) is meant for the lesson's own
+/// program; an edit that shows none of the harm is the learner's fix, and says so.
+pub fn for_edit(sentence: &str, zh: bool) -> String {
+    let (hint, fixed, sep) = if zh {
+        ("在此设置下问题没有显现", "你的修改没有显现这个问题", "；")
+    } else {
+        (
+            "at this setting the bug does not show",
+            "your edit shows none of the harm",
+            "; ",
+        )
+    };
+    match sentence.find(hint) {
+        Some(0) => fixed.to_string(),
+        Some(i) => format!("{}{sep}{fixed}", sentence[..i].trim_end_matches(sep)),
+        None => sentence.to_string(),
+    }
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
@@ -103,12 +156,17 @@ mod tests {
             outcome,
             panic: panic.into(),
             stdout: String::new(),
+            stderr: String::new(),
             virtual_time_ns: 0,
             leaked,
             steps: 0,
             peak_goroutines: 0,
             peak_heap_bytes: 0,
+            exit_code: None,
             measures: Default::default(),
+            races: Vec::new(),
+            leaked_certain: Vec::new(),
+            goroutines: Vec::new(),
         }
     }
 
@@ -206,6 +264,28 @@ mod tests {
         assert_eq!(
             stderr(Some(Outcome::Limit), "more than 100000 goroutines").as_deref(),
             Some("stopped by the playground: more than 100000 goroutines")
+        );
+    }
+
+    #[test]
+    fn an_edit_without_the_harm_is_the_learners_fix_not_a_hint() {
+        assert_eq!(
+            for_edit(
+                "0 B of heap still held at the end, no more than the fix; at this setting the bug does not show: try a shorter handler timeout",
+                false
+            ),
+            "0 B of heap still held at the end, no more than the fix; your edit shows none of the harm"
+        );
+        assert_eq!(
+            for_edit(
+                "结束时仍占用 0 B 堆内存，不比修复版多；在此设置下问题没有显现：试试更短的超时",
+                true
+            ),
+            "结束时仍占用 0 B 堆内存，不比修复版多；你的修改没有显现这个问题"
+        );
+        assert_eq!(
+            for_edit("peak heap 2.9 MiB: 21x the fix", false),
+            "peak heap 2.9 MiB: 21x the fix"
         );
     }
 

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use lessons::catalog::Lesson;
 
 use crate::browser;
+use crate::i18n;
 use crate::lesson::text;
 use crate::nav::link::{LessonLink, Navigator, read_route};
+use crate::nav::query;
 use crate::nav::route::{LessonState, Page};
 use crate::shell::lesson_list::LessonList;
-use crate::shell::lesson_page::LessonPage;
+use crate::shell::lesson_page::{LangSwitch, LessonPage};
 
 /// The whole app: the page the URL names, re-read on back and forward.
 #[component]
@@ -18,6 +20,21 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(read_route());
     let nav = Navigator::new(route);
     provide_context(nav);
+    let lang = RwSignal::new(i18n::initial(&query::parse(&browser::query())));
+    provide_context(i18n::LangSignal(lang));
+    Effect::new(move |_| i18n::set_document_lang(lang.get()));
+    // A link that names a language wins over the one remembered.
+    Effect::new(move |_| {
+        route.track();
+        if let Some(l) = query::parse(&browser::query())
+            .iter()
+            .rev()
+            .find(|(k, _)| k == i18n::KEY)
+            .and_then(|(_, v)| i18n::Lang::parse(v))
+        {
+            lang.set(l);
+        }
+    });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| route.set(read_route()));
     on_cleanup(move || popstate.remove());
     view! {
@@ -27,13 +44,17 @@ pub fn App() -> impl IntoView {
             let page = match r.page {
                 Page::Lesson(state) => match crate::catalog::get(&state.slug) {
                     Some(meta) => {
-                        set_title(&format!("{} · Go anti-pattern playground", meta.title));
+                        set_title(&format!(
+                            "{} · {}",
+                            i18n::title(meta, lang.get_untracked()),
+                            i18n::tr(lang.get_untracked(), "Go anti-pattern playground")
+                        ));
                         view! { <LessonLoader meta=meta state=state extra=r.extra /> }.into_any()
                     }
                     None => view! { <Home /> }.into_any(),
                 },
                 Page::Home => {
-                    set_title("Go anti-pattern playground");
+                    set_title(i18n::tr(lang.get_untracked(), "Go anti-pattern playground"));
                     view! { <Home /> }.into_any()
                 }
             };
@@ -99,11 +120,14 @@ fn LessonLoader(
 /// What is wrong with the URL, shown above the page (which fell back to defaults).
 #[component]
 fn Notices(notices: Vec<String>) -> impl IntoView {
+    // In a landmark of its own: everything on the page is in one (axe `region`).
     (!notices.is_empty()).then(|| {
         view! {
-            <div class="notice" role="alert" data-testid="notice">
-                <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            </div>
+            <section aria-label="Problems with this link">
+                <div class="notice" role="alert" data-testid="notice">
+                    <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            </section>
         }
     })
 }
@@ -111,20 +135,27 @@ fn Notices(notices: Vec<String>) -> impl IntoView {
 /// The home page: what the playground shows, and every lesson by chapter.
 #[component]
 fn Home() -> impl IntoView {
+    let lang = i18n::use_lang();
+    let t = move |en: &'static str| move || i18n::tr(lang.get(), en);
     view! {
         <header class="home-head">
-            <h1>"Go anti-pattern playground"</h1>
+            <div class="home-top">
+                <h1>{t("Go anti-pattern playground")}</h1>
+                <LangSwitch on_pick=Callback::new(move |l: i18n::Lang| {
+                    browser::replace_query(&query::build(&[(i18n::KEY.to_string(), l.key().to_string())]));
+                }) />
+            </div>
             <p class="intro">
-                "Each lesson runs a real Go program with a concurrency bug next to its fix, on a deterministic Go interpreter with a virtual clock. "
-                "Press play or step through them together and watch what the bug costs: goroutines piling up, channels filling, memory growing, deadlocks and panics, "
-                "down to the exact line where goroutines are stuck. Drag a parameter and both programs re-run at once."
+                {t("Each lesson runs a real Go program with a concurrency bug next to its fix, on a deterministic Go interpreter with a virtual clock. ")}
+                {t("Press play or step through them together and watch what the bug costs: goroutines piling up, channels filling, memory growing, deadlocks and panics, ")}
+                {t("down to the exact line where goroutines are stuck. Drag a parameter and both programs re-run at once.")}
             </p>
         </header>
         <main>
             <LessonList lessons=crate::catalog::all() />
         </main>
         <footer class="foot">
-            <p>"Keyboard: space plays or pauses, ← → step, n / p next or previous lesson."</p>
+            <p>{t("Keyboard: space plays or pauses, ← → step, n / p next or previous lesson.")}</p>
         </footer>
     }
 }

@@ -27,14 +27,15 @@ pub fn group_by_chapter<'a, T>(
 #[component]
 pub fn LessonList(lessons: &'static [Lesson]) -> impl IntoView {
     let chapters = group_by_chapter(lessons, |l| l.chapter.as_str());
+    let lang = crate::i18n::use_lang();
     view! {
-        <nav class="catalog" aria-label="Lessons">
+        <nav class="catalog" aria-label=move || crate::i18n::tr(lang.get(), "Lessons")>
             {chapters
                 .into_iter()
                 .map(|(name, members)| {
                     view! {
                         <section class="chapter">
-                            <h2>{name}</h2>
+                            <h2>{move || crate::i18n::chapter(name, lang.get())}</h2>
                             <ol class="lessons">
                                 {members.into_iter().map(|l| view! { <LessonCard lesson=l /> }).collect_view()}
                             </ol>
@@ -52,16 +53,18 @@ pub fn LessonList(lessons: &'static [Lesson]) -> impl IntoView {
 #[component]
 fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
     let seen = crate::nav::visited::all().contains(&lesson.slug);
+    let lang = crate::i18n::use_lang();
+    let tr = move |en: &'static str| crate::i18n::tr(lang.get(), en);
     view! {
         <li class="lesson" class:visited=seen data-slug=lesson.slug.as_str()>
             <LessonLink slug=Some(lesson.slug.as_str()) class="card">
                 <span class="num" aria-hidden="true">{format!("{:02}", lesson.number)}</span>
                 <span class="body">
                     <span class="head">
-                        <span class="title">{lesson.title.as_str()}</span>
-                        {seen.then(|| view! { <span class="seen" title="You have opened this lesson">"✓ visited"</span> })}
+                        <span class="title">{move || crate::i18n::title(lesson, lang.get())}</span>
+                        {seen.then(|| view! { <span class="seen" title=move || tr("You have opened this lesson")>{move || tr("✓ visited")}</span> })}
                     </span>
-                    <span class="claim" inner_html=crate::catalog::shipped(lesson).claim_html></span>
+                    <span class="claim" inner_html=move || crate::i18n::claim_html(lesson, lang.get())></span>
                 </span>
             </LessonLink>
         </li>

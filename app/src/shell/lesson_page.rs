@@ -4,20 +4,24 @@
 
 use std::rc::Rc;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
 use lessons::runtime::{Outcome, Snapshot};
 
 use crate::browser;
-use crate::catalog;
 use crate::embed::host_api;
 use crate::embed::options::{self, EmbedOptions, Theme};
 use crate::embed::share_dialog::ShareButtons;
+use crate::i18n::{self, Lang, tr};
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
 use crate::lesson::keyboard::{self, Command};
+use crate::lesson::narration_line::NarrationLine;
 use crate::lesson::param_panel::ParamPanel;
 use crate::lesson::text;
+use crate::lesson::verdict_box::VerdictBox;
+use crate::lesson::why_panel::WhyPanel;
 use crate::nav::link::{LessonLink, Navigator};
 use crate::nav::route::LessonState;
 use crate::nav::visited;
@@ -26,6 +30,7 @@ use crate::panes::charts::Charts;
 use crate::panes::code_editor::CodeEditor;
 use crate::panes::code_view::CodeView;
 use crate::panes::goroutine_map::GoroutineMap;
+use crate::panes::pick::Picker;
 use crate::playback::engine::{self, Side};
 use crate::playback::verdict;
 
@@ -67,47 +72,57 @@ pub fn LessonPage(
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| all.get(i));
     let next = index.and_then(|i| all.get(i + 1));
+    let lang = i18n::use_lang();
+    let title = move |l: &'static Lesson| i18n::title(l, lang.get());
+    // On a phone one program shows at a time, picked by the tabs in the control bar.
+    let tab = RwSignal::new(Side::Bad);
+    scroll_into_view_on_play(ctl);
     view! {
-        <div
+        <main
             class="lesson-page"
             data-testid="lesson-page"
             data-slug=lesson.slug.as_str()
             data-rerun-ms=move || format!("{:.2}", ctl.rerun_ms.get())
         >
-            <nav class="crumbs" aria-label="Lesson navigation">
-                <LessonLink slug=None class="home-link">"← All lessons"</LessonLink>
+            <nav class="crumbs" aria-label=move || tr(lang.get(), "Lesson navigation")>
+                <LessonLink slug=None class="home-link">{move || tr(lang.get(), "← All lessons")}</LessonLink>
                 <span class="spacer keys">
-                    <kbd>"space"</kbd>" play · "<kbd>"←"</kbd>" "<kbd>"→"</kbd>" step · "
-                    <kbd>"p"</kbd>" "<kbd>"n"</kbd>" lesson"
+                    <kbd>"space"</kbd>{move || tr(lang.get(), " play · ")}<kbd>"←"</kbd>" "<kbd>"→"</kbd>{move || tr(lang.get(), " step · ")}
+                    <kbd>"p"</kbd>" "<kbd>"n"</kbd>{move || tr(lang.get(), " lesson")}
                 </span>
+                <LangSwitch on_pick=Callback::new(move |l: Lang| ctl.set_lang(l)) />
                 {prev.map(|l| view! {
                     <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>
-                        "← Previous"<span class="neighbour">{format!(": {}", l.title)}</span>
+                        {move || tr(lang.get(), "← Previous")}<span class="neighbour">{move || format!(": {}", title(l))}</span>
                     </LessonLink>
                 })}
                 {next.map(|l| view! {
                     <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>
-                        "Next"<span class="neighbour">{format!(": {}", l.title)}</span>" →"
+                        {move || tr(lang.get(), "Next")}<span class="neighbour">{move || format!(": {}", title(l))}</span>" →"
                     </LessonLink>
                 })}
             </nav>
             <header class="lesson-head">
-                <p class="kicker">{format!("Lesson {} · {}", lesson.number, lesson.chapter)}</p>
-                <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
-                <p class="claim" inner_html=catalog::shipped(lesson).claim_html></p>
+                <p class="kicker">{move || i18n::kicker(lesson, lang.get())}</p>
+                <h1 data-testid="lesson-title" lang=move || lang.get().key()>{move || title(lesson)}</h1>
+                <p class="claim" inner_html=move || i18n::claim_html(lesson, lang.get())></p>
             </header>
             <Notices notices=embed_notices />
-            <div class="toolbar">
+            <div class="params-bar">
                 <ParamPanel ctl=ctl />
+            </div>
+            <div class="toolbar">
                 <ControlBar ctl=ctl />
                 <ShareButtons ctl=ctl />
+                <SideTabs ctl=ctl tab=tab />
             </div>
-            <div class="sides">
+            <NarrationLine ctl=ctl />
+            <div class="sides" data-tab=move || tab.get().key()>
                 <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() />
                 <SidePanel ctl=ctl side=Side::Good opts=opts />
             </div>
             <Explanation lesson=lesson />
-        </div>
+        </main>
     }
     .into_any()
 }
@@ -122,11 +137,19 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
         ctl.params.track();
         ctl.seed.track();
         ctl.runs.track();
-        format!("?{}", options::full_query(&ctl.query()))
+        let f = ctl.fragment();
+        let tail = if f.is_empty() {
+            String::new()
+        } else {
+            format!("#{f}")
+        };
+        format!("?{}{tail}", options::full_query(&ctl.query()))
     };
     let both = opts.sides[0] && opts.sides[1];
+    let lang = i18n::use_lang();
+    host_api::report_height();
     view! {
-        <div
+        <main
             class="lesson-page embedded"
             data-testid="lesson-page"
             data-embed="1"
@@ -135,8 +158,8 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
         >
             <Notices notices=notices />
             <header class="embed-head">
-                <h1 data-testid="lesson-title">{lesson.title.as_str()}</h1>
-                <a class="open-full" href=full target="_blank" rel="noopener">"Open in the playground ↗"</a>
+                <h1 data-testid="lesson-title">{move || i18n::title(lesson, lang.get())}</h1>
+                <a class="open-full" href=full target="_blank" rel="noopener">{move || tr(lang.get(), "Open in the playground ↗")}</a>
             </header>
             <div class="toolbar">
                 <ControlBar ctl=ctl />
@@ -145,8 +168,84 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
                 {opts.sides[0].then(|| view! { <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() /> })}
                 {opts.sides[1].then(|| view! { <SidePanel ctl=ctl side=Side::Good opts=opts.clone() /> })}
             </div>
+        </main>
+    }
+}
+
+/// English / 中文: the whole interface's language, remembered and put in the URL.
+#[component]
+pub fn LangSwitch(
+    /// Called with the language picked (after it is set and remembered).
+    #[prop(optional)]
+    on_pick: Option<Callback<Lang>>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let pick = move |l: Lang| {
+        i18n::pick(lang, l);
+        if let Some(f) = on_pick {
+            f.run(l);
+        }
+    };
+    view! {
+        <div class="lang" role="group" aria-label=move || tr(lang.get(), "Language")>
+            <button data-testid="lang-en" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| pick(Lang::En)>"English"</button>
+            <button data-testid="lang-zh" lang="zh" aria-label="中文 (Chinese)" aria-pressed=move || (lang.get() == Lang::Zh).to_string() on:click=move |_| pick(Lang::Zh)>"中文"</button>
         </div>
     }
+}
+
+/// Bad/good tabs (shown on a phone only), each with its side's verdict or where its run stands.
+#[component]
+fn SideTabs(ctl: LessonController, tab: RwSignal<Side>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let at_end = Memo::new(move |_| ctl.at_end());
+    let status = move |side: Side| {
+        let lang = lang.get();
+        if ctl.running.get() {
+            return tr(lang, "running…").to_string();
+        }
+        if at_end.get() {
+            return ctl
+                .side_run(side, |r| verdict::headline_in(&r.report, lang).0)
+                .unwrap_or_default();
+        }
+        let n = ctl.snapshots[side.index()].with(|s| s.goroutines.len());
+        i18n::goroutines_alive(n, lang)
+    };
+    view! {
+        <div class="side-tabs" role="tablist" aria-label=move || tr(lang.get(), "Programs")>
+            {Side::BOTH
+                .into_iter()
+                .map(|side| view! {
+                    <button
+                        role="tab"
+                        class=format!("tab-{}", side.key())
+                        data-testid=format!("tab-{}", side.key())
+                        aria-selected=move || (tab.get() == side).to_string()
+                        aria-controls=format!("side-{}", side.key())
+                        on:click=move |_| tab.set(side)
+                    >
+                        <span class="file">{side.file()}</span>
+                        <span class="tab-verdict">{move || status(side)}</span>
+                    </button>
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// When playback starts with the programs partly below the fold (the page's head above them),
+/// the page scrolls once so the sides start under the sticky control bar: what plays is then on
+/// screen together. Not in an embed (the host page owns its scrolling).
+fn scroll_into_view_on_play(ctl: LessonController) {
+    let playing = Memo::new(move |_| ctl.cursor.get().playing);
+    Effect::new(move |was: Option<bool>| {
+        let now = playing.get();
+        if now && was == Some(false) {
+            browser::bring_sides_into_view();
+        }
+        now
+    });
 }
 
 /// Problems with the embed options, shown in the frame.
@@ -215,28 +314,52 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
     });
     let editing = RwSignal::new(false);
     let edited = Memo::new(move |_| ctl.edits.with(|e| e[side.index()].is_some()));
+    // What this side's panes were asked "why is it stuck?" about; a new run starts unasked.
+    // A Provider, not provide_context: both sides are siblings under one owner.
+    let picker = Picker(RwSignal::new(None));
+    Effect::new(move |_| {
+        ctl.runs.track();
+        picker.0.set(None);
+    });
     let (tag, blurb) = match side {
         Side::Bad => ("anti-pattern", "the bug as it ships"),
         Side::Good => ("fix", "the idiomatic fix"),
     };
+    let lang = i18n::use_lang();
+    // The output as shown: at most MAX_OUTPUT_LINES lines or MAX_OUTPUT_BYTES, with what was cut.
+    let lines_seen = StoredValue::new((0usize, 0usize));
+    let shown = Memo::new(move |_| {
+        snapshot.with(|s| {
+            let (text, cut) = clip_output(&s.output);
+            let cut = cut.then(|| {
+                let total = lines_seen
+                    .try_update_value(|c| count_lines_cached(c, &s.output))
+                    .unwrap_or(0);
+                (total, s.output.len())
+            });
+            (text.to_string(), cut, s.outcome.is_some())
+        })
+    });
     view! {
+        <Provider value=picker>
         <section
             class=format!("side side-{}", side.key())
+            id=format!("side-{}", side.key())
             data-testid=format!("side-{}", side.key())
-            aria-label=format!("{}: {}", side.file(), blurb)
+            aria-label=move || format!("{}: {}", side.file(), tr(lang.get(), blurb))
         >
             <header class="side-head">
                 <h2>{side.file()}</h2>
-                <span class=format!("tag tag-{}", side.key())>{tag}</span>
+                <span class=format!("tag tag-{}", side.key())>{move || tr(lang.get(), tag)}</span>
                 {move || edited.get().then(|| view! {
-                    <span class="tag tag-edited" data-testid=format!("edited-{}", side.key())>"edited"</span>
+                    <span class="tag tag-edited" data-testid=format!("edited-{}", side.key())>{tr(lang.get(), "edited")}</span>
                 })}
                 <Live ctl=ctl side=side snapshot=snapshot />
                 {opts.shows("code").then(|| view! {
                     <EditButtons ctl=ctl side=side editing=editing edited=edited />
                 })}
             </header>
-            <Verdict ctl=ctl side=side />
+            <VerdictBox ctl=ctl side=side />
             {opts.shows("code").then(|| view! {
                 <Show
                     when=move || editing.get()
@@ -266,26 +389,48 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                     {opts.shows("channels").then(|| view! { <ChannelGauges side=side snapshot=snapshot /> })}
                 </div>
             })}
+            <WhyPanel ctl=ctl side=side snapshot=snapshot picker=picker />
             {opts.shows("charts").then(|| view! { <Charts side=side series=series scale=scale time_ns=time_ns now=now /> })}
             <div class="output" class:hidden=!opts.shows("output")>
-                <h3>"Output"</h3>
-                <pre data-testid=format!("output-{}", side.key())>
+                <h3>{move || tr(lang.get(), "Output")}</h3>
+                <pre data-testid=format!("output-{}", side.key()) tabindex="0">
                     {move || {
-                        let out = snapshot.with(|s| s.output.clone());
-                        if out.is_empty() { "(nothing printed yet)".to_string() } else { out }
+                        shown.with(|(text, _, ended)| {
+                            match (text.is_empty(), *ended) {
+                                (false, _) => text.clone(),
+                                (true, true) => tr(lang.get(), "(nothing printed)").to_string(),
+                                (true, false) => tr(lang.get(), "(nothing printed yet)").to_string(),
+                            }
+                        })
                     }}
                 </pre>
+                {move || shown.with(|(_, cut, _)| *cut).map(|(lines, bytes)| view! {
+                    <p class="truncated" data-testid=format!("output-truncated-{}", side.key()) role="status">
+                        {i18n::output_truncated(
+                            MAX_OUTPUT_LINES,
+                            lines,
+                            &crate::playback::player::format_bytes(bytes as u64),
+                            lang.get(),
+                        )}
+                    </p>
+                })}
                 {move || {
+                    // The limit's reason is in the run's report; the events end without it.
+                    let reason = ctl.side_run(side, |r| r.report.panic.clone()).unwrap_or_default();
                     snapshot
-                        .with(|s| verdict::stderr(s.outcome, s.panic.as_deref().unwrap_or_default()))
+                        .with(|s| {
+                            let msg = s.panic.as_deref().filter(|m| !m.is_empty()).unwrap_or(reason.as_str());
+                            verdict::stderr(s.outcome, msg)
+                        })
                         .map(|text| view! {
-                            <pre class="stderr" data-testid=format!("stderr-{}", side.key()) aria-label="Standard error">
+                            <pre class="stderr" data-testid=format!("stderr-{}", side.key()) aria-label=tr(lang.get(), "Standard error") tabindex="0">
                                 {text}
                             </pre>
                         })
                 }}
             </div>
         </section>
+        </Provider>
     }
 }
 
@@ -307,7 +452,7 @@ fn EditButtons(
                 disabled=move || editing.get()
                 on:click=move |_| editing.set(true)
             >
-                "Edit"
+                {move || tr(crate::i18n::use_lang().get(), "Edit")}
             </button>
             {move || (edited.get() && !editing.get()).then(|| view! {
                 <button
@@ -316,7 +461,7 @@ fn EditButtons(
                     aria-label=format!("Revert {} to the lesson's code", side.file())
                     on:click=move |_| ctl.revert(side)
                 >
-                    "Revert"
+                    {tr(crate::i18n::use_lang().get_untracked(), "Revert")}
                 </button>
             })}
         </span>
@@ -331,14 +476,16 @@ fn Live(
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
 ) -> impl IntoView {
     let _ = ctl;
+    let lang = i18n::use_lang();
     view! {
         <span class="live" data-testid=format!("live-{}", side.key())>
             {move || {
+                let lang = lang.get();
                 snapshot.with(|s| {
                     format!(
-                        "{} goroutine{} · heap {}",
-                        s.goroutines.len(),
-                        if s.goroutines.len() == 1 { "" } else { "s" },
+                        "{} · {} {}",
+                        i18n::goroutines_alive(s.goroutines.len(), lang),
+                        if lang == Lang::Zh { "堆" } else { "heap" },
                         crate::playback::player::format_bytes(s.heap_bytes),
                     )
                 })
@@ -347,78 +494,18 @@ fn Live(
     }
 }
 
-/// The verdict in plain words once the cursor is at the end, else where the run stands.
-#[component]
-fn Verdict(ctl: LessonController, side: Side) -> impl IntoView {
-    // Re-evaluated only when the answer changes, not on every cursor move of playback.
-    let at_end = Memo::new(move |_| ctl.at_end());
-    view! {
-        <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
-            {move || {
-                if !at_end.get() {
-                    if ctl.running.get() {
-                        return view! { <p class="verdict pending">"running…"</p> }.into_any();
-                    }
-                    return view! {
-                        <p class="verdict pending">
-                            "The verdict shows at the end of the run. "
-                            <button
-                                class="linkish"
-                                data-testid=format!("to-end-{}", side.key())
-                                on:click=move |_| ctl.seek(ctl.len())
-                            >
-                                "Jump to the end"
-                            </button>
-                        </p>
-                    }
-                        .into_any();
-                }
-                let report = ctl.side_run(side, |r| r.report.clone());
-                let Some(report) = report else {
-                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
-                };
-                let (headline, tone) = verdict::headline(&report);
-                let leaks = report.leaked.clone();
-                let many = leaks.len() > 1;
-                view! {
-                    <p class=format!("verdict tone-{}", tone.key()) data-outcome=report.outcome.as_str()>
-                        {headline}
-                    </p>
-                    <ul class="leaks" class:hidden=!many>
-                        {leaks
-                            .into_iter()
-                            .map(|l| {
-                                view! {
-                                    <li
-                                        data-testid="leak"
-                                        data-state=l.state.clone()
-                                        data-line=l.line
-                                        data-count=l.count
-                                    >
-                                        {verdict::leak_line(&l)}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-        </div>
-    }
-}
-
 /// The lesson's explanation, in English, or in Chinese when the lesson has it and it is chosen.
 #[component]
 fn Explanation(lesson: &'static Lesson) -> impl IntoView {
-    let zh = RwSignal::new(false);
+    let lang = i18n::use_lang();
+    let zh = move || lang.get() == Lang::Zh;
     // The page shows a lesson only once its text was fetched (shell::app::LessonLoader).
     let text = text::loaded(&lesson.slug);
     let en_html = text.map_or("", |t| t.explain_en);
     let zh_html = text.and_then(|t| t.explain_zh);
     let has_zh = zh_html.is_some();
     let html = move || {
-        if zh.get() {
+        if zh() && has_zh {
             zh_html.unwrap_or(en_html)
         } else {
             en_html
@@ -427,15 +514,9 @@ fn Explanation(lesson: &'static Lesson) -> impl IntoView {
     view! {
         <article class="explanation" data-testid="explanation">
             <div class="explain-head">
-                <h2>"Why it goes wrong, and the fix"</h2>
-                {has_zh.then(|| view! {
-                    <div class="lang" role="group" aria-label="Language">
-                        <button aria-pressed=move || (!zh.get()).to_string() on:click=move |_| zh.set(false)>"English"</button>
-                        <button lang="zh" aria-label="中文 (Chinese)" aria-pressed=move || zh.get().to_string() on:click=move |_| zh.set(true)>"中文"</button>
-                    </div>
-                })}
+                <h2>{move || tr(lang.get(), "Why it goes wrong, and the fix")}</h2>
             </div>
-            <div class="prose" lang=move || if zh.get() { "zh" } else { "en" } inner_html=html></div>
+            <div class="prose" lang=move || if zh() && has_zh { "zh" } else { "en" } inner_html=html></div>
         </article>
     }
 }
@@ -480,4 +561,73 @@ fn install_keyboard(ctl: LessonController) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Output kept and shown per side: a program printing a million lines must not put megabytes of
+/// text in the page (it blocked the tab for seconds).
+pub const MAX_OUTPUT_LINES: usize = 10_000;
+/// The same bound in bytes, for long lines.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+
+/// The first [`MAX_OUTPUT_LINES`] lines of `out` (at most [`MAX_OUTPUT_BYTES`], cut at a
+/// character boundary), and whether anything was cut.
+pub fn clip_output(out: &str) -> (&str, bool) {
+    let mut end = out.len().min(MAX_OUTPUT_BYTES);
+    let mut lines = 0;
+    if let Some(i) = out.as_bytes()[..end].iter().position(|b| {
+        lines += usize::from(*b == b'\n');
+        lines == MAX_OUTPUT_LINES
+    }) {
+        end = i + 1;
+    }
+    if end >= out.len() {
+        return (out, false);
+    }
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&out[..end], true)
+}
+
+/// Lines in `out` (a last line without a newline counts), counting only what was added since
+/// the `(bytes, newlines)` in `cache` when `out` grew (playback forward); from scratch otherwise.
+pub fn count_lines_cached(cache: &mut (usize, usize), out: &str) -> usize {
+    let (from, mut n) = if cache.0 <= out.len() && out.is_char_boundary(cache.0) {
+        *cache
+    } else {
+        (0, 0)
+    };
+    n += out.as_bytes()[from..]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count();
+    *cache = (out.len(), n);
+    n + usize::from(!out.is_empty() && !out.ends_with('\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_is_clipped_after_ten_thousand_lines() {
+        let out: String = (0..20_000).map(|i| format!("{i}\n")).collect();
+        let (shown, cut) = clip_output(&out);
+        assert!(cut);
+        assert_eq!(shown.lines().count(), MAX_OUTPUT_LINES);
+        assert!(shown.ends_with("9999\n"));
+        let mut cache = (0, 0);
+        assert_eq!(count_lines_cached(&mut cache, &out), 20_000);
+        let more = format!("{out}tail");
+        assert_eq!(count_lines_cached(&mut cache, &more), 20_001);
+    }
+
+    #[test]
+    fn output_is_clipped_at_a_megabyte_on_a_character_boundary() {
+        let out = "界".repeat(MAX_OUTPUT_BYTES);
+        let (shown, cut) = clip_output(&out);
+        assert!(cut && shown.len() <= MAX_OUTPUT_BYTES && shown.len() > MAX_OUTPUT_BYTES - 3);
+        let (short, cut) = clip_output("a\nb\n");
+        assert_eq!((short, cut), ("a\nb\n", false));
+    }
 }

@@ -1,9 +1,11 @@
 //! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]`.
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
-//! `measures`, see `lessons::runtime::Measures`). Without it, the program's output goes to stdout
-//! and a human summary to stderr. Exit code 0 for any outcome the program produced (panics and
+//! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
+//! the end as Go's tools print them, `lessons::gotools::GoroutineDump`; docs/REPORT.md).
+//! Without it, the program's output goes to stdout, what it wrote to stderr and a human summary
+//! to stderr. Exit code 0 for any outcome the program produced (panics and
 //! deadlocks included), 2 for usage errors.
 //!
 //! When FILE is a lesson's `bad.go` or `good.go` (its folder is `NN-slug` of a catalog lesson
@@ -11,14 +13,20 @@
 //! same options, and the report gains `verdict`: this side's `lessons::catalog::SideVerdict`
 //! (`tone` ok/warn/bad, `en`, `zh`, `figures`) plus `lesson` and `side`, exactly what the page
 //! shows.
+//!
+//! `--race` runs Go's race detector (`docs/ARCHITECTURE.md` § Race detector): each race found is
+//! printed on stderr as Go prints it, then `Found N data race(s)`, and the exit code is 66, as
+//! with `go run -race`. With `--json` the races are the report's `races` (both accesses'
+//! goroutine, op, line, function, call stack, step and event index, and Go's text) and the exit
+//! code stays 0: the data is the answer.
 
 use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
+use lessons::gotools::GoroutineDump;
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]";
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]";
 
 /// The parsed command line.
 struct Args {
@@ -27,6 +35,7 @@ struct Args {
     sets: Vec<(String, String)>,
     /// Seeded preemption, as a lesson's `preempt_every` (lesson 15 runs with 5).
     preempt_every: Option<u64>,
+    race: bool,
     json: bool,
 }
 
@@ -51,9 +60,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut sets = Vec::new();
     let mut preempt = None;
     let mut json = false;
+    let mut race = false;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--race" => race = true,
             "--seed" => {
                 let v = it.next().ok_or("--seed needs a value")?;
                 seed = v
@@ -102,6 +113,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         seed,
         sets,
         preempt_every: preempt,
+        race,
         json,
     })
 }
@@ -109,7 +121,10 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
 /// The human summary printed on stderr.
 fn summary(r: &RunReport) -> String {
     let mut s = match r.outcome {
-        Outcome::Exit => "exit".to_string(),
+        Outcome::Exit => match r.exit_code {
+            Some(code) => format!("exit: os.Exit({code})"),
+            None => "exit".to_string(),
+        },
         Outcome::Deadlock => format!("deadlock: fatal error: {}", r.panic),
         Outcome::Panic => format!("panic: {}", r.panic),
         Outcome::Fatal => format!("fatal error: {}", r.panic),
@@ -165,16 +180,23 @@ fn main() -> ExitCode {
         seed: args.seed,
         params: args.sets,
         preempt_every: args.preempt_every,
+        race: args.race,
         ..RunOptions::default()
     };
     let report = golite::run_source(&name, &src, &opts);
     let verdict = lesson_verdict(&args.file, &report, &opts);
     if args.json {
-        // The report's fields keep their order; `verdict` comes last.
+        // The report's fields keep their order; `goroutine_dump`, then `verdict`, come last.
         let verdict = verdict
             .as_ref()
             .map(|(lesson, side, v)| CliVerdict { lesson, side, v });
+        let dump = GoroutineDump::new(&report.goroutines, &name);
         let json = serde_json::to_string(&report).and_then(|mut j| {
+            // What Go's tools would print about the goroutines alive at the end.
+            j.pop();
+            j.push_str(",\"goroutine_dump\":");
+            j.push_str(&serde_json::to_string(&dump)?);
+            j.push('}');
             if let Some(v) = &verdict {
                 j.pop();
                 j.push_str(",\"verdict\":");
@@ -192,12 +214,23 @@ fn main() -> ExitCode {
         }
     } else {
         write_stdout(&report.stdout);
+        eprint!("{}", report.stderr);
+        for r in &report.races {
+            eprint!("{}", r.text);
+        }
+        if !report.races.is_empty() {
+            eprintln!("Found {} data race(s)", report.races.len());
+        }
         eprintln!("{}", summary(&report));
         if let Some((_, _, v)) = &verdict {
             eprintln!("verdict ({}): {}", tone_word(v), v.en);
         }
     }
-    ExitCode::SUCCESS
+    if report.races.is_empty() || args.json {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(66)
+    }
 }
 
 /// Writes to stdout, ignoring a reader that went away (`golite run F.go --json | true`): Rust

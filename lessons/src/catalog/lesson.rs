@@ -19,6 +19,11 @@ pub struct Lesson {
     pub title: String,
     /// One line: what goes wrong and what it costs.
     pub claim: String,
+    /// The title in Chinese; required when `explain.zh.md` exists, so a Chinese page never
+    /// opens on an English heading.
+    pub title_zh: Option<String>,
+    /// The claim in Chinese (Markdown inline, like `claim`); required with `title_zh`.
+    pub claim_zh: Option<String>,
     /// Default seed for select choices and preemption.
     pub seed: u64,
     /// The marked constants, as declared in `bad.go` (`good.go` declares the same).
@@ -36,6 +41,9 @@ pub struct Lesson {
     /// Mean interpreter steps between seeded preemption points, for race lessons; `None`: the
     /// cooperative default (goroutines yield only when they block).
     pub preempt_every: Option<u64>,
+    /// Runs both programs with the race detector on (`go run -race`): a data-race lesson shows
+    /// Go's report. Edits of any lesson can turn it on too.
+    pub race: bool,
     /// What real Go can and cannot confirm about the expectations.
     pub real_go: RealGo,
 }
@@ -109,9 +117,15 @@ struct LessonToml {
     chapter: String,
     title: String,
     claim: String,
+    #[serde(default)]
+    title_zh: Option<String>,
+    #[serde(default)]
+    claim_zh: Option<String>,
     seed: u64,
     #[serde(default)]
     preempt_every: Option<u64>,
+    #[serde(default)]
+    race: bool,
     #[serde(default)]
     real_go: RealGo,
     #[serde(default)]
@@ -149,6 +163,8 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         chapter: meta.chapter,
         title: meta.title,
         claim: meta.claim,
+        title_zh: meta.title_zh,
+        claim_zh: meta.claim_zh,
         seed: meta.seed,
         params,
         bad_go,
@@ -157,6 +173,7 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         explain_zh: raw.explain_zh,
         expect: meta.expect,
         preempt_every: meta.preempt_every,
+        race: meta.race,
         real_go: meta.real_go,
     };
     let mut problems = validate(&lesson, &good_params, raw.dir);
@@ -203,6 +220,17 @@ fn validate(l: &Lesson, good_params: &[Param], dir: &str) -> Vec<String> {
     ] {
         if v.trim().is_empty() || v.contains('\n') {
             err(format!("{field} must be one non-empty line"));
+        }
+    }
+    for (field, v) in [("title_zh", &l.title_zh), ("claim_zh", &l.claim_zh)] {
+        match v {
+            Some(v) if v.trim().is_empty() || v.contains('\n') => {
+                err(format!("{field} must be one non-empty line"));
+            }
+            None if l.explain_zh.is_some() => {
+                err(format!("{field} is required when explain.zh.md exists"));
+            }
+            _ => {}
         }
     }
     let shape = |ps: &[Param]| -> Vec<(String, i64, i64, i64, String)> {
@@ -330,6 +358,44 @@ mod tests {
             load(&raw).map(|_| ()),
             Err(vec!["07-demo: 0 params; a lesson has 1 to 4".into()])
         );
+    }
+
+    #[test]
+    fn a_chinese_explanation_needs_a_chinese_title_and_claim() {
+        let mut r = raw("07-demo", TOML, GO);
+        r.explain_zh = Some("为什么");
+        assert_eq!(
+            load(&r).map(|_| ()),
+            Err(vec![
+                "07-demo: title_zh is required when explain.zh.md exists".into(),
+                "07-demo: claim_zh is required when explain.zh.md exists".into(),
+            ])
+        );
+        let toml = TOML.replace(
+            "seed = 1",
+            "title_zh = \"标题\"\nclaim_zh = \"说明\"\nseed = 1",
+        );
+        let toml: &'static str = Box::leak(toml.into_boxed_str());
+        let mut r = raw("07-demo", toml, GO);
+        r.explain_zh = Some("为什么");
+        assert_eq!(
+            load(&r).map(|l| (l.title_zh, l.claim_zh)),
+            Ok((Some("标题".into()), Some("说明".into())))
+        );
+    }
+
+    #[test]
+    fn every_lesson_with_a_chinese_explanation_has_a_chinese_title() {
+        for l in crate::catalog::all() {
+            if l.explain_zh.is_some() {
+                assert!(
+                    l.title_zh.as_deref().is_some_and(|t| !t.trim().is_empty()),
+                    "{} has explain.zh.md but no title_zh",
+                    l.slug
+                );
+            }
+        }
+        assert!(crate::catalog::load_errors().is_empty());
     }
 
     #[test]

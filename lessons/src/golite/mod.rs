@@ -19,8 +19,8 @@ use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
 use ::std::collections::HashMap;
 use ::std::rc::Rc;
 
-/// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`), limits and
-/// preemption.
+/// How to run a program: the seed, parameter overrides (`--set NAME=VALUE`), limits,
+/// preemption and the race detector.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     pub seed: u64,
@@ -31,6 +31,10 @@ pub struct RunOptions {
     /// `x++` (load, add, store) can lose updates. `None`: goroutines yield only when they block
     /// or their slice of steps ends.
     pub preempt_every: Option<u64>,
+    /// Runs Go's race detector (`go run -race`, `docs/ARCHITECTURE.md` § Race detector): data
+    /// races are listed in `RunReport::races` and the program goes on. Off, it costs one branch
+    /// per memory access and call.
+    pub race: bool,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -45,6 +49,9 @@ impl runtime::Value for Value {
     }
     fn unit() -> Self {
         Value::agg(Vec::new())
+    }
+    fn trace(&self, m: &mut runtime::Marker) {
+        vm::reach::trace_values([self.clone()], m);
     }
 }
 
@@ -97,6 +104,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
     vm::value::heap::clear();
+    std::more::reset();
     let prog = program.inner.clone();
     let cfg = Config {
         seed: opts.seed,
@@ -136,7 +144,18 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         } else {
             vm::STEP_BATCH
         },
+        race: opts.race,
+        race_pins: Default::default(),
+        map_iters: Default::default(),
     });
+    if opts.race {
+        let names: Vec<Rc<str>> = prog
+            .funcs
+            .iter()
+            .map(|f| Rc::from(f.name.as_str()))
+            .collect();
+        rt.enable_race(Rc::from(names), sh.race_pins.stacks.clone(), "prog.go");
+    }
     let task = vm::GoTask::new_func(sh, prog.entry, Vec::new());
     rt.spawn_main(Box::new(task), prog.main_line);
     rt
@@ -167,11 +186,16 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         outcome: Outcome::CompileError,
         panic: msg,
         stdout: String::new(),
+        stderr: String::new(),
         virtual_time_ns: 0,
         leaked: Vec::new(),
         steps: 0,
         peak_goroutines: 0,
         peak_heap_bytes: 0,
+        races: Vec::new(),
+        exit_code: None,
         measures: Default::default(),
+        leaked_certain: Vec::new(),
+        goroutines: Vec::new(),
     }
 }

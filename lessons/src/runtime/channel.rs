@@ -84,6 +84,7 @@ impl<V: Value> Runtime<V> {
         timer: Option<TimerId>,
     ) -> ChanId {
         let id = ChanId(self.chans.len() as u32);
+        self.race_chan_made(id, elem_bytes);
         let alloc = self.alloc_bytes(gid, CHAN_HEADER_BYTES + cap as u64 * elem_bytes);
         self.chans.push(Channel {
             cap,
@@ -175,6 +176,7 @@ impl<V: Value> Runtime<V> {
         let ch = &mut self.chans[c.index()];
         if let Some(w) = ch.recvq.pop_front() {
             let wake = w.received(v, true);
+            self.race_send(gid, c, Some(w.gid));
             let len = self.shown_len(c);
             self.emit(gid, EventKind::Send { chan: c, len });
             self.emit(w.gid, EventKind::Recv { chan: c, len });
@@ -182,6 +184,7 @@ impl<V: Value> Runtime<V> {
             true
         } else if ch.buf.len() < ch.cap {
             ch.buf.push_back(v);
+            self.race_send(gid, c, None);
             let len = self.shown_len(c);
             self.emit(gid, EventKind::Send { chan: c, len });
             true
@@ -196,6 +199,7 @@ impl<V: Value> Runtime<V> {
             self.park(gid, GState::ChanSendNil, None, Park::None);
             return Op::Blocked;
         };
+        self.race_send_check(gid, c);
         if self.chans[c.index()].closed {
             return Op::Panic("send on closed channel".to_string());
         }
@@ -220,11 +224,13 @@ impl<V: Value> Runtime<V> {
                     ch.buf.push_back(sv);
                 }
                 let wake = w.sent();
+                self.race_recv(gid, c, true, Some(w.gid));
                 let len = self.shown_len(c);
                 self.emit(gid, EventKind::Recv { chan: c, len });
                 self.emit(w.gid, EventKind::Send { chan: c, len });
                 self.ready(w.gid, wake);
             } else {
+                self.race_recv(gid, c, true, None);
                 let len = self.shown_len(c);
                 self.emit(gid, EventKind::Recv { chan: c, len });
             }
@@ -232,6 +238,7 @@ impl<V: Value> Runtime<V> {
         } else if let Some(mut w) = ch.sendq.pop_front() {
             let v = w.val.take().unwrap_or_else(|| ch.zero.clone());
             let wake = w.sent();
+            self.race_recv(gid, c, false, Some(w.gid));
             let len = self.shown_len(c);
             self.emit(w.gid, EventKind::Send { chan: c, len });
             self.emit(gid, EventKind::Recv { chan: c, len });
@@ -239,6 +246,7 @@ impl<V: Value> Runtime<V> {
             (v, true)
         } else {
             let zero = ch.zero.clone();
+            self.race_recv(gid, c, false, None);
             self.emit(gid, EventKind::Recv { chan: c, len: 0 });
             (zero, false)
         }
@@ -270,6 +278,8 @@ impl<V: Value> Runtime<V> {
         if ch.closed {
             return Err("close of closed channel".to_string());
         }
+        self.race_close(gid, c);
+        let ch = &mut self.chans[c.index()];
         ch.closed = true;
         let recvs = std::mem::take(&mut ch.recvq);
         let sends = std::mem::take(&mut ch.sendq);
@@ -289,6 +299,7 @@ impl<V: Value> Runtime<V> {
             woken.push((w.gid, Wake::SendOnClosed));
         }
         for (g, wake) in woken.into_iter().rev() {
+            self.race_close_woke(g, c);
             self.ready(g, wake);
         }
         Ok(())

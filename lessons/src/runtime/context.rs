@@ -42,29 +42,29 @@ pub(crate) enum CtxKind<V> {
 }
 
 pub(crate) struct CtxNode<V> {
-    parent: Option<CtxId>,
-    kind: CtxKind<V>,
-    done: Option<ChanId>,
+    pub(crate) parent: Option<CtxId>,
+    pub(crate) kind: CtxKind<V>,
+    pub(crate) done: Option<ChanId>,
     err: Option<CtxErr>,
-    cause: Option<Cause<V>>,
-    children: Vec<CtxId>,
+    pub(crate) cause: Option<Cause<V>>,
+    pub(crate) children: Vec<CtxId>,
     deadline: Option<i64>,
-    timer: Option<TimerId>,
-    funcs: Vec<AfterFuncId>,
+    pub(crate) timer: Option<TimerId>,
+    pub(crate) funcs: Vec<AfterFuncId>,
     /// WithDeadlineCause's cause, used when the deadline passes.
-    deadline_cause: Option<V>,
+    pub(crate) deadline_cause: Option<V>,
 }
 
 /// A registered `context.AfterFunc`.
 pub(crate) struct AfterFuncEntry<V> {
-    task: Option<Box<dyn Task<V>>>,
+    pub(crate) task: Option<Box<dyn Task<V>>>,
     line: u32,
 }
 
 /// All context nodes and AfterFunc registrations.
 pub(crate) struct Contexts<V> {
-    nodes: Vec<CtxNode<V>>,
-    funcs: Vec<AfterFuncEntry<V>>,
+    pub(crate) nodes: Vec<CtxNode<V>>,
+    pub(crate) funcs: Vec<AfterFuncEntry<V>>,
 }
 
 impl<V> Default for Contexts<V> {
@@ -118,6 +118,9 @@ impl<V: Value> Runtime<V> {
         self.ctxs.nodes[id.index()].done = Some(done);
         self.ctxs.nodes[id.index()].deadline = deadline;
         if let Some(p) = self.nearest_cancel(parent) {
+            // Go's propagateCancel: parent.Done(), then the parent's mutex.
+            self.race_ctx_done(gid, p);
+            self.race_ctx_locked(gid, p, false);
             let pn = &self.ctxs.nodes[p.index()];
             if let Some(err) = pn.err {
                 let cause = pn.cause.clone();
@@ -152,6 +155,8 @@ impl<V: Value> Runtime<V> {
             if n.err.is_some() || !matches!(n.kind, CtxKind::Cancel) {
                 continue;
             }
+            self.race_ctx_locked(gid, c, true);
+            let n = &mut self.ctxs.nodes[c.index()];
             n.err = Some(err);
             n.cause = Some(cause.clone());
             let children = std::mem::take(&mut n.children);
@@ -266,18 +271,21 @@ impl<V: Value> Cx<'_, V> {
     /// `ctx.Done()`: `None` (a nil channel) for contexts that are never cancelled.
     pub fn ctx_done(&mut self, c: CtxId) -> Option<ChanId> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_done(self.gid, n);
         self.rt.ctxs.nodes[n.index()].done
     }
 
     /// `ctx.Err()`.
     pub fn ctx_err(&mut self, c: CtxId) -> Option<CtxErr> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_locked(self.gid, n, false);
         self.rt.ctxs.nodes[n.index()].err
     }
 
     /// `context.Cause(ctx)`.
     pub fn ctx_cause(&mut self, c: CtxId) -> Option<Cause<V>> {
         let n = self.rt.nearest_cancel(c)?;
+        self.rt.race_ctx_locked(self.gid, n, false);
         self.rt.ctxs.nodes[n.index()].cause.clone()
     }
 

@@ -80,6 +80,23 @@ impl<V: Value> Cx<'_, V> {
         self.rt.print(self.gid, text);
     }
 
+    /// The run's seed (for streams of randomness that must not disturb the main PRNG's, such
+    /// as map iteration order).
+    pub fn seed(&self) -> u64 {
+        self.rt.cfg.seed
+    }
+
+    /// What the program writes to stderr (print/println, log, `fmt.Fprint(os.Stderr)`): kept
+    /// apart from stdout, for the report only (no event).
+    pub fn print_err(&mut self, text: &str) {
+        self.rt.stderr.push_str(text);
+    }
+
+    /// `os.Exit(code)`: ends the run at once (the calling task should stop too).
+    pub fn exit(&mut self, code: i32) {
+        self.rt.exit(code);
+    }
+
     /// 64 bits from the run's seeded PRNG.
     pub fn rand_u64(&mut self) -> u64 {
         self.rt.rng.next_u64()

@@ -1,6 +1,6 @@
 //! A goroutine's record in the scheduler's slab: its task, state, line and pending wake.
 
-use super::ids::{AllocId, ChanId, MutexId};
+use super::ids::{AllocId, ChanId, Gid, MutexId};
 use super::state::GState;
 use super::{Task, Wake};
 
@@ -30,4 +30,7 @@ pub(crate) struct Goroutine<V> {
     /// Bumped on every wake: wait-queue entries made before carry an older token and are stale
     /// (a select leaves one entry per channel; the others are dropped lazily).
     pub park_token: u32,
+    /// The goroutine whose `go` statement started this one (`Gid(0)`: the runtime, for main
+    /// and AfterFunc), for dumps' `created by ... in goroutine N`.
+    pub parent: Gid,
 }

@@ -37,11 +37,14 @@
 mod channel;
 mod context;
 mod cx;
+mod dump;
 mod event;
 mod goroutine;
 mod heap;
 mod ids;
 mod measures;
+mod race;
+mod reach;
 mod report;
 mod rng;
 mod scheduler;
@@ -54,6 +57,7 @@ mod timer;
 
 pub use context::{Cause, CtxErr};
 pub use cx::Cx;
+pub use dump::{CreatedBy, GoroutineStack, StackFrame};
 pub use event::{CaseWait, Event, EventKind};
 pub use heap::AllocKind;
 pub use ids::{
@@ -61,6 +65,10 @@ pub use ids::{
     WgId,
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
+pub use race::{
+    AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
+};
+pub use reach::{LeakVerdict, Marker, PendingTimer, Reachability, Ref, TimerTarget};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
 pub use scheduler::{
@@ -82,6 +90,12 @@ pub trait Value: Clone + 'static {
     fn unit() -> Self {
         Self::time(0)
     }
+
+    /// Shows `m` the runtime objects this value refers to, directly or through the heap it
+    /// points into (see [`Runtime::reachability`]). The default: none.
+    fn trace(&self, m: &mut Marker) {
+        let _ = m;
+    }
 }
 
 /// One goroutine's code. The runtime owns the boxed task and calls `resume` whenever the
@@ -95,6 +109,31 @@ pub trait Task<V: Value> {
     /// (`time.AfterFunc` fired, then `Reset`: Go runs `f` again). `None` (the default): the
     /// task runs at most once.
     fn fresh(&self) -> Option<Box<dyn Task<V>>> {
+        None
+    }
+
+    /// Shows `m` the runtime objects this goroutine's stack refers to (its frames' values,
+    /// closures, deferred calls; for a task not started yet, its function and arguments), for
+    /// [`Runtime::reachability`]. The default: none.
+    fn trace(&self, m: &mut Marker) {
+        let _ = m;
+    }
+
+    /// Shows `m` what the program's globals refer to: roots shared by every task of the
+    /// program, asked of one task only. The default: none.
+    fn trace_globals(&self, m: &mut Marker) {
+        let _ = m;
+    }
+
+    /// The goroutine's stack for dumps, innermost frame first, functions named as Go prints
+    /// them (`main.handle.func1`). The default: no frames.
+    fn stack(&self) -> Vec<StackFrame> {
+        Vec::new()
+    }
+
+    /// The `go` statement that started this goroutine: the function that ran it and its line
+    /// (`created by main.handle` at line 25); `None` for main and for the default.
+    fn created_by(&self) -> Option<StackFrame> {
         None
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dump::GoroutineStack;
 use super::measures::Measures;
 
 /// How a run ended.
@@ -46,6 +47,9 @@ pub struct RunReport {
     /// What Go prints after `panic: ` or `fatal error: `; empty for `exit`.
     pub panic: String,
     pub stdout: String,
+    /// What the program wrote to stderr: `print`/`println`, `log`, `fmt.Fprint(os.Stderr, ...)`.
+    #[serde(default)]
+    pub stderr: String,
     /// The virtual clock when main returned (or when the run ended otherwise).
     pub virtual_time_ns: i64,
     /// Sorted by line, then state; only filled for outcome `exit`.
@@ -53,8 +57,23 @@ pub struct RunReport {
     pub steps: u64,
     pub peak_goroutines: u64,
     pub peak_heap_bytes: u64,
+    /// The status the program passed to `os.Exit` (outcome `exit`, no leaks reported: Go ends
+    /// at once); absent when main returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
     /// What the run did, measured (see [`Measures`]): heap growth, contention, spinning,
     /// goroutine lifetimes, recovered panics. Absent in older JSON: all zero.
     #[serde(default)]
     pub measures: Measures,
+    /// Data races found (runs with the race detector on), in the order they were found;
+    /// absent from the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub races: Vec<super::race::RaceReport>,
+    /// The part of `leaked` that can never wake (reachability, see
+    /// [`super::Runtime::reachability`]); same grouping. Absent in older JSON: empty.
+    #[serde(default)]
+    pub leaked_certain: Vec<Leak>,
+    /// Every goroutine alive when the run ended, with its stack, creator and leak verdict.
+    #[serde(default)]
+    pub goroutines: Vec<GoroutineStack>,
 }

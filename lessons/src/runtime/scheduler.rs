@@ -118,6 +118,8 @@ pub struct Runtime<V: Value> {
     pub(crate) current: Gid,
     pub(crate) events: Vec<Event>,
     pub(crate) stdout: String,
+    pub(crate) stderr: String,
+    pub(crate) exit_code: Option<i32>,
     pub(crate) main_done: bool,
     pub(crate) main_end_ns: i64,
     pub(crate) main_end_steps: u64,
@@ -140,6 +142,8 @@ pub struct Runtime<V: Value> {
     /// What the running goroutine is charging work for (`strings.Repeat`, ...), named by the
     /// step limit's message.
     pub(crate) charging: Option<&'static str>,
+    /// The data race detector, when this run has it on ([`Runtime::enable_race`]).
+    pub(crate) race: Option<Box<super::race::RaceState>>,
     names: Vec<Rc<str>>,
     /// The measures of the report, fed as the fold feeds its own from events.
     pub(crate) tally: Tally,
@@ -164,6 +168,7 @@ impl<V: Value> Runtime<V> {
             stack: super::ids::AllocId(u32::MAX),
             relock: None,
             park_token: 0,
+            parent: Gid(0),
         };
         Runtime {
             cfg,
@@ -185,6 +190,8 @@ impl<V: Value> Runtime<V> {
             current: Gid(0),
             events: Vec::new(),
             stdout: String::new(),
+            stderr: String::new(),
+            exit_code: None,
             main_done: false,
             main_end_ns: 0,
             main_end_steps: 0,
@@ -199,6 +206,7 @@ impl<V: Value> Runtime<V> {
             out_lines: 0,
             out_truncated: false,
             charging: None,
+            race: None,
             names: Vec::new(),
             tally: Tally::default(),
             spin: SpinWatch::default(),
@@ -256,10 +264,24 @@ impl<V: Value> Runtime<V> {
     /// The report of the run so far (outcome `exit` with empty fields while still running).
     pub fn report(&self) -> RunReport {
         let (outcome, panic) = self.end.clone().unwrap_or((Outcome::Exit, String::new()));
-        let leaked = if outcome == Outcome::Exit && self.end.is_some() {
+        let leaked = if outcome == Outcome::Exit && self.end.is_some() && self.exit_code.is_none() {
             self.leaks()
         } else {
             Vec::new()
+        };
+        // Reachability and stacks only once the run is over: linear in the live heap, too
+        // costly per step.
+        let (leaked_certain, goroutines) = match (&self.end, outcome) {
+            (None, _) | (_, Outcome::CompileError) => (Vec::new(), Vec::new()),
+            (Some(_), _) => {
+                let reach = self.reachability();
+                let certain = if leaked.is_empty() {
+                    Vec::new()
+                } else {
+                    self.leak_groups(|g| reach.is_certain(g))
+                };
+                (certain, self.goroutine_stacks(Some(&reach)))
+            }
         };
         let mut stdout = self.stdout.clone();
         if self.out_truncated {
@@ -272,6 +294,7 @@ impl<V: Value> Runtime<V> {
             outcome,
             panic,
             stdout,
+            stderr: self.stderr.clone(),
             virtual_time_ns: if self.main_done {
                 self.main_end_ns
             } else {
@@ -281,19 +304,30 @@ impl<V: Value> Runtime<V> {
             steps: self.steps,
             peak_goroutines: self.peak_live as u64,
             peak_heap_bytes: self.heap.peak,
+            exit_code: self.exit_code,
             measures: self
                 .tally
                 .measures(self.now, self.heap.current, self.heap.peak),
+            races: self.race_reports().to_vec(),
+            leaked_certain,
+            goroutines,
         }
     }
 
     /// Live goroutines grouped by (state, line), sorted by line then state.
     fn leaks(&self) -> Vec<Leak> {
+        self.leak_groups(|_| true)
+    }
+
+    /// Live goroutines for which `keep(gid)` holds, grouped by (state, line), sorted by line
+    /// then state.
+    pub(crate) fn leak_groups(&self, keep: impl Fn(Gid) -> bool) -> Vec<Leak> {
         let mut groups: Vec<(u32, &'static str)> = self
             .gs
             .iter()
-            .filter(|g| g.alive)
-            .map(|g| (g.line, g.state.as_str()))
+            .enumerate()
+            .filter(|(i, g)| g.alive && keep(Gid(*i as u32)))
+            .map(|(_, g)| (g.line, g.state.as_str()))
             .collect();
         groups.sort_unstable();
         let mut out: Vec<Leak> = Vec::new();
@@ -449,6 +483,7 @@ impl<V: Value> Runtime<V> {
 
     fn exit_goroutine(&mut self, gid: Gid) {
         self.emit(gid, EventKind::Exit);
+        self.race_exit(gid);
         self.tally.exit(gid, self.now);
         let g = &mut self.gs[gid.index()];
         g.alive = false;
@@ -542,10 +577,12 @@ impl<V: Value> Runtime<V> {
             stack,
             relock: None,
             park_token: 0,
+            parent,
         });
         self.tally.spawn(gid, self.now);
         self.tally.alloc(STACK_BYTES);
         self.emit(gid, EventKind::Alloc { bytes: STACK_BYTES });
+        self.race_spawn(parent, gid, line);
         self.check_heap(gid);
         self.live += 1;
         self.peak_live = self.peak_live.max(self.live);
@@ -709,9 +746,21 @@ impl<V: Value> Runtime<V> {
         }
     }
 
+    /// `os.Exit(code)`: the run ends now, as main returning would, but without waiting for or
+    /// reporting other goroutines.
+    pub(crate) fn exit(&mut self, code: i32) {
+        if self.end.is_none() {
+            self.exit_code = Some(code);
+        }
+        self.finish(Outcome::Exit, String::new());
+    }
+
     /// Appends program output, keeping at most [`MAX_OUTPUT_BYTES`] or [`MAX_OUTPUT_LINES`];
     /// the rest is counted (the report gives the totals), so an output flood costs no memory.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
+        // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
+        // printing orders the goroutines that print.
+        self.race_print(gid);
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         let kept_lines = self.out_lines as usize;
         self.out_bytes += text.len() as u64;

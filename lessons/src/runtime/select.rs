@@ -67,6 +67,7 @@ impl<V: Value> Runtime<V> {
             };
             return match case {
                 SelectCase::Send(Some(c), v) => {
+                    self.race_send_check(gid, *c);
                     if self.chans[c.index()].closed {
                         return Op::Panic("send on closed channel".to_string());
                     }
@@ -98,6 +99,12 @@ impl<V: Value> Runtime<V> {
         if cases.is_empty() {
             self.park(gid, GState::SelectNoCases, None, Park::None);
             return Op::Blocked;
+        }
+        // Go's select polled every send case (a read of each channel) before parking.
+        for case in cases {
+            if let SelectCase::Send(Some(c), _) = case {
+                self.race_send_check(gid, *c);
+            }
         }
         let mut chans: Vec<ChanId> = Vec::with_capacity(cases.len());
         let mut waits: Vec<CaseWait> = Vec::with_capacity(cases.len());

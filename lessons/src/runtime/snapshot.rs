@@ -21,6 +21,9 @@ pub struct GoroutineView {
     pub name: Rc<str>,
     pub state: GState,
     pub line: u32,
+    /// Virtual time it entered its state (parked, or made runnable): the "since when" of a
+    /// goroutine dump's `[chan send, 2 minutes]`.
+    pub since_ns: i64,
     /// What it is parked on; `None` while it runs or can run. Kept as ids (cheap to copy for
     /// 100,000 goroutines a frame); [`GoroutineView::waits_on_text`] says it in words.
     #[serde(skip)]
@@ -155,6 +158,7 @@ pub struct Snapshot {
 struct GFold {
     state: GState,
     line: u32,
+    since_ns: i64,
     on: Option<ObjId>,
     cases: Option<Rc<[CaseWait]>>,
 }
@@ -233,6 +237,7 @@ impl Fold {
                 *slot(&mut self.gs, child.index()) = Some(GFold {
                     state: GState::Runnable,
                     line: 0,
+                    since_ns: e.time_ns,
                     on: None,
                     cases: None,
                 });
@@ -245,6 +250,7 @@ impl Fold {
                 let g = GFold {
                     state: *state,
                     line: e.line,
+                    since_ns: e.time_ns,
                     on: *on,
                     cases: cases.clone(),
                 };
@@ -258,6 +264,7 @@ impl Fold {
                     *slot(&mut self.gs, e.gid.index()) = Some(GFold {
                         state: GState::Runnable,
                         line: e.line,
+                        since_ns: e.time_ns,
                         on: None,
                         cases: None,
                     });
@@ -354,6 +361,7 @@ impl Fold {
                 name: names.get(i).cloned().unwrap_or_else(|| Rc::from("")),
                 state,
                 line: g.line,
+                since_ns: g.since_ns,
                 waits_on,
             });
         }

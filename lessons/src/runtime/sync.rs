@@ -21,7 +21,7 @@ pub(crate) struct Mutex {
     locked: bool,
     /// A waiter was woken and has not yet tried again (Go's `mutexWoken`).
     woken: bool,
-    waiters: VecDeque<Gid>,
+    pub(crate) waiters: VecDeque<Gid>,
 }
 
 /// Go's RWMutex: a writer first takes an internal mutex `w` (other writers queue on it, in
@@ -34,28 +34,28 @@ pub(crate) struct RwMutex {
     /// The writer holding `w` is inside.
     writer_active: bool,
     /// The writer holding `w`, waiting for readers to leave.
-    pending_writer: Option<Gid>,
+    pub(crate) pending_writer: Option<Gid>,
     readers: u32,
     /// Writers queued on `w`.
-    w_waiters: VecDeque<Gid>,
-    readers_waiting: VecDeque<Gid>,
+    pub(crate) w_waiters: VecDeque<Gid>,
+    pub(crate) readers_waiting: VecDeque<Gid>,
 }
 
 #[derive(Default)]
 pub(crate) struct WaitGroup {
     counter: i64,
-    waiters: Vec<Gid>,
+    pub(crate) waiters: Vec<Gid>,
 }
 
 pub(crate) struct Cond {
-    mutex: MutexId,
-    waiters: VecDeque<Gid>,
+    pub(crate) mutex: MutexId,
+    pub(crate) waiters: VecDeque<Gid>,
 }
 
 #[derive(Default)]
 pub(crate) struct Once {
     state: OnceState,
-    waiters: Vec<Gid>,
+    pub(crate) waiters: Vec<Gid>,
 }
 
 #[derive(Default, PartialEq, Eq)]
@@ -69,11 +69,11 @@ enum OnceState {
 /// Every sync object of a run, by id.
 #[derive(Default)]
 pub(crate) struct SyncObjects {
-    mutexes: Vec<Mutex>,
-    rwmutexes: Vec<RwMutex>,
-    wgs: Vec<WaitGroup>,
-    conds: Vec<Cond>,
-    onces: Vec<Once>,
+    pub(crate) mutexes: Vec<Mutex>,
+    pub(crate) rwmutexes: Vec<RwMutex>,
+    pub(crate) wgs: Vec<WaitGroup>,
+    pub(crate) conds: Vec<Cond>,
+    pub(crate) onces: Vec<Once>,
 }
 
 impl<V: Value> Runtime<V> {
@@ -85,6 +85,7 @@ impl<V: Value> Runtime<V> {
         }
         if !mx.locked {
             mx.locked = true;
+            self.race_mutex_acquire(gid, m);
             return true;
         }
         if front {
@@ -131,6 +132,7 @@ impl<V: Value> Cx<'_, V> {
         let mx = &mut self.rt.sync.mutexes[m.index()];
         if !mx.locked {
             mx.locked = true;
+            self.rt.race_mutex_acquire(self.gid, m);
             return Op::Ready(());
         }
         mx.waiters.push_back(self.gid);
@@ -165,12 +167,16 @@ impl<V: Value> Cx<'_, V> {
             false
         } else {
             mx.locked = true;
+            self.rt.race_mutex_acquire(self.gid, m);
             true
         }
     }
 
     /// `m.Unlock()`; `Err` is the fatal error "sync: unlock of unlocked mutex".
     pub fn unlock(&mut self, m: MutexId) -> Result<(), String> {
+        if self.rt.sync.mutexes[m.index()].locked {
+            self.rt.race_mutex_release(self.gid, m);
+        }
         self.rt.mutex_unlock(m)
     }
 
@@ -186,6 +192,7 @@ impl<V: Value> Cx<'_, V> {
         let rw = &mut self.rt.sync.rwmutexes[m.index()];
         if !rw.w_locked {
             rw.readers += 1;
+            self.rt.race_rlocked(self.gid, m);
             return Op::Ready(());
         }
         rw.readers_waiting.push_back(self.gid);
@@ -212,6 +219,7 @@ impl<V: Value> Cx<'_, V> {
             return false;
         }
         rw.readers += 1;
+        self.rt.race_rlocked(self.gid, m);
         true
     }
 
@@ -222,10 +230,20 @@ impl<V: Value> Cx<'_, V> {
             return Err("sync: RUnlock of unlocked RWMutex".to_string());
         }
         rw.readers -= 1;
-        if rw.readers == 0
-            && let Some(w) = rw.pending_writer.take()
-        {
+        let wakes = if rw.readers == 0 {
+            rw.pending_writer.take()
+        } else {
+            None
+        };
+        if wakes.is_some() {
             rw.writer_active = true;
+        }
+        let gid = self.gid;
+        self.rt.race_sync(gid, |r, g| {
+            r.release_merge(g, super::race::SyncKey::RwWriter(m.0))
+        });
+        if let Some(w) = wakes {
+            self.rt.race_wlocked(w, m);
             self.rt.ready(w, Wake::Done);
         }
         Ok(())
@@ -248,6 +266,7 @@ impl<V: Value> Cx<'_, V> {
         rw.w_locked = true;
         if rw.readers == 0 {
             rw.writer_active = true;
+            self.rt.race_wlocked(self.gid, m);
             return Op::Ready(());
         }
         rw.pending_writer = Some(self.gid);
@@ -275,6 +294,7 @@ impl<V: Value> Cx<'_, V> {
         }
         rw.w_locked = true;
         rw.writer_active = true;
+        self.rt.race_wlocked(self.gid, m);
         true
     }
 
@@ -285,6 +305,11 @@ impl<V: Value> Cx<'_, V> {
         if !rw.writer_active {
             return Err("sync: Unlock of unlocked RWMutex".to_string());
         }
+        let gid = self.gid;
+        self.rt.race_sync(gid, |r, g| {
+            r.release(g, super::race::SyncKey::RwReader(m.0))
+        });
+        let rw = &mut self.rt.sync.rwmutexes[m.index()];
         rw.writer_active = false;
         rw.w_locked = false;
         let readers = std::mem::take(&mut rw.readers_waiting);
@@ -300,10 +325,12 @@ impl<V: Value> Cx<'_, V> {
         }
         let active = rw.writer_active;
         for r in readers {
+            self.rt.race_rlocked(r, m);
             self.rt.ready(r, Wake::Done);
         }
         if let Some(w) = next {
             if active {
+                self.rt.race_wlocked(w, m);
                 self.rt.ready(w, Wake::Done);
             } else {
                 self.rt
@@ -322,14 +349,22 @@ impl<V: Value> Cx<'_, V> {
 
     /// `wg.Add(delta)` (Done is `-1`); `Err` is the panic "sync: negative WaitGroup counter".
     pub fn wg_add(&mut self, wg: WgId, delta: i64) -> Result<(), String> {
+        if delta < 0 {
+            self.rt.race_wg_done(self.gid, wg);
+        }
         let w = &mut self.rt.sync.wgs[wg.index()];
         w.counter += delta;
         if w.counter < 0 {
             return Err("sync: negative WaitGroup counter".to_string());
         }
+        if delta > 0 && w.counter == delta {
+            self.rt.race_wg_add_from_zero(self.gid, wg);
+        }
+        let w = &mut self.rt.sync.wgs[wg.index()];
         if w.counter == 0 {
             let waiters = std::mem::take(&mut w.waiters);
             for g in waiters {
+                self.rt.race_wg_acquire(g, wg);
                 self.rt.ready(g, Wake::Done);
             }
         }
@@ -340,8 +375,11 @@ impl<V: Value> Cx<'_, V> {
     pub fn wg_wait(&mut self, wg: WgId) -> Op<()> {
         let w = &mut self.rt.sync.wgs[wg.index()];
         if w.counter == 0 {
+            self.rt.race_wg_acquire(self.gid, wg);
             return Op::Ready(());
         }
+        self.rt.race_wg_wait_blocks(self.gid, wg);
+        let w = &mut self.rt.sync.wgs[wg.index()];
         w.waiters.push(self.gid);
         self.rt.park(
             self.gid,
@@ -366,6 +404,9 @@ impl<V: Value> Cx<'_, V> {
     /// only once it holds the mutex again. `Err` is the fatal error of an unlocked mutex.
     pub fn cond_wait(&mut self, c: CondId) -> Result<Op<()>, String> {
         let m = self.rt.sync.conds[c.index()].mutex;
+        if self.rt.sync.mutexes[m.index()].locked {
+            self.rt.race_mutex_release(self.gid, m);
+        }
         self.rt.mutex_unlock(m)?;
         self.rt.sync.conds[c.index()].waiters.push_back(self.gid);
         self.rt
@@ -405,7 +446,10 @@ impl<V: Value> Cx<'_, V> {
     pub fn once_begin(&mut self, o: OnceId) -> Op<bool> {
         let once = &mut self.rt.sync.onces[o.index()];
         match once.state {
-            OnceState::Done => Op::Ready(false),
+            OnceState::Done => {
+                self.rt.race_once_acquire(self.gid, o);
+                Op::Ready(false)
+            }
             OnceState::New => {
                 once.state = OnceState::Running;
                 Op::Ready(true)
@@ -425,10 +469,12 @@ impl<V: Value> Cx<'_, V> {
 
     /// End of `once.Do(f)` (also when f panicked): marks done and releases the waiters.
     pub fn once_end(&mut self, o: OnceId) {
+        self.rt.race_once_done(self.gid, o);
         let once = &mut self.rt.sync.onces[o.index()];
         once.state = OnceState::Done;
         let waiters = std::mem::take(&mut once.waiters);
         for g in waiters {
+            self.rt.race_once_acquire(g, o);
             self.rt.ready(g, Wake::Done);
         }
     }

@@ -203,6 +203,9 @@ impl<V: Value> Runtime<V> {
             ));
             return;
         }
+        if !matches!(self.timers.slots[id.index()].kind, TimerKind::Sleep(_)) {
+            self.race_timer_fires(id);
+        }
         let slot = &mut self.timers.slots[id.index()];
         let at = slot.when.take().unwrap_or(self.now);
         match &mut slot.kind {
@@ -274,6 +277,7 @@ impl<V: Value> Runtime<V> {
 
     /// Arms a user-visible timer at `at`, charging the heap while it is pending.
     pub(crate) fn arm_visible(&mut self, gid: Gid, id: TimerId, at: i64) {
+        self.race_timer_armed(gid, id);
         self.timers.arm(id, at);
         if self.timers.slots[id.index()].alloc.is_none() {
             let a = self.alloc_bytes(gid, TIMER_BYTES);

@@ -7,8 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lessons::runtime::{
-    AfterFuncId, AllocId, AllocKind, Cause, ChanId, CondId, Config, CtxId, Cx, MutexId, OnceId, Op,
-    Outcome, RunReport, Runtime, RwMutexId, SelectCase, Selected, Task, Value, Wake, WgId, Yield,
+    AccessKind, AfterFuncId, AllocId, AllocKind, AtomicOp, Cause, ChanId, CondId, Config, CtxId,
+    Cx, Loc, Marker, MutexId, OnceId, Op, Outcome, RaceReport, Ref, RunReport, Runtime, RwMutexId,
+    SelectCase, Selected, Site, Task, TimerId, Value, Wake, WgId, Yield,
 };
 
 /// The test value type: plain integers; a timer delivers the time it fired.
@@ -22,6 +23,18 @@ impl Value for V {
     fn unit() -> Self {
         V(0)
     }
+
+    /// `V(1000 + n)` stands for channel `n` held as a value (reachability tests).
+    fn trace(&self, m: &mut Marker) {
+        if self.0 >= 1000 {
+            m.refer(Ref::Chan(ChanId((self.0 - 1000) as u32)));
+        }
+    }
+}
+
+thread_local! {
+    /// What the program's globals hold ([`S::Global`]), for reachability tests.
+    static GLOBALS: RefCell<Vec<Ref>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Shared log of observations.
@@ -99,6 +112,61 @@ pub enum S {
     RwTryLock(u32),
     RwTryRLock(u32),
     CtxWithTimeoutCause(u32, i64, i64),
+    /// A plain read / write of variable `n` (race detector), at the current line.
+    Read(u32),
+    Write(u32),
+    /// An atomic operation on variable `n`.
+    Atomic(u32, AtomicOp),
+    /// The goroutine holds a reference to this object until it exits (reachability tests).
+    Hold(Ref),
+    /// A global variable refers to this object from now on (reachability tests).
+    Global(Ref),
+}
+
+/// The runtime objects an op of a script refers to: what a goroutine still has ahead of it is
+/// what its stack holds (reachability tests).
+fn op_refs(op: &S, out: &mut Vec<Ref>) {
+    let chan = |c: &Option<ChanId>, out: &mut Vec<Ref>| {
+        if let Some(c) = c {
+            out.push(Ref::Chan(*c));
+        }
+    };
+    match op {
+        S::Send(c, v) => {
+            chan(c, out);
+            if *v >= 1000 {
+                out.push(Ref::Chan(ChanId((*v - 1000) as u32)));
+            }
+        }
+        S::Recv(c) | S::Close(c) => chan(c, out),
+        S::Select(cases, _) => {
+            for case in cases {
+                match case {
+                    SelectCase::Send(c, _) | SelectCase::Recv(c) => chan(c, out),
+                }
+            }
+        }
+        S::Go(_, _, body) | S::AfterFunc(_, body) | S::Loop(_, body) => {
+            body.iter().for_each(|o| op_refs(o, out))
+        }
+        S::Lock(m) | S::Unlock(m) => out.push(Ref::Mutex(MutexId(*m))),
+        S::RLock(m) | S::RUnlock(m) | S::WLock(m) | S::WUnlock(m) => {
+            out.push(Ref::RwMutex(RwMutexId(*m)))
+        }
+        S::WgAdd(w, _) | S::WgWait(w) => out.push(Ref::WaitGroup(WgId(*w))),
+        S::CondWait(c) | S::Signal(c) | S::Broadcast(c) => out.push(Ref::Cond(CondId(*c))),
+        S::CtxCancel(c) | S::CtxWait(c) | S::CtxCancelCause(c, _) => out.push(Ref::Ctx(CtxId(*c))),
+        S::CtxAfterFunc(c, body) => {
+            out.push(Ref::Ctx(CtxId(*c)));
+            body.iter().for_each(|o| op_refs(o, out))
+        }
+        S::TimerStop(t) | S::TimerReset(t, _) | S::TickerReset(t, _) => {
+            out.push(Ref::Timer(TimerId(*t)))
+        }
+        S::OnceDo(o, _) | S::OnceBegin(o) | S::OnceEnd(o) => out.push(Ref::Once(OnceId(*o))),
+        S::Hold(r) => out.push(*r),
+        _ => {}
+    }
 }
 
 /// A goroutine running a script.
@@ -108,6 +176,8 @@ pub struct Script {
     log: Log,
     /// Steps left in the current `Work` op (it yields whenever its slice runs out).
     work_left: Option<u64>,
+    /// Objects held since a `Hold` op.
+    held: Vec<Ref>,
 }
 
 impl Script {
@@ -117,6 +187,7 @@ impl Script {
             pc: 0,
             log: log.clone(),
             work_left: None,
+            held: Vec::new(),
         })
     }
 
@@ -186,7 +257,20 @@ impl Task<V> for Script {
             pc: 0,
             log: self.log.clone(),
             work_left: None,
+            held: Vec::new(),
         }))
+    }
+
+    fn trace(&self, m: &mut Marker) {
+        let mut refs = self.held.clone();
+        self.ops[self.pc.min(self.ops.len())..]
+            .iter()
+            .for_each(|op| op_refs(op, &mut refs));
+        refs.into_iter().for_each(|r| m.refer(r));
+    }
+
+    fn trace_globals(&self, m: &mut Marker) {
+        GLOBALS.with(|g| g.borrow().iter().for_each(|r| m.refer(*r)));
     }
 
     fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
@@ -425,6 +509,29 @@ impl Task<V> for Script {
                     cx.ctx_with_deadline_cause(CtxId(p), at, V(cause));
                 }
                 S::Fatal(m) => return Yield::Fatal(m.to_string()),
+                S::Read(n) | S::Write(n) => {
+                    let kind = if matches!(op, S::Read(_)) {
+                        AccessKind::Read
+                    } else {
+                        AccessKind::Write
+                    };
+                    let site = Site {
+                        func: 0,
+                        line: cx.line(),
+                        stack: 0,
+                    };
+                    cx.race_access(var(n), kind, site);
+                }
+                S::Atomic(n, a) => {
+                    let site = Site {
+                        func: 0,
+                        line: cx.line(),
+                        stack: 0,
+                    };
+                    cx.race_atomic(var(n), a, site);
+                }
+                S::Hold(r) => self.held.push(r),
+                S::Global(r) => GLOBALS.with(|g| g.borrow_mut().push(r)),
             }
             self.pc += 1;
         }
@@ -448,10 +555,46 @@ pub fn run_with(cfg: Config, main: Vec<S>) -> (RunReport, Vec<String>) {
 
 /// A runtime with `main` spawned, not yet run.
 pub fn start(cfg: Config, main: Vec<S>) -> (Runtime<V>, Log) {
+    GLOBALS.with(|g| g.borrow_mut().clear());
     let log: Log = Rc::new(RefCell::new(Vec::new()));
     let mut rt = Runtime::new(cfg);
     rt.spawn_main(Script::boxed(main, &log), 1);
     (rt, log)
+}
+
+/// Variable `n` as a race detector location.
+pub fn var(n: u32) -> Loc {
+    Loc {
+        base: u64::from(n) + 1,
+        index: 0,
+    }
+}
+
+/// Runs `main` with the race detector on; returns the report and the races found.
+pub fn run_race(main: Vec<S>) -> (RunReport, Vec<RaceReport>) {
+    let (mut rt, _) = start(Config::default(), main);
+    let names: Rc<[Rc<str>]> = Rc::from(vec![Rc::from("main.f")]);
+    rt.enable_race(names, Default::default(), "prog.go");
+    let report = rt.run_to_end();
+    (report, rt.race_reports().to_vec())
+}
+
+/// The races as `"<op> <line> g<id> / <op> <line> g<id>"` (access, then previous).
+pub fn race_pairs(races: &[RaceReport]) -> Vec<String> {
+    races
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} g{} / {} {} g{}",
+                r.access.op,
+                r.access.line,
+                r.access.goroutine,
+                r.previous.op,
+                r.previous.line,
+                r.previous.goroutine
+            )
+        })
+        .collect()
 }
 
 /// The leak list as `(state, line, count)` triples.

@@ -92,7 +92,7 @@ test('a plain click on a lesson opens it in place; back returns to the list', as
 });
 
 test('when the wasm cannot load, the page says so and offers a reload', async ({ page }) => {
-  await page.route('**/pkg/app_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/pkg/app_bg.*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('./');
   await expect(page.locator('#loading')).toContainText('The playground failed to load');
   await expect(page.locator('#loading').getByRole('button', { name: 'Reload' })).toBeVisible();

@@ -62,7 +62,10 @@ test('played to the end, forgotten-sender shows exactly the leaks golite reports
   );
   expect(good.leaked).toEqual([]);
   expect(await shownLeaks(page, 'good')).toEqual([]);
-  await expect(page.getByTestId('verdict-good')).toHaveText('no leaks');
+  // The verdict names the lesson's harm, as the CLI does (specs/verdict.spec.ts checks them all).
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(bad.verdict!.en);
+  await expect(page.getByTestId('verdict-good').locator('.verdict')).toHaveText(good.verdict!.en);
+  await expect(page.getByTestId('verdict-good').locator('.verdict')).toHaveAttribute('data-leaks', '0');
   await expect(page.getByTestId('output-bad')).toHaveText(bad.stdout);
   // The code shows the leaked goroutines as a badge on the leaking line.
   const badge = page.getByTestId('code-bad').locator(`[data-testid="line-badge"][data-line="${bad.leaked[0].line}"]`);
@@ -108,7 +111,8 @@ test('moving a parameter re-runs both sides to what golite run --set reports', a
   await expect(page).toHaveURL(/timeoutMs=500(&|$)/);
   const none = golite(`${FS}/bad.go`, ['requests=37', 'timeoutMs=500']);
   expect(none.leaked).toEqual([]);
-  await expect(page.getByTestId('verdict-bad')).toHaveText('no leaks');
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(none.verdict!.en);
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveAttribute('data-leaks', '0');
 });
 
 test('the seed box and New seed re-run both sides with that seed, each a history entry', async ({ page }) => {
@@ -312,7 +316,8 @@ test('a panic and a deadlock read as Go reports them, in the verdict and under t
   // The closing crawler panics in a deferred close too: Go prints both, the first first, and
   // the verdict is the first line.
   expect(panic.panic).toBe('send on closed channel\n\tpanic: close of closed channel');
-  await expect(page.getByTestId('verdict-bad')).toHaveText('panic: send on closed channel');
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(panic.verdict!.en);
+  expect(panic.verdict!.en).toMatch(/^panic: send on closed channel; /);
   expect(await page.getByTestId('stderr-bad').innerText()).toBe(`panic: ${panic.panic}\nexit status 2`);
   await expect(page.getByTestId('output-bad')).toHaveText(panic.stdout);
   await expect(page.getByTestId('stderr-good')).toHaveCount(0);
@@ -324,7 +329,8 @@ test('a panic and a deadlock read as Go reports them, in the verdict and under t
   expect(deadlock.outcome).toBe('deadlock');
   await page.goto('index.html?lesson=unbuffered-deadlock');
   await verdictsShown(page);
-  await expect(page.getByTestId('verdict-bad')).toHaveText('deadlock: all goroutines are asleep');
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(deadlock.verdict!.en);
+  expect(deadlock.verdict!.en).toMatch(/^deadlock: all goroutines are asleep; /);
   await expect(page.getByTestId('stderr-bad')).toHaveText(`fatal error: ${deadlock.panic}\nexit status 2`);
 });
 

@@ -220,6 +220,89 @@ class Crashes(unittest.TestCase):
         self.assertEqual(rec["panic"], "runtime error: invalid memory address or nil pointer dereference")
         self.assertEqual(rec["virtual_time_ns"], 0)
 
+    def test_what_the_program_wrote_to_stderr_before_a_panic_is_kept(self):
+        stderr = (
+            "to stderr\n1 2\n"
+            "panic: boom\n\ngoroutine 24 [running, synctest bubble 1]:\nmain.oracleMain()\n"
+            f"\t{PROG}:20 +0x11f\n"
+        )
+        rec = self.crash(stderr, {"main_panic_time.txt": "0"}, main_gid=24)
+        self.assertEqual((rec["panic"], rec["stderr"]), ("boom", "to stderr\n1 2\n"))
+
+    def test_an_exit_without_a_result_or_a_panic_is_os_exit(self):
+        with tempfile.TemporaryDirectory() as d:
+            proc = subprocess.CompletedProcess([], 3, "", "bye\n")
+            rec = run_one.crash_record(proc, "out\n", PROG, 24, Path(d))
+        self.assertEqual(
+            (rec["outcome"], rec["exit_code"], rec["stderr"], rec["virtual_time_ns"]),
+            ("exit", 3, "bye\n", None),
+        )
+
+
+LEAK_DUMP = f"""goroutine 5 [running]:
+runtime/pprof.writeGoroutineStacks({{0x6d8d08, 0xa98117e2040}})
+\t/go/src/runtime/pprof/pprof.go:816 +0x69
+oracleprog.TestOracleLeak(0x1)
+\t/tmp/oracle-x/oracle_harness_test.go:200 +0xab
+
+goroutine 6 [chan send (leaked)]:
+oracleprog.fetchProfile.func1()
+\t{PROG}:27 +0x1e
+created by oracleprog.fetchProfile in goroutine 5
+\t{PROG}:26 +0x67
+
+goroutine 7 [sync.WaitGroup.Wait (leaked), 2 minutes]:
+sync.runtime_SemacquireWaitGroup(0x0?, 0x0?)
+\t/go/src/runtime/sema.go:114 +0x2e
+sync.(*WaitGroup).Wait(0x1)
+\t/go/src/sync/waitgroup.go:206 +0x85
+oracleprog.oracleMain.func2(...)
+\t{PROG}:11
+created by oracleprog.oracleMain in goroutine 5
+\t{PROG}:19 +0x67
+
+goroutine 8 [chan receive]:
+oracleprog.oracleMain.func1()
+\t{PROG}:16 +0x1e
+created by oracleprog.oracleMain in goroutine 5
+\t{PROG}:15 +0x67
+"""
+
+
+class LeakProfile(unittest.TestCase):
+    def test_a_dump_keeps_functions_and_program_lines_without_addresses(self):
+        gs = {g["id"]: g for g in run_one.parse_dump(LEAK_DUMP, PROG, "bad.go")}
+        self.assertEqual(
+            (gs[6]["state"], gs[6]["leaked"], gs[6]["frames"], gs[6]["created_by"]),
+            ("chan send", True, ["main.fetchProfile.func1 bad.go:27"], "main.fetchProfile bad.go:26"),
+        )
+        self.assertEqual(
+            gs[7]["frames"],
+            ["sync.runtime_SemacquireWaitGroup", "sync.(*WaitGroup).Wait", "main.main.func2 bad.go:11"],
+        )
+        self.assertEqual(gs[7]["state"], "sync.WaitGroup.Wait")
+        self.assertFalse(gs[8]["leaked"])
+        self.assertEqual(gs[5]["frames"], ["runtime/pprof.writeGoroutineStacks"])
+
+    def test_the_profile_counts_leaked_goroutines_by_state_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = Path(d)
+            (out / "leak_result.txt").write_text("ok\n")
+            (out / "leak1.txt").write_text("goroutineleak profile: total 2\n")
+            (out / "leak2.txt").write_text(LEAK_DUMP)
+            rec = run_one.leak_profile(out, PROG, "bad.go")
+        self.assertEqual(rec["goroutineleak"], {"total": 2, "leaked": [
+            {"state": "sync.WaitGroup.Wait", "line": 11, "count": 1},
+            {"state": "chan send", "line": 27, "count": 1}]})
+        self.assertEqual(rec["goroutineleak_dump"][0], {
+            "state": "chan send", "count": 1, "frames": ["main.fetchProfile.func1 bad.go:27"],
+            "created_by": "main.fetchProfile bad.go:26"})
+
+    def test_no_profile_when_the_leak_run_timed_out(self):
+        with tempfile.TemporaryDirectory() as d:
+            (Path(d) / "leak_result.txt").write_text("timeout\n")
+            self.assertIsNone(run_one.leak_profile(Path(d), PROG, "bad.go"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -29,10 +29,7 @@ impl<'a> Compiler<'a> {
                 Builtin::Close | Builtin::Panic | Builtin::Print | Builtin::Println
             )
         {
-            return err(
-                e.pos,
-                "golite supports go/defer of close, panic and function calls only",
-            );
+            return self.go_defer_builtin(b, args, mode, e);
         }
         match b {
             Builtin::Len | Builtin::Cap => {
@@ -64,6 +61,12 @@ impl<'a> Compiler<'a> {
                             if b == Builtin::Len { "len" } else { "cap" }
                         ),
                     );
+                }
+                if let Some(n) = self.array_len(t) {
+                    // An array's length is in its type, even behind a nil *[N]T.
+                    self.emit(Op::Pop);
+                    self.emit(Op::PushInt(n as i64));
+                    return Ok(vec![ids::INT]);
                 }
                 self.emit(if b == Builtin::Len { Op::Len } else { Op::Cap });
                 Ok(vec![ids::INT])
@@ -246,7 +249,8 @@ impl<'a> Compiler<'a> {
                 for a in args {
                     let at = self.type_of(a)?;
                     if !self.types.is_untyped(at)
-                        || (self.types.is_untyped(t) && at == ids::UNTYPED_FLOAT)
+                        || (self.types.is_untyped(t)
+                            && matches!(at, ids::UNTYPED_FLOAT | ids::UNTYPED_STRING))
                     {
                         t = at;
                     }

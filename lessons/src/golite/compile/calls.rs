@@ -1,6 +1,7 @@
 //! Calls: functions, methods, closures, library functions and natives, each plain, `go` or
 //! `defer`, with their arguments (variadic, multi-value).
 
+use super::expr::reads_only;
 use super::expr::{Mode, Sel};
 use super::{Compiler, Entity, Member, R, describe, err};
 use crate::golite::code::{Native, Op};
@@ -57,6 +58,20 @@ impl<'a> Compiler<'a> {
             self.conversion(t, &args[0])?;
             return Ok(vec![t]);
         }
+        if let Some(src) = self.instantiated_src(func)? {
+            // `errors.AsType[T](err)`: the library function written in Go for this T.
+            let (sig, _) = self.parse_func_lit(&src, e.pos)?;
+            let ft = self.func_type(&sig)?;
+            let s = self.sig_of(ft);
+            let n = self.push_args(&s, args, ellipsis, e, describe(func))?;
+            self.compile_wrapper(&src, e.pos)?;
+            self.emit(match mode {
+                Mode::Call => Op::CallValue(n),
+                Mode::Go => Op::GoValue(n),
+                Mode::Defer => Op::DeferValue(n),
+            });
+            return Ok(self.results(&s, mode));
+        }
         let f = func.unparen();
         if let ExprKind::Ident(n) = &f.kind {
             match self.peek(n) {
@@ -88,10 +103,7 @@ impl<'a> Compiler<'a> {
                     }
                     Some(Member::Generic(g)) => (self.lib.generic_call)(self, g, args, mode, e),
                     Some(_) => err(sel.pos, format!("{p}.{} is not a function", sel.name)),
-                    None => err(
-                        sel.pos,
-                        format!("undefined: {p}.{} (not supported by golite)", sel.name),
-                    ),
+                    None => err(sel.pos, (self.lib.missing_member)(p, &path, &sel.name)),
                 };
             }
             let xt = self.type_of(x)?;
@@ -142,13 +154,7 @@ impl<'a> Compiler<'a> {
                 None => {
                     return err(
                         sel.pos,
-                        format!(
-                            "{}.{} undefined (type {} has no field or method {})",
-                            describe(x),
-                            sel.name,
-                            self.types.name(xt),
-                            sel.name
-                        ),
+                        (self.lib.missing_method)(&describe(x), &self.types.name(xt), &sel.name),
                     );
                 }
             }
@@ -165,8 +171,20 @@ impl<'a> Compiler<'a> {
                 ),
             );
         };
-        let n = self.push_args(&s, args, ellipsis, e, describe(func))?;
-        self.expr(func, None)?;
+        // The spec evaluates calls left to right: in `a()(b())`, a() runs before b(). A callee
+        // that only reads names is evaluated after the arguments (no temporary needed).
+        let n = if reads_only(func) {
+            let n = self.push_args(&s, args, ellipsis, e, describe(func))?;
+            self.expr(func, None)?;
+            n
+        } else {
+            let callee = self.temp(ft);
+            self.expr(func, None)?;
+            self.init_var(callee);
+            let n = self.push_args(&s, args, ellipsis, e, describe(func))?;
+            self.load_var(callee);
+            n
+        };
         self.emit(match mode {
             Mode::Call => Op::CallValue(n),
             Mode::Go => Op::GoValue(n),
@@ -282,12 +300,13 @@ impl<'a> Compiler<'a> {
         let fixed = if s.variadic { np - 1 } else { np };
         if args.len() < fixed || (!s.variadic && args.len() > np) || (ellipsis && args.len() != np)
         {
-            let kind = if args.len() < fixed {
-                "not enough"
+            // Go points at the first argument too many (at the call when some are missing).
+            let (kind, at) = if args.len() < fixed {
+                ("not enough", e.pos)
             } else {
-                "too many"
+                ("too many", args.get(np).map_or(e.pos, |a| a.pos))
             };
-            return err(e.pos, format!("{kind} arguments in call to {what}"));
+            return err(at, format!("{kind} arguments in call to {what}"));
         }
         if ellipsis && !s.variadic {
             return err(

@@ -1,6 +1,7 @@
 //! Conversions `T(x)`: between numeric kinds, strings, byte and rune slices, and to interfaces.
 
 use super::{Compiler, ConstVal, R, describe, err};
+use crate::golite::code::Native;
 use crate::golite::code::Op;
 use crate::golite::syntax::ast::Expr;
 use crate::golite::types::{IntKind, Kind, TypeId, ids};
@@ -10,6 +11,29 @@ impl<'a> Compiler<'a> {
     /// `T(x)`.
     pub(crate) fn conversion(&mut self, t: TypeId, x: &Expr) -> R<()> {
         let ft = self.type_of(x)?;
+        // `[N]T(s)` copies the slice's first N elements (a panic when it is shorter);
+        // `(*[N]T)(s)` would share its backing array, which golite's arrays cannot.
+        if let Kind::Slice(el) = self.types.ukind(ft).clone() {
+            match self.types.ukind(t).clone() {
+                Kind::Array(n, ael) if ael == el && !self.types.is_aggregate(el) => {
+                    self.value(x, None)?;
+                    self.emit(Op::PushInt(n as i64));
+                    self.emit(Op::CallNative(Native::SliceToArray, 2));
+                    return Ok(());
+                }
+                Kind::Pointer(p) if matches!(self.types.ukind(p), Kind::Array(_, ael) if *ael == el) =>
+                {
+                    return err(
+                        x.pos,
+                        format!(
+                            "golite does not support converting a slice to {} yet",
+                            self.types.name(t)
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
         let basic_target = matches!(
             self.types.ukind(t),
             Kind::Int(_)

@@ -1,11 +1,13 @@
 //! Declarations: package-level constants, variables, types and functions, methods and their
 //! receivers, and type expressions resolved to types.
 
+use super::assign_mismatch;
 use super::{
     Compiler, ConstVal, Entity, Local, Member, R, SigParams, SigResults, describe, err,
     terminates_block,
 };
 use crate::golite::code::{ClosureInfo, FuncCode, FuncId, Op};
+use crate::golite::syntax::ast::ExprKind;
 use crate::golite::syntax::ast::{self, Block, Expr, FuncDecl, Pos, TypeExpr, TypeKind};
 use crate::golite::types::{ChanDir, Field, Kind, TypeId, ids};
 
@@ -116,26 +118,14 @@ impl<'a> Compiler<'a> {
         if values.len() == 1 {
             let tys = self.multi(&values[0])?;
             if tys.len() != n {
-                return err(
-                    pos,
-                    format!(
-                        "assignment mismatch: {n} variables but {} values",
-                        tys.len()
-                    ),
-                );
+                return assign_mismatch(n, values, tys.len(), pos);
             }
             return Ok(match declared {
                 Some(d) => vec![d; n],
                 None => tys,
             });
         }
-        err(
-            pos,
-            format!(
-                "assignment mismatch: {n} variables but {} values",
-                values.len()
-            ),
-        )
+        assign_mismatch(n, values, values.len(), pos)
     }
 
     pub(super) fn func_decl(&mut self, f: &FuncDecl, fid: FuncId) -> R<()> {
@@ -240,6 +230,7 @@ impl<'a> Compiler<'a> {
                 None => return err(name.pos, format!("undefined: {}", name.name)),
             },
             TypeKind::Named { pkg: Some(p), name } => {
+                self.used_imports.insert(p.name.clone());
                 let Some(path) = self.imports.get(&p.name).cloned() else {
                     return err(p.pos, format!("undefined: {}", p.name));
                 };
@@ -248,7 +239,7 @@ impl<'a> Compiler<'a> {
                     _ => {
                         return err(
                             name.pos,
-                            format!("{}.{} is not a type supported by golite", p.name, name.name),
+                            (self.lib.missing_member)(&p.name, &path, &name.name),
                         );
                     }
                 }
@@ -358,6 +349,78 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::PushNil);
             }
         }
+    }
+}
+
+/// Package variables in Go's initialization order: declaration order, except that a variable
+/// comes after the variables its initializer names (directly: references through function bodies
+/// are not followed). A cycle keeps declaration order, and the compiler reports what it finds.
+pub(super) fn init_order<'s>(specs: &[&'s ast::VarSpec]) -> Vec<&'s ast::VarSpec> {
+    let declares = |s: &ast::VarSpec, name: &str| s.names.iter().any(|n| n.name == name);
+    let deps: Vec<Vec<usize>> = specs
+        .iter()
+        .map(|s| {
+            let mut names = Vec::new();
+            for v in &s.values {
+                expr_names(v, &mut names);
+            }
+            (0..specs.len())
+                .filter(|&j| names.iter().any(|n| declares(specs[j], n)))
+                .collect()
+        })
+        .collect();
+    let mut done = vec![false; specs.len()];
+    let mut order = Vec::with_capacity(specs.len());
+    while order.len() < specs.len() {
+        // The first variable in declaration order whose dependencies are all initialized.
+        let next = (0..specs.len())
+            .find(|&i| !done[i] && deps[i].iter().all(|&j| done[j] || j == i))
+            .or_else(|| (0..specs.len()).find(|&i| !done[i]));
+        let Some(i) = next else { break };
+        done[i] = true;
+        order.push(specs[i]);
+    }
+    order
+}
+
+/// Every name an expression mentions, outside function literals.
+fn expr_names(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::Ident(n) => out.push(n.clone()),
+        ExprKind::CompositeLit { elems, .. } => {
+            for el in elems {
+                if let Some(k) = &el.key {
+                    expr_names(k, out);
+                }
+                expr_names(&el.value, out);
+            }
+        }
+        ExprKind::Paren(x)
+        | ExprKind::Selector { x, .. }
+        | ExprKind::TypeAssert { x, .. }
+        | ExprKind::Star(x)
+        | ExprKind::Unary { x, .. } => expr_names(x, out),
+        ExprKind::Index { x, index } => {
+            expr_names(x, out);
+            expr_names(index, out);
+        }
+        ExprKind::Slice { x, lo, hi, max } => {
+            expr_names(x, out);
+            for b in [lo, hi, max].into_iter().flatten() {
+                expr_names(b, out);
+            }
+        }
+        ExprKind::Call { func, args, .. } => {
+            expr_names(func, out);
+            for a in args {
+                expr_names(a, out);
+            }
+        }
+        ExprKind::Binary { x, y, .. } => {
+            expr_names(x, out);
+            expr_names(y, out);
+        }
+        _ => {}
     }
 }
 

@@ -2,7 +2,7 @@
 //! assignability to a type. Constants, static types, composite literals, calls, conversions
 //! and builtins have files of their own beside this one.
 
-use super::{Compiler, Entity, Member, R, describe, err};
+use super::{Builtin, Compiler, Entity, Member, R, describe, err};
 use crate::golite::code::{Const, FuncRef, Native, Op};
 use crate::golite::syntax::ast::{BinaryOp, Expr, ExprKind, Pos, UnaryOp};
 use crate::golite::types::{ChanDir, Kind, TypeId, ids};
@@ -383,6 +383,11 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn selector(&mut self, x: &Expr, name: &str, pos: Pos) -> R<TypeId> {
+        if let Some(t) = self.type_expr_of(x)? {
+            // A method expression `T.M` / `(*T).M`: a function taking the receiver first.
+            let src = self.method_wrapper_src(t, name, pos, true)?;
+            return self.compile_wrapper(&src, pos);
+        }
         if let ExprKind::Ident(p) = &x.kind
             && let Some(Entity::Package(path)) = self.peek(p)
         {
@@ -400,10 +405,16 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Const(ix));
                     Ok(sig)
                 }
-                _ => err(
-                    pos,
-                    format!("undefined: {p}.{name} (not supported by golite)"),
-                ),
+                Some(Member::Generic(_)) if self.wrapper_lit(p, &path, name).is_some() => {
+                    let Some((sig, body)) = self.wrapper_lit(p, &path, name) else {
+                        return err(pos, format!("{p}.{name} cannot be used as a value"));
+                    };
+                    let line = self.line;
+                    let t = self.func_lit(&sig, &body, pos);
+                    self.line = line;
+                    t
+                }
+                _ => err(pos, (self.lib.missing_member)(p, &path, name)),
             };
         }
         let xt = self.type_of(x)?;
@@ -439,17 +450,21 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::BindNative(native));
                 Ok(sig)
             }
-            Some(Sel::IfaceMethod { .. }) => err(
-                pos,
-                "method values of interfaces are not supported by golite",
-            ),
+            Some(Sel::IfaceMethod { .. }) => {
+                // `i.M`: i is evaluated now, into a variable of its own that a function literal
+                // calling its method captures.
+                let src = self.method_wrapper_src(xt, name, pos, false)?;
+                self.push_scope();
+                let v = self.new_var(RECV, xt);
+                self.value(x, None)?;
+                self.init_var(v);
+                let t = self.compile_wrapper(&src, pos);
+                self.pop_scope();
+                t
+            }
             None => err(
                 pos,
-                format!(
-                    "{}.{name} undefined (type {} has no field or method {name})",
-                    describe(x),
-                    self.types.name(xt)
-                ),
+                (self.lib.missing_method)(&describe(x), &self.types.name(xt), name),
             ),
         }
     }
@@ -478,6 +493,7 @@ impl<'a> Compiler<'a> {
             Kind::Pointer(p) => match self.types.ukind(p).clone() {
                 Kind::Array(_, el) => {
                     self.expr(x, None)?;
+                    self.emit(Op::NilCheck);
                     self.index_value(index)?;
                     self.emit(Op::Index);
                     Ok(el)
@@ -492,6 +508,231 @@ impl<'a> Compiler<'a> {
                     self.types.name(xt)
                 ),
             ),
+        }
+    }
+
+    /// The function literal that `p.name` evaluates to when that package function is compiled
+    /// specially at each call (see `packages::value_wrapper`); its positions are the file's
+    /// first line.
+    pub fn wrapper_lit(
+        &mut self,
+        p: &str,
+        path: &str,
+        name: &str,
+    ) -> Option<(
+        crate::golite::syntax::ast::FuncType,
+        crate::golite::syntax::ast::Block,
+    )> {
+        let src = (self.lib.value_wrapper)(path, name)?.replace("P.", &format!("{p}."));
+        let file = crate::golite::syntax::parser::parse_file(&on_line(self.line, &src)).ok()?;
+        let Some(crate::golite::syntax::ast::Decl::Var(specs)) = file.decls.into_iter().next()
+        else {
+            return None;
+        };
+        let value = specs.into_iter().next()?.values.into_iter().next()?;
+        match value.kind {
+            ExprKind::FuncLit { sig, body } => Some((sig, body)),
+            _ => None,
+        }
+    }
+
+    /// Go source of a function literal calling method `name` of `t`: with the receiver as its
+    /// first parameter for a method expression (`T.M`), or on the captured variable `RECV` for
+    /// a method value of an interface.
+    pub(super) fn method_wrapper_src(
+        &mut self,
+        t: TypeId,
+        name: &str,
+        pos: Pos,
+        expression: bool,
+    ) -> R<String> {
+        let sig = match self.find_member(t, name) {
+            Some(Sel::GoMethod { sig, ptr, .. }) => {
+                if ptr && expression && self.types.pointer_elem(t).is_none() {
+                    return err(
+                        pos,
+                        format!(
+                            "invalid method expression {}.{name} (needs pointer receiver (*{}).{name})",
+                            self.type_src(t),
+                            self.type_src(t)
+                        ),
+                    );
+                }
+                sig
+            }
+            Some(Sel::NativeMethod { sig, .. }) | Some(Sel::IfaceMethod { sig, .. }) => sig,
+            _ => {
+                return err(
+                    pos,
+                    format!(
+                        "{}.{name} undefined (type {} has no method {name})",
+                        self.type_src(t),
+                        self.type_src(t)
+                    ),
+                );
+            }
+        };
+        let s = self.sig_of(sig);
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        if expression {
+            params.push(format!("{RECV} {}", self.type_src(t)));
+        }
+        for (i, p) in s.params.iter().enumerate() {
+            let last = i + 1 == s.params.len();
+            if last && s.variadic {
+                let el = match self.types.ukind(*p) {
+                    Kind::Slice(e) => *e,
+                    _ => *p,
+                };
+                params.push(format!("a{i} ...{}", self.type_src(el)));
+                args.push(format!("a{i}..."));
+            } else {
+                params.push(format!("a{i} {}", self.type_src(*p)));
+                args.push(format!("a{i}"));
+            }
+        }
+        let results: Vec<String> = s.results.iter().map(|r| self.type_src(*r)).collect();
+        let ret = if results.is_empty() { "" } else { "return " };
+        Ok(format!(
+            "func({}) ({}) {{ {ret}{RECV}.{name}({}) }}",
+            params.join(", "),
+            results.join(", "),
+            args.join(", ")
+        ))
+    }
+
+    /// A type as Go source in this file (`main.T` is `T` here).
+    pub(crate) fn type_src(&self, t: TypeId) -> String {
+        self.types.name(t).replace("main.", "")
+    }
+
+    pub(crate) fn parse_func_lit(
+        &mut self,
+        src: &str,
+        pos: Pos,
+    ) -> R<(
+        crate::golite::syntax::ast::FuncType,
+        crate::golite::syntax::ast::Block,
+    )> {
+        let lit = crate::golite::syntax::parser::parse_file(&on_line(pos.line, src))
+            .ok()
+            .and_then(|f| match f.decls.into_iter().next() {
+                Some(crate::golite::syntax::ast::Decl::Var(specs)) => specs.into_iter().next(),
+                _ => None,
+            })
+            .and_then(|s| s.values.into_iter().next());
+        match lit.map(|e| e.kind) {
+            Some(ExprKind::FuncLit { sig, body }) => Ok((sig, body)),
+            _ => err(
+                pos,
+                "golite cannot take this method as a function value yet",
+            ),
+        }
+    }
+
+    /// Compiles a function literal given as source (its positions are the file's first lines:
+    /// code lines are stamped with `pos` instead).
+    pub(crate) fn compile_wrapper(&mut self, src: &str, pos: Pos) -> R<TypeId> {
+        let (sig, body) = self.parse_func_lit(src, pos)?;
+        let line = self.line;
+        let t = self.func_lit(&sig, &body, pos);
+        self.line = line;
+        t
+    }
+
+    /// `defer delete(m, k)`, `go copy(dst, src)`, `defer clear(m)`: the arguments are evaluated
+    /// now into variables of their own, and a function literal making the call is deferred.
+    /// `defer recover()` does nothing: recover is then not called by a deferred function.
+    pub(super) fn go_defer_builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        mode: Mode,
+        e: &Expr,
+    ) -> R<Vec<TypeId>> {
+        let name = match b {
+            Builtin::Recover => return Ok(vec![]),
+            Builtin::Delete => "delete",
+            Builtin::Copy => "copy",
+            Builtin::Clear => "clear",
+            _ => {
+                let what = if mode == Mode::Go { "go" } else { "defer" };
+                return err(e.pos, format!("{what} discards result of {}", describe(e)));
+            }
+        };
+        self.push_scope();
+        let mut names = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let t = match (b, i) {
+                (Builtin::Delete, 1) => {
+                    let mt = self.type_of(&args[0])?;
+                    let kt = match self.types.ukind(mt) {
+                        Kind::Map(k, _) => *k,
+                        _ => {
+                            let at = self.type_of(a)?;
+                            self.types.default_type(at)
+                        }
+                    };
+                    self.value_to(a, kt)?;
+                    kt
+                }
+                _ => {
+                    let t = self.value(a, None)?;
+                    self.types.default_type(t)
+                }
+            };
+            let n = format!("_golite_arg{i}");
+            let v = self.new_var(&n, t);
+            self.init_var(v);
+            names.push(n);
+        }
+        let r = self.compile_wrapper(&format!("func() {{ {name}({}) }}", names.join(", ")), e.pos);
+        self.pop_scope();
+        r?;
+        self.emit(match mode {
+            Mode::Go => Op::GoValue(0),
+            _ => Op::DeferValue(0),
+        });
+        Ok(vec![])
+    }
+
+    /// The Go source of `pkg.F[T]`, a generic library function instantiated explicitly
+    /// (`packages::instantiated`, with `$T` and the package's local name filled in).
+    pub(super) fn instantiated_src(&mut self, func: &Expr) -> R<Option<String>> {
+        let ExprKind::Index { x, index } = &func.unparen().kind else {
+            return Ok(None);
+        };
+        let ExprKind::Selector { x: px, sel } = &x.kind else {
+            return Ok(None);
+        };
+        let ExprKind::Ident(p) = &px.kind else {
+            return Ok(None);
+        };
+        let Some(Entity::Package(path)) = self.peek(p) else {
+            return Ok(None);
+        };
+        let Some(src) = (self.lib.instantiated)(&path, &sel.name) else {
+            return Ok(None);
+        };
+        let Some(t) = self.type_expr_of(index)? else {
+            return err(index.pos, format!("{} is not a type", describe(index)));
+        };
+        Ok(Some(
+            src.replace("$T", &self.type_src(t))
+                .replace("P.", &format!("{p}.")),
+        ))
+    }
+
+    /// N for `[N]T` and `*[N]T`.
+    pub fn array_len(&self, t: TypeId) -> Option<u64> {
+        match self.types.ukind(t) {
+            Kind::Array(n, _) => Some(*n),
+            Kind::Pointer(p) => match self.types.ukind(*p) {
+                Kind::Array(n, _) => Some(*n),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -776,12 +1017,12 @@ impl<'a> Compiler<'a> {
             && (self.types.underlying(tx) != self.types.underlying(ty) || tx != ty)
         {
             return err(
-                pos,
+                crate::golite::compile::start_pos(x),
                 format!(
                     "invalid operation: {} {} {} (mismatched types {} and {})",
-                    describe(x),
+                    crate::golite::compile::expr_src(x),
                     op.as_str(),
-                    describe(y),
+                    crate::golite::compile::expr_src(y),
                     self.types.name(tx),
                     self.types.name(ty)
                 ),
@@ -789,12 +1030,12 @@ impl<'a> Compiler<'a> {
         }
         if cmp && !ux && !uy && tx != ty && !xi && !yi {
             return err(
-                pos,
+                crate::golite::compile::start_pos(x),
                 format!(
                     "invalid operation: {} {} {} (mismatched types {} and {})",
-                    describe(x),
+                    crate::golite::compile::expr_src(x),
                     op.as_str(),
-                    describe(y),
+                    crate::golite::compile::expr_src(y),
                     self.types.name(tx),
                     self.types.name(ty)
                 ),
@@ -952,6 +1193,27 @@ impl<'a> Compiler<'a> {
     }
 
     // ---- calls ----
+}
+
+/// A file declaring `var _ = SRC` with SRC (one line of Go) on line `line`, so that the code
+/// golite writes for a construct is stamped with the construct's line (events, leaks).
+pub(super) fn on_line(line: u32, src: &str) -> String {
+    let blank = "\n".repeat(line.saturating_sub(1) as usize);
+    format!("package main;{blank}var _ = {src}\n")
+}
+
+/// The receiver's name in the function literals golite writes for method expressions and
+/// interface method values.
+pub(super) const RECV: &str = "_golite_recv";
+
+/// True for a callee whose evaluation has no effects to order: a name, a field path of names,
+/// or a function literal.
+pub(super) fn reads_only(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(_) | ExprKind::FuncLit { .. } => true,
+        ExprKind::Paren(x) | ExprKind::Selector { x, .. } => reads_only(x),
+        _ => false,
+    }
 }
 
 /// Whether `e` reads a variable or a location inside one (so an aggregate must be copied).

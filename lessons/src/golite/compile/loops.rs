@@ -121,8 +121,14 @@ impl<'a> Compiler<'a> {
                 self.value(x, None)?;
                 self.init_var(coll);
                 let n = self.temp(ids::INT);
-                self.load_var(coll);
-                self.emit(Op::Len);
+                match self.array_len(xt) {
+                    // A nil *[N]T still ranges N times over its indexes.
+                    Some(len) => self.emit(Op::PushInt(len as i64)),
+                    None => {
+                        self.load_var(coll);
+                        self.emit(Op::Len)
+                    }
+                };
                 self.init_var(n);
                 let i = self.temp(ids::INT);
                 self.emit(Op::PushInt(0));
@@ -160,6 +166,9 @@ impl<'a> Compiler<'a> {
                     }
                     if let Some(vx) = value {
                         self.load_var(coll);
+                        if matches!(k, Kind::Pointer(_)) {
+                            self.emit(Op::NilCheck);
+                        }
                         self.load_var(i);
                         self.emit(Op::Index);
                         if self.types.is_aggregate(el) {
@@ -314,7 +323,7 @@ impl<'a> Compiler<'a> {
         if define {
             match &target.kind {
                 ExprKind::Ident(n) => {
-                    let v = self.new_var(n, t);
+                    let v = self.declare_var(n, t, target.pos);
                     self.init_var(v);
                     Ok(())
                 }

@@ -46,6 +46,15 @@ pub(crate) struct Library {
     pub(crate) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
     /// Compiles a call inline ([`Member::Generic`]); returns its result types.
     pub(crate) generic_call: GenericCall,
+    /// Go source of a library function golite writes in Go, as a function value (`P.` for the
+    /// package): what `p := fmt.Println` evaluates to.
+    pub(crate) value_wrapper: fn(&str, &str) -> Option<&'static str>,
+    /// The same for `pkg.F[T]` instantiated explicitly (`$T` for the type argument).
+    pub(crate) instantiated: fn(&str, &str) -> Option<&'static str>,
+    /// The error for `local.name` that the package lacks: golite's gap or Go's `undefined`.
+    pub(crate) missing_member: fn(&str, &str, &str) -> String,
+    /// The error for `x.name` that library type `T` lacks (`x`, `T` as golite names it, name).
+    pub(crate) missing_method: fn(&str, &str, &str) -> String,
 }
 
 /// What `pkg.Name` denotes.
@@ -174,6 +183,9 @@ pub(crate) struct VarInfo {
     pub(crate) ty: TypeId,
     pub(crate) boxed: bool,
     sites: Vec<Site>,
+    /// Where the program declared it, while no expression has read it: Go refuses a function
+    /// that ends with such a variable (`declared and not used: x`).
+    unused: Option<(Pos, String)>,
 }
 
 /// A name in a function scope: a variable, or a local constant or type.
@@ -209,6 +221,8 @@ pub(crate) struct FnState {
     out_of_slots: bool,
     closure_count: u32,
     named_results: bool,
+    /// Labels a break or continue named (Go refuses a label nobody uses).
+    used_labels: Vec<String>,
 }
 
 impl FnState {
@@ -259,6 +273,12 @@ pub(crate) struct Compiler<'a> {
     pub(crate) binary_types: HashMap<ast::ExprId, TypeId>,
     /// The function id being compiled at each depth of `fs`.
     fids: Vec<FuncId>,
+    /// Set while resolving the name assigned by `x = ...`, which does not use x.
+    pub assigning: bool,
+    /// Local names of the imports the program referred to (Go refuses an unused import).
+    pub used_imports: std::collections::HashSet<String>,
+    /// Library types of `lib_more`.
+    pub(crate) more: crate::golite::code::MoreTypes,
 }
 
 /// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
@@ -293,6 +313,9 @@ pub(crate) fn compile_file(
         not_const: Default::default(),
         binary_types: HashMap::new(),
         fids: Vec::new(),
+        assigning: false,
+        used_imports: Default::default(),
+        more: Default::default(),
     };
     c.run()
 }
@@ -336,7 +359,7 @@ impl<'a> Compiler<'a> {
             if !self.lib.known.contains(&imp.path.as_str()) {
                 return err(
                     imp.pos,
-                    format!("package {:?} is not supported by golite", imp.path),
+                    format!("golite does not support package {}", imp.path),
                 );
             }
             let local = match &imp.name {
@@ -390,6 +413,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut bodies: Vec<(&FuncDecl, FuncId)> = Vec::new();
+        let mut inits: Vec<(FuncId, u32)> = Vec::new();
         for d in &file.decls {
             if let Decl::Func(f) = d {
                 let fid = self.funcs.len() as FuncId;
@@ -397,19 +421,21 @@ impl<'a> Compiler<'a> {
                 let sig = self.func_type(&f.sig)?;
                 match &f.recv {
                     None => {
-                        if (f.name.name == "main" || f.name.name == "init")
+                        let name = f.name.name.as_str();
+                        if (name == "init" || name == "main")
                             && (!f.sig.params.is_empty() || !f.sig.results.is_empty())
                         {
                             return err(
                                 f.name.pos,
-                                format!(
-                                    "func {} must have no arguments and no return values",
-                                    f.name.name
-                                ),
+                                format!("func {name} must have no arguments and no return values"),
                             );
                         }
-                        if f.name.name == "init" {
-                            return err(f.pos, "func init is not supported by golite");
+                        if name == "init" {
+                            // Any number of them, run in source order before main; the name
+                            // itself is declared nowhere (calling init is `undefined: init`).
+                            inits.push((fid, f.pos.line));
+                            bodies.push((f, fid));
+                            continue;
                         }
                         if self.pkg_scope.contains_key(&f.name.name) {
                             return err(
@@ -453,12 +479,21 @@ impl<'a> Compiler<'a> {
         let entry = self.funcs.len() as FuncId;
         self.funcs.push(FuncCode::default());
         self.begin_fn(entry, "main.init", 1, &[], &[], None)?;
-        for d in &file.decls {
-            if let Decl::Var(specs) = d {
-                for s in specs {
-                    self.global_var(s)?;
-                }
-            }
+        let specs: Vec<&ast::VarSpec> = file
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Var(specs) => Some(specs.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for s in declarations::init_order(&specs) {
+            self.global_var(s)?;
+        }
+        for (fid, line) in inits {
+            self.line = line;
+            self.emit(Op::Call(fid, 0));
         }
         let main = match self.pkg_scope.get("main") {
             Some(Entity::Func(f, _)) => *f,
@@ -480,6 +515,7 @@ impl<'a> Compiler<'a> {
         for (f, fid) in bodies {
             self.func_decl(f, fid)?;
         }
+        self.check_imports_used()?;
         self.promote_methods();
         let globals = self.nglobals;
         let wk = (self.lib.well_known)(self);
@@ -496,6 +532,29 @@ impl<'a> Compiler<'a> {
             wk,
             assert_src: std::mem::take(&mut self.assert_src),
         })
+    }
+
+    /// Go's error for the first import that no name referred to.
+    fn check_imports_used(&self) -> R<()> {
+        for imp in &self.file.imports {
+            let (local, alias) = match &imp.name {
+                Some(n) if n.name == "_" => continue,
+                Some(n) => (n.name.clone(), true),
+                None => (
+                    imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
+                    false,
+                ),
+            };
+            if !self.used_imports.contains(&local) {
+                let msg = if alias {
+                    format!("\"{}\" imported as {local} and not used", imp.path)
+                } else {
+                    format!("\"{}\" imported and not used", imp.path)
+                };
+                return err(imp.pos, msg);
+            }
+        }
+        Ok(())
     }
 
     /// Registers interface-dispatch entries for methods promoted through embedded fields, by
@@ -598,6 +657,7 @@ impl<'a> Compiler<'a> {
             named_results: results
                 .iter()
                 .any(|r| r.0.as_ref().is_some_and(|n| n != "_")),
+            used_labels: Vec::new(),
         });
         self.fids.push(fid);
         let old = self.line;
@@ -619,6 +679,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn end_fn(&mut self, fid: FuncId) -> R<()> {
+        if let Some((pos, name)) = self.f().vars.iter().filter_map(|v| v.unused.clone()).min() {
+            return err(pos, format!("declared and not used: {name}"));
+        }
         let end = self.here();
         let rets = std::mem::take(&mut self.f().returns);
         for r in rets {
@@ -661,12 +724,23 @@ impl<'a> Compiler<'a> {
             ty,
             boxed: false,
             sites: Vec::new(),
+            unused: None,
         });
         let v = f.vars.len() - 1;
         if name != "_"
             && let Some(s) = f.scopes.last_mut()
         {
             s.push((name.to_string(), Local::Var(v)));
+        }
+        v
+    }
+
+    /// A variable the program declares at `pos` (`:=`, `var`, range and select variables): an
+    /// error unless some expression reads it before the function ends.
+    pub fn declare_var(&mut self, name: &str, ty: TypeId, pos: Pos) -> usize {
+        let v = self.new_var(name, ty);
+        if name != "_" {
+            self.f().vars[v].unused = Some((pos, name.to_string()));
         }
         v
     }
@@ -712,8 +786,16 @@ impl<'a> Compiler<'a> {
             }
         }
     }
+    /// Whether a break or continue of this function named `label`.
+    pub fn label_used(&mut self, label: &str) -> bool {
+        self.f().used_labels.iter().any(|l| l == label)
+    }
+
     /// Records a break/continue jump; false when no enclosing statement matches.
     pub(crate) fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
+        if let Some(name) = label {
+            self.f().used_labels.push(name.to_string());
+        }
         let loops = &mut self.f().loops;
         for l in loops.iter_mut().rev() {
             let matches = match label {
@@ -827,6 +909,9 @@ impl<'a> Compiler<'a> {
                 return Some(e);
             }
             if let Some(Local::Var(v)) = found {
+                if !self.assigning {
+                    self.fs[d].vars[v].unused = None;
+                }
                 if d == depth - 1 {
                     return Some(Entity::Local(v));
                 }
@@ -837,9 +922,21 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(e) = self.pkg_scope.get(name) {
+            if matches!(e, Entity::Package(_)) {
+                self.used_imports.insert(name.to_string());
+            }
             return Some(e.clone());
         }
         universe(name)
+    }
+
+    /// `lookup` for the name assigned by `x = ...`, which does not use x (`x += 1` and `x++`
+    /// do: see op_assign).
+    pub fn lookup_assigned(&mut self, name: &str) -> Option<Entity> {
+        self.assigning = true;
+        let found = self.lookup(name);
+        self.assigning = false;
+        found
     }
 
     /// The capture index in function `at` of variable `v` declared in function `origin`.
@@ -917,6 +1014,70 @@ pub(crate) fn describe(e: &Expr) -> String {
     }
 }
 
+/// Where Go reports an error about expression `e`: its leftmost token.
+pub(crate) fn start_pos(e: &Expr) -> Pos {
+    match &e.kind {
+        ExprKind::Binary { x, .. }
+        | ExprKind::Selector { x, .. }
+        | ExprKind::Index { x, .. }
+        | ExprKind::Slice { x, .. }
+        | ExprKind::TypeAssert { x, .. } => start_pos(x),
+        ExprKind::Call { func, .. } => start_pos(func),
+        _ => e.pos,
+    }
+}
+
+/// An expression as Go's messages print it (`x == 3`, `f(a, 1)`); constructs without a short
+/// form print as `describe` has them.
+pub(crate) fn expr_src(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Paren(x) => format!("({})", expr_src(x)),
+        ExprKind::Selector { x, sel } => format!("{}.{}", expr_src(x), sel.name),
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => {
+            let args: Vec<String> = args.iter().map(expr_src).collect();
+            let dots = if *ellipsis { "..." } else { "" };
+            format!("{}({}{dots})", expr_src(func), args.join(", "))
+        }
+        ExprKind::Index { x, index } => format!("{}[{}]", expr_src(x), expr_src(index)),
+        ExprKind::Binary { op, x, y } => {
+            format!("{} {} {}", expr_src(x), op.as_str(), expr_src(y))
+        }
+        ExprKind::Star(x) => format!("*{}", expr_src(x)),
+        ExprKind::Float(f) => format!("{f}"),
+        ExprKind::Rune(c) => format!("{c:?}"),
+        _ => describe(e),
+    }
+}
+
+/// Go's error for `n` variables given `got` values by `rhs`, at its first expression:
+/// `assignment mismatch: 2 variables but one returns 1 value`.
+pub(crate) fn assign_mismatch<T>(n: usize, rhs: &[Expr], got: usize, pos: Pos) -> R<T> {
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let vars = format!("assignment mismatch: {n} variable{}", plural(n));
+    match rhs {
+        [one] => match &one.unparen().kind {
+            ExprKind::Call { func, .. } => err(
+                one.pos,
+                format!(
+                    "{vars} but {} returns {got} value{}",
+                    describe(func),
+                    plural(got)
+                ),
+            ),
+            _ => err(one.pos, format!("{vars} but 1 value")),
+        },
+        [first, ..] => err(
+            first.pos,
+            format!("{vars} but {} value{}", rhs.len(), plural(rhs.len())),
+        ),
+        [] => err(pos, format!("{vars} but 0 values")),
+    }
+}
+
 /// Go's terminating-statement rule (enough for "missing return").
 pub(crate) fn terminates_block(stmts: &[ast::Stmt]) -> bool {
     stmts.last().is_some_and(terminates)
@@ -927,8 +1088,8 @@ fn terminates(s: &ast::Stmt) -> bool {
     match &s.kind {
         S::Return(_) | S::Go(_) if matches!(s.kind, S::Return(_)) => true,
         S::Expr(e) => {
+            // Only panic: to Go, a call of os.Exit is no terminating statement.
             matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Ident(n) if n == "panic"))
-                || matches!(&e.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::Selector { x, sel } if sel.name == "Exit" && matches!(&x.kind, ExprKind::Ident(p) if p == "os")))
         }
         S::Block(b) => terminates_block(&b.stmts),
         S::If { then, els, .. } => {

@@ -47,7 +47,16 @@ impl<'a> Compiler<'a> {
         match &s.kind {
             StmtKind::Empty => Ok(()),
             StmtKind::Decl(d) => self.local_decl(d),
-            StmtKind::Labeled { label, stmt } => self.labeled(&label.name, stmt),
+            StmtKind::Labeled { label, stmt } => {
+                self.labeled(&label.name, stmt)?;
+                if !self.label_used(&label.name) {
+                    return err(
+                        label.pos,
+                        format!("label {} defined and not used", label.name),
+                    );
+                }
+                Ok(())
+            }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { ch, value } => {
                 let t = self.expr(ch, None)?;
@@ -221,7 +230,33 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pop);
                 Ok(())
             }
-            _ => err(e.pos, format!("{} (value) is not used", describe(e))),
+            _ => {
+                // Go: `x == 3 (untyped bool value) is not used`, `x (variable of type int) ...`.
+                let t = self.type_of(e)?;
+                let comparison = matches!(
+                    &e.unparen().kind,
+                    ExprKind::Binary { op, .. } if matches!(op.as_str(), "==" | "!=" | "<" | "<=" | ">" | ">=")
+                );
+                let what = if comparison {
+                    "untyped bool value".to_string()
+                } else if self.types.is_untyped(t) {
+                    format!("{} value", self.types.name(t))
+                } else if matches!(
+                    &e.unparen().kind,
+                    ExprKind::Ident(n) if matches!(self.peek(n), Some(Entity::Local(_) | Entity::Capture(..) | Entity::Global(..)))
+                ) {
+                    format!("variable of type {}", self.types.name(t))
+                } else {
+                    format!("value of type {}", self.types.name(t))
+                };
+                err(
+                    crate::golite::compile::start_pos(e),
+                    format!(
+                        "{} ({what}) is not used",
+                        crate::golite::compile::expr_src(e)
+                    ),
+                )
+            }
         }
     }
 
@@ -240,7 +275,7 @@ impl<'a> Compiler<'a> {
                         .names
                         .iter()
                         .zip(&tys)
-                        .map(|(n, t)| self.new_var(&n.name, *t))
+                        .map(|(n, t)| self.declare_var(&n.name, *t, n.pos))
                         .collect();
                     for v in vars.iter().rev() {
                         self.init_var(*v);
@@ -272,7 +307,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(n) if n == "_" => Ok((Place::Blank, ids::ANY)),
-            ExprKind::Ident(n) => match self.lookup(n) {
+            ExprKind::Ident(n) => match self.lookup_assigned(n) {
                 Some(Entity::Local(v)) => Ok((Place::Var(v), self.f().vars[v].ty)),
                 Some(Entity::Capture(i, t)) => Ok((Place::Cap(i), t)),
                 Some(Entity::Global(g, t)) => Ok((Place::Global(g), t)),
@@ -434,6 +469,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn op_assign(&mut self, x: &Expr, op: BinaryOp, y: &Expr) -> R<()> {
+        if let ExprKind::Ident(n) = &x.unparen().kind {
+            self.lookup(n); // `x op= y` and `x++` read x: they use it
+        }
         let (p, t) = self.place(x)?;
         if let (Place::Var(v), BinaryOp::Add | BinaryOp::Sub) = (p, op) {
             let _ = v;
@@ -612,15 +650,7 @@ impl<'a> Compiler<'a> {
             tys = self.multi(&rhs[0])?;
         }
         if tys.len() != n {
-            return err(
-                s.pos,
-                format!(
-                    "assignment mismatch: {n} variable{} but {} value{}",
-                    if n == 1 { "" } else { "s" },
-                    tys.len(),
-                    if tys.len() == 1 { "" } else { "s" }
-                ),
-            );
+            return crate::golite::compile::assign_mismatch(n, rhs, tys.len(), s.pos);
         }
         let temps: Vec<(usize, TypeId)> = tys.iter().map(|t| (self.temp(*t), *t)).collect();
         for (v, _) in temps.iter().rev() {
@@ -703,12 +733,12 @@ impl<'a> Compiler<'a> {
                 );
             }
             let t = self.types.default_type(t);
-            let v = self.new_var(&names[0].0, t);
+            let v = self.declare_var(&names[0].0, t, names[0].1);
             self.init_var(v);
             return Ok(());
         }
         let vals = self.rhs_values(rhs, lhs.len(), s)?;
-        for ((n, _), (tv, vt)) in names.iter().zip(vals) {
+        for ((n, pos), (tv, vt)) in names.iter().zip(vals) {
             if n == "_" {
                 continue;
             }
@@ -721,7 +751,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     let t = self.types.default_type(vt);
-                    let v = self.new_var(n, t);
+                    let v = self.declare_var(n, t, *pos);
                     self.init_var(v);
                 }
             }

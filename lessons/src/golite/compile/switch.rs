@@ -318,7 +318,7 @@ impl<'a> Compiler<'a> {
                                         return err(l.pos, "non-name on left side of :=");
                                     };
                                     self.load_var(temps[i]);
-                                    let v = self.new_var(n, tys[i]);
+                                    let v = self.declare_var(n, tys[i], l.pos);
                                     self.init_var(v);
                                 } else {
                                     let (p, pt) = self.place(l)?;

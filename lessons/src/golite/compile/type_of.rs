@@ -19,6 +19,9 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(e) = self.pkg_scope.get(name) {
+            if matches!(e, Entity::Package(_)) {
+                self.used_imports.insert(name.to_string());
+            }
             return Some(e.clone());
         }
         super::universe(name)
@@ -73,6 +76,11 @@ impl<'a> Compiler<'a> {
                 None => return err(e.pos, "missing type in composite literal"),
             },
             ExprKind::Selector { x, sel } => {
+                if let Some(t) = self.type_expr_of(x)? {
+                    let src = self.method_wrapper_src(t, &sel.name, sel.pos, true)?;
+                    let (sig, _) = self.parse_func_lit(&src, sel.pos)?;
+                    return self.func_type(&sig);
+                }
                 if let ExprKind::Ident(p) = &x.kind
                     && let Some(Entity::Package(path)) = self.peek(p)
                 {
@@ -80,8 +88,11 @@ impl<'a> Compiler<'a> {
                         Some(Member::Func(_, sig)) => Ok(sig),
                         Some(Member::Value(_, t)) => Ok(t),
                         Some(Member::Const(_, t)) => Ok(t),
-                        Some(Member::Generic(_)) => Ok(ids::ANY),
-                        _ => err(sel.pos, format!("undefined: {p}.{}", sel.name)),
+                        Some(Member::Generic(_)) => match self.wrapper_lit(p, &path, &sel.name) {
+                            Some((sig, _)) => self.func_type(&sig),
+                            None => Ok(ids::ANY),
+                        },
+                        _ => err(sel.pos, (self.lib.missing_member)(p, &path, &sel.name)),
                     };
                 }
                 let xt = self.type_of(x)?;
@@ -93,12 +104,10 @@ impl<'a> Compiler<'a> {
                     None => {
                         return err(
                             sel.pos,
-                            format!(
-                                "{}.{} undefined (type {} has no field or method {})",
-                                describe(x),
-                                sel.name,
-                                self.types.name(xt),
-                                sel.name
+                            (self.lib.missing_method)(
+                                &describe(x),
+                                &self.types.name(xt),
+                                &sel.name,
                             ),
                         );
                     }
@@ -213,8 +222,21 @@ impl<'a> Compiler<'a> {
     pub(super) fn lit_type(&mut self, t: &TypeExpr, e: &Expr) -> R<TypeId> {
         if let crate::golite::syntax::ast::TypeKind::Array { len: None, elem } = &t.kind {
             let el = self.resolve_type(elem)?;
+            // `[...]T{...}`: one past the highest index, keys included (`{100, 3: 400, 500}`: 5).
             let n = match &e.unparen().kind {
-                ExprKind::CompositeLit { elems, .. } => elems.len() as u64,
+                ExprKind::CompositeLit { elems, .. } => {
+                    let (mut next, mut n) = (0u64, 0u64);
+                    for el in elems {
+                        if let Some(k) = &el.key
+                            && let Some((v, _)) = self.constant(k)?
+                        {
+                            next = v.as_i128().unwrap_or(0).max(0) as u64;
+                        }
+                        next += 1;
+                        n = n.max(next);
+                    }
+                    n
+                }
                 _ => 0,
             };
             return Ok(self.types.intern(Kind::Array(n, el)));
@@ -226,6 +248,15 @@ impl<'a> Compiler<'a> {
     pub(super) fn call_type(&mut self, func: &Expr, args: &[Expr], pos: Pos) -> R<TypeId> {
         if let Some(t) = self.type_expr_of(func)? {
             return Ok(t);
+        }
+        if let Some(src) = self.instantiated_src(func)? {
+            let (sig, _) = self.parse_func_lit(&src, pos)?;
+            let ft = self.func_type(&sig)?;
+            return Ok(match self.sig_of(ft).results.as_slice() {
+                [] => ids::VOID,
+                [one] => *one,
+                many => self.types.tuple(many.to_vec()),
+            });
         }
         let f = func.unparen();
         if let ExprKind::Ident(n) = &f.kind
@@ -257,7 +288,8 @@ impl<'a> Compiler<'a> {
                     for a in args {
                         let at = self.type_of(a)?;
                         if !self.types.is_untyped(at)
-                            || (t == ids::UNTYPED_INT && at == ids::UNTYPED_FLOAT)
+                            || (t == ids::UNTYPED_INT
+                                && matches!(at, ids::UNTYPED_FLOAT | ids::UNTYPED_STRING))
                         {
                             t = at;
                         }

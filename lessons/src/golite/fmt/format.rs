@@ -1249,6 +1249,16 @@ pub(crate) fn quote(s: &str) -> String {
     quote_with(s, '"', false)
 }
 
+/// `strconv.QuoteToASCII`.
+pub fn quote_ascii(s: &str) -> String {
+    quote_with(s, '"', true)
+}
+
+/// `strconv.QuoteRune`.
+pub fn quote_rune(c: char) -> String {
+    quote_with(c.encode_utf8(&mut [0; 4]), '\'', false)
+}
+
 /// `strconv.Quote` / `QuoteRune` (and the ToASCII variants when `ascii`).
 fn quote_with(s: &str, q: char, ascii: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);

@@ -7,8 +7,10 @@ use crate::golite::code::Std;
 use crate::golite::compile::Library;
 use crate::golite::vm::Natives;
 
+pub(crate) mod more;
 pub(crate) mod natives;
 pub(crate) mod packages;
+pub(crate) mod strconv;
 
 /// The library as the compiler sees it.
 pub(crate) static LIBRARY: Library = Library {
@@ -19,6 +21,10 @@ pub(crate) static LIBRARY: Library = Library {
     well_known: packages::well_known,
     generic_result: packages::generic_result,
     generic_call: packages::generic_call,
+    value_wrapper: packages::value_wrapper,
+    instantiated: packages::instantiated,
+    missing_member: packages::missing_member,
+    missing_method: packages::missing_method,
 };
 
 /// The library as the VM sees it.

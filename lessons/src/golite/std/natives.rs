@@ -5,10 +5,11 @@
 use crate::golite::code::{FuncRef, Native};
 use crate::golite::fmt::duration::duration_string;
 use crate::golite::fmt::value as fmt_value;
+use crate::golite::vm::reach;
 use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
 use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED, WORK_BYTES_PER_STEP};
 use crate::runtime::{
-    Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, RwMutexId, TimerId, WgId,
+    Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, Ref, RwMutexId, TimerId, WgId,
 };
 use std::rc::Rc;
 
@@ -37,14 +38,29 @@ fn get_field(v: &Value, i: usize) -> Value {
     }
 }
 
-/// The id stored in field `i` of a sync object, creating the object on first use.
-fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> u32) -> u32 {
+/// The id stored in field `i` of a sync object, creating the object on first use. The struct
+/// is registered as holding it, so a reachability walk that meets the struct reaches the object
+/// (`vm::reach`: golite's values carry no type that would say so).
+fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> Ref) -> u32 {
     let cur = get_field(v, i).as_int();
     if cur > 0 {
         return (cur - 1) as u32;
     }
-    let id = make();
+    let r = make();
+    let id = match r {
+        Ref::Mutex(x) => x.0,
+        Ref::RwMutex(x) => x.0,
+        Ref::WaitGroup(x) => x.0,
+        Ref::Once(x) => x.0,
+        Ref::Cond(x) => x.0,
+        Ref::Chan(x) => x.0,
+        Ref::Timer(x) => x.0,
+        Ref::Ctx(x) => x.0,
+    };
     set_field(v, i, Value::Int(i64::from(id) + 1));
+    if let Value::Agg(o) = v {
+        reach::register(o, r);
+    }
     id
 }
 
@@ -69,7 +85,7 @@ fn str_slice(items: Vec<String>) -> Value {
     Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
 }
 
-fn slice_items(v: &Value) -> Vec<Value> {
+pub(crate) fn slice_items(v: &Value) -> Vec<Value> {
     match v {
         Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
         _ => Vec::new(),
@@ -87,10 +103,9 @@ pub(crate) fn new_error(t: &GoTask, msg: &str) -> Value {
 /// value `Done()` handed out) is gone, as Go's garbage collector would free both.
 fn ctx_value(t: &GoTask, id: CtxId, done: Option<ChanId>) -> Value {
     let done = done.map_or(Value::Nil, |c| Value::Chan(ChanRef::made(c)));
-    Value::Iface(Rc::new((
-        t.sh.prog.wk.ctx_ptr,
-        Value::agg(vec![Value::Int(i64::from(id.0)), done]),
-    )))
+    let node = Obj::new(vec![Value::Int(i64::from(id.0)), done]);
+    reach::register(&node, Ref::Ctx(id));
+    Value::Iface(Rc::new((t.sh.prog.wk.ctx_ptr, Value::Agg(node))))
 }
 
 fn ctx_of(v: &Value) -> CtxId {
@@ -238,7 +253,21 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             t.start_panic(v, m);
             return NRes::Reload;
         }
-        N::BuiltinPrint | N::BuiltinPrintln => {}
+        N::BuiltinPrint | N::BuiltinPrintln => {
+            // The builtins write to stderr: println separates every operand with a space (print
+            // never does), and neither calls String methods. Go 1.27 prints floats as %v does.
+            let items = slice_items(&arg(0));
+            let parts: Vec<String> = items
+                .iter()
+                .map(|v| fmt_value::sprint(t, std::slice::from_ref(v)))
+                .collect();
+            let text = if n == N::BuiltinPrintln {
+                parts.join(" ") + "\n"
+            } else {
+                parts.concat()
+            };
+            cx.print_err(&text);
+        }
         N::Clear => match arg(0) {
             Value::Map(m) => m.borrow_mut().entries.clear(),
             Value::Slice(o, off, len) => {
@@ -259,7 +288,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         N::OnceDo => {}
         N::OnceBegin => {
             let o = arg(0);
-            let id = lazy_id(&o, 0, || cx.once_new().0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
             match cx.once_begin(crate::runtime::OnceId(id)) {
                 ROp::Ready(b) => push!(Value::Bool(b)),
                 ROp::Blocked => return NRes::Block(Pending::OnceFalse),
@@ -268,7 +297,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         }
         N::OnceEnd => {
             let o = arg(0);
-            let id = lazy_id(&o, 0, || cx.once_new().0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
             cx.once_end(crate::runtime::OnceId(id));
         }
         N::FmtPrintln | N::FmtPrint | N::FmtSprint | N::FmtSprintln => {
@@ -401,15 +430,19 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             } else {
                 cx.new_ticker(d)
             };
-            push!(Value::agg(vec![
+            let timer = Obj::new(vec![
                 Value::Chan(ChanRef::made(ch)),
-                Value::Int(i64::from(id.0))
-            ]));
+                Value::Int(i64::from(id.0)),
+            ]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(Value::Agg(timer));
         }
         N::TimeAfterFunc => {
             let task = GoTask::new_call(t.sh.clone(), Callee::Value(arg(1)), Vec::new());
             let id = cx.after_func(arg(0).as_int(), Box::new(task));
-            push!(Value::agg(vec![Value::Nil, Value::Int(i64::from(id.0))]));
+            let timer = Obj::new(vec![Value::Nil, Value::Int(i64::from(id.0))]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(Value::Agg(timer));
         }
         N::TimeNow => push!(time_value(cx.now())),
         N::TimeSince => push!(Value::Int(cx.now() - field0(&arg(0)))),
@@ -454,9 +487,11 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
                 Value::Iface(b) => b.1.clone(),
                 other => other.clone(),
             };
-            let mid = lazy_id(&inner, 0, || cx.mutex_new().0);
+            let mid = lazy_id(&inner, 0, || Ref::Mutex(cx.mutex_new()));
             let cid = cx.cond_new(MutexId(mid));
-            push!(Value::agg(vec![l, Value::Int(i64::from(cid.0) + 1)]));
+            let cond = Obj::new(vec![l, Value::Int(i64::from(cid.0) + 1)]);
+            reach::register(&cond, Ref::Cond(cid));
+            push!(Value::Agg(cond));
         }
         N::CondWait => {
             let c = arg(0);
@@ -481,21 +516,21 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             }
         }
         N::MutexLock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             return ok_or_block(cx.lock(MutexId(id)));
         }
         N::MutexUnlock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             if let Err(m) = cx.unlock(MutexId(id)) {
                 return NRes::Fatal(m);
             }
         }
         N::MutexTryLock => {
-            let id = lazy_id(&arg(0), 0, || cx.mutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::Mutex(cx.mutex_new()));
             push!(Value::Bool(cx.try_lock(MutexId(id))));
         }
         N::RwLock | N::RwRLock => {
-            let id = lazy_id(&arg(0), 0, || cx.rwmutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new()));
             let r = if n == N::RwLock {
                 cx.rw_lock(RwMutexId(id))
             } else {
@@ -504,7 +539,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             return ok_or_block(r);
         }
         N::RwTryLock | N::RwTryRLock => {
-            let id = RwMutexId(lazy_id(&arg(0), 0, || cx.rwmutex_new().0));
+            let id = RwMutexId(lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new())));
             let got = if n == N::RwTryLock {
                 cx.rw_try_lock(id)
             } else {
@@ -513,7 +548,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             push!(Value::Bool(got));
         }
         N::RwUnlock | N::RwRUnlock => {
-            let id = lazy_id(&arg(0), 0, || cx.rwmutex_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::RwMutex(cx.rwmutex_new()));
             let r = if n == N::RwUnlock {
                 cx.rw_unlock(RwMutexId(id))
             } else {
@@ -524,7 +559,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             }
         }
         N::WgAdd | N::WgDone => {
-            let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
             let d = if n == N::WgAdd { arg(1).as_int() } else { -1 };
             if let Err(m) = cx.wg_add(WgId(id), d) {
                 return NRes::Panic(m);
@@ -536,19 +571,19 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
                     p.msg.push_str(REPANICKED);
                 }
             } else {
-                let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+                let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
                 if let Err(m) = cx.wg_add(WgId(id), -1) {
                     return NRes::Panic(m);
                 }
             }
         }
         N::WgWait => {
-            let id = lazy_id(&arg(0), 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&arg(0), 0, || Ref::WaitGroup(cx.waitgroup_new()));
             return ok_or_block(cx.wg_wait(WgId(id)));
         }
         N::WgGo => {
             let wg = arg(0);
-            let id = lazy_id(&wg, 0, || cx.waitgroup_new().0);
+            let id = lazy_id(&wg, 0, || Ref::WaitGroup(cx.waitgroup_new()));
             if let Err(m) = cx.wg_add(WgId(id), 1) {
                 return NRes::Panic(m);
             }
@@ -564,6 +599,7 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         }
         N::AtomicAdd64 | N::AtomicAdd32 => {
             let p = arg(0);
+            race_atomic(t, cx, &p, crate::runtime::AtomicOp::Rmw);
             let k = if n == N::AtomicAdd32 {
                 crate::golite::types::IntKind::Int32
             } else {
@@ -573,10 +609,17 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
             store_ptr(&p, Value::Int(v));
             push!(Value::Int(v));
         }
-        N::AtomicLoad => push!(load_ptr(&arg(0))),
-        N::AtomicStore => store_ptr(&arg(0), arg(1)),
+        N::AtomicLoad => {
+            race_atomic(t, cx, &arg(0), crate::runtime::AtomicOp::Load);
+            push!(load_ptr(&arg(0)))
+        }
+        N::AtomicStore => {
+            race_atomic(t, cx, &arg(0), crate::runtime::AtomicOp::Store);
+            store_ptr(&arg(0), arg(1))
+        }
         N::AtomicSwap => {
             let p = arg(0);
+            race_atomic(t, cx, &p, crate::runtime::AtomicOp::Rmw);
             let old = load_ptr(&p);
             store_ptr(&p, arg(1));
             push!(old);
@@ -584,6 +627,12 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         N::AtomicCas => {
             let p = arg(0);
             let ok = load_ptr(&p).equals(&arg(1));
+            let op = if ok {
+                crate::runtime::AtomicOp::Rmw
+            } else {
+                crate::runtime::AtomicOp::CasFail
+            };
+            race_atomic(t, cx, &p, op);
             if ok {
                 store_ptr(&p, arg(2));
             }
@@ -892,33 +941,19 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         }
         N::StrconvAtoi | N::StrconvParseInt => {
             let x = arg(0);
-            let fname = if n == N::StrconvAtoi {
-                "Atoi"
+            let (fname, base, bits) = if n == N::StrconvAtoi {
+                ("Atoi", 10, 0)
             } else {
-                "ParseInt"
+                ("ParseInt", arg(1).as_int(), arg(2).as_int())
             };
-            match s(&x).parse::<i64>() {
+            match super::strconv::parse_int(s(&x), base, bits) {
                 Ok(v) => {
                     push!(Value::Int(v));
                     push!(Value::Nil);
                 }
-                Err(e) => {
-                    let why = if matches!(
-                        e.kind(),
-                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-                    ) {
-                        "value out of range"
-                    } else {
-                        "invalid syntax"
-                    };
-                    push!(Value::Int(0));
-                    push!(new_error(
-                        t,
-                        &format!(
-                            "strconv.{fname}: parsing {}: {why}",
-                            crate::golite::fmt::format::quote(s(&x))
-                        )
-                    ));
+                Err((v, e)) => {
+                    push!(Value::Int(v));
+                    push!(new_error(t, &e.message(fname, s(&x))));
                 }
             }
         }
@@ -1057,17 +1092,17 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
         N::MathFloor => push!(Value::Float(arg(0).as_float().floor())),
         N::MathCeil => push!(Value::Float(arg(0).as_float().ceil())),
         N::MathPow => push!(Value::Float(arg(0).as_float().powf(arg(1).as_float()))),
-        N::MathMax => push!(Value::Float(arg(0).as_float().max(arg(1).as_float()))),
-        N::MathMin => push!(Value::Float(arg(0).as_float().min(arg(1).as_float()))),
+        N::MathMax => push!(Value::Float(go_max(arg(0).as_float(), arg(1).as_float()))),
+        N::MathMin => push!(Value::Float(-go_max(
+            -arg(0).as_float(),
+            -arg(1).as_float()
+        ))),
         N::OsExit => {
-            let code = arg(0).as_int();
-            if code == 0 {
-                // Exiting the process ends every goroutine: model it as main returning.
-                t.frames.truncate(1);
-                t.stack.truncate(0);
-                return NRes::Fatal(String::new());
-            }
-            return NRes::Fatal(format!("exit status {code}"));
+            // The process ends now: no deferred call runs, no goroutine is waited for.
+            cx.exit(arg(0).as_int() as i32);
+            t.frames.clear();
+            t.stack.clear();
+            return NRes::Reload;
         }
         N::UnicodeIsUpper => push!(Value::Bool(
             char::from_u32(arg(0).as_int() as u32).is_some_and(char::is_uppercase)
@@ -1229,6 +1264,24 @@ fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) ->
                 push!(v);
             }
         }
+        N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
+            let w = arg(0);
+            let text = if n == N::FmtFprintf {
+                fmt_value::sprintf(t, s(&arg(1)), &slice_items(&arg(2)))
+            } else if n == N::FmtFprintln {
+                fmt_value::sprintln(t, &slice_items(&arg(1)))
+            } else {
+                fmt_value::sprint(t, &slice_items(&arg(1)))
+            };
+            super::more::write_to(cx, &w, &text);
+            push!(Value::Int(text.len() as i64));
+            push!(Value::Nil);
+        }
+        _ => {
+            if let Some(r) = super::more::call(t, cx, n, &a) {
+                return r;
+            }
+        }
     }
     NRes::Ok
 }
@@ -1254,8 +1307,31 @@ fn format_int(v: i64, base: u32) -> String {
     digits.iter().rev().collect()
 }
 
+/// Go's math.Max: +Inf wins, then NaN, and +0 over -0 (math.Min is -Max(-x, -y)).
+fn go_max(x: f64, y: f64) -> f64 {
+    if x == f64::INFINITY || y == f64::INFINITY {
+        f64::INFINITY
+    } else if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == 0.0 && y == 0.0 {
+        if x.is_sign_negative() { y } else { x }
+    } else if x > y {
+        x
+    } else {
+        y
+    }
+}
+
 /// Reads through a pointer (`*int64`, `&c.n`, or an atomic.X struct's value field).
-fn load_ptr(p: &Value) -> Value {
+/// A `sync/atomic` operation for the race detector (nothing when it is off).
+fn race_atomic(t: &GoTask, cx: &mut Cx<'_, Value>, p: &Value, op: crate::runtime::AtomicOp) {
+    if cx.race_enabled() {
+        let site = t.user_site();
+        t.sh.race_pins.atomic(cx, site, p, op);
+    }
+}
+
+pub(crate) fn load_ptr(p: &Value) -> Value {
     match p {
         Value::Cell(c) => c.borrow().clone(),
         Value::Elem(o, i) => o.borrow().get(*i as usize).cloned().unwrap_or_default(),
@@ -1264,7 +1340,7 @@ fn load_ptr(p: &Value) -> Value {
     }
 }
 
-fn store_ptr(p: &Value, v: Value) {
+pub(crate) fn store_ptr(p: &Value, v: Value) {
     match p {
         Value::Cell(c) => *c.borrow_mut() = v,
         Value::Elem(o, i) => {

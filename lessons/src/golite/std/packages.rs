@@ -26,10 +26,244 @@ pub(crate) const KNOWN: &[&str] = &[
     "math",
     "os",
     "unicode",
+    "unicode/utf8",
     "maps",
+    "log",
+    "cmp",
 ];
 
-fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {
+/// The exported names of Go 1.27's packages (`unicode` without its range tables), so that a
+/// name golite lacks is told apart from a name Go lacks: `golite does not support os.ReadFile
+/// yet` against Go's own `undefined: strings.Reverse`. Made with go/importer.
+fn go_exports(path: &str) -> &'static str {
+    match path {
+        "bufio" => {
+            "ErrAdvanceTooFar ErrBadReadCount ErrBufferFull ErrFinalToken ErrInvalidUnreadByte ErrInvalidUnreadRune ErrNegativeAdvance ErrNegativeCount ErrTooLong MaxScanTokenSize NewReadWriter NewReader NewReaderSize NewScanner NewWriter NewWriterSize ReadWriter Reader ScanBytes ScanLines ScanRunes ScanWords Scanner SplitFunc Writer"
+        }
+        "bytes" => {
+            "Buffer Clone Compare Contains ContainsAny ContainsFunc ContainsRune Count Cut CutLast CutPrefix CutSuffix Equal EqualFold ErrTooLarge Fields FieldsFunc FieldsFuncSeq FieldsSeq HasPrefix HasSuffix Index IndexAny IndexByte IndexFunc IndexRune Join LastIndex LastIndexAny LastIndexByte LastIndexFunc Lines Map MinRead NewBuffer NewBufferString NewReader Reader Repeat Replace ReplaceAll Runes Split SplitAfter SplitAfterN SplitAfterSeq SplitN SplitSeq Title ToLower ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial ToValidUTF8 Trim TrimFunc TrimLeft TrimLeftFunc TrimPrefix TrimRight TrimRightFunc TrimSpace TrimSuffix"
+        }
+        "cmp" => "Compare Less Or Ordered",
+        "container/heap" => "Fix Init Interface Pop Push Remove",
+        "container/list" => "Element List New",
+        "context" => {
+            "AfterFunc Background CancelCauseFunc CancelFunc Canceled Cause Context DeadlineExceeded TODO WithCancel WithCancelCause WithDeadline WithDeadlineCause WithTimeout WithTimeoutCause WithValue WithoutCancel"
+        }
+        "errors" => "As AsType ErrUnsupported Is Join New Unwrap",
+        "fmt" => {
+            "Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"
+        }
+        "io" => {
+            "ByteReader ByteScanner ByteWriter Closer Copy CopyBuffer CopyN Discard EOF ErrClosedPipe ErrNoProgress ErrShortBuffer ErrShortWrite ErrUnexpectedEOF LimitReader LimitedReader MultiReader MultiWriter NewOffsetWriter NewSectionReader NopCloser OffsetWriter Pipe PipeReader PipeWriter ReadAll ReadAtLeast ReadCloser ReadFull ReadSeekCloser ReadSeeker ReadWriteCloser ReadWriteSeeker ReadWriter Reader ReaderAt ReaderFrom RuneReader RuneScanner SectionReader SeekCurrent SeekEnd SeekStart Seeker StringWriter TeeReader WriteCloser WriteSeeker WriteString Writer WriterAt WriterTo"
+        }
+        "log" => {
+            "Default Fatal Fatalf Fatalln Flags LUTC Ldate Llongfile Lmicroseconds Lmsgprefix Logger Lshortfile LstdFlags Ltime New Output Panic Panicf Panicln Prefix Print Printf Println SetFlags SetOutput SetPrefix Writer"
+        }
+        "maps" => "All Clone Collect Copy DeleteFunc Equal EqualFunc Insert Keys Values",
+        "math" => {
+            "Abs Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Ceil Copysign Cos Cosh Dim E Erf Erfc Erfcinv Erfinv Exp Exp2 Expm1 FMA Float32bits Float32frombits Float64bits Float64frombits Floor Frexp Gamma Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Ln10 Ln2 Log Log10 Log10E Log1p Log2 Log2E Logb Max MaxFloat32 MaxFloat64 MaxInt MaxInt16 MaxInt32 MaxInt64 MaxInt8 MaxUint MaxUint16 MaxUint32 MaxUint64 MaxUint8 Min MinInt MinInt16 MinInt32 MinInt64 MinInt8 Mod Modf NaN Nextafter Nextafter32 Phi Pi Pow Pow10 Remainder Round RoundToEven Signbit Sin Sincos Sinh SmallestNonzeroFloat32 SmallestNonzeroFloat64 Sqrt Sqrt2 SqrtE SqrtPhi SqrtPi Tan Tanh Trunc Y0 Y1 Yn"
+        }
+        "math/bits" => {
+            "Add Add32 Add64 Div Div32 Div64 LeadingZeros LeadingZeros16 LeadingZeros32 LeadingZeros64 LeadingZeros8 Len Len16 Len32 Len64 Len8 Mul Mul32 Mul64 OnesCount OnesCount16 OnesCount32 OnesCount64 OnesCount8 Rem Rem32 Rem64 Reverse Reverse16 Reverse32 Reverse64 Reverse8 ReverseBytes ReverseBytes16 ReverseBytes32 ReverseBytes64 RotateLeft RotateLeft16 RotateLeft32 RotateLeft64 RotateLeft8 Sub Sub32 Sub64 TrailingZeros TrailingZeros16 TrailingZeros32 TrailingZeros64 TrailingZeros8 UintSize"
+        }
+        "math/rand" => {
+            "ExpFloat64 Float32 Float64 Int Int31 Int31n Int63 Int63n Intn New NewSource NewZipf NormFloat64 Perm Rand Read Seed Shuffle Source Source64 Uint32 Uint64 Zipf"
+        }
+        "os" => {
+            "Args Chdir Chmod Chown Chtimes Clearenv CopyFS Create CreateTemp DevNull DirEntry DirFS Environ ErrClosed ErrDeadlineExceeded ErrExist ErrInvalid ErrNoDeadline ErrNoHandle ErrNotExist ErrPermission ErrProcessDone Executable Exit Expand ExpandEnv File FileInfo FileMode FindProcess Getegid Getenv Geteuid Getgid Getgroups Getpagesize Getpid Getppid Getuid Getwd Hostname Interrupt IsExist IsNotExist IsPathSeparator IsPermission IsTimeout Kill Lchown Link LinkError LookupEnv Lstat Mkdir MkdirAll MkdirTemp ModeAppend ModeCharDevice ModeDevice ModeDir ModeExclusive ModeIrregular ModeNamedPipe ModePerm ModeSetgid ModeSetuid ModeSocket ModeSticky ModeSymlink ModeTemporary ModeType NewFile NewSyscallError O_APPEND O_CREATE O_EXCL O_RDONLY O_RDWR O_SYNC O_TRUNC O_WRONLY Open OpenFile OpenInRoot OpenRoot PathError PathListSeparator PathSeparator Pipe ProcAttr Process ProcessState ReadDir ReadFile Readlink Remove RemoveAll Rename Root SEEK_CUR SEEK_END SEEK_SET SameFile Setenv Signal StartProcess Stat Stderr Stdin Stdout Symlink SyscallError TempDir Truncate Unsetenv UserCacheDir UserConfigDir UserHomeDir WriteFile"
+        }
+        "runtime" => {
+            "AddCleanup BlockProfile BlockProfileRecord Breakpoint CPUProfile Caller Callers CallersFrames Cleanup Compiler Error Frame Frames Func FuncForPC GC GOARCH GOMAXPROCS GOOS GOROOT Goexit GoroutineProfile Gosched KeepAlive LockOSThread MemProfile MemProfileRate MemProfileRecord MemStats MutexProfile NumCPU NumCgoCall NumGoroutine PanicNilError Pinner ReadMemStats ReadTrace SetBlockProfileRate SetCPUProfileRate SetCgoTraceback SetDefaultGOMAXPROCS SetFinalizer SetMutexProfileFraction Stack StackRecord StartTrace StopTrace ThreadCreateProfile TypeAssertionError UnlockOSThread Version"
+        }
+        "slices" => {
+            "All AppendSeq Backward BinarySearch BinarySearchFunc Chunk Clip Clone Collect Compact CompactFunc Compare CompareFunc Concat Contains ContainsFunc Delete DeleteFunc Equal EqualFunc Grow Index IndexFunc Insert IsSorted IsSortedFunc Max MaxFunc Min MinFunc Repeat Replace Reverse Sort SortFunc SortStableFunc Sorted SortedFunc SortedStableFunc Values"
+        }
+        "sort" => {
+            "Find Float64Slice Float64s Float64sAreSorted IntSlice Interface Ints IntsAreSorted IsSorted Reverse Search SearchFloat64s SearchInts SearchStrings Slice SliceIsSorted SliceStable Sort Stable StringSlice Strings StringsAreSorted"
+        }
+        "strconv" => {
+            "AppendBool AppendFloat AppendInt AppendQuote AppendQuoteRune AppendQuoteRuneToASCII AppendQuoteRuneToGraphic AppendQuoteToASCII AppendQuoteToGraphic AppendUint Atoi CanBackquote ErrRange ErrSyntax FormatBool FormatComplex FormatFloat FormatInt FormatUint IntSize IsGraphic IsPrint Itoa NumError ParseBool ParseComplex ParseFloat ParseInt ParseUint Quote QuoteRune QuoteRuneToASCII QuoteRuneToGraphic QuoteToASCII QuoteToGraphic QuotedPrefix Unquote UnquoteChar"
+        }
+        "strings" => {
+            "Builder Clone Compare Contains ContainsAny ContainsFunc ContainsRune Count Cut CutLast CutPrefix CutSuffix EqualFold Fields FieldsFunc FieldsFuncSeq FieldsSeq HasPrefix HasSuffix Index IndexAny IndexByte IndexFunc IndexRune Join LastIndex LastIndexAny LastIndexByte LastIndexFunc Lines Map NewReader NewReplacer Reader Repeat Replace ReplaceAll Replacer Split SplitAfter SplitAfterN SplitAfterSeq SplitN SplitSeq Title ToLower ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial ToValidUTF8 Trim TrimFunc TrimLeft TrimLeftFunc TrimPrefix TrimRight TrimRightFunc TrimSpace TrimSuffix"
+        }
+        "sync" => {
+            "Cond Locker Map Mutex NewCond Once OnceFunc OnceValue OnceValues Pool RWMutex WaitGroup"
+        }
+        "sync/atomic" => {
+            "AddInt32 AddInt64 AddUint32 AddUint64 AddUintptr AndInt32 AndInt64 AndUint32 AndUint64 AndUintptr Bool CompareAndSwapInt32 CompareAndSwapInt64 CompareAndSwapPointer CompareAndSwapUint32 CompareAndSwapUint64 CompareAndSwapUintptr Int32 Int64 LoadInt32 LoadInt64 LoadPointer LoadUint32 LoadUint64 LoadUintptr OrInt32 OrInt64 OrUint32 OrUint64 OrUintptr Pointer StoreInt32 StoreInt64 StorePointer StoreUint32 StoreUint64 StoreUintptr SwapInt32 SwapInt64 SwapPointer SwapUint32 SwapUint64 SwapUintptr Uint32 Uint64 Uintptr Value"
+        }
+        "time" => {
+            "ANSIC After AfterFunc April August Date DateOnly DateTime December Duration February FixedZone Friday Hour January July June Kitchen Layout LoadLocation LoadLocationFromTZData Local Location March May Microsecond Millisecond Minute Monday Month Nanosecond NewTicker NewTimer November Now October Parse ParseDuration ParseError ParseInLocation RFC1123 RFC1123Z RFC3339 RFC3339Nano RFC822 RFC822Z RFC850 RubyDate Saturday Second September Since Sleep Stamp StampMicro StampMilli StampNano Sunday Thursday Tick Ticker Time TimeOnly Timer Tuesday UTC Unix UnixDate UnixMicro UnixMilli Until Wednesday Weekday"
+        }
+        "unicode" => {
+            "AzeriCase CaseRange CaseRanges CategoryAliases In Is IsControl IsDigit IsGraphic IsLetter IsLower IsMark IsNumber IsOneOf IsPrint IsPunct IsSpace IsSymbol IsTitle IsUpper LowerCase MaxASCII MaxCase MaxLatin1 MaxRune Range16 Range32 RangeTable ReplacementChar SimpleFold SpecialCase TitleCase To ToLower ToTitle ToUpper TurkishCase UpperCase UpperLower Version"
+        }
+        "unicode/utf8" => {
+            "AppendRune DecodeLastRune DecodeLastRuneInString DecodeRune DecodeRuneInString EncodeRune FullRune FullRuneInString MaxRune RuneCount RuneCountInString RuneError RuneLen RuneSelf RuneStart UTFMax Valid ValidRune ValidString"
+        }
+        _ => "",
+    }
+}
+
+/// The exported methods (of T and *T) of Go 1.27's library types, for the same purpose.
+fn go_methods(type_name: &str) -> &'static str {
+    match type_name {
+        "bufio.ReadWriter" => {
+            "Available AvailableBuffer Discard Flush Peek Read ReadByte ReadBytes ReadFrom ReadLine ReadRune ReadSlice ReadString UnreadByte UnreadRune Write WriteByte WriteRune WriteString WriteTo"
+        }
+        "bufio.Reader" => {
+            "Buffered Discard Peek Read ReadByte ReadBytes ReadLine ReadRune ReadSlice ReadString Reset Size UnreadByte UnreadRune WriteTo"
+        }
+        "bufio.Scanner" => "Buffer Bytes Err Scan Split Text",
+        "bufio.Writer" => {
+            "Available AvailableBuffer Buffered Flush ReadFrom Reset Size Write WriteByte WriteRune WriteString"
+        }
+        "bytes.Buffer" => {
+            "Available AvailableBuffer Bytes Cap Grow Len Next Peek Read ReadByte ReadBytes ReadFrom ReadRune ReadString Reset String Truncate UnreadByte UnreadRune Write WriteByte WriteRune WriteString WriteTo"
+        }
+        "bytes.Reader" => {
+            "Len Read ReadAt ReadByte ReadRune Reset Seek Size UnreadByte UnreadRune WriteTo"
+        }
+        "heap.Interface" => "Len Less Pop Push Swap",
+        "list.Element" => "Next Prev",
+        "list.List" => {
+            "Back Front Init InsertAfter InsertBefore Len MoveAfter MoveBefore MoveToBack MoveToFront PushBack PushBackList PushFront PushFrontList Remove"
+        }
+        "context.Context" => "Deadline Done Err Value",
+        "fmt.Formatter" => "Format",
+        "fmt.GoStringer" => "GoString",
+        "fmt.ScanState" => "Read ReadRune SkipSpace Token UnreadRune Width",
+        "fmt.Scanner" => "Scan",
+        "fmt.State" => "Flag Precision Width Write",
+        "fmt.Stringer" => "String",
+        "io.ByteReader" => "ReadByte",
+        "io.ByteScanner" => "ReadByte UnreadByte",
+        "io.ByteWriter" => "WriteByte",
+        "io.Closer" => "Close",
+        "io.LimitedReader" => "Read",
+        "io.OffsetWriter" => "Seek Write WriteAt",
+        "io.PipeReader" => "Close CloseWithError Read",
+        "io.PipeWriter" => "Close CloseWithError Write",
+        "io.ReadCloser" => "Close Read",
+        "io.ReadSeekCloser" => "Close Read Seek",
+        "io.ReadSeeker" => "Read Seek",
+        "io.ReadWriteCloser" => "Close Read Write",
+        "io.ReadWriteSeeker" => "Read Seek Write",
+        "io.ReadWriter" => "Read Write",
+        "io.Reader" => "Read",
+        "io.ReaderAt" => "ReadAt",
+        "io.ReaderFrom" => "ReadFrom",
+        "io.RuneReader" => "ReadRune",
+        "io.RuneScanner" => "ReadRune UnreadRune",
+        "io.SectionReader" => "Outer Read ReadAt Seek Size",
+        "io.Seeker" => "Seek",
+        "io.StringWriter" => "WriteString",
+        "io.WriteCloser" => "Close Write",
+        "io.WriteSeeker" => "Seek Write",
+        "io.Writer" => "Write",
+        "io.WriterAt" => "WriteAt",
+        "io.WriterTo" => "WriteTo",
+        "log.Logger" => {
+            "Fatal Fatalf Fatalln Flags Output Panic Panicf Panicln Prefix Print Printf Println SetFlags SetOutput SetPrefix Writer"
+        }
+        "rand.Rand" => {
+            "ExpFloat64 Float32 Float64 Int Int31 Int31n Int63 Int63n Intn NormFloat64 Perm Read Seed Shuffle Uint32 Uint64"
+        }
+        "rand.Source" => "Int63 Seed",
+        "rand.Source64" => "Int63 Seed Uint64",
+        "rand.Zipf" => "Uint64",
+        "os.DirEntry" => "Info IsDir Name Type",
+        "os.File" => {
+            "Chdir Chmod Chown Close Fd Name Read ReadAt ReadDir ReadFrom Readdir Readdirnames Seek SetDeadline SetReadDeadline SetWriteDeadline Stat Sync SyscallConn Truncate Write WriteAt WriteString WriteTo"
+        }
+        "os.FileInfo" => "IsDir ModTime Mode Name Size Sys",
+        "os.FileMode" => "IsDir IsRegular Perm String Type",
+        "os.LinkError" => "Error Unwrap",
+        "os.PathError" => "Error Timeout Unwrap",
+        "os.Process" => "Kill Release Signal Wait WithHandle",
+        "os.ProcessState" => "ExitCode Exited Pid String Success Sys SysUsage SystemTime UserTime",
+        "os.Root" => {
+            "Chmod Chown Chtimes Close Create FS Lchown Link Lstat Mkdir MkdirAll Name Open OpenFile OpenRoot ReadFile Readlink Remove RemoveAll Rename Stat Symlink WriteFile"
+        }
+        "os.Signal" => "Signal String",
+        "os.SyscallError" => "Error Timeout Unwrap",
+        "runtime.BlockProfileRecord" => "Stack",
+        "runtime.Cleanup" => "Stop",
+        "runtime.Error" => "Error RuntimeError",
+        "runtime.Frames" => "Next",
+        "runtime.Func" => "Entry FileLine Name",
+        "runtime.MemProfileRecord" => "InUseBytes InUseObjects Stack",
+        "runtime.PanicNilError" => "Error RuntimeError",
+        "runtime.Pinner" => "Pin Unpin",
+        "runtime.StackRecord" => "Stack",
+        "runtime.TypeAssertionError" => "Error RuntimeError",
+        "sort.Float64Slice" => "Len Less Search Sort Swap",
+        "sort.IntSlice" => "Len Less Search Sort Swap",
+        "sort.Interface" => "Len Less Swap",
+        "sort.StringSlice" => "Len Less Search Sort Swap",
+        "strconv.NumError" => "Error Unwrap",
+        "strings.Builder" => "Cap Grow Len Reset String Write WriteByte WriteRune WriteString",
+        "strings.Reader" => {
+            "Len Read ReadAt ReadByte ReadRune Reset Seek Size UnreadByte UnreadRune WriteTo"
+        }
+        "strings.Replacer" => "Replace WriteString",
+        "sync.Cond" => "Broadcast Signal Wait",
+        "sync.Locker" => "Lock Unlock",
+        "sync.Map" => {
+            "Clear CompareAndDelete CompareAndSwap Delete Load LoadAndDelete LoadOrStore Range Store Swap"
+        }
+        "sync.Mutex" => "Lock TryLock Unlock",
+        "sync.Once" => "Do",
+        "sync.Pool" => "Get Put",
+        "sync.RWMutex" => "Lock RLock RLocker RUnlock TryLock TryRLock Unlock",
+        "sync.WaitGroup" => "Add Done Go Wait",
+        "atomic.Bool" => "CompareAndSwap Load Store Swap",
+        "atomic.Int32" => "Add And CompareAndSwap Load Or Store Swap",
+        "atomic.Int64" => "Add And CompareAndSwap Load Or Store Swap",
+        "atomic.Pointer" => "CompareAndSwap Load Store Swap",
+        "atomic.Uint32" => "Add And CompareAndSwap Load Or Store Swap",
+        "atomic.Uint64" => "Add And CompareAndSwap Load Or Store Swap",
+        "atomic.Uintptr" => "Add And CompareAndSwap Load Or Store Swap",
+        "atomic.Value" => "CompareAndSwap Load Store Swap",
+        "time.Duration" => {
+            "Abs Hours Microseconds Milliseconds Minutes Nanoseconds Round Seconds String Truncate"
+        }
+        "time.Location" => "String",
+        "time.Month" => "String",
+        "time.ParseError" => "Error",
+        "time.Ticker" => "Reset Stop",
+        "time.Time" => {
+            "Add AddDate After AppendBinary AppendFormat AppendText Before Clock Compare Date Day Equal Format GoString GobDecode GobEncode Hour ISOWeek In IsDST IsZero Local Location MarshalBinary MarshalJSON MarshalText Minute Month Nanosecond Round Second String Sub Truncate UTC Unix UnixMicro UnixMilli UnixNano UnmarshalBinary UnmarshalJSON UnmarshalText Weekday Year YearDay Zone ZoneBounds"
+        }
+        "time.Timer" => "Reset Stop",
+        "time.Weekday" => "String",
+        "unicode.SpecialCase" => "ToLower ToTitle ToUpper",
+        _ => "",
+    }
+}
+
+/// The error for `x.name` where golite found no field or method `name` in type `type_name`
+/// (`xt` as golite names it, `*time.Timer`): golite's own gap for a library type that has it.
+pub fn missing_method(x: &str, type_name: &str, name: &str) -> String {
+    let base = type_name.trim_start_matches('*');
+    if go_methods(base).split(' ').any(|n| n == name) {
+        format!("golite does not support ({base}).{name} yet")
+    } else {
+        format!("{x}.{name} undefined (type {type_name} has no field or method {name})")
+    }
+}
+
+/// The error for `local.name` when golite has no such member of package `path`.
+pub fn missing_member(local: &str, path: &str, name: &str) -> String {
+    if go_exports(path).split(' ').any(|n| n == name) {
+        format!("golite does not support {local}.{name} yet")
+    } else {
+        format!("undefined: {local}.{name}")
+    }
+}
+
+pub(crate) fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {
     let n = t.new_named(name);
     let fs: Vec<Field> = fields
         .iter()
@@ -305,6 +539,7 @@ pub(crate) fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
 /// The member `name` of package `path`.
 pub(crate) fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
     use Native as N;
+    let typed = |src: &'static str| Some(Member::Generic(Generic::TypedSource(src)));
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, path, s)));
     let dur = |ns: i128| Some(Member::Const(ConstVal::Int(ns), std.duration));
@@ -523,7 +758,50 @@ pub(crate) fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member>
         ("unicode", "IsUpper") => f(c, "func(rune) bool", N::UnicodeIsUpper),
         ("unicode", "IsDigit") => f(c, "func(rune) bool", N::UnicodeIsDigit),
         ("unicode", "ToUpper") => f(c, "func(rune) rune", N::UnicodeToUpper),
-        _ => None,
+        ("maps", "Clone") => typed(
+            "func(m $M) $M { if m == nil { return nil }; r := make($M, len(m)); \
+             for k, v := range m { r[k] = v }; return r }",
+        ),
+        ("slices", "Repeat") => typed(
+            "func(x $M, count int) $M { if count < 0 { panic(\"cannot be negative\") }; \
+             out := make($M, 0, len(x)*count); for range count { out = append(out, x...) }; return out }",
+        ),
+        ("slices", "Concat") => typed(
+            "func(ss ...$M) $M { n := 0; for _, s := range ss { n += len(s) }; out := make($M, 0, n); \
+             for _, s := range ss { out = append(out, s...) }; return out }",
+        ),
+        ("maps", "Copy") => typed("func(dst $M, src $M) { for k, v := range src { dst[k] = v } }"),
+        ("maps", "Equal") => typed(
+            "func(m1, m2 $M) bool { if len(m1) != len(m2) { return false }; \
+             for k, v1 := range m1 { if v2, ok := m2[k]; !ok || v1 != v2 { return false } }; return true }",
+        ),
+        ("maps", "DeleteFunc") => typed(
+            "func(m $M, del func($K, $V) bool) { for k, v := range m { if del(k, v) { delete(m, k) } } }",
+        ),
+        ("sort", "IntsAreSorted") => Some(Member::Generic(Generic::Source(
+            "func(x []int) bool { for i := len(x) - 1; i > 0; i-- { if x[i] < x[i-1] { return false } }; return true }",
+        ))),
+        ("sort", "StringsAreSorted") => Some(Member::Generic(Generic::Source(
+            "func(x []string) bool { for i := len(x) - 1; i > 0; i-- { if x[i] < x[i-1] { return false } }; return true }",
+        ))),
+        ("sort", "Search") => Some(Member::Generic(Generic::Source(
+            "func(n int, f func(int) bool) int { i, j := 0, n; \
+             for i < j { h := int(uint(i+j) >> 1); if !f(h) { i = h + 1 } else { j = h } }; return i }",
+        ))),
+        ("maps", "EqualFunc") => typed(
+            "func(m1 $M, m2 $2M, eq func($V, $2V) bool) bool { if len(m1) != len(m2) { return false }; \
+             for k, v1 := range m1 { if v2, ok := m2[k]; !ok || !eq(v1, v2) { return false } }; return true }",
+        ),
+        ("strings", _) | ("fmt", "Append" | "Appendln" | "Appendf")
+            if !name.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && value_wrapper(path, name).is_some() =>
+        {
+            value_wrapper(path, name).map(|src| Member::Generic(Generic::Source(src)))
+        }
+        ("fmt", "Fprint") => Some(Member::Generic(Generic::Fprint(N::FmtFprint, false))),
+        ("fmt", "Fprintln") => Some(Member::Generic(Generic::Fprint(N::FmtFprintln, false))),
+        ("fmt", "Fprintf") => Some(Member::Generic(Generic::Fprint(N::FmtFprintf, true))),
+        _ => super::more::member(c, path, name),
     }
 }
 
@@ -965,32 +1243,192 @@ pub(crate) fn register_methods(c: &mut Compiler) {
         ),
     ];
     for (t, pkg, name, sg, n, ptr) in table {
-        let st = if sg.contains("struct_") {
+        if sg.contains("struct_") {
             let done = c.types.chan(ChanDir::Recv, s.empty_struct);
-            c.types.func(vec![], vec![done], false)
+            let st = c.types.func(vec![], vec![done], false);
+            add_method_typed(c, t, name, st, n, ptr);
         } else {
-            sig(c, pkg, sg)
-        };
-        c.native_methods.insert((t, name.to_string()), (n, st, ptr));
-        let sym = c.sym(name);
-        let pt = c.types.pointer(t);
-        c.methods.insert((pt, sym), MethodImpl::Native(n));
-        if !ptr {
-            c.methods.insert((t, sym), MethodImpl::Native(n));
+            add_method(c, t, pkg, name, sg, n, ptr);
         }
+    }
+    super::more::register(c);
+}
+
+/// Registers native method `name` of library type `t` (signature `sg` in package `pkg`'s
+/// terms); `ptr`: only `*t` has it.
+pub fn add_method(
+    c: &mut Compiler,
+    t: TypeId,
+    pkg: &str,
+    name: &str,
+    sg: &str,
+    n: Native,
+    ptr: bool,
+) {
+    let st = sig(c, pkg, sg);
+    add_method_typed(c, t, name, st, n, ptr);
+}
+
+fn add_method_typed(c: &mut Compiler, t: TypeId, name: &str, st: TypeId, n: Native, ptr: bool) {
+    c.native_methods.insert((t, name.to_string()), (n, st, ptr));
+    let sym = c.sym(name);
+    let pt = c.types.pointer(t);
+    c.methods.insert((pt, sym), MethodImpl::Native(n));
+    if !ptr {
+        c.methods.insert((t, sym), MethodImpl::Native(n));
+    }
+}
+
+/// `fmt.Println(xs...)`: the []any on top is replaced by a copy whose elements went through
+/// `Stringify`, so values with a String or Error method print through it, as when they are
+/// passed one by one (the caller's slice is left alone).
+fn stringify_elems(c: &mut Compiler) {
+    let any_slice = c.types.slice(ids::ANY);
+    let src = c.temp(any_slice);
+    c.init_var(src);
+    let n = c.temp(ids::INT);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.init_var(n);
+    let out = c.temp(any_slice);
+    c.load_var(n);
+    c.emit(Op::MakeSliceLen(ids::ANY, false));
+    c.init_var(out);
+    let i = c.temp(ids::INT);
+    c.emit(Op::PushInt(0));
+    c.init_var(i);
+    let top = c.here();
+    c.load_var(i);
+    c.load_var(n);
+    c.emit(Op::LtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    c.load_var(out);
+    c.load_var(i);
+    c.load_var(src);
+    c.load_var(i);
+    c.emit(Op::Index);
+    c.emit(Op::Stringify);
+    c.emit(Op::SetIndex);
+    c.load_var(i);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::AddI);
+    c.store_var(i);
+    c.emit(Op::Jump(top as u32));
+    let end = c.here();
+    c.patch(exit, end);
+    c.load_var(out);
+}
+
+/// Go source of a function literal with the signature of a package function that golite
+/// compiles specially at each call (fmt's variadic formatting, errors.Is...), calling it: what
+/// `p := fmt.Println` evaluates to. `P` stands for the package's local name.
+pub fn value_wrapper(path: &str, name: &str) -> Option<&'static str> {
+    Some(match (path, name) {
+        ("fmt", "Println") => "func(a ...any) (int, error) { return P.Println(a...) }",
+        ("fmt", "Print") => "func(a ...any) (int, error) { return P.Print(a...) }",
+        ("fmt", "Printf") => {
+            "func(format string, a ...any) (int, error) { return P.Printf(format, a...) }"
+        }
+        ("fmt", "Sprint") => "func(a ...any) string { return P.Sprint(a...) }",
+        ("fmt", "Sprintln") => "func(a ...any) string { return P.Sprintln(a...) }",
+        ("fmt", "Sprintf") => {
+            "func(format string, a ...any) string { return P.Sprintf(format, a...) }"
+        }
+        ("fmt", "Errorf") => {
+            "func(format string, a ...any) error { return P.Errorf(format, a...) }"
+        }
+        ("errors", "Is") => "func(err, target error) bool { return P.Is(err, target) }",
+        ("errors", "Unwrap") => "func(err error) error { return P.Unwrap(err) }",
+        ("fmt", "Append") => {
+            "func(b []byte, a ...any) []byte { return append(b, P.Sprint(a...)...) }"
+        }
+        ("fmt", "Appendln") => {
+            "func(b []byte, a ...any) []byte { return append(b, P.Sprintln(a...)...) }"
+        }
+        ("fmt", "Appendf") => {
+            "func(b []byte, format string, a ...any) []byte { return append(b, P.Sprintf(format, a...)...) }"
+        }
+        // Library functions that call back into the program, written in Go (Generic::Source).
+        ("strings", "Map") => {
+            "func(mapping func(rune) rune, s string) string { var b P.Builder; \
+             for _, r := range s { if m := mapping(r); m >= 0 { b.WriteRune(m) } }; return b.String() }"
+        }
+        ("strings", "IndexFunc") => {
+            "func(s string, f func(rune) bool) int { for i, r := range s { if f(r) { return i } }; return -1 }"
+        }
+        ("strings", "ContainsFunc") => {
+            "func(s string, f func(rune) bool) bool { return P.IndexFunc(s, f) >= 0 }"
+        }
+        ("strings", "TrimLeftFunc") => {
+            "func(s string, f func(rune) bool) string { for i, r := range s { if !f(r) { return s[i:] } }; return \"\" }"
+        }
+        ("strings", "TrimRightFunc") => {
+            "func(s string, f func(rune) bool) string { r := []rune(s); i := len(r); \
+             for i > 0 && f(r[i-1]) { i-- }; return string(r[:i]) }"
+        }
+        ("strings", "TrimFunc") => {
+            "func(s string, f func(rune) bool) string { return P.TrimRightFunc(P.TrimLeftFunc(s, f), f) }"
+        }
+        ("strings", "FieldsFunc") => {
+            "func(s string, f func(rune) bool) []string { var out []string; start := -1; \
+             for i, r := range s { if f(r) { if start >= 0 { out = append(out, s[start:i]); start = -1 } } \
+             else if start < 0 { start = i } }; if start >= 0 { out = append(out, s[start:]) }; return out }"
+        }
+        _ => return None,
+    })
+}
+
+/// Generic library functions a program instantiates explicitly (`errors.AsType[*E](err)`),
+/// written in Go: `$T` is the type argument, `P.` the package.
+pub fn instantiated(path: &str, name: &str) -> Option<&'static str> {
+    Some(match (path, name) {
+        ("cmp", "Or") => {
+            "func(vals ...$T) $T { var zero $T; for _, v := range vals { if v != zero { return v } }; return zero }"
+        }
+        ("errors", "AsType") => {
+            "func(err error) ($T, bool) { var t $T; ok := P.As(err, &t); return t, ok }"
+        }
+        _ => return None,
+    })
+}
+
+/// What a call of a fmt-like native returns (log's print nothing).
+fn fmt_results(n: Native) -> Vec<TypeId> {
+    match n {
+        Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => vec![ids::STRING],
+        Native::FmtErrorf => vec![ids::ERROR],
+        n if super::more::is_log(n) => vec![],
+        _ => vec![ids::INT, ids::ERROR],
     }
 }
 
 /// Result type of a generic call (for `type_of`).
 pub(crate) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
     Ok(match g {
-        Generic::Fmt(n, _) => match n {
-            Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => ids::STRING,
-            Native::FmtErrorf => ids::ERROR,
-            _ => {
-                let int_err = vec![ids::INT, ids::ERROR];
-                c.types.tuple(int_err)
+        Generic::Fprint(..) => c.types.tuple(vec![ids::INT, ids::ERROR]),
+        Generic::CmpCompare
+        | Generic::CmpLess
+        | Generic::CmpOr
+        | Generic::SlicesIsSorted
+        | Generic::SyncOnce(_) => super::more::generic_result(c, g, args)?,
+        Generic::Source(_) | Generic::TypedSource(_) => {
+            let src = match g {
+                Generic::TypedSource(t) => super::more::typed_source(c, t, args)?,
+                Generic::Source(s) => s.to_string(),
+                _ => String::new(),
+            };
+            let (sig, _) = c.parse_func_lit(&src, pos)?;
+            let ft = c.func_type(&sig)?;
+            match c.sig_of(ft).results.as_slice() {
+                [] => ids::VOID,
+                [one] => *one,
+                many => c.types.tuple(many.to_vec()),
             }
+        }
+        Generic::Fmt(n, _) => match fmt_results(n).as_slice() {
+            [] => ids::VOID,
+            [one] => *one,
+            many => c.types.tuple(many.to_vec()),
         },
         Generic::ErrorsIs
         | Generic::ErrorsAs
@@ -1033,7 +1471,7 @@ pub(crate) fn generic_call(
     mode: Mode,
     e: &Expr,
 ) -> R<Vec<TypeId>> {
-    if mode != Mode::Call && !matches!(g, Generic::Fmt(..)) {
+    if mode != Mode::Call && !matches!(g, Generic::Fmt(..) | Generic::Fprint(..)) {
         return err(e.pos, "golite does not support go/defer of this call");
     }
     let need = |n: usize| -> R<()> {
@@ -1046,6 +1484,32 @@ pub(crate) fn generic_call(
         Ok(())
     };
     match g {
+        Generic::CmpCompare
+        | Generic::CmpLess
+        | Generic::CmpOr
+        | Generic::SlicesIsSorted
+        | Generic::SyncOnce(_)
+        | Generic::Source(_)
+        | Generic::TypedSource(_) => super::more::generic_call(c, g, args, mode, e),
+        Generic::Fprint(n, has_format) => {
+            let Some(w) = args.first() else {
+                return err(
+                    e.pos,
+                    format!("not enough arguments in call to {}", describe_call(e)),
+                );
+            };
+            let wt = c.type_of(w)?;
+            super::more::check_writer(c, wt, &describe_call(e), w.pos)?;
+            c.value_to(w, ids::ANY)?;
+            let r = generic_call(c, Generic::Fmt(n, has_format), &args[1..], mode, e)?;
+            // The native call just emitted takes the writer as well.
+            if let Some(Op::CallNative(_, k) | Op::GoNative(_, k) | Op::DeferNative(_, k)) =
+                c.f().code.code.last_mut()
+            {
+                *k += 1;
+            }
+            Ok(r)
+        }
         Generic::Fmt(n, has_format) => {
             let mut rest = args;
             let mut verbs: Option<Vec<char>> = None;
@@ -1069,18 +1533,13 @@ pub(crate) fn generic_call(
                 }
                 let any_slice = c.types.slice(ids::ANY);
                 c.value_to(&rest[0], any_slice)?;
+                stringify_elems(c);
                 let argc = if has_format { 2 } else { 1 };
                 c.native_call(n, argc, mode);
                 if mode != Mode::Call {
                     return Ok(vec![]);
                 }
-                return Ok(match n {
-                    Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => {
-                        vec![ids::STRING]
-                    }
-                    Native::FmtErrorf => vec![ids::ERROR],
-                    _ => vec![ids::INT, ids::ERROR],
-                });
+                return Ok(fmt_results(n));
             }
             let stringify = |c: &mut Compiler, i: usize| {
                 let v = verbs
@@ -1132,11 +1591,7 @@ pub(crate) fn generic_call(
             if mode != Mode::Call {
                 return Ok(vec![]);
             }
-            Ok(match n {
-                Native::FmtSprintf | Native::FmtSprint | Native::FmtSprintln => vec![ids::STRING],
-                Native::FmtErrorf => vec![ids::ERROR],
-                _ => vec![ids::INT, ids::ERROR],
-            })
+            Ok(fmt_results(n))
         }
         Generic::ErrorsIs => {
             // Go's errors.Is: depth first through the error tree, each error matched by ==
@@ -1514,7 +1969,7 @@ pub(crate) fn generic_call(
     }
 }
 
-fn describe_call(e: &Expr) -> String {
+pub(crate) fn describe_call(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Call { func, .. } => describe(func),
         _ => describe(e),

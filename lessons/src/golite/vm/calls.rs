@@ -2,11 +2,11 @@
 //! and function values), `defer`, `go`, and unwinding a panic through deferred calls to `recover`.
 
 use super::typed::{copy_typed, deref_copy};
-use super::value::{Closure, Value};
 use super::{DEFER_BYTES, Flow, GoTask, NATIVE_FUNC, NRes, PANIC_STEPS, Shared};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
 use crate::golite::types::TypeId;
+use crate::golite::vm::value::{Closure, Value};
 use crate::runtime::{Cx, Yield};
 use std::rc::Rc;
 
@@ -49,6 +49,8 @@ pub(crate) struct Frame {
     pub(crate) closure: Option<Rc<Closure>>,
     pub(crate) defers: Vec<Deferred>,
     pub(crate) kind: FrameKind,
+    /// Race detector runs: the interned stack of this frame's callers (0 otherwise).
+    pub(crate) race_stack: u32,
 }
 
 /// A panic in flight: the value `recover` returns and the text Go prints.
@@ -60,6 +62,9 @@ pub(crate) struct Panicking {
     /// panic in a deferred call (`send on closed channel`), or recovered by a deferred call that
     /// then panicked with something else (`boom [recovered]`).
     pub(crate) earlier: Vec<String>,
+    /// How many frames are being unwound (the panicking one and its callers): a frame above them
+    /// was called by a deferred call and returns normally, even while the panic is in flight.
+    pub(crate) depth: usize,
 }
 
 /// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
@@ -129,6 +134,7 @@ impl GoTask {
                     closure: None,
                     defers: Vec::new(),
                     kind: FrameKind::IfaceRoot(sym, n),
+                    race_stack: 0,
                 });
             }
             Callee::Value(_) => {
@@ -146,6 +152,7 @@ impl GoTask {
             closure: None,
             defers: Vec::new(),
             kind: FrameKind::NativeRoot(n),
+            race_stack: 0,
         });
     }
 
@@ -165,6 +172,7 @@ impl GoTask {
             self.stack.reserve_exact(f.nlocals as usize + 3);
         }
         self.stack.resize(base + f.nlocals as usize, Value::Nil);
+        let race_stack = if self.sh.race { self.caller_stack() } else { 0 };
         self.frames.push(Frame {
             func: fid,
             pc: 0,
@@ -172,6 +180,7 @@ impl GoTask {
             closure,
             defers: Vec::new(),
             kind,
+            race_stack,
         });
     }
 
@@ -206,6 +215,18 @@ impl GoTask {
                     let Some(fv) = obj.borrow().get(i).cloned() else {
                         continue;
                     };
+                    if types.is_interface(f.ty) {
+                        // An embedded interface: its dynamic value's method.
+                        if let Value::Iface(b) = &fv
+                            && let Some(found) = match methods.get(&(b.0, sym)) {
+                                Some(m) => Some((b.0, b.1.clone(), *m)),
+                                None => self.promoted(b.0, &b.1, sym),
+                            }
+                        {
+                            return Some(found);
+                        }
+                        continue;
+                    }
                     if let Some(m) = methods.get(&(f.ty, sym)) {
                         // A value receiver gets a copy, as the call would in Go.
                         let recv = if types.pointer_elem(f.ty).is_some() {
@@ -265,6 +286,7 @@ impl GoTask {
             value,
             msg,
             earlier,
+            depth: self.frames.len(),
         }));
         self.unwind_top();
     }
@@ -456,7 +478,12 @@ impl GoTask {
             return Err(Flow::Stop(Yield::Exit));
         };
         let base = fr.base as usize;
-        if self.panicking.is_some() {
+        let below = self.frames.len();
+        if let Some(p) = &mut self.panicking
+            && (below < p.depth || fr.kind == FrameKind::Deferred)
+        {
+            // An unwound frame, or a deferred call, is done: unwinding goes on below it.
+            p.depth = p.depth.min(below);
             self.stack.truncate(base);
             self.unwind_top();
             return Err(Flow::Reload);
@@ -533,7 +560,8 @@ impl GoTask {
             _ => "goroutine".into(),
         };
         let line = self.current_line();
-        let t = GoTask::new_call(self.sh.clone(), callee, args);
+        let mut t = GoTask::new_call(self.sh.clone(), callee, args);
+        t.created_by = self.current_func().map(|f| (f, line));
         cx.spawn(Box::new(t), &name, line);
         Ok(())
     }

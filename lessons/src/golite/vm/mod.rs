@@ -11,6 +11,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod calls;
+pub(crate) mod race;
+pub(crate) mod reach;
 pub(crate) mod slices;
 pub(crate) mod typed;
 pub(crate) mod value;
@@ -66,6 +68,13 @@ pub(crate) struct Shared {
     /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
     /// preemption so a preemption point can land between any two.
     pub(crate) step_batch: u64,
+    /// The race detector is on for this run.
+    pub(crate) race: bool,
+    /// Objects the race detector has seen (their addresses stay reserved while tracked) and
+    /// the call stacks it reports.
+    pub(crate) race_pins: race::Pins,
+    /// Map iterations started so far (each one's order is drawn from its number).
+    pub(crate) map_iters: std::cell::Cell<u64>,
 }
 
 /// How the VM reaches the standard library's natives: `std` fills this table and golite's
@@ -129,6 +138,12 @@ pub(crate) struct GoTask {
     pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
     line: u32,
+    /// The map this goroutine just wrote under seeded preemption: Go is still inside the write
+    /// (its `hashWriting` flag is set) until the goroutine runs its next instruction.
+    map_write: Option<Rc<RefCell<MapObj>>>,
+    /// The function whose `go` statement started this goroutine, and that statement's line
+    /// (goroutine dumps' `created by`); `None` for main and AfterFunc functions.
+    pub(crate) created_by: Option<(FuncId, u32)>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -181,6 +196,8 @@ impl GoTask {
             work: 0,
             native_closure: None,
             line: 0,
+            map_write: None,
+            created_by: None,
         }
     }
 
@@ -200,6 +217,41 @@ impl GoTask {
         0
     }
 
+    /// The innermost frame in the user's code, for the race detector: its function, line and
+    /// callers (prelude frames report their caller's, as in [`GoTask::current_line`]).
+    pub fn user_site(&self) -> crate::runtime::Site {
+        for f in self.frames.iter().rev() {
+            if f.func == NATIVE_FUNC {
+                continue;
+            }
+            let code = &self.sh.prog.funcs[f.func as usize];
+            if code.prelude {
+                continue;
+            }
+            let pc = (f.pc as usize).saturating_sub(1);
+            return crate::runtime::Site {
+                func: f.func,
+                line: code.lines.get(pc).copied().unwrap_or(code.line),
+                stack: f.race_stack,
+            };
+        }
+        crate::runtime::Site {
+            func: u32::MAX,
+            line: 0,
+            stack: 0,
+        }
+    }
+
+    /// The interned stack of a frame about to be called from the current user frame.
+    fn caller_stack(&self) -> u32 {
+        let site = self.user_site();
+        // The entry function (package initialisers, then main.main) is not a frame Go shows.
+        if site.func == u32::MAX || site.func == self.sh.prog.entry {
+            return 0;
+        }
+        self.sh.race_pins.intern(site.stack, site.func, site.line)
+    }
+
     /// Reports steps and the current line to the runtime (before anything it records).
     pub(crate) fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
         if self.unflushed > 0 {
@@ -212,6 +264,9 @@ impl GoTask {
         if line != self.line {
             self.line = line;
             cx.set_line(line);
+        }
+        if self.sh.race {
+            cx.race_at(self.user_site());
         }
         // Releases first: a released channel's buffered values queue frees of their own.
         heap::drain_releases(|id| cx.chan_release(id));
@@ -370,6 +425,22 @@ impl Task<Value> for GoTask {
         self.sync_rt(cx);
         y
     }
+
+    fn trace(&self, m: &mut crate::runtime::Marker) {
+        self.trace_stack(m);
+    }
+
+    fn trace_globals(&self, m: &mut crate::runtime::Marker) {
+        GoTask::trace_globals(self, m);
+    }
+
+    fn stack(&self) -> Vec<crate::runtime::StackFrame> {
+        self.stack_frames()
+    }
+
+    fn created_by(&self) -> Option<crate::runtime::StackFrame> {
+        self.creator()
+    }
 }
 
 impl GoTask {
@@ -454,6 +525,7 @@ impl GoTask {
             let mut pc = fr.pc as usize;
             let base = fr.base as usize;
             let closure = fr.closure.clone();
+            let rstack = fr.race_stack;
             let func = &prog.funcs[fid as usize];
             let code = &func.code[..];
             macro_rules! save {
@@ -503,6 +575,24 @@ impl GoTask {
                 }};
             }
             let batch = self.sh.step_batch;
+            // The race detector: one branch per memory access when it is off.
+            let race = cx.race_enabled();
+            macro_rules! site {
+                () => {
+                    if func.prelude {
+                        save!();
+                        self.user_site()
+                    } else {
+                        crate::runtime::Site {
+                            func: fid,
+                            line: func.lines.get(pc - 1).copied().unwrap_or(func.line),
+                            stack: rstack,
+                        }
+                    }
+                };
+            }
+            let sh = self.sh.clone();
+            let pins = &sh.race_pins;
             loop {
                 self.unflushed += 1;
                 if self.unflushed >= batch || self.out_of_budget {
@@ -516,6 +606,9 @@ impl GoTask {
                     if !more || cx.preempt_due() {
                         save!();
                         return Yield::Yielded;
+                    }
+                    if let Some(m) = self.map_write.take() {
+                        m.borrow_mut().writing = 0;
                     }
                 }
                 let op = code[pc];
@@ -536,6 +629,11 @@ impl GoTask {
                     }
                     Op::Pop => {
                         self.stack.pop();
+                    }
+                    Op::NilCheck => {
+                        if matches!(self.stack.last(), Some(Value::Nil)) {
+                            throw!(NIL_DEREF.into());
+                        }
                     }
                     Op::Dup => {
                         let v = self.top().clone();
@@ -560,7 +658,12 @@ impl GoTask {
                     }
                     Op::LoadCell(s) => {
                         let v = match &self.stack[base + s as usize] {
-                            Value::Cell(c) => c.borrow().clone(),
+                            Value::Cell(c) => {
+                                if race {
+                                    pins.cell(cx, site!(), c, crate::runtime::AccessKind::Read);
+                                }
+                                c.borrow().clone()
+                            }
                             _ => Value::Nil,
                         };
                         self.stack.push(v);
@@ -568,6 +671,9 @@ impl GoTask {
                     Op::StoreCell(s) => {
                         let v = pop!();
                         if let Value::Cell(c) = &self.stack[base + s as usize] {
+                            if race {
+                                pins.cell(cx, site!(), c, crate::runtime::AccessKind::Write);
+                            }
                             *c.borrow_mut() = v;
                         }
                     }
@@ -584,7 +690,12 @@ impl GoTask {
                     }
                     Op::LoadCap(i) => {
                         let v = match closure.as_ref().and_then(|c| c.captures.get(i as usize)) {
-                            Some(Value::Cell(c)) => c.borrow().clone(),
+                            Some(Value::Cell(c)) => {
+                                if race {
+                                    pins.cell(cx, site!(), c, crate::runtime::AccessKind::Read);
+                                }
+                                c.borrow().clone()
+                            }
                             _ => Value::Nil,
                         };
                         self.stack.push(v);
@@ -594,6 +705,9 @@ impl GoTask {
                         if let Some(Value::Cell(c)) =
                             closure.as_ref().and_then(|c| c.captures.get(i as usize))
                         {
+                            if race {
+                                pins.cell(cx, site!(), c, crate::runtime::AccessKind::Write);
+                            }
                             *c.borrow_mut() = v;
                         }
                     }
@@ -610,10 +724,26 @@ impl GoTask {
                         self.stack.push(v);
                     }
                     Op::LoadGlobal(g) => {
+                        if race {
+                            pins.cell(
+                                cx,
+                                site!(),
+                                &sh.globals[g as usize],
+                                crate::runtime::AccessKind::Read,
+                            );
+                        }
                         let v = self.sh.globals[g as usize].borrow().clone();
                         self.stack.push(v);
                     }
                     Op::StoreGlobal(g) => {
+                        if race {
+                            pins.cell(
+                                cx,
+                                site!(),
+                                &sh.globals[g as usize],
+                                crate::runtime::AccessKind::Write,
+                            );
+                        }
                         let v = pop!();
                         *self.sh.globals[g as usize].borrow_mut() = v;
                     }
@@ -622,6 +752,10 @@ impl GoTask {
                         self.stack.push(Value::Cell(c));
                     }
                     Op::CopyAgg(t) => {
+                        if race && let Some(Value::Agg(o)) = self.stack.last() {
+                            let o = o.clone();
+                            pins.agg(cx, site!(), &o, crate::runtime::AccessKind::Read);
+                        }
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
                             *v = copy_typed(&prog.types, t, v);
                             let units = 4 * value_slots(&prog.types, t);
@@ -799,6 +933,9 @@ impl GoTask {
                         match v {
                             Value::Agg(o) => {
                                 let f = o.borrow().get(i as usize).cloned().unwrap_or_default();
+                                if race && !matches!(f, Value::Agg(_)) {
+                                    pins.obj(cx, site!(), &o, i, crate::runtime::AccessKind::Read);
+                                }
                                 self.stack.push(f);
                             }
                             _ => throw!(NIL_DEREF.into()),
@@ -809,6 +946,9 @@ impl GoTask {
                         let a = pop!();
                         match a {
                             Value::Agg(o) => {
+                                if race {
+                                    pins.obj(cx, site!(), &o, i, crate::runtime::AccessKind::Write);
+                                }
                                 if let Some(slot) = o.borrow_mut().get_mut(i as usize) {
                                     *slot = v;
                                 }
@@ -831,6 +971,9 @@ impl GoTask {
                     }
                     Op::Deref => {
                         let p = pop!();
+                        if race {
+                            pins.ptr(cx, site!(), &p, crate::runtime::AccessKind::Read);
+                        }
                         let v = match p {
                             Value::Cell(c) => c.borrow().clone(),
                             Value::Elem(o, i) => {
@@ -844,6 +987,15 @@ impl GoTask {
                     Op::StoreDeref => {
                         let v = pop!();
                         let p = pop!();
+                        if race {
+                            let site = site!();
+                            match &p {
+                                Value::Agg(o) => {
+                                    pins.agg(cx, site, o, crate::runtime::AccessKind::Write)
+                                }
+                                p => pins.ptr(cx, site, p, crate::runtime::AccessKind::Write),
+                            }
+                        }
                         match p {
                             Value::Cell(c) => *c.borrow_mut() = v,
                             Value::Elem(o, i) => {
@@ -865,6 +1017,11 @@ impl GoTask {
                     Op::AssignInto(t) => {
                         let v = pop!();
                         let dst = pop!();
+                        if race && let (Value::Agg(d), Value::Agg(src)) = (&dst, &v) {
+                            let site = site!();
+                            pins.agg(cx, site, src, crate::runtime::AccessKind::Read);
+                            pins.agg(cx, site, d, crate::runtime::AccessKind::Write);
+                        }
                         match (&dst, &v) {
                             (Value::Agg(d), Value::Agg(src)) => self.copy_into(d, src, t),
                             _ => throw!(NIL_DEREF.into()),
@@ -878,7 +1035,11 @@ impl GoTask {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
-                                let v = o.borrow()[*off as usize + i as usize].clone();
+                                let at = *off + i as u32;
+                                let v = o.borrow()[at as usize].clone();
+                                if race && !matches!(v, Value::Agg(_)) {
+                                    pins.obj(cx, site!(), o, at, crate::runtime::AccessKind::Read);
+                                }
                                 self.stack.push(v);
                             }
                             Value::Agg(o) => {
@@ -890,6 +1051,15 @@ impl GoTask {
                                 }
                                 let v = b[i as usize].clone();
                                 drop(b);
+                                if race && !matches!(v, Value::Agg(_)) {
+                                    pins.obj(
+                                        cx,
+                                        site!(),
+                                        o,
+                                        i as u32,
+                                        crate::runtime::AccessKind::Read,
+                                    );
+                                }
                                 self.stack.push(v);
                             }
                             Value::Str(s) => {
@@ -912,12 +1082,30 @@ impl GoTask {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
+                                if race {
+                                    pins.obj(
+                                        cx,
+                                        site!(),
+                                        o,
+                                        *off + i as u32,
+                                        crate::runtime::AccessKind::Write,
+                                    );
+                                }
                                 o.borrow_mut()[*off as usize + i as usize] = v;
                             }
                             Value::Agg(o) => {
                                 let n = o.borrow().len();
                                 if i < 0 || i as usize >= n {
                                     throw!(oob(i, n));
+                                }
+                                if race {
+                                    pins.obj(
+                                        cx,
+                                        site!(),
+                                        o,
+                                        i as u32,
+                                        crate::runtime::AccessKind::Write,
+                                    );
                                 }
                                 o.borrow_mut()[i as usize] = v;
                             }
@@ -951,7 +1139,18 @@ impl GoTask {
                         let k = k.key();
                         let m = pop!();
                         let found = match &m {
-                            Value::Map(m) => m.borrow().entries.get(&k).map(|e| e.1.clone()),
+                            Value::Map(m) => {
+                                if race {
+                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
+                                }
+                                if let Some(msg) =
+                                    map_busy(m, cx, "concurrent map read and map write")
+                                {
+                                    save!();
+                                    return Yield::Fatal(msg);
+                                }
+                                m.borrow().entries.get(&k).map(|e| e.1.clone())
+                            }
                             _ => None,
                         };
                         let ok = found.is_some();
@@ -976,6 +1175,17 @@ impl GoTask {
                                         "runtime error: hash of unhashable type {}",
                                         self.types().name(b.0)
                                     ));
+                                }
+                                if race {
+                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Write);
+                                }
+                                if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
+                                    save!();
+                                    return Yield::Fatal(msg);
+                                }
+                                if batch == 1 {
+                                    m.borrow_mut().writing = cx.gid().0;
+                                    self.map_write = Some(m.clone());
                                 }
                                 let grew = {
                                     let mut mb = m.borrow_mut();
@@ -1425,6 +1635,16 @@ impl GoTask {
                     Op::AppendSpread(el) => {
                         let other = pop!();
                         let s = pop!();
+                        if race && let Value::Slice(o, off, len) = &other {
+                            pins.range(
+                                cx,
+                                site!(),
+                                o,
+                                *off,
+                                *off + *len,
+                                crate::runtime::AccessKind::Read,
+                            );
+                        }
                         let vals: Vec<Value> = match &other {
                             Value::Slice(o, off, len) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
@@ -1443,6 +1663,34 @@ impl GoTask {
                     Op::Copy => {
                         let src = pop!();
                         let dst = pop!();
+                        if race {
+                            let site = site!();
+                            let n = match (&src, &dst) {
+                                (Value::Slice(_, _, a), Value::Slice(_, _, b)) => (*a).min(*b),
+                                (Value::Str(a), Value::Slice(_, _, b)) => (a.len() as u32).min(*b),
+                                _ => 0,
+                            };
+                            if let Value::Slice(o, off, _) = &src {
+                                pins.range(
+                                    cx,
+                                    site,
+                                    o,
+                                    *off,
+                                    *off + n,
+                                    crate::runtime::AccessKind::Read,
+                                );
+                            }
+                            if let Value::Slice(o, off, _) = &dst {
+                                pins.range(
+                                    cx,
+                                    site,
+                                    o,
+                                    *off,
+                                    *off + n,
+                                    crate::runtime::AccessKind::Write,
+                                );
+                            }
+                        }
                         let vals: Vec<Value> = match &src {
                             Value::Slice(o, off, len) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
@@ -1467,6 +1715,17 @@ impl GoTask {
                         let k = pop!();
                         let m = pop!();
                         if let Value::Map(m) = &m {
+                            if race {
+                                pins.map(cx, site!(), m, crate::runtime::AccessKind::Write);
+                            }
+                            if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
+                                save!();
+                                return Yield::Fatal(msg);
+                            }
+                            if batch == 1 {
+                                m.borrow_mut().writing = cx.gid().0;
+                                self.map_write = Some(m.clone());
+                            }
                             m.borrow_mut().entries.remove(&k.key());
                         }
                     }
@@ -1599,7 +1858,21 @@ impl GoTask {
                         let m = pop!();
                         let keys: Vec<Value> = match &m {
                             Value::Map(m) => {
-                                m.borrow().entries.values().map(|e| e.0.clone()).collect()
+                                if race {
+                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
+                                }
+                                if let Some(msg) =
+                                    map_busy(m, cx, "concurrent map iteration and map write")
+                                {
+                                    save!();
+                                    return Yield::Fatal(msg);
+                                }
+                                let mut keys: Vec<Value> =
+                                    m.borrow().entries.values().map(|e| e.0.clone()).collect();
+                                let n = sh.map_iters.get();
+                                sh.map_iters.set(n + 1);
+                                shuffle(&mut keys, cx.seed(), n);
+                                keys
                             }
                             _ => Vec::new(),
                         };
@@ -1734,6 +2007,32 @@ impl GoTask {
             })
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
+    }
+}
+
+/// Go's fatal error when another goroutine is in the middle of writing map `m` (only under
+/// seeded preemption can a goroutine stop there).
+fn map_busy(m: &Rc<RefCell<MapObj>>, cx: &Cx<'_, Value>, what: &str) -> Option<String> {
+    let w = m.borrow().writing;
+    (w != 0 && w != cx.gid().0).then(|| what.to_string())
+}
+
+/// Go's map iteration order is random: a Fisher-Yates shuffle seeded by the run's seed and the
+/// iteration's number (a stream apart from the run's PRNG, so select choices and preemption
+/// points do not move when a program ranges over a map).
+fn shuffle(keys: &mut [Value], seed: u64, n: u64) {
+    let mut x = seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x6d61_7073;
+    let mut next = || {
+        // splitmix64
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..keys.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        keys.swap(i, j);
     }
 }
 

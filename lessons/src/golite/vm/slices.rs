@@ -1,9 +1,9 @@
 //! Slices and maps as they grow: `append` (with Go's capacity growth and size classes, which the
 //! heap ledger shows), slicing, and a map's growth accounted on the heap.
 
-use super::value::{MapObj, Obj, Value};
 use super::{GoTask, NIL_DEREF};
 use crate::golite::types::TypeId;
+use crate::golite::vm::value::{MapObj, Obj, Value};
 use crate::runtime::{AllocKind, Cx, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,9 +69,16 @@ impl GoTask {
         }
         let cap = o.as_ref().map_or(0, |o| o.borrow().len() - off);
         let need = len + add;
+        let race = self.sh.race.then(|| self.user_site());
         if let Some(o) = &o
             && need <= cap
         {
+            if let Some(site) = race {
+                let (from, to) = ((off + len) as u32, (off + need) as u32);
+                self.sh
+                    .race_pins
+                    .range(cx, site, o, from, to, crate::runtime::AccessKind::Write);
+            }
             let mut b = o.borrow_mut();
             for (i, v) in vals.into_iter().enumerate() {
                 b[off + len + i] = v;
@@ -132,6 +139,16 @@ impl GoTask {
             )));
         }
         let no = Obj::new(items);
+        if let Some(site) = race {
+            // growslice reads the old elements; the new ones are written into the new array.
+            let pins = &self.sh.race_pins;
+            if let Some(o) = &o {
+                let (from, to) = (off as u32, (off + len) as u32);
+                pins.range(cx, site, o, from, to, crate::runtime::AccessKind::Read);
+            }
+            let (from, to) = (len as u32, need as u32);
+            pins.range(cx, site, &no, from, to, crate::runtime::AccessKind::Write);
+        }
         let id = self.alloc(cx, bytes, AllocKind::Slice);
         no.set_alloc(id);
         Ok(Value::Slice(no, 0, need as u32))

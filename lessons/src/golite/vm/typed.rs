@@ -2,8 +2,8 @@
 //! `==` on structs, arrays and interfaces (and the panic for uncomparable ones).
 
 use super::GoTask;
-use super::value::{Cells, Obj, Value};
 use crate::golite::types::{Kind, TypeId, Types};
+use crate::golite::vm::value::{Cells, Obj, Value};
 use std::rc::Rc;
 
 /// Dereferences a pointer for a value receiver: a copy of the pointee (of type `el`).

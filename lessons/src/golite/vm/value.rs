@@ -428,6 +428,9 @@ pub struct MapObj {
     pub alloc: Option<AllocId>,
     /// Bytes accounted for it so far.
     pub bytes: u64,
+    /// The goroutine preempted in the middle of writing this map (Go's `hashWriting` flag), 0
+    /// when none: another goroutine touching the map then is Go's fatal error.
+    pub writing: u32,
 }
 
 /// Real bytes a map takes per modeled byte (its B-tree nodes hold keys and both values).

@@ -1,0 +1,132 @@
+//! "Why is this goroutine stuck?": the panel a side shows when a goroutine in its map, a line
+//! badge or a channel row is picked (see [`crate::panes::pick`]). The text comes from
+//! [`crate::playback::why`], at the cursor, so stepping keeps it current.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::runtime::{Gid, Snapshot};
+
+use crate::lesson::controller::LessonController;
+use crate::lesson::run_names::RunNames;
+use crate::panes::pick::Picker;
+use crate::playback::engine::Side;
+use crate::playback::why::{self, EngineAnswer, Pick, Why};
+
+/// The engine's answer to "can anything still wake goroutine `gid`?" at snapshot `s`. `None`
+/// until the engine's reachability analysis lands: then this reads its per-goroutine answer
+/// from the snapshot (see the report of issue 16 for the API expected), and the panel shows it.
+fn engine_answer(_s: &Snapshot, _gid: Gid) -> EngineAnswer {
+    None
+}
+
+/// The panel's text for `pick` at snapshot `s`; `Err` with a sentence when there is nothing to
+/// say (the goroutine is not alive at this point).
+fn explain(
+    ctl: LessonController,
+    side: Side,
+    names: &[Rc<str>],
+    s: &Snapshot,
+    pick: Pick,
+) -> Result<Why, String> {
+    if let Pick::Chan(c) = pick {
+        return why::channel(s, c, None)
+            .ok_or_else(|| format!("chan #{} is not reachable at this point of the run", c.0));
+    }
+    let Some(gid) = why::picked_gid(s, pick) else {
+        return Err(match pick {
+            Pick::Goroutine(g) => {
+                format!("goroutine {} is not alive at this point of the run", g.0)
+            }
+            _ => "no goroutine is parked there at this point of the run".to_string(),
+        });
+    };
+    let woken = ctl
+        .side_run(side, |r| why::woken_at(r.timeline.events(), s.index, gid))
+        .flatten();
+    why::goroutine(s, gid, names, woken, engine_answer(s, gid))
+        .ok_or_else(|| format!("goroutine {} is not alive at this point of the run", gid.0))
+}
+
+/// The parked goroutine after (or before, `back`) `from` in id order, wrapping around.
+fn step_parked(s: &Snapshot, from: Option<Gid>, back: bool) -> Option<Gid> {
+    let parked: Vec<Gid> = s
+        .goroutines
+        .iter()
+        .filter(|g| g.state.is_blocked())
+        .map(|g| g.gid)
+        .collect();
+    let first = if back { parked.last() } else { parked.first() };
+    let Some(from) = from else {
+        return first.copied();
+    };
+    let next = if back {
+        parked.iter().rev().find(|g| g.0 < from.0)
+    } else {
+        parked.iter().find(|g| g.0 > from.0)
+    };
+    next.or(first).copied()
+}
+
+/// One side's why panel; nothing until something is picked.
+#[component]
+pub fn WhyPanel(
+    ctl: LessonController,
+    side: Side,
+    snapshot: Signal<Rc<Snapshot>, LocalStorage>,
+    picker: Picker,
+) -> impl IntoView {
+    let names = RunNames::new(ctl);
+    let content = move || {
+        let pick = picker.0.get()?;
+        let n = names.side(side.index());
+        Some(snapshot.with(|s| (explain(ctl, side, &n, s, pick), why::picked_gid(s, pick))))
+    };
+    let walk = move |back: bool| {
+        let now = picker
+            .0
+            .get_untracked()
+            .and_then(|p| snapshot.with_untracked(|s| why::picked_gid(s, p)));
+        if let Some(g) = snapshot.with_untracked(|s| step_parked(s, now, back)) {
+            picker.0.set(Some(Pick::Goroutine(g)));
+        }
+    };
+    move || {
+        let (text, gid) = content()?;
+        let body = match text {
+            Ok(w) => {
+                let key = w.can_wake.key();
+                view! {
+                    <h3 class="why-title">"Why is it stuck? "<span class="why-who">{w.title}</span></h3>
+                    <dl class="why-rows">
+                        {w.rows.into_iter().map(|(k, label, text)| view! {
+                            <dt>{label}</dt>
+                            <dd data-row=k>{text}</dd>
+                        }).collect_view()}
+                    </dl>
+                    <p class=format!("can-wake can-wake-{key}") data-testid="can-wake" data-can-wake=key>
+                        {w.can_wake.text().to_string()}
+                    </p>
+                }
+                    .into_any()
+            }
+            Err(msg) => view! { <p class="why-gone">{msg}</p> }.into_any(),
+        };
+        Some(view! {
+            <aside
+                class="why"
+                data-testid=format!("why-{}", side.key())
+                data-gid=gid.map(|g| g.0)
+                aria-label="Why is it stuck?"
+                aria-live="polite"
+            >
+                <div class="why-tools">
+                    <button class="small" aria-label="Previous parked goroutine" title="Previous parked goroutine" on:click=move |_| walk(true)>"‹"</button>
+                    <button class="small" aria-label="Next parked goroutine" title="Next parked goroutine" on:click=move |_| walk(false)>"›"</button>
+                    <button class="small" data-testid=format!("why-close-{}", side.key()) aria-label="Close" title="Close" on:click=move |_| picker.0.set(None)>"×"</button>
+                </div>
+                {body}
+            </aside>
+        })
+    }
+}

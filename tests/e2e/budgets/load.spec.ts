@@ -1,0 +1,173 @@
+// Loading a lesson on a phone (issue 20), measured the way Lighthouse's mobile profile throttles:
+// 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, a CPU 4 times slower, through the Chromium
+// DevTools protocol, against dist/ as script/server serves it. Medians of five loads each:
+//   - cold (HTTP cache disabled, no service worker): when the lesson reads (title, claim, both
+//     programs, the explanation on screen, styled) and when both verdicts show; the longest task
+//     on the main thread until then;
+//   - repeat visits: a second load with a warm HTTP cache only, and one answered by the service
+//     worker.
+// The figures go to artifacts/budgets.json for script/budgets. LOAD_PATH picks another URL (to
+// measure a variant of the page by hand).
+import { test, type Browser, type Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const url = process.env.LOAD_PATH ?? 'index.html?lesson=forgotten-sender';
+const tries = Number(process.env.LOAD_TRIES ?? 5);
+const out: Record<string, number | string> = {};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** What the page records about itself, from its first script on. */
+function watch() {
+  const w = window as unknown as { __load: Record<string, number> };
+  const m: Record<string, number> = { longest: 0, longestBeforeVerdicts: 0 };
+  w.__load = m;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      m.longest = Math.max(m.longest, e.duration);
+      if (e.duration > 200) m[`long task at ${Math.round(e.startTime)}`] = Math.round(e.duration);
+      if (!m.verdicts) m.longestBeforeVerdicts = Math.max(m.longestBeforeVerdicts, e.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') m.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const shown = (sel: string) => {
+    const el = document.querySelector(sel) as HTMLElement | null;
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility === 'visible';
+  };
+  const styled = () =>
+    [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => (l as HTMLLinkElement).sheet);
+  const frame = () => {
+    const now = performance.now();
+    if (!m.readable && styled()) {
+      const pre = ['title', 'claim', 'code-bad', 'code-good', 'explanation'].every((k) =>
+        shown(`[data-prerender="${k}"]`),
+      );
+      const app = ['lesson-title', 'code-bad', 'code-good', 'explanation'].every((k) => shown(`[data-testid="${k}"]`));
+      if (pre || app) {
+        m.readable = now;
+        m.readableFromPrerender = pre ? 1 : 0;
+        m.mountedWhenReadable = performance.getEntriesByName('playground-mounted').length;
+      }
+    }
+    if (!m.verdicts && shown('[data-testid="verdict-bad"] .verdict:not(.pending)') && shown('[data-testid="verdict-good"] .verdict:not(.pending)')) {
+      m.verdicts = now;
+    }
+    if (m.verdicts && m.readable && m.fcp) {
+      // Read only once painted: no sooner than the first contentful paint.
+      m.readable = Math.max(m.readable, m.fcp);
+      // Where the time went: when each file arrived, when the app mounted and took over.
+      for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const name = e.name.split('/').pop()!.split('?')[0].replace(/\.[0-9a-f]{16}\./, '.');
+        m[`got ${name}`] = Math.round(e.responseEnd);
+      }
+      for (const e of performance.getEntriesByType('mark')) m[e.name] = Math.round(e.startTime);
+      m.done = 1;
+      return;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** A page in a fresh context, throttled like Lighthouse's mobile profile. */
+async function throttledPage(browser: Browser, opts: { cache: boolean; worker: boolean }) {
+  const context = await browser.newContext({ serviceWorkers: opts.worker ? 'allow' : 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !opts.cache });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6e6 / 8),
+    uploadThroughput: (750e3 / 8),
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(watch);
+  return { context, page };
+}
+
+/** Loads `url` and returns what the page recorded once both verdicts show. */
+async function load(page: Page) {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__load?.done, null, {
+    timeout: 60_000,
+    polling: 200,
+  });
+  return page.evaluate(() => (window as any).__load as Record<string, number>);
+}
+
+const ms = (x: number) => Math.round(x);
+
+test('cold load of a lesson, throttled', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const readable: number[] = [];
+  const verdicts: number[] = [];
+  const longest: number[] = [];
+  const fcp: number[] = [];
+  let fromPrerender = 0;
+  let beforeWasm = 0;
+  for (let i = 0; i < tries; i++) {
+    const { context, page } = await throttledPage(browser, { cache: false, worker: false });
+    const m = await load(page);
+    readable.push(m.readable);
+    verdicts.push(m.verdicts);
+    longest.push(m.longestBeforeVerdicts);
+    fcp.push(m.fcp ?? NaN);
+    fromPrerender += m.readableFromPrerender;
+    beforeWasm += m.mountedWhenReadable ? 0 : 1;
+    console.log(`cold ${i + 1}: readable ${ms(m.readable)} ms, FCP ${ms(m.fcp)} ms, verdicts ${ms(m.verdicts)} ms, longest task ${ms(m.longestBeforeVerdicts)} ms`);
+    if (process.env.LOAD_DETAILS) console.log(JSON.stringify(m));
+    await context.close();
+  }
+  out.cold_readable_ms = ms(median(readable));
+  out.cold_readable_tries = readable.map(ms).join(' ');
+  out.cold_readable_from_static_html = `${fromPrerender} of ${tries}, ${beforeWasm} before the app mounted`;
+  out.cold_fcp_ms = ms(median(fcp));
+  out.cold_verdicts_ms = ms(median(verdicts));
+  out.cold_verdicts_tries = verdicts.map(ms).join(' ');
+  out.cold_longest_task_ms = ms(median(longest));
+  out.cold_longest_task_tries = longest.map(ms).join(' ');
+});
+
+for (const worker of [false, true]) {
+  const key = worker ? 'repeat_sw' : 'repeat_http_cache';
+  test(`repeat visit, throttled (${worker ? 'service worker' : 'HTTP cache only'})`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const verdicts: number[] = [];
+    const readable: number[] = [];
+    for (let i = 0; i < tries; i++) {
+      const { context, page } = await throttledPage(browser, { cache: true, worker });
+      await load(page);
+      if (worker) {
+        await page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          // Installed and storing done: the worker is active once every file is in its cache.
+          if (!navigator.serviceWorker.controller) {
+            await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+          }
+          return reg.active?.state;
+        });
+      }
+      const m = await load(page);
+      verdicts.push(m.verdicts);
+      readable.push(m.readable);
+      console.log(`${key} ${i + 1}: readable ${ms(m.readable)} ms, verdicts ${ms(m.verdicts)} ms`);
+      if (process.env.LOAD_DETAILS) console.log(JSON.stringify(m));
+      await context.close();
+    }
+    out[`${key}_verdicts_ms`] = ms(median(verdicts));
+    out[`${key}_verdicts_tries`] = verdicts.map(ms).join(' ');
+    out[`${key}_readable_ms`] = ms(median(readable));
+  });
+}
+
+test.afterAll(() => {
+  const file = path.join(__dirname, '..', 'artifacts', 'budgets.json');
+  const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...prev, ...out }, null, 2) + '\n');
+});

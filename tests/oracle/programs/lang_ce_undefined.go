@@ -1,0 +1,8 @@
+// Using a name that was never declared.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(total)
+}
