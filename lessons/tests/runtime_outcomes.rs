@@ -378,6 +378,6 @@ fn a_task_that_yields_without_counting_steps_still_ends_each_slice_and_the_run()
     assert_outcome(
         &r,
         Outcome::Limit,
-        "step limit: the program ran more than 1000 steps (goroutines kept yielding)",
+        "step limit: the program ran more than 1000 steps (goroutines kept yielding; goroutine 1 at line 1)",
     );
 }

@@ -206,14 +206,14 @@ fn main() -> ExitCode {
             Ok(j)
         });
         match json {
-            Ok(j) => println!("{j}"),
+            Ok(j) => write_stdout(&format!("{j}\n")),
             Err(e) => {
                 eprintln!("golite: cannot encode the report: {e}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print!("{}", report.stdout);
+        write_stdout(&report.stdout);
         eprint!("{}", report.stderr);
         for r in &report.races {
             eprint!("{}", r.text);
@@ -231,6 +231,15 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(66)
     }
+}
+
+/// Writes to stdout, ignoring a reader that went away (`golite run F.go --json | true`): Rust
+/// ignores SIGPIPE, so `println!` would panic on the broken pipe instead.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // Nothing useful can be done when stdout is closed or full: the run itself is over.
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 /// `verdict` in the JSON: the lesson, the side, then the side's verdict.

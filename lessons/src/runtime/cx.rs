@@ -42,6 +42,29 @@ impl<V: Value> Cx<'_, V> {
         self.rt.count_steps(self.gid, n)
     }
 
+    /// Counts `n` steps of work done inside one instruction (bytes copied, compared or
+    /// formatted), so the step limit bounds work, not instructions; `what` (`strings.Repeat`)
+    /// is named by the limit's message. Unlike [`Cx::step`] it leaves the goroutine's slice
+    /// alone, so where goroutines switch (and every lesson's figures) stays as it was. False
+    /// once a limit was hit.
+    pub fn charge(&mut self, n: u64, what: &'static str) -> bool {
+        self.rt.charging = Some(what);
+        let go_on = self.rt.count_work(self.gid, n);
+        self.rt.charging = None;
+        go_on
+    }
+
+    /// Ends the run with outcome `limit` and `msg` once this task returns (a limit the
+    /// interpreter detects itself, such as its own memory).
+    pub fn limit(&mut self, msg: String) {
+        self.rt.limit(msg);
+    }
+
+    /// True once a limit ended the run (the task should return at once).
+    pub fn limit_hit(&self) -> bool {
+        self.rt.pending_limit.is_some() || self.rt.end.is_some()
+    }
+
     /// A seeded preemption point for race lessons (always false unless `preempt_every` is set).
     pub fn preempt_due(&mut self) -> bool {
         self.rt.preempt_due()
@@ -107,6 +130,11 @@ impl<V: Value> Cx<'_, V> {
     pub fn note_recovered(&mut self) {
         self.rt.tally.recovered();
         self.rt.emit(self.gid, super::event::EventKind::Recovered);
+    }
+
+    /// Modeled heap bytes live now, so an allocation can be refused before memory is requested.
+    pub fn heap_bytes(&self) -> u64 {
+        self.rt.heap.current
     }
 
     /// Releases an allocation (unreferenced object).

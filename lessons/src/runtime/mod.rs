@@ -71,7 +71,9 @@ pub use race::{
 pub use reach::{LeakVerdict, Marker, PendingTimer, Reachability, Ref, TimerTarget};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
-pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime};
+pub use scheduler::{
+    Config, MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST,
+};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView, WaitsOn};
 pub use state::GState;

@@ -33,6 +33,17 @@ use super::{Task, Value, Wake, Yield};
 /// oracle's synctest harness likewise reports a still-running goroutine once main is done.
 pub const POST_MAIN_STEPS: u64 = 1_000_000;
 
+/// What one goroutine switch (a resume, a timer firing) costs in steps against `max_steps`: a
+/// switch is about as much native work as fifty instructions, so a program that only yields,
+/// sleeps or hands values over ends within the same wall time as one that computes
+/// (`docs/ARCHITECTURE.md` § Runtime, limits). `steps` in the report still counts instructions.
+pub const SWITCH_COST: u64 = 50;
+
+/// Output kept per run: beyond 1 MiB or 10,000 lines, output is counted, not stored.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
+/// See [`MAX_OUTPUT_BYTES`].
+pub const MAX_OUTPUT_LINES: usize = 10_000;
+
 /// Limits and knobs of one run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -55,6 +66,9 @@ pub struct Config {
     /// Record [`Event`]s (the UI's Timeline needs them; a CLI run that only wants the report
     /// can switch them off and save their memory and time).
     pub record_events: bool,
+    /// Virtual time before the run ends with outcome `limit`: a program that sleeps forever
+    /// would otherwise move the clock without end.
+    pub max_virtual_ns: i64,
 }
 
 impl Default for Config {
@@ -68,6 +82,7 @@ impl Default for Config {
             max_events: 2_000_000,
             preempt_every: None,
             record_events: true,
+            max_virtual_ns: 24 * 3600 * 1_000_000_000,
         }
     }
 }
@@ -119,6 +134,14 @@ pub struct Runtime<V: Value> {
     pub(crate) resumes: u64,
     /// Events recorded so far (taken ones included), bounded by `max_events`.
     pub(crate) events_recorded: u64,
+    /// Output printed so far, in bytes and lines (kept or not, see [`MAX_OUTPUT_BYTES`]).
+    pub(crate) out_bytes: u64,
+    pub(crate) out_lines: u64,
+    /// True once output stopped being kept.
+    pub(crate) out_truncated: bool,
+    /// What the running goroutine is charging work for (`strings.Repeat`, ...), named by the
+    /// step limit's message.
+    pub(crate) charging: Option<&'static str>,
     /// The data race detector, when this run has it on ([`Runtime::enable_race`]).
     pub(crate) race: Option<Box<super::race::RaceState>>,
     names: Vec<Rc<str>>,
@@ -179,6 +202,10 @@ impl<V: Value> Runtime<V> {
             firing: false,
             resumes: 0,
             events_recorded: 0,
+            out_bytes: 0,
+            out_lines: 0,
+            out_truncated: false,
+            charging: None,
             race: None,
             names: Vec::new(),
             tally: Tally::default(),
@@ -256,10 +283,17 @@ impl<V: Value> Runtime<V> {
                 (certain, self.goroutine_stacks(Some(&reach)))
             }
         };
+        let mut stdout = self.stdout.clone();
+        if self.out_truncated {
+            stdout.push_str(&format!(
+                "[the program printed {} bytes in {} lines in all]\n",
+                self.out_bytes, self.out_lines
+            ));
+        }
         RunReport {
             outcome,
             panic,
-            stdout: self.stdout.clone(),
+            stdout,
             stderr: self.stderr.clone(),
             virtual_time_ns: if self.main_done {
                 self.main_end_ns
@@ -335,10 +369,11 @@ impl<V: Value> Runtime<V> {
             if let Some(gid) = self.pick_next() {
                 resumes += 1;
                 self.resumes += 1;
-                if self.resumes > self.cfg.max_steps {
+                if self.resumes.saturating_mul(SWITCH_COST) > self.cfg.max_steps {
+                    let line = self.gs[gid.index()].line;
                     self.limit(format!(
-                        "step limit: the program ran more than {} steps (goroutines kept yielding)",
-                        self.cfg.max_steps
+                        "step limit: the program ran more than {} steps (goroutines kept yielding; goroutine {} at line {line})",
+                        self.cfg.max_steps, gid.0
                     ));
                     continue;
                 }
@@ -356,6 +391,14 @@ impl<V: Value> Runtime<V> {
                         // goroutine observes the clock until the next timer fires.
                         self.now = self.now.max(until_ns);
                         return Progress::Running;
+                    }
+                    if when > self.cfg.max_virtual_ns {
+                        self.limit(format!(
+                            "time limit: virtual time would pass {} hours (goroutines only waited on timers; main at line {})",
+                            self.cfg.max_virtual_ns / 3_600_000_000_000,
+                            self.gs.get(1).map_or(0, |g| g.line)
+                        ));
+                        continue;
                     }
                     self.now = self.now.max(when);
                     self.firing = true;
@@ -671,16 +714,23 @@ impl<V: Value> Runtime<V> {
 
     /// Counts `n` interpreter steps for the running goroutine; false when it should yield.
     pub(crate) fn count_steps(&mut self, gid: Gid, n: u64) -> bool {
-        self.steps += n;
         self.slice_used += n;
+        self.count_work(gid, n) && self.slice_used < self.cfg.slice_steps
+    }
+
+    /// Counts `n` steps of work against the step limit only: a goroutine's slice (and so the
+    /// run order) stays counted in instructions. False once a limit was hit.
+    pub(crate) fn count_work(&mut self, gid: Gid, n: u64) -> bool {
+        self.steps += n;
         if self.steps > self.cfg.max_steps && self.pending_limit.is_none() {
             let line = self.gs[gid.index()].line;
+            let what = self.charging.map_or(String::new(), |w| format!(", in {w}"));
             self.limit(format!(
-                "step limit: the program ran more than {} steps (goroutine {} at line {line})",
+                "step limit: the program ran more than {} steps (goroutine {} at line {line}{what})",
                 self.cfg.max_steps, gid.0
             ));
         }
-        self.pending_limit.is_none() && self.slice_used < self.cfg.slice_steps
+        self.pending_limit.is_none()
     }
 
     /// The seeded preemption point: true now and then when `preempt_every` is set.
@@ -705,17 +755,52 @@ impl<V: Value> Runtime<V> {
         self.finish(Outcome::Exit, String::new());
     }
 
-    /// Appends program output.
+    /// Appends program output, keeping at most [`MAX_OUTPUT_BYTES`] or [`MAX_OUTPUT_LINES`];
+    /// the rest is counted (the report gives the totals), so an output flood costs no memory.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
         // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
         // printing orders the goroutines that print.
         self.race_print(gid);
-        self.stdout.push_str(text);
-        self.emit(
-            gid,
-            EventKind::Output {
-                text: text.to_string(),
-            },
-        );
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let kept_lines = self.out_lines as usize;
+        self.out_bytes += text.len() as u64;
+        self.out_lines += lines as u64;
+        if self.out_truncated {
+            return;
+        }
+        let room = MAX_OUTPUT_BYTES.saturating_sub(self.stdout.len());
+        let mut keep = text.len().min(room);
+        if kept_lines + lines > MAX_OUTPUT_LINES {
+            // Keep up to and including the last allowed newline.
+            let allowed = MAX_OUTPUT_LINES - kept_lines;
+            let cut = text
+                .match_indices('\n')
+                .nth(allowed.saturating_sub(1))
+                .map_or(0, |(i, _)| if allowed == 0 { 0 } else { i + 1 });
+            keep = keep.min(cut);
+        }
+        while !text.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        let mut kept = text[..keep].to_string();
+        if keep < text.len() {
+            self.out_truncated = true;
+            let ends_line = if kept.is_empty() {
+                self.stdout.is_empty() || self.stdout.ends_with('\n')
+            } else {
+                kept.ends_with('\n')
+            };
+            if !ends_line {
+                kept.push('\n');
+            }
+            kept.push_str(&format!(
+                "[output truncated: golite keeps the first {MAX_OUTPUT_BYTES} bytes or {MAX_OUTPUT_LINES} lines]\n"
+            ));
+        }
+        if kept.is_empty() {
+            return;
+        }
+        self.stdout.push_str(&kept);
+        self.emit(gid, EventKind::Output { text: kept });
     }
 }

@@ -192,7 +192,11 @@ impl<V: Value> Runtime<V> {
         // Firings are bounded like steps (but not counted as CPU steps), so a ticker nobody
         // reads cannot spin the clock forever.
         self.timer_fires += 1;
-        if self.timer_fires > self.cfg.max_steps {
+        if self
+            .timer_fires
+            .saturating_mul(super::scheduler::SWITCH_COST)
+            > self.cfg.max_steps
+        {
             self.limit(format!(
                 "step limit: the program ran more than {} steps (timers kept firing)",
                 self.cfg.max_steps

@@ -5,6 +5,9 @@ use crate::golite::code::Op;
 use crate::golite::syntax::ast::{Element, Expr, ExprKind, Pos, TypeExpr};
 use crate::golite::types::{Kind, TypeId};
 
+/// Elements (gaps included) a slice or array literal may have: each one is compiled to code.
+const MAX_LITERAL_ELEMS: usize = 1 << 16;
+
 impl<'a> Compiler<'a> {
     /// Composite literals `T{...}`.
     pub(crate) fn composite(
@@ -83,6 +86,7 @@ impl<'a> Compiler<'a> {
                 let n = self.indexed_elems(elems, el, None)?;
                 self.emit(Op::MakeSlice(n as u32, el));
             }
+            Kind::Array(_, _) if elems.is_empty() => self.zero_of(t),
             Kind::Array(len, el) => {
                 let n = self.indexed_elems(elems, el, Some(len as usize))?;
                 self.emit(Op::MakeArray(n as u32));
@@ -108,6 +112,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Elements of a slice or array literal (keys must be constant indexes); returns the count.
+    /// Every element is code, so a literal has at most [`MAX_LITERAL_ELEMS`] of them.
     pub(super) fn indexed_elems(
         &mut self,
         elems: &[Element],
@@ -121,7 +126,15 @@ impl<'a> Compiler<'a> {
                 let Some((v, _)) = self.constant(k)? else {
                     return err(k.pos, "index must be non-negative integer constant");
                 };
-                next = v.as_i128().unwrap_or(0).max(0) as usize;
+                next = v.as_i128().unwrap_or(0).clamp(0, MAX_LITERAL_ELEMS as i128) as usize;
+            }
+            if next >= MAX_LITERAL_ELEMS {
+                return err(
+                    e.value.pos,
+                    format!(
+                        "composite literal too large for golite: more than {MAX_LITERAL_ELEMS} elements"
+                    ),
+                );
             }
             if slots.len() <= next {
                 slots.resize(next + 1, None);
@@ -130,6 +143,14 @@ impl<'a> Compiler<'a> {
             next += 1;
         }
         let n = len.unwrap_or(slots.len());
+        if n > MAX_LITERAL_ELEMS {
+            return err(
+                elems.last().map_or(Pos::default(), |e| e.value.pos),
+                format!(
+                    "composite literal too large for golite: more than {MAX_LITERAL_ELEMS} elements"
+                ),
+            );
+        }
         if slots.len() > n {
             return err(
                 elems.last().map_or(Pos::default(), |e| e.value.pos),

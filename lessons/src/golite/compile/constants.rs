@@ -55,10 +55,15 @@ impl<'a> Compiler<'a> {
                 Some((r, t))
             }
             ExprKind::Binary { op, x, y } => {
+                if self.not_const.contains(&e.id) {
+                    return Ok(None);
+                }
                 let Some((a, ta)) = self.constant(x)? else {
+                    self.not_const.insert(e.id);
                     return Ok(None);
                 };
                 let Some((b, tb)) = self.constant(y)? else {
+                    self.not_const.insert(e.id);
                     return Ok(None);
                 };
                 self.fold_binary(*op, a, ta, b, tb, e.pos)?
@@ -218,7 +223,16 @@ impl<'a> Compiler<'a> {
                         if y == 0 {
                             return err(pos, "invalid operation: division by zero");
                         }
-                        if op == Quo { x / y } else { x % y }
+                        // i128::MIN / -1 overflows i128 itself.
+                        let r = if op == Quo {
+                            x.checked_div(y)
+                        } else {
+                            x.checked_rem(y)
+                        };
+                        let Some(r) = r else {
+                            return err(pos, "constant overflow");
+                        };
+                        r
                     }
                     And => x & y,
                     Or => x | y,

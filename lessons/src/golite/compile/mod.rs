@@ -216,6 +216,9 @@ pub(crate) struct FnState {
     returns: Vec<usize>,
     loops: Vec<LoopCtx>,
     next_slot: u16,
+    /// Set when a local was asked for past slot 65535 (the slot numbers are 16 bits): the
+    /// function is then a compile error, not locals sharing slots.
+    out_of_slots: bool,
     closure_count: u32,
     named_results: bool,
     /// Labels a break or continue named (Go refuses a label nobody uses).
@@ -262,6 +265,12 @@ pub(crate) struct Compiler<'a> {
     pub(crate) nglobals: u32,
     pub(crate) overrides: HashMap<String, i64>,
     pub(crate) assert_src: HashMap<(FuncId, u32), TypeId>,
+    /// Operator expressions known not to be constant, and their types: without them, typing
+    /// `y + y + ... + y` asks each operand again at every level (cubic time, 14 s for 2,000
+    /// terms). An expression id is typed in one scope only, except the repeated expression of a
+    /// `const` block, which is constant and so never cached here.
+    pub(crate) not_const: std::collections::HashSet<ast::ExprId>,
+    pub(crate) binary_types: HashMap<ast::ExprId, TypeId>,
     /// The function id being compiled at each depth of `fs`.
     fids: Vec<FuncId>,
     /// Set while resolving the name assigned by `x = ...`, which does not use x.
@@ -301,6 +310,8 @@ pub(crate) fn compile_file(
         nglobals: 0,
         overrides,
         assert_src: HashMap::new(),
+        not_const: Default::default(),
+        binary_types: HashMap::new(),
         fids: Vec::new(),
         assigning: false,
         used_imports: Default::default(),
@@ -308,6 +319,30 @@ pub(crate) fn compile_file(
     };
     c.run()
 }
+
+impl Compiler<'_> {
+    /// Go's "invalid recursive type" for the defined type `t` named `name`: a type that
+    /// contains itself through fields or array elements has no finite size.
+    pub fn check_recursive(&self, t: TypeId, name: &ast::Ident) -> R<()> {
+        let Some(path) = self.types.cycle_through_values(t) else {
+            return Ok(());
+        };
+        let name_s = &name.name;
+        let mut msg = format!("invalid recursive type {name_s}");
+        if path.len() <= 1 {
+            msg = format!("invalid recursive type: {name_s} refers to itself");
+        } else {
+            for w in path.windows(2) {
+                msg.push_str(&format!("\n\t{} refers to {}", w[0], w[1]));
+            }
+            msg.push_str(&format!("\n\t{} refers to {name_s}", path[path.len() - 1]));
+        }
+        err(name.pos, msg)
+    }
+}
+
+/// Locals (parameters and results included) one function may have: slots are 16-bit.
+const MAX_LOCALS: usize = u16::MAX as usize;
 
 impl<'a> Compiler<'a> {
     /// What `pkg.Name` denotes, from the library.
@@ -364,6 +399,11 @@ impl<'a> Compiler<'a> {
                     self.pkg_scope
                         .insert(s.name.name.clone(), Entity::Type(under));
                 }
+            }
+        }
+        for (s, t) in &type_specs {
+            if let Some(t) = t {
+                self.check_recursive(*t, &s.name)?;
             }
         }
         // Pass 2: constants (in order), function signatures, methods.
@@ -586,6 +626,14 @@ impl<'a> Compiler<'a> {
         results: &[(Option<String>, TypeId)],
         _variadic: Option<()>,
     ) -> R<()> {
+        if params.len() + results.len() > MAX_LOCALS {
+            return err(
+                Pos::new(line, 1),
+                format!(
+                    "function {name} has more than {MAX_LOCALS} local variables (golite's limit)"
+                ),
+            );
+        }
         let code = FuncCode {
             name: name.to_string(),
             line,
@@ -604,6 +652,7 @@ impl<'a> Compiler<'a> {
             returns: Vec::new(),
             loops: Vec::new(),
             next_slot: 0,
+            out_of_slots: false,
             closure_count: 0,
             named_results: results
                 .iter()
@@ -644,6 +693,15 @@ impl<'a> Compiler<'a> {
         };
         self.fids.pop();
         let mut code = st.code;
+        if st.out_of_slots {
+            return err(
+                Pos::new(code.line, 1),
+                format!(
+                    "function {} has more than {MAX_LOCALS} local variables (golite's limit)",
+                    code.name
+                ),
+            );
+        }
         code.nlocals = st.next_slot.max(code.nparams + code.nresults);
         for (i, v) in st.result_vars.iter().enumerate().take(64) {
             if st.vars[*v].boxed {
@@ -657,7 +715,10 @@ impl<'a> Compiler<'a> {
     pub(crate) fn new_var(&mut self, name: &str, ty: TypeId) -> usize {
         let f = self.f();
         let slot = f.next_slot;
-        f.next_slot += 1;
+        match f.next_slot.checked_add(1) {
+            Some(n) => f.next_slot = n,
+            None => f.out_of_slots = true,
+        }
         f.vars.push(VarInfo {
             slot,
             ty,

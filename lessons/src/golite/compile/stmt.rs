@@ -293,6 +293,7 @@ impl<'a> Compiler<'a> {
                         self.local_const(&s.name.name, Entity::Type(t));
                         let u = self.resolve_type(&s.typ)?;
                         self.types.set_underlying(t, u);
+                        self.check_recursive(t, &s.name)?;
                     }
                 }
                 Ok(())

@@ -187,9 +187,12 @@ impl<'a> Compiler<'a> {
                 UnaryOp::Not => ids::BOOL,
                 _ => self.type_of(x)?,
             },
+            ExprKind::Binary { .. } if self.binary_types.contains_key(&e.id) => {
+                self.binary_types[&e.id]
+            }
             ExprKind::Binary { op, x, y } => {
                 use BinaryOp::*;
-                match op {
+                let t = match op {
                     Eq | Ne | Lt | Le | Gt | Ge | LAnd | LOr => ids::BOOL,
                     Shl | Shr => {
                         let t = self.type_of(x)?;
@@ -207,7 +210,9 @@ impl<'a> Compiler<'a> {
                             tx
                         }
                     }
-                }
+                };
+                self.binary_types.insert(e.id, t);
+                t
             }
             ExprKind::TypeLit(_) => return err(e.pos, "type is not an expression"),
             _ => return err(e.pos, "unsupported expression"),

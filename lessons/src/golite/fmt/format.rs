@@ -1378,14 +1378,18 @@ pub(crate) fn format_float(v: f64, fmt: char, prec: i32, bits: u32) -> String {
         parse_e(&s)
     } else {
         match fmt {
-            'e' | 'E' => parse_e(&format!("{:.*e}", prec as usize, a)),
+            'e' | 'E' => parse_e(&sci(a, prec as usize)),
             'f' | 'F' => {
-                let s = format!("{:.*}", prec as usize, a);
+                // Rust's formatter takes at most 65535 digits of precision (and panics past it);
+                // a float64 has at most 1074 fractional digits, so the rest are zeros.
+                let p = prec as usize;
+                let mut s = format!("{:.*}", p.min(EXACT_DIGITS), a);
+                s.push_str(&"0".repeat(p.saturating_sub(EXACT_DIGITS)));
                 return format!("{sign}{s}");
             }
             _ => {
                 let p = if prec == 0 { 1 } else { prec };
-                parse_e(&format!("{:.*e}", (p - 1) as usize, a))
+                parse_e(&sci(a, (p - 1) as usize))
             }
         }
     };
@@ -1430,6 +1434,20 @@ pub(crate) fn format_float(v: f64, fmt: char, prec: i32, bits: u32) -> String {
 }
 
 /// Parses Rust's `{:e}` output into trimmed digits and Go's decimal point position.
+/// More decimal digits than any float64 has (1074 after the point, 767 significant), and fewer
+/// than the 65535 Rust's formatter accepts.
+const EXACT_DIGITS: usize = 1100;
+
+/// `{:.prec$e}` for any precision: digits past [`EXACT_DIGITS`] are zeros.
+fn sci(a: f64, prec: usize) -> String {
+    let s = format!("{:.*e}", prec.min(EXACT_DIGITS), a);
+    if prec <= EXACT_DIGITS {
+        return s;
+    }
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{mant}{}e{exp}", "0".repeat(prec - EXACT_DIGITS))
+}
+
 fn parse_e(s: &str) -> (Vec<u8>, i32) {
     let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);

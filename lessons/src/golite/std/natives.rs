@@ -7,7 +7,7 @@ use crate::golite::fmt::duration::duration_string;
 use crate::golite::fmt::value as fmt_value;
 use crate::golite::vm::reach;
 use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
-use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED};
+use crate::golite::vm::{Callee, Deferred, GoTask, NRes, Pending, REPANICKED, WORK_BYTES_PER_STEP};
 use crate::runtime::{
     Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, Ref, RwMutexId, TimerId, WgId,
 };
@@ -172,6 +172,59 @@ pub(crate) fn panic_text(t: &GoTask, v: &Value) -> String {
 
 /// Runs native `n` with `argc` arguments on the stack.
 pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes {
+    use Native as N;
+    // Work inside a library call counts against the step budget in proportion to the bytes and
+    // elements it reads and returns (issue 23: the step limit bounds work, not instructions).
+    let depth = t.stack.len();
+    let base = depth.saturating_sub(argc);
+    let work_in: u64 = t.stack[base..].iter().map(native_work).sum();
+    let r = call_inner(t, cx, n, argc);
+    if matches!(r, NRes::Ok) {
+        let work_out: u64 = t.stack[base.min(t.stack.len())..]
+            .iter()
+            .map(native_work)
+            .sum();
+        let mut units = (work_in + work_out) / WORK_BYTES_PER_STEP + extra_steps(n, work_in);
+        if matches!(
+            n,
+            N::FmtSprint | N::FmtSprintf | N::FmtSprintln | N::FmtErrorf
+        ) {
+            // Formatting costs about a step per byte it writes.
+            units += work_out;
+        }
+        t.charge(cx, units, "a library call");
+    }
+    r
+}
+
+/// Steps a library call costs beyond the bytes it reads and writes: sorting (about 4 steps an
+/// element, `work_in` being 4 bytes an element) and what allocates runtime objects (timers,
+/// printing), which cost as much as dozens of instructions.
+fn extra_steps(n: Native, work_in: u64) -> u64 {
+    use Native as N;
+    match n {
+        N::SortSlice => work_in,
+        N::TimeAfter | N::TimeTick | N::TimeNewTimer | N::TimeNewTicker | N::TimeAfterFunc => 100,
+        N::FmtPrintln | N::FmtPrint | N::FmtPrintf => 10,
+        _ => 0,
+    }
+}
+
+/// Bytes a library call reads or writes for `v`: a string's bytes, 4 per element of a slice.
+fn native_work(v: &Value) -> u64 {
+    match v {
+        Value::Str(s) => s.len() as u64,
+        Value::Slice(_, _, len) => u64::from(*len) * 4,
+        _ => 0,
+    }
+}
+
+/// Refuses a result of `bytes` bytes (and `slots` golite values) before memory is requested.
+fn reserve(t: &mut GoTask, cx: &mut Cx<'_, Value>, bytes: u64, slots: u64) -> Result<(), NRes> {
+    t.reserve(cx, bytes, slots).map_err(NRes::Limit)
+}
+
+fn call_inner(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes {
     use Native as N;
     t.sync_rt(cx);
     let a = t.pop_n(argc);
@@ -733,6 +786,14 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         )),
         N::StrSplit => {
             let (x, sep) = (arg(0), arg(1));
+            let pieces = if s(&sep).is_empty() {
+                s(&x).len()
+            } else {
+                s(&x).matches(s(&sep)).count() + 1
+            } as u64;
+            if let Err(r) = reserve(t, cx, pieces * 16, pieces) {
+                return r;
+            }
             let parts: Vec<String> = if s(&sep).is_empty() {
                 s(&x).chars().map(|c| c.to_string()).collect()
             } else {
@@ -769,7 +830,17 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             if k < 0 {
                 return NRes::Panic("strings: negative Repeat count".into());
             }
-            push!(strv(s(&arg(0)).repeat(k as usize)));
+            let x = arg(0);
+            let Some(len) = (s(&x).len() as u64)
+                .checked_mul(k as u64)
+                .filter(|&l| l <= i64::MAX as u64)
+            else {
+                return NRes::Panic("strings: Repeat output length overflow".into());
+            };
+            if let Err(r) = reserve(t, cx, len, 0) {
+                return r;
+            }
+            push!(strv(s(&x).repeat(k as usize)));
         }
         N::StrToUpper => push!(strv(s(&arg(0)).to_uppercase())),
         N::StrToLower => push!(strv(s(&arg(0)).to_lowercase())),
@@ -794,6 +865,18 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
         }
         N::StrReplace => {
             let k = arg(3).as_int();
+            let (x, old, new) = (arg(0), arg(1), arg(2));
+            let hits = if s(&old).is_empty() {
+                s(&x).chars().count() + 1
+            } else {
+                s(&x).matches(s(&old)).count()
+            } as u64;
+            let hits = if k < 0 { hits } else { hits.min(k as u64) };
+            let len =
+                (s(&x).len() as u64).saturating_add(hits.saturating_mul(s(&new).len() as u64));
+            if let Err(r) = reserve(t, cx, len, 0) {
+                return r;
+            }
             let r = if k < 0 {
                 s(&arg(0)).replace(s(&arg(1)), s(&arg(2)))
             } else {
@@ -801,7 +884,20 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             };
             push!(strv(r));
         }
-        N::StrReplaceAll => push!(strv(s(&arg(0)).replace(s(&arg(1)), s(&arg(2))))),
+        N::StrReplaceAll => {
+            let (x, old, new) = (arg(0), arg(1), arg(2));
+            let hits = if s(&old).is_empty() {
+                s(&x).chars().count() + 1
+            } else {
+                s(&x).matches(s(&old)).count()
+            } as u64;
+            let len =
+                (s(&x).len() as u64).saturating_add(hits.saturating_mul(s(&new).len() as u64));
+            if let Err(r) = reserve(t, cx, len, 0) {
+                return r;
+            }
+            push!(strv(s(&x).replace(s(&old), s(&new))));
+        }
         N::StrCount => {
             let (x, sub) = (arg(0), arg(1));
             let c = if s(&sub).is_empty() {
@@ -835,6 +931,9 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             let f = arg(0).as_float();
             let verb = arg(1).as_int() as u8 as char;
             let prec = arg(2).as_int();
+            if let Err(r) = reserve(t, cx, prec.max(0) as u64, 0) {
+                return r;
+            }
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
             push!(strv(crate::golite::fmt::format::format_float(
                 f, verb, prec, 64
@@ -969,7 +1068,13 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
             (cx.rand_u64() >> 11) as f64 / (1u64 << 53) as f64
         )),
         N::RandPerm => {
-            let k = arg(0).as_int().max(0);
+            let k = arg(0).as_int();
+            if k < 0 {
+                return NRes::Panic("runtime error: makeslice: len out of range".into());
+            }
+            if let Err(r) = reserve(t, cx, (k as u64).saturating_mul(8), k as u64) {
+                return r;
+            }
             let mut v: Vec<i64> = (0..k).collect();
             for i in (1..v.len()).rev() {
                 let j = cx.rand_intn(i as i64 + 1) as usize;
@@ -1020,6 +1125,12 @@ pub(crate) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usiz
                     .to_string(),
             };
             let cur = get_field(&b, 0);
+            // golite's Builder copies its string on every write: count that work.
+            let len = (cur.as_str().len() + add.len()) as u64;
+            if let Err(r) = reserve(t, cx, len, 0) {
+                return r;
+            }
+            t.charge(cx, len / WORK_BYTES_PER_STEP, "strings.Builder");
             let mut st = cur.as_str().to_string();
             st.push_str(&add);
             set_field(&b, 0, strv(st));

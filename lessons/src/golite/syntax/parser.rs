@@ -55,6 +55,7 @@ pub fn parse_file(src: &str) -> Result<File, Error> {
         p: 0,
         expr_lev: 0,
         depth: 0,
+        chain: 0,
         next_id: 0,
         pending_guards: Vec::new(),
         deferred: None,
@@ -75,6 +76,11 @@ pub fn parse_file(src: &str) -> Result<File, Error> {
 /// recursion within 1 MiB of stack even in unoptimised builds (measured by
 /// `tests/golite_parse.rs`), and wasm's default stack is 1 MiB.
 const MAX_DEPTH: u32 = 50;
+
+/// Links of operator and suffix chains on one path of an expression tree (see
+/// `Parser::chain`): the compiler recurses once per link, so this bounds its stack too (800
+/// links overflowed 1 MiB of stack natively, opt-level 3; the page has 1 MiB).
+const MAX_CHAIN: u32 = 400;
 
 type PResult<T> = Result<T, Error>;
 
@@ -139,6 +145,9 @@ struct Parser<'a> {
     /// Go's `xnest`: < 0 in control clause headers, where `T {` starts a block, not a literal.
     expr_lev: i32,
     depth: u32,
+    /// Operators and suffixes chained on the path being parsed (`a + b + c`, `f()()`, `x.a.b`):
+    /// they nest the tree without nesting the source, so they have their own cap.
+    chain: u32,
     next_id: u32,
     /// `x.(type)` expressions not (yet) claimed by a type switch header.
     pending_guards: Vec<(ExprId, Pos)>,
@@ -1871,11 +1880,33 @@ impl<'a> Parser<'a> {
     }
 
     fn binary_expr(&mut self, prec: u8) -> PResult<Expr> {
+        let chain = self.chain;
+        let r = self.binary_expr_inner(prec);
+        self.chain = chain;
+        r
+    }
+
+    /// One more link of an operator or suffix chain (see [`MAX_CHAIN`]).
+    fn link(&mut self) -> PResult<()> {
+        self.chain += 1;
+        if self.chain > MAX_CHAIN {
+            return Err(err_at(
+                self.pos(),
+                format!(
+                    "program nested too deeply (an expression chains more than {MAX_CHAIN} operators, calls, indexes or selectors)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn binary_expr_inner(&mut self, prec: u8) -> PResult<Expr> {
         let mut x = self.unary_expr()?;
         while let Some(op) = binary_op(self.tok()) {
             if op.precedence() <= prec {
                 break;
             }
+            self.link()?;
             let pos = self.pos();
             self.next();
             let y = self.binary_expr(op.precedence())?;
@@ -2022,8 +2053,16 @@ impl<'a> Parser<'a> {
         Ok(self.mk(typ.pos, ExprKind::TypeLit(typ)))
     }
 
-    fn primary_suffixes(&mut self, mut x: Expr) -> PResult<Expr> {
+    fn primary_suffixes(&mut self, x: Expr) -> PResult<Expr> {
+        let chain = self.chain;
+        let r = self.primary_suffixes_inner(x);
+        self.chain = chain;
+        r
+    }
+
+    fn primary_suffixes_inner(&mut self, mut x: Expr) -> PResult<Expr> {
         loop {
+            self.link()?;
             if self.got_op(".") {
                 if self.tok().kind == TokKind::Ident {
                     let sel = self.name()?;

@@ -302,6 +302,43 @@ impl Types {
         }
     }
 
+    /// Go's "invalid recursive type": the named types on a cycle from `t` back to itself
+    /// through struct fields and array elements only (a pointer, slice, map, channel or function
+    /// breaks the cycle), `t` first; `None` when there is none. Iterative, so no type shape can
+    /// overflow the stack.
+    pub(crate) fn cycle_through_values(&self, t: TypeId) -> Option<Vec<String>> {
+        let parts = |x: TypeId| -> Vec<TypeId> {
+            match self.ukind(x) {
+                Kind::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+                Kind::Array(_, e) => vec![*e],
+                _ => Vec::new(),
+            }
+        };
+        // Depth-first, with the path of types from `t`.
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<(TypeId, Vec<TypeId>)> = vec![(t, parts(t))];
+        while let Some((_, todo)) = stack.last_mut() {
+            let Some(next) = todo.pop() else {
+                stack.pop();
+                continue;
+            };
+            if next == t {
+                let names = stack
+                    .iter()
+                    .map(|(x, _)| x)
+                    .filter(|x| self.named_info(**x).is_some())
+                    .map(|x| self.name(*x).trim_start_matches("main.").to_string())
+                    .collect();
+                return Some(names);
+            }
+            if seen.insert(next) {
+                let p = parts(next);
+                stack.push((next, p));
+            }
+        }
+        None
+    }
+
     /// The kind of the underlying type.
     pub(crate) fn ukind(&self, t: TypeId) -> &Kind {
         self.kind(self.underlying(t))

@@ -10,9 +10,9 @@ pub(crate) struct Ratio {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
+fn gcd(a: i128, b: i128) -> u128 {
+    // Unsigned: `i128::MIN.abs()` overflows.
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -25,11 +25,12 @@ impl Ratio {
         if den == 0 {
             return None;
         }
-        let g = gcd(num, den);
-        let s = if den < 0 { -1 } else { 1 };
+        let g = i128::try_from(gcd(num, den)).ok()?;
+        let s: i128 = if den < 0 { -1 } else { 1 };
+        // Checked: `i128::MIN` negated or divided by -1 does not fit.
         Some(Ratio {
-            num: s * num / g,
-            den: s * den / g,
+            num: num.checked_mul(s)?.checked_div(g)?,
+            den: den.checked_mul(s)?.checked_div(g)?,
         })
     }
 
@@ -89,7 +90,7 @@ impl Ratio {
 
     pub(crate) fn negated(self) -> Ratio {
         Ratio {
-            num: -self.num,
+            num: self.num.wrapping_neg(),
             den: self.den,
         }
     }

@@ -2,7 +2,7 @@
 //! and function values), `defer`, `go`, and unwinding a panic through deferred calls to `recover`.
 
 use super::typed::{copy_typed, deref_copy};
-use super::{Flow, GoTask, NATIVE_FUNC, NRes, Shared};
+use super::{DEFER_BYTES, Flow, GoTask, NATIVE_FUNC, NRes, PANIC_STEPS, Shared};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
 use crate::golite::types::TypeId;
@@ -266,6 +266,9 @@ impl GoTask {
     /// first first; after a `recover` in the same deferred call, the same value again reads
     /// `[recovered, repanicked]`, another value leaves the first as `[recovered]`.
     pub(crate) fn start_panic(&mut self, value: Value, msg: String) {
+        // Unwinding costs far more than one instruction: count it, so a panic-recover loop
+        // ends at the step limit as fast as any other loop.
+        self.work += PANIC_STEPS;
         let mut msg = msg;
         let mut earlier = Vec::new();
         if let Some(old) = self.panicking.take() {
@@ -429,6 +432,7 @@ impl GoTask {
                 Err(Flow::Reload)
             }
             NRes::Fatal(msg) => Err(Flow::Stop(Yield::Fatal(msg))),
+            NRes::Limit(msg) => Err(Flow::Stop(Yield::Limit(msg))),
             NRes::Yield => Err(Flow::Stop(Yield::Yielded)),
         }
     }
@@ -523,10 +527,20 @@ impl GoTask {
         Err(Flow::Reload)
     }
 
-    pub(super) fn push_defer(&mut self, callee: Callee, args: Vec<Value>) {
+    /// Queues a deferred call. Go heap-allocates a record for each one deferred in a loop, so
+    /// a frame's pending defers are bounded like the heap: one record per [`DEFER_BYTES`].
+    pub(super) fn push_defer(&mut self, callee: Callee, args: Vec<Value>) -> Result<(), Yield> {
+        let max = self.sh.limits.heap_bytes / DEFER_BYTES;
+        let line = self.current_line();
         if let Some(f) = self.frames.last_mut() {
+            if f.defers.len() as u64 >= max {
+                return Err(Yield::Limit(format!(
+                    "heap limit: more than {max} deferred calls pending in one function call (defer at line {line})"
+                )));
+            }
             f.defers.push(Deferred { callee, args });
         }
+        Ok(())
     }
 
     /// Starts a goroutine.

@@ -39,6 +39,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            // The largest lesson takes 16 M steps at its extreme parameters (work inside
+            // instructions counted, see `WORK_BYTES_PER_STEP`); 100 M ends any runaway within
+            // about a second natively (issue 23).
             steps: 100_000_000,
             goroutines: 200_000,
             heap_bytes: 256 << 20,
@@ -92,6 +95,8 @@ pub(crate) enum NRes {
     Block(Pending),
     Panic(String),
     Fatal(String),
+    /// A limit (heap, work) ends the run with outcome `limit` and this message.
+    Limit(String),
     Yield,
 }
 
@@ -127,6 +132,8 @@ pub(crate) struct GoTask {
     /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
     /// before every batch fills (`for { go f() }`) would never see the limit.
     out_of_budget: bool,
+    /// Steps of work (panics) not yet charged: counted against the step limit, not the slice.
+    pub(crate) work: u64,
     /// The closure of a native function value being called (a context's cancel function...).
     pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
@@ -141,6 +148,29 @@ pub(crate) struct GoTask {
 
 /// How often the interpreter reports steps to the runtime.
 pub(crate) const STEP_BATCH: u64 = 64;
+
+/// Bytes of work (copied, compared, hashed, formatted) that count as one step: about what one
+/// instruction costs natively, so the step limit bounds time whatever a loop does.
+pub const WORK_BYTES_PER_STEP: u64 = 16;
+
+/// Steps a panic counts for (see [`GoTask::start_panic`]).
+pub(super) const PANIC_STEPS: u64 = 200;
+
+/// Bytes of heap one pending deferred call stands for (Go's `_defer` record and its closure).
+pub(super) const DEFER_BYTES: u64 = 128;
+
+/// Go's `maxAlloc` on 64-bit platforms: a larger `make` panics instead of allocating.
+const MAX_ALLOC: u64 = 1 << 48;
+
+/// golite's own memory for values may reach this percentage of the modeled heap limit. Issue 23
+/// asks for twice the limit plus 64 MB, but a `[]byte` costs 24 bytes a byte here, and the
+/// lessons at their extreme parameters hold up to 33 M byte elements (lesson 19 with 2,000
+/// requests: 786 MB of values for 32 MB of Go heap), so the bound is four times the limit until
+/// byte slices are stored compactly.
+const REAL_PERCENT: u64 = 400;
+
+/// What one golite value takes in real memory.
+pub const SLOT_BYTES: u64 = std::mem::size_of::<Value>() as u64;
 
 /// Sentinel function id of a native root frame.
 pub(super) const NATIVE_FUNC: FuncId = u32::MAX;
@@ -163,6 +193,7 @@ impl GoTask {
             recovered: None,
             unflushed: 0,
             out_of_budget: false,
+            work: 0,
             native_closure: None,
             line: 0,
             map_write: None,
@@ -250,7 +281,81 @@ impl GoTask {
         kind: AllocKind,
     ) -> crate::runtime::AllocId {
         self.sync_rt(cx);
-        cx.alloc(bytes, kind)
+        let id = cx.alloc(bytes, kind);
+        let real = value::live_slots().saturating_mul(SLOT_BYTES);
+        let cap = self.sh.limits.heap_bytes.saturating_mul(REAL_PERCENT) / 100;
+        if real > cap {
+            let line = self.current_line();
+            cx.limit(format!(
+                "heap limit: golite holds more than {cap} bytes of values (allocation at line {line}; golite needs several times Go's bytes for small objects)"
+            ));
+            self.out_of_budget = true;
+        }
+        id
+    }
+
+    /// Counts work done inside one instruction (`units` steps: bytes copied, compared or
+    /// formatted, see [`WORK_BYTES_PER_STEP`]); the goroutine yields at the next instruction when
+    /// its slice or the step budget is used up.
+    pub fn charge(&mut self, cx: &mut Cx<'_, Value>, units: u64, what: &'static str) {
+        if units == 0 {
+            return;
+        }
+        // The limit's message names the line: report it first.
+        let line = self.current_line();
+        if line != self.line {
+            self.line = line;
+            cx.set_line(line);
+        }
+        if !cx.charge(units, what) {
+            self.out_of_budget = true;
+        }
+    }
+
+    /// Checks, before any memory is requested, that `go_bytes` more of Go heap and `slots` more
+    /// golite values fit: `Err` is the limit's message. golite keeps every element as a value of
+    /// [`SLOT_BYTES`] bytes (a `[]byte` too), so real memory is bounded by counting them as well.
+    pub fn reserve(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        go_bytes: u64,
+        slots: u64,
+    ) -> Result<(), String> {
+        let limit = self.sh.limits.heap_bytes;
+        let line = self.current_line();
+        if go_bytes > limit.saturating_sub(cx.heap_bytes()) {
+            return Err(format!(
+                "heap limit: the modeled heap would pass {limit} bytes ({go_bytes} more bytes asked for at line {line})"
+            ));
+        }
+        let real = slots.saturating_mul(SLOT_BYTES);
+        let cap = limit.saturating_mul(REAL_PERCENT) / 100;
+        if real > cap.saturating_sub(value::live_slots().saturating_mul(SLOT_BYTES)) {
+            return Err(format!(
+                "heap limit: golite would hold more than {cap} bytes of values ({slots} more elements of {SLOT_BYTES} bytes each asked for at line {line}; golite stores even a byte or an empty struct as one value)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// [`GoTask::reserve`] for `count` zero values of type `t`, checked only for arrays and
+    /// structs (the only zero values that allocate).
+    fn reserve_zero(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        t: TypeId,
+        count: u64,
+    ) -> Result<(), String> {
+        let types = &self.sh.prog.types;
+        if count <= 1 && !matches!(types.ukind(t), Kind::Array(..) | Kind::Struct(_)) {
+            return Ok(());
+        }
+        let slots = count.saturating_mul(value_slots(types, t));
+        if slots < 4096 {
+            return Ok(());
+        }
+        let bytes = count.saturating_mul(types.size_of(t));
+        self.reserve(cx, bytes, slots)
     }
 
     pub(crate) fn pop(&mut self) -> Value {
@@ -274,6 +379,27 @@ impl GoTask {
     /// A fresh zero value of type `t`.
     pub(crate) fn zero(&self, t: TypeId) -> Value {
         zero_value(&self.sh.prog.types, t, &self.sh.empty)
+    }
+}
+
+/// Work of comparing or copying `v` (see [`WORK_BYTES_PER_STEP`]): its bytes or elements.
+fn work_units(v: &Value) -> u64 {
+    match v {
+        Value::Str(s) => s.len() as u64 / WORK_BYTES_PER_STEP,
+        Value::Agg(o) => o.borrow().len() as u64,
+        _ => 0,
+    }
+}
+
+/// Values golite holds for one value of type `t`: 1, or the elements and fields of arrays and
+/// structs, nested (an empty struct or array still takes one).
+pub(crate) fn value_slots(types: &Types, t: TypeId) -> u64 {
+    match types.ukind(t) {
+        Kind::Array(n, e) => n.saturating_mul(value_slots(types, *e)).saturating_add(1),
+        Kind::Struct(fs) => fs
+            .iter()
+            .fold(1u64, |a, f| a.saturating_add(value_slots(types, f.ty))),
+        _ => 1,
     }
 }
 
@@ -473,7 +599,10 @@ impl GoTask {
                     let n = self.unflushed;
                     self.unflushed = 0;
                     let forced = std::mem::take(&mut self.out_of_budget);
-                    let more = cx.step(n) && !forced;
+                    let mut more = cx.step(n) && !forced;
+                    if self.work > 0 {
+                        more &= cx.charge(std::mem::take(&mut self.work), "panicking");
+                    }
                     if !more || cx.preempt_due() {
                         save!();
                         return Yield::Yielded;
@@ -491,6 +620,10 @@ impl GoTask {
                     Op::PushNil => self.stack.push(Value::Nil),
                     Op::PushBool(b) => self.stack.push(Value::Bool(b)),
                     Op::Zero(t) => {
+                        if let Err(m) = self.reserve_zero(cx, t, 1) {
+                            save!();
+                            return Yield::Limit(m);
+                        }
                         let z = self.zero(t);
                         self.stack.push(z);
                     }
@@ -625,6 +758,8 @@ impl GoTask {
                         }
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
                             *v = copy_typed(&prog.types, t, v);
+                            let units = 4 * value_slots(&prog.types, t);
+                            self.charge(cx, units, "copying a struct or array");
                         }
                     }
                     Op::AddI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_add(b))),
@@ -709,6 +844,14 @@ impl GoTask {
                         let b = pop!();
                         let a = pop!();
                         let (a, b) = (a.as_str(), b.as_str());
+                        let bytes = (a.len() + b.len()) as u64;
+                        if bytes > 4096 {
+                            if let Err(m) = self.reserve(cx, bytes, 0) {
+                                save!();
+                                return Yield::Limit(m);
+                            }
+                            self.charge(cx, bytes / WORK_BYTES_PER_STEP, "string concatenation");
+                        }
                         let mut s = String::with_capacity(a.len() + b.len());
                         s.push_str(a);
                         s.push_str(b);
@@ -736,6 +879,9 @@ impl GoTask {
                         let b = pop!();
                         let a = pop!();
                         let o = a.as_str().cmp(b.as_str());
+                        let units =
+                            a.as_str().len().min(b.as_str().len()) as u64 / WORK_BYTES_PER_STEP;
+                        self.charge(cx, units, "comparing strings");
                         let r = match op {
                             Op::LtS => o.is_lt(),
                             Op::LeS => o.is_le(),
@@ -751,6 +897,7 @@ impl GoTask {
                             throw!(m);
                         }
                         let e = a.equals(&b);
+                        self.charge(cx, work_units(&a), "==");
                         self.stack
                             .push(Value::Bool(if op == Op::Eq { e } else { !e }));
                     }
@@ -761,6 +908,8 @@ impl GoTask {
                             throw!(m);
                         }
                         let e = typed_equal(self.types(), t, &a, &b);
+                        let units = value_slots(self.types(), t) + work_units(&a);
+                        self.charge(cx, units, "==");
                         self.stack
                             .push(Value::Bool(if matches!(op, Op::EqTyped(_)) {
                                 e
@@ -985,7 +1134,9 @@ impl GoTask {
                         }
                     }
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
-                        let k = pop!().key();
+                        let k = pop!();
+                        self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                        let k = k.key();
                         let m = pop!();
                         let found = match &m {
                             Value::Map(m) => {
@@ -1015,6 +1166,7 @@ impl GoTask {
                         let m = pop!();
                         match &m {
                             Value::Map(m) => {
+                                self.charge(cx, 4 * work_units(&k), "hashing a map key");
                                 let key = k.key();
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
@@ -1275,20 +1427,32 @@ impl GoTask {
                     }
                     Op::Defer(f, argc) => {
                         let args = self.pop_n(argc as usize);
-                        self.push_defer(Callee::Func(f), args);
+                        if let Err(y) = self.push_defer(Callee::Func(f), args) {
+                            save!();
+                            return y;
+                        }
                     }
                     Op::DeferValue(argc) => {
                         let f = pop!();
                         let args = self.pop_n(argc as usize);
-                        self.push_defer(Callee::Value(f), args);
+                        if let Err(y) = self.push_defer(Callee::Value(f), args) {
+                            save!();
+                            return y;
+                        }
                     }
                     Op::DeferIface(sym, argc) => {
                         let args = self.pop_n(argc as usize + 1);
-                        self.push_defer(Callee::Iface(sym), args);
+                        if let Err(y) = self.push_defer(Callee::Iface(sym), args) {
+                            save!();
+                            return y;
+                        }
                     }
                     Op::DeferNative(n, argc) => {
                         let args = self.pop_n(argc as usize);
-                        self.push_defer(Callee::Native(n), args);
+                        if let Err(y) = self.push_defer(Callee::Native(n), args) {
+                            save!();
+                            return y;
+                        }
                     }
                     Op::BindMethod(f) => {
                         let r = pop!();
@@ -1348,6 +1512,8 @@ impl GoTask {
                         }
                     }
                     Op::MakeChan(t) => {
+                        // A channel is a runtime object: as costly as dozens of instructions.
+                        self.charge(cx, 50, "make(chan)");
                         let n = pop!().as_int();
                         if n < 0 {
                             throw!("makechan: size out of range".into());
@@ -1535,6 +1701,7 @@ impl GoTask {
                             _ => Vec::new(),
                         };
                         let mut n = 0;
+                        self.charge(cx, vals.len() as u64, "copy");
                         if let Value::Slice(o, off, len) = &dst {
                             n = vals.len().min(*len as usize);
                             let mut b = o.borrow_mut();
@@ -1574,6 +1741,17 @@ impl GoTask {
                         }
                         let size = self.types().size_of(t);
                         let bytes = (cap as u64).saturating_mul(size);
+                        // Go's makeslice: more than maxAlloc (2^48 bytes on 64-bit) panics.
+                        if (len as u64).saturating_mul(size) > MAX_ALLOC {
+                            throw!("runtime error: makeslice: len out of range".into());
+                        }
+                        if bytes > MAX_ALLOC {
+                            throw!("runtime error: makeslice: cap out of range".into());
+                        }
+                        save!();
+                        if let Err(m) = self.reserve_zero(cx, t, cap as u64) {
+                            return Yield::Limit(m);
+                        }
                         if bytes > self.sh.limits.heap_bytes {
                             let line = self.current_line();
                             return Yield::Limit(format!(
@@ -1604,6 +1782,10 @@ impl GoTask {
                         self.stack.push(Value::Map(m));
                     }
                     Op::New(t) => {
+                        if let Err(m) = self.reserve_zero(cx, t, 1) {
+                            save!();
+                            return Yield::Limit(m);
+                        }
                         let z = self.zero(t);
                         let bytes = self.types().size_of(t).max(8);
                         save!();
@@ -1732,6 +1914,12 @@ impl GoTask {
                     }
                     Op::StringToBytes => {
                         let s = pop!();
+                        let n = s.as_str().len() as u64;
+                        save!();
+                        if let Err(m) = self.reserve(cx, n, n) {
+                            return Yield::Limit(m);
+                        }
+                        self.charge(cx, n, "[]byte(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .bytes()
@@ -1742,6 +1930,12 @@ impl GoTask {
                     }
                     Op::StringToRunes => {
                         let s = pop!();
+                        let n = s.as_str().len() as u64;
+                        save!();
+                        if let Err(m) = self.reserve(cx, n * 4, n) {
+                            return Yield::Limit(m);
+                        }
+                        self.charge(cx, n, "[]rune(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .chars()
@@ -1752,6 +1946,9 @@ impl GoTask {
                     }
                     Op::BytesToString => {
                         let s = pop!();
+                        if let Value::Slice(_, _, len) = &s {
+                            self.charge(cx, u64::from(*len), "string([]byte)");
+                        }
                         let bytes: Vec<u8> = match &s {
                             Value::Slice(o, off, len) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]
@@ -1766,6 +1963,9 @@ impl GoTask {
                     }
                     Op::RunesToString => {
                         let s = pop!();
+                        if let Value::Slice(_, _, len) = &s {
+                            self.charge(cx, u64::from(*len), "string([]rune)");
+                        }
                         let st: String = match &s {
                             Value::Slice(o, off, len) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]

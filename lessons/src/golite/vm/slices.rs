@@ -111,6 +111,12 @@ impl GoTask {
                 self.sh.limits.heap_bytes
             )));
         }
+        let go_bytes = (newcap as u64).saturating_mul(esize);
+        let slots = (newcap as u64).saturating_mul(super::value_slots(self.types(), el));
+        if let Err(m) = self.reserve(cx, go_bytes, slots) {
+            return Err(Yield::Limit(m));
+        }
+        self.charge(cx, (len + add) as u64, "append");
         let mut items: Vec<Value> = Vec::with_capacity(newcap);
         if let Some(o) = &o {
             items.extend_from_slice(&o.borrow()[off..off + len]);
@@ -158,6 +164,10 @@ impl GoTask {
         let want = 48 + n.next_power_of_two().max(8) * 32;
         let had = m.borrow().bytes;
         if want > had {
+            super::value::adjust_live_slots(
+                (want - had) * super::value::MAP_REAL_FACTOR / super::SLOT_BYTES,
+                0,
+            );
             let id = self.alloc(cx, want, AllocKind::Map);
             let mut mb = m.borrow_mut();
             if let Some(old) = mb.alloc.replace(id) {

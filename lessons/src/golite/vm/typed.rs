@@ -24,6 +24,18 @@ pub(crate) fn deref_copy(types: &Types, el: TypeId, p: &Value) -> Value {
 /// (golite holds it as the storage itself, which [`Value::equals`] would compare by content),
 /// an interface by dynamic type and then as that type, structs and arrays element by element.
 pub(crate) fn typed_equal(types: &Types, t: TypeId, a: &Value, b: &Value) -> bool {
+    typed_equal_at(types, t, a, b, 0)
+}
+
+/// Interfaces nested deeper than this compare as [`Value::equals`] does (no recursion).
+const MAX_EQUAL_DEPTH: usize = 200;
+
+fn typed_equal_at(types: &Types, t: TypeId, a: &Value, b: &Value, depth: usize) -> bool {
+    if depth > MAX_EQUAL_DEPTH {
+        return a.equals(b);
+    }
+    let typed_equal =
+        |types: &Types, t: TypeId, a: &Value, b: &Value| typed_equal_at(types, t, a, b, depth + 1);
     match types.ukind(t) {
         Kind::Pointer(_) => match (a, b) {
             (Value::Agg(x), Value::Agg(y)) => Rc::ptr_eq(x, y),

@@ -16,13 +16,70 @@ pub type Cells = Rc<Obj>;
 pub struct Obj {
     items: RefCell<Vec<Value>>,
     alloc: std::cell::Cell<Option<AllocId>>,
+    /// Values counted in [`live_slots`] for this object.
+    slots: u64,
+}
+
+thread_local! {
+    /// Values held by live objects: golite's real memory, bounded by `GoTask::reserve`.
+    static LIVE_SLOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// True while [`drop_deep`] drains [`DROP_LATER`].
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Contents of dropped objects waiting to be dropped, so that dropping a linked list of a
+    /// million nodes is a loop, not a million nested `Drop` calls (a stack overflow).
+    static DROP_LATER: RefCell<Vec<Vec<Value>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What an object costs beyond its values, in values (its `Rc`, `RefCell` and `Vec` headers).
+const OBJ_OVERHEAD_SLOTS: u64 = 3;
+
+/// Counts `slots` more (or fewer) values of real memory held outside objects (maps' entries).
+pub fn adjust_live_slots(more: u64, fewer: u64) {
+    LIVE_SLOTS.with(|l| l.set((l.get() + more).saturating_sub(fewer)));
+}
+
+/// Values held by live objects (structs, arrays, slices' backing arrays).
+pub fn live_slots() -> u64 {
+    LIVE_SLOTS.with(std::cell::Cell::get)
+}
+
+/// Drops `items` without recursing: objects they own that die too queue their own contents
+/// here instead of dropping them inside this call.
+fn drop_deep(items: Vec<Value>) {
+    if DROPPING.with(std::cell::Cell::get) {
+        DROP_LATER.with(|l| l.borrow_mut().push(items));
+        return;
+    }
+    DROPPING.with(|d| d.set(true));
+    drop(items);
+    while let Some(next) = DROP_LATER.with(|l| l.borrow_mut().pop()) {
+        drop(next);
+    }
+    DROPPING.with(|d| d.set(false));
+}
+
+/// True if dropping `v` would drop an object that owns other values.
+fn owns_last_ref(v: &Value) -> bool {
+    match v {
+        Value::Agg(o) | Value::Slice(o, ..) | Value::Elem(o, _) => Rc::strong_count(o) == 1,
+        Value::Cell(c) => Rc::strong_count(c) == 1,
+        Value::Iface(b) => Rc::strong_count(b) == 1,
+        Value::Func(f) => Rc::strong_count(f) == 1,
+        Value::Map(m) => Rc::strong_count(m) == 1,
+        Value::Tuple(t) => Rc::strong_count(t) == 1,
+        _ => false,
+    }
 }
 
 impl Obj {
     pub fn new(items: Vec<Value>) -> Rc<Obj> {
+        // The object's own header, reference count and allocation count too.
+        let slots = items.capacity() as u64 + OBJ_OVERHEAD_SLOTS;
+        LIVE_SLOTS.with(|l| l.set(l.get() + slots));
         Rc::new(Obj {
             items: RefCell::new(items),
             alloc: std::cell::Cell::new(None),
+            slots,
         })
     }
     #[inline]
@@ -45,6 +102,11 @@ impl Drop for Obj {
     fn drop(&mut self) {
         if let Some(id) = self.alloc.get() {
             heap::defer_free(id);
+        }
+        LIVE_SLOTS.with(|l| l.set(l.get().saturating_sub(self.slots)));
+        let items = self.items.get_mut();
+        if items.iter().any(owns_last_ref) {
+            drop_deep(std::mem::take(items));
         }
     }
 }
@@ -226,40 +288,102 @@ impl Value {
 
     /// The key of this value in a map (Go's `==` on comparable values).
     pub fn key(&self) -> Key {
+        self.key_at(0)
+    }
+
+    /// [`Value::key`] at nesting `depth`: past [`MAX_KEY_DEPTH`] a nested value is keyed by its
+    /// identity, so a key nested a million deep costs no native stack.
+    fn key_at(&self, depth: usize) -> Key {
+        if depth > MAX_KEY_DEPTH {
+            return match self {
+                Value::Agg(c) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize),
+                Value::Iface(b) => Key::Addr(Rc::as_ptr(b) as *const u8 as usize),
+                other => other.key_at(0),
+            };
+        }
         match self {
             Value::Nil => Key::Nil,
             Value::Bool(b) => Key::Bool(*b),
             Value::Int(i) => Key::Int(*i),
             Value::Float(f) => Key::Float(float_order(*f)),
             Value::Str(s) => Key::Str(s.clone()),
-            Value::Agg(c) => Key::Agg(c.borrow().iter().map(Value::key).collect()),
+            Value::Agg(c) => Key::Agg(c.borrow().iter().map(|v| v.key_at(depth + 1)).collect()),
             Value::Chan(c) => Key::Addr(c.id.0 as usize),
             Value::Cell(c) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize),
             Value::Elem(c, i) => Key::Addr((Rc::as_ptr(c) as *const u8 as usize) + *i as usize),
             Value::Map(m) => Key::Addr(Rc::as_ptr(m) as *const u8 as usize),
             Value::Func(f) => Key::Addr(Rc::as_ptr(f) as *const u8 as usize),
             Value::Slice(c, o, _) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize + *o as usize),
-            Value::Iface(b) => Key::Iface(b.0, Box::new(b.1.key())),
+            Value::Iface(b) => Key::Iface(b.0, Box::new(b.1.key_at(depth + 1))),
             Value::Tuple(_) => Key::Nil,
         }
     }
 
-    /// Go's `==` for comparable values of one static type.
+    /// Go's `==` for comparable values of one static type. Nested structs, arrays and
+    /// interfaces are compared with a work list, not recursion, whatever their depth.
     pub fn equals(&self, other: &Value) -> bool {
+        let mut work: Vec<(Value, Value)> = Vec::new();
+        if !self.equals_step(other, &mut work) {
+            return false;
+        }
+        while let Some((a, b)) = work.pop() {
+            if !a.equals_step(&b, &mut work) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// One level of [`Value::equals`]: false if `self != other` at this level; pairs still to
+    /// compare go to `work`.
+    fn equals_step(&self, other: &Value, work: &mut Vec<(Value, Value)>) -> bool {
+        match (self, other) {
+            (Value::Agg(a), Value::Agg(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    return true;
+                }
+                let (a, b) = (a.borrow(), b.borrow());
+                if a.len() != b.len() {
+                    return false;
+                }
+                for (x, y) in a.iter().zip(b.iter()) {
+                    match (x, y) {
+                        (Value::Agg(_), _) | (Value::Iface(_), _) => {
+                            work.push((x.clone(), y.clone()));
+                        }
+                        _ => {
+                            if !x.equals_flat(y) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                true
+            }
+            (Value::Iface(a), Value::Iface(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    return true;
+                }
+                if a.0 != b.0 {
+                    return false;
+                }
+                work.push((a.1.clone(), b.1.clone()));
+                true
+            }
+            _ => self.equals_flat(other),
+        }
+    }
+
+    /// `==` of two values that are not structs, arrays or interfaces.
+    fn equals_flat(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Nil, Value::Nil) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a == b,
             (Value::Str(a), Value::Str(b)) => a == b,
-            (Value::Agg(a), Value::Agg(b)) => {
-                Rc::ptr_eq(a, b) || {
-                    let (a, b) = (a.borrow(), b.borrow());
-                    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
-                }
-            }
-            (Value::Iface(a), Value::Iface(b)) => {
-                Rc::ptr_eq(a, b) || (a.0 == b.0 && a.1.equals(&b.1))
+            (Value::Agg(_), Value::Agg(_)) | (Value::Iface(_), Value::Iface(_)) => {
+                self.equals(other)
             }
             (Value::Chan(a), Value::Chan(b)) => a.id == b.id,
             (Value::Cell(a), Value::Cell(b)) => Rc::ptr_eq(a, b),
@@ -270,6 +394,9 @@ impl Value {
         }
     }
 }
+
+/// Nesting of a map key past which nested values are keyed by identity (see [`Value::key`]).
+const MAX_KEY_DEPTH: usize = 200;
 
 /// Maps a float to an integer with the same order (so map keys sort numerically).
 fn float_order(f: f64) -> u64 {
@@ -306,10 +433,22 @@ pub struct MapObj {
     pub writing: u32,
 }
 
+/// Real bytes a map takes per modeled byte (its B-tree nodes hold keys and both values).
+pub const MAP_REAL_FACTOR: u64 = 3;
+
 impl Drop for MapObj {
     fn drop(&mut self) {
         if let Some(id) = self.alloc {
             heap::defer_free(id);
+        }
+        adjust_live_slots(0, self.bytes * MAP_REAL_FACTOR / 24);
+        if self
+            .entries
+            .values()
+            .any(|(k, v)| owns_last_ref(k) || owns_last_ref(v))
+        {
+            let entries = std::mem::take(&mut self.entries);
+            drop_deep(entries.into_values().flat_map(|(k, v)| [k, v]).collect());
         }
     }
 }
@@ -322,4 +461,12 @@ pub struct Closure {
     pub captures: Vec<Value>,
     /// Method value: `captures[0]` is the receiver, passed as the first argument.
     pub bound: bool,
+}
+
+impl Drop for Closure {
+    fn drop(&mut self) {
+        if self.captures.iter().any(owns_last_ref) {
+            drop_deep(std::mem::take(&mut self.captures));
+        }
+    }
 }

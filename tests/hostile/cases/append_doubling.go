@@ -1,0 +1,12 @@
+// hostile: append doubling forever (once 1.6 GB of real memory)
+// cpu: 6
+// expect: limit
+// message: line 10
+package main
+
+func main() {
+	var s []int
+	for {
+		s = append(s, 1)
+	}
+}

@@ -1,0 +1,18 @@
+// hostile: a linked list grown until a limit stops the builder, then dropped
+// rss: 1400
+// cpu: 6
+// expect: limit
+// message: heap limit
+package main
+
+type node struct {
+	next *node
+	v    [4]int
+}
+
+func main() {
+	var head *node
+	for {
+		head = &node{next: head}
+	}
+}

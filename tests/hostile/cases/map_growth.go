@@ -1,0 +1,11 @@
+// hostile: a map grows forever (once 0.5 GB of real memory)
+// expect: limit
+// message: heap limit
+package main
+
+func main() {
+	m := map[int]int{}
+	for i := 0; ; i++ {
+		m[i] = i
+	}
+}

@@ -1,0 +1,13 @@
+// hostile: NaN keys in an endless loop (golite keeps one NaN key where Go adds one per insert)
+// expect: limit
+// message: line 11)
+package main
+
+func main() {
+	zero := 0.0
+	nan := zero / zero
+	m := map[float64]int{}
+	for {
+		m[nan]++
+	}
+}

@@ -1,0 +1,15 @@
+// hostile: a map of growing string keys
+// rss: 1200
+// cpu: 6
+// expect: limit
+package main
+
+import "strconv"
+
+func main() {
+	m := map[string]string{}
+	for i := 0; ; i++ {
+		k := strconv.Itoa(i)
+		m[k] = k + k + k + k
+	}
+}

@@ -1,0 +1,15 @@
+// hostile: a select with default, spinning forever
+// cpu: 4
+// expect: limit
+// message: step limit
+package main
+
+func main() {
+	c := make(chan int)
+	for {
+		select {
+		case <-c:
+		default:
+		}
+	}
+}
