@@ -335,7 +335,12 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 let total = lines_seen
                     .try_update_value(|c| count_lines_cached(c, &s.output))
                     .unwrap_or(0);
-                (total, s.output.len())
+                // Once the run is over, golite's own count of everything printed.
+                ctl.side_run(side, |r| {
+                    crate::playback::player::engine_output_totals(&r.report.stdout)
+                })
+                .flatten()
+                .unwrap_or((total, s.output.len()))
             });
             (text.to_string(), cut, s.outcome.is_some())
         })

@@ -7,6 +7,6 @@ func main() {
 	var a, b [1 << 20]int
 	for {
 		a = b
-		b[0]++
+		b[0] += a[1]
 	}
 }

@@ -1,5 +1,5 @@
 // hostile: keeps 10 MB byte slices forever: the modeled heap limit ends it, real memory stays close
-// rss: 1200
+// rss: 1300
 // expect: limit
 // message: heap limit
 package main

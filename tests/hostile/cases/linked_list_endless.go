@@ -1,5 +1,5 @@
 // hostile: a linked list grown until a limit stops the builder, then dropped
-// rss: 1400
+// rss: 1500
 // cpu: 6
 // expect: limit
 // message: heap limit

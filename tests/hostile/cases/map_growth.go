@@ -1,4 +1,6 @@
 // hostile: a map grows forever (once 0.5 GB of real memory)
+// cpu: 4
+// rss: 800
 // expect: limit
 // message: heap limit
 package main

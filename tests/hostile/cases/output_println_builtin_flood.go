@@ -1,4 +1,5 @@
 // hostile: the builtin println in an endless loop
+// cpu: 8
 // expect: limit
 package main
 
