@@ -104,7 +104,7 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
     vm::value::heap::clear();
-    std::more::reset();
+    std::reset();
     let prog = program.inner.clone();
     let cfg = Config {
         seed: opts.seed,

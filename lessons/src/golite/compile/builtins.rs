@@ -190,7 +190,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Stringify);
                         self.emit(Op::Panic);
                     }
-                    _ => self.native_call(Native::PanicValue, 1, mode),
+                    _ => self.native_call(Native::PANIC_VALUE, 1, mode),
                 }
                 Ok(vec![])
             }
@@ -204,9 +204,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::MakeSlice(args.len() as u32, ids::ANY));
                 let n = if b == Builtin::Print {
-                    Native::BuiltinPrint
+                    Native::BUILTIN_PRINT
                 } else {
-                    Native::BuiltinPrintln
+                    Native::BUILTIN_PRINTLN
                 };
                 self.native_call(n, 1, mode);
                 Ok(vec![])
@@ -239,7 +239,7 @@ impl<'a> Compiler<'a> {
                     Mode::Call => {
                         self.emit(Op::Close);
                     }
-                    _ => self.native_call(Native::Close, 1, mode),
+                    _ => self.native_call(Native::CLOSE, 1, mode),
                 }
                 Ok(vec![])
             }
@@ -271,7 +271,7 @@ impl<'a> Compiler<'a> {
             Builtin::Clear => {
                 need(1, "clear")?;
                 self.expr(&args[0], None)?;
-                self.emit(Op::CallNative(Native::Clear, 1));
+                self.emit(Op::CallNative(Native::CLEAR, 1));
                 Ok(vec![])
             }
         }

@@ -130,7 +130,7 @@ impl<'a> Compiler<'a> {
                     ptr,
                     sig,
                 }) => {
-                    if native == Native::OnceDo {
+                    if native == Native::ONCE_DO {
                         return self.once_do(x, &path, args, mode, e);
                     }
                     self.sel_base(x, &path, ptr)?;
@@ -216,12 +216,12 @@ impl<'a> Compiler<'a> {
         self.value_to(&args[0], fty)?;
         self.init_var(fv);
         self.load_var(once);
-        self.emit(Op::CallNative(Native::OnceBegin, 1));
+        self.emit(Op::CallNative(Native::ONCE_BEGIN, 1));
         let j = self.emit(Op::JumpIfNot(0));
         self.load_var(fv);
         self.emit(Op::CallValue(0));
         self.load_var(once);
-        self.emit(Op::CallNative(Native::OnceEnd, 1));
+        self.emit(Op::CallNative(Native::ONCE_END, 1));
         let end = self.here();
         self.patch(j, end);
         Ok(vec![])

@@ -18,7 +18,7 @@ impl<'a> Compiler<'a> {
                 Kind::Array(n, ael) if ael == el && !self.types.is_aggregate(el) => {
                     self.value(x, None)?;
                     self.emit(Op::PushInt(n as i64));
-                    self.emit(Op::CallNative(Native::SliceToArray, 2));
+                    self.emit(Op::CallNative(Native::SLICE_TO_ARRAY, 2));
                     return Ok(());
                 }
                 Kind::Pointer(p) if matches!(self.types.ukind(p), Kind::Array(_, ael) if *ael == el) =>

@@ -1,34 +1,220 @@
-//! The Go standard library as golite offers it: for the compiler, each package's members (their
-//! signatures, and the calls compiled inline); for the VM, the natives that run them. Both
-//! reach the library only through the tables built here, which golite's `compile` and `start`
-//! hand in: std/ builds on compile/ and vm/, never the reverse.
+//! The Go standard library as golite offers it, one file per Go package (`time.rs` is Go's
+//! `time`): each holds its members' signatures, its types' methods, its natives and the calls it
+//! compiles inline, so adding a library function touches that one file (see
+//! lessons/src/golite/README.md, "Adding a library function"). This module is the table of the
+//! packages and the two views of it that golite's `compile` and `start` hand in: [`LIBRARY`] for
+//! the compiler, [`NATIVES`] for the VM. std/ builds on compile/ and vm/, never the reverse.
 
-use crate::golite::code::Std;
-use crate::golite::compile::Library;
-use crate::golite::vm::Natives;
+use crate::golite::code::{Generic, Native, Std};
+use crate::golite::compile::expr::Mode;
+use crate::golite::compile::{Compiler, Library, Member, R, err};
+use crate::golite::syntax::ast::{Expr, Pos};
+use crate::golite::types::TypeId;
+use crate::golite::vm::value::Value;
+use crate::golite::vm::{GoTask, NRes, Natives, WORK_BYTES_PER_STEP};
+use crate::runtime::Cx;
+use support::Package;
 
-pub(crate) mod more;
-pub(crate) mod natives;
-pub(crate) mod packages;
-pub(crate) mod strconv;
+mod ids;
+mod missing;
+mod source;
+mod support;
+mod types;
+
+mod atomic;
+mod builtin;
+mod cmp;
+mod context;
+mod errors;
+mod fmt;
+mod log;
+mod maps;
+mod math;
+mod os;
+mod rand;
+mod runtime;
+mod slices;
+mod sort;
+mod strconv;
+mod strings;
+mod sync;
+mod time;
+mod unicode;
+mod utf8;
+
+/// Every package, at the index of its [`ids::Pkg`] (checked below). Methods are registered in
+/// this order.
+const ALL: [Package; 20] = [
+    builtin::PACKAGE,
+    time::PACKAGE,
+    sync::PACKAGE,
+    context::PACKAGE,
+    errors::PACKAGE,
+    fmt::PACKAGE,
+    runtime::PACKAGE,
+    strings::PACKAGE,
+    atomic::PACKAGE,
+    strconv::PACKAGE,
+    sort::PACKAGE,
+    slices::PACKAGE,
+    maps::PACKAGE,
+    rand::PACKAGE,
+    math::PACKAGE,
+    os::PACKAGE,
+    unicode::PACKAGE,
+    utf8::PACKAGE,
+    log::PACKAGE,
+    cmp::PACKAGE,
+];
+
+const _: () = {
+    let mut i = 0;
+    while i < ALL.len() {
+        assert!(ALL[i].pkg as usize == i, "PACKAGES must follow ids::Pkg");
+        i += 1;
+    }
+};
+
+static PACKAGES: [Package; 20] = ALL;
+
+/// Import paths golite supports.
+const KNOWN: &[&str] = &[
+    "fmt",
+    "time",
+    "sync",
+    "sync/atomic",
+    "context",
+    "errors",
+    "strings",
+    "strconv",
+    "sort",
+    "slices",
+    "runtime",
+    "math/rand",
+    "math",
+    "os",
+    "unicode",
+    "unicode/utf8",
+    "maps",
+    "log",
+    "cmp",
+];
 
 /// The library as the compiler sees it.
 pub(crate) static LIBRARY: Library = Library {
-    known: packages::KNOWN,
-    member: packages::member,
+    known: KNOWN,
+    member,
     std_types: Std::new,
-    register_methods: packages::register_methods,
-    well_known: packages::well_known,
-    generic_result: packages::generic_result,
-    generic_call: packages::generic_call,
-    value_wrapper: packages::value_wrapper,
-    instantiated: packages::instantiated,
-    missing_member: packages::missing_member,
-    missing_method: packages::missing_method,
+    register_methods,
+    well_known: types::well_known,
+    generic_result,
+    generic_call,
+    value_wrapper,
+    instantiated,
+    missing_member: missing::missing_member,
+    missing_method: missing::missing_method,
 };
 
 /// The library as the VM sees it.
 pub(crate) static NATIVES: Natives = Natives {
-    call: natives::call,
-    panic_text: natives::panic_text,
+    call,
+    panic_text: fmt::panic_text,
 };
+
+/// Forgets the previous run's environment (`os.Setenv`) and logger settings (`log.SetFlags`).
+pub(crate) fn reset() {
+    os::reset();
+    log::reset();
+}
+
+/// The package imported as `path`.
+fn package(path: &str) -> Option<&'static Package> {
+    PACKAGES
+        .iter()
+        .find(|p| !p.path.is_empty() && p.path == path)
+}
+
+/// The member `name` of package `path`.
+fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
+    package(path).and_then(|p| (p.member)(c, name))
+}
+
+/// Registers the methods of the library's types (for static calls and interface dispatch).
+fn register_methods(c: &mut Compiler) {
+    for p in &PACKAGES {
+        (p.register)(c);
+    }
+}
+
+/// Go source of a library function golite compiles specially at each call, as a function value.
+fn value_wrapper(path: &str, name: &str) -> Option<&'static str> {
+    package(path).and_then(|p| (p.value_wrapper)(name))
+}
+
+/// Go source of a generic library function instantiated explicitly (`errors.AsType[*E]`).
+fn instantiated(path: &str, name: &str) -> Option<&'static str> {
+    package(path).and_then(|p| (p.instantiated)(name))
+}
+
+/// The package that compiles `g`.
+fn generic_owner(g: Generic) -> &'static Package {
+    match g {
+        Generic::Fmt(..) | Generic::Fprint(..) => &PACKAGES[ids::Pkg::Fmt as usize],
+        Generic::Call(pkg, _) => &PACKAGES[usize::from(pkg)],
+        Generic::Source(_) | Generic::TypedSource(_) => &source::PACKAGE,
+    }
+}
+
+/// Result type of a call compiled inline (for `type_of`).
+fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
+    (generic_owner(g).generic_result)(c, g, args, pos)
+}
+
+/// Compiles a call inline; returns the result types pushed.
+fn generic_call(
+    c: &mut Compiler,
+    g: Generic,
+    args: &[Expr],
+    mode: Mode,
+    e: &Expr,
+) -> R<Vec<TypeId>> {
+    if mode != Mode::Call && !matches!(g, Generic::Fmt(..) | Generic::Fprint(..)) {
+        return err(e.pos, "golite does not support go/defer of this call");
+    }
+    (generic_owner(g).generic_call)(c, g, args, mode, e)
+}
+
+/// Runs native `n` with `argc` arguments on the stack: its package's `call` on the popped
+/// arguments.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes {
+    // Work inside a library call counts against the step budget in proportion to the bytes and
+    // elements it reads and returns (issue 23: the step limit bounds work, not instructions).
+    let depth = t.stack.len();
+    let base = depth.saturating_sub(argc);
+    let work_in: u64 = t.stack[base..].iter().map(native_work).sum();
+    let Some(p) = PACKAGES.get(usize::from(n.pkg)) else {
+        return NRes::Ok;
+    };
+    t.sync_rt(cx);
+    let a = t.pop_n(argc);
+    let r = (p.call)(t, cx, n, a);
+    if matches!(r, NRes::Ok) {
+        let work_out: u64 = t.stack[base.min(t.stack.len())..]
+            .iter()
+            .map(native_work)
+            .sum();
+        let units =
+            (work_in + work_out) / WORK_BYTES_PER_STEP + (p.extra_steps)(n, work_in, work_out);
+        t.charge(cx, units, "a library call");
+    }
+    r
+}
+
+/// Bytes a library call reads or writes for `v`: a string's bytes, 4 per element of a slice.
+fn native_work(v: &Value) -> u64 {
+    match v {
+        Value::Str(s) => s.len() as u64,
+        Value::Slice(_, _, len) => u64::from(*len) * 4,
+        _ => 0,
+    }
+}

@@ -1,9 +1,239 @@
-//! Go's strconv rules that golite's natives need (parsing in any base, unquoting), written
-//! from the Go 1.27 sources' behaviour and checked against real Go by the oracle programs.
+//! Go's `strconv`: its members, and the parsing and quoting rules they need, written from the Go 1.27 sources' behaviour and checked against real Go by the oracle programs.
+
+use super::support::*;
+
+natives! {
+    Pkg::Strconv;
+    StrconvItoa,
+    StrconvAtoi,
+    StrconvFormatInt,
+    StrconvParseInt,
+    StrconvParseFloat,
+    StrconvParseBool,
+    StrconvFormatBool,
+    StrconvQuote,
+    StrconvFormatFloat,
+    StrconvParseUint,
+    StrconvFormatUint,
+    StrconvQuoteRune,
+    StrconvQuoteToASCII,
+    StrconvUnquote,
+    StrconvAppendInt,
+    StrconvAppendQuote,
+}
+
+const PATH: &str = "strconv";
+
+pub(super) const PACKAGE: Package = Package {
+    pkg: Pkg::Strconv,
+    path: PATH,
+    member,
+    call,
+    ..Package::NONE
+};
+
+/// The member `name` of the package.
+fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
+    match name {
+        "Itoa" => f(c, "func(int) string", N::StrconvItoa),
+        "Atoi" => f(c, "func(string) (int, error)", N::StrconvAtoi),
+        "FormatInt" => f(c, "func(int64, int) string", N::StrconvFormatInt),
+        "ParseInt" => f(
+            c,
+            "func(string, int, int) (int64, error)",
+            N::StrconvParseInt,
+        ),
+        "ParseFloat" => f(
+            c,
+            "func(string, int) (float64, error)",
+            N::StrconvParseFloat,
+        ),
+        "ParseBool" => f(c, "func(string) (bool, error)", N::StrconvParseBool),
+        "FormatBool" => f(c, "func(bool) string", N::StrconvFormatBool),
+        "Quote" => f(c, "func(string) string", N::StrconvQuote),
+        "FormatFloat" => f(
+            c,
+            "func(float64, byte, int, int) string",
+            N::StrconvFormatFloat,
+        ),
+        "ParseUint" => f(
+            c,
+            "func(string, int, int) (uint64, error)",
+            N::StrconvParseUint,
+        ),
+        "FormatUint" => f(c, "func(uint64, int) string", N::StrconvFormatUint),
+        "QuoteRune" => f(c, "func(rune) string", N::StrconvQuoteRune),
+        "QuoteToASCII" => f(c, "func(string) string", N::StrconvQuoteToASCII),
+        "Unquote" => f(c, "func(string) (string, error)", N::StrconvUnquote),
+        "AppendInt" => f(c, "func([]byte, int64, int) []byte", N::StrconvAppendInt),
+        "AppendQuote" => f(c, "func([]byte, string) []byte", N::StrconvAppendQuote),
+        _ => None,
+    }
+}
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        N::StrconvItoa => push!(t, strv(arg(0).as_int().to_string())),
+        N::StrconvFormatInt => push!(
+            t,
+            strv(format_int_checked(arg(0).as_int(), arg(1).as_int() as u32))
+        ),
+        N::StrconvFormatBool => push!(t, strv(if arg(0).as_bool() { "true" } else { "false" })),
+        N::StrconvQuote => push!(t, strv(crate::golite::fmt::format::quote(s(&arg(0))))),
+        N::StrconvFormatFloat => {
+            let f = arg(0).as_float();
+            let verb = arg(1).as_int() as u8 as char;
+            let prec = arg(2).as_int();
+            if let Err(r) = reserve(t, cx, prec.max(0) as u64, 0) {
+                return r;
+            }
+            let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
+            push!(
+                t,
+                strv(crate::golite::fmt::format::format_float(f, verb, prec, 64))
+            );
+        }
+        N::StrconvAtoi | N::StrconvParseInt => {
+            let x = arg(0);
+            let (fname, base, bits) = if n == N::StrconvAtoi {
+                ("Atoi", 10, 0)
+            } else {
+                ("ParseInt", arg(1).as_int(), arg(2).as_int())
+            };
+            match parse_int(s(&x), base, bits) {
+                Ok(v) => {
+                    push!(t, Value::Int(v));
+                    push!(t, Value::Nil);
+                }
+                Err((v, e)) => {
+                    push!(t, Value::Int(v));
+                    push!(t, new_error(t, &e.message(fname, s(&x))));
+                }
+            }
+        }
+        N::StrconvParseFloat => {
+            let x = arg(0);
+            match s(&x).parse::<f64>() {
+                Ok(v) => {
+                    push!(t, Value::Float(v));
+                    push!(t, Value::Nil);
+                }
+                Err(_) => {
+                    push!(t, Value::Float(0.0));
+                    push!(
+                        t,
+                        new_error(
+                            t,
+                            &format!(
+                                "strconv.ParseFloat: parsing {}: invalid syntax",
+                                crate::golite::fmt::format::quote(s(&x))
+                            )
+                        )
+                    );
+                }
+            }
+        }
+        N::StrconvParseBool => {
+            let x = arg(0);
+            match s(&x) {
+                "1" | "t" | "T" | "true" | "TRUE" | "True" => {
+                    push!(t, Value::Bool(true));
+                    push!(t, Value::Nil);
+                }
+                "0" | "f" | "F" | "false" | "FALSE" | "False" => {
+                    push!(t, Value::Bool(false));
+                    push!(t, Value::Nil);
+                }
+                _ => {
+                    push!(t, Value::Bool(false));
+                    push!(
+                        t,
+                        new_error(
+                            t,
+                            &format!(
+                                "strconv.ParseBool: parsing {}: invalid syntax",
+                                crate::golite::fmt::format::quote(s(&x))
+                            )
+                        )
+                    );
+                }
+            }
+        }
+        N::StrconvParseUint => {
+            let x = arg(0);
+            match parse_uint(s(&x), arg(1).as_int(), arg(2).as_int()) {
+                Ok(v) => {
+                    push!(t, Value::Int(v as i64));
+                    push!(t, Value::Nil);
+                }
+                Err((v, e)) => {
+                    push!(t, Value::Int(v as i64));
+                    push!(t, new_error(t, &e.message("ParseUint", s(&x))));
+                }
+            }
+        }
+        N::StrconvFormatUint => push!(
+            t,
+            strv(format_uint(arg(0).as_int() as u64, arg(1).as_int() as u32))
+        ),
+        N::StrconvQuoteRune => {
+            let r = rune(&arg(0)).unwrap_or('\u{FFFD}');
+            push!(t, strv(crate::golite::fmt::format::quote_rune(r)))
+        }
+        N::StrconvQuoteToASCII => push!(t, strv(quote_ascii(s(&arg(0))))),
+        N::StrconvUnquote => match unquote(s(&arg(0))) {
+            Some(v) => {
+                push!(t, strv(v));
+                push!(t, Value::Nil);
+            }
+            None => {
+                push!(t, strv(""));
+                push!(t, new_error(t, "invalid syntax"));
+            }
+        },
+        N::StrconvAppendInt => {
+            let mut b = bytes_of(&arg(0));
+            b.extend_from_slice(format_int(arg(1).as_int(), arg(2).as_int() as u32).as_bytes());
+            push!(t, byte_slice(t, &b))
+        }
+        N::StrconvAppendQuote => {
+            let mut b = bytes_of(&arg(0));
+            b.extend_from_slice(crate::golite::fmt::format::quote(s(&arg(1))).as_bytes());
+            push!(t, byte_slice(t, &b))
+        }
+        _ => {}
+    }
+    NRes::Ok
+}
+
+/// `strconv.FormatInt` as golite always ran it: decimal for a base out of 2..=36.
+fn format_int_checked(v: i64, base: u32) -> String {
+    if !(2..=36).contains(&base) {
+        return v.to_string();
+    }
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    if u == 0 {
+        return "0".into();
+    }
+    let mut digits = Vec::new();
+    while u > 0 {
+        let d = (u % u64::from(base)) as u32;
+        digits.push(std::char::from_digit(d, base).unwrap_or('?'));
+        u /= u64::from(base);
+    }
+    if neg {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
 
 /// Why a strconv parse failed, worded as Go's `*strconv.NumError` ends.
 #[derive(Debug, PartialEq)]
-pub enum NumErr {
+pub(super) enum NumErr {
     Syntax,
     Range,
     Base(i64),
@@ -28,13 +258,13 @@ fn quote_go(s: &str) -> String {
 }
 
 /// `strconv.QuoteToASCII`.
-pub fn quote_ascii(s: &str) -> String {
+pub(super) fn quote_ascii(s: &str) -> String {
     crate::golite::fmt::format::quote_ascii(s)
 }
 
 /// `strconv.Unquote`: a Go string literal (interpreted, raw or rune) to its value; `None` is
 /// Go's `invalid syntax`.
-pub fn unquote(s: &str) -> Option<String> {
+pub(super) fn unquote(s: &str) -> Option<String> {
     let q = s.chars().next()?;
     if s.len() < 2 || !s.ends_with(q) {
         return None;
@@ -94,7 +324,7 @@ pub fn unquote(s: &str) -> Option<String> {
 
 /// Go's `strconv.ParseUint`: base 0 reads the prefix (`0x`, `0o`, `0b`, `0`) and allows `_`
 /// between digits; a value that does not fit `bits` is a range error with the largest value.
-pub fn parse_uint(s: &str, base: i64, bits: i64) -> Result<u64, (u64, NumErr)> {
+pub(super) fn parse_uint(s: &str, base: i64, bits: i64) -> Result<u64, (u64, NumErr)> {
     if s.is_empty() {
         return Err((0, NumErr::Syntax));
     }
@@ -156,7 +386,7 @@ pub fn parse_uint(s: &str, base: i64, bits: i64) -> Result<u64, (u64, NumErr)> {
 
 /// Go's `strconv.ParseInt`: an optional sign, then `parse_uint`'s rules; out of range gives
 /// the nearest end of the range.
-pub fn parse_int(s: &str, base: i64, bits: i64) -> Result<i64, (i64, NumErr)> {
+pub(super) fn parse_int(s: &str, base: i64, bits: i64) -> Result<i64, (i64, NumErr)> {
     if s.is_empty() {
         return Err((0, NumErr::Syntax));
     }
@@ -227,7 +457,7 @@ fn underscore_ok(s: &str) -> bool {
 }
 
 /// Go's `strconv.FormatUint` (base 2..36, lowercase digits).
-pub fn format_uint(mut u: u64, base: u32) -> String {
+pub(super) fn format_uint(mut u: u64, base: u32) -> String {
     let base = u64::from(base.clamp(2, 36));
     if u == 0 {
         return "0".into();
@@ -243,7 +473,7 @@ pub fn format_uint(mut u: u64, base: u32) -> String {
 }
 
 /// Go's `strconv.FormatInt`.
-pub fn format_int(i: i64, base: u32) -> String {
+pub(super) fn format_int(i: i64, base: u32) -> String {
     if i < 0 {
         format!("-{}", format_uint(i.unsigned_abs(), base))
     } else {

@@ -138,7 +138,7 @@ impl GoTask {
                 });
             }
             Callee::Value(_) => {
-                t.native_root(Native::NilFuncCall);
+                t.native_root(Native::NIL_FUNC_CALL);
             }
         }
         t

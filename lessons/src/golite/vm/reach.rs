@@ -106,7 +106,7 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
 
 /// A native closure that holds a runtime id as a plain integer: a context's cancel function.
 fn closure_refs(f: &Closure, m: &mut Marker) {
-    if let FuncRef::Native(Native::CtxCancel | Native::CtxCancelCause) = f.func
+    if let FuncRef::Native(Native::CTX_CANCEL | Native::CTX_CANCEL_CAUSE) = f.func
         && let Some(id) = f.captures.first()
     {
         m.refer(Ref::Ctx(CtxId(id.as_int() as u32)));

@@ -1,0 +1,101 @@
+//! Package 0: the natives the compiler and the VM emit themselves, whose numbers code.rs fixes
+//! (`Native::NOP`...): Go's builtins that need the runtime (`close`, `panic`, `print`,
+//! `clear`), a nil function call, `sync.Once`'s steps, slice-to-array conversion. context's
+//! cancel functions are numbered here (vm/reach.rs names them) and run by std/context.rs.
+
+use super::support::*;
+
+pub(super) const PACKAGE: Package = Package {
+    call,
+    ..Package::NONE
+};
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        Native::NOP => {}
+        Native::NIL_FUNC_CALL => {
+            return NRes::Panic(
+                "runtime error: invalid memory address or nil pointer dereference".into(),
+            );
+        }
+        Native::CLOSE => {
+            if let Err(m) = cx.close(crate::golite::vm::chan_of(&arg(0))) {
+                return NRes::Panic(m);
+            }
+        }
+        Native::PANIC_VALUE => {
+            let v = arg(0);
+            let m = super::fmt::panic_text(t, &v);
+            t.start_panic(v, m);
+            return NRes::Reload;
+        }
+        Native::BUILTIN_PRINT | Native::BUILTIN_PRINTLN => {
+            // The builtins write to stderr: println separates every operand with a space (print
+            // never does), and neither calls String methods. Go 1.27 prints floats as %v does.
+            let items = slice_items(&arg(0));
+            let parts: Vec<String> = items
+                .iter()
+                .map(|v| fmt_value::sprint(t, std::slice::from_ref(v)))
+                .collect();
+            let text = if n == Native::BUILTIN_PRINTLN {
+                parts.join(" ") + "\n"
+            } else {
+                parts.concat()
+            };
+            cx.print_err(&text);
+        }
+        Native::CLEAR => match arg(0) {
+            Value::Map(m) => m.borrow_mut().entries.clear(),
+            Value::Slice(o, off, len) => {
+                let mut b = o.borrow_mut();
+                for i in off..off + len {
+                    let z = match &b[i as usize] {
+                        Value::Int(_) => Value::Int(0),
+                        Value::Float(_) => Value::Float(0.0),
+                        Value::Bool(_) => Value::Bool(false),
+                        Value::Str(_) => strv(""),
+                        _ => Value::Nil,
+                    };
+                    b[i as usize] = z;
+                }
+            }
+            _ => {}
+        },
+        Native::ONCE_DO => {}
+        Native::ONCE_BEGIN => {
+            let o = arg(0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
+            match cx.once_begin(crate::runtime::OnceId(id)) {
+                ROp::Ready(b) => push!(t, Value::Bool(b)),
+                ROp::Blocked => return NRes::Block(Pending::OnceFalse),
+                ROp::Panic(m) => return NRes::Panic(m),
+            }
+        }
+        Native::ONCE_END => {
+            let o = arg(0);
+            let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
+            cx.once_end(crate::runtime::OnceId(id));
+        }
+        Native::SLICE_TO_ARRAY => {
+            let (sl, want) = (arg(0), arg(1).as_int());
+            let items = slice_items(&sl);
+            if (items.len() as i64) < want {
+                return NRes::Panic(format!(
+                    "runtime error: cannot convert slice with length {} to array or pointer to array with length {want}",
+                    items.len()
+                ));
+            }
+            push!(
+                t,
+                Value::agg(items.into_iter().take(want as usize).collect())
+            )
+        }
+        Native::CTX_CANCEL | Native::CTX_CANCEL_CAUSE => {
+            return (super::context::PACKAGE.call)(t, cx, n, a);
+        }
+        _ => {}
+    }
+    NRes::Ok
+}

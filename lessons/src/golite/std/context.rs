@@ -1,0 +1,287 @@
+//! Go's `context`: contexts are runtime objects (cancellation, deadlines on the virtual clock, values, causes).
+
+use super::support::*;
+
+natives! {
+    Pkg::Context;
+    CtxBackground,
+    CtxTodo,
+    CtxWithCancel,
+    CtxWithCancelCause,
+    CtxWithTimeout,
+    CtxWithDeadline,
+    CtxWithValue,
+    CtxWithoutCancel,
+    CtxCause,
+    CtxAfterFunc,
+    CtxAfterFuncStop,
+    CtxDone,
+    CtxErr,
+    CtxValue,
+    CtxDeadline,
+    DeadlineErrorError,
+    CtxWithTimeoutCause,
+    CtxWithDeadlineCause,
+    Canceled,
+    DeadlineExceeded,
+}
+
+/// The cancel functions, numbered in code.rs (vm/reach.rs follows the context they hold).
+#[allow(non_upper_case_globals)]
+impl N {
+    const CtxCancel: Native = Native::CTX_CANCEL;
+    const CtxCancelCause: Native = Native::CTX_CANCEL_CAUSE;
+}
+
+const PATH: &str = "context";
+
+pub(super) const PACKAGE: Package = Package {
+    pkg: Pkg::Context,
+    path: PATH,
+    member,
+    register,
+    call,
+    ..Package::NONE
+};
+
+/// The member `name` of the package.
+fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    let std = c.std.clone();
+    let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
+    match name {
+        "Context" => Some(Member::Type(std.context)),
+        "CancelFunc" => Some(Member::Type(std.cancel_func)),
+        "CancelCauseFunc" => Some(Member::Type(std.cancel_cause_func)),
+        "Background" => f(c, "func() Context", N::CtxBackground),
+        "TODO" => f(c, "func() Context", N::CtxTodo),
+        "WithCancel" => f(c, "func(Context) (Context, CancelFunc)", N::CtxWithCancel),
+        "WithCancelCause" => f(
+            c,
+            "func(Context) (Context, CancelCauseFunc)",
+            N::CtxWithCancelCause,
+        ),
+        "WithTimeout" => f(
+            c,
+            "func(Context, time.Duration) (Context, CancelFunc)",
+            N::CtxWithTimeout,
+        ),
+        "WithDeadline" => f(
+            c,
+            "func(Context, time.Time) (Context, CancelFunc)",
+            N::CtxWithDeadline,
+        ),
+        "WithValue" => f(c, "func(Context, any, any) Context", N::CtxWithValue),
+        "WithoutCancel" => f(c, "func(Context) Context", N::CtxWithoutCancel),
+        "Cause" => f(c, "func(Context) error", N::CtxCause),
+        "AfterFunc" => f(c, "func(Context, func()) func() bool", N::CtxAfterFunc),
+        "Canceled" => Some(Member::Value(N::Canceled, ids::ERROR)),
+        "DeadlineExceeded" => Some(Member::Value(N::DeadlineExceeded, ids::ERROR)),
+        "WithTimeoutCause" => f(
+            c,
+            "func(Context, time.Duration, error) (Context, CancelFunc)",
+            N::CtxWithTimeoutCause,
+        ),
+        "WithDeadlineCause" => f(
+            c,
+            "func(Context, time.Time, error) (Context, CancelFunc)",
+            N::CtxWithDeadlineCause,
+        ),
+        _ => None,
+    }
+}
+
+/// Registers the methods of the package's types.
+fn register(c: &mut Compiler) {
+    let s = c.std.clone();
+    // Done() <-chan struct{}: a type the signature text cannot write.
+    let done = c.types.chan(ChanDir::Recv, s.empty_struct);
+    let st = c.types.func(vec![], vec![done], false);
+    add_method_typed(c, s.ctx_impl, "Done", st, N::CtxDone, true);
+    for (t, name, sg, n, ptr) in [
+        (s.ctx_impl, "Err", "func() error", N::CtxErr, true),
+        (s.ctx_impl, "Value", "func(any) any", N::CtxValue, true),
+        (
+            s.ctx_impl,
+            "Deadline",
+            "func() (time.Time, bool)",
+            N::CtxDeadline,
+            true,
+        ),
+        (
+            s.ctx_deadline_error,
+            "Error",
+            "func() string",
+            N::DeadlineErrorError,
+            false,
+        ),
+    ] {
+        add_method(c, t, PATH, name, sg, n, ptr);
+    }
+}
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        N::CtxBackground | N::CtxTodo => {
+            let id = cx.ctx_background();
+            push!(t, ctx_value(t, id, None));
+        }
+        N::CtxWithCancel | N::CtxWithCancelCause => {
+            let id = cx.ctx_with_cancel(ctx_of(&arg(0)));
+            push!(t, ctx_value(t, id, cx.ctx_done(id)));
+            let which = if n == N::CtxWithCancel {
+                N::CtxCancel
+            } else {
+                N::CtxCancelCause
+            };
+            push!(t, native_func(which, vec![Value::Int(i64::from(id.0))]));
+        }
+        N::CtxWithTimeout | N::CtxWithDeadline => {
+            let at = if n == N::CtxWithTimeout {
+                cx.now().saturating_add(arg(1).as_int())
+            } else {
+                field0(&arg(1))
+            };
+            let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
+            push!(t, ctx_value(t, id, cx.ctx_done(id)));
+            push!(
+                t,
+                native_func(N::CtxCancel, vec![Value::Int(i64::from(id.0))])
+            );
+        }
+        N::CtxWithValue => {
+            let id = cx.ctx_with_value(ctx_of(&arg(0)), arg(1), arg(2));
+            push!(t, ctx_value(t, id, None));
+        }
+        N::CtxWithoutCancel => {
+            let id = cx.ctx_without_cancel(ctx_of(&arg(0)));
+            push!(t, ctx_value(t, id, None));
+        }
+        N::CtxCancel | N::CtxCancelCause => {
+            let id = t
+                .native_closure
+                .as_ref()
+                .and_then(|c| c.captures.first())
+                .map_or(0, Value::as_int);
+            let cause = if n == N::CtxCancelCause {
+                a.first().cloned().filter(|v| !v.is_nil())
+            } else {
+                None
+            };
+            cx.ctx_cancel(CtxId(id as u32), cause);
+        }
+        N::CtxCause => {
+            let id = ctx_of(&arg(0));
+            let v = match cx.ctx_cause(id) {
+                None => Value::Nil,
+                Some(Cause::Err(CtxErr::DeadlineExceeded))
+                    if t.sh.timeout_causes.borrow().contains_key(&id.0) =>
+                {
+                    t.sh.timeout_causes
+                        .borrow()
+                        .get(&id.0)
+                        .cloned()
+                        .unwrap_or_default()
+                }
+                Some(Cause::Err(e)) => ctx_err_value(t, e),
+                Some(Cause::Value(v)) => v,
+            };
+            push!(t, v);
+        }
+        N::CtxAfterFunc => {
+            let task = GoTask::new_call(t.sh.clone(), Callee::Value(arg(1)), Vec::new());
+            let id = cx.ctx_after_func(ctx_of(&arg(0)), Box::new(task));
+            push!(
+                t,
+                native_func(N::CtxAfterFuncStop, vec![Value::Int(i64::from(id.0))])
+            );
+        }
+        N::CtxAfterFuncStop => {
+            let id = t
+                .native_closure
+                .as_ref()
+                .and_then(|c| c.captures.first())
+                .map_or(0, Value::as_int);
+            push!(
+                t,
+                Value::Bool(cx.ctx_after_func_stop(crate::runtime::AfterFuncId(id as u32)))
+            );
+        }
+        N::CtxDone => {
+            // The context's own channel is shared with the value that owns it; a Value or
+            // WithoutCancel context hands out an ancestor's (owned by that ancestor's value).
+            let own = get_field(&arg(0), 1);
+            let v = match (own, cx.ctx_done(ctx_of(&arg(0)))) {
+                (own @ Value::Chan(_), _) => own,
+                (_, Some(ch)) => Value::Chan(ChanRef::runtime_owned(ch)),
+                (_, None) => Value::Nil,
+            };
+            push!(t, v);
+        }
+        N::CtxErr => {
+            let v = match cx.ctx_err(ctx_of(&arg(0))) {
+                Some(e) => ctx_err_value(t, e),
+                None => Value::Nil,
+            };
+            push!(t, v);
+        }
+        N::CtxValue => {
+            let key = arg(1);
+            let v = cx
+                .ctx_value(ctx_of(&arg(0)), &|k: &Value| k.equals(&key))
+                .unwrap_or(Value::Nil);
+            push!(t, v);
+        }
+        N::CtxDeadline => match cx.ctx_deadline(ctx_of(&arg(0))) {
+            Some(d) => {
+                push!(t, super::time::time_value(d));
+                push!(t, Value::Bool(true));
+            }
+            None => {
+                push!(t, super::time::time_value(0));
+                push!(t, Value::Bool(false));
+            }
+        },
+        N::Canceled => push!(t, t.sh.sentinels.first().cloned().unwrap_or_default()),
+        N::DeadlineExceeded => push!(t, t.sh.sentinels.get(1).cloned().unwrap_or_default()),
+        N::DeadlineErrorError => push!(t, strv("context deadline exceeded")),
+        N::CtxWithTimeoutCause | N::CtxWithDeadlineCause => {
+            let at = if n == N::CtxWithTimeoutCause {
+                cx.now().saturating_add(arg(1).as_int())
+            } else {
+                field0(&arg(1))
+            };
+            let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
+            t.sh.timeout_causes.borrow_mut().insert(id.0, arg(2));
+            push!(t, ctx_value(t, id, cx.ctx_done(id)));
+            push!(
+                t,
+                native_func(N::CtxCancel, vec![Value::Int(i64::from(id.0))])
+            );
+        }
+        _ => {}
+    }
+    NRes::Ok
+}
+
+/// A context value. `done` is the context's own Done channel when it is cancellable: the value
+/// owns it, so the channel is released when the last copy of the context (and of any channel
+/// value `Done()` handed out) is gone, as Go's garbage collector would free both.
+fn ctx_value(t: &GoTask, id: CtxId, done: Option<ChanId>) -> Value {
+    let done = done.map_or(Value::Nil, |c| Value::Chan(ChanRef::made(c)));
+    let node = Obj::new(vec![Value::Int(i64::from(id.0)), done]);
+    reach::register(&node, Ref::Ctx(id));
+    Value::Iface(Rc::new((t.sh.prog.wk.ctx_ptr, Value::Agg(node))))
+}
+
+fn ctx_of(v: &Value) -> CtxId {
+    CtxId(field0(v) as u32)
+}
+
+fn ctx_err_value(t: &GoTask, e: CtxErr) -> Value {
+    match e {
+        CtxErr::Canceled => t.sh.sentinels[0].clone(),
+        CtxErr::DeadlineExceeded => t.sh.sentinels[1].clone(),
+    }
+}

@@ -1,0 +1,547 @@
+//! Go's `fmt`: printing and formatting (the formatting engine itself is golite/fmt/), `Errorf`'s wrapped errors, and the argument preparation its variadic calls compile to.
+
+use super::support::*;
+
+natives! {
+    Pkg::Fmt;
+    FmtPrintln,
+    FmtPrint,
+    FmtPrintf,
+    FmtSprintf,
+    FmtSprint,
+    FmtSprintln,
+    FmtErrorf,
+    FmtFprint,
+    FmtFprintln,
+    FmtFprintf,
+    WrapErrorError,
+    WrapErrorUnwrap,
+}
+
+const PATH: &str = "fmt";
+
+pub(super) const PACKAGE: Package = Package {
+    pkg: Pkg::Fmt,
+    path: PATH,
+    member,
+    register,
+    call,
+    generic_call,
+    generic_result,
+    value_wrapper,
+    extra_steps,
+    ..Package::NONE
+};
+
+/// The member `name` of the package.
+fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    let std = c.std.clone();
+    match name {
+        "Println" => Some(Member::Generic(Generic::Fmt(N::FmtPrintln, false))),
+        "Print" => Some(Member::Generic(Generic::Fmt(N::FmtPrint, false))),
+        "Printf" => Some(Member::Generic(Generic::Fmt(N::FmtPrintf, true))),
+        "Sprintf" => Some(Member::Generic(Generic::Fmt(N::FmtSprintf, true))),
+        "Sprint" => Some(Member::Generic(Generic::Fmt(N::FmtSprint, false))),
+        "Sprintln" => Some(Member::Generic(Generic::Fmt(N::FmtSprintln, false))),
+        "Errorf" => Some(Member::Generic(Generic::Fmt(N::FmtErrorf, true))),
+        "Stringer" => Some(Member::Type(std.stringer)),
+        "Fprint" => Some(Member::Generic(Generic::Fprint(N::FmtFprint, false))),
+        "Fprintln" => Some(Member::Generic(Generic::Fprint(N::FmtFprintln, false))),
+        "Fprintf" => Some(Member::Generic(Generic::Fprint(N::FmtFprintf, true))),
+        "Append" | "Appendln" | "Appendf" => {
+            value_wrapper(name).map(|src| Member::Generic(Generic::Source(src)))
+        }
+        _ => None,
+    }
+}
+
+/// Registers the methods of the package's types.
+fn register(c: &mut Compiler) {
+    let s = c.std.clone();
+    for (t, name, sg, n, ptr) in [
+        (
+            s.wrap_error,
+            "Error",
+            "func() string",
+            N::WrapErrorError,
+            true,
+        ),
+        (
+            s.wrap_error,
+            "Unwrap",
+            "func() error",
+            N::WrapErrorUnwrap,
+            true,
+        ),
+    ] {
+        add_method(c, t, PATH, name, sg, n, ptr);
+    }
+}
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        N::FmtPrintln | N::FmtPrint | N::FmtSprint | N::FmtSprintln => {
+            let items = slice_items(&arg(0));
+            let text = if matches!(n, N::FmtPrintln | N::FmtSprintln) {
+                fmt_value::sprintln(t, &items)
+            } else {
+                fmt_value::sprint(t, &items)
+            };
+            match n {
+                N::FmtPrintln | N::FmtPrint => {
+                    cx.print(&text);
+                    push!(t, Value::Int(text.len() as i64));
+                    push!(t, Value::Nil);
+                }
+                _ => push!(t, strv(text)),
+            }
+        }
+        N::FmtPrintf | N::FmtSprintf | N::FmtErrorf => {
+            let f = arg(0);
+            let items = slice_items(&arg(1));
+            let (text, wrapped_at) = if n == N::FmtErrorf {
+                fmt_value::errorf(t, s(&f), &items)
+            } else {
+                (fmt_value::sprintf(t, s(&f), &items), Vec::new())
+            };
+            match n {
+                N::FmtPrintf => {
+                    cx.print(&text);
+                    push!(t, Value::Int(text.len() as i64));
+                    push!(t, Value::Nil);
+                }
+                N::FmtSprintf => push!(t, strv(text)),
+                _ => {
+                    // %w operands become the wrapped errors.
+                    let mut wrapped: Vec<Value> = wrapped_at
+                        .iter()
+                        .filter_map(|&i| items.get(i))
+                        .map(|x| fmt_value::unstringify(t, x))
+                        .collect();
+                    let v = match wrapped.len() {
+                        0 => new_error(t, &text),
+                        1 => {
+                            let inner = wrapped.pop().unwrap_or_default();
+                            Value::Iface(Rc::new((
+                                t.sh.prog.wk.wrap_error_ptr,
+                                Value::agg(vec![strv(&text), inner, Value::Nil]),
+                            )))
+                        }
+                        k => {
+                            let errs = Value::Slice(Obj::new(wrapped), 0, k as u32);
+                            Value::Iface(Rc::new((
+                                t.sh.prog.wk.wrap_error_ptr,
+                                Value::agg(vec![strv(&text), Value::Nil, errs]),
+                            )))
+                        }
+                    };
+                    push!(t, v);
+                }
+            }
+        }
+        N::WrapErrorError => push!(t, get_field(&arg(0), 0)),
+        N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
+        N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
+            let w = arg(0);
+            let text = if n == N::FmtFprintf {
+                fmt_value::sprintf(t, s(&arg(1)), &slice_items(&arg(2)))
+            } else if n == N::FmtFprintln {
+                fmt_value::sprintln(t, &slice_items(&arg(1)))
+            } else {
+                fmt_value::sprint(t, &slice_items(&arg(1)))
+            };
+            write_to(cx, &w, &text);
+            push!(t, Value::Int(text.len() as i64));
+            push!(t, Value::Nil);
+        }
+        _ => {}
+    }
+    NRes::Ok
+}
+
+/// The text Go prints after `panic: ` for a panic value.
+pub(super) fn panic_text(t: &GoTask, v: &Value) -> String {
+    let prog = &t.sh.prog;
+    match v {
+        Value::Iface(b) => {
+            let ty = b.0;
+            if ty == prog.wk.stringified {
+                let s = get_field(&b.1, 0);
+                let orig = get_field(&b.1, 1);
+                // Go prints error/Stringer panics by their method, but an error's text plainly.
+                let _ = orig;
+                return s.as_str().to_string();
+            }
+            if let Some(m) = fmt_value::error_text(t, v) {
+                return m;
+            }
+            let types = &prog.types;
+            let tn = types.name(ty);
+            let inner = fmt_value::sprint_typed(t, ty, &b.1);
+            match types.kind(ty) {
+                crate::golite::types::Kind::String => inner,
+                crate::golite::types::Kind::Int(_)
+                | crate::golite::types::Kind::Float64
+                | crate::golite::types::Kind::Bool => inner,
+                _ if types.named_info(ty).is_some()
+                    && matches!(types.ukind(ty), crate::golite::types::Kind::String) =>
+                {
+                    format!("{tn}({inner:?})")
+                }
+                _ if types.named_info(ty).is_some() && !types.is_aggregate(ty) => {
+                    format!("{tn}({inner})")
+                }
+                _ => format!("({tn}) {inner}"),
+            }
+        }
+        _ => "nil".into(),
+    }
+}
+
+/// `fmt.Println(xs...)`: the []any on top is replaced by a copy whose elements went through
+/// `Stringify`, so values with a String or Error method print through it, as when they are
+/// passed one by one (the caller's slice is left alone).
+fn stringify_elems(c: &mut Compiler) {
+    let any_slice = c.types.slice(ids::ANY);
+    let src = c.temp(any_slice);
+    c.init_var(src);
+    let n = c.temp(ids::INT);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.init_var(n);
+    let out = c.temp(any_slice);
+    c.load_var(n);
+    c.emit(Op::MakeSliceLen(ids::ANY, false));
+    c.init_var(out);
+    let i = c.temp(ids::INT);
+    c.emit(Op::PushInt(0));
+    c.init_var(i);
+    let top = c.here();
+    c.load_var(i);
+    c.load_var(n);
+    c.emit(Op::LtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    c.load_var(out);
+    c.load_var(i);
+    c.load_var(src);
+    c.load_var(i);
+    c.emit(Op::Index);
+    c.emit(Op::Stringify);
+    c.emit(Op::SetIndex);
+    c.load_var(i);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::AddI);
+    c.store_var(i);
+    c.emit(Op::Jump(top as u32));
+    let end = c.here();
+    c.patch(exit, end);
+    c.load_var(out);
+}
+
+/// The verb of each argument of a constant format string (for deciding which arguments fmt
+/// would call `Error()`/`String()` on).
+pub(super) fn format_verbs(f: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let b: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != '%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && "+-# 0".contains(b[i]) {
+            i += 1;
+        }
+        let star = |i: &mut usize, out: &mut Vec<char>| {
+            while *i < b.len()
+                && (b[*i].is_ascii_digit() || b[*i] == '*' || b[*i] == '[' || b[*i] == ']')
+            {
+                if b[*i] == '*' {
+                    out.push('d');
+                }
+                *i += 1;
+            }
+        };
+        star(&mut i, &mut out);
+        if i < b.len() && b[i] == '.' {
+            i += 1;
+            star(&mut i, &mut out);
+        }
+        if i < b.len() {
+            if b[i] != '%' {
+                out.push(b[i]);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// fmt calls `String()` / `Error()` on the elements of a slice or array too (`[]celsius` prints
+/// `[1.0°C 2.2°C]`). When argument `a` is a slice or array whose element type has one of those
+/// methods, pushes a `[]any` of its elements, each stringified as a top-level argument would be,
+/// and returns true; otherwise emits nothing and returns false.
+fn stringer_elements(c: &mut Compiler, a: &Expr) -> R<bool> {
+    let at = c.type_of(a)?;
+    let el = match c.types.ukind(at) {
+        Kind::Slice(el) | Kind::Array(_, el) => *el,
+        _ => return Ok(false),
+    };
+    if c.types.is_interface(el)
+        || !(c.implements_static(el, c.std.stringer) || c.implements_static(el, ids::ERROR))
+    {
+        return Ok(false);
+    }
+    let any_slice = c.types.slice(ids::ANY);
+    let src = c.temp(at);
+    c.value_to(a, at)?;
+    c.init_var(src);
+    let out = c.temp(any_slice);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.emit(Op::MakeSliceLen(ids::ANY, false));
+    c.init_var(out);
+    let i = c.temp(ids::INT);
+    c.emit(Op::PushInt(0));
+    c.init_var(i);
+    let top = c.here();
+    c.load_var(i);
+    c.load_var(src);
+    c.emit(Op::Len);
+    c.emit(Op::LtI);
+    let exit = c.emit(Op::JumpIfNot(0));
+    // out[i] = stringify(any(src[i]))
+    c.load_var(out);
+    c.load_var(i);
+    c.load_var(src);
+    c.load_var(i);
+    c.emit(Op::Index);
+    c.coerce(el, ids::ANY);
+    c.emit(Op::Stringify);
+    c.emit(Op::SetIndex);
+    c.load_var(i);
+    c.emit(Op::PushInt(1));
+    c.emit(Op::AddI);
+    c.store_var(i);
+    c.emit(Op::Jump(top as u32));
+    let end = c.here();
+    c.patch(exit, end);
+    c.load_var(out);
+    c.coerce(any_slice, ids::ANY);
+    Ok(true)
+}
+
+/// What a call of a fmt-like native returns (log's print nothing).
+fn fmt_results(n: Native) -> Vec<TypeId> {
+    match n {
+        N::FmtSprintf | N::FmtSprint | N::FmtSprintln => vec![ids::STRING],
+        N::FmtErrorf => vec![ids::ERROR],
+        n if super::log::is_log(n) => vec![],
+        _ => vec![ids::INT, ids::ERROR],
+    }
+}
+
+/// `fmt.Fprint*`'s writer: a static type golite can write to, or Go-worded refusal.
+pub(super) fn check_writer(
+    c: &mut Compiler,
+    t: TypeId,
+    what: &str,
+    pos: crate::golite::syntax::ast::Pos,
+) -> R<()> {
+    let file = c.types.pointer(c.more.os_file);
+    let builder = c.types.pointer(c.std.builder);
+    if t == file || t == builder {
+        return Ok(());
+    }
+    err(
+        pos,
+        format!(
+            "golite does not support {what} to a {} yet (only os.Stdout, os.Stderr and *strings.Builder)",
+            c.types.name(t)
+        ),
+    )
+}
+
+/// Writes `text` where an `io.Writer` value golite supports points: stdout, stderr or a
+/// strings.Builder.
+pub(super) fn write_to(cx: &mut Cx<'_, Value>, w: &Value, text: &str) {
+    let inner = match w {
+        Value::Iface(b) => &b.1,
+        v => v,
+    };
+    let Value::Agg(o) = inner else { return };
+    let mut b = o.borrow_mut();
+    match b.first() {
+        Some(Value::Int(1)) => cx.print(text),
+        Some(Value::Int(2)) => cx.print_err(text),
+        Some(Value::Str(cur)) => {
+            let mut st = cur.to_string();
+            st.push_str(text);
+            b[0] = strv(st);
+        }
+        _ => {}
+    }
+}
+
+/// Compiles one of the package's calls compiled inline; returns the result types pushed.
+fn generic_call(
+    c: &mut Compiler,
+    g: Generic,
+    args: &[Expr],
+    mode: Mode,
+    e: &Expr,
+) -> R<Vec<TypeId>> {
+    match g {
+        Generic::Fprint(n, has_format) => {
+            let Some(w) = args.first() else {
+                return err(
+                    e.pos,
+                    format!("not enough arguments in call to {}", describe_call(e)),
+                );
+            };
+            let wt = c.type_of(w)?;
+            check_writer(c, wt, &describe_call(e), w.pos)?;
+            c.value_to(w, ids::ANY)?;
+            let r = generic_call(c, Generic::Fmt(n, has_format), &args[1..], mode, e)?;
+            // The native call just emitted takes the writer as well.
+            if let Some(Op::CallNative(_, k) | Op::GoNative(_, k) | Op::DeferNative(_, k)) =
+                c.f().code.code.last_mut()
+            {
+                *k += 1;
+            }
+            Ok(r)
+        }
+        Generic::Fmt(n, has_format) => {
+            let mut rest = args;
+            let mut verbs: Option<Vec<char>> = None;
+            if has_format {
+                let Some(f) = args.first() else {
+                    return err(
+                        e.pos,
+                        format!("not enough arguments in call to {}", describe_call(e)),
+                    );
+                };
+                c.value_to(f, ids::STRING)?;
+                if let Some((ConstVal::Str(s), _)) = c.constant(f)? {
+                    verbs = Some(format_verbs(&s));
+                }
+                rest = &args[1..];
+            }
+            if let ExprKind::Call { ellipsis: true, .. } = &e.kind {
+                // fmt.Println(args...): the slice is passed as is.
+                if rest.len() != 1 {
+                    return err(e.pos, "can only use ... with final argument in list");
+                }
+                let any_slice = c.types.slice(ids::ANY);
+                c.value_to(&rest[0], any_slice)?;
+                stringify_elems(c);
+                let argc = if has_format { 2 } else { 1 };
+                c.native_call(n, argc, mode);
+                if mode != Mode::Call {
+                    return Ok(vec![]);
+                }
+                return Ok(fmt_results(n));
+            }
+            let stringify = |c: &mut Compiler, i: usize| {
+                let v = verbs
+                    .as_ref()
+                    .map_or('v', |vs| vs.get(i).copied().unwrap_or('v'));
+                if matches!(v, 'v' | 's' | 'q' | 'x' | 'X' | 'w') {
+                    c.emit(Op::Stringify);
+                }
+            };
+            let mut count = rest.len();
+            let multi = match rest {
+                [one] => {
+                    let t = c.type_of(one)?;
+                    match c.types.kind(t).clone() {
+                        Kind::Tuple(ts) if ts.len() > 1 => Some(ts),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(ts) = multi {
+                // fmt.Println(f()) with a multi-valued f.
+                c.multi(&rest[0])?;
+                let temps: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
+                for v in temps.iter().rev() {
+                    c.init_var(*v);
+                }
+                for (i, (v, t)) in temps.iter().zip(&ts).enumerate() {
+                    c.load_var(*v);
+                    c.coerce(*t, ids::ANY);
+                    stringify(c, i);
+                }
+                count = ts.len();
+            } else {
+                for (i, a) in rest.iter().enumerate() {
+                    let verb = verbs
+                        .as_ref()
+                        .map_or('v', |vs| vs.get(i).copied().unwrap_or('v'));
+                    if matches!(verb, 'v' | 's' | 'q' | 'x' | 'X') && stringer_elements(c, a)? {
+                        continue;
+                    }
+                    c.value_to(a, ids::ANY)?;
+                    stringify(c, i);
+                }
+            }
+            c.emit(Op::MakeSlice(count as u32, ids::ANY));
+            let argc = if has_format { 2 } else { 1 };
+            c.native_call(n, argc, mode);
+            if mode != Mode::Call {
+                return Ok(vec![]);
+            }
+            Ok(fmt_results(n))
+        }
+        _ => err(
+            e.pos,
+            format!("golite does not support {} yet", describe_call(e)),
+        ),
+    }
+}
+/// The type of one of the package's calls compiled inline.
+fn generic_result(c: &mut Compiler, g: Generic, _args: &[Expr], _pos: Pos) -> R<TypeId> {
+    Ok(match g {
+        Generic::Fprint(..) => c.types.tuple(vec![ids::INT, ids::ERROR]),
+        Generic::Fmt(n, _) => match fmt_results(n).as_slice() {
+            [] => ids::VOID,
+            [one] => *one,
+            many => c.types.tuple(many.to_vec()),
+        },
+        _ => ids::VOID,
+    })
+}
+
+/// Go source of a member golite compiles specially at each call, as a function value
+/// (`P.` for the package): what `p := fmt.Println` evaluates to.
+fn value_wrapper(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Println" => "func(a ...any) (int, error) { return P.Println(a...) }",
+        "Print" => "func(a ...any) (int, error) { return P.Print(a...) }",
+        "Printf" => "func(format string, a ...any) (int, error) { return P.Printf(format, a...) }",
+        "Sprint" => "func(a ...any) string { return P.Sprint(a...) }",
+        "Sprintln" => "func(a ...any) string { return P.Sprintln(a...) }",
+        "Sprintf" => "func(format string, a ...any) string { return P.Sprintf(format, a...) }",
+        "Errorf" => "func(format string, a ...any) error { return P.Errorf(format, a...) }",
+        "Append" => "func(b []byte, a ...any) []byte { return append(b, P.Sprint(a...)...) }",
+        "Appendln" => "func(b []byte, a ...any) []byte { return append(b, P.Sprintln(a...)...) }",
+        "Appendf" => {
+            "func(b []byte, format string, a ...any) []byte { return append(b, P.Sprintf(format, a...)...) }"
+        }
+        _ => return None,
+    })
+}
+
+/// Steps a fmt call costs beyond the bytes it reads and writes: printing allocates runtime
+/// events (as much as dozens of instructions), formatting about a step per byte it writes.
+fn extra_steps(n: Native, _work_in: u64, work_out: u64) -> u64 {
+    match n {
+        N::FmtPrintln | N::FmtPrint | N::FmtPrintf => 10,
+        N::FmtSprint | N::FmtSprintf | N::FmtSprintln | N::FmtErrorf => work_out,
+        _ => 0,
+    }
+}

@@ -1,0 +1,71 @@
+//! Go's `runtime`: goroutine counts, `Gosched`, and `runtime.Error`.
+
+use super::support::*;
+
+natives! {
+    Pkg::Runtime;
+    RuntimeNumGoroutine,
+    RuntimeGosched,
+    RuntimeNumCpu,
+    RuntimeErrorError,
+}
+
+const PATH: &str = "runtime";
+
+pub(super) const PACKAGE: Package = Package {
+    pkg: Pkg::Runtime,
+    path: PATH,
+    member,
+    register,
+    call,
+    ..Package::NONE
+};
+
+/// The member `name` of the package.
+fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
+    match name {
+        "NumGoroutine" => f(c, "func() int", N::RuntimeNumGoroutine),
+        "Gosched" => f(c, "func()", N::RuntimeGosched),
+        "GC" => f(c, "func()", Native::NOP),
+        "NumCPU" => f(c, "func() int", N::RuntimeNumCpu),
+        "GOMAXPROCS" => f(c, "func(int) int", N::RuntimeNumCpu),
+        _ => None,
+    }
+}
+
+/// Registers the methods of the package's types.
+fn register(c: &mut Compiler) {
+    let s = c.std.clone();
+    for (t, name, sg, n, ptr) in [
+        (
+            s.runtime_error,
+            "Error",
+            "func() string",
+            N::RuntimeErrorError,
+            false,
+        ),
+        (
+            s.runtime_error,
+            "RuntimeError",
+            "func()",
+            Native::NOP,
+            false,
+        ),
+    ] {
+        add_method(c, t, PATH, name, sg, n, ptr);
+    }
+}
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        N::RuntimeErrorError => push!(t, arg(0)),
+        N::RuntimeNumGoroutine => push!(t, Value::Int(cx.num_goroutine() as i64)),
+        N::RuntimeGosched => return NRes::Yield,
+        N::RuntimeNumCpu => push!(t, Value::Int(1)),
+        _ => {}
+    }
+    NRes::Ok
+}

@@ -1,0 +1,431 @@
+//! What the library's packages share: the [`Package`] descriptor each file fills, Go
+//! signatures written as text ([`sig`]), method registration ([`add_method`]), and the helpers
+//! natives use to read and make values. Each package file imports this module whole, as its
+//! prelude.
+
+pub(super) use super::ids::{Pkg, generics, natives};
+pub(super) use crate::golite::code::{FuncRef, Generic, MethodImpl, Native, Op, Std, WellKnown};
+pub(super) use crate::golite::compile::expr::Mode;
+pub(super) use crate::golite::compile::{
+    Compiler, ConstVal, GenericCall, Member, R, describe, err,
+};
+pub(super) use crate::golite::fmt::value as fmt_value;
+pub(super) use crate::golite::syntax::ast::{Expr, ExprKind, Pos};
+pub(super) use crate::golite::types::{ChanDir, Field, IntKind, Kind, TypeId, Types, ids};
+pub(super) use crate::golite::vm::reach;
+pub(super) use crate::golite::vm::value::{ChanRef, Closure, Obj, Value};
+pub(super) use crate::golite::vm::{
+    Callee, Deferred, GoTask, NRes, Pending, REPANICKED, WORK_BYTES_PER_STEP,
+};
+pub(super) use crate::runtime::{
+    Cause, ChanId, CtxErr, CtxId, Cx, MutexId, Op as ROp, Ref, RwMutexId, TimerId, WgId,
+};
+pub(super) use std::rc::Rc;
+
+/// One Go package of the library: its import path and the hooks std/mod.rs dispatches to.
+/// A package fills the hooks it needs and takes the rest from [`Package::NONE`].
+pub(super) struct Package {
+    /// Its number: the index of its entry in std/mod.rs's table.
+    pub(super) pkg: Pkg,
+    /// The import path (`"math/rand"`); empty for the builtins.
+    pub(super) path: &'static str,
+    /// What `pkg.name` denotes.
+    pub(super) member: fn(&mut Compiler, &str) -> Option<Member>,
+    /// Registers the methods of the package's types (static calls and interface dispatch).
+    pub(super) register: fn(&mut Compiler),
+    /// Runs one of the package's natives on its arguments (popped off the goroutine's stack);
+    /// it pushes its results.
+    pub(super) call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, Vec<Value>) -> NRes,
+    /// Steps a native costs beyond the bytes it reads and writes (`work_in`, `work_out`).
+    pub(super) extra_steps: fn(Native, u64, u64) -> u64,
+    /// The type of one of the package's [`Generic::Call`]s.
+    pub(super) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
+    /// Compiles one of the package's [`Generic::Call`]s; returns the result types pushed.
+    pub(super) generic_call: GenericCall,
+    /// Go source of a member compiled at each call, as a function value (`P.` for the
+    /// package): what `p := fmt.Println` evaluates to.
+    pub(super) value_wrapper: fn(&str) -> Option<&'static str>,
+    /// Go source of a generic member instantiated explicitly (`$T` for the type argument).
+    pub(super) instantiated: fn(&str) -> Option<&'static str>,
+}
+
+impl Package {
+    /// A package with no members, methods, natives or inline calls.
+    pub(super) const NONE: Package = Package {
+        pkg: Pkg::Builtin,
+        path: "",
+        member: |_, _| None,
+        register: |_| {},
+        call: |_, _, _, _| NRes::Ok,
+        extra_steps: |_, _, _| 0,
+        generic_result: |_, _, _, _| Ok(ids::VOID),
+        generic_call: |_, _, _, _, e| err(e.pos, "golite does not support this call yet"),
+        value_wrapper: |_| None,
+        instantiated: |_| None,
+    };
+}
+
+/// Pushes a native's result: `push!(t, value)` (the value is made before `t` is borrowed).
+macro_rules! push {
+    ($t:ident, $v:expr) => {{
+        let v = $v;
+        $t.stack.push(v);
+    }};
+}
+pub(super) use push;
+
+/// Refuses a call of `e` (described as Go would) that has not `n` arguments.
+pub(super) fn need(args: &[Expr], n: usize, e: &Expr) -> R<()> {
+    if args.len() != n {
+        return err(
+            e.pos,
+            format!("wrong number of arguments in call to {}", describe_call(e)),
+        );
+    }
+    Ok(())
+}
+
+/// Refuses a result of `bytes` bytes (and `slots` golite values) before memory is requested.
+pub(super) fn reserve(
+    t: &mut GoTask,
+    cx: &mut Cx<'_, Value>,
+    bytes: u64,
+    slots: u64,
+) -> Result<(), NRes> {
+    t.reserve(cx, bytes, slots).map_err(NRes::Limit)
+}
+
+/// Field 0 of a struct pointer (the lazily created runtime id of sync types and friends).
+pub(super) fn field0(v: &Value) -> i64 {
+    match v {
+        Value::Agg(o) => o.borrow().first().map_or(0, Value::as_int),
+        Value::Iface(b) => field0(&b.1),
+        _ => 0,
+    }
+}
+
+pub(super) fn set_field(v: &Value, i: usize, x: Value) {
+    if let Value::Agg(o) = v
+        && let Some(s) = o.borrow_mut().get_mut(i)
+    {
+        *s = x;
+    }
+}
+
+pub(super) fn get_field(v: &Value, i: usize) -> Value {
+    match v {
+        Value::Agg(o) => o.borrow().get(i).cloned().unwrap_or_default(),
+        Value::Iface(b) => get_field(&b.1, i),
+        _ => Value::Nil,
+    }
+}
+
+/// The id stored in field `i` of a sync object, creating the object on first use. The struct
+/// is registered as holding it, so a reachability walk that meets the struct reaches the object
+/// (`vm::reach`: golite's values carry no type that would say so).
+pub(super) fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> Ref) -> u32 {
+    let cur = get_field(v, i).as_int();
+    if cur > 0 {
+        return (cur - 1) as u32;
+    }
+    let r = make();
+    let id = match r {
+        Ref::Mutex(x) => x.0,
+        Ref::RwMutex(x) => x.0,
+        Ref::WaitGroup(x) => x.0,
+        Ref::Once(x) => x.0,
+        Ref::Cond(x) => x.0,
+        Ref::Chan(x) => x.0,
+        Ref::Timer(x) => x.0,
+        Ref::Ctx(x) => x.0,
+    };
+    set_field(v, i, Value::Int(i64::from(id) + 1));
+    if let Value::Agg(o) = v {
+        reach::register(o, r);
+    }
+    id
+}
+
+pub(super) fn ok_or_block(r: ROp<()>) -> NRes {
+    match r {
+        ROp::Ready(()) => NRes::Ok,
+        ROp::Blocked => NRes::Block(Pending::Unit),
+        ROp::Panic(m) => NRes::Panic(m),
+    }
+}
+
+pub(super) fn s(v: &Value) -> &str {
+    v.as_str()
+}
+
+pub(super) fn strv(x: impl AsRef<str>) -> Value {
+    Value::Str(Rc::from(x.as_ref()))
+}
+
+pub(super) fn str_slice(items: Vec<String>) -> Value {
+    let n = items.len() as u32;
+    Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
+}
+
+pub(super) fn slice_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// An error value of type `*errors.errorString`.
+pub(super) fn new_error(t: &GoTask, msg: &str) -> Value {
+    let ty = t.sh.prog.wk.error_string_ptr;
+    Value::Iface(Rc::new((ty, Value::agg(vec![strv(msg)]))))
+}
+
+pub(super) fn native_func(n: Native, captures: Vec<Value>) -> Value {
+    Value::Func(Rc::new(Closure {
+        func: FuncRef::Native(n),
+        captures,
+        bound: false,
+    }))
+}
+
+pub(super) fn load_ptr(p: &Value) -> Value {
+    match p {
+        Value::Cell(c) => c.borrow().clone(),
+        Value::Elem(o, i) => o.borrow().get(*i as usize).cloned().unwrap_or_default(),
+        Value::Agg(o) => o.borrow().first().cloned().unwrap_or_default(),
+        _ => Value::Nil,
+    }
+}
+
+pub(super) fn store_ptr(p: &Value, v: Value) {
+    match p {
+        Value::Cell(c) => *c.borrow_mut() = v,
+        Value::Elem(o, i) => {
+            if let Some(s) = o.borrow_mut().get_mut(*i as usize) {
+                *s = v;
+            }
+        }
+        Value::Agg(o) => {
+            if let Some(s) = o.borrow_mut().first_mut() {
+                *s = v;
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn rune(v: &Value) -> Option<char> {
+    char::from_u32(v.as_int() as u32)
+}
+
+pub(super) fn bytes_of(v: &Value) -> Vec<u8> {
+    match v {
+        Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize]
+            .iter()
+            .map(|b| b.as_int() as u8)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn byte_slice(t: &GoTask, bytes: &[u8]) -> Value {
+    let _ = t;
+    let items: Vec<Value> = bytes.iter().map(|b| Value::Int(i64::from(*b))).collect();
+    let n = items.len() as u32;
+    Value::Slice(crate::golite::vm::value::Obj::new(items), 0, n)
+}
+
+pub(super) fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {
+    let n = t.new_named(name);
+    let fs: Vec<Field> = fields
+        .iter()
+        .map(|(f, ty)| Field {
+            name: f.to_string(),
+            ty: *ty,
+            embedded: false,
+        })
+        .collect();
+    let s = t.intern(Kind::Struct(fs));
+    t.set_underlying(n, s);
+    n
+}
+
+/// Parses a Go type as written in the tables below (`[]string`, `func(Duration) <-chan Time`).
+pub(super) struct TypeParser<'s> {
+    s: &'s [u8],
+    i: usize,
+    pkg: &'s str,
+}
+
+impl<'s> TypeParser<'s> {
+    fn ws(&mut self) {
+        while self.i < self.s.len() && self.s[self.i] == b' ' {
+            self.i += 1;
+        }
+    }
+    fn eat(&mut self, t: &str) -> bool {
+        self.ws();
+        if self.s[self.i..].starts_with(t.as_bytes()) {
+            self.i += t.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn ident(&mut self) -> String {
+        self.ws();
+        let st = self.i;
+        while self.i < self.s.len()
+            && (self.s[self.i].is_ascii_alphanumeric()
+                || self.s[self.i] == b'_'
+                || self.s[self.i] == b'.')
+        {
+            self.i += 1;
+        }
+        String::from_utf8_lossy(&self.s[st..self.i]).into_owned()
+    }
+    fn ty(&mut self, c: &mut Compiler) -> TypeId {
+        if self.eat("[]") {
+            let e = self.ty(c);
+            return c.types.slice(e);
+        }
+        if self.eat("*") {
+            let e = self.ty(c);
+            return c.types.pointer(e);
+        }
+        if self.eat("<-chan ") {
+            let e = self.ty(c);
+            return c.types.chan(ChanDir::Recv, e);
+        }
+        if self.eat("chan ") {
+            let e = self.ty(c);
+            return c.types.chan(ChanDir::Both, e);
+        }
+        if self.eat("map[") {
+            let k = self.ty(c);
+            self.eat("]");
+            let v = self.ty(c);
+            return c.types.map(k, v);
+        }
+        if self.eat("func(") {
+            let mut ps = Vec::new();
+            let mut variadic = false;
+            while !self.eat(")") {
+                if self.eat("...") {
+                    variadic = true;
+                    let e = self.ty(c);
+                    ps.push(c.types.slice(e));
+                } else {
+                    ps.push(self.ty(c));
+                }
+                self.eat(",");
+            }
+            let mut rs = Vec::new();
+            self.ws();
+            if self.eat("(") {
+                while !self.eat(")") {
+                    rs.push(self.ty(c));
+                    self.eat(",");
+                }
+            } else if self.i < self.s.len() && self.s[self.i] != b',' && self.s[self.i] != b')' {
+                rs.push(self.ty(c));
+            }
+            return c.types.func(ps, rs, variadic);
+        }
+        let name = self.ident();
+        named_type(c, self.pkg, &name).unwrap_or(ids::ANY)
+    }
+}
+
+pub(super) fn named_type(c: &mut Compiler, pkg: &str, name: &str) -> Option<TypeId> {
+    if let Some((p, n)) = name.split_once('.') {
+        let path = match p {
+            "atomic" => "sync/atomic",
+            other => other,
+        };
+        return match c.member(path, n) {
+            Some(Member::Type(t)) => Some(t),
+            _ => None,
+        };
+    }
+    if let Some(crate::golite::compile::Entity::Type(t)) = crate::golite::compile::universe(name) {
+        return Some(t);
+    }
+    match c.member(pkg, name) {
+        Some(Member::Type(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// Resolves a signature string in package `pkg`.
+pub(super) fn sig(c: &mut Compiler, pkg: &str, s: &str) -> TypeId {
+    let mut p = TypeParser {
+        s: s.as_bytes(),
+        i: 0,
+        pkg,
+    };
+    p.ty(c)
+}
+
+/// Registers native method `name` of library type `t` (signature `sg` in package `pkg`'s
+/// terms); `ptr`: only `*t` has it.
+pub(super) fn add_method(
+    c: &mut Compiler,
+    t: TypeId,
+    pkg: &str,
+    name: &str,
+    sg: &str,
+    n: Native,
+    ptr: bool,
+) {
+    let st = sig(c, pkg, sg);
+    add_method_typed(c, t, name, st, n, ptr);
+}
+
+pub(super) fn add_method_typed(
+    c: &mut Compiler,
+    t: TypeId,
+    name: &str,
+    st: TypeId,
+    n: Native,
+    ptr: bool,
+) {
+    c.native_methods.insert((t, name.to_string()), (n, st, ptr));
+    let sym = c.sym(name);
+    let pt = c.types.pointer(t);
+    c.methods.insert((pt, sym), MethodImpl::Native(n));
+    if !ptr {
+        c.methods.insert((t, sym), MethodImpl::Native(n));
+    }
+}
+
+pub(super) fn describe_call(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Call { func, .. } => describe(func),
+        _ => describe(e),
+    }
+}
+/// The type the arguments of a generic call share (`cmp.Compare(x, 1)`): the first typed one,
+/// else the default type of the first.
+pub(super) fn shared_type(c: &mut Compiler, args: &[Expr], e: &Expr) -> R<TypeId> {
+    let name = describe_call(e);
+    let mut t = None;
+    for a in args {
+        let at = c.type_of(a)?;
+        if !c.types.is_untyped(at) {
+            t = Some(at);
+            break;
+        }
+    }
+    let t = match (t, args.first()) {
+        (Some(t), _) => t,
+        (None, Some(a)) => {
+            let at = c.type_of(a)?;
+            c.types.default_type(at)
+        }
+        (None, None) => {
+            return err(e.pos, format!("in call to {name}, cannot infer T"));
+        }
+    };
+    Ok(t)
+}

@@ -1,0 +1,429 @@
+//! Go's `time`: durations, the virtual clock's `Now`/`Sleep`, timers and tickers on the runtime.
+
+use super::support::*;
+use crate::golite::fmt::duration::duration_string;
+
+natives! {
+    Pkg::Time;
+    TimeSleep,
+    TimeAfter,
+    TimeTick,
+    TimeNewTimer,
+    TimeNewTicker,
+    TimeAfterFunc,
+    TimeNow,
+    TimeSince,
+    TimeUntil,
+    DurationRound,
+    DurationTruncate,
+    DurationAbs,
+    TimeParseDuration,
+    DurationString,
+    DurationSeconds,
+    DurationMilliseconds,
+    DurationMicroseconds,
+    DurationNanoseconds,
+    DurationMinutes,
+    DurationHours,
+    TimeSub,
+    TimeAdd,
+    TimeBefore,
+    TimeAfterM,
+    TimeEqual,
+    TimeUnixNano,
+    TimeUnixMilli,
+    TimeIsZero,
+    TimerStop,
+    TimerReset,
+    TickerStop,
+    TickerReset,
+}
+
+const PATH: &str = "time";
+
+pub(super) const PACKAGE: Package = Package {
+    pkg: Pkg::Time,
+    path: PATH,
+    member,
+    register,
+    call,
+    extra_steps,
+    ..Package::NONE
+};
+
+/// The member `name` of the package.
+fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    let std = c.std.clone();
+    let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
+    let dur = |ns: i128| Some(Member::Const(ConstVal::Int(ns), std.duration));
+    match name {
+        "Duration" => Some(Member::Type(std.duration)),
+        "Time" => Some(Member::Type(std.time)),
+        "Month" => Some(Member::Type(std.month)),
+        "Timer" => Some(Member::Type(std.timer)),
+        "Ticker" => Some(Member::Type(std.ticker)),
+        "Nanosecond" => dur(1),
+        "Microsecond" => dur(1_000),
+        "Millisecond" => dur(1_000_000),
+        "Second" => dur(1_000_000_000),
+        "Minute" => dur(60_000_000_000),
+        "Hour" => dur(3_600_000_000_000),
+        "Sleep" => f(c, "func(Duration)", N::TimeSleep),
+        "After" => f(c, "func(Duration) <-chan Time", N::TimeAfter),
+        "Tick" => f(c, "func(Duration) <-chan Time", N::TimeTick),
+        "NewTimer" => f(c, "func(Duration) *Timer", N::TimeNewTimer),
+        "NewTicker" => f(c, "func(Duration) *Ticker", N::TimeNewTicker),
+        "AfterFunc" => f(c, "func(Duration, func()) *Timer", N::TimeAfterFunc),
+        "Now" => f(c, "func() Time", N::TimeNow),
+        "Since" => f(c, "func(Time) Duration", N::TimeSince),
+        "Until" => f(c, "func(Time) Duration", N::TimeUntil),
+        "ParseDuration" => f(c, "func(string) (Duration, error)", N::TimeParseDuration),
+        _ => None,
+    }
+}
+
+/// Registers the methods of the package's types.
+fn register(c: &mut Compiler) {
+    let s = c.std.clone();
+    for (t, name, sg, n, ptr) in [
+        (
+            s.duration,
+            "String",
+            "func() string",
+            N::DurationString,
+            false,
+        ),
+        (
+            s.duration,
+            "Seconds",
+            "func() float64",
+            N::DurationSeconds,
+            false,
+        ),
+        (
+            s.duration,
+            "Milliseconds",
+            "func() int64",
+            N::DurationMilliseconds,
+            false,
+        ),
+        (
+            s.duration,
+            "Microseconds",
+            "func() int64",
+            N::DurationMicroseconds,
+            false,
+        ),
+        (
+            s.duration,
+            "Nanoseconds",
+            "func() int64",
+            N::DurationNanoseconds,
+            false,
+        ),
+        (
+            s.duration,
+            "Minutes",
+            "func() float64",
+            N::DurationMinutes,
+            false,
+        ),
+        (
+            s.duration,
+            "Hours",
+            "func() float64",
+            N::DurationHours,
+            false,
+        ),
+        (s.time, "Sub", "func(Time) Duration", N::TimeSub, false),
+        (s.time, "Add", "func(Duration) Time", N::TimeAdd, false),
+        (s.time, "Before", "func(Time) bool", N::TimeBefore, false),
+        (s.time, "After", "func(Time) bool", N::TimeAfterM, false),
+        (s.time, "Equal", "func(Time) bool", N::TimeEqual, false),
+        (s.time, "UnixNano", "func() int64", N::TimeUnixNano, false),
+        (s.time, "UnixMilli", "func() int64", N::TimeUnixMilli, false),
+        (s.time, "IsZero", "func() bool", N::TimeIsZero, false),
+        (s.timer, "Stop", "func() bool", N::TimerStop, true),
+        (s.timer, "Reset", "func(Duration) bool", N::TimerReset, true),
+        (s.ticker, "Stop", "func()", N::TickerStop, true),
+        (s.ticker, "Reset", "func(Duration)", N::TickerReset, true),
+    ] {
+        add_method(c, t, PATH, name, sg, n, ptr);
+    }
+    let d = s.duration;
+    add_method(
+        c,
+        d,
+        PATH,
+        "Round",
+        "func(Duration) Duration",
+        N::DurationRound,
+        false,
+    );
+    add_method(
+        c,
+        d,
+        PATH,
+        "Truncate",
+        "func(Duration) Duration",
+        N::DurationTruncate,
+        false,
+    );
+    add_method(c, d, PATH, "Abs", "func() Duration", N::DurationAbs, false);
+}
+
+/// Runs native `n` on its arguments `a`.
+fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    match n {
+        N::TimeSleep => return ok_or_block(cx.sleep(arg(0).as_int())),
+        N::TimeAfter | N::TimeTick => {
+            let d = arg(0).as_int();
+            let (_, ch) = if n == N::TimeAfter {
+                cx.new_timer(d)
+            } else {
+                cx.new_ticker(d.max(1))
+            };
+            push!(t, Value::Chan(ChanRef::made(ch)));
+        }
+        N::TimeNewTimer | N::TimeNewTicker => {
+            let d = arg(0).as_int();
+            if n == N::TimeNewTicker && d <= 0 {
+                return NRes::Panic("non-positive interval for NewTicker".into());
+            }
+            let (id, ch) = if n == N::TimeNewTimer {
+                cx.new_timer(d)
+            } else {
+                cx.new_ticker(d)
+            };
+            let timer = Obj::new(vec![
+                Value::Chan(ChanRef::made(ch)),
+                Value::Int(i64::from(id.0)),
+            ]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(t, Value::Agg(timer));
+        }
+        N::TimeAfterFunc => {
+            let task = GoTask::new_call(t.sh.clone(), Callee::Value(arg(1)), Vec::new());
+            let id = cx.after_func(arg(0).as_int(), Box::new(task));
+            let timer = Obj::new(vec![Value::Nil, Value::Int(i64::from(id.0))]);
+            reach::register(&timer, Ref::Timer(id));
+            push!(t, Value::Agg(timer));
+        }
+        N::TimeNow => push!(t, time_value(cx.now())),
+        N::TimeSince => push!(t, Value::Int(cx.now() - field0(&arg(0)))),
+        N::TimeUntil => push!(t, Value::Int(field0(&arg(0)) - cx.now())),
+        N::TimeSub => push!(t, Value::Int(field0(&arg(0)) - field0(&arg(1)))),
+        N::TimeAdd => push!(t, time_value(field0(&arg(0)) + arg(1).as_int())),
+        N::TimeBefore => push!(t, Value::Bool(field0(&arg(0)) < field0(&arg(1)))),
+        N::TimeAfterM => push!(t, Value::Bool(field0(&arg(0)) > field0(&arg(1)))),
+        N::TimeEqual => push!(t, Value::Bool(field0(&arg(0)) == field0(&arg(1)))),
+        N::TimeUnixNano => push!(t, Value::Int(field0(&arg(0)))),
+        N::TimeUnixMilli => push!(t, Value::Int(field0(&arg(0)) / 1_000_000)),
+        N::TimeIsZero => push!(t, Value::Bool(field0(&arg(0)) == 0)),
+        N::TimerStop | N::TickerStop => {
+            let id = TimerId(get_field(&arg(0), 1).as_int() as u32);
+            let r = cx.timer_stop(id);
+            if n == N::TimerStop {
+                push!(t, Value::Bool(r));
+            }
+        }
+        N::TimerReset => {
+            let id = TimerId(get_field(&arg(0), 1).as_int() as u32);
+            push!(t, Value::Bool(cx.timer_reset(id, arg(1).as_int())));
+        }
+        N::TickerReset => {
+            let d = arg(1).as_int();
+            if d <= 0 {
+                return NRes::Panic("non-positive interval for Ticker.Reset".into());
+            }
+            let id = TimerId(get_field(&arg(0), 1).as_int() as u32);
+            cx.ticker_reset(id, d);
+        }
+        N::DurationString => push!(t, strv(duration_string(arg(0).as_int()))),
+        N::DurationSeconds => push!(t, Value::Float(arg(0).as_int() as f64 / 1e9)),
+        N::DurationMinutes => push!(t, Value::Float(arg(0).as_int() as f64 / 6e10)),
+        N::DurationHours => push!(t, Value::Float(arg(0).as_int() as f64 / 3.6e12)),
+        N::DurationMilliseconds => push!(t, Value::Int(arg(0).as_int() / 1_000_000)),
+        N::DurationMicroseconds => push!(t, Value::Int(arg(0).as_int() / 1_000)),
+        N::DurationNanoseconds => push!(t, Value::Int(arg(0).as_int())),
+        N::DurationRound | N::DurationTruncate => {
+            let (d, m) = (arg(0).as_int(), arg(1).as_int());
+            push!(
+                t,
+                Value::Int(if m <= 0 {
+                    d
+                } else if n == N::DurationTruncate {
+                    d - d % m
+                } else {
+                    duration_round(d, m)
+                })
+            )
+        }
+        N::DurationAbs => {
+            let d = arg(0).as_int();
+            push!(
+                t,
+                Value::Int(if d == i64::MIN { i64::MAX } else { d.abs() })
+            )
+        }
+        N::TimeParseDuration => {
+            let x = arg(0);
+            match parse_duration(s(&x)) {
+                Ok(d) => {
+                    push!(t, Value::Int(d));
+                    push!(t, Value::Nil);
+                }
+                Err(m) => {
+                    push!(t, Value::Int(0));
+                    push!(t, new_error(t, &m));
+                }
+            }
+        }
+        _ => {}
+    }
+    NRes::Ok
+}
+
+pub(super) fn time_value(ns: i64) -> Value {
+    Value::agg(vec![Value::Int(ns)])
+}
+
+/// Go's `Duration.Round`: to the nearest multiple of `m`, halves away from zero, saturating.
+fn duration_round(d: i64, m: i64) -> i64 {
+    let mut r = d % m;
+    if d < 0 {
+        r = -r;
+        if r + r < m {
+            return d + r;
+        }
+        return d.checked_sub(m - r).unwrap_or(i64::MIN);
+    }
+    if r + r < m {
+        return d - r;
+    }
+    d.checked_add(m - r).unwrap_or(i64::MAX)
+}
+
+/// Go's `time.ParseDuration`: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, with Go's error texts.
+pub(super) fn parse_duration(orig: &str) -> Result<i64, String> {
+    let q = crate::golite::fmt::format::quote;
+    let invalid = || format!("time: invalid duration {}", q(orig));
+    let mut s = orig;
+    let mut neg = false;
+    if let Some(c) = s.chars().next()
+        && (c == '-' || c == '+')
+    {
+        neg = c == '-';
+        s = &s[1..];
+    }
+    if s == "0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    let mut d: u64 = 0;
+    while !s.is_empty() {
+        let b = s.as_bytes();
+        if !(b[0] == b'.' || b[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // Whole part.
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut v: u64 = 0;
+        for &c in &b[..digits] {
+            if v > (1 << 63) / 10 {
+                return Err(invalid());
+            }
+            v = v * 10 + u64::from(c - b'0');
+            if v > 1 << 63 {
+                return Err(invalid());
+            }
+        }
+        let pre = digits > 0;
+        s = &s[digits..];
+        // Fraction.
+        let (mut f, mut scale, mut post) = (0u64, 1f64, false);
+        if s.starts_with('.') {
+            s = &s[1..];
+            let fd = s.bytes().take_while(u8::is_ascii_digit).count();
+            let mut overflow = false;
+            for c in s[..fd].bytes() {
+                if overflow {
+                    continue;
+                }
+                if f > ((1u64 << 63) - 1) / 10 {
+                    overflow = true;
+                    continue;
+                }
+                let y = f * 10 + u64::from(c - b'0');
+                if y > 1 << 63 {
+                    overflow = true;
+                    continue;
+                }
+                f = y;
+                scale *= 10.0;
+            }
+            post = fd > 0;
+            s = &s[fd..];
+        }
+        if !pre && !post {
+            return Err(invalid());
+        }
+        // Unit.
+        let i = s
+            .find(|c: char| c == '.' || c.is_ascii_digit())
+            .unwrap_or(s.len());
+        if i == 0 {
+            return Err(format!("time: missing unit in duration {}", q(orig)));
+        }
+        let u = &s[..i];
+        s = &s[i..];
+        let unit: u64 = match u {
+            "ns" => 1,
+            "us" | "\u{b5}s" | "\u{3bc}s" => 1_000,
+            "ms" => 1_000_000,
+            "s" => 1_000_000_000,
+            "m" => 60_000_000_000,
+            "h" => 3_600_000_000_000,
+            _ => {
+                return Err(format!(
+                    "time: unknown unit {} in duration {}",
+                    q(u),
+                    q(orig)
+                ));
+            }
+        };
+        if v > (1 << 63) / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if f > 0 {
+            v += (f as f64 * (unit as f64 / scale)) as u64;
+            if v > 1 << 63 {
+                return Err(invalid());
+            }
+        }
+        d += v;
+        if d > 1 << 63 {
+            return Err(invalid());
+        }
+    }
+    if neg {
+        return Ok((d as i64).wrapping_neg());
+    }
+    if d > (1 << 63) - 1 {
+        return Err(invalid());
+    }
+    Ok(d as i64)
+}
+
+/// Steps a time call costs beyond the bytes it reads and writes: making a timer costs as much
+/// as dozens of instructions.
+fn extra_steps(n: Native, _work_in: u64, _work_out: u64) -> u64 {
+    match n {
+        N::TimeAfter | N::TimeTick | N::TimeNewTimer | N::TimeNewTicker | N::TimeAfterFunc => 100,
+        _ => 0,
+    }
+}
