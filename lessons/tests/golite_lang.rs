@@ -965,6 +965,35 @@ func main() {
 }
 
 #[test]
+fn strings_last_index_any() {
+    // The worked example of lessons/src/golite/README.md, "Adding a library function".
+    check(
+        r#"package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	fmt.Println(strings.LastIndexAny("go gopher", "go"), strings.LastIndexAny("go gopher", "rodent"))
+	fmt.Println(strings.LastIndexAny("go gopher", "fail"), strings.LastIndexAny("chicken", ""))
+	fmt.Println(strings.LastIndexAny("héllo wörld", "éö"))
+	f := strings.LastIndexAny
+	fmt.Println(f("a,b;c", ",;"))
+}
+"#,
+        Expect {
+            outcome: Outcome::Exit,
+            panic: "",
+            stdout: "4 8\n-1 -1\n8\n3\n",
+            virtual_time_ns: 0,
+            leaked: &[],
+        },
+    );
+}
+
+#[test]
 fn struct_copy_semantics() {
     check(
         r#"package main

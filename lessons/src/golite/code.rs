@@ -442,7 +442,8 @@ pub(crate) enum Generic {
     Call(u8, u16),
 }
 
-/// Library types added for issue 18 (std/more.rs), made once per compilation.
+/// Library types made by their packages' `register` (std/os.rs, std/atomic.rs, std/strings.rs), once
+/// per compilation.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct MoreTypes {
     /// `os.File` (a struct holding the file descriptor); `os.Stdout` is a `*os.File`.

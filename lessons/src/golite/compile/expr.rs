@@ -512,7 +512,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The function literal that `p.name` evaluates to when that package function is compiled
-    /// specially at each call (see `packages::value_wrapper`); its positions are the file's
+    /// specially at each call (see a std package's `value_wrapper`); its positions are the file's
     /// first line.
     pub fn wrapper_lit(
         &mut self,
@@ -698,7 +698,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The Go source of `pkg.F[T]`, a generic library function instantiated explicitly
-    /// (`packages::instantiated`, with `$T` and the package's local name filled in).
+    /// (a std package's `instantiated`, with `$T` and the package's local name filled in).
     pub(super) fn instantiated_src(&mut self, func: &Expr) -> R<Option<String>> {
         let ExprKind::Index { x, index } = &func.unparen().kind else {
             return Ok(None);

@@ -277,7 +277,7 @@ pub(crate) struct Compiler<'a> {
     pub assigning: bool,
     /// Local names of the imports the program referred to (Go refuses an unused import).
     pub used_imports: std::collections::HashSet<String>,
-    /// Library types of `lib_more`.
+    /// Library types made by their packages' registration (code.rs's `MoreTypes`).
     pub(crate) more: crate::golite::code::MoreTypes,
 }
 

@@ -1,4 +1,5 @@
-//! Go's `sync/atomic`: the functions on pointers and the `Int32`/`Int64`/`Uint32`/`Uint64`/`Bool` types, seen by the race detector as atomic.
+//! Go's `sync/atomic`: the functions on pointers and the `Int32`/`Int64`/`Uint32`/`Uint64`/`Bool`
+//! types, seen by the race detector as atomic.
 
 use super::support::*;
 
@@ -52,72 +53,74 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.atomic_int64,
-            "Add",
-            "func(int64) int64",
-            N::AtomicAdd64,
-            true,
-        ),
-        (s.atomic_int64, "Load", "func() int64", N::AtomicLoad, true),
-        (s.atomic_int64, "Store", "func(int64)", N::AtomicStore, true),
-        (
-            s.atomic_int64,
-            "Swap",
-            "func(int64) int64",
-            N::AtomicSwap,
-            true,
-        ),
-        (
-            s.atomic_int64,
-            "CompareAndSwap",
-            "func(int64, int64) bool",
-            N::AtomicCas,
-            true,
-        ),
-        (
-            s.atomic_int32,
-            "Add",
-            "func(int32) int32",
-            N::AtomicAdd32,
-            true,
-        ),
-        (s.atomic_int32, "Load", "func() int32", N::AtomicLoad, true),
-        (s.atomic_int32, "Store", "func(int32)", N::AtomicStore, true),
-        (
-            s.atomic_int32,
-            "Swap",
-            "func(int32) int32",
-            N::AtomicSwap,
-            true,
-        ),
-        (
-            s.atomic_int32,
-            "CompareAndSwap",
-            "func(int32, int32) bool",
-            N::AtomicCas,
-            true,
-        ),
-        (s.atomic_bool, "Load", "func() bool", N::AtomicLoad, true),
-        (s.atomic_bool, "Store", "func(bool)", N::AtomicStore, true),
-        (
-            s.atomic_bool,
-            "Swap",
-            "func(bool) bool",
-            N::AtomicSwap,
-            true,
-        ),
-        (
-            s.atomic_bool,
-            "CompareAndSwap",
-            "func(bool, bool) bool",
-            N::AtomicCas,
-            true,
-        ),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.atomic_int64,
+                "Add",
+                "func(int64) int64",
+                N::AtomicAdd64,
+                true,
+            ),
+            (s.atomic_int64, "Load", "func() int64", N::AtomicLoad, true),
+            (s.atomic_int64, "Store", "func(int64)", N::AtomicStore, true),
+            (
+                s.atomic_int64,
+                "Swap",
+                "func(int64) int64",
+                N::AtomicSwap,
+                true,
+            ),
+            (
+                s.atomic_int64,
+                "CompareAndSwap",
+                "func(int64, int64) bool",
+                N::AtomicCas,
+                true,
+            ),
+            (
+                s.atomic_int32,
+                "Add",
+                "func(int32) int32",
+                N::AtomicAdd32,
+                true,
+            ),
+            (s.atomic_int32, "Load", "func() int32", N::AtomicLoad, true),
+            (s.atomic_int32, "Store", "func(int32)", N::AtomicStore, true),
+            (
+                s.atomic_int32,
+                "Swap",
+                "func(int32) int32",
+                N::AtomicSwap,
+                true,
+            ),
+            (
+                s.atomic_int32,
+                "CompareAndSwap",
+                "func(int32, int32) bool",
+                N::AtomicCas,
+                true,
+            ),
+            (s.atomic_bool, "Load", "func() bool", N::AtomicLoad, true),
+            (s.atomic_bool, "Store", "func(bool)", N::AtomicStore, true),
+            (
+                s.atomic_bool,
+                "Swap",
+                "func(bool) bool",
+                N::AtomicSwap,
+                true,
+            ),
+            (
+                s.atomic_bool,
+                "CompareAndSwap",
+                "func(bool, bool) bool",
+                N::AtomicCas,
+                true,
+            ),
+        ],
+    );
     let u64t = named_struct(&mut c.types, "atomic.Uint64", &[("v", ids::UINT64)]);
     let u32t = named_struct(&mut c.types, "atomic.Uint32", &[("v", ids::UINT32)]);
     c.more.atomic_uint64 = u64t;
@@ -237,5 +240,31 @@ fn race_atomic(t: &GoTask, cx: &mut Cx<'_, Value>, p: &Value, op: crate::runtime
     if cx.race_enabled() {
         let site = t.user_site();
         t.sh.race_pins.atomic(cx, site, p, op);
+    }
+}
+
+fn load_ptr(p: &Value) -> Value {
+    match p {
+        Value::Cell(c) => c.borrow().clone(),
+        Value::Elem(o, i) => o.borrow().get(*i as usize).cloned().unwrap_or_default(),
+        Value::Agg(o) => o.borrow().first().cloned().unwrap_or_default(),
+        _ => Value::Nil,
+    }
+}
+
+fn store_ptr(p: &Value, v: Value) {
+    match p {
+        Value::Cell(c) => *c.borrow_mut() = v,
+        Value::Elem(o, i) => {
+            if let Some(s) = o.borrow_mut().get_mut(*i as usize) {
+                *s = v;
+            }
+        }
+        Value::Agg(o) => {
+            if let Some(s) = o.borrow_mut().first_mut() {
+                *s = v;
+            }
+        }
+        _ => {}
     }
 }

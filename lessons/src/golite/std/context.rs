@@ -1,4 +1,5 @@
-//! Go's `context`: contexts are runtime objects (cancellation, deadlines on the virtual clock, values, causes).
+//! Go's `context`: contexts are runtime objects (cancellation, deadlines on the virtual clock,
+//! values, causes).
 
 use super::support::*;
 
@@ -97,26 +98,28 @@ fn register(c: &mut Compiler) {
     let done = c.types.chan(ChanDir::Recv, s.empty_struct);
     let st = c.types.func(vec![], vec![done], false);
     add_method_typed(c, s.ctx_impl, "Done", st, N::CtxDone, true);
-    for (t, name, sg, n, ptr) in [
-        (s.ctx_impl, "Err", "func() error", N::CtxErr, true),
-        (s.ctx_impl, "Value", "func(any) any", N::CtxValue, true),
-        (
-            s.ctx_impl,
-            "Deadline",
-            "func() (time.Time, bool)",
-            N::CtxDeadline,
-            true,
-        ),
-        (
-            s.ctx_deadline_error,
-            "Error",
-            "func() string",
-            N::DeadlineErrorError,
-            false,
-        ),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (s.ctx_impl, "Err", "func() error", N::CtxErr, true),
+            (s.ctx_impl, "Value", "func(any) any", N::CtxValue, true),
+            (
+                s.ctx_impl,
+                "Deadline",
+                "func() (time.Time, bool)",
+                N::CtxDeadline,
+                true,
+            ),
+            (
+                s.ctx_deadline_error,
+                "Error",
+                "func() string",
+                N::DeadlineErrorError,
+                false,
+            ),
+        ],
+    );
 }
 
 /// Runs native `n` on its arguments `a`.
@@ -284,4 +287,12 @@ fn ctx_err_value(t: &GoTask, e: CtxErr) -> Value {
         CtxErr::Canceled => t.sh.sentinels[0].clone(),
         CtxErr::DeadlineExceeded => t.sh.sentinels[1].clone(),
     }
+}
+
+fn native_func(n: Native, captures: Vec<Value>) -> Value {
+    Value::Func(Rc::new(Closure {
+        func: FuncRef::Native(n),
+        captures,
+        bound: false,
+    }))
 }

@@ -1,4 +1,5 @@
-//! Go's `errors`: `New`, `Join`, and `Is`/`As`/`Unwrap`, compiled inline as a depth-first walk of the error tree whose steps are natives.
+//! Go's `errors`: `New`, `Join`, and `Is`/`As`/`Unwrap`, compiled inline as a depth-first walk of
+//! the error tree whose steps are natives.
 
 use super::support::*;
 
@@ -46,24 +47,26 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.error_string,
-            "Error",
-            "func() string",
-            N::ErrorStringError,
-            true,
-        ),
-        (
-            s.join_error,
-            "Error",
-            "func() string",
-            N::JoinErrorError,
-            true,
-        ),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.error_string,
+                "Error",
+                "func() string",
+                N::ErrorStringError,
+                true,
+            ),
+            (
+                s.join_error,
+                "Error",
+                "func() string",
+                N::JoinErrorError,
+                true,
+            ),
+        ],
+    );
 }
 
 /// Runs native `n` on its arguments `a`.

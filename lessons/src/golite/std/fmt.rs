@@ -1,4 +1,5 @@
-//! Go's `fmt`: printing and formatting (the formatting engine itself is golite/fmt/), `Errorf`'s wrapped errors, and the argument preparation its variadic calls compile to.
+//! Go's `fmt`: printing and formatting (the formatting engine itself is golite/fmt/), `Errorf`'s
+//! wrapped errors, and the argument preparation its variadic calls compile to.
 
 use super::support::*;
 
@@ -58,24 +59,26 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.wrap_error,
-            "Error",
-            "func() string",
-            N::WrapErrorError,
-            true,
-        ),
-        (
-            s.wrap_error,
-            "Unwrap",
-            "func() error",
-            N::WrapErrorUnwrap,
-            true,
-        ),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.wrap_error,
+                "Error",
+                "func() string",
+                N::WrapErrorError,
+                true,
+            ),
+            (
+                s.wrap_error,
+                "Unwrap",
+                "func() error",
+                N::WrapErrorUnwrap,
+                true,
+            ),
+        ],
+    );
 }
 
 /// Runs native `n` on its arguments `a`.

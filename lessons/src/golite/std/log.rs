@@ -1,4 +1,5 @@
-//! Go's `log`: the standard logger (prefix, flags, date and time on the virtual clock), printing through fmt's argument preparation.
+//! Go's `log`: the standard logger (prefix, flags, date and time on the virtual clock), printing
+//! through fmt's argument preparation.
 
 use super::support::*;
 

@@ -1,4 +1,5 @@
-//! Go's `os`: the program's environment and arguments, `Exit`, and `Stdout`/`Stderr`/`Stdin` as `*os.File`.
+//! Go's `os`: the program's environment and arguments, `Exit`, and `Stdout`/`Stderr`/`Stdin` as
+//! `*os.File`.
 
 use super::support::*;
 

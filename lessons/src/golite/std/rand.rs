@@ -1,4 +1,5 @@
-//! Go's `math/rand`: golite's numbers come from the run's seeded generator, so a run is reproducible.
+//! Go's `math/rand`: golite's numbers come from the run's seeded generator, so a run is
+//! reproducible.
 
 use super::support::*;
 

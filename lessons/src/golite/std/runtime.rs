@@ -37,24 +37,26 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.runtime_error,
-            "Error",
-            "func() string",
-            N::RuntimeErrorError,
-            false,
-        ),
-        (
-            s.runtime_error,
-            "RuntimeError",
-            "func()",
-            Native::NOP,
-            false,
-        ),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.runtime_error,
+                "Error",
+                "func() string",
+                N::RuntimeErrorError,
+                false,
+            ),
+            (
+                s.runtime_error,
+                "RuntimeError",
+                "func()",
+                Native::NOP,
+                false,
+            ),
+        ],
+    );
 }
 
 /// Runs native `n` on its arguments `a`.

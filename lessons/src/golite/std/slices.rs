@@ -1,4 +1,5 @@
-//! Go's `slices`: the generic functions, compiled inline per element type, or natives where no Go code runs.
+//! Go's `slices`: the generic functions, compiled inline per element type, or natives where no Go
+//! code runs.
 
 use super::support::*;
 

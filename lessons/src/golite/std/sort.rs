@@ -1,4 +1,6 @@
-//! Go's `sort`: `Slice`, `Sort` on a `sort.Interface`, the typed sorts and searches. Sorting compiles inline to an insertion sort (stable, as Go's `SliceStable`); `slices.Sort`/`SortFunc` share it.
+//! Go's `sort`: `Slice`, `Sort` on a `sort.Interface`, the typed sorts and searches. Sorting
+//! compiles inline to an insertion sort (stable, as Go's `SliceStable`); `slices.Sort`/`SortFunc`
+//! share it.
 
 use super::support::*;
 

@@ -1,4 +1,5 @@
-//! Go's `strconv`: its members, and the parsing and quoting rules they need, written from the Go 1.27 sources' behaviour and checked against real Go by the oracle programs.
+//! Go's `strconv`: its members, and the parsing and quoting rules they need, written from the Go
+//! 1.27 sources' behaviour and checked against real Go by the oracle programs.
 
 use super::support::*;
 

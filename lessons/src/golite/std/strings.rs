@@ -1,4 +1,5 @@
-//! Go's `strings`: the functions, `Builder` and `Replacer`; the ones that call back into the program are written in Go.
+//! Go's `strings`: the functions, `Builder` and `Replacer`; the ones that call back into the
+//! program are written in Go.
 
 use super::support::*;
 
@@ -34,6 +35,7 @@ natives! {
     StrIndexByte,
     StrIndexRune,
     StrIndexAny,
+    StrLastIndexAny,
     StrLastIndexByte,
     StrContainsAny,
     StrToTitle,
@@ -102,6 +104,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "IndexByte" => f(c, "func(string, byte) int", N::StrIndexByte),
         "IndexRune" => f(c, "func(string, rune) int", N::StrIndexRune),
         "IndexAny" => f(c, "func(string, string) int", N::StrIndexAny),
+        "LastIndexAny" => f(c, "func(string, string) int", N::StrLastIndexAny),
         "LastIndexByte" => f(c, "func(string, byte) int", N::StrLastIndexByte),
         "ContainsAny" => f(c, "func(string, string) bool", N::StrContainsAny),
         "ToTitle" => f(c, "func(string) string", N::StrToTitle),
@@ -116,34 +119,36 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.builder,
-            "WriteString",
-            "func(string) (int, error)",
-            N::BuilderWriteString,
-            true,
-        ),
-        (
-            s.builder,
-            "WriteByte",
-            "func(byte) error",
-            N::BuilderWriteByte,
-            true,
-        ),
-        (
-            s.builder,
-            "WriteRune",
-            "func(rune) (int, error)",
-            N::BuilderWriteRune,
-            true,
-        ),
-        (s.builder, "String", "func() string", N::BuilderString, true),
-        (s.builder, "Len", "func() int", N::BuilderLen, true),
-        (s.builder, "Reset", "func()", N::BuilderReset, true),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.builder,
+                "WriteString",
+                "func(string) (int, error)",
+                N::BuilderWriteString,
+                true,
+            ),
+            (
+                s.builder,
+                "WriteByte",
+                "func(byte) error",
+                N::BuilderWriteByte,
+                true,
+            ),
+            (
+                s.builder,
+                "WriteRune",
+                "func(rune) (int, error)",
+                N::BuilderWriteRune,
+                true,
+            ),
+            (s.builder, "String", "func() string", N::BuilderString, true),
+            (s.builder, "Len", "func() int", N::BuilderLen, true),
+            (s.builder, "Reset", "func()", N::BuilderReset, true),
+        ],
+    );
     let strs = c.types.slice(ids::STRING);
     let replacer = named_struct(&mut c.types, "strings.Replacer", &[("pairs", strs)]);
     c.more.replacer = replacer;
@@ -429,6 +434,11 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRe
             let i = rune(&arg(1)).and_then(|r| s(&x).find(r));
             push!(t, Value::Int(i.map_or(-1, |i| i as i64)))
         }
+        N::StrLastIndexAny => {
+            let (x, set) = (arg(0), arg(1));
+            let i = s(&x).rfind(|c| s(&set).contains(c));
+            push!(t, Value::Int(i.map_or(-1, |i| i as i64)))
+        }
         N::StrIndexAny | N::StrContainsAny => {
             let (x, set) = (arg(0), arg(1));
             let i = s(&x).find(|c| s(&set).contains(c));
@@ -536,4 +546,9 @@ fn value_wrapper(name: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+fn str_slice(items: Vec<String>) -> Value {
+    let n = items.len() as u32;
+    Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
 }

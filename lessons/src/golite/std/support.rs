@@ -162,11 +162,6 @@ pub(super) fn strv(x: impl AsRef<str>) -> Value {
     Value::Str(Rc::from(x.as_ref()))
 }
 
-pub(super) fn str_slice(items: Vec<String>) -> Value {
-    let n = items.len() as u32;
-    Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
-}
-
 pub(super) fn slice_items(v: &Value) -> Vec<Value> {
     match v {
         Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
@@ -178,40 +173,6 @@ pub(super) fn slice_items(v: &Value) -> Vec<Value> {
 pub(super) fn new_error(t: &GoTask, msg: &str) -> Value {
     let ty = t.sh.prog.wk.error_string_ptr;
     Value::Iface(Rc::new((ty, Value::agg(vec![strv(msg)]))))
-}
-
-pub(super) fn native_func(n: Native, captures: Vec<Value>) -> Value {
-    Value::Func(Rc::new(Closure {
-        func: FuncRef::Native(n),
-        captures,
-        bound: false,
-    }))
-}
-
-pub(super) fn load_ptr(p: &Value) -> Value {
-    match p {
-        Value::Cell(c) => c.borrow().clone(),
-        Value::Elem(o, i) => o.borrow().get(*i as usize).cloned().unwrap_or_default(),
-        Value::Agg(o) => o.borrow().first().cloned().unwrap_or_default(),
-        _ => Value::Nil,
-    }
-}
-
-pub(super) fn store_ptr(p: &Value, v: Value) {
-    match p {
-        Value::Cell(c) => *c.borrow_mut() = v,
-        Value::Elem(o, i) => {
-            if let Some(s) = o.borrow_mut().get_mut(*i as usize) {
-                *s = v;
-            }
-        }
-        Value::Agg(o) => {
-            if let Some(s) = o.borrow_mut().first_mut() {
-                *s = v;
-            }
-        }
-        _ => {}
-    }
 }
 
 pub(super) fn rune(v: &Value) -> Option<char> {
@@ -380,6 +341,18 @@ pub(super) fn add_method(
 ) {
     let st = sig(c, pkg, sg);
     add_method_typed(c, t, name, st, n, ptr);
+}
+
+/// Registers native methods of library types: (type, name, signature in package `pkg`'s terms,
+/// native, whether only the pointer has it).
+pub(super) fn add_methods(
+    c: &mut Compiler,
+    pkg: &str,
+    table: &[(TypeId, &str, &str, Native, bool)],
+) {
+    for &(t, name, sg, n, ptr) in table {
+        add_method(c, t, pkg, name, sg, n, ptr);
+    }
 }
 
 pub(super) fn add_method_typed(

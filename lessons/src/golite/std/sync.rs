@@ -1,4 +1,6 @@
-//! Go's `sync`: Mutex, RWMutex, WaitGroup, Cond (runtime objects created on first use) and `OnceFunc`/`OnceValue(s)` written in Go. `Once.Do` is a builtin native (std/builtin.rs): the compiler emits its steps.
+//! Go's `sync`: Mutex, RWMutex, WaitGroup, Cond (runtime objects created on first use) and
+//! `OnceFunc`/`OnceValue(s)` written in Go. `Once.Do` is a builtin native (std/builtin.rs): the
+//! compiler emits its steps.
 
 use super::support::*;
 
@@ -59,27 +61,29 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (s.mutex, "Lock", "func()", N::MutexLock, true),
-        (s.mutex, "Unlock", "func()", N::MutexUnlock, true),
-        (s.mutex, "TryLock", "func() bool", N::MutexTryLock, true),
-        (s.rwmutex, "Lock", "func()", N::RwLock, true),
-        (s.rwmutex, "Unlock", "func()", N::RwUnlock, true),
-        (s.rwmutex, "RLock", "func()", N::RwRLock, true),
-        (s.rwmutex, "RUnlock", "func()", N::RwRUnlock, true),
-        (s.rwmutex, "TryLock", "func() bool", N::RwTryLock, true),
-        (s.rwmutex, "TryRLock", "func() bool", N::RwTryRLock, true),
-        (s.waitgroup, "Add", "func(int)", N::WgAdd, true),
-        (s.waitgroup, "Done", "func()", N::WgDone, true),
-        (s.waitgroup, "Wait", "func()", N::WgWait, true),
-        (s.waitgroup, "Go", "func(func())", N::WgGo, true),
-        (s.once, "Do", "func(func())", Native::ONCE_DO, true),
-        (s.cond, "Wait", "func()", N::CondWait, true),
-        (s.cond, "Signal", "func()", N::CondSignal, true),
-        (s.cond, "Broadcast", "func()", N::CondBroadcast, true),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (s.mutex, "Lock", "func()", N::MutexLock, true),
+            (s.mutex, "Unlock", "func()", N::MutexUnlock, true),
+            (s.mutex, "TryLock", "func() bool", N::MutexTryLock, true),
+            (s.rwmutex, "Lock", "func()", N::RwLock, true),
+            (s.rwmutex, "Unlock", "func()", N::RwUnlock, true),
+            (s.rwmutex, "RLock", "func()", N::RwRLock, true),
+            (s.rwmutex, "RUnlock", "func()", N::RwRUnlock, true),
+            (s.rwmutex, "TryLock", "func() bool", N::RwTryLock, true),
+            (s.rwmutex, "TryRLock", "func() bool", N::RwTryRLock, true),
+            (s.waitgroup, "Add", "func(int)", N::WgAdd, true),
+            (s.waitgroup, "Done", "func()", N::WgDone, true),
+            (s.waitgroup, "Wait", "func()", N::WgWait, true),
+            (s.waitgroup, "Go", "func(func())", N::WgGo, true),
+            (s.once, "Do", "func(func())", Native::ONCE_DO, true),
+            (s.cond, "Wait", "func()", N::CondWait, true),
+            (s.cond, "Signal", "func()", N::CondSignal, true),
+            (s.cond, "Broadcast", "func()", N::CondBroadcast, true),
+        ],
+    );
 }
 
 /// Runs native `n` on its arguments `a`.

@@ -85,71 +85,73 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 /// Registers the methods of the package's types.
 fn register(c: &mut Compiler) {
     let s = c.std.clone();
-    for (t, name, sg, n, ptr) in [
-        (
-            s.duration,
-            "String",
-            "func() string",
-            N::DurationString,
-            false,
-        ),
-        (
-            s.duration,
-            "Seconds",
-            "func() float64",
-            N::DurationSeconds,
-            false,
-        ),
-        (
-            s.duration,
-            "Milliseconds",
-            "func() int64",
-            N::DurationMilliseconds,
-            false,
-        ),
-        (
-            s.duration,
-            "Microseconds",
-            "func() int64",
-            N::DurationMicroseconds,
-            false,
-        ),
-        (
-            s.duration,
-            "Nanoseconds",
-            "func() int64",
-            N::DurationNanoseconds,
-            false,
-        ),
-        (
-            s.duration,
-            "Minutes",
-            "func() float64",
-            N::DurationMinutes,
-            false,
-        ),
-        (
-            s.duration,
-            "Hours",
-            "func() float64",
-            N::DurationHours,
-            false,
-        ),
-        (s.time, "Sub", "func(Time) Duration", N::TimeSub, false),
-        (s.time, "Add", "func(Duration) Time", N::TimeAdd, false),
-        (s.time, "Before", "func(Time) bool", N::TimeBefore, false),
-        (s.time, "After", "func(Time) bool", N::TimeAfterM, false),
-        (s.time, "Equal", "func(Time) bool", N::TimeEqual, false),
-        (s.time, "UnixNano", "func() int64", N::TimeUnixNano, false),
-        (s.time, "UnixMilli", "func() int64", N::TimeUnixMilli, false),
-        (s.time, "IsZero", "func() bool", N::TimeIsZero, false),
-        (s.timer, "Stop", "func() bool", N::TimerStop, true),
-        (s.timer, "Reset", "func(Duration) bool", N::TimerReset, true),
-        (s.ticker, "Stop", "func()", N::TickerStop, true),
-        (s.ticker, "Reset", "func(Duration)", N::TickerReset, true),
-    ] {
-        add_method(c, t, PATH, name, sg, n, ptr);
-    }
+    add_methods(
+        c,
+        PATH,
+        &[
+            (
+                s.duration,
+                "String",
+                "func() string",
+                N::DurationString,
+                false,
+            ),
+            (
+                s.duration,
+                "Seconds",
+                "func() float64",
+                N::DurationSeconds,
+                false,
+            ),
+            (
+                s.duration,
+                "Milliseconds",
+                "func() int64",
+                N::DurationMilliseconds,
+                false,
+            ),
+            (
+                s.duration,
+                "Microseconds",
+                "func() int64",
+                N::DurationMicroseconds,
+                false,
+            ),
+            (
+                s.duration,
+                "Nanoseconds",
+                "func() int64",
+                N::DurationNanoseconds,
+                false,
+            ),
+            (
+                s.duration,
+                "Minutes",
+                "func() float64",
+                N::DurationMinutes,
+                false,
+            ),
+            (
+                s.duration,
+                "Hours",
+                "func() float64",
+                N::DurationHours,
+                false,
+            ),
+            (s.time, "Sub", "func(Time) Duration", N::TimeSub, false),
+            (s.time, "Add", "func(Duration) Time", N::TimeAdd, false),
+            (s.time, "Before", "func(Time) bool", N::TimeBefore, false),
+            (s.time, "After", "func(Time) bool", N::TimeAfterM, false),
+            (s.time, "Equal", "func(Time) bool", N::TimeEqual, false),
+            (s.time, "UnixNano", "func() int64", N::TimeUnixNano, false),
+            (s.time, "UnixMilli", "func() int64", N::TimeUnixMilli, false),
+            (s.time, "IsZero", "func() bool", N::TimeIsZero, false),
+            (s.timer, "Stop", "func() bool", N::TimerStop, true),
+            (s.timer, "Reset", "func(Duration) bool", N::TimerReset, true),
+            (s.ticker, "Stop", "func()", N::TickerStop, true),
+            (s.ticker, "Reset", "func(Duration)", N::TickerReset, true),
+        ],
+    );
     let d = s.duration;
     add_method(
         c,
