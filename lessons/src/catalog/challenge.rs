@@ -388,8 +388,12 @@ pub fn grade(exam: &Exam, src: &str) -> Grade {
     let mut results = Vec::new();
     for case in &cases {
         let mine = exam.run(src, case);
-        let fix = exam.run(exam.fix, case);
-        let r = exam.grade_case(case, &mine, &fix);
+        // The fix graded against itself (a test, a learner who pasted it) runs once.
+        let r = if src == exam.fix {
+            exam.grade_case(case, &mine, &mine)
+        } else {
+            exam.grade_case(case, &mine, &exam.run(exam.fix, case))
+        };
         let failed = !r.passed();
         results.push(r);
         if failed {
@@ -431,15 +435,22 @@ fn leak_check(r: &RunReport, at: &str, at_zh: &str) -> Check {
     } else {
         "goroutines"
     };
+    let one = r.leaked.len() == 1;
     let wher: Vec<String> = r
         .leaked
         .iter()
-        .map(|l| format!("{} at line {}, {}", l.count, l.line, l.state))
+        .map(|l| match one {
+            true => format!("line {}, {}", l.line, l.state),
+            false => format!("{} at line {}, {}", l.count, l.line, l.state),
+        })
         .collect();
     let wher_zh: Vec<String> = r
         .leaked
         .iter()
-        .map(|l| format!("第 {} 行 {} 个，{}", l.line, l.count, l.state))
+        .map(|l| match one {
+            true => format!("第 {} 行，{}", l.line, l.state),
+            false => format!("第 {} 行 {} 个，{}", l.line, l.count, l.state),
+        })
         .collect();
     fail(
         CheckKind::NoLeak,
@@ -544,5 +555,94 @@ fn measure_name(m: HarmMeasure) -> (&'static str, &'static str) {
         H::Spin => ("steps spent spinning", "空转步数"),
         H::Steps => ("CPU steps", "CPU 步数"),
         H::Output => ("output", "输出"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(name: &str, default: i64) -> Param {
+        Param {
+            name: name.into(),
+            default,
+            lo: 1,
+            hi: 100,
+            label: name.into(),
+            line: 1,
+        }
+    }
+
+    fn harm() -> Harm {
+        Harm {
+            measures: vec![HarmMeasure::PeakHeap],
+            output: None,
+            hint: "x".into(),
+            hint_zh: "x".into(),
+        }
+    }
+
+    #[test]
+    fn cases_put_the_defaults_first_drop_repeats_and_add_two_seeds() {
+        let params = [param("n", 10), param("ms", 50)];
+        let h = harm();
+        let set = |kv: &[(&str, i64)]| -> BTreeMap<String, i64> {
+            kv.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        };
+        let exam = Exam {
+            params: &params,
+            fix: "",
+            harm: &h,
+            seed: 7,
+            preempt_every: None,
+            race: false,
+            param_sets: vec![
+                set(&[("n", 1)]),
+                set(&[]),
+                set(&[("n", 10)]),
+                set(&[("ms", 99)]),
+            ],
+        };
+        let got: Vec<(Vec<(String, i64)>, u64)> = exam
+            .cases()
+            .into_iter()
+            .map(|c| (c.params, c.seed))
+            .collect();
+        let p = |n: i64, ms: i64| vec![("n".to_string(), n), ("ms".to_string(), ms)];
+        assert_eq!(
+            got,
+            [
+                (p(10, 50), 7),
+                (p(1, 50), 7),
+                (p(10, 99), 7),
+                (p(10, 50), 8),
+                (p(10, 50), 9),
+            ]
+        );
+        let c = Case {
+            params: p(10, 50),
+            seed: 8,
+        };
+        assert_eq!(c.at(7), "n=10, ms=50 (seed 8)");
+        assert_eq!(c.at(8), "n=10, ms=50");
+    }
+
+    #[test]
+    fn a_grade_passes_only_when_every_case_ran_and_passed() {
+        let ok = CaseResult {
+            case: Case {
+                params: Vec::new(),
+                seed: 1,
+            },
+            checks: vec![pass(CheckKind::Ends, "e".into(), "z".into())],
+        };
+        assert!(Grade::new(vec![ok.clone(), ok.clone()], 2).passed);
+        assert!(!Grade::new(vec![ok.clone()], 2).passed);
+        let mut bad = ok.clone();
+        bad.checks
+            .push(fail(CheckKind::NoLeak, "leaks".into(), "泄漏".into()));
+        let g = Grade::new(vec![ok, bad], 2);
+        assert!(!g.passed);
+        assert_eq!(g.summary(), ("leaks".to_string(), "泄漏".to_string()));
     }
 }
