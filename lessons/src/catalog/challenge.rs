@@ -177,11 +177,11 @@ impl Grade {
             Some(c) => (c.en.clone(), c.zh.clone()),
             None => (
                 format!(
-                    "fixed: the same output as the fix, nothing leaked or stuck, and no more harm, in all {} runs",
+                    "the same output as the fix, nothing leaked or stuck, and no more harm, in all {} runs",
                     self.total
                 ),
                 format!(
-                    "修好了：全部 {} 次运行的输出与修复版相同，没有泄漏或卡住，代价不超过修复版",
+                    "全部 {} 次运行的输出与修复版相同，没有泄漏或卡住，代价不超过修复版",
                     self.total
                 ),
             ),
