@@ -52,8 +52,8 @@ enum Status {
     Idle,
     /// Running case `.0` of `.1`.
     Checking(usize, usize),
-    /// Graded in `.1` milliseconds, the longest case (both runs) taking `.2`: how long the
-    /// tab was busy at a stretch.
+    /// Graded in `.1` milliseconds; `.2` is the longest stretch the tab was busy without a
+    /// pause (the runs go in slices of [`SLICE_STEPS`], with a pause every [`BUSY_MS`]).
     Done(Grade, f64, f64),
 }
 
@@ -120,6 +120,9 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
                 return;
             };
             let cases = exam.cases();
+            // Grading stops when the page goes: golite keeps one run's heap at a time, and the
+            // next page may run programs of its own.
+            let alive = move || status.try_get_untracked().is_some();
             let started = browser::now_ms();
             let mut results: Vec<CaseResult> = Vec::new();
             let mut longest = 0f64;
@@ -127,23 +130,27 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
                 if status.try_set(Status::Checking(i, cases.len())).is_some() {
                     return; // the page is gone
                 }
-                // Let the page paint the progress before the next runs.
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                let case_start = browser::now_ms();
-                let mine = exam.run(&src, case);
-                let fix = fix_runs
-                    .try_with_value(|f| f.get(i).cloned().flatten())
-                    .flatten()
-                    .unwrap_or_else(|| {
-                        let r = exam.run(exam.fix, case);
-                        fix_runs.update_value(|f| {
+                let Some(mine) = run_yielding(&exam, &src, case, alive, &mut longest).await else {
+                    return;
+                };
+                let cached = fix_runs.try_with_value(|f| f.get(i).cloned().flatten());
+                let fix = match cached {
+                    None => return,
+                    Some(Some(r)) => r,
+                    Some(None) => {
+                        let Some(r) =
+                            run_yielding(&exam, exam.fix, case, alive, &mut longest).await
+                        else {
+                            return;
+                        };
+                        fix_runs.try_update_value(|f| {
                             f.resize(cases.len(), None);
                             f[i] = Some(r.clone());
                         });
                         r
-                    });
+                    }
+                };
                 let r = exam.grade_case(case, &mine, &fix);
-                longest = longest.max(browser::now_ms() - case_start);
                 let failed = !r.passed();
                 results.push(r);
                 if failed {
@@ -322,6 +329,41 @@ pub fn runs_for(lesson: &Lesson) -> usize {
     let harm = crate::catalog::harm(lesson);
     let sets = crate::catalog::challenge(lesson).map_or(Vec::new(), |c| c.0);
     exam_for(lesson, harm.as_ref(), &sets).map_or(0, |e| e.cases().len())
+}
+
+/// Interpreter steps per slice of a run.
+const SLICE_STEPS: u64 = 20_000;
+/// The page pauses (lets the browser paint and handle input) after this many milliseconds of
+/// grading at a stretch.
+const BUSY_MS: f64 = 40.0;
+
+/// Runs `src` at `case` in slices, pausing every [`BUSY_MS`]; `longest` keeps the longest
+/// stretch without a pause. `None` when the page went away meanwhile (`alive` turned false).
+async fn run_yielding(
+    exam: &Exam<'_>,
+    src: &str,
+    case: &lessons::catalog::challenge::Case,
+    alive: impl Fn() -> bool,
+    longest: &mut f64,
+) -> Option<RunReport> {
+    let mut run = exam.begin(src, case);
+    loop {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if !alive() {
+            return None;
+        }
+        let start = browser::now_ms();
+        loop {
+            if let Some(r) = run.advance(SLICE_STEPS) {
+                *longest = longest.max(browser::now_ms() - start);
+                return Some(r);
+            }
+            if browser::now_ms() - start >= BUSY_MS {
+                break;
+            }
+        }
+        *longest = longest.max(browser::now_ms() - start);
+    }
 }
 
 /// The exam of a lesson as the page ships it (its `[harm]` table and `[[expect]]` sets).

@@ -25,8 +25,8 @@ use serde::{Deserialize, Serialize};
 use super::harm::{Harm, HarmMeasure, Tone, judge};
 use super::lesson::Lesson;
 use crate::golite::syntax::params::Param;
-use crate::golite::{RunOptions, run_source};
-use crate::runtime::{Outcome, RunReport};
+use crate::golite::{self, RunOptions, run_source};
+use crate::runtime::{Outcome, Progress, RunReport, Runtime};
 
 /// A lesson's `[challenge]` table: a hint that points toward the fix without giving it away.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,7 +266,28 @@ impl<'a> Exam<'a> {
 
     /// Runs `src` at `case` with the lesson's options.
     pub fn run(&self, src: &str, case: &Case) -> RunReport {
-        let opts = RunOptions {
+        run_source("prog.go", src, &self.options(case))
+    }
+
+    /// Starts `src` at `case`, to be driven slice by slice with [`CaseRun::advance`] (the page
+    /// does so between frames); it reports exactly what [`Exam::run`] does. One run at a time:
+    /// golite's heap is per run, so finish one before beginning the next.
+    pub fn begin(&self, src: &str, case: &Case) -> CaseRun {
+        let opts = self.options(case);
+        match golite::compile("prog.go", src, &opts.params) {
+            Err(e) => CaseRun {
+                rt: None,
+                done: Some(golite::compile_error_report("prog.go", &e)),
+            },
+            Ok(p) => CaseRun {
+                rt: Some(golite::start_unrecorded(&p, &opts)),
+                done: None,
+            },
+        }
+    }
+
+    fn options(&self, case: &Case) -> RunOptions {
+        RunOptions {
             seed: case.seed,
             params: case
                 .params
@@ -276,8 +297,7 @@ impl<'a> Exam<'a> {
             preempt_every: self.preempt_every,
             race: self.race,
             ..RunOptions::default()
-        };
-        run_source("prog.go", src, &opts)
+        }
     }
 
     /// The checks of the learner's run `mine` against the fix's run `fix` at `case`.
@@ -378,6 +398,26 @@ impl<'a> Exam<'a> {
             out.push(c);
         }
         out
+    }
+}
+
+/// A run of one case in progress ([`Exam::begin`]).
+pub struct CaseRun {
+    rt: Option<Runtime<golite::Value>>,
+    done: Option<RunReport>,
+}
+
+impl CaseRun {
+    /// Runs up to `steps` more interpreter steps; the report once the run has ended.
+    pub fn advance(&mut self, steps: u64) -> Option<RunReport> {
+        if self.done.is_none()
+            && let Some(rt) = &mut self.rt
+            && rt.run_slice(steps) != Progress::Running
+        {
+            self.done = Some(rt.report());
+            self.rt = None;
+        }
+        self.done.clone()
     }
 }
 
@@ -625,6 +665,34 @@ mod tests {
         };
         assert_eq!(c.at(7), "n=10, ms=50 (seed 8)");
         assert_eq!(c.at(8), "n=10, ms=50");
+    }
+
+    #[test]
+    fn a_run_in_slices_reports_what_a_run_in_one_go_does() {
+        let l = crate::catalog::get("forgotten-sender").expect("lesson 1");
+        let h = crate::catalog::harm_of(&l.slug).expect("its harm");
+        let exam = Exam::of_lesson(l, h);
+        // 10,000 requests: many goroutines, so many slices.
+        let case = &Case {
+            params: vec![("requests".into(), 10_000), ("timeoutMs".into(), 50)],
+            seed: 1,
+        };
+        let whole = exam.run(l.bad_go, case);
+        let mut run = exam.begin(l.bad_go, case);
+        let mut slices = 0;
+        let sliced = loop {
+            slices += 1;
+            if let Some(r) = run.advance(1_000) {
+                break r;
+            }
+        };
+        assert!(slices > 10, "{slices}");
+        assert_eq!(sliced, whole);
+        let mut broken = exam.begin("package main\nfunc main() { x }\n", case);
+        assert_eq!(
+            broken.advance(1).map(|r| r.outcome),
+            Some(Outcome::CompileError)
+        );
     }
 
     #[test]
