@@ -51,6 +51,7 @@ fn main() {
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
     let mut harms = String::from("&[\n");
+    let mut challenges = String::from("&[\n");
     for (i, l) in all.iter().enumerate() {
         let mut params = String::new();
         for p in &l.params {
@@ -111,11 +112,13 @@ fn main() {
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
         let _ = writeln!(harms, "    {},", harm_code(&l.slug));
+        let _ = writeln!(challenges, "    {},", challenge_code(l));
     }
     lessons.push(']');
     html.push(']');
     texts.push(']');
     harms.push(']');
+    challenges.push(']');
 
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
     std::fs::write(out.join("shipped_html.rs"), html).expect("writing shipped_html.rs");
@@ -126,6 +129,8 @@ fn main() {
     )
     .expect("writing prerender.json");
     std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
+    std::fs::write(out.join("shipped_challenge.rs"), challenges)
+        .expect("writing shipped_challenge.rs");
 }
 
 /// The lesson's `[harm]` table as a Rust expression of static data, `Some((measures, output,
@@ -148,6 +153,29 @@ fn harm_code(slug: &str) -> String {
         h.hint,
         h.hint_zh
     )
+}
+
+/// What the fix-it mode needs of a lesson beside its metadata, as static data: the
+/// `[[expect]]` parameter sets (the cases graded, `lessons::catalog::challenge::Exam`) and the
+/// `[challenge]` hint in English and Chinese (empty where the lesson has none).
+fn challenge_code(l: &lessons::catalog::Lesson) -> String {
+    let sets: Vec<String> = l
+        .expect
+        .iter()
+        .map(|e| {
+            let kv: Vec<String> = e
+                .params
+                .iter()
+                .map(|(k, v)| format!("({k:?}, {v})"))
+                .collect();
+            format!("&[{}]", kv.join(", "))
+        })
+        .collect();
+    let (hint, hint_zh) = lessons::catalog::challenge::hint_of(&l.slug)
+        .map_or((String::new(), String::new()), |h| {
+            (h.hint.clone(), h.hint_zh.clone())
+        });
+    format!("(&[{}], {hint:?}, {hint_zh:?})", sets.join(", "))
 }
 
 /// Rust source for an `Option<String>` holding `s`.

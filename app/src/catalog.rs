@@ -5,6 +5,7 @@
 //! the page), fetched when the lesson opens ([`crate::lesson::text`]), so the first load does not
 //! grow with the catalog. A lesson that does not load fails the build.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use lessons::catalog::{Harm, HarmMeasure, Lesson, Param, RealGo};
@@ -75,6 +76,33 @@ pub fn harm(lesson: &Lesson) -> Option<Harm> {
     })
 }
 
+/// A lesson's fix-it data as build.rs ships it: the `[[expect]]` parameter sets, and the hint
+/// in English and Chinese.
+type ShippedChallenge = (
+    &'static [&'static [(&'static str, i64)]],
+    &'static str,
+    &'static str,
+);
+
+/// Each lesson's fix-it data, in catalog order.
+static CHALLENGES: &[ShippedChallenge] =
+    include!(concat!(env!("OUT_DIR"), "/shipped_challenge.rs"));
+
+/// A lesson's fix-it data for the page: parameter sets, hint, hint in Chinese.
+pub type Challenge = (Vec<BTreeMap<String, i64>>, &'static str, &'static str);
+
+/// The parameter sets the fix-it mode grades `lesson` at (its `[[expect]]` table's, in order)
+/// and its hint in English and Chinese (`lessons::catalog::challenge`).
+pub fn challenge(lesson: &Lesson) -> Option<Challenge> {
+    let i = all().iter().position(|l| l.slug == lesson.slug)?;
+    let (sets, hint, hint_zh) = *CHALLENGES.get(i)?;
+    let sets = sets
+        .iter()
+        .map(|s| s.iter().map(|(k, v)| (k.to_string(), *v)).collect())
+        .collect();
+    Some((sets, hint, hint_zh))
+}
+
 /// The URL of `lesson`'s text file, relative to the page (so the site works from any sub-path).
 pub fn text_url(lesson: &Lesson) -> String {
     format!("lessons/{}", shipped(lesson).text_file)
@@ -139,6 +167,20 @@ mod tests {
             ),
             "{sender}"
         );
+    }
+
+    #[test]
+    fn ships_each_lessons_challenge_sets_and_hint_as_in_source() {
+        for src in lessons::catalog::all() {
+            let (sets, hint, hint_zh) = challenge(src).unwrap_or_else(|| panic!("{}", src.slug));
+            let want: Vec<_> = src.expect.iter().map(|e| e.params.clone()).collect();
+            assert_eq!(sets, want, "{}", src.slug);
+            let h = lessons::catalog::challenge::hint_of(&src.slug);
+            assert_eq!(
+                Some((hint, hint_zh)),
+                h.map(|h| (h.hint.as_str(), h.hint_zh.as_str()))
+            );
+        }
     }
 
     #[test]

@@ -187,6 +187,8 @@ static ZH: &[(&str, &str)] = &[
     ("Lessons", "课程"),
     ("✓ visited", "✓ 已看过"),
     ("You have opened this lesson", "你打开过这一课"),
+    ("✓ solved", "✓ 已修复"),
+    ("You fixed this lesson yourself", "你亲手修复了这一课"),
     ("Goroutine leaks", "goroutine 泄漏"),
     ("Time and context", "时间与 context"),
     ("Synchronization", "同步"),

@@ -1,9 +1,10 @@
 //! A lesson's state and its controls: the controller every action goes through, the control bar,
-//! the parameter panel, the keyboard mapping and the lesson text fetched when it opens; the
-//! verdict box, the narration line and the "why is it stuck?" panel, which read the runs through
-//! the controller. May import `playback`, `panes`, `nav`, `browser` and `catalog`; never `embed`
+//! the parameter panel, the keyboard mapping and the lesson text fetched when it opens; the fix-it
+//! mode's work area (`challenge_panel`); the verdict box, the narration line and the "why is it
+//! stuck?" panel, which read the runs through the controller. May import `playback`, `panes`, `nav`, `browser` and `catalog`; never `embed`
 //! or `shell`.
 
+pub mod challenge_panel;
 pub mod control_bar;
 pub mod controller;
 pub mod keyboard;

@@ -17,8 +17,11 @@ pub const STEP: &str = "step";
 /// Query keys of a learner's edited programs (the whole source), bad side then good side.
 pub const EDITS: [&str; 2] = ["bad_go", "good_go"];
 /// Keys of the views sharing the URL with the lesson page: the embed options
-/// (`embed::options::KEYS`, whose test keeps the two lists together) and the language.
-pub const OTHER_KEYS: [&str; 6] = ["embed", "panes", "side", "autoplay", "theme", "lang"];
+/// (`embed::options::KEYS`, whose test keeps the two lists together), the language and the
+/// fix-it mode (`mode=fix`, `lesson::challenge_panel::MODE_KEY`).
+pub const OTHER_KEYS: [&str; 7] = [
+    "embed", "panes", "side", "autoplay", "theme", "lang", "mode",
+];
 /// The longest edited program a URL may carry, in bytes: lessons are 1 to 3 KB, and a longer
 /// link is more likely pasted in by mistake than written.
 pub const MAX_EDIT_BYTES: usize = 20_000;

@@ -49,20 +49,25 @@ pub fn LessonList(lessons: &'static [Lesson]) -> impl IntoView {
 }
 
 /// One lesson in the list: its number, title and one-line claim, as a link, marked when this
-/// browser has opened it before.
+/// browser has opened it before, or solved its fix-it challenge (`nav::solved`).
 #[component]
 fn LessonCard(lesson: &'static Lesson) -> impl IntoView {
     let seen = crate::nav::visited::all().contains(&lesson.slug);
+    let solved = crate::nav::solved::all().contains(&lesson.slug);
     let lang = crate::i18n::use_lang();
     let tr = move |en: &'static str| crate::i18n::tr(lang.get(), en);
     view! {
-        <li class="lesson" class:visited=seen data-slug=lesson.slug.as_str()>
+        <li class="lesson" class:visited=seen class:solved=solved data-slug=lesson.slug.as_str()>
             <LessonLink slug=Some(lesson.slug.as_str()) class="card">
                 <span class="num" aria-hidden="true">{format!("{:02}", lesson.number)}</span>
                 <span class="body">
                     <span class="head">
                         <span class="title">{move || crate::i18n::title(lesson, lang.get())}</span>
-                        {seen.then(|| view! { <span class="seen" title=move || tr("You have opened this lesson")>{move || tr("✓ visited")}</span> })}
+                        {match (solved, seen) {
+                            (true, _) => Some(view! { <span class="seen solved" data-testid="solved-mark" title=move || tr("You fixed this lesson yourself")>{move || tr("✓ solved")}</span> }.into_any()),
+                            (false, true) => Some(view! { <span class="seen" title=move || tr("You have opened this lesson")>{move || tr("✓ visited")}</span> }.into_any()),
+                            (false, false) => None,
+                        }}
                     </span>
                     <span class="claim" inner_html=move || crate::i18n::claim_html(lesson, lang.get())></span>
                 </span>

@@ -14,6 +14,7 @@ use crate::embed::host_api;
 use crate::embed::options::{self, EmbedOptions, Theme};
 use crate::embed::share_dialog::ShareButtons;
 use crate::i18n::{self, Lang, tr};
+use crate::lesson::challenge_panel::{self, FixItLink};
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
 use crate::lesson::keyboard::{self, Command};
@@ -33,6 +34,7 @@ use crate::panes::goroutine_map::GoroutineMap;
 use crate::panes::pick::Picker;
 use crate::playback::engine::{self, Side};
 use crate::playback::verdict;
+use crate::shell::challenge_page::ChallengePage;
 
 /// One lesson at one state.
 #[component]
@@ -44,6 +46,9 @@ pub fn LessonPage(
     /// URL keys the lesson page does not use, kept when it rewrites the URL.
     extra: Vec<(String, String)>,
 ) -> impl IntoView {
+    if challenge_panel::requested(&extra) {
+        return view! { <ChallengePage lesson=lesson /> }.into_any();
+    }
     let (opts, embed_notices) = options::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
     visited::mark(&lesson.slug);
@@ -90,6 +95,7 @@ pub fn LessonPage(
                     <kbd>"space"</kbd>{move || tr(lang.get(), " play · ")}<kbd>"←"</kbd>" "<kbd>"→"</kbd>{move || tr(lang.get(), " step · ")}
                     <kbd>"p"</kbd>" "<kbd>"n"</kbd>{move || tr(lang.get(), " lesson")}
                 </span>
+                <FixItLink lesson=lesson />
                 <LangSwitch on_pick=Callback::new(move |l: Lang| ctl.set_lang(l)) />
                 {prev.map(|l| view! {
                     <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>

@@ -1,5 +1,6 @@
 //! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`.
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`,
+//! and `golite check LESSON FILE.go [--json]`, which grades a fix-it challenge (`golite/check.rs`).
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
 //! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
@@ -20,13 +21,16 @@
 //! goroutine, op, line, function, call stack, step and event index, and Go's text) and the exit
 //! code stays 0: the data is the answer.
 
+#[path = "golite/check.rs"]
+mod check;
+
 use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
 use lessons::gotools::GoroutineDump;
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]";
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]\n       golite check LESSON FILE.go [--json]";
 
 /// The parsed command line.
 struct Args {
@@ -151,6 +155,9 @@ fn summary(r: &RunReport) -> String {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("check") {
+        return check::main(std::env::args().skip(2).collect());
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {

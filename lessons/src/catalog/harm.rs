@@ -96,6 +96,11 @@ impl HarmMeasure {
         }
     }
 
+    /// `v`, a value of this measure, with its unit: `2.9 MiB`, `1.25 s`, `12`.
+    pub fn describe_value(self, v: u64) -> String {
+        format_value(self.unit(), v)
+    }
+
     /// The figure in words, English and Chinese: `peak heap 2.9 MiB` / `堆峰值 2.9 MiB`.
     fn describe(self, r: &RunReport) -> (String, String) {
         use HarmMeasure as H;

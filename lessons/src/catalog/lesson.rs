@@ -134,6 +134,9 @@ struct LessonToml {
     /// need no change until the page shows it.
     #[serde(default)]
     harm: Option<super::harm::Harm>,
+    /// Read by [`super::challenge::hint_of`], the same way.
+    #[serde(default)]
+    challenge: Option<super::challenge::Hint>,
 }
 
 /// Builds and validates a lesson from its folder's files; every problem found is listed.
@@ -185,6 +188,14 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
                 .into_iter()
                 .map(|p| format!("{}/lesson.toml: {p}", raw.dir)),
         );
+    }
+    if let Some(c) = &meta.challenge
+        && (c.hint.trim().is_empty() || c.hint_zh.trim().is_empty())
+    {
+        problems.push(format!(
+            "{}/lesson.toml: challenge.hint and challenge.hint_zh must not be empty",
+            raw.dir
+        ));
     }
     if problems.is_empty() {
         Ok(lesson)

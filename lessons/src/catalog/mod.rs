@@ -1,6 +1,7 @@
 //! The lesson catalog, compiled in: every folder under `lessons/catalog/NN-slug/` (embedded by
 //! `build.rs`, so adding a lesson needs no Rust edit), its parameters and expected verdicts.
 
+pub mod challenge;
 pub mod harm;
 pub mod lesson;
 pub mod verdict;
