@@ -5,3 +5,4 @@
 pub mod app;
 pub mod lesson_list;
 pub mod lesson_page;
+pub mod scheduler_page;
