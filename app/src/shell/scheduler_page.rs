@@ -26,6 +26,20 @@ fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
+/// `text` with its backquoted parts as code.
+fn with_code(text: &'static str) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                view! { <code>{part}</code> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
+}
+
 /// The goal in words.
 fn goal_words(goal: &Goal, lang: Lang) -> String {
     match (goal, lang) {
@@ -271,7 +285,7 @@ pub fn SchedulerPage(challenge: &'static SchedChallenge, picks: String) -> impl 
                     <LangSwitch />
                 </div>
                 <h1>{move || t(lang.get(), challenge.title, challenge.title_zh)}</h1>
-                <p class="claim">{move || t(lang.get(), challenge.task, challenge.task_zh)}</p>
+                <p class="claim">{move || with_code(t(lang.get(), challenge.task, challenge.task_zh))}</p>
                 <p class="sched-goal" data-testid="sched-goal">
                     <b>{move || t(lang.get(), "Goal: ", "目标：")}</b>{goal_text}
                     {lesson_link.map(|slug| view! {
@@ -299,7 +313,7 @@ pub fn SchedulerPage(challenge: &'static SchedChallenge, picks: String) -> impl 
                     </span>
                 </div>
                 {move || show_hint.get().then(|| view! {
-                    <p class="sched-hint" data-testid="sched-hint">{t(lang.get(), challenge.hint, challenge.hint_zh)}</p>
+                    <p class="sched-hint" data-testid="sched-hint">{with_code(t(lang.get(), challenge.hint, challenge.hint_zh))}</p>
                 })}
                 <div class="sched-body">
                     <section class="code sched-code" aria-label=move || t(lang.get(), "The program", "程序")>{lines}</section>
@@ -309,6 +323,9 @@ pub fn SchedulerPage(challenge: &'static SchedChallenge, picks: String) -> impl 
                         <div class="output">
                             <h3>{move || t(lang.get(), "Output", "输出")}</h3>
                             <pre data-testid="sched-output">{output}</pre>
+                            {move || output().is_empty().then(|| view! {
+                                <p class="sched-none">{t(lang.get(), "Nothing printed yet.", "还没有输出。")}</p>
+                            })}
                         </div>
                     </section>
                 </div>

@@ -278,5 +278,6 @@ fn mix(base: u64, n: u64) -> u64 {
     let mut z = base ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) % 1_000_000_000
+    // Six digits at most, as the page's own new seeds (its seed box shows that many).
+    (z ^ (z >> 31)) % 1_000_000 + 1
 }
