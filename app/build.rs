@@ -131,6 +131,36 @@ fn main() {
     std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
     std::fs::write(out.join("shipped_challenge.rs"), challenges)
         .expect("writing shipped_challenge.rs");
+    write_scheduler_challenges(out, &manifest);
+}
+
+/// The "You are the scheduler" challenges (`lessons/scheduler/`) as static data
+/// (`shipped_scheduler.rs`, read by `src/sched_catalog.rs`): the wasm carries no TOML parser.
+fn write_scheduler_challenges(out: &Path, manifest: &str) {
+    println!(
+        "cargo:rerun-if-changed={}",
+        Path::new(manifest).join("../lessons/scheduler").display()
+    );
+    let all = lessons::explore::challenges::load().unwrap_or_else(|e| panic!("{e}"));
+    let mut code = String::from("&[\n");
+    for c in all {
+        let _ = writeln!(
+            code,
+            "    SchedChallenge {{ slug: {:?}, lesson: {:?}, title: {:?}, title_zh: {:?}, goal: {:?}, task: {:?}, task_zh: {:?}, hint: {:?}, hint_zh: {:?}, source: {:?} }},",
+            c.slug,
+            c.lesson,
+            c.title,
+            c.title_zh,
+            c.goal.text(),
+            c.task,
+            c.task_zh,
+            c.hint,
+            c.hint_zh,
+            c.source
+        );
+    }
+    code.push(']');
+    std::fs::write(out.join("shipped_scheduler.rs"), code).expect("writing shipped_scheduler.rs");
 }
 
 /// The lesson's `[harm]` table as a Rust expression of static data, `Some((measures, output,

@@ -18,6 +18,7 @@ mod markdown;
 pub mod nav;
 pub mod panes;
 pub mod playback;
+pub mod sched_catalog;
 pub mod shell;
 
 use leptos::prelude::*;

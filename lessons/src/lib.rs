@@ -6,6 +6,7 @@
 //! own tools (goroutine dumps, pprof profiles, goleak) would.
 
 pub mod catalog;
+pub mod explore;
 pub mod golite;
 pub mod gotools;
 pub mod runtime;

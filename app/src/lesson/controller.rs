@@ -106,6 +106,8 @@ pub struct LessonController {
     pub seed: RwSignal<u64>,
     /// The learner's edit of each program (bad, good); `None` runs the lesson's own file.
     pub edits: RwSignal<[Option<String>; 2]>,
+    /// The explicit schedule the bad side follows (a found failing run); `None`: Go's order.
+    pub schedule: RwSignal<Option<String>>,
     /// The finished runs; `None` until the first run finishes.
     pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
     /// Playback position.
@@ -139,6 +141,7 @@ impl LessonController {
             params: RwSignal::new(state.params.clone()),
             seed: RwSignal::new(state.seed),
             edits: RwSignal::new(state.edits.clone()),
+            schedule: RwSignal::new(state.schedule.clone()),
             runs: RwSignal::new_local(None),
             cursor: RwSignal::new(Cursor::default()),
             speed: RwSignal::new(SPEEDS_NS.len() / 2),
@@ -275,6 +278,8 @@ impl LessonController {
                 *slot = v;
             }
         });
+        // A schedule belongs to one program, parameters and seed.
+        self.schedule.set(None);
         // The new history entry first: a run that finishes at once puts its cursor's step in
         // the URL in place, and that must be this entry, not the one Back returns to.
         self.write_url(push);
@@ -290,8 +295,18 @@ impl LessonController {
             return;
         }
         self.seed.set(seed);
+        self.schedule.set(None);
         self.write_url(true);
         self.rerun();
+    }
+
+    /// Loads a run that exploration found (`lessons::explore`): its seed and, when it followed
+    /// an explicit schedule, that schedule for the bad side; the cursor goes to the end.
+    pub fn load_found(&self, seed: u64, schedule: Option<String>) {
+        self.seed.set(seed);
+        self.schedule.set(schedule);
+        self.write_url(true);
+        self.start_run(Keep::End);
     }
 
     /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
@@ -353,6 +368,7 @@ impl LessonController {
 
     fn set_edit(&self, side: Side, edit: Option<String>) {
         self.edits.update(|e| e[side.index()] = edit);
+        self.schedule.set(None);
         self.write_url(true);
         self.start_run(Keep::End);
     }
@@ -404,6 +420,7 @@ impl LessonController {
             seed: self.seed.get_untracked(),
             step: (!at_end).then(|| self.cursor.get_untracked().pos),
             edits: self.edits.get_untracked(),
+            schedule: self.schedule.get_untracked(),
         })
     }
 
@@ -509,7 +526,12 @@ impl LessonController {
             self.seed.get_untracked(),
             self.lesson.preempt_every,
         )
-        .race(self.lesson.race);
+        .race(self.lesson.race)
+        .schedule(
+            self.schedule
+                .get_untracked()
+                .and_then(|s| lessons::runtime::parse_schedule(&s).ok()),
+        );
         self.pending.set_value(Some(Pending {
             job,
             keep,

@@ -53,7 +53,7 @@ pub fn read_route() -> Route {
     let mut r = route::resolve(&pairs, crate::catalog::get);
     let lesson = match &r.page {
         route::Page::Lesson(s) => crate::catalog::get(&s.slug),
-        route::Page::Home => None,
+        route::Page::Home | route::Page::Scheduler { .. } => None,
     };
     let mut notices: Vec<String> = query::malformed(&raw)
         .into_iter()

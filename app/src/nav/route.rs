@@ -14,6 +14,13 @@ pub const LESSON: &str = "lesson";
 pub const SEED: &str = "seed";
 /// Query key of the lockstep cursor position (see `lockstep`).
 pub const STEP: &str = "step";
+/// Query key of the explicit schedule the bad side runs with (a found failing schedule, see
+/// `lessons::runtime::format_schedule`).
+pub const SCHEDULE: &str = "sched";
+/// Query key of a "You are the scheduler" challenge, and of the learner's choices in it.
+pub const SCHEDULER: &str = "scheduler";
+/// See [`SCHEDULER`].
+pub const PICKS: &str = "picks";
 /// Query keys of a learner's edited programs (the whole source), bad side then good side.
 pub const EDITS: [&str; 2] = ["bad_go", "good_go"];
 /// Keys of the views sharing the URL with the lesson page: the embed options
@@ -44,6 +51,8 @@ pub enum Page {
     Home,
     /// One lesson at one state.
     Lesson(LessonState),
+    /// A "You are the scheduler" challenge (its slug) with the learner's choices so far.
+    Scheduler { slug: String, picks: String },
 }
 
 /// Everything that determines what a lesson page shows.
@@ -59,6 +68,9 @@ pub struct LessonState {
     pub step: Option<usize>,
     /// The learner's edited source of each side (bad, good); `None` runs the lesson's own file.
     pub edits: [Option<String>; 2],
+    /// The explicit schedule the bad side follows (`sched`), as
+    /// `lessons::runtime::format_schedule` writes it; `None`: Go's order.
+    pub schedule: Option<String>,
 }
 
 impl LessonState {
@@ -70,6 +82,7 @@ impl LessonState {
             seed: lesson.seed,
             step: None,
             edits: [None, None],
+            schedule: None,
         }
     }
 
@@ -94,6 +107,30 @@ pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a
             .map(|(_, v)| v.as_str())
     };
     let mut notices = Vec::new();
+    if let Some(slug) = get(SCHEDULER) {
+        let picks = get(PICKS).unwrap_or("");
+        if crate::sched_catalog::get(slug).is_none() {
+            notices.push(format!(
+                "There is no scheduler challenge called \u{201c}{slug}\u{201d}: here is the list of lessons."
+            ));
+        } else {
+            let picks = match lessons::runtime::parse_schedule(picks) {
+                Ok(_) => picks.to_string(),
+                Err(e) => {
+                    notices.push(format!("{PICKS}: {e}; starting the challenge afresh."));
+                    String::new()
+                }
+            };
+            return Route {
+                page: Page::Scheduler {
+                    slug: slug.to_string(),
+                    picks,
+                },
+                notices,
+                extra: Vec::new(),
+            };
+        }
+    }
     let Some(slug) = get(LESSON) else {
         return Route {
             page: Page::Home,
@@ -137,6 +174,12 @@ pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a
             )),
         }
     }
+    if let Some(v) = get(SCHEDULE) {
+        match lessons::runtime::parse_schedule(v) {
+            Ok(_) => state.schedule = Some(v.to_string()),
+            Err(e) => notices.push(format!("{SCHEDULE}: {e}; running in Go's order.")),
+        }
+    }
     for (slot, key) in state.edits.iter_mut().zip(EDITS) {
         if let Some(src) = get(key) {
             let file = key.replace('_', ".");
@@ -163,7 +206,7 @@ fn others(pairs: &[(String, String)], params: &[&str]) -> Vec<(String, String)> 
     pairs
         .iter()
         .filter(|(k, _)| {
-            ![LESSON, SEED, STEP, EDITS[0], EDITS[1]].contains(&k.as_str())
+            ![LESSON, SEED, STEP, SCHEDULE, EDITS[0], EDITS[1]].contains(&k.as_str())
                 && !params.contains(&k.as_str())
         })
         .cloned()
@@ -186,6 +229,15 @@ pub fn to_pairs(
         out.push((SEED.to_string(), s.seed.to_string()));
         if let Some(step) = s.step {
             out.push((STEP.to_string(), step.to_string()));
+        }
+        if let Some(sched) = &s.schedule {
+            out.push((SCHEDULE.to_string(), sched.clone()));
+        }
+    }
+    if let Page::Scheduler { slug, picks } = page {
+        out.push((SCHEDULER.to_string(), slug.clone()));
+        if !picks.is_empty() {
+            out.push((PICKS.to_string(), picks.clone()));
         }
     }
     out.extend(extra.iter().cloned());
@@ -259,7 +311,10 @@ pub fn key_notices(
                 "\u{201c}{k}\u{201d} is in this link {n} times; using the last one ({shown:?})."
             ));
         }
-        let mine = [LESSON, SEED, STEP, EDITS[0], EDITS[1]].contains(&k.as_str())
+        let mine = [
+            LESSON, SEED, STEP, SCHEDULE, SCHEDULER, PICKS, EDITS[0], EDITS[1],
+        ]
+        .contains(&k.as_str())
             || known.contains(&k.as_str())
             || lesson.is_some_and(|l| l.param(k).is_some());
         if !mine {
@@ -319,8 +374,44 @@ mod tests {
     fn state(r: &Route) -> Option<&LessonState> {
         match &r.page {
             Page::Lesson(s) => Some(s),
-            Page::Home => None,
+            Page::Home | Page::Scheduler { .. } => None,
         }
+    }
+
+    #[test]
+    fn a_schedule_and_a_scheduler_challenge_travel_in_the_query() {
+        let r = route("lesson=demo&sched=1*3.2");
+        assert_eq!(
+            state(&r).and_then(|s| s.schedule.clone()),
+            Some("1*3.2".to_string())
+        );
+        assert!(r.notices.is_empty());
+        let pairs = to_pairs(&r.page, Some(&lesson()), &[]);
+        assert!(pairs.contains(&(SCHEDULE.to_string(), "1*3.2".to_string())));
+        let r = route("lesson=demo&sched=1*x");
+        assert_eq!(state(&r).and_then(|s| s.schedule.clone()), None);
+        assert_eq!(
+            r.notices,
+            vec!["sched: not a goroutine choice: \"1*x\"; running in Go's order.".to_string()]
+        );
+        let r = route("scheduler=lost-update&picks=1*2.3");
+        assert_eq!(
+            r.page,
+            Page::Scheduler {
+                slug: "lost-update".into(),
+                picks: "1*2.3".into()
+            }
+        );
+        assert_eq!(
+            to_pairs(&r.page, None, &[]),
+            vec![
+                (SCHEDULER.to_string(), "lost-update".to_string()),
+                (PICKS.to_string(), "1*2.3".to_string())
+            ]
+        );
+        let r = route("scheduler=nope");
+        assert_eq!(r.page, Page::Home);
+        assert_eq!(r.notices.len(), 1);
     }
 
     #[test]
@@ -350,6 +441,7 @@ mod tests {
                 seed: 3,
                 step: None,
                 edits: [None, None],
+                schedule: None,
             })
         );
     }
@@ -365,6 +457,7 @@ mod tests {
                 seed: 9,
                 step: Some(42),
                 edits: [None, None],
+                schedule: None,
             })
         );
         assert!(r.notices.is_empty());
@@ -421,6 +514,7 @@ mod tests {
             seed: 11,
             step: Some(5),
             edits: [None, Some("package main\n\nfunc main() {}\n".into())],
+            schedule: None,
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
         let page = Page::Lesson(s.clone());

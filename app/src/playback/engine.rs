@@ -6,7 +6,7 @@
 //! one starts.
 
 use lessons::golite::{self, Program, RunOptions, Value};
-use lessons::runtime::{Progress, RunReport, Runtime, Timeline};
+use lessons::runtime::{Gid, Progress, RunReport, Runtime, Timeline};
 
 /// The two programs of a lesson, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +98,8 @@ enum Stage {
 pub struct Job {
     stages: [Option<Stage>; 2],
     opts: RunOptions,
+    /// The explicit schedule the bad side follows (a found failing run, `lessons::explore`).
+    schedule: Option<Vec<Gid>>,
 }
 
 impl Job {
@@ -128,7 +130,15 @@ impl Job {
                 Some(Stage::Ready(compile(Side::Good.file(), good_go))),
             ],
             opts,
+            schedule: None,
         }
+    }
+
+    /// Runs the bad side with an explicit schedule, as `lessons::explore::replay` does (the race
+    /// detector on, as in the search that found it); `None`: Go's order.
+    pub fn schedule(mut self, choices: Option<Vec<Gid>>) -> Self {
+        self.schedule = choices;
+        self
     }
 
     /// Runs both sides with Go's race detector (`RunOptions::race`): a lesson's `race = true`
@@ -142,7 +152,7 @@ impl Job {
     /// they finish early). Returns true once both sides are done.
     pub fn work(&mut self, budget: u64) -> bool {
         let mut left = budget.max(1);
-        for slot in &mut self.stages {
+        for (i, slot) in self.stages.iter_mut().enumerate() {
             let Some(stage) = slot.take() else { continue };
             let stage = match stage {
                 Stage::Ready(Err(report)) => Stage::Done(Box::new(SideRun {
@@ -150,7 +160,12 @@ impl Job {
                     report: *report,
                 })),
                 Stage::Ready(Ok(program)) => {
-                    let rt = golite::start(&program, &self.opts);
+                    let rt = match (&self.schedule, i) {
+                        (Some(s), 0) => {
+                            lessons::explore::replay(&program, &self.opts, self.opts.seed, Some(s))
+                        }
+                        _ => golite::start(&program, &self.opts),
+                    };
                     advance(Box::new(rt), Box::default(), &mut left)
                 }
                 Stage::Running(rt, tl) => advance(rt, tl, &mut left),

@@ -8,5 +8,6 @@ pub mod lockstep;
 pub mod narration;
 pub mod player;
 pub mod series;
+pub mod turns;
 pub mod verdict;
 pub mod why;

@@ -13,6 +13,7 @@ use crate::nav::query;
 use crate::nav::route::{LessonState, Page};
 use crate::shell::lesson_list::LessonList;
 use crate::shell::lesson_page::{LangSwitch, LessonPage};
+use crate::shell::scheduler_page::{SchedulerList, SchedulerPage};
 
 /// The whole app: the page the URL names, re-read on back and forward.
 #[component]
@@ -57,6 +58,13 @@ pub fn App() -> impl IntoView {
                     set_title(i18n::tr(lang.get_untracked(), "Go anti-pattern playground"));
                     view! { <Home /> }.into_any()
                 }
+                Page::Scheduler { slug, picks } => match crate::sched_catalog::get(&slug) {
+                    Some(c) => {
+                        set_title(&format!("{} · {}", c.title, i18n::tr(lang.get_untracked(), "Go anti-pattern playground")));
+                        view! { <SchedulerPage challenge=c picks=picks /> }.into_any()
+                    }
+                    None => view! { <Home /> }.into_any(),
+                },
             };
             view! {
                 <div class="shell">
@@ -153,6 +161,7 @@ fn Home() -> impl IntoView {
         </header>
         <main>
             <LessonList lessons=crate::catalog::all() />
+            <SchedulerList />
         </main>
         <footer class="foot">
             <p>{t("Keyboard: space plays or pauses, ← → step, n / p next or previous lesson.")}</p>

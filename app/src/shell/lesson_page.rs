@@ -123,6 +123,7 @@ pub fn LessonPage(
                 <SideTabs ctl=ctl tab=tab />
             </div>
             <NarrationLine ctl=ctl />
+            <crate::lesson::find_schedule::FindSchedule ctl=ctl />
             <div class="sides" data-tab=move || tab.get().key()>
                 <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() />
                 <SidePanel ctl=ctl side=Side::Good opts=opts />

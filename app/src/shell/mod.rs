@@ -6,3 +6,4 @@ pub mod app;
 pub mod challenge_page;
 pub mod lesson_list;
 pub mod lesson_page;
+pub mod scheduler_page;

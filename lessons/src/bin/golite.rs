@@ -30,7 +30,12 @@ use lessons::gotools::GoroutineDump;
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]\n       golite check LESSON FILE.go [--json]";
+#[path = "golite/explore_cli.rs"]
+mod explore_cli;
+
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--schedule S] [--json]
+       golite explore FILE.go [--budget N] [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]
+       golite check LESSON FILE.go [--json]";
 
 /// The parsed command line.
 struct Args {
@@ -41,6 +46,10 @@ struct Args {
     preempt_every: Option<u64>,
     race: bool,
     json: bool,
+    /// `explore` instead of `run`, with its budget of runs.
+    explore: Option<usize>,
+    /// An explicit schedule to replay (`lessons::runtime::parse_schedule`).
+    schedule: Option<String>,
 }
 
 /// Parses `--preempt-every`'s value: a mean number of steps, at least 1.
@@ -54,8 +63,10 @@ fn preempt_every(v: &str) -> Result<u64, String> {
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut explore = None;
     match it.next().as_deref() {
         Some("run") => {}
+        Some("explore") => explore = Some(100),
         Some("-h") | Some("--help") | None => return Err(USAGE.into()),
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
     }
@@ -65,8 +76,21 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut preempt = None;
     let mut json = false;
     let mut race = false;
+    let mut schedule = None;
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--budget" if explore.is_some() => {
+                let v = it.next().ok_or("--budget needs a value")?;
+                explore = Some(
+                    v.parse()
+                        .ok()
+                        .filter(|&n: &usize| n >= 1)
+                        .ok_or_else(|| format!("--budget: {v:?} is not a whole number >= 1"))?,
+                );
+            }
+            "--schedule" if explore.is_none() => {
+                schedule = Some(it.next().ok_or("--schedule needs a value")?);
+            }
             "--json" => json = true,
             "--race" => race = true,
             "--seed" => {
@@ -119,6 +143,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         preempt_every: preempt,
         race,
         json,
+        explore,
+        schedule,
     })
 }
 
@@ -190,7 +216,19 @@ fn main() -> ExitCode {
         race: args.race,
         ..RunOptions::default()
     };
-    let report = golite::run_source(&name, &src, &opts);
+    if let Some(budget) = args.explore {
+        return explore_cli::explore(&name, &src, &opts, budget, args.json);
+    }
+    let report = match &args.schedule {
+        None => golite::run_source(&name, &src, &opts),
+        Some(text) => match explore_cli::replay(&name, &src, &opts, text) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("golite: --schedule: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let verdict = lesson_verdict(&args.file, &report, &opts);
     if args.json {
         // The report's fields keep their order; `goroutine_dump`, then `verdict`, come last.

@@ -35,6 +35,10 @@ pub struct RunOptions {
     /// races are listed in `RunReport::races` and the program goes on. Off, it costs one branch
     /// per memory access and call.
     pub race: bool,
+    /// The run will follow an explicit schedule (`runtime::Runtime::set_chooser`, set by the
+    /// caller after [`start`]): every instruction is counted as it runs, so a decision can
+    /// fall at any new line.
+    pub decide: bool,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -104,9 +108,16 @@ pub fn start(program: &Program, opts: &RunOptions) -> Runtime<Value> {
 
 /// Starts a run that records no events, to be driven with `run_slice` and read with `report`:
 /// what [`run_source`] does in one go, for callers that spread a run over many slices (the
-/// page's fix-it grading, `catalog::challenge`).
+/// page's fix-it grading, `catalog::challenge`, and the schedule search, `crate::explore`).
 pub fn start_unrecorded(program: &Program, opts: &RunOptions) -> Runtime<Value> {
     start_recording(program, opts, false)
+}
+
+/// Drops a run that is not the last one started, and frees the values queued as they were
+/// dropped, so they do not reach the ledger of a run still going on the same thread.
+pub fn discard(rt: Runtime<Value>) {
+    drop(rt);
+    vm::value::heap::clear();
 }
 
 fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) -> Runtime<Value> {
@@ -146,7 +157,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         timeout_causes: Default::default(),
         // A preemption point can fall between any two instructions only if each one is counted
         // as it runs; otherwise steps are counted in batches (faster).
-        step_batch: if opts.preempt_every.is_some() {
+        step_batch: if opts.preempt_every.is_some() || opts.decide {
             1
         } else {
             vm::STEP_BATCH

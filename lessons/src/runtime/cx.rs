@@ -70,6 +70,18 @@ impl<V: Value> Cx<'_, V> {
         self.rt.preempt_due()
     }
 
+    /// True when a chooser decides the schedule (`schedule.rs`): the interpreter then reports
+    /// every instruction's line through [`Cx::preempt_point`].
+    pub fn deciding(&self) -> bool {
+        self.rt.chooser.is_some()
+    }
+
+    /// A preemption point before an instruction of `line`: true when the goroutine must yield
+    /// now (a decision point of an explicit schedule, see `schedule.rs`).
+    pub fn preempt_point(&mut self, line: u32) -> bool {
+        self.rt.preempt_point(self.gid, line)
+    }
+
     /// How this goroutine was woken, once, after it was parked.
     pub fn take_wake(&mut self) -> Option<Wake<V>> {
         self.rt.gs[self.gid.index()].wake.take()

@@ -47,6 +47,7 @@ mod race;
 mod reach;
 mod report;
 mod rng;
+mod schedule;
 mod scheduler;
 mod select;
 mod snapshot;
@@ -71,6 +72,10 @@ pub use race::{
 pub use reach::{LeakVerdict, Marker, PendingTimer, Reachability, Ref, TimerTarget};
 pub use report::{Leak, Outcome, RunReport};
 pub use rng::Rng;
+pub use schedule::{
+    Chooser, Decision, DecisionKind, MAX_SCHEDULE_LEN, Replay, Runnable, format_schedule,
+    parse_schedule,
+};
 pub use scheduler::{
     Config, MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST,
 };

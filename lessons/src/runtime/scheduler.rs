@@ -23,6 +23,7 @@ use super::ids::{Gid, ObjId};
 use super::measures::{SpinWatch, Tally};
 use super::report::{Leak, Outcome, RunReport};
 use super::rng::Rng;
+use super::schedule::{Chooser, Decision, DecisionKind, Runnable};
 use super::state::GState;
 use super::sync::SyncObjects;
 use super::timer::Timers;
@@ -148,6 +149,12 @@ pub struct Runtime<V: Value> {
     /// The measures of the report, fed as the fold feeds its own from events.
     pub(crate) tally: Tally,
     pub(crate) spin: SpinWatch,
+    /// Explicit schedules (`schedule.rs`): who decides, the choices made, a decision waiting
+    /// for [`Runtime::choose`], and the goroutine a decision picked to run next.
+    pub(crate) chooser: Option<Box<dyn Chooser>>,
+    pub(crate) schedule: Vec<Gid>,
+    pub(crate) pending: Option<Decision>,
+    pub(crate) forced_next: Option<Gid>,
 }
 
 impl<V: Value> Runtime<V> {
@@ -210,6 +217,10 @@ impl<V: Value> Runtime<V> {
             names: Vec::new(),
             tally: Tally::default(),
             spin: SpinWatch::default(),
+            chooser: None,
+            schedule: Vec::new(),
+            pending: None,
+            forced_next: None,
         }
     }
 
@@ -232,7 +243,7 @@ impl<V: Value> Runtime<V> {
 
     /// Runs to the end (bounded by `max_steps`) and returns the report.
     pub fn run_to_end(&mut self) -> RunReport {
-        while self.run_slice(u64::MAX) == Progress::Running {}
+        while self.run_slice(u64::MAX) == Progress::Running && self.pending.is_none() {}
         self.report()
     }
 
@@ -353,7 +364,7 @@ impl<V: Value> Runtime<V> {
             if self.end.is_some() {
                 return Progress::Finished;
             }
-            if self.steps - start >= budget || resumes >= budget {
+            if self.steps - start >= budget || resumes >= budget || self.pending.is_some() {
                 return Progress::Running;
             }
             if self.firing {
@@ -366,7 +377,11 @@ impl<V: Value> Runtime<V> {
                 self.finish(Outcome::Exit, String::new());
                 continue;
             }
-            if let Some(gid) = self.pick_next() {
+            let next = self.next_to_run();
+            if self.pending.is_some() {
+                return Progress::Running;
+            }
+            if let Some(gid) = next {
                 resumes += 1;
                 self.resumes += 1;
                 if self.resumes.saturating_mul(SWITCH_COST) > self.cfg.max_steps {
@@ -597,6 +612,148 @@ impl<V: Value> Runtime<V> {
         }
     }
 
+    /// The next goroutine to run: Go's order, or the chooser's at a decision (`schedule.rs`).
+    fn next_to_run(&mut self) -> Option<Gid> {
+        if let Some(g) = self.forced_next.take() {
+            self.unqueue(g);
+            return Some(g);
+        }
+        if self.chooser.is_none() {
+            return self.pick_next();
+        }
+        let runnable = self.runnable();
+        if runnable.len() < 2 {
+            return self.pick_next();
+        }
+        let d = Decision {
+            index: self.schedule.len(),
+            kind: DecisionKind::Pick,
+            default: runnable[0],
+            options: self.options(runnable),
+            current: Gid(0),
+        };
+        let g = self.decide(d)?;
+        self.unqueue(g);
+        Some(g)
+    }
+
+    /// Runnable goroutines in Go's order: `runnext`, the local queue, the global queue.
+    fn runnable(&self) -> Vec<Gid> {
+        self.runnext
+            .iter()
+            .chain(self.runq.iter())
+            .chain(self.globalq.iter())
+            .copied()
+            .collect()
+    }
+
+    /// A decision's options: `gids` sorted by id, each with the line it runs next.
+    fn options(&self, mut gids: Vec<Gid>) -> Vec<Runnable> {
+        gids.sort_unstable();
+        gids.dedup();
+        gids.into_iter()
+            .map(|gid| Runnable {
+                gid,
+                line: self.gs[gid.index()].line,
+            })
+            .collect()
+    }
+
+    /// Asks the chooser; records its choice, or keeps `d` pending when it pauses the run.
+    fn decide(&mut self, d: Decision) -> Option<Gid> {
+        let choice = self.chooser.as_mut().and_then(|c| c.choose(&d));
+        match choice {
+            Some(g) if d.allows(g) => {
+                self.schedule.push(g);
+                Some(g)
+            }
+            Some(_) => {
+                self.schedule.push(d.default);
+                Some(d.default)
+            }
+            None => {
+                self.pending = Some(d);
+                None
+            }
+        }
+    }
+
+    /// Takes `gid` out of whichever run queue holds it.
+    fn unqueue(&mut self, gid: Gid) {
+        if self.runnext == Some(gid) {
+            self.runnext = None;
+        } else if let Some(i) = self.runq.iter().position(|&g| g == gid) {
+            self.runq.remove(i);
+        } else if let Some(i) = self.globalq.iter().position(|&g| g == gid) {
+            self.globalq.remove(i);
+        }
+    }
+
+    /// A preemption point: `gid` is about to run `line`. With a chooser, a new line while
+    /// another goroutine can run is a decision; true means `gid` must yield now (the chosen
+    /// goroutine, maybe `gid` itself, runs next, or the run pauses for a choice).
+    pub(crate) fn preempt_point(&mut self, gid: Gid, line: u32) -> bool {
+        if self.chooser.is_none() || self.end.is_some() || self.pending_limit.is_some() {
+            return false;
+        }
+        let g = &mut self.gs[gid.index()];
+        if g.line == line || line == 0 {
+            return false;
+        }
+        g.line = line;
+        let mut runnable = self.runnable();
+        if runnable.is_empty() {
+            return false;
+        }
+        runnable.push(gid);
+        let d = Decision {
+            index: self.schedule.len(),
+            kind: DecisionKind::Preempt,
+            default: gid,
+            options: self.options(runnable),
+            current: gid,
+        };
+        if let Some(g) = self.decide(d) {
+            self.forced_next = Some(g);
+        }
+        true
+    }
+
+    /// Lets `chooser` decide who runs at every decision point from now on (`schedule.rs`);
+    /// seeded preemption is then off, as choices alone must decide every switch.
+    pub fn set_chooser(&mut self, chooser: Box<dyn Chooser>) {
+        self.chooser = Some(chooser);
+    }
+
+    /// True when a chooser decides the schedule.
+    pub fn deciding(&self) -> bool {
+        self.chooser.is_some()
+    }
+
+    /// The choices made so far, one per decision.
+    pub fn schedule(&self) -> &[Gid] {
+        &self.schedule
+    }
+
+    /// The decision the run is paused at (its chooser answered `None`), if any.
+    pub fn decision(&self) -> Option<&Decision> {
+        self.pending.as_ref()
+    }
+
+    /// Answers the pending decision with `gid`; false (nothing changes) when there is no
+    /// pending decision or `gid` is not one of its options.
+    pub fn choose(&mut self, gid: Gid) -> bool {
+        match &self.pending {
+            Some(d) if d.allows(gid) => {
+                self.pending = None;
+                self.schedule.push(gid);
+                self.forced_next = Some(gid);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The next goroutine to run: `runnext`, then the local queue, then the global queue.
     fn pick_next(&mut self) -> Option<Gid> {
         self.runnext
@@ -738,6 +895,9 @@ impl<V: Value> Runtime<V> {
         let Some(n) = self.cfg.preempt_every else {
             return false;
         };
+        if self.chooser.is_some() {
+            return false;
+        }
         if self.steps >= self.preempt_at {
             self.preempt_at = self.steps + 1 + self.rng.below(2 * n.max(1));
             true

@@ -575,6 +575,7 @@ impl GoTask {
                 }};
             }
             let batch = self.sh.step_batch;
+            let deciding = cx.deciding();
             // The race detector: one branch per memory access when it is off.
             let race = cx.race_enabled();
             macro_rules! site {
@@ -604,6 +605,14 @@ impl GoTask {
                         more &= cx.charge(std::mem::take(&mut self.work), "panicking");
                     }
                     if !more || cx.preempt_due() {
+                        save!();
+                        return Yield::Yielded;
+                    }
+                    // An explicit schedule decides at every new line of the user's code.
+                    if deciding
+                        && !func.prelude
+                        && cx.preempt_point(func.lines.get(pc).copied().unwrap_or(0))
+                    {
                         save!();
                         return Yield::Yielded;
                     }
