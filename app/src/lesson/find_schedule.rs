@@ -140,6 +140,11 @@ pub fn FindSchedule(ctl: LessonController) -> impl IntoView {
                 Lang::Zh => format!("正在尝试调度… {tried} / {BUDGET}"),
             },
             Status::Found(f, ms) => {
+                // Go's message on one line, ending with one stop (`deadlock!` has its own).
+                let mut what = f.failure.describe().lines().next().unwrap_or("").to_string();
+                if !what.ends_with(['!', '.']) {
+                    what.push('.');
+                }
                 let how = match (&f.schedule, l) {
                     (None, Lang::En) => format!("seed {} in Go's order", f.seed),
                     (None, Lang::Zh) => format!("种子 {}，Go 的默认顺序", f.seed),
@@ -156,16 +161,14 @@ pub fn FindSchedule(ctl: LessonController) -> impl IntoView {
                 };
                 match l {
                     Lang::En => format!(
-                        "Schedule {} fails ({:.0} ms): {}. bad.go now shows that run ({how}); the address bar links to it.",
+                        "Schedule {} fails ({:.0} ms): {what} bad.go now shows that run ({how}); the address bar links to it.",
                         f.tried,
                         ms,
-                        f.failure.describe()
                     ),
                     Lang::Zh => format!(
-                        "第 {} 个调度失败（{:.0} 毫秒）：{}。bad.go 现在显示这次运行（{how}）；地址栏就是它的链接。",
+                        "第 {} 个调度失败（{:.0} 毫秒）：{what} bad.go 现在显示这次运行（{how}）；地址栏就是它的链接。",
                         f.tried,
                         ms,
-                        f.failure.describe()
                     ),
                 }
             }
