@@ -55,6 +55,13 @@ test('fix mode: the bad code fails with its reason, a hint, the fix passes, solv
   const problems = watchConsole(page);
   // The lesson page offers the mode; the mode is a URL of its own.
   await page.goto('index.html?lesson=forgotten-sender');
+  await expect(page.getByTestId('fix-it-link')).toHaveText('Fix it yourself');
+  fs.mkdirSync(artifacts, { recursive: true });
+  for (const [w, h] of [[1366, 768], [390, 844]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: path.join(artifacts, `challenge-link-${w}x${h}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('fix-it-link').click();
   await expect(page).toHaveURL(/\?lesson=forgotten-sender&mode=fix$/);
   await expect(page.getByTestId('challenge')).toBeVisible();
@@ -77,7 +84,6 @@ test('fix mode: the bad code fails with its reason, a hint, the fix passes, solv
   // A hint, word for word, and in Chinese.
   await page.getByTestId('challenge-hint-button').click();
   await expect(page.getByTestId('challenge-hint')).toHaveText(`Hint: ${HINT}`);
-  fs.mkdirSync(artifacts, { recursive: true });
   for (const [w, h] of [[1366, 768], [390, 844]]) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: path.join(artifacts, `challenge-failed-${w}x${h}.png`), fullPage: true });
