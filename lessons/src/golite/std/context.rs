@@ -41,7 +41,6 @@ pub(super) const PACKAGE: Package = Package {
     path: PATH,
     member,
     register,
-    call,
     ..Package::NONE
 };
 
@@ -123,7 +122,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::CtxBackground | N::CtxTodo => {
@@ -160,19 +159,6 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRe
         N::CtxWithoutCancel => {
             let id = cx.ctx_without_cancel(ctx_of(&arg(0)));
             push!(t, ctx_value(t, id, None));
-        }
-        N::CtxCancel | N::CtxCancelCause => {
-            let id = t
-                .native_closure
-                .as_ref()
-                .and_then(|c| c.captures.first())
-                .map_or(0, Value::as_int);
-            let cause = if n == N::CtxCancelCause {
-                a.first().cloned().filter(|v| !v.is_nil())
-            } else {
-                None
-            };
-            cx.ctx_cancel(CtxId(id as u32), cause);
         }
         N::CtxCause => {
             let id = ctx_of(&arg(0));
@@ -295,4 +281,21 @@ fn native_func(n: Native, captures: Vec<Value>) -> Value {
         captures,
         bound: false,
     }))
+}
+
+/// A cancel function of a context (`cancel()`, `cancel(cause)`): the context's id is its
+/// closure's capture. Numbered in code.rs, so std/builtin.rs calls this.
+pub(super) fn cancel(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
+    let id = t
+        .native_closure
+        .as_ref()
+        .and_then(|c| c.captures.first())
+        .map_or(0, Value::as_int);
+    let cause = if n == N::CtxCancelCause {
+        a.first().cloned().filter(|v| !v.is_nil())
+    } else {
+        None
+    };
+    cx.ctx_cancel(CtxId(id as u32), cause);
+    NRes::Ok
 }

@@ -23,7 +23,6 @@ pub(super) const PACKAGE: Package = Package {
     path: PATH,
     member,
     register,
-    call,
     generic_call,
     generic_result,
     value_wrapper,
@@ -70,7 +69,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::ErrorsNew => push!(t, new_error(t, s(&arg(0)))),

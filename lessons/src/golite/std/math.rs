@@ -50,7 +50,6 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Math,
     path: PATH,
     member,
-    call,
     ..Package::NONE
 };
 
@@ -136,7 +135,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     let fl = |i: usize| arg(i).as_float();
     let float = |v: f64| Value::Float(v);

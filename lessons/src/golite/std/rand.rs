@@ -17,7 +17,6 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Rand,
     path: PATH,
     member,
-    call,
     ..Package::NONE
 };
 
@@ -36,7 +35,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::RandIntn => {

@@ -17,7 +17,6 @@ pub(super) const PACKAGE: Package = Package {
     path: PATH,
     member,
     register,
-    call,
     ..Package::NONE
 };
 
@@ -60,7 +59,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::RuntimeErrorError => push!(t, arg(0)),

@@ -24,7 +24,6 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Slices,
     path: PATH,
     member,
-    call,
     generic_call,
     generic_result,
     ..Package::NONE
@@ -63,7 +62,7 @@ fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SlicesReverse => {

@@ -29,7 +29,6 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Strconv,
     path: PATH,
     member,
-    call,
     ..Package::NONE
 };
 
@@ -74,7 +73,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::StrconvItoa => push!(t, strv(arg(0).as_int().to_string())),

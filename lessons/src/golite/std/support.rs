@@ -33,9 +33,6 @@ pub(super) struct Package {
     pub(super) member: fn(&mut Compiler, &str) -> Option<Member>,
     /// Registers the methods of the package's types (static calls and interface dispatch).
     pub(super) register: fn(&mut Compiler),
-    /// Runs one of the package's natives on its arguments (popped off the goroutine's stack);
-    /// it pushes its results.
-    pub(super) call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, Vec<Value>) -> NRes,
     /// Steps a native costs beyond the bytes it reads and writes (`work_in`, `work_out`).
     pub(super) extra_steps: fn(Native, u64, u64) -> u64,
     /// The type of one of the package's [`Generic::Call`]s.
@@ -56,7 +53,6 @@ impl Package {
         path: "",
         member: |_, _| None,
         register: |_| {},
-        call: |_, _, _, _| NRes::Ok,
         extra_steps: |_, _, _| 0,
         generic_result: |_, _, _, _| Ok(ids::VOID),
         generic_call: |_, _, _, _, e| err(e.pos, "golite does not support this call yet"),

@@ -23,7 +23,6 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Unicode,
     path: PATH,
     member,
-    call,
     ..Package::NONE
 };
 
@@ -49,7 +48,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::UnicodeIsUpper => push!(
