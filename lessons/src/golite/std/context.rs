@@ -39,13 +39,11 @@ const PATH: &str = "context";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Context,
     path: PATH,
-    member,
-    register,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -91,7 +89,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     // Done() <-chan struct{}: a type the signature text cannot write.
     let done = c.types.chan(ChanDir::Recv, s.empty_struct);

@@ -25,12 +25,11 @@ const PATH: &str = "log";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Log,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let int = |v: i128| Some(Member::Const(ConstVal::Int(v), ids::UNTYPED_INT));
     match name {

@@ -16,12 +16,11 @@ const PATH: &str = "math/rand";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Rand,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "Intn" => f(c, "func(int) int", N::RandIntn),

@@ -15,13 +15,11 @@ const PATH: &str = "runtime";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Runtime,
     path: PATH,
-    member,
-    register,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "NumGoroutine" => f(c, "func() int", N::RuntimeNumGoroutine),
@@ -34,7 +32,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,

@@ -17,14 +17,12 @@ const PATH: &str = "sort";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Sort,
     path: PATH,
-    member,
-    generic_call,
     extra_steps,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -148,7 +146,7 @@ generics! {
 }
 
 /// Compiles one of the package's calls compiled inline; returns the result types pushed.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],

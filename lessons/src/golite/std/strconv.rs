@@ -28,12 +28,11 @@ const PATH: &str = "strconv";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Strconv,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "Itoa" => f(c, "func(int) string", N::StrconvItoa),

@@ -58,14 +58,12 @@ const PATH: &str = "strings";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Strings,
     path: PATH,
-    member,
-    register,
     value_wrapper,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -116,7 +114,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,

@@ -44,14 +44,12 @@ const PATH: &str = "time";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Time,
     path: PATH,
-    member,
-    register,
     extra_steps,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let dur = |ns: i128| Some(Member::Const(ConstVal::Int(ns), std.duration));
@@ -82,7 +80,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,

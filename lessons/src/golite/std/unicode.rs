@@ -22,12 +22,11 @@ const PATH: &str = "unicode";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Unicode,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "IsUpper" => f(c, "func(rune) bool", N::UnicodeIsUpper),

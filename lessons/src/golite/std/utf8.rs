@@ -21,12 +21,11 @@ const PATH: &str = "unicode/utf8";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Utf8,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let int = |v: i128| Some(Member::Const(ConstVal::Int(v), ids::UNTYPED_INT));
     match name {
