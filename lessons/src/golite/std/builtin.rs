@@ -5,13 +5,10 @@
 
 use super::support::*;
 
-pub(super) const PACKAGE: Package = Package {
-    call,
-    ..Package::NONE
-};
+pub(super) const PACKAGE: Package = Package { ..Package::NONE };
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         Native::NOP => {}
@@ -93,7 +90,7 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRe
             )
         }
         Native::CTX_CANCEL | Native::CTX_CANCEL_CAUSE => {
-            return (super::context::PACKAGE.call)(t, cx, n, a);
+            return super::context::cancel(t, cx, n, a);
         }
         _ => {}
     }

@@ -16,16 +16,12 @@ const PATH: &str = "cmp";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Cmp,
     path: PATH,
-    member,
-    call,
-    generic_call,
-    generic_result,
     instantiated,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
     match name {
         "Compare" => Some(Member::Generic(G::CmpCompare)),
         "Less" => Some(Member::Generic(G::CmpLess)),
@@ -35,7 +31,7 @@ fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::CmpCompare | N::CmpCompareU | N::CmpLess | N::CmpLessU => {
@@ -96,7 +92,7 @@ generics! {
 }
 
 /// Compiles `cmp.Compare`, `Less`, `Or` for the type their arguments share.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -150,7 +146,7 @@ fn generic_call(
 }
 
 /// The type of `cmp.Compare`, `Less`, `Or`.
-fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], _pos: Pos) -> R<TypeId> {
+pub(super) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], _pos: Pos) -> R<TypeId> {
     Ok(match g {
         G::CmpCompare => ids::INT,
         G::CmpLess => ids::BOOL,

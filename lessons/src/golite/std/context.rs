@@ -39,14 +39,11 @@ const PATH: &str = "context";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Context,
     path: PATH,
-    member,
-    register,
-    call,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -92,7 +89,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     // Done() <-chan struct{}: a type the signature text cannot write.
     let done = c.types.chan(ChanDir::Recv, s.empty_struct);
@@ -123,7 +120,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::CtxBackground | N::CtxTodo => {
@@ -160,19 +157,6 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRe
         N::CtxWithoutCancel => {
             let id = cx.ctx_without_cancel(ctx_of(&arg(0)));
             push!(t, ctx_value(t, id, None));
-        }
-        N::CtxCancel | N::CtxCancelCause => {
-            let id = t
-                .native_closure
-                .as_ref()
-                .and_then(|c| c.captures.first())
-                .map_or(0, Value::as_int);
-            let cause = if n == N::CtxCancelCause {
-                a.first().cloned().filter(|v| !v.is_nil())
-            } else {
-                None
-            };
-            cx.ctx_cancel(CtxId(id as u32), cause);
         }
         N::CtxCause => {
             let id = ctx_of(&arg(0));
@@ -295,4 +279,21 @@ fn native_func(n: Native, captures: Vec<Value>) -> Value {
         captures,
         bound: false,
     }))
+}
+
+/// A cancel function of a context (`cancel()`, `cancel(cause)`): the context's id is its
+/// closure's capture. Numbered in code.rs, so std/builtin.rs calls this.
+pub(super) fn cancel(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
+    let id = t
+        .native_closure
+        .as_ref()
+        .and_then(|c| c.captures.first())
+        .map_or(0, Value::as_int);
+    let cause = if n == N::CtxCancelCause {
+        a.first().cloned().filter(|v| !v.is_nil())
+    } else {
+        None
+    };
+    cx.ctx_cancel(CtxId(id as u32), cause);
+    NRes::Ok
 }

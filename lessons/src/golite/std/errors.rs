@@ -21,18 +21,13 @@ const PATH: &str = "errors";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Errors,
     path: PATH,
-    member,
-    register,
-    call,
-    generic_call,
-    generic_result,
     value_wrapper,
     instantiated,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "New" => f(c, "func(string) error", N::ErrorsNew),
@@ -45,7 +40,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,
@@ -70,7 +65,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::ErrorsNew => push!(t, new_error(t, s(&arg(0)))),
@@ -233,7 +228,7 @@ generics! {
 }
 
 /// Compiles one of the package's calls compiled inline; returns the result types pushed.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -381,7 +376,12 @@ fn generic_call(
     }
 }
 /// The type of one of the package's calls compiled inline.
-fn generic_result(_c: &mut Compiler, g: Generic, _args: &[Expr], _pos: Pos) -> R<TypeId> {
+pub(super) fn generic_result(
+    _c: &mut Compiler,
+    g: Generic,
+    _args: &[Expr],
+    _pos: Pos,
+) -> R<TypeId> {
     Ok(match g {
         G::ErrorsIs | G::ErrorsAs => ids::BOOL,
         G::ErrorsUnwrap => ids::ERROR,

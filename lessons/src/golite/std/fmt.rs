@@ -24,18 +24,13 @@ const PATH: &str = "fmt";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Fmt,
     path: PATH,
-    member,
-    register,
-    call,
-    generic_call,
-    generic_result,
     value_wrapper,
     extra_steps,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     match name {
         "Println" => Some(Member::Generic(Generic::Fmt(N::FmtPrintln, false))),
@@ -57,7 +52,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,
@@ -82,7 +77,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::FmtPrintln | N::FmtPrint | N::FmtSprint | N::FmtSprintln => {
@@ -390,7 +385,7 @@ pub(super) fn write_to(cx: &mut Cx<'_, Value>, w: &Value, text: &str) {
 }
 
 /// Compiles one of the package's calls compiled inline; returns the result types pushed.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -507,7 +502,7 @@ fn generic_call(
     }
 }
 /// The type of one of the package's calls compiled inline.
-fn generic_result(c: &mut Compiler, g: Generic, _args: &[Expr], _pos: Pos) -> R<TypeId> {
+pub(super) fn generic_result(c: &mut Compiler, g: Generic, _args: &[Expr], _pos: Pos) -> R<TypeId> {
     Ok(match g {
         Generic::Fprint(..) => c.types.tuple(vec![ids::INT, ids::ERROR]),
         Generic::Fmt(n, _) => match fmt_results(n).as_slice() {

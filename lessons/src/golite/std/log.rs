@@ -25,13 +25,11 @@ const PATH: &str = "log";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Log,
     path: PATH,
-    member,
-    call,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let int = |v: i128| Some(Member::Const(ConstVal::Int(v), ids::UNTYPED_INT));
     match name {
@@ -61,7 +59,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::LogSetFlags => LOG.with(|l| l.borrow_mut().0 = arg(0).as_int()),

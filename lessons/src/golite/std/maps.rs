@@ -7,12 +7,11 @@ const PATH: &str = "maps";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Maps,
     path: PATH,
-    member,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
     let typed = |src: &'static str| Some(Member::Generic(Generic::TypedSource(src)));
     match name {
         "Clone" => typed(

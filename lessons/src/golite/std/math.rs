@@ -49,13 +49,11 @@ const PATH: &str = "math";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Math,
     path: PATH,
-    member,
-    call,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let int = |v: i128| Some(Member::Const(ConstVal::Int(v), ids::UNTYPED_INT));
     let float = |v: f64| Some(Member::Const(ConstVal::Float(v), ids::UNTYPED_FLOAT));
@@ -136,7 +134,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     let fl = |i: usize| arg(i).as_float();
     let float = |v: f64| Value::Float(v);

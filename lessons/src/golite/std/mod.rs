@@ -42,7 +42,7 @@ mod time;
 mod unicode;
 mod utf8;
 
-/// Every package, at the index of its [`ids::Pkg`] (checked below). Methods are registered in
+/// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
 const ALL: [Package; 20] = [
     builtin::PACKAGE,
@@ -136,14 +136,42 @@ fn package(path: &str) -> Option<&'static Package> {
 
 /// The member `name` of package `path`.
 fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
-    package(path).and_then(|p| (p.member)(c, name))
+    match path {
+        "time" => time::member(c, name),
+        "sync" => sync::member(c, name),
+        "context" => context::member(c, name),
+        "errors" => errors::member(c, name),
+        "fmt" => fmt::member(c, name),
+        "runtime" => runtime::member(c, name),
+        "strings" => strings::member(c, name),
+        "sync/atomic" => atomic::member(c, name),
+        "strconv" => strconv::member(c, name),
+        "sort" => sort::member(c, name),
+        "slices" => slices::member(c, name),
+        "maps" => maps::member(c, name),
+        "math/rand" => rand::member(c, name),
+        "math" => math::member(c, name),
+        "os" => os::member(c, name),
+        "unicode" => unicode::member(c, name),
+        "unicode/utf8" => utf8::member(c, name),
+        "log" => log::member(c, name),
+        "cmp" => cmp::member(c, name),
+        _ => None,
+    }
 }
 
-/// Registers the methods of the library's types (for static calls and interface dispatch).
+/// Registers the methods of the library's types (for static calls and interface dispatch), in
+/// the order of the packages' table.
 fn register_methods(c: &mut Compiler) {
-    for p in &PACKAGES {
-        (p.register)(c);
-    }
+    time::register(c);
+    sync::register(c);
+    context::register(c);
+    errors::register(c);
+    fmt::register(c);
+    runtime::register(c);
+    strings::register(c);
+    atomic::register(c);
+    os::register(c);
 }
 
 /// Go source of a library function golite compiles specially at each call, as a function value.
@@ -156,18 +184,30 @@ fn instantiated(path: &str, name: &str) -> Option<&'static str> {
     package(path).and_then(|p| (p.instantiated)(name))
 }
 
-/// The package that compiles `g`.
-fn generic_owner(g: Generic) -> &'static Package {
-    match g {
-        Generic::Fmt(..) | Generic::Fprint(..) => &PACKAGES[ids::Pkg::Fmt as usize],
-        Generic::Call(pkg, _) => &PACKAGES[usize::from(pkg)],
-        Generic::Source(_) | Generic::TypedSource(_) => &source::PACKAGE,
-    }
-}
-
 /// Result type of a call compiled inline (for `type_of`).
 fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
-    (generic_owner(g).generic_result)(c, g, args, pos)
+    use ids::Pkg as P;
+    const SYNC: u8 = P::Sync as u8;
+    const ERRORS: u8 = P::Errors as u8;
+    const FMT: u8 = P::Fmt as u8;
+    const SLICES: u8 = P::Slices as u8;
+    const CMP: u8 = P::Cmp as u8;
+    let pkg = match g {
+        Generic::Fmt(..) | Generic::Fprint(..) => FMT,
+        Generic::Call(pkg, _) => pkg,
+        Generic::Source(_) | Generic::TypedSource(_) => {
+            return source::generic_result(c, g, args, pos);
+        }
+    };
+    match pkg {
+        SYNC => sync::generic_result(c, g, args, pos),
+        ERRORS => errors::generic_result(c, g, args, pos),
+        FMT => fmt::generic_result(c, g, args, pos),
+        SLICES => slices::generic_result(c, g, args, pos),
+        CMP => cmp::generic_result(c, g, args, pos),
+        // sort's calls push nothing.
+        _ => Ok(crate::golite::types::ids::VOID),
+    }
 }
 
 /// Compiles a call inline; returns the result types pushed.
@@ -178,10 +218,32 @@ fn generic_call(
     mode: Mode,
     e: &Expr,
 ) -> R<Vec<TypeId>> {
+    use ids::Pkg as P;
+    const SYNC: u8 = P::Sync as u8;
+    const ERRORS: u8 = P::Errors as u8;
+    const FMT: u8 = P::Fmt as u8;
+    const SORT: u8 = P::Sort as u8;
+    const SLICES: u8 = P::Slices as u8;
+    const CMP: u8 = P::Cmp as u8;
     if mode != Mode::Call && !matches!(g, Generic::Fmt(..) | Generic::Fprint(..)) {
         return err(e.pos, "golite does not support go/defer of this call");
     }
-    (generic_owner(g).generic_call)(c, g, args, mode, e)
+    let pkg = match g {
+        Generic::Fmt(..) | Generic::Fprint(..) => FMT,
+        Generic::Call(pkg, _) => pkg,
+        Generic::Source(_) | Generic::TypedSource(_) => {
+            return source::generic_call(c, g, args, mode, e);
+        }
+    };
+    match pkg {
+        SYNC => sync::generic_call(c, g, args, mode, e),
+        ERRORS => errors::generic_call(c, g, args, mode, e),
+        FMT => fmt::generic_call(c, g, args, mode, e),
+        SORT => sort::generic_call(c, g, args, mode, e),
+        SLICES => slices::generic_call(c, g, args, mode, e),
+        CMP => cmp::generic_call(c, g, args, mode, e),
+        _ => err(e.pos, "golite does not support this call yet"),
+    }
 }
 
 /// Runs native `n` with `argc` arguments on the stack: its package's `call` on the popped
@@ -197,7 +259,8 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes 
     };
     t.sync_rt(cx);
     let a = t.pop_n(argc);
-    let r = (p.call)(t, cx, n, a);
+    let r = call_package(t, cx, n, &a);
+    drop(a);
     if matches!(r, NRes::Ok) {
         let work_out: u64 = t.stack[base.min(t.stack.len())..]
             .iter()
@@ -208,6 +271,54 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes 
         t.charge(cx, units, "a library call");
     }
     r
+}
+
+/// Runs native `n` of its package on the arguments `a`. A `match` rather than a hook of the
+/// table: each package's `call` has this one caller, so the natives compile into one function
+/// as when they were one `match` (the wasm is smaller for it).
+fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
+    use ids::Pkg as P;
+    const BUILTIN: u8 = P::Builtin as u8;
+    const TIME: u8 = P::Time as u8;
+    const SYNC: u8 = P::Sync as u8;
+    const CONTEXT: u8 = P::Context as u8;
+    const ERRORS: u8 = P::Errors as u8;
+    const FMT: u8 = P::Fmt as u8;
+    const RUNTIME: u8 = P::Runtime as u8;
+    const STRINGS: u8 = P::Strings as u8;
+    const ATOMIC: u8 = P::Atomic as u8;
+    const STRCONV: u8 = P::Strconv as u8;
+    const SORT: u8 = P::Sort as u8;
+    const SLICES: u8 = P::Slices as u8;
+    const RAND: u8 = P::Rand as u8;
+    const MATH: u8 = P::Math as u8;
+    const OS: u8 = P::Os as u8;
+    const UNICODE: u8 = P::Unicode as u8;
+    const UTF8: u8 = P::Utf8 as u8;
+    const LOG: u8 = P::Log as u8;
+    const CMP: u8 = P::Cmp as u8;
+    match n.pkg {
+        BUILTIN => builtin::call(t, cx, n, a),
+        TIME => time::call(t, cx, n, a),
+        SYNC => sync::call(t, cx, n, a),
+        CONTEXT => context::call(t, cx, n, a),
+        ERRORS => errors::call(t, cx, n, a),
+        FMT => fmt::call(t, cx, n, a),
+        RUNTIME => runtime::call(t, cx, n, a),
+        STRINGS => strings::call(t, cx, n, a),
+        ATOMIC => atomic::call(t, cx, n, a),
+        STRCONV => strconv::call(t, cx, n, a),
+        SORT => sort::call(t, cx, n, a),
+        SLICES => slices::call(t, cx, n, a),
+        RAND => rand::call(t, cx, n, a),
+        MATH => math::call(t, cx, n, a),
+        OS => os::call(t, cx, n, a),
+        UNICODE => unicode::call(t, cx, n, a),
+        UTF8 => utf8::call(t, cx, n, a),
+        LOG => log::call(t, cx, n, a),
+        CMP => cmp::call(t, cx, n, a),
+        _ => NRes::Ok,
+    }
 }
 
 /// Bytes a library call reads or writes for `v`: a string's bytes, 4 per element of a slice.

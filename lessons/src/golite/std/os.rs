@@ -23,14 +23,11 @@ const PATH: &str = "os";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Os,
     path: PATH,
-    member,
-    call,
-    register,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "Exit" => f(c, "func(int)", N::OsExit),
@@ -54,7 +51,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::OsExit => {
@@ -126,7 +123,7 @@ pub(super) fn reset() {
 }
 
 /// Makes `os.File` and registers its methods.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let file = named_struct(&mut c.types, "os.File", &[("fd", ids::INT)]);
     c.more.os_file = file;
     let sg = "func(string) (int, error)";

@@ -15,14 +15,11 @@ const PATH: &str = "runtime";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Runtime,
     path: PATH,
-    member,
-    register,
-    call,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
         "NumGoroutine" => f(c, "func() int", N::RuntimeNumGoroutine),
@@ -35,7 +32,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,
@@ -60,7 +57,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::RuntimeErrorError => push!(t, arg(0)),

@@ -23,15 +23,11 @@ const PATH: &str = "slices";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Slices,
     path: PATH,
-    member,
-    call,
-    generic_call,
-    generic_result,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
     let typed = |src: &'static str| Some(Member::Generic(Generic::TypedSource(src)));
     match name {
         "Sort" => Some(Member::Generic(super::sort::G::SlicesSort)),
@@ -63,7 +59,7 @@ fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SlicesReverse => {
@@ -238,7 +234,7 @@ generics! {
 }
 
 /// Compiles one of the package's calls compiled inline; returns the result types pushed.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -412,7 +408,7 @@ fn generic_call(
     }
 }
 /// The type of one of the package's calls compiled inline.
-fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
+pub(super) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: Pos) -> R<TypeId> {
     Ok(match g {
         G::SlicesContains | G::SlicesEqual | G::SlicesContainsFunc | G::SlicesIsSorted => ids::BOOL,
         G::SlicesIndexFunc | G::SlicesIndex => ids::INT,

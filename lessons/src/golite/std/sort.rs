@@ -17,15 +17,12 @@ const PATH: &str = "sort";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Sort,
     path: PATH,
-    member,
-    call,
-    generic_call,
     extra_steps,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -52,7 +49,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SortSlice => {
@@ -149,7 +146,7 @@ generics! {
 }
 
 /// Compiles one of the package's calls compiled inline; returns the result types pushed.
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],

@@ -73,11 +73,3 @@ fn typed_source(c: &mut Compiler, src: &str, args: &[Expr]) -> R<String> {
     }
     Ok(out)
 }
-
-/// Not a Go package: the hooks std/mod.rs dispatches [`Generic::Source`] and
-/// [`Generic::TypedSource`] to.
-pub(super) const PACKAGE: Package = Package {
-    generic_call,
-    generic_result,
-    ..Package::NONE
-};

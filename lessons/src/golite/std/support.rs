@@ -6,9 +6,7 @@
 pub(super) use super::ids::{Pkg, generics, natives};
 pub(super) use crate::golite::code::{FuncRef, Generic, MethodImpl, Native, Op, Std, WellKnown};
 pub(super) use crate::golite::compile::expr::Mode;
-pub(super) use crate::golite::compile::{
-    Compiler, ConstVal, GenericCall, Member, R, describe, err,
-};
+pub(super) use crate::golite::compile::{Compiler, ConstVal, Member, R, describe, err};
 pub(super) use crate::golite::fmt::value as fmt_value;
 pub(super) use crate::golite::syntax::ast::{Expr, ExprKind, Pos};
 pub(super) use crate::golite::types::{ChanDir, Field, IntKind, Kind, TypeId, Types, ids};
@@ -22,26 +20,16 @@ pub(super) use crate::runtime::{
 };
 pub(super) use std::rc::Rc;
 
-/// One Go package of the library: its import path and the hooks std/mod.rs dispatches to.
-/// A package fills the hooks it needs and takes the rest from [`Package::NONE`].
+/// One Go package of the library: its number, import path and optional hooks (a package fills
+/// those it needs and takes the rest from [`Package::NONE`]). Its `member`, `register`, `call`
+/// and `generic_*` functions std/mod.rs calls by name.
 pub(super) struct Package {
     /// Its number: the index of its entry in std/mod.rs's table.
     pub(super) pkg: Pkg,
     /// The import path (`"math/rand"`); empty for the builtins.
     pub(super) path: &'static str,
-    /// What `pkg.name` denotes.
-    pub(super) member: fn(&mut Compiler, &str) -> Option<Member>,
-    /// Registers the methods of the package's types (static calls and interface dispatch).
-    pub(super) register: fn(&mut Compiler),
-    /// Runs one of the package's natives on its arguments (popped off the goroutine's stack);
-    /// it pushes its results.
-    pub(super) call: fn(&mut GoTask, &mut Cx<'_, Value>, Native, Vec<Value>) -> NRes,
     /// Steps a native costs beyond the bytes it reads and writes (`work_in`, `work_out`).
     pub(super) extra_steps: fn(Native, u64, u64) -> u64,
-    /// The type of one of the package's [`Generic::Call`]s.
-    pub(super) generic_result: fn(&mut Compiler, Generic, &[Expr], Pos) -> R<TypeId>,
-    /// Compiles one of the package's [`Generic::Call`]s; returns the result types pushed.
-    pub(super) generic_call: GenericCall,
     /// Go source of a member compiled at each call, as a function value (`P.` for the
     /// package): what `p := fmt.Println` evaluates to.
     pub(super) value_wrapper: fn(&str) -> Option<&'static str>,
@@ -50,16 +38,11 @@ pub(super) struct Package {
 }
 
 impl Package {
-    /// A package with no members, methods, natives or inline calls.
+    /// A package without the optional hooks.
     pub(super) const NONE: Package = Package {
         pkg: Pkg::Builtin,
         path: "",
-        member: |_, _| None,
-        register: |_| {},
-        call: |_, _, _, _| NRes::Ok,
         extra_steps: |_, _, _| 0,
-        generic_result: |_, _, _, _| Ok(ids::VOID),
-        generic_call: |_, _, _, _, e| err(e.pos, "golite does not support this call yet"),
         value_wrapper: |_| None,
         instantiated: |_| None,
     };

@@ -31,16 +31,11 @@ const PATH: &str = "sync";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Sync,
     path: PATH,
-    member,
-    register,
-    call,
-    generic_call,
-    generic_result,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let std = c.std.clone();
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     match name {
@@ -59,7 +54,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Registers the methods of the package's types.
-fn register(c: &mut Compiler) {
+pub(super) fn register(c: &mut Compiler) {
     let s = c.std.clone();
     add_methods(
         c,
@@ -87,7 +82,7 @@ fn register(c: &mut Compiler) {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SyncNewCond => {
@@ -290,7 +285,7 @@ generics! {
 }
 
 /// Compiles `sync.OnceFunc`, `OnceValue`, `OnceValues` (see [`once_call`]).
-fn generic_call(
+pub(super) fn generic_call(
     c: &mut Compiler,
     g: Generic,
     args: &[Expr],
@@ -307,7 +302,7 @@ fn generic_call(
 }
 
 /// The type of `sync.OnceFunc(f)`...: `f`'s.
-fn generic_result(c: &mut Compiler, _g: Generic, args: &[Expr], _pos: Pos) -> R<TypeId> {
+pub(super) fn generic_result(c: &mut Compiler, _g: Generic, args: &[Expr], _pos: Pos) -> R<TypeId> {
     Ok(match args.first() {
         Some(a) => c.type_of(a)?,
         None => ids::VOID,

@@ -21,13 +21,11 @@ const PATH: &str = "unicode/utf8";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Utf8,
     path: PATH,
-    member,
-    call,
     ..Package::NONE
 };
 
 /// The member `name` of the package.
-fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     let f = |c: &mut Compiler, s: &str, n: Native| Some(Member::Func(n, sig(c, PATH, s)));
     let int = |v: i128| Some(Member::Const(ConstVal::Int(v), ids::UNTYPED_INT));
     match name {
@@ -50,7 +48,7 @@ fn member(c: &mut Compiler, name: &str) -> Option<Member> {
 }
 
 /// Runs native `n` on its arguments `a`.
-fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: Vec<Value>) -> NRes {
+pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::Utf8RuneCountInString => push!(t, Value::Int(s(&arg(0)).chars().count() as i64)),
