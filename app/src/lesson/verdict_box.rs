@@ -171,7 +171,7 @@ fn InGoPanel(ctl: LessonController, side: Side) -> impl IntoView {
                     {t.race.map(|s| block("go run -race (stderr)", "race", s))}
                     {t.go_run.map(|s| block("go run (stderr)", "go-run", s))}
                     {t.leak_profile.map(|s| block("goroutineleak profile (debug=1), Go 1.26+", "leak-profile", s))}
-                    {block("pprof goroutine profile (debug=1), at the end", "pprof", t.pprof)}
+                    {t.pprof.map(|s| block("pprof goroutine profile (debug=1), at the end", "pprof", s))}
                     {t.dump.map(|s| block("goroutine dump (debug=2), at the end", "dump", s))}
                     {t.goleak.map(|s| block("goleak.VerifyNone(t)", "goleak", s))}
                 }

@@ -1,6 +1,6 @@
-//! Race badges on the code: each access of a data race the engine's detector reported (the
-//! report's `races`, `runtime/race.rs`) marks its line, and a click moves the player to the
-//! moment of that access, so a learner can step through the two unordered accesses.
+//! Race badges on the code: the accesses of the data races the engine's detector reported (the
+//! report's `races`, `runtime/race.rs`) mark their lines, and a click moves the player to the
+//! moment of an access, so a learner can step through the unordered accesses.
 //!
 //! A side provides [`RaceMarks`] as context (as it does [`crate::panes::pick::Picker`]); the
 //! code view reads it, so it needs no new props, and without it shows no race badges.
@@ -76,51 +76,59 @@ pub struct RaceMarks {
     pub jump: Callback<usize>,
 }
 
-/// The race badges of line `n`, if the side provides marks.
+/// The race badge of line `n`, if the side provides marks and an access of a race is there:
+/// one badge for all of them (a phone has no room for more), counting them; each click jumps
+/// to the next access, in report order.
 pub fn race_badges(n: u32) -> impl IntoView {
     let ctx = use_context::<RaceMarks>();
+    let next = RwSignal::new(0usize);
     move || {
         let ctx = ctx?;
         let here: Vec<RaceMark> = ctx
             .marks
             .with(|m| m.iter().filter(|m| m.line == n).cloned().collect());
-        Some(
-            here.into_iter()
-                .map(|m| {
-                    let go = move || ctx.jump.run(m.event);
-                    let label = format!(
-                        "data race {}: {} {} by goroutine {} at line {}: jump there",
-                        m.race,
-                        if m.earlier { "earlier" } else { "then" },
-                        m.op,
-                        m.goroutine,
-                        m.line
-                    );
-                    view! {
-                        <span
-                            class="badge fam-race"
-                            data-testid="race-badge"
-                            data-line=m.line
-                            data-op=m.op.clone()
-                            data-goroutine=m.goroutine
-                            data-event=m.event
-                            title=label.clone()
-                            aria-label=label
-                            role="button"
-                            tabindex="0"
-                            on:click=move |_| go()
-                            on:keydown=move |ev| {
-                                if pick::activates(&ev) {
-                                    go();
-                                }
-                            }
-                        >
-                            "⚡ "{m.op.clone()}" g"{m.goroutine}
-                        </span>
+        if here.is_empty() {
+            return None;
+        }
+        let k = here.len();
+        let list: Vec<String> = here
+            .iter()
+            .map(|m| format!("{} by goroutine {}", m.op, m.goroutine))
+            .collect();
+        let label = format!(
+            "{k} racing access{} at line {n} ({}): jump to each in turn",
+            if k == 1 { "" } else { "es" },
+            list.join(", ")
+        );
+        let events = StoredValue::new(here.iter().map(|m| m.event).collect::<Vec<_>>());
+        let go = move || {
+            let i = next.get_untracked() % k;
+            next.set((i + 1) % k);
+            if let Some(e) = events.with_value(|v| v.get(i).copied()) {
+                ctx.jump.run(e);
+            }
+        };
+        Some(view! {
+            <span
+                class="badge fam-race"
+                data-testid="race-badge"
+                data-line=n
+                data-count=k
+                data-next=move || next.get() % k
+                title=label.clone()
+                aria-label=label
+                role="button"
+                tabindex="0"
+                on:click=move |_| go()
+                on:keydown=move |ev| {
+                    if pick::activates(&ev) {
+                        go();
                     }
-                })
-                .collect_view(),
-        )
+                }
+            >
+                <b>{k}</b>" ⚡ data race"
+            </span>
+        })
     }
 }
 
@@ -150,6 +158,9 @@ mod tests {
         assert_eq!((m[0].race, m[0].earlier, m[1].earlier), (1, false, true));
         assert_eq!(m[0].event, r.races[0].access.event as usize);
         assert!(m[1].event < m[0].event);
+        // The CLI keeps no events but counts them: its indexes are the page's.
+        let cli = golite::run_source("bad.go", l.bad_go, &opts);
+        assert_eq!(cli.races, r.races);
     }
 
     #[test]

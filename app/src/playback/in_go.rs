@@ -29,8 +29,9 @@ pub struct InGo {
     pub race: Option<String>,
     /// `pprof.Lookup("goroutine").WriteTo(w, 2)` at the end: every goroutine's stack.
     pub dump: Option<String>,
-    /// `curl localhost:6060/debug/pprof/goroutine?debug=1` at the end of main.
-    pub pprof: String,
+    /// `curl localhost:6060/debug/pprof/goroutine?debug=1` at the end of main, when
+    /// goroutines are left.
+    pub pprof: Option<String>,
     /// `pprof.Lookup("goroutineleak").WriteTo(w, 1)` after `runtime.GC()`: the goroutines
     /// proven leaked, grouped; `None` when none is.
     pub leak_profile: Option<String>,
@@ -105,7 +106,7 @@ pub fn in_go(report: &RunReport) -> InGo {
         go_run,
         race,
         dump: (!gs.is_empty()).then(|| listed(gs, dump)),
-        pprof: gotools::debug1(gs.iter(), "goroutine", FILE),
+        pprof: (!gs.is_empty()).then(|| gotools::debug1(gs.iter(), "goroutine", FILE)),
         // Only a program that goes on after main's goroutines leak can ask for the profile.
         leak_profile: (ended && !leaked.is_empty())
             .then(|| gotools::debug1(leaked.iter(), "goroutineleak", FILE)),
@@ -138,8 +139,8 @@ mod tests {
         assert_eq!(g.go_run, None);
         assert_eq!(g.race, None);
         assert_eq!(
-            g.pprof,
-            "goroutine profile: total 2\n2 @\n#\tmain.main.func1\tprog.go:6\n\n"
+            g.pprof.as_deref(),
+            Some("goroutine profile: total 2\n2 @\n#\tmain.main.func1\tprog.go:6\n\n")
         );
         assert_eq!(
             g.leak_profile.as_deref(),
