@@ -182,7 +182,7 @@ test('"In Go" shows what go run, pprof and goleak would', async ({ page }) => {
   ) as { goroutine_dump: { goroutine_debug1: string; goroutineleak_debug1: string; goroutine_debug2: string } };
   await expect(panel.locator('[data-part="pprof"]')).toHaveText(cli.goroutine_dump.goroutine_debug1.replace(/bad\.go/g, 'prog.go'));
   await expect(panel.locator('[data-part="pprof"]')).toContainText('goroutine profile: total 6\n6 @\n#\tmain.fetchProfile.func1\tprog.go:27\n');
-  await expect(panel.locator('[data-part="leak-profile"]')).toHaveText(cli.goroutineleak_debug1.replace(/bad\.go/g, 'prog.go'));
+  await expect(panel.locator('[data-part="leak-profile"]')).toHaveText(cli.goroutine_dump.goroutineleak_debug1.replace(/bad\.go/g, 'prog.go'));
   const dump = await panel.locator('[data-part="dump"]').innerText();
   expect(dump).toMatch(/^goroutine \d+ \[chan send\]:\nmain\.fetchProfile\.func1\(\)\n\tprog\.go:27\ncreated by main\.fetchProfile in goroutine \d+\n\tprog\.go:\d+\n/);
   expect(cli.goroutine_dump.goroutine_debug2.replace(/bad\.go/g, 'prog.go')).toContain(dump.split('\n\n')[0]);
