@@ -16,6 +16,7 @@ fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>) -> RunReport {
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect(),
         preempt_every: l.preempt_every,
+        race: l.race,
         ..RunOptions::default()
     };
     run_source(&format!("{side}.go"), src, &opts)
@@ -138,14 +139,53 @@ fn one_request_hides_the_global_lock_and_the_verdict_says_what_to_try() {
 }
 
 #[test]
-fn lost_updates_show_in_the_output_until_a_race_detector_lands() {
+fn the_racy_counter_names_its_data_race_and_its_lost_updates() {
     let v = verdict_at("racy-counter", &[]);
+    assert_eq!(
+        (v.bad.tone, v.bad.en.as_str(), v.good.en.as_str()),
+        (
+            Tone::Bad,
+            "2 DATA RACES, the first: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\"",
+            "no data race; prints \"counted 4000 of 4000 page views\""
+        )
+    );
+    assert_eq!(
+        v.bad.zh,
+        "2 处数据竞争，第一处：第 19 行被 goroutine 3 读取，第 19 行先前被 goroutine 2 写入，两者之间没有同步；输出 “counted 2570 of 4000 page views”，修复版为 “counted 4000 of 4000 page views”"
+    );
+    // One view per worker loses nothing, but the race is there all the same.
+    let v = verdict_at("racy-counter", &[("viewsPerWorker", 1)]);
     assert_eq!(
         (v.bad.tone, v.bad.en.as_str()),
         (
             Tone::Bad,
-            "prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\""
+            "DATA RACE: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 4 of 4 page views\", as the fix does"
         )
+    );
+}
+
+/// Lesson 01's senders can never wake; lesson 14's goroutines are still waiting when main
+/// returns (reachability finds something that can still wake them), not blocked forever.
+#[test]
+fn leaks_say_whether_anything_can_still_wake_them() {
+    let v = verdict_at("forgotten-sender", &[]);
+    assert!(
+        v.bad.zh.starts_with(
+            "第 27 行泄漏了 6 个 goroutine（chan send）：永远阻塞，再也没有任何东西能唤醒它们；"
+        ),
+        "{}",
+        v.bad.zh
+    );
+    let l = catalog::get("cancel-never-called").unwrap_or_else(|| panic!("no lesson 14"));
+    let r = run(l, "bad", &BTreeMap::new());
+    assert!(!r.leaked.is_empty() && r.leaked_certain.is_empty(), "{r:?}");
+    let v = verdict_at("cancel-never-called", &[]);
+    assert!(
+        v.bad
+            .en
+            .contains(": still waiting, something could still wake them"),
+        "{}",
+        v.bad.en
     );
 }
 
@@ -169,7 +209,7 @@ fn leaks_come_before_the_harm() {
         (v.bad.tone, v.bad.en.as_str()),
         (
             Tone::Bad,
-            "6 goroutines leaked at line 27 (chan send); 12.6 KiB of heap still held at the end: the fix has none"
+            "6 goroutines leaked at line 27 (chan send): blocked forever, nothing can ever wake them; 12.6 KiB of heap still held at the end: the fix has none"
         )
     );
 }

@@ -209,18 +209,20 @@ impl Value {
 pub struct SideVerdict {
     /// golite's outcome (`exit`, `deadlock`, `panic`, `fatal`, `limit`, `compile_error`).
     pub outcome: &'static str,
-    /// The verdict in the page's plain words (`6 goroutines leaked at line 27 (chan send)`).
+    /// The verdict the page shows, in English (the lesson's harm judged, as the CLI's
+    /// `verdict.en`: `6 goroutines leaked at line 27 (chan send): blocked forever, ...`).
     pub verdict: String,
     /// Leaked goroutines by (state, line): state, line, count.
     pub leaked: Vec<(String, u32, u32)>,
 }
 
 impl SideVerdict {
-    /// The verdict of a finished run.
-    pub fn of(report: &RunReport) -> Self {
+    /// The verdict of a finished run: `report` is the run's, `verdict` its sentence (see
+    /// [`verdict::sentence`]).
+    pub fn of(report: &RunReport, verdict: String) -> Self {
         SideVerdict {
             outcome: report.outcome.as_str(),
-            verdict: verdict::headline(report).0,
+            verdict,
             leaked: report
                 .leaked
                 .iter()
@@ -426,9 +428,27 @@ pub fn install(ctl: LessonController) {
         if end && (new_run || !prev.is_some_and(|(_, e)| e)) {
             // The host hears the final position before the verdicts.
             steps.send_now(&ctl, id, k);
+            let harm = crate::catalog::harm(ctl.lesson);
+            let edited = ctl.edits.with(|e| [e[0].is_some(), e[1].is_some()]);
+            let of = |side: Side| {
+                ctl.runs.with(|r| {
+                    r.as_ref().map(|r| {
+                        let reports = [&r.sides[0].report, &r.sides[1].report];
+                        let bad = side == Side::Bad;
+                        let (text, _) = verdict::sentence(
+                            harm.as_ref(),
+                            reports,
+                            bad,
+                            edited[side.index()],
+                            false,
+                        );
+                        SideVerdict::of(reports[side.index()], text)
+                    })
+                })
+            };
             post(&Event::Finished {
-                bad: ctl.side_run(Side::Bad, |r| SideVerdict::of(&r.report)),
-                good: ctl.side_run(Side::Good, |r| SideVerdict::of(&r.report)),
+                bad: of(Side::Bad),
+                good: of(Side::Good),
             });
         } else {
             steps.moved(ctl, id, k);
@@ -712,18 +732,32 @@ mod tests {
     #[test]
     fn finished_carries_both_verdicts_in_words_and_the_leak_list() {
         use lessons::runtime::Outcome;
-        let bad = SideVerdict::of(&report(Outcome::Exit, &[("chan send", 27, 6)]));
-        let good = SideVerdict::of(&report(Outcome::Exit, &[]));
-        assert_eq!(bad.verdict, "6 goroutines leaked at line 27 (chan send)");
+        let leaky = report(Outcome::Exit, &[("chan send", 27, 6)]);
+        let clean = report(Outcome::Exit, &[]);
+        let harm = crate::catalog::harm(
+            lessons::catalog::get("forgotten-sender").unwrap_or_else(|| panic!("no lesson")),
+        );
+        let say =
+            |bad: bool| verdict::sentence(harm.as_ref(), [&leaky, &clean], bad, false, false).0;
+        let bad = SideVerdict::of(&leaky, say(true));
+        let good = SideVerdict::of(&clean, say(false));
+        assert_eq!(
+            bad.verdict,
+            "6 goroutines leaked at line 27 (chan send): still waiting, something could still wake them; 0 B of heap still held at the end, no more than the fix"
+        );
         let ev = Event::Finished {
             bad: Some(bad),
             good: Some(good),
         };
         assert_eq!(
             ev.message().to_json(),
-            r#"{"source":"go-antipattern-playground","version":1,"type":"finished","verdicts":{"bad":{"outcome":"exit","verdict":"6 goroutines leaked at line 27 (chan send)","leaked":[{"state":"chan send","line":27,"count":6}]},"good":{"outcome":"exit","verdict":"no leaks","leaked":[]}}}"#
+            r#"{"source":"go-antipattern-playground","version":1,"type":"finished","verdicts":{"bad":{"outcome":"exit","verdict":"6 goroutines leaked at line 27 (chan send): still waiting, something could still wake them; 0 B of heap still held at the end, no more than the fix","leaked":[{"state":"chan send","line":27,"count":6}]},"good":{"outcome":"exit","verdict":"0 B of heap still held at the end","leaked":[]}}}"#
         );
-        let deadlock = SideVerdict::of(&report(Outcome::Deadlock, &[]));
+        let stuck = report(Outcome::Deadlock, &[]);
+        let deadlock = SideVerdict::of(
+            &stuck,
+            verdict::sentence(None, [&stuck, &clean], true, false, false).0,
+        );
         assert_eq!(
             (deadlock.outcome, deadlock.verdict.as_str()),
             ("deadlock", "deadlock: all goroutines are asleep")

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{self, Lang};
 use crate::lesson::controller::LessonController;
 use crate::lesson::run_names::RunNames;
-use crate::panes::pick;
 use crate::playback::engine::Side;
 use crate::playback::narration::{self, Sentence};
 
@@ -46,6 +46,7 @@ fn under_cursor(
 #[component]
 pub fn NarrationLine(ctl: LessonController) -> impl IntoView {
     let names = RunNames::new(ctl);
+    let lang = i18n::use_lang();
     let pos = Memo::new(move |_| ctl.cursor.get().pos);
     let line = Memo::new(move |_| {
         under_cursor(ctl, names, pos.get())
@@ -58,7 +59,7 @@ pub fn NarrationLine(ctl: LessonController) -> impl IntoView {
         >
             {move || match line.get() {
                 Some((key, file, _, s)) => {
-                    let zh = pick::zh();
+                    let zh = lang.get() == Lang::Zh;
                     view! {
                         <span class=format!("nside tag tag-{key}")>{file}</span>
                         " "

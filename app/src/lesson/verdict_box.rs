@@ -7,13 +7,12 @@
 //! is judged the same way, on its own run.
 
 use leptos::prelude::*;
-use lessons::catalog::{LessonVerdict, Tone, judge};
+use lessons::catalog::Tone;
 use lessons::runtime::Outcome;
 
 use crate::catalog;
+use crate::i18n;
 use crate::lesson::controller::LessonController;
-use crate::lesson::run_names::RunNames;
-use crate::panes::pick;
 use crate::playback::engine::Side;
 use crate::playback::in_go::{self, InGo};
 use crate::playback::verdict;
@@ -33,13 +32,8 @@ fn tone_key(tone: Tone, outcome: Outcome) -> &'static str {
 pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
     // Re-evaluated only when the answer changes, not on every cursor move of playback.
     let at_end = Memo::new(move |_| ctl.at_end());
-    let judged = Memo::new(move |_| -> Option<LessonVerdict> {
-        let harm = catalog::harm(ctl.lesson)?;
-        ctl.runs.with(|r| {
-            r.as_ref()
-                .map(|r| judge(&harm, &r.sides[0].report, &r.sides[1].report))
-        })
-    });
+    let harm = catalog::harm(ctl.lesson);
+    let lang = i18n::use_lang();
     view! {
         <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
             {move || {
@@ -65,20 +59,24 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                 let Some(report) = report else {
                     return view! { <p class="verdict pending">"running…"</p> }.into_any();
                 };
-                let (headline, old_tone) = verdict::headline(&report);
-                let zh = pick::zh();
-                let (sentence, tone, figures) = match judged.get() {
-                    Some(v) => {
-                        let s = if side == Side::Bad { v.bad } else { v.good };
-                        let mut text = if zh { s.zh } else { s.en };
-                        let edited = ctl.edits.with(|e| e[side.index()].is_some());
-                        if edited && side == Side::Bad {
-                            text = verdict::for_edit(&text, zh);
-                        }
-                        (text, tone_key(s.tone, report.outcome), s.figures)
-                    }
-                    None => (headline, old_tone.key(), Vec::new()),
+                let zh = lang.get() == i18n::Lang::Zh;
+                let edited = ctl.edits.with(|e| e[side.index()].is_some());
+                let verdict = ctl.runs.with(|r| {
+                    r.as_ref().map(|r| {
+                        verdict::sentence(
+                            harm.as_ref(),
+                            [&r.sides[0].report, &r.sides[1].report],
+                            side == Side::Bad,
+                            edited,
+                            zh,
+                        )
+                    })
+                });
+                let Some((sentence, v)) = verdict else {
+                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
                 };
+                let tone = tone_key(v.tone, report.outcome);
+                let figures = v.figures;
                 // The figures as data for tests and tools: `PeakHeap=3040256/145408/bad;...`.
                 let figures = figures
                     .iter()
@@ -135,17 +133,12 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
 #[component]
 fn InGoPanel(ctl: LessonController, side: Side) -> impl IntoView {
     let open = RwSignal::new(false);
-    let names = RunNames::new(ctl);
     // Built when opened, from the run's end: at 20,000 goroutines it is a big text.
     let text = move || -> Option<InGo> {
         if !open.get() {
             return None;
         }
-        let n = names.side(side.index());
-        ctl.side_run(side, |r| {
-            let end = r.timeline.last();
-            in_go::in_go(&r.report, &end, r.timeline.events(), &n)
-        })
+        ctl.side_run(side, |r| in_go::in_go(&r.report))
     };
     let block = |title: &'static str, key: &'static str, body: String| {
         view! {
@@ -162,19 +155,24 @@ fn InGoPanel(ctl: LessonController, side: Side) -> impl IntoView {
         >
             <summary>"In Go"</summary>
             <p class="in-go-note">
-                "What the Go toolchain would show for this run. golite's approximation: each \
-                 stack is its innermost frame only, with no addresses, in "<code>{in_go::FILE}</code>"."
+                "What the Go toolchain would show for this run, from golite's goroutine stacks. \
+                 golite's approximation: no addresses, offsets or argument values, in "
+                <code>{in_go::FILE}</code>"."
             </p>
             {move || text().map(|t| {
-                let clean = t.go_run.is_none() && t.goleak.is_none();
+                let clean = t.go_run.is_none() && t.goleak.is_none() && t.race.is_none();
                 view! {
                     {clean.then(|| view! {
                         <p class="in-go-clean" data-part="clean">
-                            "go run prints nothing more: main returned and no goroutine is left                              for goleak to report."
+                            "go run prints nothing more: main returned and no goroutine is left \
+                             for goleak to report."
                         </p>
                     })}
+                    {t.race.map(|s| block("go run -race (stderr)", "race", s))}
                     {t.go_run.map(|s| block("go run (stderr)", "go-run", s))}
-                    {block("pprof goroutine profile (debug=1), at the end", "pprof", t.pprof)}
+                    {t.leak_profile.map(|s| block("goroutineleak profile (debug=1), Go 1.26+", "leak-profile", s))}
+                    {t.pprof.map(|s| block("pprof goroutine profile (debug=1), at the end", "pprof", s))}
+                    {t.dump.map(|s| block("goroutine dump (debug=2), at the end", "dump", s))}
                     {t.goleak.map(|s| block("goleak.VerifyNone(t)", "goleak", s))}
                 }
             })}

@@ -11,17 +11,12 @@ use crate::lesson::controller::LessonController;
 use crate::lesson::run_names::RunNames;
 use crate::panes::pick::Picker;
 use crate::playback::engine::Side;
-use crate::playback::why::{self, EngineAnswer, Pick, Why};
-
-/// The engine's answer to "can anything still wake goroutine `gid`?" at snapshot `s`. `None`
-/// until the engine's reachability analysis lands: then this reads its per-goroutine answer
-/// from the snapshot (see the report of issue 16 for the API expected), and the panel shows it.
-fn engine_answer(_s: &Snapshot, _gid: Gid) -> EngineAnswer {
-    None
-}
+use crate::playback::why::{self, Pick, Why};
 
 /// The panel's text for `pick` at snapshot `s`; `Err` with a sentence when there is nothing to
-/// say (the goroutine is not alive at this point).
+/// say (the goroutine is not alive at this point). Whether anything can still wake a goroutine
+/// is the engine's answer ([`why::engine_answer`]): the run's own events, then reachability at
+/// its end, as the side's report carries it.
 fn explain(
     ctl: LessonController,
     side: Side,
@@ -30,7 +25,15 @@ fn explain(
     pick: Pick,
 ) -> Result<Why, String> {
     if let Pick::Chan(c) = pick {
-        return why::channel(s, c, None)
+        return ctl
+            .side_run(side, |r| {
+                let answer = |g: Gid| {
+                    let woken = why::woken_at(r.timeline.events(), s.index, g);
+                    why::engine_answer(&r.report.goroutines, g, woken)
+                };
+                why::channel(s, c, answer)
+            })
+            .flatten()
             .ok_or_else(|| format!("chan #{} is not reachable at this point of the run", c.0));
     }
     let Some(gid) = why::picked_gid(s, pick) else {
@@ -41,11 +44,13 @@ fn explain(
             _ => "no goroutine is parked there at this point of the run".to_string(),
         });
     };
-    let woken = ctl
-        .side_run(side, |r| why::woken_at(r.timeline.events(), s.index, gid))
-        .flatten();
-    why::goroutine(s, gid, names, woken, engine_answer(s, gid))
-        .ok_or_else(|| format!("goroutine {} is not alive at this point of the run", gid.0))
+    ctl.side_run(side, |r| {
+        let woken = why::woken_at(r.timeline.events(), s.index, gid);
+        let engine = why::engine_answer(&r.report.goroutines, gid, woken);
+        why::goroutine(s, gid, names, woken, engine)
+    })
+    .flatten()
+    .ok_or_else(|| format!("goroutine {} is not alive at this point of the run", gid.0))
 }
 
 /// The parked goroutine after (or before, `back`) `from` in id order, wrapping around.

@@ -9,6 +9,7 @@ use lessons::runtime::Snapshot;
 
 use crate::browser;
 use crate::panes::pick::{self, Picker};
+use crate::panes::race_marks;
 use crate::playback::engine::Side;
 use crate::playback::series::Family;
 use crate::playback::why::Pick;
@@ -323,6 +324,7 @@ fn code_line(
                 // (rebuilding a badge re-applies all its attributes, and counts change every
                 // frame).
                 {move || states.get().into_iter().map(|state| badge(n, state, here)).collect_view()}
+                {race_marks::race_badges(n)}
             </span>
         </div>
     }

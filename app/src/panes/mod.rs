@@ -8,3 +8,4 @@ pub mod code_editor;
 pub mod code_view;
 pub mod goroutine_map;
 pub mod pick;
+pub mod race_marks;

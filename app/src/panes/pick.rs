@@ -1,8 +1,7 @@
 //! What the learner picked to ask "why is it stuck?" about, shared by the panes of one side: the
 //! goroutine map, the line badges and the channel rows set it; the side's why panel reads it.
 //! Provided as context by the side's panel, so the panes need no new props; a pane outside a
-//! side (no context) simply offers no picking. Also the page's language, for the sentences that
-//! come in English and Chinese.
+//! side (no context) simply offers no picking.
 
 use leptos::prelude::*;
 
@@ -23,11 +22,6 @@ impl Picker {
         self.0
             .update(|now| *now = if *now == Some(p) { None } else { Some(p) });
     }
-}
-
-/// True when the page shows Chinese (the interface language, `crate::i18n`).
-pub fn zh() -> bool {
-    crate::i18n::use_lang().get() == crate::i18n::Lang::Zh
 }
 
 /// A key press that activates a focused non-button element: Enter (space stays the page's

@@ -360,6 +360,31 @@ pub fn narrate(e: &Event, after: &Snapshot, names: &[Rc<str>]) -> Sentence {
             ),
             format!("{gz} {atz}轮询 {idle_polls} 次一无所获，空转 {steps} 步"),
         ),
+        EventKind::MutexHolder {
+            mutex,
+            holder: Some(h),
+            at,
+        } => {
+            let (h, hz) = who(*h, names);
+            Sentence::new(
+                format!(
+                    "mutex #{} is held by {h} (locked at line {at}) while goroutines wait for it",
+                    mutex.0
+                ),
+                format!(
+                    "mutex #{} 由 {hz} 持有（第 {at} 行加锁），有 goroutine 在等它",
+                    mutex.0
+                ),
+            )
+        }
+        EventKind::MutexHolder { mutex, .. } => Sentence::new(
+            format!("{g} unlocks mutex #{}{at}: a waiter can take it", mutex.0),
+            format!("{gz} {atz}解锁 mutex #{}：等待者可以拿到它", mutex.0),
+        ),
+        EventKind::WaitGroupCounter { wg, counter } => Sentence::new(
+            format!("WaitGroup #{} counter is {counter}{at}", wg.0),
+            format!("{atz}WaitGroup #{} 的计数器为 {counter}", wg.0),
+        ),
         EventKind::Recovered => Sentence::new(
             format!("{g} recovers from a panic{at}"),
             format!("{gz} {atz}从 panic 中恢复"),

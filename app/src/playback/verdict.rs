@@ -48,37 +48,43 @@ pub fn headline(r: &RunReport) -> (String, Tone) {
     }
 }
 
-/// The headline in the interface's language. The English one is also the host API's `verdict`
-/// (a contract), so it stays [`headline`]; Go's own messages (panics) stay as Go prints them.
-pub fn headline_in(r: &RunReport, lang: crate::i18n::Lang) -> (String, Tone) {
-    let (en, tone) = headline(r);
-    if lang == crate::i18n::Lang::En {
-        return (en, tone);
-    }
-    let zh = match r.outcome {
-        Outcome::Exit if r.leaked.is_empty() => "没有泄漏".to_string(),
-        Outcome::Exit if r.leaked.len() == 1 => leak_line_in(&r.leaked[0], lang),
-        Outcome::Exit => {
-            let total: u32 = r.leaked.iter().map(|l| l.count).sum();
-            format!("{total} 个 goroutine 泄漏")
+/// One side's verdict sentence and tone, as the page and the host API show it: the lesson's
+/// harm judged on both runs ([`lessons::catalog::judge`], the CLI's `verdict`, so the page and
+/// `golite run --json` cannot disagree), in English or Chinese; for a learner's edit of the
+/// anti-pattern, the hint to change parameters becomes "your edit shows none of the harm"
+/// ([`for_edit`]). Without a `[harm]` table, the plain [`headline`].
+pub fn sentence(
+    harm: Option<&lessons::catalog::Harm>,
+    reports: [&RunReport; 2],
+    bad_side: bool,
+    edited: bool,
+    zh: bool,
+) -> (String, lessons::catalog::SideVerdict) {
+    let r = if bad_side { reports[0] } else { reports[1] };
+    let v = match harm {
+        Some(h) => {
+            let v = lessons::catalog::judge(h, reports[0], reports[1]);
+            if bad_side { v.bad } else { v.good }
         }
-        Outcome::Deadlock => "死锁：所有 goroutine 都在休眠".to_string(),
-        Outcome::CompileError => format!("无法编译：{}", r.panic),
-        Outcome::Limit => format!("被演练场终止：{}", r.panic),
-        Outcome::Panic | Outcome::Fatal => en,
+        None => {
+            let (en, tone) = headline(r);
+            lessons::catalog::SideVerdict {
+                tone: match tone {
+                    Tone::Ok => lessons::catalog::Tone::Ok,
+                    Tone::Bad => lessons::catalog::Tone::Bad,
+                    Tone::Problem => lessons::catalog::Tone::Warn,
+                },
+                zh: en.clone(),
+                en,
+                figures: Vec::new(),
+            }
+        }
     };
-    (zh, tone)
-}
-
-/// [`leak_line`] in the interface's language.
-pub fn leak_line_in(l: &Leak, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::En => leak_line(l),
-        crate::i18n::Lang::Zh => format!(
-            "{} 个 goroutine 泄漏在第 {} 行（{}）",
-            l.count, l.line, l.state
-        ),
+    let mut text = if zh { v.zh.clone() } else { v.en.clone() };
+    if edited && bad_side {
+        text = for_edit(&text, zh);
     }
+    (text, v)
 }
 
 /// One leak group in words: `6 goroutines leaked at line 27 (chan send)`.

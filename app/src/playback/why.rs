@@ -3,16 +3,17 @@
 //! wake it, from the public snapshot (and, for a sleep, the run's events). The page shows it when
 //! a goroutine in the map, a line badge or a channel row is picked.
 //!
-//! Whether anything can still wake it is [`CanWake`]: the page knows for certain only in a few
-//! cases (the run is over; every goroutine is parked and no timer is pending; a nil channel).
-//! The engine's reachability analysis will answer it per goroutine; it plugs in as the
-//! `engine` argument of [`goroutine`] and [`channel`].
+//! Whether anything can still wake it is [`CanWake`], from the engine: the run is finished and
+//! deterministic, so a goroutine this run wakes later can be woken; one it never wakes again is
+//! judged by the engine's reachability analysis at the end of the run (the report's
+//! `goroutines[].leak`, `runtime/reach.rs`): leaked for certain, or still waiting on something
+//! a goroutine that can run, a pending timer or a global still reaches. See [`engine_answer`].
 
 use std::rc::Rc;
 
 use lessons::runtime::{
-    ChanId, ChanView, Event, EventKind, GState, Gid, GoroutineView, ObjId, Snapshot, WaitsOn,
-    object_name,
+    ChanId, ChanView, Event, EventKind, GState, Gid, GoroutineStack, GoroutineView, LeakVerdict,
+    ObjId, Snapshot, WaitsOn, object_name,
 };
 
 use crate::playback::narration::who;
@@ -59,9 +60,39 @@ impl CanWake {
     }
 }
 
-/// The engine's answer to "can anything still wake it?" for one goroutine, once reachability
-/// lands: `Some(false)` leaked for certain, `Some(true)` still reachable, `None` not asked.
-pub type EngineAnswer = Option<bool>;
+/// The engine's answer to "can anything still wake it?" for one goroutine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EngineAnswer {
+    /// This run wakes it again, at this virtual time.
+    WokenAt(i64),
+    /// Never woken again, and reachability at the end of the run says what it waits on is
+    /// out of reach of anything that can run: leaked for certain.
+    Never,
+    /// Never woken before the run ended, but something that can run (a goroutine, a pending
+    /// timer, a global) still reaches what it waits on.
+    Waiting,
+    /// The engine has no answer (the goroutine was not parked when the run ended, or the run
+    /// did not finish).
+    Unknown,
+}
+
+/// The engine's answer for `gid`: `woken` is when this run wakes it next (see [`woken_at`]),
+/// `end` the report's goroutines at the end of the run (sorted by id), with reachability's
+/// verdict on each parked one.
+pub fn engine_answer(end: &[GoroutineStack], gid: Gid, woken: Option<i64>) -> EngineAnswer {
+    if let Some(t) = woken {
+        return EngineAnswer::WokenAt(t);
+    }
+    let verdict = end
+        .binary_search_by_key(&gid.0, |g| g.gid)
+        .ok()
+        .and_then(|i| end[i].leak);
+    match verdict {
+        Some(LeakVerdict::Certain) => EngineAnswer::Never,
+        Some(LeakVerdict::Waiting) => EngineAnswer::Waiting,
+        None => EngineAnswer::Unknown,
+    }
+}
 
 /// The panel's content: a title and labelled rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,17 +167,6 @@ fn waits_on_chan(g: &GoroutineView, c: ChanId) -> Option<bool> {
         Some(WaitsOn::Select(cases)) => cases.iter().find(|w| w.chan == c).map(|w| w.send),
         _ => None,
     }
-}
-
-/// True when no goroutine can run, none sleeps and no timer is pending: Go's deadlock
-/// condition, under which nothing parked can ever be woken. Also true once the run is over.
-/// (Sleeps are not in the snapshot's timers, hence the separate check.)
-fn nothing_can_run(s: &Snapshot) -> bool {
-    s.outcome.is_some()
-        || (s.timers.is_empty()
-            && s.goroutines
-                .iter()
-                .all(|g| g.state.is_blocked() && g.state != GState::Sleep))
 }
 
 /// Why goroutine `gid` is where it is, at snapshot `s`. `woken` is when the run wakes it next
@@ -286,6 +306,35 @@ pub fn goroutine(
         ),
     };
     rows.push(("on", "blocked on", on));
+    // Who holds the mutex, or how far the WaitGroup is from zero.
+    match obj {
+        Some(ObjId::Mutex(m)) => {
+            let held = s.mutex_holders.iter().find(|h| h.mutex == m);
+            rows.push((
+                "holder",
+                "held by",
+                held.map_or_else(
+                    || "nobody at this instant: a waiter is about to take it".to_string(),
+                    |h| format!("{} since line {}", who(h.gid, names).0, h.line),
+                ),
+            ));
+        }
+        Some(ObjId::WaitGroup(w)) => {
+            if let Some(c) = s.wait_groups.iter().find(|c| c.wg == w) {
+                rows.push((
+                    "counter",
+                    "counter",
+                    format!(
+                        "{}: {} more Done call{} before Wait returns",
+                        c.counter,
+                        c.counter,
+                        if c.counter == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
     // Others waiting on the same object (or on one of its select's channels).
     let others: Vec<Gid> = s
         .goroutines
@@ -340,29 +389,26 @@ pub fn goroutine(
         GState::ChanSendNil | GState::ChanRecvNil | GState::SelectNoCases
     );
     let can_wake = match engine {
-        Some(false) => CanWake::Never(format!(
-            "Nothing can wake it: {nobody_left} (the engine's reachability analysis)"
+        _ if forever => CanWake::Never(format!("Nothing can ever wake it: {nobody_left}.")),
+        EngineAnswer::WokenAt(t) => {
+            CanWake::Yes(format!("Yes: this run wakes it at {}.", format_time(t)))
+        }
+        EngineAnswer::Never => CanWake::Never(format!(
+            "Nothing can ever wake it: {nobody_left}, and no goroutine that can run, no pending \
+             timer and no global variable reaches what it waits on (golite's reachability \
+             analysis at the end of the run)."
         )),
-        Some(true) => CanWake::Yes(
-            "A goroutine that can still run can reach what it waits on (the engine's \
-             reachability analysis)"
+        EngineAnswer::Waiting => CanWake::Yes(
+            "Something can still wake it: when the run ended, a goroutine that can run, a \
+             pending timer or a global variable still reached what it waits on (golite's \
+             reachability analysis)."
                 .into(),
         ),
-        None if forever => CanWake::Never(format!("Nothing can wake it: {nobody_left}.")),
-        None if s.outcome.is_some() => CanWake::Never(format!(
-            "Nothing can wake it: the run is over, so {nobody_left}."
-        )),
-        None if nothing_can_run(s) => CanWake::Never(format!(
-            "Nothing can wake it: every goroutine is blocked and no timer is pending, so \
-             {nobody_left}."
-        )),
-        None if state == GState::Sleep => {
+        EngineAnswer::Unknown if state == GState::Sleep => {
             CanWake::Yes("Yes: its timer will fire when the clock gets there.".into())
         }
-        None => CanWake::Unknown(
-            "Not known yet: a goroutine that can still run might do it. (golite's \
-             reachability analysis will tell.)"
-                .into(),
+        EngineAnswer::Unknown => CanWake::Unknown(
+            "Not known: the run did not finish, so the engine could not tell.".into(),
         ),
     };
     Some(Why {
@@ -374,8 +420,8 @@ pub fn goroutine(
 }
 
 /// A channel's story: its buffer, who waits on it to send or receive, and whether they can
-/// still be served.
-pub fn channel(s: &Snapshot, c: ChanId, engine: EngineAnswer) -> Option<Why> {
+/// still be served: `engine` answers for each waiter (see [`engine_answer`]).
+pub fn channel(s: &Snapshot, c: ChanId, engine: impl Fn(Gid) -> EngineAnswer) -> Option<Why> {
     let v = s.chans.iter().find(|v| v.chan == c)?;
     let mut senders = Vec::new();
     let mut receivers = Vec::new();
@@ -407,21 +453,36 @@ pub fn channel(s: &Snapshot, c: ChanId, engine: EngineAnswer) -> Option<Why> {
             },
         ),
     ];
-    let waiting = !senders.is_empty() || !receivers.is_empty();
-    let can_wake = match engine {
-        Some(false) => CanWake::Never(
-            "Nothing can serve its waiters: no goroutine that can run reaches it (the engine's \
-             reachability analysis)"
+    let answers: Vec<EngineAnswer> = senders
+        .iter()
+        .chain(&receivers)
+        .map(|g| engine(*g))
+        .collect();
+    let never = answers
+        .iter()
+        .filter(|a| **a == EngineAnswer::Never)
+        .count();
+    let can_wake = if answers.is_empty() {
+        CanWake::Yes("Nobody is stuck on it.".into())
+    } else if never == answers.len() {
+        CanWake::Never(
+            "Nothing can ever serve its waiters: no goroutine that can run, no pending timer and \
+             no global variable reaches it (golite's reachability analysis at the end of the run)."
                 .into(),
-        ),
-        Some(true) => CanWake::Yes("A goroutine that can still run reaches it.".into()),
-        None if !waiting => CanWake::Yes("Nobody is stuck on it.".into()),
-        None if nothing_can_run(s) => {
-            CanWake::Never("Nothing can serve its waiters: no goroutine is left that could.".into())
-        }
-        None => CanWake::Unknown(
-            "Not known yet: a goroutine that can still run might serve them.".into(),
-        ),
+        )
+    } else if answers.contains(&EngineAnswer::Unknown) {
+        CanWake::Unknown("Not known: the run did not finish, so the engine could not tell.".into())
+    } else if never > 0 {
+        CanWake::Yes(format!(
+            "Some of its waiters can still be served; {never} of {} never can (golite's \
+             reachability analysis).",
+            answers.len()
+        ))
+    } else {
+        CanWake::Yes(
+            "Its waiters can still be served: this run or something that can run reaches them."
+                .into(),
+        )
     };
     Some(Why {
         title: format!("chan #{}", c.0),
@@ -436,13 +497,18 @@ mod tests {
     use super::*;
     use crate::playback::narration::names;
     use lessons::golite::{self, RunOptions};
-    use lessons::runtime::{Progress, Timeline};
+    use lessons::runtime::{Progress, RunReport, Timeline};
 
-    fn timeline(src: &str) -> Timeline {
+    fn run(src: &str) -> (Timeline, RunReport) {
         let program = golite::compile("t.go", src, &[]).unwrap_or_else(|e| panic!("{e:?}"));
         let mut rt = golite::start(&program, &RunOptions::default());
         while rt.run_slice(10_000) == Progress::Running {}
-        Timeline::from_events(rt.take_events())
+        (Timeline::from_events(rt.take_events()), rt.report())
+    }
+
+    /// The engine's answer for `gid` at event `k` of a run.
+    fn answer(t: &Timeline, r: &RunReport, k: usize, gid: Gid) -> EngineAnswer {
+        engine_answer(&r.goroutines, gid, woken_at(t.events(), k, gid))
     }
 
     fn row<'a>(w: &'a Why, key: &str) -> &'a str {
@@ -455,8 +521,8 @@ mod tests {
     const LEAK: &str = "package main\n\nimport \"time\"\n\nfunc main() {\n\tc := make(chan int)\n\tfor range 3 {\n\t\tgo func() {\n\t\t\ttime.Sleep(5 * time.Millisecond)\n\t\t\tc <- 1\n\t\t}()\n\t}\n\t<-c\n\ttime.Sleep(20 * time.Millisecond)\n}\n";
 
     #[test]
-    fn a_leaked_sender_names_its_channel_its_peers_and_that_no_receiver_is_left() {
-        let t = timeline(LEAK);
+    fn a_leaked_sender_names_its_channel_its_peers_and_that_nothing_can_ever_wake_it() {
+        let (t, report) = run(LEAK);
         let end = t.last();
         let names = names(t.events());
         let gid = picked_gid(
@@ -467,7 +533,9 @@ mod tests {
             },
         )
         .unwrap_or_else(|| panic!("no sender at line 10: {:?}", end.by_line));
-        let w = goroutine(&end, gid, &names, None, None).unwrap_or_else(|| panic!("no why"));
+        let engine = answer(&t, &report, end.index, gid);
+        assert_eq!(engine, EngineAnswer::Never);
+        let w = goroutine(&end, gid, &names, None, engine).unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.title, format!("goroutine {} (main.main.func1)", gid.0));
         assert_eq!(
             row(&w, "state"),
@@ -484,16 +552,17 @@ mod tests {
         assert_eq!(
             w.can_wake,
             CanWake::Never(
-                "Nothing can wake it: the run is over, so no goroutine is left that receives \
-                 from chan #0."
+                "Nothing can ever wake it: no goroutine is left that receives from chan #0, and \
+                 no goroutine that can run, no pending timer and no global variable reaches what \
+                 it waits on (golite's reachability analysis at the end of the run)."
                     .into()
             )
         );
     }
 
     #[test]
-    fn mid_run_a_sender_may_still_be_served_and_a_sleeper_knows_its_timer() {
-        let t = timeline(LEAK);
+    fn mid_run_a_sleeper_knows_its_timer() {
+        let (t, report) = run(LEAK);
         let names = names(t.events());
         // At 1 ms everyone sleeps: the three senders' timers fire at 5 ms.
         let k = t.index_at_time(1_000_000);
@@ -506,25 +575,98 @@ mod tests {
             .unwrap_or_else(|| panic!("nobody sleeps: {:?}", s.goroutines));
         let at = woken_at(t.events(), k, sleeper);
         assert_eq!(at, Some(5_000_000));
-        let w = goroutine(&s, sleeper, &names, at, None).unwrap_or_else(|| panic!("no why"));
+        let engine = answer(&t, &report, k, sleeper);
+        assert_eq!(engine, EngineAnswer::WokenAt(5_000_000));
+        let w = goroutine(&s, sleeper, &names, at, engine).unwrap_or_else(|| panic!("no why"));
         assert_eq!(row(&w, "wake"), "its timer, at 5ms");
         assert_eq!(row(&w, "woken"), "woken at 5ms");
+        assert_eq!(
+            w.can_wake,
+            CanWake::Yes("Yes: this run wakes it at 5ms.".into())
+        );
+    }
+
+    /// A goroutine on a running Ticker's channel when main returns is waiting, not leaked: the
+    /// ticker can still wake it (lesson 14's case).
+    #[test]
+    fn a_ticker_reader_at_the_end_is_still_waiting() {
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTicker(time.Second)\n\tgo func() {\n\t\tfor range t.C {\n\t\t}\n\t}()\n\ttime.Sleep(10 * time.Millisecond)\n}\n";
+        let (t, report) = run(src);
+        let end = t.last();
+        let gid = picked_gid(
+            &end,
+            Pick::Line {
+                line: 8,
+                state: "chan receive",
+            },
+        )
+        .unwrap_or_else(|| panic!("no reader at line 8: {:?}", end.by_line));
+        let engine = answer(&t, &report, end.index, gid);
+        assert_eq!(engine, EngineAnswer::Waiting);
+        let w = goroutine(&end, gid, &names(t.events()), None, engine)
+            .unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.can_wake.key(), "yes");
-        // The engine's answer, once it has one, wins.
-        let w = goroutine(&s, sleeper, &names, at, Some(false)).unwrap_or_else(|| panic!());
-        assert_eq!(w.can_wake.key(), "never");
+        assert!(
+            w.can_wake
+                .text()
+                .starts_with("Something can still wake it: "),
+            "{w:?}"
+        );
+    }
+
+    const LOCKS: &str = "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tgo func() {\n\t\tmu.Lock()\n\t\ttime.Sleep(10 * time.Millisecond)\n\t\tmu.Unlock()\n\t}()\n\ttime.Sleep(time.Millisecond)\n\tmu.Lock()\n\tvar wg sync.WaitGroup\n\twg.Add(3)\n\tfor range 3 {\n\t\tgo func() {\n\t\t\ttime.Sleep(time.Millisecond)\n\t\t\twg.Done()\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+
+    #[test]
+    fn a_lock_waiter_names_the_holder_and_a_wait_the_counter() {
+        let (t, report) = run(LOCKS);
+        let names = names(t.events());
+        let main = Gid(1);
+        let k = t.index_at_time(5_000_000);
+        let s = t.snapshot_at(k);
+        let engine = answer(&t, &report, k, main);
+        assert_eq!(engine, EngineAnswer::WokenAt(10_000_000));
+        let w = goroutine(&s, main, &names, woken_at(t.events(), k, main), engine)
+            .unwrap_or_else(|| panic!("no why"));
+        assert_eq!(row(&w, "state"), "sync.Mutex.Lock at line 16");
+        assert_eq!(
+            row(&w, "holder"),
+            "goroutine 2 (main.main.func1) since line 11"
+        );
+        // At 10 ms main waits for three workers, which sleep until 11 ms.
+        let k = t.index_at_time(10_500_000);
+        let s = t.snapshot_at(k);
+        let w = goroutine(
+            &s,
+            main,
+            &names,
+            woken_at(t.events(), k, main),
+            EngineAnswer::Unknown,
+        )
+        .unwrap_or_else(|| panic!("no why"));
+        assert_eq!(row(&w, "state"), "sync.WaitGroup.Wait at line 25");
+        assert_eq!(
+            row(&w, "counter"),
+            "3: 3 more Done calls before Wait returns"
+        );
+        assert_eq!(
+            s.wait_groups.iter().map(|c| c.counter).collect::<Vec<_>>(),
+            [3]
+        );
+        // Nobody waits on the mutex any more: the snapshot no longer names a holder.
+        assert_eq!(s.mutex_holders, []);
     }
 
     #[test]
     fn a_channel_lists_who_waits_on_it() {
-        let t = timeline(LEAK);
+        let (t, report) = run(LEAK);
         let end = t.last();
-        let w = channel(&end, ChanId(0), None).unwrap_or_else(|| panic!("no chan #0"));
+        let engine = |g: Gid| answer(&t, &report, end.index, g);
+        let w = channel(&end, ChanId(0), engine).unwrap_or_else(|| panic!("no chan #0"));
         assert_eq!(w.title, "chan #0");
         assert!(row(&w, "senders").starts_with("2: "), "{w:?}");
         assert_eq!(row(&w, "receivers"), "none");
         assert_eq!(w.can_wake.key(), "never");
-        assert!(channel(&end, ChanId(9), None).is_none());
+        assert!(channel(&end, ChanId(9), engine).is_none());
     }
 
     #[test]

@@ -32,6 +32,7 @@ use crate::panes::code_editor::CodeEditor;
 use crate::panes::code_view::CodeView;
 use crate::panes::goroutine_map::GoroutineMap;
 use crate::panes::pick::Picker;
+use crate::panes::race_marks::{self, RaceMarks};
 use crate::playback::engine::{self, Side};
 use crate::playback::verdict;
 use crate::shell::challenge_page::ChallengePage;
@@ -212,8 +213,17 @@ fn SideTabs(ctl: LessonController, tab: RwSignal<Side>) -> impl IntoView {
             return tr(lang, "running…").to_string();
         }
         if at_end.get() {
+            let harm = crate::catalog::harm(ctl.lesson);
+            let edited = ctl.edits.with(|e| e[side.index()].is_some());
             return ctl
-                .side_run(side, |r| verdict::headline_in(&r.report, lang).0)
+                .runs
+                .with(|r| {
+                    r.as_ref().map(|r| {
+                        let reports = [&r.sides[0].report, &r.sides[1].report];
+                        let zh = lang == Lang::Zh;
+                        verdict::sentence(harm.as_ref(), reports, side == Side::Bad, edited, zh).0
+                    })
+                })
                 .unwrap_or_default();
         }
         let n = ctl.snapshots[side.index()].with(|s| s.goroutines.len());
@@ -328,6 +338,24 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
         ctl.runs.track();
         picker.0.set(None);
     });
+    // The races this side's run found, as badges on their lines; a click goes to the access.
+    let races = RaceMarks {
+        marks: Signal::derive(move || {
+            ctl.side_run(side, |r| race_marks::marks(&r.report.races))
+                .unwrap_or_default()
+        }),
+        jump: Callback::new(move |n: usize| {
+            let bad = side == Side::Bad;
+            let to = ctl.runs.with_untracked(|r| {
+                r.as_ref()
+                    .map(|r| race_marks::position_of(&r.lockstep, bad, n))
+            });
+            if let Some(k) = to {
+                ctl.pause();
+                ctl.seek(k);
+            }
+        }),
+    };
     let (tag, blurb) = match side {
         Side::Bad => ("anti-pattern", "the bug as it ships"),
         Side::Good => ("fix", "the idiomatic fix"),
@@ -354,6 +382,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
     });
     view! {
         <Provider value=picker>
+        <Provider value=races>
         <section
             class=format!("side side-{}", side.key())
             id=format!("side-{}", side.key())
@@ -442,6 +471,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 }}
             </div>
         </section>
+        </Provider>
         </Provider>
     }
 }

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::runtime::{Leak, Outcome, RunReport};
+use crate::runtime::{Leak, Outcome, RaceReport, RunReport};
 
 /// A measure a lesson can name as its harm. Each reads one figure of the [`RunReport`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,7 +248,7 @@ pub fn judge(harm: &Harm, bad: &RunReport, good: &RunReport) -> LessonVerdict {
 
 /// One side: `r` judged against `other` (the fix when `is_bad`, the anti-pattern otherwise).
 fn side(harm: &Harm, r: &RunReport, other: &RunReport, is_bad: bool) -> SideVerdict {
-    let (head, tone) = headline(r);
+    let (head, tone) = headline(r, other);
     let mut tone = tone;
     let mut en: Vec<String> = head.iter().map(|h| h.0.clone()).collect();
     let mut zh: Vec<String> = head.iter().map(|h| h.1.clone()).collect();
@@ -289,12 +289,27 @@ fn side(harm: &Harm, r: &RunReport, other: &RunReport, is_bad: bool) -> SideVerd
     }
 }
 
-/// Leaks, deadlocks, panics and runs that could not finish, in words; empty for a clean exit.
-fn headline(r: &RunReport) -> (Vec<(String, String)>, Tone) {
+/// Data races, leaks, deadlocks, panics and runs that could not finish, in words; empty for a
+/// clean exit with no race. `other` is the other side's run: when it raced and this one did
+/// not (both ran with the detector), this side says "no data race".
+fn headline(r: &RunReport, other: &RunReport) -> (Vec<(String, String)>, Tone) {
     let first = |s: &str| s.lines().next().unwrap_or("").to_string();
+    let mut parts = Vec::new();
+    if !r.races.is_empty() {
+        parts.push(race_words(&r.races));
+    } else if !other.races.is_empty() {
+        parts.push(("no data race".to_string(), "没有数据竞争".to_string()));
+    }
     let line = match r.outcome {
-        Outcome::Exit if r.leaked.is_empty() => return (Vec::new(), Tone::Ok),
-        Outcome::Exit => leak_words(&r.leaked),
+        Outcome::Exit if r.leaked.is_empty() => {
+            let tone = if r.races.is_empty() {
+                Tone::Ok
+            } else {
+                Tone::Bad
+            };
+            return (parts, tone);
+        }
+        Outcome::Exit => leak_words(&r.leaked, &r.leaked_certain),
         Outcome::Deadlock => (
             "deadlock: all goroutines are asleep".to_string(),
             "死锁：所有 goroutine 都在休眠".to_string(),
@@ -325,12 +340,63 @@ fn headline(r: &RunReport) -> (Vec<(String, String)>, Tone) {
             );
         }
     };
-    (vec![line], Tone::Bad)
+    parts.push(line);
+    (parts, Tone::Bad)
 }
 
-fn leak_words(leaked: &[Leak]) -> (String, String) {
+/// The first race of a run in words: `DATA RACE: line 19 read by goroutine 3, line 19
+/// written earlier by goroutine 2, nothing orders them`, counted when there are more.
+fn race_words(races: &[RaceReport]) -> (String, String) {
+    let Some(r) = races.first() else {
+        return (String::new(), String::new());
+    };
+    let (a, p) = (&r.access, &r.previous);
+    let en_op = |op: &str| match op {
+        "write" => "written",
+        "atomic read" => "read atomically",
+        "atomic write" => "written atomically",
+        _ => "read",
+    };
+    let zh_op = |op: &str| match op {
+        "write" => "写入",
+        "atomic read" => "原子读取",
+        "atomic write" => "原子写入",
+        _ => "读取",
+    };
+    let en = format!(
+        "line {} {} by goroutine {}, line {} {} earlier by goroutine {}, nothing orders them",
+        a.line,
+        en_op(&a.op),
+        a.goroutine,
+        p.line,
+        en_op(&p.op),
+        p.goroutine
+    );
+    let zh = format!(
+        "第 {} 行被 goroutine {} {}，第 {} 行先前被 goroutine {} {}，两者之间没有同步",
+        a.line,
+        a.goroutine,
+        zh_op(&a.op),
+        p.line,
+        p.goroutine,
+        zh_op(&p.op)
+    );
+    match races.len() {
+        1 => (format!("DATA RACE: {en}"), format!("数据竞争：{zh}")),
+        n => (
+            format!("{n} DATA RACES, the first: {en}"),
+            format!("{n} 处数据竞争，第一处：{zh}"),
+        ),
+    }
+}
+
+/// Leaked goroutines in words, and whether anything can still wake them (`certain`: the part
+/// of `leaked` that reachability proved can never wake, see `runtime/reach.rs`):
+/// `6 goroutines leaked at line 27 (chan send): blocked forever, nothing can ever wake them`.
+fn leak_words(leaked: &[Leak], certain: &[Leak]) -> (String, String) {
     let total: u32 = leaked.iter().map(|l| l.count).sum();
-    match leaked {
+    let sure: u32 = certain.iter().map(|l| l.count).sum::<u32>().min(total);
+    let (mut en, mut zh) = match leaked {
         [l] => {
             let noun = if l.count == 1 {
                 "goroutine"
@@ -349,7 +415,28 @@ fn leak_words(leaked: &[Leak]) -> (String, String) {
             format!("{total} goroutines leaked"),
             format!("泄漏了 {total} 个 goroutine"),
         ),
+    };
+    let them = if total == 1 { "it" } else { "them" };
+    if sure == total {
+        en.push_str(&format!(": blocked forever, nothing can ever wake {them}"));
+        zh.push_str(if total == 1 {
+            "：永远阻塞，再也没有任何东西能唤醒它"
+        } else {
+            "：永远阻塞，再也没有任何东西能唤醒它们"
+        });
+    } else if sure == 0 {
+        en.push_str(&format!(
+            ": still waiting, something could still wake {them}"
+        ));
+        zh.push_str("：仍在等待，仍可能被唤醒");
+    } else {
+        en.push_str(&format!(
+            ": {sure} blocked forever, {} still waiting",
+            total - sure
+        ));
+        zh.push_str(&format!("：{sure} 个永远阻塞，{} 个仍在等待", total - sure));
     }
+    (en, zh)
 }
 
 fn number_figure(

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use serde::{Serialize, Serializer};
 
-use super::ids::{ChanId, Gid, ObjId, TimerId};
+use super::ids::{ChanId, Gid, MutexId, ObjId, TimerId, WgId};
 use super::report::Outcome;
 use super::state::GState;
 
@@ -73,6 +73,18 @@ pub enum EventKind {
     Spin { idle_polls: u64, steps: u64 },
     /// A deferred call recovered a panic.
     Recovered,
+    /// Who holds `mutex` now (`None`: nobody), and the line where it took it. Recorded only
+    /// while a goroutine waits for the mutex (when the first waiter parks, and each time the
+    /// mutex changes hands while some wait), so an uncontended lock costs no event: the
+    /// snapshot's holder is meant for the goroutines blocked on it.
+    MutexHolder {
+        mutex: MutexId,
+        holder: Option<Gid>,
+        at: u32,
+    },
+    /// A WaitGroup's counter, recorded only while a goroutine waits in `Wait` (when it parks,
+    /// and at each `Add`/`Done` while some wait).
+    WaitGroupCounter { wg: WgId, counter: i64 },
     /// The run ended.
     End { outcome: Outcome },
 }

@@ -80,7 +80,10 @@ pub use scheduler::{
     Config, MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST,
 };
 pub use select::{SelectCase, Selected};
-pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView, WaitsOn};
+pub use snapshot::{
+    ChanView, GoroutineView, LineGroup, MutexHolderView, Snapshot, StateCount, TimerView,
+    WaitGroupView, WaitsOn,
+};
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};
 

@@ -133,7 +133,8 @@ pub struct Runtime<V: Value> {
     pub(crate) firing: bool,
     /// Goroutine resumes, bounded like steps.
     pub(crate) resumes: u64,
-    /// Events recorded so far (taken ones included), bounded by `max_events`.
+    /// Events recorded so far (taken ones included), bounded by `max_events`; when events are
+    /// not kept, the events a recording run would have recorded.
     pub(crate) events_recorded: u64,
     /// Output printed so far, in bytes and lines (kept or not, see [`MAX_OUTPUT_BYTES`]).
     pub(crate) out_bytes: u64,
@@ -528,7 +529,9 @@ impl<V: Value> Runtime<V> {
 
     /// Records an event for `gid` at its current line.
     pub(crate) fn emit(&mut self, gid: Gid, kind: EventKind) {
+        // Counted even when not kept, so a race's `event` index is the page's in the CLI too.
         if !self.cfg.record_events {
+            self.events_recorded += 1;
             return;
         }
         let line = self.gs.get(gid.index()).map_or(0, |g| g.line);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::{Serialize, Serializer};
 
 use super::event::{CaseWait, Event, EventKind};
-use super::ids::{ChanId, Gid, ObjId, TimerId};
+use super::ids::{ChanId, Gid, MutexId, ObjId, TimerId, WgId};
 use super::measures::{Measures, Tally};
 use super::report::Outcome;
 use super::state::GState;
@@ -143,6 +143,10 @@ pub struct Snapshot {
     pub chans: Vec<ChanView>,
     /// Pending timers, soonest first.
     pub timers: Vec<TimerView>,
+    /// Who holds each mutex that a goroutine waits for (by mutex id).
+    pub mutex_holders: Vec<MutexHolderView>,
+    /// The counter of each WaitGroup that a goroutine waits on (by id).
+    pub wait_groups: Vec<WaitGroupView>,
     pub heap_bytes: u64,
     pub heap_peak_bytes: u64,
     pub output: String,
@@ -161,6 +165,21 @@ struct GFold {
     since_ns: i64,
     on: Option<ObjId>,
     cases: Option<Rc<[CaseWait]>>,
+}
+
+/// Who holds a mutex that goroutines wait for, and where it took it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MutexHolderView {
+    pub mutex: MutexId,
+    pub gid: Gid,
+    pub line: u32,
+}
+
+/// The counter of a WaitGroup that goroutines wait on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct WaitGroupView {
+    pub wg: WgId,
+    pub counter: i64,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -183,6 +202,10 @@ pub(crate) struct Fold {
     gs: Vec<Option<GFold>>,
     chans: Vec<CFold>,
     timers: Vec<Option<i64>>,
+    /// By mutex: its holder and line, as last recorded (see `EventKind::MutexHolder`).
+    holders: Vec<Option<(Gid, u32)>>,
+    /// By WaitGroup: its counter, as last recorded.
+    wg_counters: Vec<Option<i64>>,
     heap: u64,
     heap_peak: u64,
     output: String,
@@ -306,6 +329,12 @@ impl Fold {
             }
             EventKind::Spin { idle_polls, steps } => self.tally.spin(*idle_polls, *steps),
             EventKind::Recovered => self.tally.recovered(),
+            EventKind::MutexHolder { mutex, holder, at } => {
+                *slot(&mut self.holders, mutex.index()) = holder.map(|g| (g, *at));
+            }
+            EventKind::WaitGroupCounter { wg, counter } => {
+                *slot(&mut self.wg_counters, wg.index()) = Some(*counter);
+            }
             EventKind::End { outcome } => self.outcome = Some(*outcome),
         }
     }
@@ -402,6 +431,53 @@ impl Fold {
             })
             .collect();
         timers.sort_by_key(|t| (t.at, t.timer));
+        // Only the objects someone waits on at this point: what was recorded for the others
+        // may be out of date (see `EventKind::MutexHolder`). Few objects are recorded; one
+        // pass over the goroutines finds which are waited on.
+        let mut mutex_holders: Vec<(MutexHolderView, bool)> = self
+            .holders
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let (gid, line) = (*h)?;
+                let mutex = MutexId(i as u32);
+                Some((MutexHolderView { mutex, gid, line }, false))
+            })
+            .collect();
+        let mut wait_groups: Vec<(WaitGroupView, bool)> = self
+            .wg_counters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let wg = WgId(i as u32);
+                Some((WaitGroupView { wg, counter: (*c)? }, false))
+            })
+            .collect();
+        if !mutex_holders.is_empty() || !wait_groups.is_empty() {
+            for g in &goroutines {
+                match g.waits_on {
+                    Some(WaitsOn::Object(ObjId::Mutex(m))) => {
+                        for h in mutex_holders.iter_mut().filter(|h| h.0.mutex == m) {
+                            h.1 = true;
+                        }
+                    }
+                    Some(WaitsOn::Object(ObjId::WaitGroup(w))) => {
+                        for c in wait_groups.iter_mut().filter(|c| c.0.wg == w) {
+                            c.1 = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mutex_holders = mutex_holders
+            .into_iter()
+            .filter_map(|(h, waited)| waited.then_some(h))
+            .collect();
+        let wait_groups = wait_groups
+            .into_iter()
+            .filter_map(|(c, waited)| waited.then_some(c))
+            .collect();
         Snapshot {
             index: self.index,
             step: self.step,
@@ -412,6 +488,8 @@ impl Fold {
             by_line,
             chans,
             timers,
+            mutex_holders,
+            wait_groups,
             heap_bytes: self.heap,
             heap_peak_bytes: self.heap_peak,
             output: self.output.clone(),

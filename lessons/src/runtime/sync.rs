@@ -10,6 +10,7 @@
 use std::collections::VecDeque;
 
 use super::cx::Cx;
+use super::event::EventKind;
 use super::goroutine::Park;
 use super::ids::{CondId, Gid, MutexId, ObjId, OnceId, RwMutexId, WgId};
 use super::scheduler::Runtime;
@@ -19,6 +20,8 @@ use super::{Op, Value, Wake};
 #[derive(Default)]
 pub(crate) struct Mutex {
     locked: bool,
+    /// Who took it, and at which line (for the goroutines waiting on it).
+    holder: Option<(Gid, u32)>,
     /// A waiter was woken and has not yet tried again (Go's `mutexWoken`).
     woken: bool,
     pub(crate) waiters: VecDeque<Gid>,
@@ -86,6 +89,7 @@ impl<V: Value> Runtime<V> {
         if !mx.locked {
             mx.locked = true;
             self.race_mutex_acquire(gid, m);
+            self.mutex_taken(gid, m);
             return true;
         }
         if front {
@@ -93,8 +97,42 @@ impl<V: Value> Runtime<V> {
         } else {
             mx.waiters.push_back(gid);
         }
+        self.mutex_waited(gid, m);
         self.park(gid, GState::MutexLock, Some(ObjId::Mutex(m)), Park::None);
         false
+    }
+
+    /// `gid` took `m`: remembered, and recorded when goroutines wait for it.
+    fn mutex_taken(&mut self, gid: Gid, m: MutexId) {
+        let line = self.gs[gid.index()].line;
+        let mx = &mut self.sync.mutexes[m.index()];
+        mx.holder = Some((gid, line));
+        if !mx.waiters.is_empty() {
+            self.emit(
+                gid,
+                EventKind::MutexHolder {
+                    mutex: m,
+                    holder: Some(gid),
+                    at: line,
+                },
+            );
+        }
+    }
+
+    /// `gid` queued on `m`: the first waiter records who holds it.
+    fn mutex_waited(&mut self, gid: Gid, m: MutexId) {
+        let mx = &self.sync.mutexes[m.index()];
+        if mx.waiters.len() == 1 {
+            let (holder, at) = mx.holder.map_or((None, 0), |(g, l)| (Some(g), l));
+            self.emit(
+                gid,
+                EventKind::MutexHolder {
+                    mutex: m,
+                    holder,
+                    at,
+                },
+            );
+        }
     }
 
     /// Wakes `gid` to take `m` when it runs (Cond.Wait re-locking; woken Lock waiters).
@@ -103,12 +141,24 @@ impl<V: Value> Runtime<V> {
         self.ready(gid, Wake::Done);
     }
 
-    fn mutex_unlock(&mut self, m: MutexId) -> Result<(), String> {
+    fn mutex_unlock(&mut self, gid: Gid, m: MutexId) -> Result<(), String> {
         let mx = &mut self.sync.mutexes[m.index()];
         if !mx.locked {
             return Err("sync: unlock of unlocked mutex".to_string());
         }
         mx.locked = false;
+        mx.holder = None;
+        if !mx.waiters.is_empty() {
+            self.emit(
+                gid,
+                EventKind::MutexHolder {
+                    mutex: m,
+                    holder: None,
+                    at: 0,
+                },
+            );
+        }
+        let mx = &mut self.sync.mutexes[m.index()];
         if !mx.woken
             && let Some(next) = mx.waiters.pop_front()
         {
@@ -133,9 +183,11 @@ impl<V: Value> Cx<'_, V> {
         if !mx.locked {
             mx.locked = true;
             self.rt.race_mutex_acquire(self.gid, m);
+            self.rt.mutex_taken(self.gid, m);
             return Op::Ready(());
         }
         mx.waiters.push_back(self.gid);
+        self.rt.mutex_waited(self.gid, m);
         self.rt.park(
             self.gid,
             GState::MutexLock,
@@ -168,6 +220,7 @@ impl<V: Value> Cx<'_, V> {
         } else {
             mx.locked = true;
             self.rt.race_mutex_acquire(self.gid, m);
+            self.rt.mutex_taken(self.gid, m);
             true
         }
     }
@@ -177,7 +230,7 @@ impl<V: Value> Cx<'_, V> {
         if self.rt.sync.mutexes[m.index()].locked {
             self.rt.race_mutex_release(self.gid, m);
         }
-        self.rt.mutex_unlock(m)
+        self.rt.mutex_unlock(self.gid, m)
     }
 
     /// A new unlocked sync.RWMutex.
@@ -361,6 +414,12 @@ impl<V: Value> Cx<'_, V> {
             self.rt.race_wg_add_from_zero(self.gid, wg);
         }
         let w = &mut self.rt.sync.wgs[wg.index()];
+        if !w.waiters.is_empty() {
+            let counter = w.counter;
+            self.rt
+                .emit(self.gid, EventKind::WaitGroupCounter { wg, counter });
+        }
+        let w = &mut self.rt.sync.wgs[wg.index()];
         if w.counter == 0 {
             let waiters = std::mem::take(&mut w.waiters);
             for g in waiters {
@@ -381,6 +440,9 @@ impl<V: Value> Cx<'_, V> {
         self.rt.race_wg_wait_blocks(self.gid, wg);
         let w = &mut self.rt.sync.wgs[wg.index()];
         w.waiters.push(self.gid);
+        let counter = w.counter;
+        self.rt
+            .emit(self.gid, EventKind::WaitGroupCounter { wg, counter });
         self.rt.park(
             self.gid,
             GState::WaitGroupWait,
@@ -407,7 +469,7 @@ impl<V: Value> Cx<'_, V> {
         if self.rt.sync.mutexes[m.index()].locked {
             self.rt.race_mutex_release(self.gid, m);
         }
-        self.rt.mutex_unlock(m)?;
+        self.rt.mutex_unlock(self.gid, m)?;
         self.rt.sync.conds[c.index()].waiters.push_back(self.gid);
         self.rt
             .park(self.gid, GState::CondWait, Some(ObjId::Cond(c)), Park::None);

@@ -76,13 +76,13 @@ test('an edit that fixes bad.go runs, agrees with golite, travels in the link an
   await expect(page.getByTestId('edited-bad')).toHaveCount(0);
   const lesson = goliteSource('bad.go', BAD);
   await expect.poll(() => shownLeaks(page, 'bad')).toEqual(lesson.leaked);
-  await expect(headline(page, 'bad')).toContainText('6 goroutines leaked at line 27 (chan send); ');
+  await expect(headline(page, 'bad')).toContainText('6 goroutines leaked at line 27 (chan send): blocked forever, nothing can ever wake them; ');
   await page.goForward();
   await noLeaks(page, 'bad', true);
 
   // Revert brings back the lesson's file, and the link drops the edit.
   await page.getByTestId('revert-bad').click();
-  await expect(headline(page, 'bad')).toContainText('6 goroutines leaked at line 27 (chan send); ');
+  await expect(headline(page, 'bad')).toContainText('6 goroutines leaked at line 27 (chan send): blocked forever, nothing can ever wake them; ');
   await expect(page).not.toHaveURL(/bad_go=/);
   expect(problems).toEqual([]);
 });
@@ -103,7 +103,7 @@ test('a typed constant moves its slider, and both sides run with it', async ({ p
   const cli = goliteSource('bad.go', BAD, ['requests=20']);
   expect(cli.leaked).toHaveLength(1);
   await expect.poll(() => shownLeaks(page, 'bad')).toEqual(cli.leaked);
-  await expect(headline(page, 'bad')).toContainText(`${cli.leaked[0].count} goroutines leaked at line 27 (chan send); `);
+  await expect(headline(page, 'bad')).toContainText(`${cli.leaked[0].count} goroutines leaked at line 27 (chan send): blocked forever, nothing can ever wake them; `);
   await expect(page.getByTestId('code-good')).toContainText('const requests = 20');
 
   // A slider moved while the box is open keeps its value when the box runs: the constant was

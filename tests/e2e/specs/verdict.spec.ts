@@ -29,13 +29,15 @@ const folders = fs
   .sort();
 
 /** The CLI's verdict of one side of a lesson folder, run as the page runs it: with the
- * lesson's seed and its seeded preemption (lesson 15's `preempt_every`). */
+ * lesson's seed, its seeded preemption (lesson 15's `preempt_every`) and its race detector
+ * (`race = true`). */
 function cliVerdict(folder: string, side: string): SideVerdict {
   const toml = fs.readFileSync(path.join(catalog, folder, 'lesson.toml'), 'utf8');
   const seed = toml.match(/^seed = (\d+)/m)?.[1] ?? '1';
   const preempt = toml.match(/^preempt_every = (\d+)/m)?.[1];
   const args = ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', path.join(catalog, folder, `${side}.go`), '--json', '--seed', seed];
   if (preempt) args.push('--preempt-every', preempt);
+  if (/^race = true/m.test(toml)) args.push('--race');
   const r = JSON.parse(execFileSync('cargo', args, { cwd: repo, encoding: 'utf8' })) as { verdict: SideVerdict };
   expect(r.verdict, `${folder} ${side}`).toBeTruthy();
   return r.verdict;
@@ -120,7 +122,9 @@ test("why is lesson 01's line-27 goroutine stuck: its channel, and no receiver i
   await expect(why.locator('dd[data-row="wake"]')).toHaveText(`a receive from chan #${chan}`);
   await expect(why.locator('dd[data-row="woken"]')).toHaveText('never woken: the run ends first');
   await expect(why.getByTestId('can-wake')).toHaveAttribute('data-can-wake', 'never');
-  await expect(why.getByTestId('can-wake')).toContainText(`no goroutine is left that receives from chan #${chan}`);
+  await expect(why.getByTestId('can-wake')).toHaveText(
+    `Nothing can ever wake it: no goroutine is left that receives from chan #${chan}, and no goroutine that can run, no pending timer and no global variable reaches what it waits on (golite's reachability analysis at the end of the run).`,
+  );
   await expect(why.locator('dd[data-row="since"]')).toContainText('(blocked for');
   // The channel's own row tells the same story, from the channel's side.
   await page.getByTestId('chans-bad').locator(`li.gauge[data-chan="${chan}"]`).click();
@@ -172,7 +176,16 @@ test('"In Go" shows what go run, pprof and goleak would', async ({ page }) => {
   await verdictsShown(page);
   const panel = page.getByTestId('in-go-bad');
   await panel.locator('summary').click();
-  await expect(panel.locator('[data-part="pprof"]')).toContainText('goroutine profile: total 6\n6 @ …\n#\t…\tmain.fetchProfile.func1+…\tprog.go:27');
+  // The engine's stacks, as the CLI's goroutine_dump prints them.
+  const cli = JSON.parse(
+    execFileSync('cargo', ['run', '-q', '-p', 'lessons', '--bin', 'golite', '--', 'run', `${FS}/bad.go`, '--json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 }),
+  ) as { goroutine_dump: { goroutine_debug1: string; goroutineleak_debug1: string; goroutine_debug2: string } };
+  await expect(panel.locator('[data-part="pprof"]')).toHaveText(cli.goroutine_dump.goroutine_debug1.replace(/bad\.go/g, 'prog.go'));
+  await expect(panel.locator('[data-part="pprof"]')).toContainText('goroutine profile: total 6\n6 @\n#\tmain.fetchProfile.func1\tprog.go:27\n');
+  await expect(panel.locator('[data-part="leak-profile"]')).toHaveText(cli.goroutine_dump.goroutineleak_debug1.replace(/bad\.go/g, 'prog.go'));
+  const dump = await panel.locator('[data-part="dump"]').innerText();
+  expect(dump).toMatch(/^goroutine \d+ \[chan send\]:\nmain\.fetchProfile\.func1\(\)\n\tprog\.go:27\ncreated by main\.fetchProfile in goroutine \d+\n\tprog\.go:\d+\n/);
+  expect(cli.goroutine_dump.goroutine_debug2.replace(/bad\.go/g, 'prog.go')).toContain(dump.split('\n\n')[0]);
   await expect(panel.locator('[data-part="goleak"]')).toContainText('found unexpected goroutines:\n[Goroutine');
   await expect(panel.locator('[data-part="goleak"]')).toContainText('in state chan send, with main.fetchProfile.func1 on top of the stack');
   await expect(panel).toContainText("golite's approximation");

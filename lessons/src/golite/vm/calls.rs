@@ -65,6 +65,10 @@ pub(crate) struct Panicking {
     /// How many frames are being unwound (the panicking one and its callers): a frame above them
     /// was called by a deferred call and returns normally, even while the panic is in flight.
     pub(crate) depth: usize,
+    /// Where the panic started, innermost frame last: `(function, pc)` of each frame, so the
+    /// crash's line and stack are the panicking statement's, as Go's traceback prints them,
+    /// not where unwinding left the goroutine.
+    pub(crate) at: Vec<(FuncId, u32)>,
 }
 
 /// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
@@ -287,6 +291,7 @@ impl GoTask {
             msg,
             earlier,
             depth: self.frames.len(),
+            at: self.frames.iter().map(|f| (f.func, f.pc)).collect(),
         }));
         self.unwind_top();
     }

@@ -423,6 +423,15 @@ impl Task<Value> for GoTask {
         }
         let y = self.run(cx);
         self.sync_rt(cx);
+        // Unwinding moved the frames to their epilogues (or popped them): the crash is at the
+        // statement that panicked.
+        if matches!(y, Yield::Panic(_))
+            && let Some(line) = self.panic_frames().first().map(|f| f.line)
+            && line != self.line
+        {
+            self.line = line;
+            cx.set_line(line);
+        }
         y
     }
 
@@ -435,6 +444,10 @@ impl Task<Value> for GoTask {
     }
 
     fn stack(&self) -> Vec<crate::runtime::StackFrame> {
+        // A goroutine that crashed shows where the panic started, as Go's traceback does.
+        if self.panicking.is_some() {
+            return self.panic_frames();
+        }
         self.stack_frames()
     }
 

@@ -155,11 +155,30 @@ impl GoTask {
     /// at (the call it is in, or the operation it is blocked in). Native roots and golite's
     /// prelude (library code written in Go) are left out, as their lines are not the program's.
     pub(crate) fn stack_frames(&self) -> Vec<StackFrame> {
-        self.frames
-            .iter()
+        let at: Vec<(FuncId, u32)> = self.frames.iter().map(|f| (f.func, f.pc)).collect();
+        self.frames_of(&at)
+    }
+
+    /// Dump frames of `(function, pc)` pairs, outermost first, returned innermost first. The
+    /// program's entry (package initialisation, then `main`) shows only while it runs itself
+    /// (Go's `main.init`); below `main` it stands for Go's runtime frames, which Go's
+    /// tracebacks hide.
+    fn frames_of(&self, at: &[(FuncId, u32)]) -> Vec<StackFrame> {
+        let entry = self.sh.prog.entry;
+        let n = at.len();
+        at.iter()
+            .enumerate()
             .rev()
-            .filter_map(|f| self.frame_at(f.func, f.pc))
+            .filter(|(i, (f, _))| *f != entry || i + 1 == n)
+            .filter_map(|(_, (f, pc))| self.frame_at(*f, *pc))
             .collect()
+    }
+
+    /// Where the panic in flight started, innermost first (empty when none is).
+    pub(crate) fn panic_frames(&self) -> Vec<StackFrame> {
+        self.panicking
+            .as_ref()
+            .map_or_else(Vec::new, |p| self.frames_of(&p.at))
     }
 
     /// `func` at instruction `pc` (the next one to run) as a dump frame, unless it is native or
