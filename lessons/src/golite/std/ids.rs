@@ -30,6 +30,9 @@ pub(super) enum Pkg {
     Utf8,
     Log,
     Cmp,
+    Io,
+    Bytes,
+    Bufio,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

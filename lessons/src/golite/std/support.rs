@@ -47,6 +47,12 @@ pub(super) struct Package {
     pub(super) value_wrapper: fn(&str) -> Option<&'static str>,
     /// Go source of a generic member instantiated explicitly (`$T` for the type argument).
     pub(super) instantiated: fn(&str) -> Option<&'static str>,
+    /// The members written in Go (`bytes.Buffer`, `io.Copy`): declarations compiled with every
+    /// program that imports the package, their names spelled as compile::go_name makes them
+    /// (`bytesꞏBuffer`; `stringsꞏ.Index` for a native of package strings).
+    pub(super) go: &'static str,
+    /// The import paths whose Go source [`Package::go`] uses.
+    pub(super) needs: &'static [&'static str],
 }
 
 impl Package {
@@ -62,6 +68,8 @@ impl Package {
         generic_call: |_, _, _, _, e| err(e.pos, "golite does not support this call yet"),
         value_wrapper: |_| None,
         instantiated: |_| None,
+        go: "",
+        needs: &[],
     };
 }
 
