@@ -377,6 +377,21 @@ impl Compiler<'_> {
     }
 }
 
+/// A function's name as Go gives it: `bytes.(*Buffer).Write` for the library's Go source's
+/// `main.(*bytesꞏBuffer).Write`.
+fn library_func_name(name: &str) -> String {
+    if !name.contains('\u{a78f}') {
+        return name.to_string();
+    }
+    let n = name.strip_prefix("main.").unwrap_or(name);
+    if let Some(rest) = n.strip_prefix("(*")
+        && let Some((pkg, t)) = rest.split_once('\u{a78f}')
+    {
+        return format!("{pkg}.(*{t}");
+    }
+    n.replacen('\u{a78f}', ".", 1)
+}
+
 /// The name of package main's type `name`; a type of the library's Go source is named as Go
 /// names it (`bytesꞏBuffer` is `bytes.Buffer`).
 pub(crate) fn type_name(name: &str) -> String {
@@ -708,9 +723,14 @@ impl<'a> Compiler<'a> {
                 ),
             );
         }
+        // The library's Go source (and closures in it): its lines are not the program's, so
+        // the VM reports its caller's line (a goroutine blocked in io.Pipe's Write is at the
+        // program's Fprintf).
+        let prelude = name.contains('\u{a78f}') || self.fs.last().is_some_and(|f| f.code.prelude);
         let code = FuncCode {
-            name: name.to_string(),
+            name: library_func_name(name),
             line,
+            prelude,
             nparams: params.len() as u16,
             nresults: results.len() as u16,
             ..FuncCode::default()
