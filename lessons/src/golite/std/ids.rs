@@ -33,6 +33,8 @@ pub(super) enum Pkg {
     Io,
     Bytes,
     Bufio,
+    List,
+    Heap,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

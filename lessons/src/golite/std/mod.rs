@@ -29,7 +29,9 @@ mod cmp;
 mod context;
 mod errors;
 mod fmt;
+mod heap;
 mod io;
+mod list;
 mod log;
 mod maps;
 mod math;
@@ -47,7 +49,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below). Methods are registered in
 /// this order.
-const ALL: [Package; 23] = [
+const ALL: [Package; 25] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -71,6 +73,8 @@ const ALL: [Package; 23] = [
     io::PACKAGE,
     bytes::PACKAGE,
     bufio::PACKAGE,
+    list::PACKAGE,
+    heap::PACKAGE,
 ];
 
 const _: () = {
@@ -81,7 +85,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 23] = ALL;
+static PACKAGES: [Package; 25] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -107,6 +111,8 @@ const KNOWN: &[&str] = &[
     "io",
     "bytes",
     "bufio",
+    "container/list",
+    "container/heap",
 ];
 
 /// The library as the compiler sees it.
