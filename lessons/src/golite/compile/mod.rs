@@ -408,6 +408,9 @@ impl Compiler<'_> {
         let ExprKind::Ident(p) = &x.kind else {
             return None;
         };
+        if !sel.name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
         let Some(Entity::Package(path)) = self.peek(p) else {
             return None;
         };

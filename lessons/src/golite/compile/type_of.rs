@@ -337,6 +337,14 @@ impl<'a> Compiler<'a> {
             .pointer_elem(t)
             .filter(|p| !self.types.is_interface(*p))
             .unwrap_or(t);
+        // A library type's unexported fields and methods belong to its package alone.
+        if !name.starts_with(|c: char| c.is_uppercase())
+            && !self.fs.last().is_some_and(|f| f.code.prelude)
+            && self.types.named_info(base).is_some()
+            && !self.types.name(base).starts_with("main.")
+        {
+            return None;
+        }
         let mut level: Vec<(TypeId, Vec<u32>)> = vec![(base, Vec::new())];
         for _depth in 0..4 {
             let mut next = Vec::new();
