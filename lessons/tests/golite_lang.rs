@@ -1105,3 +1105,42 @@ func main() {
         },
     );
 }
+
+/// golite's compile error message for `body` in a program importing bytes and bufio (its
+/// column is not always Go's for a selector, so the message alone is compared).
+fn library_compile_error(body: &str) -> String {
+    let src = format!(
+        "package main\n\nimport (\n\t\"bufio\"\n\t\"bytes\"\n)\n\nvar _ bufio.Scanner\n\nfunc main() {{\n\tvar b bytes.Buffer\n\t{body}\n}}\n"
+    );
+    match lessons::golite::compile("prog.go", &src, &[]) {
+        Ok(_) => "compiled".to_string(),
+        Err(e) => e.msg,
+    }
+}
+
+#[test]
+fn packages_written_in_go_keep_their_unexported_names_and_name_their_gaps() {
+    // Go: `b.buf undefined (cannot refer to unexported field buf)`; golite says it is undefined.
+    assert_eq!(
+        library_compile_error("_ = b.buf"),
+        "b.buf undefined (type bytes.Buffer has no field or method buf)"
+    );
+    assert_eq!(
+        library_compile_error("b.empty()"),
+        "b.empty undefined (type bytes.Buffer has no field or method empty)"
+    );
+    assert_eq!(
+        library_compile_error("_ = bytes.list; _ = b"),
+        "undefined: bytes.list"
+    );
+    // Go has these; golite does not yet.
+    assert_eq!(
+        library_compile_error("b.AvailableBuffer()"),
+        "golite does not support (bytes.Buffer).AvailableBuffer yet"
+    );
+    assert_eq!(
+        library_compile_error("_ = bufio.NewReadWriter; _ = b"),
+        "golite does not support bufio.NewReadWriter yet"
+    );
+    assert_eq!(library_compile_error("b.WriteString(\"x\")"), "compiled");
+}

@@ -72,7 +72,14 @@ impl<'a> Compiler<'a> {
             });
             return Ok(self.results(&s, mode));
         }
-        let f = func.unparen();
+        let mut f = func.unparen();
+        let library_name = match &f.kind {
+            ExprKind::Selector { x, sel } => self.library_go_name(x, sel),
+            _ => None,
+        };
+        if let Some(name) = &library_name {
+            f = name;
+        }
         if let ExprKind::Ident(n) = &f.kind {
             match self.peek(n) {
                 Some(Entity::Builtin(b)) => return self.builtin(b, args, ellipsis, mode, want, e),

@@ -22,6 +22,12 @@ impl<'a> Compiler<'a> {
                 Some(Entity::Iota) => self.iota.map(|i| (ConstVal::Int(i), ids::UNTYPED_INT)),
                 _ => None,
             },
+            ExprKind::Selector { x, sel } if self.library_go_name(x, sel).is_some() => {
+                match self.library_go_name(x, sel) {
+                    Some(name) => self.constant(&name)?,
+                    None => None,
+                }
+            }
             ExprKind::Selector { x, sel } => match &x.kind {
                 ExprKind::Ident(p) => match self.peek(p) {
                     Some(Entity::Package(path)) => match self.member(&path, &sel.name) {

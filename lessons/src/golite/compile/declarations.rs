@@ -234,6 +234,10 @@ impl<'a> Compiler<'a> {
                 let Some(path) = self.imports.get(&p.name).cloned() else {
                     return err(p.pos, format!("undefined: {}", p.name));
                 };
+                let library_name = super::go_name(&path, &name.name);
+                if let Some(Entity::Type(t)) = self.pkg_scope.get(&library_name) {
+                    return Ok(*t);
+                }
                 match self.member(&path, &name.name) {
                     Some(Member::Type(t)) => t,
                     _ => {

@@ -383,6 +383,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn selector(&mut self, x: &Expr, name: &str, pos: Pos) -> R<TypeId> {
+        let sel = crate::golite::syntax::ast::Ident {
+            name: name.to_string(),
+            pos,
+        };
+        if let Some(library_name) = self.library_go_name(x, &sel) {
+            return self.expr(&library_name, None);
+        }
         if let Some(t) = self.type_expr_of(x)? {
             // A method expression `T.M` / `(*T).M`: a function taking the receiver first.
             let src = self.method_wrapper_src(t, name, pos, true)?;

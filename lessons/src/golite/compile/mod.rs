@@ -55,6 +55,17 @@ pub(crate) struct Library {
     pub(crate) missing_member: fn(&str, &str, &str) -> String,
     /// The error for `x.name` that library type `T` lacks (`x`, `T` as golite names it, name).
     pub(crate) missing_method: fn(&str, &str, &str) -> String,
+    /// The parts of the library written in Go (bytes.Buffer, io.Pipe, sync.Map...) that a
+    /// program importing these paths needs: declarations whose names are [`go_name`]s, compiled
+    /// with the program.
+    pub(crate) go_source: fn(&[&str]) -> String,
+}
+
+/// The name under which the library's Go source declares `pkg.Name` (`bytesꞏBuffer`): U+A78F
+/// is a letter, so the name is a Go identifier, but no program writes it by accident. Its
+/// package's natives are reached from there as `pkgꞏ.Name` (`stringsꞏ.Index`).
+pub(crate) fn go_name(path: &str, name: &str) -> String {
+    format!("{}\u{a78f}{name}", path.rsplit('/').next().unwrap_or(path))
 }
 
 /// What `pkg.Name` denotes.
@@ -287,6 +298,31 @@ pub(crate) fn compile_file(
     overrides: HashMap<String, i64>,
     lib: &'static Library,
 ) -> R<Program> {
+    // The library's Go source this program needs, compiled with the program's declarations
+    // (with expression ids of its own).
+    let paths: Vec<&str> = file.imports.iter().map(|i| i.path.as_str()).collect();
+    let go_src = (lib.go_source)(&paths);
+    let with_library;
+    let file = if go_src.is_empty() {
+        file
+    } else {
+        let lib_file = crate::golite::syntax::parser::parse_file_numbered(&go_src, file.expr_count)
+            .map_err(|e| Error {
+                line: 0,
+                col: 0,
+                msg: format!("golite's library source: {}:{}: {}", e.line, e.col, e.msg),
+            })?;
+        // First, so that the program's types can be made of the library's (`struct{ io.Reader }`).
+        let mut decls = lib_file.decls;
+        decls.extend(file.decls.iter().cloned());
+        with_library = File {
+            package: file.package.clone(),
+            imports: file.imports.clone(),
+            decls,
+            expr_count: lib_file.expr_count,
+        };
+        &with_library
+    };
     let mut types = Types::new();
     let std = (lib.std_types)(&mut types);
     let mut c = Compiler {
@@ -341,6 +377,55 @@ impl Compiler<'_> {
     }
 }
 
+/// A function's name as Go gives it: `bytes.(*Buffer).Write` for the library's Go source's
+/// `main.(*bytesꞏBuffer).Write`.
+fn library_func_name(name: &str) -> String {
+    if !name.contains('\u{a78f}') {
+        return name.to_string();
+    }
+    let n = name.strip_prefix("main.").unwrap_or(name);
+    if let Some(rest) = n.strip_prefix("(*")
+        && let Some((pkg, t)) = rest.split_once('\u{a78f}')
+    {
+        return format!("{pkg}.(*{t}");
+    }
+    n.replacen('\u{a78f}', ".", 1)
+}
+
+/// The name of package main's type `name`; a type of the library's Go source is named as Go
+/// names it (`bytesꞏBuffer` is `bytes.Buffer`).
+pub(crate) fn type_name(name: &str) -> String {
+    if name.contains('\u{a78f}') {
+        name.replace('\u{a78f}', ".")
+    } else {
+        format!("main.{name}")
+    }
+}
+
+impl Compiler<'_> {
+    /// `pkg.Name` as the name the library's Go source declares it under, when it does.
+    pub(crate) fn library_go_name(&mut self, x: &Expr, sel: &ast::Ident) -> Option<Expr> {
+        let ExprKind::Ident(p) = &x.kind else {
+            return None;
+        };
+        if !sel.name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let Some(Entity::Package(path)) = self.peek(p) else {
+            return None;
+        };
+        let name = go_name(&path, &sel.name);
+        if !self.pkg_scope.contains_key(&name) {
+            return None;
+        }
+        Some(Expr {
+            id: x.id,
+            pos: x.pos,
+            kind: ExprKind::Ident(name),
+        })
+    }
+}
+
 /// Locals (parameters and results included) one function may have: slots are 16-bit.
 const MAX_LOCALS: usize = u16::MAX as usize;
 
@@ -372,6 +457,13 @@ impl<'a> Compiler<'a> {
             self.pkg_scope
                 .insert(local, Entity::Package(imp.path.clone()));
         }
+        // The library's Go source reaches each package by a name no program writes.
+        for path in self.lib.known {
+            let local = go_name(path, "");
+            self.imports.insert(local.clone(), path.to_string());
+            self.pkg_scope
+                .insert(local, Entity::Package(path.to_string()));
+        }
         (self.lib.register_methods)(self);
         // Pass 1: type names.
         let mut type_specs = Vec::new();
@@ -384,7 +476,7 @@ impl<'a> Compiler<'a> {
                     if s.alias {
                         type_specs.push((s, None));
                     } else {
-                        let t = self.types.new_named(&format!("main.{}", s.name.name));
+                        let t = self.types.new_named(&type_name(&s.name.name));
                         self.pkg_scope.insert(s.name.name.clone(), Entity::Type(t));
                         type_specs.push((s, Some(t)));
                     }
@@ -634,9 +726,14 @@ impl<'a> Compiler<'a> {
                 ),
             );
         }
+        // The library's Go source (and closures in it): its lines are not the program's, so
+        // the VM reports its caller's line (a goroutine blocked in io.Pipe's Write is at the
+        // program's Fprintf).
+        let prelude = name.contains('\u{a78f}') || self.fs.last().is_some_and(|f| f.code.prelude);
         let code = FuncCode {
-            name: name.to_string(),
+            name: library_func_name(name),
             line,
+            prelude,
             nparams: params.len() as u16,
             nresults: results.len() as u16,
             ..FuncCode::default()

@@ -30,6 +30,11 @@ impl<'a> Compiler<'a> {
     /// If `e` denotes a type, that type.
     pub(crate) fn type_expr_of(&mut self, e: &Expr) -> R<Option<TypeId>> {
         let e = e.unparen();
+        if let ExprKind::Selector { x, sel } = &e.kind
+            && let Some(name) = self.library_go_name(x, sel)
+        {
+            return self.type_expr_of(&name);
+        }
         match &e.kind {
             ExprKind::Ident(n) => match self.peek(n) {
                 Some(Entity::Type(t)) => Ok(Some(t)),
@@ -76,6 +81,9 @@ impl<'a> Compiler<'a> {
                 None => return err(e.pos, "missing type in composite literal"),
             },
             ExprKind::Selector { x, sel } => {
+                if let Some(name) = self.library_go_name(x, sel) {
+                    return self.type_of(&name);
+                }
                 if let Some(t) = self.type_expr_of(x)? {
                     let src = self.method_wrapper_src(t, &sel.name, sel.pos, true)?;
                     let (sig, _) = self.parse_func_lit(&src, sel.pos)?;
@@ -329,6 +337,14 @@ impl<'a> Compiler<'a> {
             .pointer_elem(t)
             .filter(|p| !self.types.is_interface(*p))
             .unwrap_or(t);
+        // A library type's unexported fields and methods belong to its package alone.
+        if !name.starts_with(|c: char| c.is_uppercase())
+            && !self.fs.last().is_some_and(|f| f.code.prelude)
+            && self.types.named_info(base).is_some()
+            && !self.types.name(base).starts_with("main.")
+        {
+            return None;
+        }
         let mut level: Vec<(TypeId, Vec<u32>)> = vec![(base, Vec::new())];
         for _depth in 0..4 {
             let mut next = Vec::new();

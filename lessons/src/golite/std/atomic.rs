@@ -22,6 +22,7 @@ const PATH: &str = "sync/atomic";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Atomic,
     path: PATH,
+    go: GO,
     ..Package::NONE
 };
 
@@ -265,3 +266,37 @@ fn store_ptr(p: &Value, v: Value) {
         _ => {}
     }
 }
+
+/// atomic.Value, written in Go (std/mod.rs's `go_source`): Go's panics for nil and for a value
+/// of another dynamic type than the first (told apart by `%T`).
+const GO: &str = r#"
+type atomicꞏValue struct{ v any }
+
+func (v *atomicꞏValue) Load() (val any) { return v.v }
+func (v *atomicꞏValue) check(val any, op string) {
+	if val == nil {
+		panic("sync/atomic: " + op + " of nil value into Value")
+	}
+	if v.v != nil && fmtꞏ.Sprintf("%T", v.v) != fmtꞏ.Sprintf("%T", val) {
+		panic("sync/atomic: " + op + " of inconsistently typed value into Value")
+	}
+}
+func (v *atomicꞏValue) Store(val any) {
+	v.check(val, "store")
+	v.v = val
+}
+func (v *atomicꞏValue) Swap(new any) (old any) {
+	v.check(new, "swap")
+	old = v.v
+	v.v = new
+	return
+}
+func (v *atomicꞏValue) CompareAndSwap(old, new any) (swapped bool) {
+	v.check(new, "compare and swap")
+	if v.v != old {
+		return false
+	}
+	v.v = new
+	return true
+}
+"#;

@@ -23,6 +23,7 @@ pub(super) const PACKAGE: Package = Package {
     path: PATH,
     value_wrapper,
     instantiated,
+    go: GO,
     ..Package::NONE
 };
 
@@ -407,3 +408,8 @@ fn instantiated(name: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// errors.ErrUnsupported, written in Go (std/mod.rs's `go_source`).
+const GO: &str = r#"
+var errorsꞏErrUnsupported = errorsꞏ.New("unsupported operation")
+"#;

@@ -342,26 +342,10 @@ fn fmt_results(n: Native) -> Vec<TypeId> {
     }
 }
 
-/// `fmt.Fprint*`'s writer: a static type golite can write to, or Go-worded refusal.
-pub(super) fn check_writer(
-    c: &mut Compiler,
-    t: TypeId,
-    what: &str,
-    pos: crate::golite::syntax::ast::Pos,
-) -> R<()> {
-    let file = c.types.pointer(c.more.os_file);
-    let builder = c.types.pointer(c.std.builder);
-    if t == file || t == builder {
-        return Ok(());
-    }
-    err(
-        pos,
-        format!(
-            "golite does not support {what} to a {} yet (only os.Stdout, os.Stderr and *strings.Builder)",
-            c.types.name(t)
-        ),
-    )
-}
+/// `fmt.Fprint*` to an io.Writer other than os.Stdout, os.Stderr or a *strings.Builder.
+const FPRINT_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, a ...any) (int, error) { return w.Write([]byte(P.Sprint(a...))) }";
+const FPRINTLN_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, a ...any) (int, error) { return w.Write([]byte(P.Sprintln(a...))) }";
+const FPRINTF_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, format string, a ...any) (int, error) { return w.Write([]byte(P.Sprintf(format, a...))) }";
 
 /// Writes `text` where an `io.Writer` value golite supports points: stdout, stderr or a
 /// strings.Builder.
@@ -401,7 +385,17 @@ pub(super) fn generic_call(
                 );
             };
             let wt = c.type_of(w)?;
-            check_writer(c, wt, &describe_call(e), w.pos)?;
+            let file = c.types.pointer(c.more.os_file);
+            let builder = c.types.pointer(c.std.builder);
+            if wt != file && wt != builder {
+                // Any other io.Writer: the text, then one call of its Write method, as Go's.
+                let src = match n {
+                    N::FmtFprintf => FPRINTF_SRC,
+                    N::FmtFprintln => FPRINTLN_SRC,
+                    _ => FPRINT_SRC,
+                };
+                return super::source::generic_call(c, Generic::Source(src), args, mode, e);
+            }
             c.value_to(w, ids::ANY)?;
             let r = generic_call(c, Generic::Fmt(n, has_format), &args[1..], mode, e)?;
             // The native call just emitted takes the writer as well.

@@ -30,6 +30,11 @@ pub(super) enum Pkg {
     Utf8,
     Log,
     Cmp,
+    Io,
+    Bytes,
+    Bufio,
+    List,
+    Heap,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

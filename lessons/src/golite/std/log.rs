@@ -18,6 +18,7 @@ natives! {
     LogSetPrefix,
     LogFlags,
     LogPrefix,
+    LogLine,
 }
 
 const PATH: &str = "log";
@@ -25,6 +26,8 @@ const PATH: &str = "log";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Log,
     path: PATH,
+    go: GO,
+    needs: &["io"],
     ..Package::NONE
 };
 
@@ -46,6 +49,8 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "SetPrefix" => f(c, "func(string)", N::LogSetPrefix),
         "Flags" => f(c, "func() int", N::LogFlags),
         "Prefix" => f(c, "func() string", N::LogPrefix),
+        // For the Go source's Logger: a line as a logger with these flags and prefix writes it.
+        "\u{a78f}line" => f(c, "func(int, string, string) string", N::LogLine),
         "Ldate" => int(LDATE.into()),
         "Ltime" => int(LTIME.into()),
         "Lmicroseconds" => int(LMICRO.into()),
@@ -66,6 +71,10 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::LogSetPrefix => LOG.with(|l| l.borrow_mut().1 = s(&arg(0)).to_string()),
         N::LogFlags => push!(t, Value::Int(LOG.with(|l| l.borrow().0))),
         N::LogPrefix => push!(t, strv(LOG.with(|l| l.borrow().1.clone()))),
+        N::LogLine => push!(
+            t,
+            strv(log_line(cx.now(), arg(0).as_int(), s(&arg(1)), s(&arg(2))))
+        ),
         n if is_log(n) => {
             let msg = match n {
                 N::LogPrintf | N::LogFatalf | N::LogPanicf => {
@@ -76,7 +85,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 }
                 _ => crate::golite::fmt::value::sprint(t, &slice_items(&arg(0))),
             };
-            cx.print_err(&log_line(cx.now(), &msg));
+            let (flags, prefix) = LOG.with(|l| l.borrow().clone());
+            cx.print_err(&log_line(cx.now(), flags, &prefix, &msg));
             match n {
                 N::LogFatal | N::LogFatalln | N::LogFatalf => {
                     cx.exit(1);
@@ -102,11 +112,10 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
 
 /// A log line as the standard logger writes it: prefix, date and time of the virtual clock
 /// (a synctest bubble's clock starts at 2000-01-01 00:00:00 UTC), message, newline.
-fn log_line(now_ns: i64, msg: &str) -> String {
-    let (flags, prefix) = LOG.with(|l| l.borrow().clone());
+fn log_line(now_ns: i64, flags: i64, prefix: &str, msg: &str) -> String {
     let mut out = String::new();
     if flags & LMSGPREFIX == 0 {
-        out.push_str(&prefix);
+        out.push_str(prefix);
     }
     if flags & (LDATE | LTIME | LMICRO) != 0 {
         let secs = 946_684_800 + now_ns.div_euclid(1_000_000_000);
@@ -129,7 +138,7 @@ fn log_line(now_ns: i64, msg: &str) -> String {
         }
     }
     if flags & LMSGPREFIX != 0 {
-        out.push_str(&prefix);
+        out.push_str(prefix);
     }
     out.push_str(msg);
     if !msg.ends_with('\n') {
@@ -184,3 +193,57 @@ pub(super) fn is_log(n: Native) -> bool {
                 | N::LogPanicf
         )
 }
+
+/// log.Logger and log.New, written in Go (std/mod.rs's `go_source`): each message is one Write
+/// of the whole line to the logger's writer, as Go's.
+const GO: &str = r#"
+type logꞏLogger struct {
+	out    ioꞏWriter
+	prefix string
+	flag   int
+}
+
+func logꞏNew(out ioꞏWriter, prefix string, flag int) *logꞏLogger {
+	return &logꞏLogger{out, prefix, flag}
+}
+
+func (l *logꞏLogger) output(msg string) {
+	l.out.Write([]byte(logꞏ.ꞏline(l.flag, l.prefix, msg)))
+}
+func (l *logꞏLogger) Print(v ...any)                 { l.output(fmtꞏ.Sprint(v...)) }
+func (l *logꞏLogger) Printf(format string, v ...any) { l.output(fmtꞏ.Sprintf(format, v...)) }
+func (l *logꞏLogger) Println(v ...any)               { l.output(fmtꞏ.Sprintln(v...)) }
+func (l *logꞏLogger) Fatal(v ...any) {
+	l.output(fmtꞏ.Sprint(v...))
+	osꞏ.Exit(1)
+}
+func (l *logꞏLogger) Fatalf(format string, v ...any) {
+	l.output(fmtꞏ.Sprintf(format, v...))
+	osꞏ.Exit(1)
+}
+func (l *logꞏLogger) Fatalln(v ...any) {
+	l.output(fmtꞏ.Sprintln(v...))
+	osꞏ.Exit(1)
+}
+func (l *logꞏLogger) Panic(v ...any) {
+	s := fmtꞏ.Sprint(v...)
+	l.output(s)
+	panic(s)
+}
+func (l *logꞏLogger) Panicf(format string, v ...any) {
+	s := fmtꞏ.Sprintf(format, v...)
+	l.output(s)
+	panic(s)
+}
+func (l *logꞏLogger) Panicln(v ...any) {
+	s := fmtꞏ.Sprintln(v...)
+	l.output(s)
+	panic(s)
+}
+func (l *logꞏLogger) SetPrefix(prefix string) { l.prefix = prefix }
+func (l *logꞏLogger) Prefix() string          { return l.prefix }
+func (l *logꞏLogger) SetFlags(flag int)       { l.flag = flag }
+func (l *logꞏLogger) Flags() int              { return l.flag }
+func (l *logꞏLogger) SetOutput(w ioꞏWriter)   { l.out = w }
+func (l *logꞏLogger) Writer() ioꞏWriter       { return l.out }
+"#;

@@ -22,11 +22,16 @@ mod support;
 mod types;
 
 mod atomic;
+mod bufio;
 mod builtin;
+mod bytes;
 mod cmp;
 mod context;
 mod errors;
 mod fmt;
+mod heap;
+mod io;
+mod list;
 mod log;
 mod maps;
 mod math;
@@ -44,7 +49,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 20] = [
+const ALL: [Package; 25] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -65,6 +70,11 @@ const ALL: [Package; 20] = [
     utf8::PACKAGE,
     log::PACKAGE,
     cmp::PACKAGE,
+    io::PACKAGE,
+    bytes::PACKAGE,
+    bufio::PACKAGE,
+    list::PACKAGE,
+    heap::PACKAGE,
 ];
 
 const _: () = {
@@ -75,7 +85,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 20] = ALL;
+static PACKAGES: [Package; 25] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -98,6 +108,11 @@ const KNOWN: &[&str] = &[
     "maps",
     "log",
     "cmp",
+    "io",
+    "bytes",
+    "bufio",
+    "container/list",
+    "container/heap",
 ];
 
 /// The library as the compiler sees it.
@@ -113,6 +128,7 @@ pub(crate) static LIBRARY: Library = Library {
     instantiated,
     missing_member: missing::missing_member,
     missing_method: missing::missing_method,
+    go_source,
 };
 
 /// The library as the VM sees it.
@@ -125,6 +141,33 @@ pub(crate) static NATIVES: Natives = Natives {
 pub(crate) fn reset() {
     os::reset();
     log::reset();
+}
+
+/// The library's Go source a program importing `paths` needs (with what that source uses), in
+/// the order of [`PACKAGES`]; empty when it needs none.
+fn go_source(paths: &[&str]) -> String {
+    let mut want = [false; PACKAGES.len()];
+    let mut todo: Vec<&str> = paths.to_vec();
+    while let Some(path) = todo.pop() {
+        if let Some(i) = PACKAGES.iter().position(|p| p.path == path)
+            && !want[i]
+        {
+            want[i] = true;
+            todo.extend(PACKAGES[i].needs);
+        }
+    }
+    let mut src = String::new();
+    for (p, _) in PACKAGES
+        .iter()
+        .zip(want)
+        .filter(|(p, w)| *w && !p.go.is_empty())
+    {
+        if src.is_empty() {
+            src.push_str("package main\n");
+        }
+        src.push_str(p.go);
+    }
+    src
 }
 
 /// The package imported as `path`.

@@ -18,6 +18,7 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Sort,
     path: PATH,
     extra_steps,
+    go: GO,
     ..Package::NONE
 };
 
@@ -270,3 +271,38 @@ pub(super) fn generic_call(
 fn extra_steps(n: Native, work_in: u64, _work_out: u64) -> u64 {
     if n == N::SortSlice { work_in } else { 0 }
 }
+
+/// sort.Reverse and the slice types IntSlice, StringSlice and Float64Slice, written in Go
+/// (std/mod.rs's `go_source`) as Go has them.
+const GO: &str = r#"
+type sortꞏreverse struct{ sortꞏ.Interface }
+
+func (r sortꞏreverse) Less(i, j int) bool { return r.Interface.Less(j, i) }
+
+func sortꞏReverse(data sortꞏ.Interface) sortꞏ.Interface { return &sortꞏreverse{data} }
+
+type sortꞏIntSlice []int
+
+func (x sortꞏIntSlice) Len() int           { return len(x) }
+func (x sortꞏIntSlice) Less(i, j int) bool { return x[i] < x[j] }
+func (x sortꞏIntSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+func (x sortꞏIntSlice) Sort()              { sortꞏ.Sort(x) }
+func (x sortꞏIntSlice) Search(v int) int   { return sortꞏ.SearchInts(x, v) }
+
+type sortꞏStringSlice []string
+
+func (x sortꞏStringSlice) Len() int             { return len(x) }
+func (x sortꞏStringSlice) Less(i, j int) bool   { return x[i] < x[j] }
+func (x sortꞏStringSlice) Swap(i, j int)        { x[i], x[j] = x[j], x[i] }
+func (x sortꞏStringSlice) Sort()                { sortꞏ.Sort(x) }
+func (x sortꞏStringSlice) Search(v string) int { return sortꞏ.SearchStrings(x, v) }
+
+type sortꞏFloat64Slice []float64
+
+func (x sortꞏFloat64Slice) Len() int { return len(x) }
+func (x sortꞏFloat64Slice) Less(i, j int) bool {
+	return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j])
+}
+func (x sortꞏFloat64Slice) Swap(i, j int) { x[i], x[j] = x[j], x[i] }
+func (x sortꞏFloat64Slice) Sort()         { sortꞏ.Sort(x) }
+"#;

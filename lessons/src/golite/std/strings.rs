@@ -59,6 +59,8 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Strings,
     path: PATH,
     value_wrapper,
+    go: GO,
+    needs: &["io"],
     ..Package::NONE
 };
 
@@ -549,3 +551,99 @@ fn str_slice(items: Vec<String>) -> Value {
     let n = items.len() as u32;
     Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
 }
+
+/// strings.Reader, written in Go (std/mod.rs's `go_source`): an io.Reader over a string.
+const GO: &str = r#"
+type stringsꞏReader struct {
+	s        string
+	i        int64
+	prevRune int
+}
+
+func stringsꞏNewReader(s string) *stringsꞏReader { return &stringsꞏReader{s, 0, -1} }
+
+func (r *stringsꞏReader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
+func (r *stringsꞏReader) Size() int64 { return int64(len(r.s)) }
+func (r *stringsꞏReader) Reset(s string) {
+	r.s = s
+	r.i = 0
+	r.prevRune = -1
+}
+func (r *stringsꞏReader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, ioꞏEOF
+	}
+	r.prevRune = -1
+	end := r.i + int64(len(b))
+	if end > int64(len(r.s)) {
+		end = int64(len(r.s))
+	}
+	n = copy(b, []byte(r.s[int(r.i):int(end)]))
+	r.i += int64(n)
+	return
+}
+func (r *stringsꞏReader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, ioꞏEOF
+	}
+	b := r.s[int(r.i)]
+	r.i++
+	return b, nil
+}
+func (r *stringsꞏReader) UnreadByte() error {
+	if r.i <= 0 {
+		return errorsꞏ.New("strings.Reader.UnreadByte: at beginning of string")
+	}
+	r.prevRune = -1
+	r.i--
+	return nil
+}
+func (r *stringsꞏReader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= int64(len(r.s)) {
+		r.prevRune = -1
+		return 0, 0, ioꞏEOF
+	}
+	r.prevRune = int(r.i)
+	if c := r.s[int(r.i)]; c < utf8ꞏ.RuneSelf {
+		r.i++
+		return rune(c), 1, nil
+	}
+	ch, size = utf8ꞏ.DecodeRuneInString(r.s[int(r.i):])
+	r.i += int64(size)
+	return
+}
+func (r *stringsꞏReader) UnreadRune() error {
+	if r.i <= 0 {
+		return errorsꞏ.New("strings.Reader.UnreadRune: at beginning of string")
+	}
+	if r.prevRune < 0 {
+		return errorsꞏ.New("strings.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = int64(r.prevRune)
+	r.prevRune = -1
+	return nil
+}
+func (r *stringsꞏReader) WriteTo(w ioꞏWriter) (n int64, err error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, nil
+	}
+	s := r.s[int(r.i):]
+	m, err := ioꞏWriteString(w, s)
+	if m > len(s) {
+		panic("strings.Reader.WriteTo: invalid WriteString count")
+	}
+	r.i += int64(m)
+	n = int64(m)
+	if m != len(s) && err == nil {
+		err = ioꞏErrShortWrite
+	}
+	return
+}
+"#;

@@ -35,6 +35,12 @@ pub(super) struct Package {
     pub(super) value_wrapper: fn(&str) -> Option<&'static str>,
     /// Go source of a generic member instantiated explicitly (`$T` for the type argument).
     pub(super) instantiated: fn(&str) -> Option<&'static str>,
+    /// The members written in Go (`bytes.Buffer`, `io.Copy`): declarations compiled with every
+    /// program that imports the package, their names spelled as compile::go_name makes them
+    /// (`bytesꞏBuffer`; `stringsꞏ.Index` for a native of package strings).
+    pub(super) go: &'static str,
+    /// The import paths whose Go source [`Package::go`] uses.
+    pub(super) needs: &'static [&'static str],
 }
 
 impl Package {
@@ -45,6 +51,8 @@ impl Package {
         extra_steps: |_, _, _| 0,
         value_wrapper: |_| None,
         instantiated: |_| None,
+        go: "",
+        needs: &[],
     };
 }
 

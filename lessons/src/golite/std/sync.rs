@@ -31,6 +31,7 @@ const PATH: &str = "sync";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Sync,
     path: PATH,
+    go: GO,
     ..Package::NONE
 };
 
@@ -308,3 +309,105 @@ pub(super) fn generic_result(c: &mut Compiler, _g: Generic, args: &[Expr], _pos:
         None => ids::VOID,
     })
 }
+
+/// sync.Pool and sync.Map, written in Go (std/mod.rs's `go_source`). A Pool hands back the
+/// value Put last (Go's per-P private slot, with one P); a Map is a map of `any` whose zero
+/// value is ready to use, locked where a step reads then writes (goroutines may be preempted).
+const GO: &str = r#"
+type syncꞏPool struct {
+	items []any
+	New   func() any
+}
+
+func (p *syncꞏPool) Get() any {
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items = p.items[:n-1]
+		return x
+	}
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}
+func (p *syncꞏPool) Put(x any) {
+	if x != nil {
+		p.items = append(p.items, x)
+	}
+}
+
+type syncꞏMap struct {
+	mu syncꞏ.Mutex
+	m  map[any]any
+}
+
+func (m *syncꞏMap) Load(key any) (value any, ok bool) {
+	value, ok = m.m[key]
+	return
+}
+func (m *syncꞏMap) Store(key, value any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.store(key, value)
+}
+func (m *syncꞏMap) store(key, value any) {
+	if m.m == nil {
+		m.m = map[any]any{}
+	}
+	m.m[key] = value
+}
+func (m *syncꞏMap) LoadOrStore(key, value any) (actual any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok {
+		return v, true
+	}
+	m.store(key, value)
+	return value, false
+}
+func (m *syncꞏMap) LoadAndDelete(key any) (value any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	value, loaded = m.m[key]
+	delete(m.m, key)
+	return
+}
+func (m *syncꞏMap) Delete(key any) { m.LoadAndDelete(key) }
+func (m *syncꞏMap) Swap(key, value any) (previous any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	previous, loaded = m.m[key]
+	m.store(key, value)
+	return
+}
+func (m *syncꞏMap) CompareAndSwap(key, old, new any) (swapped bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok && v == old {
+		m.m[key] = new
+		return true
+	}
+	return false
+}
+func (m *syncꞏMap) CompareAndDelete(key, old any) (deleted bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok && v == old {
+		delete(m.m, key)
+		return true
+	}
+	return false
+}
+func (m *syncꞏMap) Range(f func(key, value any) bool) {
+	for k, v := range m.m {
+		if !f(k, v) {
+			break
+		}
+	}
+}
+func (m *syncꞏMap) Clear() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	clear(m.m)
+}
+"#;

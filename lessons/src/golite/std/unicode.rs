@@ -22,6 +22,7 @@ const PATH: &str = "unicode";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Unicode,
     path: PATH,
+    go: GO,
     ..Package::NONE
 };
 
@@ -108,3 +109,72 @@ fn is_punct(c: char) -> bool {
     }
     matches!(c, '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | '‐'..='‧' | '‰'..='⁞' | '、'..='〃' | '〈'..='】')
 }
+
+/// unicode.Is, In and IsOneOf with their range tables, written in Go (std/mod.rs's
+/// `go_source`): the scripts Han, Latin, Greek and Cyrillic are Go's own tables (printed from
+/// Go 1.27's `unicode.Scripts`); the categories golite has a native for (Letter, Upper, Lower,
+/// Digit, Number, Punct, Control, White_Space) test with that native instead of a table.
+const GO: &str = r#"
+type unicodeꞏRange16 struct{ Lo, Hi, Stride uint16 }
+type unicodeꞏRange32 struct{ Lo, Hi, Stride uint32 }
+type unicodeꞏRangeTable struct {
+	R16         []unicodeꞏRange16
+	R32         []unicodeꞏRange32
+	LatinOffset int
+	is          func(rune) bool
+}
+
+func unicodeꞏIs(rangeTab *unicodeꞏRangeTable, r rune) bool {
+	if rangeTab.is != nil {
+		return rangeTab.is(r)
+	}
+	for _, rg := range rangeTab.R16 {
+		if r < rune(rg.Lo) {
+			return false
+		}
+		if r <= rune(rg.Hi) {
+			return rg.Stride == 1 || (r-rune(rg.Lo))%rune(rg.Stride) == 0
+		}
+	}
+	for _, rg := range rangeTab.R32 {
+		if r < rune(rg.Lo) {
+			return false
+		}
+		if r <= rune(rg.Hi) {
+			return rg.Stride == 1 || (r-rune(rg.Lo))%rune(rg.Stride) == 0
+		}
+	}
+	return false
+}
+
+func unicodeꞏIn(r rune, ranges ...*unicodeꞏRangeTable) bool {
+	for _, inside := range ranges {
+		if unicodeꞏIs(inside, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func unicodeꞏIsOneOf(ranges []*unicodeꞏRangeTable, r rune) bool { return unicodeꞏIn(r, ranges...) }
+
+var unicodeꞏLetter = &unicodeꞏRangeTable{is: unicodeꞏ.IsLetter}
+var unicodeꞏL = unicodeꞏLetter
+var unicodeꞏUpper = &unicodeꞏRangeTable{is: unicodeꞏ.IsUpper}
+var unicodeꞏLu = unicodeꞏUpper
+var unicodeꞏLower = &unicodeꞏRangeTable{is: unicodeꞏ.IsLower}
+var unicodeꞏLl = unicodeꞏLower
+var unicodeꞏDigit = &unicodeꞏRangeTable{is: unicodeꞏ.IsDigit}
+var unicodeꞏNd = unicodeꞏDigit
+var unicodeꞏNumber = &unicodeꞏRangeTable{is: unicodeꞏ.IsNumber}
+var unicodeꞏN = unicodeꞏNumber
+var unicodeꞏPunct = &unicodeꞏRangeTable{is: unicodeꞏ.IsPunct}
+var unicodeꞏP = unicodeꞏPunct
+var unicodeꞏControl = &unicodeꞏRangeTable{is: unicodeꞏ.IsControl}
+var unicodeꞏCc = unicodeꞏControl
+var unicodeꞏWhite_Space = &unicodeꞏRangeTable{is: unicodeꞏ.IsSpace}
+var unicodeꞏHan = &unicodeꞏRangeTable{R16: []unicodeꞏRange16{{0x2e80, 0x2e99, 1}, {0x2e9b, 0x2ef3, 1}, {0x2f00, 0x2fd5, 1}, {0x3005, 0x3007, 2}, {0x3021, 0x3029, 1}, {0x3038, 0x303b, 1}, {0x3400, 0x4dbf, 1}, {0x4e00, 0x9fff, 1}, {0xf900, 0xfa6d, 1}, {0xfa70, 0xfad9, 1}}, R32: []unicodeꞏRange32{{0x16fe2, 0x16fe3, 1}, {0x16ff0, 0x16ff6, 1}, {0x20000, 0x2a6df, 1}, {0x2a700, 0x2b81d, 1}, {0x2b820, 0x2cead, 1}, {0x2ceb0, 0x2ebe0, 1}, {0x2ebf0, 0x2ee5d, 1}, {0x2f800, 0x2fa1d, 1}, {0x30000, 0x3134a, 1}, {0x31350, 0x33479, 1}}, LatinOffset: 0}
+var unicodeꞏLatin = &unicodeꞏRangeTable{R16: []unicodeꞏRange16{{0x41, 0x5a, 1}, {0x61, 0x7a, 1}, {0xaa, 0xba, 16}, {0xc0, 0xd6, 1}, {0xd8, 0xf6, 1}, {0xf8, 0x2b8, 1}, {0x2e0, 0x2e4, 1}, {0x1d00, 0x1d25, 1}, {0x1d2c, 0x1d5c, 1}, {0x1d62, 0x1d65, 1}, {0x1d6b, 0x1d77, 1}, {0x1d79, 0x1dbe, 1}, {0x1e00, 0x1eff, 1}, {0x2071, 0x207f, 14}, {0x2090, 0x209c, 1}, {0x212a, 0x212b, 1}, {0x2132, 0x214e, 28}, {0x2160, 0x2188, 1}, {0x2c60, 0x2c7f, 1}, {0xa722, 0xa787, 1}, {0xa78b, 0xa7dc, 1}, {0xa7f1, 0xa7ff, 1}, {0xab30, 0xab5a, 1}, {0xab5c, 0xab64, 1}, {0xab66, 0xab69, 1}, {0xfb00, 0xfb06, 1}, {0xff21, 0xff3a, 1}, {0xff41, 0xff5a, 1}}, R32: []unicodeꞏRange32{{0x10780, 0x10785, 1}, {0x10787, 0x107b0, 1}, {0x107b2, 0x107ba, 1}, {0x1df00, 0x1df1e, 1}, {0x1df25, 0x1df2a, 1}}, LatinOffset: 5}
+var unicodeꞏGreek = &unicodeꞏRangeTable{R16: []unicodeꞏRange16{{0x370, 0x373, 1}, {0x375, 0x377, 1}, {0x37a, 0x37d, 1}, {0x37f, 0x384, 5}, {0x386, 0x388, 2}, {0x389, 0x38a, 1}, {0x38c, 0x38e, 2}, {0x38f, 0x3a1, 1}, {0x3a3, 0x3e1, 1}, {0x3f0, 0x3ff, 1}, {0x1d26, 0x1d2a, 1}, {0x1d5d, 0x1d61, 1}, {0x1d66, 0x1d6a, 1}, {0x1dbf, 0x1f00, 321}, {0x1f01, 0x1f15, 1}, {0x1f18, 0x1f1d, 1}, {0x1f20, 0x1f45, 1}, {0x1f48, 0x1f4d, 1}, {0x1f50, 0x1f57, 1}, {0x1f59, 0x1f5f, 2}, {0x1f60, 0x1f7d, 1}, {0x1f80, 0x1fb4, 1}, {0x1fb6, 0x1fc4, 1}, {0x1fc6, 0x1fd3, 1}, {0x1fd6, 0x1fdb, 1}, {0x1fdd, 0x1fef, 1}, {0x1ff2, 0x1ff4, 1}, {0x1ff6, 0x1ffe, 1}, {0x2126, 0xab65, 35391}}, R32: []unicodeꞏRange32{{0x10140, 0x1018e, 1}, {0x101a0, 0x1d200, 53344}, {0x1d201, 0x1d245, 1}}, LatinOffset: 0}
+var unicodeꞏCyrillic = &unicodeꞏRangeTable{R16: []unicodeꞏRange16{{0x400, 0x484, 1}, {0x487, 0x52f, 1}, {0x1c80, 0x1c8a, 1}, {0x1d2b, 0x1d78, 77}, {0x2de0, 0x2dff, 1}, {0xa640, 0xa69f, 1}, {0xfe2e, 0xfe2f, 1}}, R32: []unicodeꞏRange32{{0x1e030, 0x1e06d, 1}, {0x1e08f, 0x1e08f, 1}}, LatinOffset: 0}
+"#;

@@ -14,6 +14,12 @@ use super::token::{LitValue, TokKind, Token};
 
 /// Parses one Go source file.
 pub fn parse_file(src: &str) -> Result<File, Error> {
+    parse_file_numbered(src, 0)
+}
+
+/// Parses one Go source file whose expression ids start at `first_id`: the library's Go source
+/// is parsed apart and compiled with the program, whose ids it must not reuse.
+pub fn parse_file_numbered(src: &str, first_id: u32) -> Result<File, Error> {
     let mut toks = Vec::new();
     let mut comments = Vec::new();
     let mut poisoned = false;
@@ -56,7 +62,7 @@ pub fn parse_file(src: &str) -> Result<File, Error> {
         expr_lev: 0,
         depth: 0,
         chain: 0,
-        next_id: 0,
+        next_id: first_id,
         pending_guards: Vec::new(),
         deferred: None,
         src,
