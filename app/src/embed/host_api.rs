@@ -685,7 +685,12 @@ mod tests {
             outcome,
             panic: String::new(),
             stdout: String::new(),
+            output_bytes: 0,
+            output_lines: 0,
+            output_truncated: false,
             stderr: String::new(),
+            stderr_bytes: 0,
+            stderr_truncated: false,
             virtual_time_ns: 0,
             leaked: leaked
                 .iter()

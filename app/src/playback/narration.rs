@@ -346,6 +346,18 @@ pub fn narrate(e: &Event, after: &Snapshot, names: &[Rc<str>]) -> Sentence {
                 format!("{gz} {atz}输出 “{line}”"),
             )
         }
+        EventKind::OutputCut { bytes, lines } => Sentence::new(
+            format!(
+                "the output is cut here: {} lines, {} printed so far",
+                crate::i18n::thousands(*lines as usize),
+                super::player::format_bytes(*bytes)
+            ),
+            format!(
+                "输出在此截断：目前共输出 {} 行，{}",
+                crate::i18n::thousands(*lines as usize),
+                super::player::format_bytes(*bytes)
+            ),
+        ),
         EventKind::Panic { msg } => {
             let first = msg.lines().next().unwrap_or("");
             Sentence::new(

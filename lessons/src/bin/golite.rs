@@ -148,6 +148,30 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     })
 }
 
+/// What the human output leaves out: golite keeps the first `MAX_OUTPUT_BYTES` or
+/// `MAX_OUTPUT_LINES` of each stream and only counts the rest.
+fn truncation_notes(r: &RunReport) -> Vec<String> {
+    let keeps = format!(
+        "golite keeps the first {} bytes or {} lines",
+        lessons::runtime::MAX_OUTPUT_BYTES,
+        lessons::runtime::MAX_OUTPUT_LINES
+    );
+    let mut notes = Vec::new();
+    if r.output_truncated {
+        notes.push(format!(
+            "[stdout truncated: the program printed {} bytes in {} lines; {keeps}]",
+            r.output_bytes, r.output_lines
+        ));
+    }
+    if r.stderr_truncated {
+        notes.push(format!(
+            "[stderr truncated: the program wrote {} bytes; {keeps}]",
+            r.stderr_bytes
+        ));
+    }
+    notes
+}
+
 /// The human summary printed on stderr.
 fn summary(r: &RunReport) -> String {
     let mut s = match r.outcome {
@@ -260,6 +284,9 @@ fn main() -> ExitCode {
     } else {
         write_stdout(&report.stdout);
         eprint!("{}", report.stderr);
+        for note in truncation_notes(&report) {
+            eprintln!("{note}");
+        }
         for r in &report.races {
             eprint!("{}", r.text);
         }

@@ -99,9 +99,9 @@ impl<V: Value> Cx<'_, V> {
     }
 
     /// What the program writes to stderr (print/println, log, `fmt.Fprint(os.Stderr)`): kept
-    /// apart from stdout, for the report only (no event).
+    /// apart from stdout, for the report only (no event), kept and counted as stdout is.
     pub fn print_err(&mut self, text: &str) {
-        self.rt.stderr.push_str(text);
+        self.rt.print_err(self.gid, text);
     }
 
     /// `os.Exit(code)`: ends the run at once (the calling task should stop too).

@@ -65,6 +65,10 @@ pub enum EventKind {
     Free { bytes: u64 },
     /// The program printed `text`.
     Output { text: String },
+    /// Output stopped being kept (`MAX_OUTPUT_BYTES` / `MAX_OUTPUT_LINES`): `bytes` and
+    /// `lines` printed in all so far. Recorded when the output is cut and again when the run
+    /// ends, with the final totals.
+    OutputCut { bytes: u64, lines: u64 },
     /// An unrecovered panic or fatal error with Go's message.
     Panic { msg: String },
     /// `idle_polls` non-blocking polls found nothing ready and `steps` were spent spinning

@@ -43,6 +43,7 @@ mod goroutine;
 mod heap;
 mod ids;
 mod measures;
+mod output;
 mod race;
 mod reach;
 mod report;
@@ -66,6 +67,7 @@ pub use ids::{
     WgId,
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
+pub use output::{MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES};
 pub use race::{
     AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
 };
@@ -77,7 +79,7 @@ pub use schedule::{
     parse_schedule,
 };
 pub use scheduler::{
-    Config, MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST,
+    Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST,
 };
 pub use select::{SelectCase, Selected};
 pub use snapshot::{

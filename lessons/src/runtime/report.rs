@@ -46,10 +46,27 @@ pub struct RunReport {
     pub outcome: Outcome,
     /// What Go prints after `panic: ` or `fatal error: `; empty for `exit`.
     pub panic: String,
+    /// What the program printed, at most `MAX_OUTPUT_BYTES` or `MAX_OUTPUT_LINES` of it.
     pub stdout: String,
-    /// What the program wrote to stderr: `print`/`println`, `log`, `fmt.Fprint(os.Stderr, ...)`.
+    /// Bytes printed to stdout in all, kept or not.
+    #[serde(default)]
+    pub output_bytes: u64,
+    /// Lines printed to stdout in all (an unterminated last line counts).
+    #[serde(default)]
+    pub output_lines: u64,
+    /// `stdout` holds only the start of what was printed.
+    #[serde(default)]
+    pub output_truncated: bool,
+    /// What the program wrote to stderr: `print`/`println`, `log`, `fmt.Fprint(os.Stderr, ...)`,
+    /// kept as `stdout` is.
     #[serde(default)]
     pub stderr: String,
+    /// Bytes written to stderr in all.
+    #[serde(default)]
+    pub stderr_bytes: u64,
+    /// `stderr` holds only the start of what was written.
+    #[serde(default)]
+    pub stderr_truncated: bool,
     /// The virtual clock when main returned (or when the run ended otherwise).
     pub virtual_time_ns: i64,
     /// Sorted by line, then state; only filled for outcome `exit`.

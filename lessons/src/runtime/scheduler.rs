@@ -21,6 +21,7 @@ use super::goroutine::{Goroutine, Park};
 use super::heap::{HeapLedger, STACK_BYTES};
 use super::ids::{Gid, ObjId};
 use super::measures::{SpinWatch, Tally};
+use super::output::Output;
 use super::report::{Leak, Outcome, RunReport};
 use super::rng::Rng;
 use super::schedule::{Chooser, Decision, DecisionKind, Runnable};
@@ -40,10 +41,10 @@ pub const POST_MAIN_STEPS: u64 = 1_000_000;
 /// (`docs/ARCHITECTURE.md` § Runtime, limits). `steps` in the report still counts instructions.
 pub const SWITCH_COST: u64 = 50;
 
-/// Output kept per run: beyond 1 MiB or 10,000 lines, output is counted, not stored.
-pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
-/// See [`MAX_OUTPUT_BYTES`].
-pub const MAX_OUTPUT_LINES: usize = 10_000;
+/// What one write to stdout or stderr costs in steps against `max_steps`, on top of the
+/// library call's own: a write is a system call in Go, about as much work as a goroutine
+/// switch, so an output flood ends within the same wall time as a loop that computes.
+pub const WRITE_COST: u64 = 50;
 
 /// Limits and knobs of one run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,8 +119,8 @@ pub struct Runtime<V: Value> {
     pub(crate) slice_used: u64,
     pub(crate) current: Gid,
     pub(crate) events: Vec<Event>,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
+    pub(crate) stdout: Output,
+    pub(crate) stderr: Output,
     pub(crate) exit_code: Option<i32>,
     pub(crate) main_done: bool,
     pub(crate) main_end_ns: i64,
@@ -136,11 +137,6 @@ pub struct Runtime<V: Value> {
     /// Events recorded so far (taken ones included), bounded by `max_events`; when events are
     /// not kept, the events a recording run would have recorded.
     pub(crate) events_recorded: u64,
-    /// Output printed so far, in bytes and lines (kept or not, see [`MAX_OUTPUT_BYTES`]).
-    pub(crate) out_bytes: u64,
-    pub(crate) out_lines: u64,
-    /// True once output stopped being kept.
-    pub(crate) out_truncated: bool,
     /// What the running goroutine is charging work for (`strings.Repeat`, ...), named by the
     /// step limit's message.
     pub(crate) charging: Option<&'static str>,
@@ -197,8 +193,8 @@ impl<V: Value> Runtime<V> {
             slice_used: 0,
             current: Gid(0),
             events: Vec::new(),
-            stdout: String::new(),
-            stderr: String::new(),
+            stdout: Output::default(),
+            stderr: Output::default(),
             exit_code: None,
             main_done: false,
             main_end_ns: 0,
@@ -210,9 +206,6 @@ impl<V: Value> Runtime<V> {
             firing: false,
             resumes: 0,
             events_recorded: 0,
-            out_bytes: 0,
-            out_lines: 0,
-            out_truncated: false,
             charging: None,
             race: None,
             names: Vec::new(),
@@ -295,18 +288,16 @@ impl<V: Value> Runtime<V> {
                 (certain, self.goroutine_stacks(Some(&reach)))
             }
         };
-        let mut stdout = self.stdout.clone();
-        if self.out_truncated {
-            stdout.push_str(&format!(
-                "[the program printed {} bytes in {} lines in all]\n",
-                self.out_bytes, self.out_lines
-            ));
-        }
         RunReport {
             outcome,
             panic,
-            stdout,
-            stderr: self.stderr.clone(),
+            stdout: self.stdout.text.clone(),
+            output_bytes: self.stdout.bytes,
+            output_lines: self.stdout.lines(),
+            output_truncated: self.stdout.truncated,
+            stderr: self.stderr.text.clone(),
+            stderr_bytes: self.stderr.bytes,
+            stderr_truncated: self.stderr.truncated,
             virtual_time_ns: if self.main_done {
                 self.main_end_ns
             } else {
@@ -523,6 +514,21 @@ impl<V: Value> Runtime<V> {
             self.main_end_ns = self.now;
         }
         let gid = self.current;
+        // The final totals of a cut output; pushed directly, as it is not counted against
+        // `max_events` (once per run, it cannot flood).
+        if self.stdout.truncated && self.cfg.record_events {
+            let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
+            self.events.push(Event {
+                step: self.steps,
+                time_ns: self.now,
+                gid,
+                line,
+                kind: EventKind::OutputCut {
+                    bytes: self.stdout.bytes,
+                    lines: self.stdout.lines(),
+                },
+            });
+        }
         self.emit(gid, EventKind::End { outcome });
         self.end = Some((outcome, msg));
     }
@@ -777,6 +783,12 @@ impl<V: Value> Runtime<V> {
         }
     }
 
+    /// Ends the run now, between slices, with outcome `limit` and `reason`: the page's Stop
+    /// button. The report and events up to here stay whole.
+    pub fn interrupt(&mut self, reason: String) {
+        self.limit(reason);
+    }
+
     /// Adds `bytes` to the modeled heap on behalf of `gid`.
     pub(crate) fn alloc_bytes(&mut self, gid: Gid, bytes: u64) -> super::ids::AllocId {
         let id = self.heap.alloc(bytes);
@@ -918,52 +930,35 @@ impl<V: Value> Runtime<V> {
         self.finish(Outcome::Exit, String::new());
     }
 
-    /// Appends program output, keeping at most [`MAX_OUTPUT_BYTES`] or [`MAX_OUTPUT_LINES`];
-    /// the rest is counted (the report gives the totals), so an output flood costs no memory.
+    /// Appends program output, keeping at most [`super::MAX_OUTPUT_BYTES`] or
+    /// [`super::MAX_OUTPUT_LINES`]; the rest is counted (the report and the snapshot give the
+    /// totals), so an output flood costs no memory.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
         // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
         // printing orders the goroutines that print.
         self.race_print(gid);
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
-        let kept_lines = self.out_lines as usize;
-        self.out_bytes += text.len() as u64;
-        self.out_lines += lines as u64;
-        if self.out_truncated {
-            return;
+        self.charge_write(gid);
+        let pushed = self.stdout.push(text);
+        let (kept, cut_now) = (pushed.kept.to_string(), pushed.cut_now);
+        if !kept.is_empty() {
+            self.emit(gid, EventKind::Output { text: kept });
         }
-        let room = MAX_OUTPUT_BYTES.saturating_sub(self.stdout.len());
-        let mut keep = text.len().min(room);
-        if kept_lines + lines > MAX_OUTPUT_LINES {
-            // Keep up to and including the last allowed newline.
-            let allowed = MAX_OUTPUT_LINES - kept_lines;
-            let cut = text
-                .match_indices('\n')
-                .nth(allowed.saturating_sub(1))
-                .map_or(0, |(i, _)| if allowed == 0 { 0 } else { i + 1 });
-            keep = keep.min(cut);
+        if cut_now {
+            let (bytes, lines) = (self.stdout.bytes, self.stdout.lines());
+            self.emit(gid, EventKind::OutputCut { bytes, lines });
         }
-        while !text.is_char_boundary(keep) {
-            keep -= 1;
-        }
-        let mut kept = text[..keep].to_string();
-        if keep < text.len() {
-            self.out_truncated = true;
-            let ends_line = if kept.is_empty() {
-                self.stdout.is_empty() || self.stdout.ends_with('\n')
-            } else {
-                kept.ends_with('\n')
-            };
-            if !ends_line {
-                kept.push('\n');
-            }
-            kept.push_str(&format!(
-                "[output truncated: golite keeps the first {MAX_OUTPUT_BYTES} bytes or {MAX_OUTPUT_LINES} lines]\n"
-            ));
-        }
-        if kept.is_empty() {
-            return;
-        }
-        self.stdout.push_str(&kept);
-        self.emit(gid, EventKind::Output { text: kept });
+    }
+
+    /// Appends what the program writes to stderr: kept and counted as stdout is, no event.
+    pub(crate) fn print_err(&mut self, gid: Gid, text: &str) {
+        self.charge_write(gid);
+        self.stderr.push(text);
+    }
+
+    /// Counts [`WRITE_COST`] for one write.
+    fn charge_write(&mut self, gid: Gid) {
+        self.charging = Some("printing");
+        self.count_work(gid, WRITE_COST);
+        self.charging = None;
     }
 }

@@ -149,7 +149,15 @@ pub struct Snapshot {
     pub wait_groups: Vec<WaitGroupView>,
     pub heap_bytes: u64,
     pub heap_peak_bytes: u64,
+    /// What the program printed so far, as kept (see `RunReport::stdout`).
     pub output: String,
+    /// Bytes printed so far, kept or not: exact where the output was cut and at the end, the
+    /// totals at the cut in between (the dropped output has no events).
+    pub output_bytes: u64,
+    /// Lines printed so far, as `output_bytes` (an unterminated last line counts).
+    pub output_lines: u64,
+    /// `output` holds only the start of what was printed.
+    pub output_truncated: bool,
     /// Set once the run's `End` event is applied.
     pub outcome: Option<Outcome>,
     /// The panic or fatal message, once applied.
@@ -209,6 +217,9 @@ pub(crate) struct Fold {
     heap: u64,
     heap_peak: u64,
     output: String,
+    output_newlines: u64,
+    /// `(bytes, lines)` printed in all, once the output was cut.
+    output_cut: Option<(u64, u64)>,
     outcome: Option<Outcome>,
     panic: Option<String>,
     tally: Tally,
@@ -322,7 +333,11 @@ impl Fold {
                 self.heap_peak = self.heap_peak.max(self.heap);
             }
             EventKind::Free { bytes } => self.heap = self.heap.saturating_sub(*bytes),
-            EventKind::Output { text } => self.output.push_str(text),
+            EventKind::Output { text } => {
+                self.output.push_str(text);
+                self.output_newlines += text.bytes().filter(|&b| b == b'\n').count() as u64;
+            }
+            EventKind::OutputCut { bytes, lines } => self.output_cut = Some((*bytes, *lines)),
             EventKind::Panic { msg } => {
                 self.tally.crash(e.gid, e.line);
                 self.panic = Some(msg.clone());
@@ -493,6 +508,13 @@ impl Fold {
             heap_bytes: self.heap,
             heap_peak_bytes: self.heap_peak,
             output: self.output.clone(),
+            output_bytes: self.output_cut.map_or(self.output.len() as u64, |(b, _)| b),
+            output_lines: self.output_cut.map_or(
+                self.output_newlines
+                    + u64::from(!self.output.is_empty() && !self.output.ends_with('\n')),
+                |(_, l)| l,
+            ),
+            output_truncated: self.output_cut.is_some(),
             outcome: self.outcome,
             panic: self.panic.clone(),
             measures: self.tally.measures(self.time_ns, self.heap, self.heap_peak),

@@ -1,7 +1,9 @@
 // hostile: a precision of 2,000,000 digits: Go prints them all; golite keeps the first 1 MiB
 // expect: exit
-// stdout: output truncated
-// stdout: printed 2000003 bytes in 1 lines
+// report: output_truncated=true
+// report: output_bytes=2000003
+// report: output_lines=1
+// stdout-len: 1048576
 package main
 
 import "fmt"

@@ -1,7 +1,8 @@
-// hostile: 20,000 short lines: only 10,000 kept, then the notice with the total
+// hostile: 20,000 short lines: only 10,000 kept, the total counted
 // expect: exit
-// stdout: output truncated
-// stdout: 20000 lines
+// report: output_truncated=true
+// report: output_lines=20000
+// report: output_bytes=108890
 package main
 
 import "fmt"

@@ -1,6 +1,7 @@
 // hostile: one 64 MB print: 1 MB kept
 // expect: exit
-// stdout: output truncated
+// report: output_truncated=true
+// stdout-len: 1048576
 package main
 
 import (

@@ -1,5 +1,5 @@
 // hostile: the builtin println in an endless loop
-// cpu: 8
+// report: stderr_truncated=true
 // expect: limit
 package main
 

@@ -351,10 +351,14 @@ impl GoTask {
             return Ok(());
         }
         let slots = count.saturating_mul(value_slots(types, t));
+        let bytes = count.saturating_mul(types.size_of(t));
+        // Making the values is work in proportion to their number: a step per element, as
+        // copying is (`docs/ARCHITECTURE.md` § Runtime, limits), so a loop of big `make`s
+        // reaches the step limit as soon as one that copies would.
+        self.charge(cx, slots, "allocation");
         if slots < 4096 {
             return Ok(());
         }
-        let bytes = count.saturating_mul(types.size_of(t));
         self.reserve(cx, bytes, slots)
     }
 

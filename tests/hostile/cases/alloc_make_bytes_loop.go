@@ -1,0 +1,13 @@
+// hostile: make([]byte, 2<<20) in an endless loop (the CI fuzz pass's hang: each make was one step)
+// expect: limit
+// message: step limit
+// message: in allocation
+package main
+
+func main() {
+	n := 0
+	for {
+		b := make([]byte, 2<<20)
+		n += len(b)
+	}
+}
