@@ -354,8 +354,11 @@ impl GoTask {
         let bytes = count.saturating_mul(types.size_of(t));
         // Making the values is work in proportion to their number: a step per element, as
         // copying is (`docs/ARCHITECTURE.md` § Runtime, limits), so a loop of big `make`s
-        // reaches the step limit as soon as one that copies would.
-        self.charge(cx, slots, "allocation");
+        // reaches the step limit as soon as one that copies would. A few values are part of
+        // the instruction's own step (and charging them would move seeded preemption points).
+        if slots > 16 {
+            self.charge(cx, slots, "allocation");
+        }
         if slots < 4096 {
             return Ok(());
         }
