@@ -278,17 +278,6 @@ pub fn format_time(ns: i64) -> String {
 }
 
 /// Bytes the way Go developers read them: `512 B`, `1.5 KiB`, `43.5 MiB`.
-/// The totals golite's runtime appends to a run's stdout when it stopped keeping output
-/// (`[the program printed B bytes in L lines in all]`): `(lines, bytes)`. The page's own count
-/// only sees what was kept.
-pub fn engine_output_totals(stdout: &str) -> Option<(usize, usize)> {
-    let last = stdout.trim_end_matches('\n').rsplit('\n').next()?;
-    let rest = last.strip_prefix("[the program printed ")?;
-    let (bytes, rest) = rest.split_once(" bytes in ")?;
-    let lines = rest.strip_suffix(" lines in all]")?;
-    Some((lines.parse().ok()?, bytes.parse().ok()?))
-}
-
 pub fn format_bytes(b: u64) -> String {
     const K: f64 = 1024.0;
     let f = b as f64;
@@ -306,14 +295,6 @@ pub fn format_bytes(b: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn golite_output_totals_are_read_from_the_report() {
-        let out = "a\n[output truncated: golite keeps the first 1048576 bytes or 10000 lines]\n[the program printed 17000000 bytes in 1000000 lines in all]\n";
-        assert_eq!(engine_output_totals(out), Some((1_000_000, 17_000_000)));
-        assert_eq!(engine_output_totals("hello\n"), None);
-        assert_eq!(engine_output_totals(""), None);
-    }
 
     fn run() -> Lockstep {
         // bad: events at 0, 10ms, 30ms; good: 5ms, 20ms.

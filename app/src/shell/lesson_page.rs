@@ -361,23 +361,13 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
         Side::Good => ("fix", "the idiomatic fix"),
     };
     let lang = i18n::use_lang();
-    // The output as shown: at most MAX_OUTPUT_LINES lines or MAX_OUTPUT_BYTES, with what was cut.
-    let lines_seen = StoredValue::new((0usize, 0usize));
+    // The output as the engine kept it, and what it printed in all once it was cut.
     let shown = Memo::new(move |_| {
         snapshot.with(|s| {
-            let (text, cut) = clip_output(&s.output);
-            let cut = cut.then(|| {
-                let total = lines_seen
-                    .try_update_value(|c| count_lines_cached(c, &s.output))
-                    .unwrap_or(0);
-                // Once the run is over, golite's own count of everything printed.
-                ctl.side_run(side, |r| {
-                    crate::playback::player::engine_output_totals(&r.report.stdout)
-                })
-                .flatten()
-                .unwrap_or((total, s.output.len()))
-            });
-            (text.to_string(), cut, s.outcome.is_some())
+            let cut = s
+                .output_truncated
+                .then_some((s.output_lines as usize, s.output_bytes));
+            (s.output.clone(), cut, s.outcome.is_some())
         })
     });
     view! {
@@ -448,9 +438,9 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 {move || shown.with(|(_, cut, _)| *cut).map(|(lines, bytes)| view! {
                     <p class="truncated" data-testid=format!("output-truncated-{}", side.key()) role="status">
                         {i18n::output_truncated(
-                            MAX_OUTPUT_LINES,
+                            lessons::runtime::MAX_OUTPUT_LINES,
                             lines,
-                            &crate::playback::player::format_bytes(bytes as u64),
+                            &crate::playback::player::format_bytes(bytes),
                             lang.get(),
                         )}
                     </p>
@@ -603,73 +593,4 @@ fn install_keyboard(ctl: LessonController) {
         }
     });
     on_cleanup(move || handle.remove());
-}
-
-/// Output kept and shown per side: a program printing a million lines must not put megabytes of
-/// text in the page (it blocked the tab for seconds).
-pub const MAX_OUTPUT_LINES: usize = 10_000;
-/// The same bound in bytes, for long lines.
-pub const MAX_OUTPUT_BYTES: usize = 1 << 20;
-
-/// The first [`MAX_OUTPUT_LINES`] lines of `out` (at most [`MAX_OUTPUT_BYTES`], cut at a
-/// character boundary), and whether anything was cut.
-pub fn clip_output(out: &str) -> (&str, bool) {
-    let mut end = out.len().min(MAX_OUTPUT_BYTES);
-    let mut lines = 0;
-    if let Some(i) = out.as_bytes()[..end].iter().position(|b| {
-        lines += usize::from(*b == b'\n');
-        lines == MAX_OUTPUT_LINES
-    }) {
-        end = i + 1;
-    }
-    if end >= out.len() {
-        return (out, false);
-    }
-    while !out.is_char_boundary(end) {
-        end -= 1;
-    }
-    (&out[..end], true)
-}
-
-/// Lines in `out` (a last line without a newline counts), counting only what was added since
-/// the `(bytes, newlines)` in `cache` when `out` grew (playback forward); from scratch otherwise.
-pub fn count_lines_cached(cache: &mut (usize, usize), out: &str) -> usize {
-    let (from, mut n) = if cache.0 <= out.len() && out.is_char_boundary(cache.0) {
-        *cache
-    } else {
-        (0, 0)
-    };
-    n += out.as_bytes()[from..]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count();
-    *cache = (out.len(), n);
-    n + usize::from(!out.is_empty() && !out.ends_with('\n'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_is_clipped_after_ten_thousand_lines() {
-        let out: String = (0..20_000).map(|i| format!("{i}\n")).collect();
-        let (shown, cut) = clip_output(&out);
-        assert!(cut);
-        assert_eq!(shown.lines().count(), MAX_OUTPUT_LINES);
-        assert!(shown.ends_with("9999\n"));
-        let mut cache = (0, 0);
-        assert_eq!(count_lines_cached(&mut cache, &out), 20_000);
-        let more = format!("{out}tail");
-        assert_eq!(count_lines_cached(&mut cache, &more), 20_001);
-    }
-
-    #[test]
-    fn output_is_clipped_at_a_megabyte_on_a_character_boundary() {
-        let out = "界".repeat(MAX_OUTPUT_BYTES);
-        let (shown, cut) = clip_output(&out);
-        assert!(cut && shown.len() <= MAX_OUTPUT_BYTES && shown.len() > MAX_OUTPUT_BYTES - 3);
-        let (short, cut) = clip_output("a\nb\n");
-        assert_eq!((short, cut), ("a\nb\n", false));
-    }
 }
