@@ -1,5 +1,5 @@
 //! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`.
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--go VERSION] [--json]`.
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
 //! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
@@ -19,6 +19,10 @@
 //! with `go run -race`. With `--json` the races are the report's `races` (both accesses'
 //! goroutine, op, line, function, call stack, step and event index, and Go's text) and the exit
 //! code stays 0: the data is the answer.
+//!
+//! `--go 1.21` runs the program with the semantics Go had before 1.22 and 1.23 where they
+//! changed (one loop variable per loop, asynchronous timer channels: `lessons::runtime::GoVersion`);
+//! the default is `--go 1.27`.
 
 use lessons::catalog::{SideVerdict, harm_of, judge};
 use lessons::golite::{self, RunOptions};
@@ -26,7 +30,7 @@ use lessons::gotools::GoroutineDump;
 use lessons::runtime::{Outcome, RunReport};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]";
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--go VERSION] [--json]";
 
 /// The parsed command line.
 struct Args {
@@ -36,6 +40,7 @@ struct Args {
     /// Seeded preemption, as a lesson's `preempt_every` (lesson 15 runs with 5).
     preempt_every: Option<u64>,
     race: bool,
+    go: golite::GoVersion,
     json: bool,
 }
 
@@ -61,10 +66,18 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut preempt = None;
     let mut json = false;
     let mut race = false;
+    let mut go = golite::GoVersion::default();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
             "--race" => race = true,
+            "--go" => {
+                let v = it.next().ok_or("--go needs a version (1.21 or 1.27)")?;
+                go = golite::GoVersion::parse(&v).map_err(|e| format!("--go: {e}"))?;
+            }
+            s if s.starts_with("--go=") => {
+                go = golite::GoVersion::parse(&s["--go=".len()..]).map_err(|e| format!("--go: {e}"))?;
+            }
             "--seed" => {
                 let v = it.next().ok_or("--seed needs a value")?;
                 seed = v
@@ -114,6 +127,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         sets,
         preempt_every: preempt,
         race,
+        go,
         json,
     })
 }
@@ -181,6 +195,7 @@ fn main() -> ExitCode {
         params: args.sets,
         preempt_every: args.preempt_every,
         race: args.race,
+        go: args.go,
         ..RunOptions::default()
     };
     let report = golite::run_source(&name, &src, &opts);

@@ -54,6 +54,7 @@ mod state;
 mod sync;
 mod timeline;
 mod timer;
+mod version;
 
 pub use context::{Cause, CtxErr};
 pub use cx::Cx;
@@ -78,6 +79,7 @@ pub use select::{SelectCase, Selected};
 pub use snapshot::{ChanView, GoroutineView, LineGroup, Snapshot, StateCount, TimerView, WaitsOn};
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};
+pub use version::GoVersion;
 
 /// What the runtime needs from the interpreter's values.
 pub trait Value: Clone + 'static {
