@@ -68,7 +68,11 @@ fn the_two_versions_disagree_on_every_program() {
     // Each program was written to show one rule that changed: its two records differ.
     for entry in std::fs::read_dir(dir().join("programs")).expect("programs") {
         let p = entry.expect("entry").path();
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let stem = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         let read = |v: &str| {
             std::fs::read_to_string(dir().join("records").join(format!("{stem}.go{v}.json")))
                 .unwrap_or_else(|e| panic!("{stem} go{v}: {e}"))

@@ -76,7 +76,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                 go = golite::GoVersion::parse(&v).map_err(|e| format!("--go: {e}"))?;
             }
             s if s.starts_with("--go=") => {
-                go = golite::GoVersion::parse(&s["--go=".len()..]).map_err(|e| format!("--go: {e}"))?;
+                go = golite::GoVersion::parse(&s["--go=".len()..])
+                    .map_err(|e| format!("--go: {e}"))?;
             }
             "--seed" => {
                 let v = it.next().ok_or("--seed needs a value")?;
