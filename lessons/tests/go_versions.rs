@@ -5,6 +5,9 @@
 use lessons::catalog;
 use lessons::golite::{self, GoVersion, RunOptions};
 
+/// Parameter overrides of one run.
+type Params<'a> = &'a [(&'a str, i64)];
+
 fn peak_heap(slug: &str, side: &str, params: &[(&str, i64)], go: GoVersion) -> (String, u64) {
     let l = catalog::get(slug).unwrap_or_else(|| panic!("no lesson {slug}"));
     let src = if side == "bad" { l.bad_go } else { l.good_go };
@@ -26,7 +29,7 @@ fn lesson_11_leaks_184_bytes_per_pending_timer_under_go_1_21_only() {
     use GoVersion::{Go121, Go127};
     let slug = "time-after-in-loop";
     // (params, peak under 1.21, peak under 1.27)
-    let rows: [(&[(&str, i64)], u64, u64); 3] = [
+    let rows: [(Params, u64, u64); 3] = [
         (&[], 5_552, 4_632),
         (&[("budgetMs", 995)], 8_128, 4_632),
         (&[("messages", 100), ("budgetMs", 995)], 23_488, 5_272),
