@@ -6,6 +6,7 @@
 
 pub mod control_bar;
 pub mod controller;
+pub mod go_version_switch;
 pub mod keyboard;
 pub mod narration_line;
 pub mod param_panel;

@@ -16,6 +16,7 @@ use crate::embed::share_dialog::ShareButtons;
 use crate::i18n::{self, Lang, tr};
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
+use crate::lesson::go_version_switch::GoVersionSwitch;
 use crate::lesson::keyboard::{self, Command};
 use crate::lesson::narration_line::NarrationLine;
 use crate::lesson::param_panel::ParamPanel;
@@ -110,6 +111,7 @@ pub fn LessonPage(
             <Notices notices=embed_notices />
             <div class="params-bar">
                 <ParamPanel ctl=ctl />
+                <GoVersionSwitch ctl=ctl />
             </div>
             <div class="toolbar">
                 <ControlBar ctl=ctl />
