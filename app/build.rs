@@ -65,7 +65,7 @@ fn main() {
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
              claim: String::from({:?}), title_zh: {}, claim_zh: {}, seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
-             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default() }},",
+             explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default(), go: GoVersion::{:?} }},",
             l.slug,
             l.number,
             l.chapter,
@@ -75,7 +75,8 @@ fn main() {
             optional_string(l.claim_zh.as_deref()),
             l.seed,
             l.preempt_every,
-            l.race
+            l.race,
+            l.go
         );
         let explain_en = markdown::to_html(l.explain_en);
         let explain_zh = l.explain_zh.map(markdown::to_html);

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use lessons::catalog::{Harm, HarmMeasure, Lesson, Param, RealGo};
+use lessons::golite::GoVersion;
 
 /// What the build produced for one lesson beside its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

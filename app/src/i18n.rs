@@ -194,10 +194,16 @@ static ZH: &[(&str, &str)] = &[
     ("Synchronization", "同步"),
     ("Failure and load", "故障与负载"),
     ("Resources and memory", "资源与内存"),
+    ("Across Go versions", "跨 Go 版本"),
     ("Language", "语言"),
     // Lesson page
     ("← All lessons", "← 全部课程"),
     ("Lesson navigation", "课程导航"),
+    ("Go version", "Go 版本"),
+    (
+        "Run both programs with the loop variables and timers of this Go release",
+        "用这个 Go 版本的循环变量和定时器语义运行两个程序",
+    ),
     ("← Previous", "← 上一课"),
     ("Next", "下一课"),
     (" play · ", " 播放 · "),

@@ -60,6 +60,7 @@ fn disagreement(l: &Lesson, e: &Expectation, side: &str) -> Option<String> {
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect(),
         preempt_every: l.preempt_every,
+        go: e.go.unwrap_or(l.go),
         ..RunOptions::default()
     };
     let report = run_source(&format!("{side}.go"), src, &opts);

@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use lessons::catalog::{self, Lesson, LessonVerdict, Tone, harm_of, judge};
-use lessons::golite::{RunOptions, run_source};
+use lessons::golite::{GoVersion, RunOptions, run_source};
 use lessons::runtime::RunReport;
 
-fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>) -> RunReport {
+/// One side at `params`, with the Go release `go` (the lesson's own when `None`).
+fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>, go: Option<GoVersion>) -> RunReport {
     let src = if side == "bad" { l.bad_go } else { l.good_go };
     let opts = RunOptions {
         seed: l.seed,
@@ -17,6 +18,7 @@ fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>) -> RunReport {
             .collect(),
         preempt_every: l.preempt_every,
         race: l.race,
+        go: go.unwrap_or(l.go),
         ..RunOptions::default()
     };
     run_source(&format!("{side}.go"), src, &opts)
@@ -26,7 +28,7 @@ fn verdict_at(slug: &str, params: &[(&str, i64)]) -> LessonVerdict {
     let l = catalog::get(slug).unwrap_or_else(|| panic!("no lesson {slug}"));
     let harm = harm_of(slug).unwrap_or_else(|| panic!("{slug} has no [harm]"));
     let p: BTreeMap<String, i64> = params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    judge(harm, &run(l, "bad", &p), &run(l, "good", &p))
+    judge(harm, &run(l, "bad", &p, None), &run(l, "good", &p, None))
 }
 
 #[test]
@@ -43,7 +45,7 @@ fn no_anti_pattern_ends_ok_at_its_defaults() {
         }
     }
     assert_eq!(ok, Vec::<String>::new(), "anti-patterns judged ok");
-    assert_eq!(catalog::all().len(), 24);
+    assert_eq!(catalog::all().len(), 26);
 }
 
 /// Every `tone` stated in `[[expect]]` holds: both sides run at the row's parameters and are
@@ -55,7 +57,11 @@ fn every_stated_tone_holds() {
     for l in catalog::all() {
         let harm = harm_of(&l.slug).unwrap_or_else(|| panic!("{} has no [harm]", l.slug));
         for e in &l.expect {
-            let v = judge(harm, &run(l, "bad", &e.params), &run(l, "good", &e.params));
+            let v = judge(
+                harm,
+                &run(l, "bad", &e.params, e.go),
+                &run(l, "good", &e.params, e.go),
+            );
             for (side, want, got) in [("bad", e.bad.tone, &v.bad), ("good", e.good.tone, &v.good)] {
                 let Some(want) = want else { continue };
                 checked += 1;
@@ -69,7 +75,7 @@ fn every_stated_tone_holds() {
         }
     }
     assert_eq!(wrong, Vec::<String>::new());
-    assert!(checked >= 2 * 24, "tones stated: {checked}");
+    assert!(checked >= 2 * 26, "tones stated: {checked}");
 }
 
 #[test]
@@ -177,7 +183,7 @@ fn leaks_say_whether_anything_can_still_wake_them() {
         v.bad.zh
     );
     let l = catalog::get("cancel-never-called").unwrap_or_else(|| panic!("no lesson 14"));
-    let r = run(l, "bad", &BTreeMap::new());
+    let r = run(l, "bad", &BTreeMap::new(), None);
     assert!(!r.leaked.is_empty() && r.leaked_certain.is_empty(), "{r:?}");
     let v = verdict_at("cancel-never-called", &[]);
     assert!(

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use lessons::catalog::Lesson;
+use lessons::golite::GoVersion;
 use lessons::runtime::{Seeker, Snapshot};
 
 use crate::browser;
@@ -108,6 +109,8 @@ pub struct LessonController {
     pub edits: RwSignal<[Option<String>; 2]>,
     /// The explicit schedule the bad side follows (a found failing run); `None`: Go's order.
     pub schedule: RwSignal<Option<String>>,
+    /// The Go release whose semantics both programs run with (the version switch).
+    pub go: RwSignal<GoVersion>,
     /// The finished runs; `None` until the first run finishes.
     pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
     /// Playback position.
@@ -142,6 +145,7 @@ impl LessonController {
             seed: RwSignal::new(state.seed),
             edits: RwSignal::new(state.edits.clone()),
             schedule: RwSignal::new(state.schedule.clone()),
+            go: RwSignal::new(state.go),
             runs: RwSignal::new_local(None),
             cursor: RwSignal::new(Cursor::default()),
             speed: RwSignal::new(SPEEDS_NS.len() / 2),
@@ -309,6 +313,17 @@ impl LessonController {
         self.start_run(Keep::End);
     }
 
+    /// Runs both programs with the semantics of Go release `go` from now on (a new history
+    /// entry, unless it is the release in use).
+    pub fn set_go(&self, go: GoVersion) {
+        if self.go.get_untracked() == go {
+            return;
+        }
+        self.go.set(go);
+        self.write_url(true);
+        self.rerun();
+    }
+
     /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
     /// marked constants still carry the lesson's defaults; the sliders' values replace them).
     pub fn source(&self, side: Side) -> String {
@@ -421,6 +436,7 @@ impl LessonController {
             step: (!at_end).then(|| self.cursor.get_untracked().pos),
             edits: self.edits.get_untracked(),
             schedule: self.schedule.get_untracked(),
+            go: self.go.get_untracked(),
         })
     }
 
@@ -519,12 +535,13 @@ impl LessonController {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         let [bad, good] = untrack(|| Side::BOTH.map(|side| self.source(side)));
-        let job = Job::new(
+        let job = Job::for_go(
             &bad,
             &good,
             self.param_values_untracked(),
             self.seed.get_untracked(),
             self.lesson.preempt_every,
+            self.go.get_untracked(),
         )
         .race(self.lesson.race)
         .schedule(

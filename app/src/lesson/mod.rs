@@ -8,6 +8,7 @@ pub mod challenge_panel;
 pub mod control_bar;
 pub mod controller;
 pub mod find_schedule;
+pub mod go_version_switch;
 pub mod keyboard;
 pub mod narration_line;
 pub mod param_panel;

@@ -7,11 +7,15 @@
 //! [`Route::extra`] so other views (the embed options of `?embed=1`) can share the same URL.
 
 use lessons::catalog::Lesson;
+use lessons::golite::GoVersion;
 
 /// Query key of the lesson slug.
 pub const LESSON: &str = "lesson";
 /// Query key of the seed.
 pub const SEED: &str = "seed";
+/// Query key of the Go release both programs run with (`go=1.21`; see
+/// `lessons::golite::GoVersion`). Written only when it is not the lesson's own default.
+pub const GO: &str = "go";
 /// Query key of the lockstep cursor position (see `lockstep`).
 pub const STEP: &str = "step";
 /// Query key of the explicit schedule the bad side runs with (a found failing schedule, see
@@ -71,6 +75,8 @@ pub struct LessonState {
     /// The explicit schedule the bad side follows (`sched`), as
     /// `lessons::runtime::format_schedule` writes it; `None`: Go's order.
     pub schedule: Option<String>,
+    /// The Go release whose semantics both programs follow.
+    pub go: GoVersion,
 }
 
 impl LessonState {
@@ -83,6 +89,7 @@ impl LessonState {
             step: None,
             edits: [None, None],
             schedule: None,
+            go: lesson.go,
         }
     }
 
@@ -166,6 +173,15 @@ pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a
             )),
         }
     }
+    if let Some(v) = get(GO) {
+        match GoVersion::parse(v) {
+            Ok(g) => state.go = g,
+            Err(_) => notices.push(format!(
+                "{GO} {v:?} is not a Go version the playground runs (1.21 or 1.27); using Go {}.",
+                lesson.go.as_str()
+            )),
+        }
+    }
     if let Some(v) = get(STEP) {
         match v.trim().parse::<usize>() {
             Ok(s) => state.step = Some(s),
@@ -206,7 +222,7 @@ fn others(pairs: &[(String, String)], params: &[&str]) -> Vec<(String, String)> 
     pairs
         .iter()
         .filter(|(k, _)| {
-            ![LESSON, SEED, STEP, SCHEDULE, EDITS[0], EDITS[1]].contains(&k.as_str())
+            ![LESSON, SEED, GO, STEP, SCHEDULE, EDITS[0], EDITS[1]].contains(&k.as_str())
                 && !params.contains(&k.as_str())
         })
         .cloned()
@@ -227,6 +243,9 @@ pub fn to_pairs(
             out.push((p.name.clone(), v.to_string()));
         }
         out.push((SEED.to_string(), s.seed.to_string()));
+        if s.go != lesson.go {
+            out.push((GO.to_string(), s.go.as_str().to_string()));
+        }
         if let Some(step) = s.step {
             out.push((STEP.to_string(), step.to_string()));
         }
@@ -312,7 +331,7 @@ pub fn key_notices(
             ));
         }
         let mine = [
-            LESSON, SEED, STEP, SCHEDULE, SCHEDULER, PICKS, EDITS[0], EDITS[1],
+            LESSON, SEED, GO, STEP, SCHEDULE, SCHEDULER, PICKS, EDITS[0], EDITS[1],
         ]
         .contains(&k.as_str())
             || known.contains(&k.as_str())
@@ -361,6 +380,7 @@ mod tests {
             preempt_every: None,
             race: false,
             real_go: Default::default(),
+            go: GoVersion::Go127,
         }
     }
 
@@ -442,6 +462,7 @@ mod tests {
                 step: None,
                 edits: [None, None],
                 schedule: None,
+                go: GoVersion::Go127,
             })
         );
     }
@@ -458,6 +479,7 @@ mod tests {
                 step: Some(42),
                 edits: [None, None],
                 schedule: None,
+                go: GoVersion::Go127,
             })
         );
         assert!(r.notices.is_empty());
@@ -494,6 +516,45 @@ mod tests {
     }
 
     #[test]
+    fn the_go_version_is_read_and_a_wrong_one_is_named_in_a_notice() {
+        assert_eq!(
+            state(&route("?lesson=demo&go=1.21")).map(|s| s.go),
+            Some(GoVersion::Go121)
+        );
+        let r = route("?lesson=demo&go=1.22");
+        assert_eq!(state(&r).map(|s| s.go), Some(GoVersion::Go127));
+        assert_eq!(
+            r.notices,
+            ["go \"1.22\" is not a Go version the playground runs (1.21 or 1.27); using Go 1.27."]
+        );
+        assert!(
+            key_notices(&crate::nav::query::parse("lesson=demo&go=1.21"), None, &[]).is_empty()
+        );
+    }
+
+    #[test]
+    fn the_go_version_is_written_only_when_it_is_not_the_lessons_own() {
+        let mut l = lesson();
+        let mut s = LessonState::defaults(&l);
+        let q = |s: &LessonState, l: &Lesson| {
+            crate::nav::query::build(&to_pairs(&Page::Lesson(s.clone()), Some(l), &[]))
+        };
+        assert_eq!(q(&s, &l), "lesson=demo&requests=10&timeoutMs=50&seed=3");
+        s.go = GoVersion::Go121;
+        assert_eq!(
+            q(&s, &l),
+            "lesson=demo&requests=10&timeoutMs=50&seed=3&go=1.21"
+        );
+        // A lesson that opens under Go 1.21 writes the switch to 1.27.
+        l.go = GoVersion::Go121;
+        s.go = GoVersion::Go127;
+        assert_eq!(
+            q(&s, &l),
+            "lesson=demo&requests=10&timeoutMs=50&seed=3&go=1.27"
+        );
+    }
+
+    #[test]
     fn unknown_keys_are_kept_as_extra() {
         let r = route("?embed=1&lesson=demo&requests=5&panes=code");
         assert_eq!(
@@ -515,13 +576,14 @@ mod tests {
             step: Some(5),
             edits: [None, Some("package main\n\nfunc main() {}\n".into())],
             schedule: None,
+            go: GoVersion::Go121,
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
         let page = Page::Lesson(s.clone());
         let q = crate::nav::query::build(&to_pairs(&page, Some(&l), &extra));
         assert_eq!(
             q,
-            "lesson=demo&requests=7&timeoutMs=70&seed=11&step=5&embed=1"
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&go=1.21&step=5&embed=1"
         );
         let frag = to_fragment(&page);
         assert!(frag.starts_with("good_go="), "{frag}");

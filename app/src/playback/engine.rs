@@ -5,7 +5,7 @@
 //! pending heap frees, and each run's `start` resets it, so a runtime is dropped before the next
 //! one starts.
 
-use lessons::golite::{self, Program, RunOptions, Value};
+use lessons::golite::{self, GoVersion, Program, RunOptions, Value};
 use lessons::runtime::{Gid, Progress, RunReport, Runtime, Timeline};
 
 /// The two programs of a lesson, in display order.
@@ -103,8 +103,8 @@ pub struct Job {
 }
 
 impl Job {
-    /// Compiles both programs (cheap); nothing runs until [`Job::work`]. `preempt_every` is
-    /// the lesson's seeded preemption (race lessons), `None` for the others.
+    /// Compiles both programs (cheap) for Go 1.27; nothing runs until [`Job::work`].
+    /// `preempt_every` is the lesson's seeded preemption (race lessons), `None` for the others.
     pub fn new(
         bad_go: &str,
         good_go: &str,
@@ -112,16 +112,37 @@ impl Job {
         seed: u64,
         preempt_every: Option<u64>,
     ) -> Self {
+        Self::for_go(
+            bad_go,
+            good_go,
+            params,
+            seed,
+            preempt_every,
+            GoVersion::default(),
+        )
+    }
+
+    /// [`Job::new`] with the semantics of the Go release `go` (the page's version switch):
+    /// loop variables and timers compile and run as that release had them.
+    pub fn for_go(
+        bad_go: &str,
+        good_go: &str,
+        params: Vec<(String, String)>,
+        seed: u64,
+        preempt_every: Option<u64>,
+        go: GoVersion,
+    ) -> Self {
         let opts = RunOptions {
             seed,
             params,
             preempt_every,
+            go,
             ..RunOptions::default()
         };
         // A compile error is reported once per run: the report travels unboxed.
         #[allow(clippy::result_large_err)]
         let compile = |file: &str, src: &str| {
-            golite::compile(file, src, &params_for(src, &opts.params))
+            golite::compile_for(file, src, &params_for(src, &opts.params), go)
                 .map_err(|e| Box::new(golite::compile_error_report(file, &e)))
         };
         Job {
@@ -280,6 +301,35 @@ mod tests {
         assert!(race.previous.event < race.access.event);
         assert!(race.access.event as usize <= runs[0].timeline.events().len());
         assert!(runs[1].report.races.is_empty());
+    }
+
+    /// The version switch reaches both programs: lesson 11 under Go 1.21 reports what
+    /// `golite run --go 1.21` does, and its bad side holds more heap than under Go 1.27.
+    #[test]
+    fn a_job_for_go_1_21_runs_both_programs_with_its_semantics() {
+        let l =
+            lessons::catalog::get("time-after-in-loop").unwrap_or_else(|| panic!("lesson missing"));
+        let mut peaks = Vec::new();
+        for go in GoVersion::ALL {
+            let mut job = Job::for_go(l.bad_go, l.good_go, Vec::new(), l.seed, None, go);
+            run_all(&mut job, 5000);
+            let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+            let opts = RunOptions {
+                seed: l.seed,
+                go,
+                ..RunOptions::default()
+            };
+            assert_eq!(
+                runs[0].report,
+                golite::run_source("bad.go", l.bad_go, &opts)
+            );
+            assert_eq!(
+                runs[1].report,
+                golite::run_source("good.go", l.good_go, &opts)
+            );
+            peaks.push(runs[0].report.measures.heap_peak_bytes);
+        }
+        assert_eq!(peaks, [5_552, 4_632]);
     }
 
     #[test]

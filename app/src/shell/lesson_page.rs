@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang, tr};
 use crate::lesson::challenge_panel::{self, FixItLink};
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
+use crate::lesson::go_version_switch::GoVersionSwitch;
 use crate::lesson::keyboard::{self, Command};
 use crate::lesson::narration_line::NarrationLine;
 use crate::lesson::param_panel::ParamPanel;
@@ -117,6 +118,7 @@ pub fn LessonPage(
             <Notices notices=embed_notices />
             <div class="params-bar">
                 <ParamPanel ctl=ctl />
+                <GoVersionSwitch ctl=ctl />
             </div>
             <div class="toolbar">
                 <ControlBar ctl=ctl />

@@ -1,6 +1,7 @@
 //! The golite command-line runner (docs/ARCHITECTURE.md § The CLI contract):
-//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--json]`,
-//! and `golite check LESSON FILE.go [--json]`, which grades a fix-it challenge (`golite/check.rs`).
+//! `golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--go VERSION]
+//! [--json]`, `golite explore FILE.go [--budget N] ...` (`golite/explore_cli.rs`), and
+//! `golite check LESSON FILE.go [--json]`, which grades a fix-it challenge (`golite/check.rs`).
 //!
 //! With `--json`, stdout is exactly one JSON object on one line (the run report, with its
 //! `measures`, see `lessons::runtime::Measures`, and `goroutine_dump`: the goroutines alive at
@@ -20,6 +21,10 @@
 //! with `go run -race`. With `--json` the races are the report's `races` (both accesses'
 //! goroutine, op, line, function, call stack, step and event index, and Go's text) and the exit
 //! code stays 0: the data is the answer.
+//!
+//! `--go 1.21` runs the program with the semantics Go had before 1.22 and 1.23 where they
+//! changed (one loop variable per loop, asynchronous timer channels: `lessons::runtime::GoVersion`);
+//! the default is `--go 1.27`.
 
 #[path = "golite/check.rs"]
 mod check;
@@ -33,7 +38,7 @@ use std::process::ExitCode;
 #[path = "golite/explore_cli.rs"]
 mod explore_cli;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--schedule S] [--json]
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--schedule S] [--go VERSION] [--json]
        golite explore FILE.go [--budget N] [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]
        golite check LESSON FILE.go [--json]";
 
@@ -45,6 +50,7 @@ struct Args {
     /// Seeded preemption, as a lesson's `preempt_every` (lesson 15 runs with 5).
     preempt_every: Option<u64>,
     race: bool,
+    go: golite::GoVersion,
     json: bool,
     /// `explore` instead of `run`, with its budget of runs.
     explore: Option<usize>,
@@ -77,6 +83,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut json = false;
     let mut race = false;
     let mut schedule = None;
+    let mut go = golite::GoVersion::default();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--budget" if explore.is_some() => {
@@ -93,6 +100,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--json" => json = true,
             "--race" => race = true,
+            "--go" => {
+                let v = it.next().ok_or("--go needs a version (1.21 or 1.27)")?;
+                go = golite::GoVersion::parse(&v).map_err(|e| format!("--go: {e}"))?;
+            }
+            s if s.starts_with("--go=") => {
+                go = golite::GoVersion::parse(&s["--go=".len()..])
+                    .map_err(|e| format!("--go: {e}"))?;
+            }
             "--seed" => {
                 let v = it.next().ok_or("--seed needs a value")?;
                 seed = v
@@ -142,6 +157,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         sets,
         preempt_every: preempt,
         race,
+        go,
         json,
         explore,
         schedule,
@@ -238,6 +254,7 @@ fn main() -> ExitCode {
         params: args.sets,
         preempt_every: args.preempt_every,
         race: args.race,
+        go: args.go,
         ..RunOptions::default()
     };
     if let Some(budget) = args.explore {

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::verdict::Expectation;
 use crate::golite::syntax::params::{Param, parse_params};
+use crate::runtime::GoVersion;
 
 /// A lesson as the app and the tests see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,9 @@ pub struct Lesson {
     pub race: bool,
     /// What real Go can and cannot confirm about the expectations.
     pub real_go: RealGo,
+    /// The Go release the lesson opens with (`go = "1.21"` in `lesson.toml`; 1.27 when
+    /// absent): a lesson whose anti-pattern only bites under old semantics starts there.
+    pub go: GoVersion,
 }
 
 /// How the expectations relate to real Go, for the oracle harness: by default every field that
@@ -129,6 +133,8 @@ struct LessonToml {
     #[serde(default)]
     real_go: RealGo,
     #[serde(default)]
+    go: GoVersion,
+    #[serde(default)]
     expect: Vec<Expectation>,
     /// Read by [`super::harm_of`]; kept out of [`Lesson`] so the UI's builders of `Lesson`
     /// need no change until the page shows it.
@@ -178,6 +184,7 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         preempt_every: meta.preempt_every,
         race: meta.race,
         real_go: meta.real_go,
+        go: meta.go,
     };
     let mut problems = validate(&lesson, &good_params, raw.dir);
     // Every catalog lesson names one (lessons/tests/harm_verdicts.rs checks); a malformed one

@@ -344,6 +344,9 @@ pub struct Expectation {
     /// Parameter overrides; `{}` means the defaults.
     #[serde(default)]
     pub params: BTreeMap<String, i64>,
+    /// The Go release whose semantics this row runs with; `None` is the lesson's `go`.
+    #[serde(default)]
+    pub go: Option<crate::runtime::GoVersion>,
     /// The anti-pattern's verdict.
     pub bad: Verdict,
     /// The fix's verdict.

@@ -15,6 +15,7 @@ pub use syntax::error::{Error, Error as CompileError};
 pub use vm::Limits;
 pub use vm::value::Value;
 
+pub use crate::runtime::GoVersion;
 use crate::runtime::{self, Config, Outcome, RunReport, Runtime};
 use ::std::collections::HashMap;
 use ::std::rc::Rc;
@@ -39,6 +40,10 @@ pub struct RunOptions {
     /// caller after [`start`]): every instruction is counted as it runs, so a decision can
     /// fall at any new line.
     pub decide: bool,
+    /// Whose semantics where Go changed them: loop variables (1.22) and timers (1.23).
+    /// [`run_source`] compiles with it; a program compiled apart must use the same one
+    /// ([`compile_for`]).
+    pub go: GoVersion,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -59,8 +64,19 @@ impl runtime::Value for Value {
     }
 }
 
-/// Compiles `src`; `params` override lesson parameters (validated: known name, integer, in range).
+/// Compiles `src` for Go 1.27; `params` override lesson parameters (validated: known name,
+/// integer, in range).
 pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Result<Program, Error> {
+    compile_for(file_name, src, params, GoVersion::default())
+}
+
+/// [`compile`] with the loop variable rule of `go`.
+pub fn compile_for(
+    file_name: &str,
+    src: &str,
+    params: &[(String, String)],
+    go: GoVersion,
+) -> Result<Program, Error> {
     let _ = file_name;
     let mut overrides = HashMap::new();
     if !params.is_empty() {
@@ -94,7 +110,7 @@ pub fn compile(file_name: &str, src: &str, params: &[(String, String)]) -> Resul
         }
     }
     let file = syntax::parser::parse_file(src)?;
-    let prog = compile::compile_file(&file, overrides, &self::std::LIBRARY)?;
+    let prog = compile::compile_file(&file, overrides, &self::std::LIBRARY, go)?;
     Ok(Program {
         inner: Rc::new(prog),
     })
@@ -135,6 +151,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         ..Config::default()
     };
     let mut rt = Runtime::new(cfg);
+    rt.set_go_version(opts.go);
     let wk = &prog.wk;
     let sentinels = vec![
         Value::Iface(Rc::new((
@@ -181,7 +198,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
 
 /// Compiles and runs `src` to the end; a compile error is an outcome, not an `Err`.
 pub fn run_source(file_name: &str, src: &str, opts: &RunOptions) -> RunReport {
-    match compile(file_name, src, &opts.params) {
+    match compile_for(file_name, src, &opts.params, opts.go) {
         Err(e) => compile_error_report(file_name, &e),
         Ok(p) => {
             // Nobody reads the events here: none are recorded, so memory stays flat and the

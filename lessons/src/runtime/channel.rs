@@ -2,7 +2,8 @@
 //!
 //! A waiter entry may belong to a parked `select`; then `case` is its case index and waking it
 //! yields `Wake::Selected`. Timer channels are cap-1 internally but report cap and len 0, as
-//! Go 1.23's synchronous timer channels do.
+//! Go 1.23's synchronous timer channels do (under [`super::GoVersion::Go121`] they show their
+//! real buffer, as Go's asynchronous timer channels did).
 
 use std::collections::VecDeque;
 
@@ -43,6 +44,12 @@ pub(crate) struct Channel<V> {
     pub released: bool,
     /// Entries in the queues that may be stale (counted when a select is woken elsewhere).
     pub stale: usize,
+    /// Go 1.21: the program dropped this timer channel while its timer was pending; the
+    /// timer still references it, so it is freed only once the timer fires or is stopped.
+    pub release_deferred: bool,
+    /// Go 1.23: the program dropped this timer channel while a select still waited on it; it
+    /// is collected (timer and all) once that select has been woken ([`Runtime::note_stale`]).
+    pub orphaned: bool,
 }
 
 impl<V> Waiter<V> {
@@ -97,8 +104,14 @@ impl<V: Value> Runtime<V> {
             alloc,
             released: false,
             stale: 0,
+            release_deferred: false,
+            orphaned: false,
         });
-        let shown = if timer.is_some() { 0 } else { cap as u32 };
+        let shown = if timer.is_some() && self.timers.sync_chans() {
+            0
+        } else {
+            cap as u32
+        };
         self.emit(
             gid,
             EventKind::ChanMake {
@@ -112,11 +125,55 @@ impl<V: Value> Runtime<V> {
     /// The buffer length as the program sees it.
     pub(crate) fn shown_len(&self, c: ChanId) -> u32 {
         let ch = &self.chans[c.index()];
-        if ch.timer.is_some() {
+        if ch.timer.is_some() && self.timers.sync_chans() {
             0
         } else {
             ch.buf.len() as u32
         }
+    }
+
+    /// See [`Cx::chan_release`].
+    pub(crate) fn chan_release(&mut self, gid: Gid, ch: ChanId) {
+        let Some(c) = self.chans.get(ch.index()) else {
+            return;
+        };
+        let parked = (c.sendq.len() + c.recvq.len()).saturating_sub(c.stale);
+        if c.released {
+            return;
+        }
+        if let Some(t) = c.timer
+            && self.timer_pending(t)
+        {
+            if !self.timers.sync_chans() {
+                // Go 1.21: the pending timer keeps its channel until it fires.
+                self.chans[ch.index()].release_deferred = true;
+                return;
+            }
+            if parked > 0 {
+                self.chans[ch.index()].orphaned = true;
+                return;
+            }
+            self.timer_collect(gid, t);
+        }
+        if parked > 0 {
+            return;
+        }
+        self.chan_free(gid, ch);
+    }
+
+    /// Frees an unreachable channel: its buffered values dropped, its bytes out of the heap.
+    pub(crate) fn chan_free(&mut self, gid: Gid, ch: ChanId) {
+        let c = &mut self.chans[ch.index()];
+        if c.released {
+            return;
+        }
+        c.released = true;
+        c.release_deferred = false;
+        let buffered = std::mem::take(&mut c.buf);
+        let alloc = c.alloc;
+        drop(buffered);
+        self.emit(gid, EventKind::ChanRelease { chan: ch });
+        self.free_bytes(gid, alloc);
     }
 
     /// A wait-queue entry for `gid` as it parks now.
@@ -155,6 +212,10 @@ impl<V: Value> Runtime<V> {
             ch.sendq.retain(live);
             ch.recvq.retain(live);
             ch.stale = 0;
+        }
+        if ch.orphaned {
+            ch.orphaned = false;
+            self.chan_release(Gid(0), c);
         }
     }
 
@@ -344,25 +405,21 @@ impl<V: Value> Cx<'_, V> {
     /// (a parked goroutine keeps its channel reachable in Go too, so a leaked sender's channel
     /// stays), it is garbage: its buffered values are dropped, its bytes leave the modeled heap
     /// and a [`EventKind::ChanRelease`] takes it out of snapshots. Once per channel.
+    ///
+    /// A timer's channel goes with its timer: since Go 1.23 an unreferenced timer is garbage
+    /// too (it is stopped and its bytes freed); before (`GoVersion::Go121`) the runtime's
+    /// timer heap kept a pending timer and its channel alive until it fired.
     pub fn chan_release(&mut self, ch: ChanId) {
-        let Some(c) = self.rt.chans.get_mut(ch.index()) else {
-            return;
-        };
-        let parked = (c.sendq.len() + c.recvq.len()).saturating_sub(c.stale);
-        if c.released || parked > 0 {
-            return;
-        }
-        c.released = true;
-        let buffered = std::mem::take(&mut c.buf);
-        let alloc = c.alloc;
-        drop(buffered);
-        self.rt.emit(self.gid, EventKind::ChanRelease { chan: ch });
-        self.rt.free_bytes(self.gid, alloc);
+        self.rt.chan_release(self.gid, ch);
     }
 
     /// `cap(ch)` (0 for timer channels, as in Go 1.23).
     pub fn chan_cap(&self, ch: ChanId) -> usize {
         let c = &self.rt.chans[ch.index()];
-        if c.timer.is_some() { 0 } else { c.cap }
+        if c.timer.is_some() && self.rt.timers.sync_chans() {
+            0
+        } else {
+            c.cap
+        }
     }
 }

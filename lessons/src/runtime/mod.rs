@@ -56,6 +56,7 @@ mod state;
 mod sync;
 mod timeline;
 mod timer;
+mod version;
 
 pub use context::{Cause, CtxErr};
 pub use cx::Cx;
@@ -78,9 +79,7 @@ pub use schedule::{
     Chooser, Decision, DecisionKind, MAX_SCHEDULE_LEN, Replay, Runnable, format_schedule,
     parse_schedule,
 };
-pub use scheduler::{
-    Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST,
-};
+pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{
     ChanView, GoroutineView, LineGroup, MutexHolderView, Snapshot, StateCount, TimerView,
@@ -88,6 +87,7 @@ pub use snapshot::{
 };
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};
+pub use version::GoVersion;
 
 /// What the runtime needs from the interpreter's values.
 pub trait Value: Clone + 'static {

@@ -12,6 +12,14 @@
 //! Here such *dormant* timers are skipped when choosing where to jump the clock, then fire in
 //! order once the clock passes them, delivering their scheduled time (what the lazy run sends);
 //! a late ticker's next tick follows Go's formula `when + period * (1 + (now - when) / period)`.
+//! Since Go 1.23 a timer the program no longer references is garbage with its channel
+//! (`Cx::chan_release` stops it and frees its bytes).
+//!
+//! Under [`GoVersion::Go121`] the timers are Go 1.22's (what `GODEBUG=asynctimerchan=1` kept
+//! until Go 1.27 removed it): every pending timer is in the heap, so it moves the clock and
+//! keeps a blocked program waiting; it fires into its channel's one-element buffer, where the
+//! value stays (`len` 1) until received; Stop and Reset only report whether it was pending;
+//! and a pending timer holds its memory and its channel until it fires, referenced or not.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -23,6 +31,7 @@ use super::heap::{TIME_BYTES, TIMER_BYTES};
 use super::ids::{AllocId, ChanId, CtxId, Gid, TimerId};
 use super::scheduler::Runtime;
 use super::state::GState;
+use super::version::GoVersion;
 use super::{Op, Task, Value, Wake};
 
 /// What happens when a timer fires.
@@ -57,6 +66,8 @@ pub(crate) struct Timers<V> {
     queue: BinaryHeap<Reverse<(i64, u64, u32, u32)>>,
     seq: u64,
     free: Vec<u32>,
+    /// Whose timer semantics apply ([`Runtime::set_go_version`]).
+    go: GoVersion,
 }
 
 impl<V> Default for Timers<V> {
@@ -66,11 +77,17 @@ impl<V> Default for Timers<V> {
             queue: BinaryHeap::new(),
             seq: 0,
             free: Vec::new(),
+            go: GoVersion::default(),
         }
     }
 }
 
 impl<V> Timers<V> {
+    /// Go 1.23's synchronous, collectable timer channels (not [`GoVersion::Go121`]'s).
+    pub(crate) fn sync_chans(&self) -> bool {
+        self.go.sync_timer_chans()
+    }
+
     fn add(&mut self, kind: TimerKind<V>) -> TimerId {
         let recyclable = matches!(kind, TimerKind::Sleep(_) | TimerKind::Ctx(_));
         if recyclable && let Some(i) = self.free.pop() {
@@ -131,8 +148,31 @@ impl<V> Timers<V> {
 }
 
 impl<V: Value> Runtime<V> {
+    /// Follows `go`'s timer semantics from now on; call before the program starts.
+    pub fn set_go_version(&mut self, go: GoVersion) {
+        self.timers.go = go;
+    }
+
+    /// Whether timer `t` is armed.
+    pub(crate) fn timer_pending(&self, t: TimerId) -> bool {
+        self.timers
+            .slots
+            .get(t.index())
+            .is_some_and(|s| s.when.is_some())
+    }
+
+    /// Go 1.23: the program dropped a pending channel timer; it will never fire and its bytes
+    /// leave the heap.
+    pub(crate) fn timer_collect(&mut self, gid: Gid, t: TimerId) {
+        if self.timers.disarm(t) {
+            self.emit(gid, EventKind::TimerStop { timer: t });
+            self.release_timer_alloc(t);
+        }
+    }
+
     /// The time of the earliest timer that can wake someone (at least `now`): dormant channel
-    /// timers, with nobody blocked on their channel, do not count. Stale entries are dropped.
+    /// timers, with nobody blocked on their channel, do not count (under Go 1.21 every pending
+    /// timer counts). Stale entries are dropped.
     pub(crate) fn next_wake_time(&mut self) -> Option<i64> {
         let mut skipped = Vec::new();
         let found = loop {
@@ -145,7 +185,7 @@ impl<V: Value> Runtime<V> {
                 continue;
             }
             let wakes = match slot.kind {
-                TimerKind::Chan { chan, .. } => {
+                TimerKind::Chan { chan, .. } if self.timers.sync_chans() => {
                     self.clean_fronts(chan);
                     !self.chans[chan.index()].recvq.is_empty()
                 }
@@ -178,6 +218,10 @@ impl<V: Value> Runtime<V> {
     /// timer that is due runs the timer first, even while other goroutines could run; so
     /// `select { case <-time.After(0): default: }` takes the timer case (checked with Go 1.27).
     pub(crate) fn run_due_chan_timer(&mut self, c: ChanId) {
+        if !self.timers.sync_chans() {
+            // Go 1.21: due timers fire in order from the heap before anyone polls.
+            return;
+        }
         let Some(t) = self.chans[c.index()].timer else {
             return;
         };
@@ -237,6 +281,10 @@ impl<V: Value> Runtime<V> {
                     );
                 } else {
                     self.release_timer_alloc(id);
+                    // Go 1.21: the fired timer no longer holds the channel the program dropped.
+                    if self.chans[chan.index()].release_deferred {
+                        self.chan_free(Gid(0), chan);
+                    }
                 }
             }
             TimerKind::Func { task, line } => {
@@ -286,7 +334,8 @@ impl<V: Value> Runtime<V> {
         self.emit(gid, EventKind::TimerSet { timer: id, at });
     }
 
-    /// Stops a timer; Go's result: true if it was pending or had an unreceived value.
+    /// Stops a timer; Go's result: true if it was pending or (Go 1.23) had an unreceived
+    /// value, which is dropped. Go 1.21 leaves the value in the buffer.
     pub(crate) fn timer_stop(&mut self, gid: Gid, id: TimerId) -> bool {
         let Some(slot) = self.timers.slots.get(id.index()) else {
             return false;
@@ -301,7 +350,9 @@ impl<V: Value> Runtime<V> {
             self.release_timer_alloc(id);
         }
         let mut drained = false;
-        if let Some(c) = chan {
+        if let Some(c) = chan
+            && self.timers.sync_chans()
+        {
             drained = !self.chans[c.index()].buf.is_empty();
             self.chans[c.index()].buf.clear();
         }

@@ -1,5 +1,8 @@
 //! Loops: three-clause `for` and `range` (over ints, slices, arrays, strings, maps, channels and
-//! functions), with Go 1.22's fresh variable per iteration.
+//! functions), with Go 1.22's fresh variable per iteration, or, for a program compiled for Go
+//! 1.21 (`GoVersion::Go121`), one variable per loop: the three-clause loop's variables are not
+//! re-boxed between iterations and a range clause's `:=` variables are declared once, before
+//! the loop, and assigned at each iteration (so closures and goroutines share them).
 
 use super::stmt::Place;
 use super::{Compiler, R, describe, err};
@@ -33,8 +36,10 @@ impl<'a> Compiler<'a> {
         self.block_stmts(&body.stmts)?;
         let cont = self.here();
         // Go 1.22: each iteration gets fresh copies of the loop variables.
-        for v in &loop_vars {
-            self.rebox_site(*v);
+        if self.per_iteration_loop_vars {
+            for v in &loop_vars {
+                self.rebox_site(*v);
+            }
         }
         if let Some(p) = post {
             self.stmt(p)?;
@@ -75,6 +80,7 @@ impl<'a> Compiler<'a> {
                 let i = self.temp(xt);
                 self.emit(Op::PushInt(0));
                 self.init_var(i);
+                let [hk, _] = self.hoist_range_vars(define, [(key, xt), (None, xt)]);
                 let top = self.here();
                 self.load_var(i);
                 self.load_var(n);
@@ -83,7 +89,7 @@ impl<'a> Compiler<'a> {
                 self.push_scope();
                 if let Some(kx) = key {
                     self.load_var(i);
-                    self.range_target(kx, xt, define)?;
+                    self.range_assign(kx, xt, define, hk)?;
                 }
                 if value.is_some() {
                     return err(
@@ -138,6 +144,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PushInt(0));
                     self.init_var(w);
                 }
+                let vt = if is_str { ids::INT32 } else { el };
+                let [hk, hv] = self.hoist_range_vars(define, [(key, ids::INT), (value, vt)]);
                 let top = self.here();
                 self.load_var(i);
                 self.load_var(n);
@@ -153,16 +161,16 @@ impl<'a> Compiler<'a> {
                     self.init_var(r);
                     if let Some(kx) = key {
                         self.load_var(i);
-                        self.range_target(kx, ids::INT, define)?;
+                        self.range_assign(kx, ids::INT, define, hk)?;
                     }
                     if let Some(vx) = value {
                         self.load_var(r);
-                        self.range_target(vx, ids::INT32, define)?;
+                        self.range_assign(vx, ids::INT32, define, hv)?;
                     }
                 } else {
                     if let Some(kx) = key {
                         self.load_var(i);
-                        self.range_target(kx, ids::INT, define)?;
+                        self.range_assign(kx, ids::INT, define, hk)?;
                     }
                     if let Some(vx) = value {
                         self.load_var(coll);
@@ -174,7 +182,7 @@ impl<'a> Compiler<'a> {
                         if self.types.is_aggregate(el) {
                             self.emit(Op::CopyAgg(el));
                         }
-                        self.range_target(vx, el, define)?;
+                        self.range_assign(vx, el, define, hv)?;
                     }
                 }
                 self.loop_begin(label, true);
@@ -211,6 +219,7 @@ impl<'a> Compiler<'a> {
                 self.init_var(i);
                 let kv = self.temp(kt);
                 let vv = self.temp(vt);
+                let [hk, hv] = self.hoist_range_vars(define, [(key, kt), (value, vt)]);
                 let top = self.here();
                 self.load_var(i);
                 self.load_var(n);
@@ -228,11 +237,11 @@ impl<'a> Compiler<'a> {
                 self.push_scope();
                 if let Some(kx) = key {
                     self.load_var(kv);
-                    self.range_target(kx, kt, define)?;
+                    self.range_assign(kx, kt, define, hk)?;
                 }
                 if let Some(vx) = value {
                     self.load_var(vv);
-                    self.range_target(vx, vt, define)?;
+                    self.range_assign(vx, vt, define, hv)?;
                 }
                 self.loop_begin(label, true);
                 self.block_stmts(&body.stmts)?;
@@ -274,6 +283,7 @@ impl<'a> Compiler<'a> {
                 let c = self.temp(xt);
                 self.expr(x, None)?;
                 self.init_var(c);
+                let [hk, _] = self.hoist_range_vars(define, [(key, el), (None, el)]);
                 let top = self.here();
                 self.line = x.pos.line;
                 self.load_var(c);
@@ -281,7 +291,7 @@ impl<'a> Compiler<'a> {
                 let exit = self.emit(Op::JumpIfNot(0));
                 self.push_scope();
                 match key {
-                    Some(kx) => self.range_target(kx, el, define)?,
+                    Some(kx) => self.range_assign(kx, el, define, hk)?,
                     None => {
                         self.emit(Op::Pop);
                     }
@@ -316,6 +326,47 @@ impl<'a> Compiler<'a> {
         }
         self.pop_scope();
         Ok(())
+    }
+
+    /// Go 1.21: declares the range clause's `:=` variables once, before the loop, with their
+    /// zero values; each `Some` is then assigned at every iteration by [`Self::range_assign`].
+    /// All `None` under Go 1.22+, where each iteration declares its own.
+    fn hoist_range_vars(
+        &mut self,
+        define: bool,
+        targets: [(Option<&Expr>, TypeId); 2],
+    ) -> [Option<usize>; 2] {
+        targets.map(|(target, t)| {
+            if !define || self.per_iteration_loop_vars {
+                return None;
+            }
+            let target = target?;
+            let ExprKind::Ident(n) = &target.kind else {
+                return None;
+            };
+            let v = self.declare_var(n, t, target.pos);
+            self.zero_of(t);
+            self.init_var(v);
+            Some(v)
+        })
+    }
+
+    /// Stores the value on top into the loop's own variable `hoisted` (Go 1.21), or else into
+    /// a range target as [`Self::range_target`] does.
+    fn range_assign(
+        &mut self,
+        target: &Expr,
+        t: TypeId,
+        define: bool,
+        hoisted: Option<usize>,
+    ) -> R<()> {
+        match hoisted {
+            Some(v) => {
+                self.store_var(v);
+                Ok(())
+            }
+            None => self.range_target(target, t, define),
+        }
     }
 
     /// Stores the value on top into a range variable (declared per iteration with `:=`).

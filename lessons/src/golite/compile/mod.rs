@@ -290,13 +290,17 @@ pub(crate) struct Compiler<'a> {
     pub used_imports: std::collections::HashSet<String>,
     /// Library types made by their packages' registration (code.rs's `MoreTypes`).
     pub(crate) more: crate::golite::code::MoreTypes,
+    /// Go 1.22's fresh loop variables per iteration; false for `go 1.21` (loops.rs).
+    pub(crate) per_iteration_loop_vars: bool,
 }
 
-/// Compiles a parsed file into a program. `overrides` replace the values of parameter constants.
+/// Compiles a parsed file into a program. `overrides` replace the values of parameter constants;
+/// `go` picks the loop variable rule.
 pub(crate) fn compile_file(
     file: &File,
     overrides: HashMap<String, i64>,
     lib: &'static Library,
+    go: crate::runtime::GoVersion,
 ) -> R<Program> {
     // The library's Go source this program needs, compiled with the program's declarations
     // (with expression ids of its own).
@@ -352,6 +356,7 @@ pub(crate) fn compile_file(
         assigning: false,
         used_imports: Default::default(),
         more: Default::default(),
+        per_iteration_loop_vars: go.per_iteration_loop_vars(),
     };
     c.run()
 }

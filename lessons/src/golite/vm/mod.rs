@@ -1605,6 +1605,10 @@ impl GoTask {
                         let vals = self.pop_n(nvals);
                         let mut it = vals.into_iter();
                         let mut cases = Vec::with_capacity(info.sends.len());
+                        // The select references its channels until it has parked on them (as
+                        // Go's waiting goroutine does): `case <-time.After(d)` is not garbage
+                        // while the select waits for it.
+                        let mut held = Vec::with_capacity(info.sends.len());
                         for &s in &info.sends {
                             let c = it.next().unwrap_or_default();
                             if s {
@@ -1613,6 +1617,7 @@ impl GoTask {
                             } else {
                                 cases.push(SelectCase::Recv(chan_of(&c)));
                             }
+                            held.push(c);
                         }
                         save!();
                         self.sync_rt(cx);

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+const users = 5 // param: 1..50 "Users"
+
+func main() {
+	var names []string
+	for i := 1; i <= users; i++ {
+		names = append(names, fmt.Sprintf("user%d", i))
+	}
+	sent := make(map[string]int)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for _, name := range names {
+		wg.Add(1)
+		go func(name string) {
+			defer wg.Done()
+			<-start // runs after the loop has moved on, as goroutines often do
+			mu.Lock()
+			sent[name]++ // this goroutine's own copy
+			mu.Unlock()
+		}(name) // a copy per goroutine, whatever go.mod says
+	}
+	close(start)
+	wg.Wait()
+	reached := 0
+	var perUser []int
+	for _, n := range names {
+		if sent[n] > 0 {
+			reached++
+		}
+		perUser = append(perUser, sent[n])
+	}
+	fmt.Printf("emailed %d of %d users\n", reached, users)
+	fmt.Println("emails per user:", perUser)
+}
