@@ -145,6 +145,16 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "peak heap is 2.9 MiB at uploads=4, payloadKB=512, the fix's 138 KiB: too much more than the fix",
     ),
+    (
+        "25-loop-variable-capture",
+        CheckKind::Output,
+        "prints something else than the fix at users=5: line 1 is \"emailed 1 of 5 users\", the fix prints \"emailed 5 of 5 users\"",
+    ),
+    (
+        "26-ticker-never-stopped",
+        CheckKind::Harm,
+        "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -269,6 +279,16 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "peak heap is 2.1 MiB at uploads=4, payloadKB=512, the fix's 138 KiB: too much more than the fix",
     ),
+    (
+        "25-loop-variable-capture",
+        CheckKind::Output,
+        "prints something else than the fix at users=5: line 1 is \"emailed 1 of 5 users\", the fix prints \"emailed 5 of 5 users\"",
+    ),
+    (
+        "26-ticker-never-stopped",
+        CheckKind::Harm,
+        "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
+    ),
 ];
 
 #[test]
@@ -320,12 +340,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 24);
+    assert_eq!(catalog::all().len(), 26);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 24);
+    assert_eq!(BAD.len(), 26);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -354,7 +374,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 24);
+    assert_eq!(WRONG.len(), 26);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(

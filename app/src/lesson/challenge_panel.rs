@@ -379,6 +379,7 @@ fn exam_for<'a>(
         seed: lesson.seed,
         preempt_every: lesson.preempt_every,
         race: lesson.race,
+        go: lesson.go,
         param_sets: sets.to_vec(),
     })
 }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::harm::{Harm, HarmMeasure, Tone, judge};
 use super::lesson::Lesson;
 use crate::golite::syntax::params::Param;
-use crate::golite::{self, RunOptions, run_source};
+use crate::golite::{self, GoVersion, RunOptions, run_source};
 use crate::runtime::{Outcome, Progress, RunReport, Runtime};
 
 /// A lesson's `[challenge]` table: a hint that points toward the fix without giving it away.
@@ -203,6 +203,8 @@ pub struct Exam<'a> {
     pub seed: u64,
     pub preempt_every: Option<u64>,
     pub race: bool,
+    /// The Go release the lesson runs under (its `go`): a fix is graded where the bug bites.
+    pub go: GoVersion,
     /// The `[[expect]]` parameter sets, in table order (the defaults first).
     pub param_sets: Vec<BTreeMap<String, i64>>,
 }
@@ -217,6 +219,7 @@ impl<'a> Exam<'a> {
             seed: lesson.seed,
             preempt_every: lesson.preempt_every,
             race: lesson.race,
+            go: lesson.go,
             param_sets: lesson.expect.iter().map(|e| e.params.clone()).collect(),
         }
     }
@@ -274,7 +277,7 @@ impl<'a> Exam<'a> {
     /// golite's heap is per run, so finish one before beginning the next.
     pub fn begin(&self, src: &str, case: &Case) -> CaseRun {
         let opts = self.options(case);
-        match golite::compile("prog.go", src, &opts.params) {
+        match golite::compile_for("prog.go", src, &opts.params, opts.go) {
             Err(e) => CaseRun {
                 rt: None,
                 done: Some(golite::compile_error_report("prog.go", &e)),
@@ -296,6 +299,7 @@ impl<'a> Exam<'a> {
                 .collect(),
             preempt_every: self.preempt_every,
             race: self.race,
+            go: self.go,
             ..RunOptions::default()
         }
     }
@@ -636,6 +640,7 @@ mod tests {
             seed: 7,
             preempt_every: None,
             race: false,
+            go: GoVersion::default(),
             param_sets: vec![
                 set(&[("n", 1)]),
                 set(&[]),
