@@ -1,4 +1,5 @@
 // hostile: []byte(string) of 8 MB in an endless loop
+// cpu: 4.5
 // expect: limit
 // message: step limit
 package main

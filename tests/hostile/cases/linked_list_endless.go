@@ -1,6 +1,6 @@
 // hostile: a linked list grown until a limit stops the builder, then dropped
 // rss: 1500
-// cpu: 6
+// cpu: 9
 // expect: limit
 // message: heap limit
 package main

@@ -1,6 +1,7 @@
 // hostile: NaN keys in an endless loop (golite keeps one NaN key where Go adds one per insert)
+// cpu: 3
 // expect: limit
-// message: line 11)
+// message: line 12)
 package main
 
 func main() {

@@ -1,4 +1,5 @@
 // hostile: lock and unlock forever
+// cpu: 5
 // expect: limit
 package main
 

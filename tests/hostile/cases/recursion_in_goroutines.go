@@ -1,4 +1,5 @@
 // hostile: 100 goroutines each recursing without end
+// cpu: 3
 // expect: limit
 package main
 

@@ -1,5 +1,5 @@
 // hostile: a select with default, spinning forever
-// cpu: 4
+// cpu: 7
 // expect: limit
 // message: step limit
 package main
