@@ -1,6 +1,6 @@
 // hostile: a []byte grows by append forever
 // rss: 1200
-// cpu: 6
+// cpu: 7
 // expect: limit
 // message: at line 11
 package main

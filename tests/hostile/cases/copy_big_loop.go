@@ -1,5 +1,5 @@
 // hostile: copy of 4M elements in an endless loop
-// cpu: 6
+// cpu: 7
 // expect: limit
 // message: step limit
 package main
