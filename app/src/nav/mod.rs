@@ -7,5 +7,6 @@ pub mod link;
 pub mod pack;
 pub mod query;
 pub mod route;
+pub mod slug_list;
 pub mod solved;
 pub mod visited;
