@@ -124,3 +124,20 @@ fn a_sleeping_infinite_loop_hits_the_event_limit_when_events_are_kept() {
     );
     assert!(r.panic.starts_with("step limit:"), "{}", r.panic);
 }
+
+/// A channel buffer past the heap limit is refused before it is recorded: the run ends on the
+/// heap limit and the peak stays what the program really held (the fuzzer once reported a peak
+/// of 2^63 bytes, the size of a refused buffer).
+#[test]
+fn a_refused_allocation_does_not_raise_the_peak() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tc := make(chan int, 1<<40)\n\tfmt.Println(cap(c))\n}\n";
+    let r = run_with(src, Limits::default());
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert_eq!(
+        r.panic,
+        "heap limit: the modeled heap passed 268435456 bytes (goroutine 1 at line 6)"
+    );
+    assert_eq!(r.stdout, "");
+    // main's 2 KiB stack and 16 bytes held before the `make`, not the refused 8 TiB.
+    assert_eq!(r.peak_heap_bytes, 2064);
+}

@@ -92,7 +92,12 @@ impl<V: Value> Runtime<V> {
     ) -> ChanId {
         let id = ChanId(self.chans.len() as u32);
         self.race_chan_made(id, elem_bytes);
-        let alloc = self.alloc_bytes(gid, CHAN_HEADER_BYTES + cap as u64 * elem_bytes);
+        let alloc = self.alloc_bytes(
+            gid,
+            (cap as u64)
+                .saturating_mul(elem_bytes)
+                .saturating_add(CHAN_HEADER_BYTES),
+        );
         self.chans.push(Channel {
             cap,
             buf: VecDeque::new(),

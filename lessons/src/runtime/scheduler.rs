@@ -790,11 +790,16 @@ impl<V: Value> Runtime<V> {
     }
 
     /// Adds `bytes` to the modeled heap on behalf of `gid`.
+    /// An allocation that would pass the heap limit ends the run and is not recorded: Go never
+    /// holds memory it failed to allocate, so the peak stays what the program really held.
     pub(crate) fn alloc_bytes(&mut self, gid: Gid, bytes: u64) -> super::ids::AllocId {
+        if self.heap.current.saturating_add(bytes) > self.cfg.max_heap_bytes {
+            self.heap_limit(gid);
+            return self.heap.alloc(0);
+        }
         let id = self.heap.alloc(bytes);
         self.tally.alloc(bytes);
         self.emit(gid, EventKind::Alloc { bytes });
-        self.check_heap(gid);
         id
     }
 
@@ -808,12 +813,16 @@ impl<V: Value> Runtime<V> {
 
     fn check_heap(&mut self, gid: Gid) {
         if self.heap.current > self.cfg.max_heap_bytes {
-            let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
-            self.limit(format!(
-                "heap limit: the modeled heap passed {} bytes (goroutine {} at line {line})",
-                self.cfg.max_heap_bytes, gid.0
-            ));
+            self.heap_limit(gid);
         }
+    }
+
+    fn heap_limit(&mut self, gid: Gid) {
+        let line = self.gs.get(gid.index()).map_or(0, |g| g.line);
+        self.limit(format!(
+            "heap limit: the modeled heap passed {} bytes (goroutine {} at line {line})",
+            self.cfg.max_heap_bytes, gid.0
+        ));
     }
 
     /// The one wait primitive: parks `gid` in `state`, registered as `park` says.

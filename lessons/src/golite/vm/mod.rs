@@ -1544,14 +1544,16 @@ impl GoTask {
                         // A channel is a runtime object: as costly as dozens of instructions.
                         self.charge(cx, 50, "make(chan)");
                         let n = pop!().as_int();
-                        if n < 0 {
-                            throw!("makechan: size out of range".into());
-                        }
                         let elem = match self.types().ukind(t) {
                             Kind::Chan(_, e) => *e,
                             _ => t,
                         };
                         let size = self.types().size_of(elem);
+                        // Go's makechan: the buffer must fit under maxAlloc beside the header.
+                        let buf = u64::try_from(n).ok().and_then(|n| n.checked_mul(size));
+                        if buf.is_none_or(|b| b > MAX_ALLOC - 96) {
+                            throw!("makechan: size out of range".into());
+                        }
                         let zero = self.zero(elem);
                         save!();
                         self.sync_rt(cx);
