@@ -1647,7 +1647,13 @@ impl GoTask {
                                 }
                             }
                             Value::Agg(o) => o.borrow().len(),
-                            Value::Map(m) => m.borrow().entries.len(),
+                            Value::Map(m) => {
+                                // Go's len(m) reads the map's count: a race with a write.
+                                if race {
+                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
+                                }
+                                m.borrow().entries.len()
+                            }
                             Value::Chan(c) => {
                                 if op == Op::Len {
                                     cx.chan_len(c.id)
@@ -1982,8 +1988,13 @@ impl GoTask {
                     }
                     Op::BytesToString => {
                         let s = pop!();
-                        if let Value::Slice(_, _, len) = &s {
+                        if let Value::Slice(o, off, len) = &s {
                             self.charge(cx, u64::from(*len), "string([]byte)");
+                            // Go's slicebytetostring reads every element.
+                            if race {
+                                let kind = crate::runtime::AccessKind::Read;
+                                pins.range(cx, site!(), o, *off, *off + *len, kind);
+                            }
                         }
                         let bytes: Vec<u8> = match &s {
                             Value::Slice(o, off, len) => o.borrow()
@@ -1999,8 +2010,13 @@ impl GoTask {
                     }
                     Op::RunesToString => {
                         let s = pop!();
-                        if let Value::Slice(_, _, len) = &s {
+                        if let Value::Slice(o, off, len) = &s {
                             self.charge(cx, u64::from(*len), "string([]rune)");
+                            // Go's slicerunetostring reads every element.
+                            if race {
+                                let kind = crate::runtime::AccessKind::Read;
+                                pins.range(cx, site!(), o, *off, *off + *len, kind);
+                            }
                         }
                         let st: String = match &s {
                             Value::Slice(o, off, len) => o.borrow()
