@@ -155,6 +155,11 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
     ),
+    (
+        "27-unlock-on-error-path",
+        CheckKind::NoLeak,
+        "leaks 7 goroutines at requests=10, invalidAt=3 (line 24, sync.Mutex.Lock)",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -289,6 +294,11 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
     ),
+    (
+        "27-unlock-on-error-path",
+        CheckKind::Ends,
+        "dies at requests=10, invalidAt=3: fatal error: sync: unlock of unlocked mutex",
+    ),
 ];
 
 #[test]
@@ -340,12 +350,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 26);
+    assert_eq!(catalog::all().len(), 27);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 26);
+    assert_eq!(BAD.len(), 27);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -374,7 +384,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 26);
+    assert_eq!(WRONG.len(), 27);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(
