@@ -160,6 +160,11 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::NoLeak,
         "leaks 7 goroutines at requests=10, invalidAt=3 (line 24, sync.Mutex.Lock)",
     ),
+    (
+        "28-errgroup-without-cancel",
+        CheckKind::Output,
+        "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -299,6 +304,11 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Ends,
         "dies at requests=10, invalidAt=3: fatal error: sync: unlock of unlocked mutex",
     ),
+    (
+        "28-errgroup-without-cancel",
+        CheckKind::Output,
+        "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
+    ),
 ];
 
 #[test]
@@ -350,12 +360,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 27);
+    assert_eq!(catalog::all().len(), 28);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 27);
+    assert_eq!(BAD.len(), 28);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -384,7 +394,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 27);
+    assert_eq!(WRONG.len(), 28);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(
