@@ -165,6 +165,11 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Output,
         "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
     ),
+    (
+        "29-pool-keeps-huge-buffers",
+        CheckKind::Harm,
+        "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -309,6 +314,11 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Output,
         "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
     ),
+    (
+        "29-pool-keeps-huge-buffers",
+        CheckKind::Harm,
+        "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
+    ),
 ];
 
 #[test]
@@ -360,12 +370,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 28);
+    assert_eq!(catalog::all().len(), 29);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 28);
+    assert_eq!(BAD.len(), 29);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -394,7 +404,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 28);
+    assert_eq!(WRONG.len(), 29);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(
