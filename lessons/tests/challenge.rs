@@ -170,6 +170,11 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
     ),
+    (
+        "30-error-strings-compared",
+        CheckKind::Output,
+        "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 0 missing, 7 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -319,6 +324,11 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
     ),
+    (
+        "30-error-strings-compared",
+        CheckKind::Output,
+        "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 2 missing, 5 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
+    ),
 ];
 
 #[test]
@@ -370,12 +380,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 29);
+    assert_eq!(catalog::all().len(), 30);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 29);
+    assert_eq!(BAD.len(), 30);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -404,7 +414,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 29);
+    assert_eq!(WRONG.len(), 30);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(
