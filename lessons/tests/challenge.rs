@@ -175,6 +175,11 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Output,
         "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 0 missing, 7 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
     ),
+    (
+        "31-context-in-struct",
+        CheckKind::Output,
+        "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -329,6 +334,11 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Output,
         "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 2 missing, 5 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
     ),
+    (
+        "31-context-in-struct",
+        CheckKind::Output,
+        "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
 ];
 
 #[test]
@@ -380,12 +390,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 30);
+    assert_eq!(catalog::all().len(), 31);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 30);
+    assert_eq!(BAD.len(), 31);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -414,7 +424,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 30);
+    assert_eq!(WRONG.len(), 31);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(
