@@ -1,6 +1,6 @@
-// A wallet service guards its balances with one mutex. Deposit returns early
-// when the amount is invalid, but that path forgets to unlock: the mutex stays
-// locked for good, and every later request blocks on it until its client gives up.
+// A wallet guards its balances with one mutex. Deposit returns early when the
+// amount is invalid, but that path forgets to unlock: the mutex stays locked,
+// and every later request blocks on it until its client gives up.
 package main
 
 import (

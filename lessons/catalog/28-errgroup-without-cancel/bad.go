@@ -1,6 +1,6 @@
-// A search fans out to every shard at once and waits for all of them with a
-// small errgroup. One shard fails fast, but the group has no context: the other
-// shards never hear about it and scan to the end, for a result that is thrown away.
+// A search fans out to every shard and waits for all of them with a small
+// errgroup. One shard fails fast, but the group has no context: the others
+// never hear of it and scan to the end, for a result that is thrown away.
 //
 // Group is a minimal copy of golang.org/x/sync/errgroup, written here because
 // that module is not part of the standard library.

@@ -1,5 +1,5 @@
-// A search fans out to every shard at once and waits for all of them with a
-// small errgroup. The group and the shards share a context that the first error
+// A search fans out to every shard and waits for all of them with a small
+// errgroup. The group and the shards share a context that the first error
 // cancels: when one shard fails, the others stop at once.
 //
 // Group is a minimal copy of golang.org/x/sync/errgroup, written here because

@@ -1,7 +1,7 @@
 // A report service renders each response into a buffer from a sync.Pool and
 // puts the buffer back when it is done. One request asks for a huge report:
-// its buffer grows to fit, and goes back into the pool like any other, so every
-// small request after it is served from that buffer, and the memory stays held.
+// its buffer grows to fit and goes back into the pool like any other, so each
+// small request after it is served from that buffer: the memory stays held.
 package main
 
 import (

@@ -1,7 +1,7 @@
 // A report service renders each response into a buffer from a sync.Pool and
-// puts the buffer back when it is done, unless the buffer has grown past 64 KiB:
-// then it is dropped for the garbage collector, as fmt does with its own buffers.
-// One huge report no longer leaves its memory behind in the pool.
+// puts the buffer back when it is done, unless it has grown past 64 KiB: then
+// it is left to the garbage collector, as fmt does with its own buffers. One
+// huge report no longer leaves its memory behind in the pool.
 package main
 
 import (

@@ -1,4 +1,4 @@
-// An order client adds context to every error it returns (fmt.Errorf with %w).
+// An order client adds context to each error it returns (fmt.Errorf, %w).
 // Its caller decides what to do with an error by comparing strings: skip an
 // order that does not exist, retry a throttled call. That worked until the
 // wrapping came: now no string matches, and every such error is a failure.

@@ -1,4 +1,4 @@
-// An order client adds context to every error it returns (fmt.Errorf with %w).
+// An order client adds context to each error it returns (fmt.Errorf, %w).
 // Its caller asks what an error is with errors.Is and errors.As, which look
 // through the wrapping: it skips an order that does not exist, and retries a
 // throttled call after the delay the error carries.
