@@ -155,6 +155,31 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
     ),
+    (
+        "27-unlock-on-error-path",
+        CheckKind::NoLeak,
+        "leaks 7 goroutines at requests=10, invalidAt=3 (line 24, sync.Mutex.Lock)",
+    ),
+    (
+        "28-errgroup-without-cancel",
+        CheckKind::Output,
+        "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
+    ),
+    (
+        "29-pool-keeps-huge-buffers",
+        CheckKind::Harm,
+        "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
+    ),
+    (
+        "30-error-strings-compared",
+        CheckKind::Output,
+        "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 0 missing, 7 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
+    ),
+    (
+        "31-context-in-struct",
+        CheckKind::Output,
+        "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
 ];
 
 /// The wrong fixes' first failures.
@@ -289,6 +314,31 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         CheckKind::Harm,
         "heap still held at the end is 3.6 KiB at requests=20, the fix's 0 B: too much more than the fix",
     ),
+    (
+        "27-unlock-on-error-path",
+        CheckKind::Ends,
+        "dies at requests=10, invalidAt=3: fatal error: sync: unlock of unlocked mutex",
+    ),
+    (
+        "28-errgroup-without-cancel",
+        CheckKind::Output,
+        "prints something else than the fix at shards=8, chunks=10, failAtMs=30: line 1 is \"search failed after 200 ms: shard 0: shard unavailable\", the fix prints \"search failed after 30 ms: shard 0: shard unavailable\"",
+    ),
+    (
+        "29-pool-keeps-huge-buffers",
+        CheckKind::Harm,
+        "heap still held at the end is 1 MiB at requests=50, bigKB=1024, the fix's 4 KiB: too much more than the fix",
+    ),
+    (
+        "30-error-strings-compared",
+        CheckKind::Output,
+        "prints something else than the fix at orders=20, throttleEvery=4: line 1 is \"13 loaded, 2 missing, 5 failed\", the fix prints \"18 loaded, 2 missing, 0 failed\"",
+    ),
+    (
+        "31-context-in-struct",
+        CheckKind::Output,
+        "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
 ];
 
 #[test]
@@ -340,12 +390,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 26);
+    assert_eq!(catalog::all().len(), 31);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 26);
+    assert_eq!(BAD.len(), 31);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -374,7 +424,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 26);
+    assert_eq!(WRONG.len(), 31);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(

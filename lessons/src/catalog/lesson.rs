@@ -67,6 +67,11 @@ pub struct RealGo {
     /// the outcome, panic message and stdout are compared; time and leaks are golite's alone.
     #[serde(default)]
     pub plain: bool,
+    /// Run under `testing/synctest` with `tests/oracle/run-one --durable-mutex`: `sync.Mutex`
+    /// waits become channel waits the fake clock counts as durable, so time and goroutines
+    /// parked in `sync.Mutex.Lock` are compared too (tests/oracle/README.md).
+    #[serde(default)]
+    pub durable_mutex: bool,
     /// Sides that `go run -race` must flag with `WARNING: DATA RACE` (exit status 66).
     #[serde(default)]
     pub race: Vec<String>,
