@@ -130,10 +130,19 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                     {move || t("New")}
                 </button>
             </label>
-            <Show when=move || ctl.running.get()>
+            <Show when=move || ctl.running.get() && ctl.slow.get()>
                 <span class="running" data-testid="running" role="status">
-                    {move || { ctl.cursor.track(); ctl.progress_text() }}
+                    {move || ctl.progress_text()}
                 </span>
+                <button
+                    class="ctl stop"
+                    data-testid="stop"
+                    title=move || t("Stop the run (Esc)")
+                    aria-keyshortcuts="Escape"
+                    on:click=move |_| ctl.stop()
+                >
+                    {move || t("Stop")}
+                </button>
             </Show>
         </div>
     }
