@@ -87,20 +87,24 @@ test('Esc stops a run too', async ({ page }) => {
 
 test('an engine that dies costs one run: the side says so, and the next run gets a fresh engine', async ({ page }) => {
   // The first worker says it is ready, then dies on its first run with a wasm trap, as a Rust
-  // abort inside the engine would end it.
+  // abort inside the engine would end it. The page starts the next worker at once: the real one.
   let broken = true;
-  await page.route('**/engine-worker.js', (route) =>
-    broken
+  await page.route('**/engine-worker.js', (route) => {
+    const fake = broken;
+    broken = false;
+    return fake
       ? route.fulfill({
           contentType: 'text/javascript',
+          // Not kept: the next worker fetches its script again, and gets the real one.
+          headers: { 'cache-control': 'no-store' },
           body:
             'self.onmessage = () => {\n' +
             '  self.onmessage = (e) => { if (e.data instanceof Uint8Array) throw new WebAssembly.RuntimeError("unreachable"); };\n' +
             '  self.postMessage("ready");\n' +
             '};\n',
         })
-      : route.fallback(),
-  );
+      : route.fallback();
+  });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('index.html?lesson=forgotten-sender');
   await verdictsShown(page);
@@ -113,8 +117,7 @@ test('an engine that dies costs one run: the side says so, and the next run gets
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'stop-engine-failed.png') });
 
-  // The page still works: the next run starts a fresh worker, which runs both programs.
-  broken = false;
+  // The page still works: the next run goes to a fresh worker, which runs both programs.
   await page.getByTestId('new-seed').click();
   await verdictsShown(page);
   await expect(failed).toHaveCount(0);
