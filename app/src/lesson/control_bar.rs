@@ -130,19 +130,22 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                     {move || t("New")}
                 </button>
             </label>
+            // Past half a second: the Stop button and the progress, kept on one line.
             <Show when=move || ctl.running.get() && ctl.slow.get()>
-                <span class="running" data-testid="running" role="status">
-                    {move || ctl.progress_text()}
+                <span class="run-status">
+                    <button
+                        class="ctl stop"
+                        data-testid="stop"
+                        title=move || t("Stop the run (Esc)")
+                        aria-keyshortcuts="Escape"
+                        on:click=move |_| ctl.stop()
+                    >
+                        {move || t("Stop")}
+                    </button>
+                    <span class="running" data-testid="running" role="status">
+                        {move || ctl.progress_text()}
+                    </span>
                 </span>
-                <button
-                    class="ctl stop"
-                    data-testid="stop"
-                    title=move || t("Stop the run (Esc)")
-                    aria-keyshortcuts="Escape"
-                    on:click=move |_| ctl.stop()
-                >
-                    {move || t("Stop")}
-                </button>
             </Show>
         </div>
     }

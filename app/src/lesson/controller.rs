@@ -650,8 +650,10 @@ impl LessonController {
             Answer::Failed => {
                 let (side, _) = self.progress.get_untracked();
                 self.failed.set(Some(side));
-                let failed = crate::i18n::engine_failed(crate::i18n::Lang::En);
-                self.take_answers(browser::now_ms() - started, Some(failed));
+                self.take_answers(
+                    browser::now_ms() - started,
+                    Some("the engine crashed; the next run starts a fresh one"),
+                );
             }
         }
     }
@@ -672,9 +674,7 @@ impl LessonController {
             .zip(Side::BOTH)
             .map(|(run, side)| {
                 run.unwrap_or_else(|| match (side == running, failed) {
-                    (true, None) => {
-                        engine::stopped(format!("Stop pressed after {steps} steps"), steps)
-                    }
+                    (true, None) => engine::stopped(engine::stop_message(steps), steps),
                     (true, Some(why)) => engine::stopped(why.to_string(), steps),
                     (false, _) => engine::stopped(
                         format!("not run: the run of {} was ended", running.file()),

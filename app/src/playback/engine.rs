@@ -83,6 +83,19 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
+/// What a run stopped by the learner says: `Stop pressed after 38,584,320 steps`.
+pub fn stop_message(steps: u64) -> String {
+    let digits = steps.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("Stop pressed after {grouped} steps")
+}
+
 /// A side that was stopped with nothing to show for it (its worker ended while it ran, or
 /// before it started): outcome `limit` after `steps` steps, with `reason`, and one `End` event.
 pub fn stopped(reason: String, steps: u64) -> SideRun {
@@ -243,8 +256,7 @@ impl Job {
     pub fn stop(&mut self) {
         for stage in self.stages.iter_mut().flatten() {
             if let Stage::Running(rt, _) = stage {
-                let steps = rt.steps();
-                rt.interrupt(format!("Stop pressed after {steps} steps"));
+                rt.interrupt(stop_message(rt.steps()));
             }
         }
     }
@@ -387,15 +399,19 @@ mod tests {
         assert!(!job.work(5_000));
         let (side, steps) = job.progress();
         assert_eq!(side, Side::Bad);
-        assert!(steps >= 10_000, "{steps}");
+        // Where two budgets of 5,000 steps leave the loop (the same on every run).
+        assert_eq!(steps, 20_096);
         job.stop();
         run_all(&mut job, 1000);
         let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
         assert_eq!(runs[0].report.outcome, Outcome::Limit);
+        assert_eq!(runs[0].report.panic, stop_message(steps));
         assert_eq!(
-            runs[0].report.panic,
-            format!("Stop pressed after {steps} steps")
+            stop_message(steps),
+            format!("Stop pressed after 20,096 steps")
         );
+        assert_eq!(stop_message(999), "Stop pressed after 999 steps");
+        assert_eq!(stop_message(1_000), "Stop pressed after 1,000 steps");
         assert_eq!(runs[0].timeline.last().outcome, Some(Outcome::Limit));
         assert_eq!(runs[1].report.outcome, Outcome::Exit);
     }

@@ -54,10 +54,10 @@ for (const [name, size] of [
 
     const pressed = Date.now();
     await page.getByTestId('stop').click();
-    await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: Stop pressed after \d+ steps$/, { timeout: 1_000 });
+    await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: Stop pressed after [\d,]+ steps$/, { timeout: 1_000 });
     expect(Date.now() - pressed).toBeLessThan(1_000);
     await expect(running).toHaveCount(0);
-    const steps = Number((await headline(page, 'bad').textContent())?.match(/after (\d+) steps/)?.[1]);
+    const steps = Number((await headline(page, 'bad').textContent())?.match(/after ([\d,]+) steps/)?.[1].replace(/,/g, ''));
     expect(steps).toBeGreaterThanOrEqual(1_000_000);
     await page.screenshot({ path: path.join(artifacts, `stop-stopped-${name}.png`) });
 
@@ -79,7 +79,7 @@ test('Esc stops a run too', async ({ page }) => {
   await expect(page.getByTestId('running')).toHaveText(/^running good\.go: /, { timeout: 5_000 });
   const pressed = Date.now();
   await page.keyboard.press('Escape');
-  await expect(headline(page, 'good')).toHaveText(/^stopped by the playground: Stop pressed after \d+ steps$/, { timeout: 1_000 });
+  await expect(headline(page, 'good')).toHaveText(/^stopped by the playground: Stop pressed after [\d,]+ steps$/, { timeout: 1_000 });
   expect(Date.now() - pressed).toBeLessThan(1_000);
   await expect(page.getByTestId('running')).toHaveCount(0);
   expect(problems).toEqual([]);
@@ -112,7 +112,7 @@ test('an engine that dies costs one run: the side says so, and the next run gets
   await page.getByTestId('new-seed').click();
   const failed = page.getByTestId('engine-failed-bad');
   await expect(failed).toHaveText("the playground's engine failed on this program");
-  await expect(headline(page, 'bad')).toHaveText("stopped by the playground: the playground's engine failed on this program");
+  await expect(headline(page, 'bad')).toHaveText('stopped by the playground: the engine crashed; the next run starts a fresh one');
   await expect(headline(page, 'good')).toHaveText('stopped by the playground: not run: the run of bad.go was ended');
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'stop-engine-failed.png') });
