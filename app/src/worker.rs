@@ -219,12 +219,39 @@ fn on_message(e: web_sys::MessageEvent) {
         }
         Some(_) => {
             let bytes = js_sys::Uint8Array::new(&msg.get(3)).to_vec();
-            match wire::decode_run(&bytes) {
-                Some(run) => listener(Answer::Finished(side, Box::new(run))),
+            match wire::RunDecoder::new(bytes) {
+                Some(d) => decode_in_slices(id, side, d, listener),
                 None => listener(Answer::Failed),
             }
         }
         None => {}
+    }
+}
+
+/// Events decoded per look at the clock, and the page's time per task for decoding, in ms.
+const DECODE_EVENTS: usize = 5_000;
+const DECODE_SLICE_MS: f64 = 8.0;
+
+/// Decodes a finished side a slice at a time (a big run is a million events: one task would
+/// hold the page for seconds), then hands it to `listener`, if request `id` is still current.
+fn decode_in_slices(id: u64, side: Side, mut d: wire::RunDecoder, listener: Listener) {
+    let start = js_sys::Date::now();
+    loop {
+        match d.step(DECODE_EVENTS) {
+            None => return listener(Answer::Failed),
+            Some(true) => {
+                return match d.finish() {
+                    Some(run) => listener(Answer::Finished(side, Box::new(run))),
+                    None => listener(Answer::Failed),
+                };
+            }
+            Some(false) if js_sys::Date::now() - start > DECODE_SLICE_MS => break,
+            Some(false) => {}
+        }
+    }
+    let current = PAGE.with(|p| p.borrow().current.as_ref().is_some_and(|(c, _)| *c == id));
+    if current {
+        leptos::prelude::request_animation_frame(move || decode_in_slices(id, side, d, listener));
     }
 }
 

@@ -130,19 +130,58 @@ pub fn encode_run(run: &SideRun) -> Vec<u8> {
 
 /// [`encode_run`] back; `None` when the bytes are not what it wrote.
 pub fn decode_run(bytes: &[u8]) -> Option<SideRun> {
-    let mut r = Reader(bytes);
-    let report: RunReport = serde_json::from_str(&r.string()?).ok()?;
-    let n = r.u64()?;
-    let mut events = Vec::with_capacity(n.min(1 << 20) as usize);
-    for _ in 0..n {
-        events.push(read_event(&mut r)?);
+    let mut d = RunDecoder::new(bytes.to_vec())?;
+    while !d.step(usize::MAX)? {}
+    d.finish()
+}
+
+/// [`decode_run`] a part at a time, so the page can spread a big run (a million events) over
+/// several tasks: the report first, then up to `n` events per [`RunDecoder::step`].
+pub struct RunDecoder {
+    bytes: Vec<u8>,
+    pos: usize,
+    left: u64,
+    report: RunReport,
+    timeline: Timeline,
+}
+
+impl RunDecoder {
+    /// Reads the report and the event count; `None` when they are not what [`encode_run`] wrote.
+    pub fn new(bytes: Vec<u8>) -> Option<Self> {
+        let mut r = Reader(&bytes);
+        let report: RunReport = serde_json::from_str(&r.string()?).ok()?;
+        let left = r.u64()?;
+        let pos = bytes.len() - r.0.len();
+        Some(RunDecoder {
+            bytes,
+            pos,
+            left,
+            report,
+            timeline: Timeline::default(),
+        })
     }
-    if !r.0.is_empty() {
-        return None;
+
+    /// Decodes up to `n` more events; true once all are read, `None` on broken bytes.
+    pub fn step(&mut self, n: usize) -> Option<bool> {
+        let mut r = Reader(&self.bytes[self.pos..]);
+        let take = self.left.min(n as u64);
+        let mut events = Vec::with_capacity(take.min(1 << 16) as usize);
+        for _ in 0..take {
+            events.push(read_event(&mut r)?);
+        }
+        self.pos = self.bytes.len() - r.0.len();
+        self.left -= take;
+        self.timeline.extend(events);
+        Some(self.left == 0)
     }
-    let mut timeline = Timeline::default();
-    timeline.extend(events);
-    Some(SideRun { timeline, report })
+
+    /// The run, once [`RunDecoder::step`] said it read every event; `None` when bytes remain.
+    pub fn finish(self) -> Option<SideRun> {
+        (self.left == 0 && self.pos == self.bytes.len()).then_some(SideRun {
+            timeline: self.timeline,
+            report: self.report,
+        })
+    }
 }
 
 #[derive(Default)]
@@ -529,6 +568,14 @@ mod tests {
         assert!(kinds(|k| matches!(k, EventKind::Block { cases: Some(_), .. })) > 0);
         let back = round_trip(&bad);
         same(&bad, &back);
+        // A few events at a time, as the page decodes a big run: the same run.
+        let mut d = RunDecoder::new(encode_run(&bad)).unwrap_or_else(|| panic!("undecodable"));
+        let mut steps = 1;
+        while !d.step(1000).unwrap_or_else(|| panic!("broken")) {
+            steps += 1;
+        }
+        assert_eq!(steps, bad.timeline.events().len().div_ceil(1000));
+        same(&bad, &d.finish().unwrap_or_else(|| panic!("bytes left")));
         let last = back.timeline.last();
         assert_eq!((last.output_lines, last.output_truncated), (20_000, true));
     }
