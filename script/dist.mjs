@@ -86,6 +86,7 @@ const assets = [
   ...Object.values(pageOf),
   ...Object.values(renamed),
   'public/favicon.svg',
+  'public/engine-worker.js',
   ...files('lessons').sort(),
 ];
 const version = hash(Buffer.concat(assets.map((a) => Buffer.concat([Buffer.from(a), read(a)]))));

@@ -136,6 +136,27 @@ pub fn goroutines_alive(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The progress of a long run: `running bad.go: 40 M steps`.
+pub fn running_steps(file: &str, steps: u64, lang: Lang) -> String {
+    let n = if steps >= 1_000_000 {
+        format!("{} M", steps / 1_000_000)
+    } else {
+        thousands(steps as usize)
+    };
+    match lang {
+        Lang::En => format!("running {file}: {n} steps"),
+        Lang::Zh => format!("正在运行 {file}：{n} 步"),
+    }
+}
+
+/// What a side shows when the engine's worker died on its program.
+pub fn engine_failed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "the playground's engine failed on this program",
+        Lang::Zh => "演练场的引擎在运行这个程序时出错了",
+    }
+}
+
 /// The note under a clipped output: `shown` lines kept of `lines`, `size` in all.
 pub fn output_truncated(shown: usize, lines: usize, size: &str, lang: Lang) -> String {
     let shown = thousands(shown);
@@ -265,6 +286,8 @@ static ZH: &[(&str, &str)] = &[
     ("Seed", "种子"),
     ("Seed of the run", "运行的种子"),
     ("New", "新的"),
+    ("Stop", "停止"),
+    ("Stop the run (Esc)", "停止运行（Esc）"),
     ("New random seed", "新的随机种子"),
     ("Run with a new random seed", "用新的随机种子运行"),
     ("Lesson parameters", "课程参数"),
@@ -307,6 +330,22 @@ mod tests {
         assert_eq!(Lang::parse(" ZH-cn"), Some(Lang::Zh));
         assert_eq!(Lang::parse("en"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn progress_counts_millions_of_steps() {
+        assert_eq!(
+            running_steps("bad.go", 40_123_456, Lang::En),
+            "running bad.go: 40 M steps"
+        );
+        assert_eq!(
+            running_steps("good.go", 12_345, Lang::En),
+            "running good.go: 12,345 steps"
+        );
+        assert_eq!(
+            running_steps("bad.go", 3_000_000, Lang::Zh),
+            "正在运行 bad.go：3 M 步"
+        );
     }
 
     #[test]

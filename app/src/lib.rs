@@ -6,7 +6,8 @@
 //!
 //! The folders, each importing only those below it: [`shell`] (the page frame and the pages) over
 //! [`embed`] over [`lesson`] over [`panes`] over [`playback`] (no Leptos); [`nav`] (URL state and
-//! links) under `lesson`. At the root, what any of them may use: [`browser`] and [`catalog`].
+//! links) under `lesson`. At the root, what any of them may use: [`browser`] and [`catalog`];
+//! and [`worker`], the engine's Web Worker, which the lesson page sends its runs to.
 
 pub mod browser;
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod panes;
 pub mod playback;
 pub mod sched_catalog;
 pub mod shell;
+pub mod worker;
 
 use leptos::prelude::*;
 use leptos::web_sys;
@@ -32,6 +34,10 @@ use shell::app::App;
 /// `#app` (or the body, if a host page lacks it) and removes the page's loading placeholder.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // In the engine's worker (src/worker.rs) there is no page to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     // The panic reaches the console (with its message and location) and the page says so with a
     // way out: a wasm panic stops the app, and a page that silently stops responding is worse.
     std::panic::set_hook(Box::new(|info| {

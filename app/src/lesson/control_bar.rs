@@ -130,9 +130,21 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                     {move || t("New")}
                 </button>
             </label>
-            <Show when=move || ctl.running.get()>
-                <span class="running" data-testid="running" role="status">
-                    {move || { ctl.cursor.track(); ctl.progress_text() }}
+            // Past half a second: the Stop button and the progress, kept on one line.
+            <Show when=move || ctl.running.get() && ctl.slow.get()>
+                <span class="run-status">
+                    <button
+                        class="ctl stop"
+                        data-testid="stop"
+                        title=move || t("Stop the run (Esc)")
+                        aria-keyshortcuts="Escape"
+                        on:click=move |_| ctl.stop()
+                    >
+                        {move || t("Stop")}
+                    </button>
+                    <span class="running" data-testid="running" role="status">
+                        {move || ctl.progress_text()}
+                    </span>
                 </span>
             </Show>
         </div>

@@ -1,8 +1,11 @@
 //! The lesson page's state and every action on it. Buttons, the keyboard and a host page's
 //! messages all call the same [`LessonController`] methods, so they cannot drift apart.
 //!
-//! A run of both programs goes through [`engine::Job`] in slices of about 8 ms of wasm time per
-//! animation frame, so the page never freezes; a newer parameter change abandons an older job.
+//! A run of both programs goes to the engine's Web Worker (`crate::worker`), so the page never
+//! freezes, a learner can stop it (Stop, Esc) and an engine crash costs that run only. Until the
+//! worker has started (the first run of a page), and where none can, it runs here through
+//! [`engine::Job`] in slices of about 8 ms of wasm time per animation frame. A newer parameter
+//! change abandons an older run.
 
 use std::rc::Rc;
 
@@ -19,6 +22,8 @@ use crate::playback::engine::{self, Job, Side, SideRun};
 use crate::playback::lockstep::Lockstep;
 use crate::playback::player::{Cursor, SPEEDS_NS, Throttle, URL_EVERY_MS, auto_speed};
 use crate::playback::series::{self, Series};
+use crate::playback::wire::RunRequest;
+use crate::worker::{self, Answer};
 
 /// Wasm time one animation frame may spend running programs, in milliseconds.
 const SLICE_MS: f64 = 8.0;
@@ -90,10 +95,35 @@ enum Keep {
 
 /// A run in progress.
 struct Pending {
-    job: Job,
+    /// The job, when it runs in the page; `None` while the worker runs it.
+    job: Option<Job>,
+    /// The sides the worker has sent back so far.
+    got: [Option<SideRun>; 2],
     keep: Keep,
     spent_ms: f64,
     generation: u64,
+}
+
+/// A run that takes longer than this shows its progress and the Stop button, in milliseconds.
+const SLOW_MS: u64 = 500;
+/// How long a stopped run may take to answer before its worker is ended, in milliseconds.
+const STOP_GRACE_MS: u64 = 700;
+
+/// Where runs happen: `worker` or `page` (the lesson root's `data-engine`, for the tests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunsIn {
+    Worker,
+    Page,
+}
+
+impl RunsIn {
+    /// `worker` or `page`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RunsIn::Worker => "worker",
+            RunsIn::Page => "page",
+        }
+    }
 }
 
 /// The lesson page's state: cheap to copy into every event handler.
@@ -119,8 +149,17 @@ pub struct LessonController {
     pub speed: RwSignal<usize>,
     /// True while a run is in progress.
     pub running: RwSignal<bool>,
-    /// Wasm milliseconds the last run took, all slices summed (for the budget script).
+    /// Milliseconds the last run took: in the page, its wasm slices summed; in the worker,
+    /// from the request to the last answer (for the budget script).
     pub rerun_ms: RwSignal<f64>,
+    /// Where the last run ran.
+    pub runs_in: RwSignal<RunsIn>,
+    /// The side running now and its steps so far, while a run is in progress.
+    pub progress: RwSignal<(Side, u64)>,
+    /// True once the run in progress has taken over [`SLOW_MS`]: its progress and Stop show.
+    pub slow: RwSignal<bool>,
+    /// The side whose program the engine failed on (its worker died), until the next run.
+    pub failed: RwSignal<Option<Side>>,
     /// Each side's state at the cursor.
     pub snapshots: [RwSignal<Rc<Snapshot>, LocalStorage>; 2],
     /// URL keys the lesson page does not use (embed options), kept when the URL is rewritten.
@@ -151,6 +190,10 @@ impl LessonController {
             speed: RwSignal::new(SPEEDS_NS.len() / 2),
             running: RwSignal::new(false),
             rerun_ms: RwSignal::new(0.0),
+            runs_in: RwSignal::new(RunsIn::Page),
+            progress: RwSignal::new((Side::Bad, 0)),
+            slow: RwSignal::new(false),
+            failed: RwSignal::new(None),
             snapshots: [
                 RwSignal::new_local(empty.clone()),
                 RwSignal::new_local(empty),
@@ -534,31 +577,155 @@ impl LessonController {
     fn start_run(&self, keep: Keep) {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
-        let [bad, good] = untrack(|| Side::BOTH.map(|side| self.source(side)));
-        let job = Job::for_go(
-            &bad,
-            &good,
-            self.param_values_untracked(),
-            self.seed.get_untracked(),
-            self.lesson.preempt_every,
-            self.go.get_untracked(),
-        )
-        .race(self.lesson.race)
-        .schedule(
-            self.schedule
-                .get_untracked()
-                .and_then(|s| lessons::runtime::parse_schedule(&s).ok()),
-        );
+        let [bad_go, good_go] = untrack(|| Side::BOTH.map(|side| self.source(side)));
+        let req = RunRequest {
+            id: 0,
+            bad_go,
+            good_go,
+            params: self.param_values_untracked(),
+            seed: self.seed.get_untracked(),
+            preempt_every: self.lesson.preempt_every,
+            race: self.lesson.race,
+            go: self.go.get_untracked(),
+            schedule: self.schedule.get_untracked(),
+        };
+        let remote = worker::available();
         self.pending.set_value(Some(Pending {
-            job,
+            job: (!remote).then(|| req.job()),
+            got: [None, None],
             keep,
             spent_ms: 0.0,
             generation,
         }));
         self.cursor.update(|c| *c = c.pause());
         self.running.set(true);
-        // The first slice runs now: small lessons finish before the next frame is drawn.
-        self.pump(generation);
+        self.slow.set(false);
+        self.failed.set(None);
+        self.progress.set((Side::Bad, 0));
+        self.runs_in
+            .set(if remote { RunsIn::Worker } else { RunsIn::Page });
+        let me = *self;
+        set_timeout(
+            move || {
+                if me.generation.try_get_value() == Some(generation)
+                    && me.running.try_get_untracked() == Some(true)
+                {
+                    me.slow.set(true);
+                }
+            },
+            std::time::Duration::from_millis(SLOW_MS),
+        );
+        if remote {
+            let started = browser::now_ms();
+            worker::run(req, move |answer| me.hear(generation, answer, started));
+        } else {
+            // The first slice runs now: small lessons finish before the next frame is drawn.
+            self.pump(generation);
+        }
+    }
+
+    /// What the worker says about run `generation`, sent at `started` (ms).
+    fn hear(self, generation: u64, answer: Answer, started: f64) {
+        // The page may be gone (another lesson opened), or a newer run replaced this one.
+        if self.generation.try_get_value() != Some(generation) {
+            return;
+        }
+        match answer {
+            Answer::Progress { side, steps } => self.progress.set((side, steps)),
+            Answer::Finished(side, run) => {
+                let mut both = false;
+                self.pending.update_value(|p| {
+                    if let Some(p) = p.as_mut() {
+                        p.got[side.index()] = Some(*run);
+                        both = p.got.iter().all(Option::is_some);
+                    }
+                });
+                if both {
+                    self.take_answers(browser::now_ms() - started, None);
+                } else if side == Side::Bad {
+                    // The good side runs next: a death from here on is its program's.
+                    self.progress.set((Side::Good, 0));
+                }
+            }
+            Answer::Failed => {
+                let (side, _) = self.progress.get_untracked();
+                self.failed.set(Some(side));
+                self.take_answers(
+                    browser::now_ms() - started,
+                    Some("the engine crashed; the next run starts a fresh one"),
+                );
+            }
+        }
+    }
+
+    /// Shows the sides the worker sent. A side it did not send ends with outcome `limit`, no
+    /// events and a message: the Stop's, when its worker was ended after a Stop it did not
+    /// answer; `failed`, when the worker died running it; and for a side that never started
+    /// because of either, that it did not run.
+    fn take_answers(self, spent_ms: f64, failed: Option<&str>) {
+        let Some(mut p) = self.pending.try_update_value(|p| p.take()).flatten() else {
+            return;
+        };
+        p.spent_ms = spent_ms;
+        let (running, steps) = self.progress.get_untracked();
+        let [bad, good] = std::mem::take(&mut p.got);
+        let sides = [bad, good]
+            .into_iter()
+            .zip(Side::BOTH)
+            .map(|(run, side)| {
+                run.unwrap_or_else(|| match (side == running, failed) {
+                    (true, None) => engine::stopped(engine::stop_message(steps), steps),
+                    (true, Some(why)) => engine::stopped(why.to_string(), steps),
+                    (false, _) => engine::stopped(
+                        format!("not run: the run of {} was ended", running.file()),
+                        0,
+                    ),
+                })
+            })
+            .collect::<Vec<_>>();
+        let Ok(sides) = <[SideRun; 2]>::try_from(sides) else {
+            return;
+        };
+        self.install(p, sides);
+    }
+
+    /// Stops the run in progress (Stop, Esc): its running side ends now with what it did so
+    /// far. A worker that does not answer within [`STOP_GRACE_MS`] (stuck in one long step) is
+    /// ended, and the sides it had not sent end with the Stop's message.
+    pub fn stop(&self) {
+        let Some(generation) = self
+            .pending
+            .with_value(|p| p.as_ref().map(|p| p.generation))
+        else {
+            return;
+        };
+        let local =
+            self.pending
+                .try_update_value(|p| match p.as_mut().and_then(|p| p.job.as_mut()) {
+                    Some(job) => {
+                        job.stop();
+                        true
+                    }
+                    None => false,
+                });
+        if local == Some(true) {
+            return;
+        }
+        worker::stop();
+        let me = *self;
+        set_timeout(
+            move || {
+                let stuck = me
+                    .pending
+                    .try_with_value(|p| p.as_ref().is_some_and(|p| p.generation == generation))
+                    .unwrap_or(false);
+                if stuck {
+                    worker::kill();
+                    me.take_answers(f64::from(STOP_GRACE_MS as u32), None);
+                }
+            },
+            std::time::Duration::from_millis(STOP_GRACE_MS),
+        );
     }
 
     /// Runs one slice of the pending job; schedules the next slice or installs the result.
@@ -566,17 +733,24 @@ impl LessonController {
         let start = browser::now_ms();
         let mut done = false;
         let mut current = false;
+        let mut progress = None;
         self.pending.update_value(|p| {
-            if let Some(p) = p.as_mut().filter(|p| p.generation == generation) {
+            if let Some(p) = p.as_mut().filter(|p| p.generation == generation)
+                && let Some(job) = p.job.as_mut()
+            {
                 current = true;
                 while !done && browser::now_ms() - start < SLICE_MS {
-                    done = p.job.work(STEPS_PER_CHECK);
+                    done = job.work(STEPS_PER_CHECK);
                 }
                 p.spent_ms += browser::now_ms() - start;
+                progress = Some(job.progress());
             }
         });
         if !current {
             return;
+        }
+        if let Some(progress) = progress.filter(|_| !done) {
+            self.progress.set(progress);
         }
         // Folding a finished run for the page (charts, lockstep) takes time in proportion to
         // its events: when the slice is already half spent, that is the next frame's work.
@@ -585,12 +759,17 @@ impl LessonController {
             request_animation_frame(move || self.pump(generation));
             return;
         }
-        let Some(p) = self.pending.try_update_value(|p| p.take()).flatten() else {
+        let Some(mut p) = self.pending.try_update_value(|p| p.take()).flatten() else {
             return;
         };
-        let Some(sides) = p.job.finish() else {
+        let Some(sides) = p.job.take().and_then(Job::finish) else {
             return;
         };
+        self.install(p, sides);
+    }
+
+    /// Shows a finished run.
+    fn install(self, p: Pending, sides: [SideRun; 2]) {
         let runs = Runs::new(sides);
         let pos = match p.keep {
             Keep::Step(Some(k)) => k.min(runs.lockstep.len()),
@@ -606,11 +785,14 @@ impl LessonController {
         self.cursor.set(cursor);
         self.rerun_ms.set(p.spent_ms);
         self.running.set(false);
+        self.slow.set(false);
         // A re-run moved the cursor to a new position: the URL (written when the change was
         // made, with the old position) follows. A first run keeps the URL it was opened with.
         if matches!(p.keep, Keep::Fraction(_) | Keep::End) {
             self.sync_step();
         }
+        // The page's first run is done here; the worker starts now for the next ones.
+        worker::warm_up();
     }
 
     /// Sets the playback speed (an index into [`SPEEDS_NS`]); later runs keep it.
@@ -619,15 +801,10 @@ impl LessonController {
         self.speed.set(i.min(SPEEDS_NS.len() - 1));
     }
 
-    /// Progress of a run in progress, in words.
+    /// Progress of a run in progress, in words: `running bad.go: 40 M steps`.
     pub fn progress_text(&self) -> String {
-        self.pending.with_value(|p| match p {
-            Some(p) => {
-                let (side, steps) = p.job.progress();
-                format!("running {} … {} steps", side.file(), steps)
-            }
-            None => String::new(),
-        })
+        let (side, steps) = self.progress.get();
+        crate::i18n::running_steps(side.file(), steps, self.lang.get())
     }
 
     /// Both sides' runs, when finished.

@@ -48,11 +48,16 @@ pub enum Command {
     NextLesson,
     /// The previous lesson in the catalog.
     PreviousLesson,
+    /// Stop the run in progress (Esc; the page takes it only while one runs).
+    Stop,
 }
 
 /// The command for `key` (a `KeyboardEvent.key`) pressed with `focus`; `None` leaves the key to
 /// the browser. Space on a button presses the button; the arrows on a slider move the slider.
 pub fn command(key: &str, focus: Focus) -> Option<Command> {
+    if key == "Escape" {
+        return Some(Command::Stop);
+    }
     if focus == Focus::Field {
         return None;
     }
@@ -81,6 +86,13 @@ mod tests {
         assert_eq!(Focus::of("A", ""), Focus::Control);
         assert_eq!(Focus::of("DIV", ""), Focus::Page);
         assert_eq!(Focus::of("BODY", ""), Focus::Page);
+    }
+
+    #[test]
+    fn escape_stops_a_run_wherever_the_focus_is() {
+        for focus in [Focus::Page, Focus::Field, Focus::Slider, Focus::Control] {
+            assert_eq!(command("Escape", focus), Some(Command::Stop));
+        }
     }
 
     #[test]

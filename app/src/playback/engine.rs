@@ -83,6 +83,43 @@ pub struct SideRun {
     pub report: RunReport,
 }
 
+/// What a run stopped by the learner says: `Stop pressed after 38,584,320 steps`.
+pub fn stop_message(steps: u64) -> String {
+    let digits = steps.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("Stop pressed after {grouped} steps")
+}
+
+/// A side that was stopped with nothing to show for it (its worker ended while it ran, or
+/// before it started): outcome `limit` after `steps` steps, with `reason`, and one `End` event.
+pub fn stopped(reason: String, steps: u64) -> SideRun {
+    let error = golite::Error {
+        line: 0,
+        col: 0,
+        msg: reason,
+    };
+    let mut report = golite::compile_error_report("", &error);
+    report.outcome = lessons::runtime::Outcome::Limit;
+    report.steps = steps;
+    let mut timeline = Timeline::default();
+    timeline.extend([lessons::runtime::Event {
+        step: steps,
+        time_ns: 0,
+        gid: Gid(0),
+        line: 0,
+        kind: lessons::runtime::EventKind::End {
+            outcome: lessons::runtime::Outcome::Limit,
+        },
+    }]);
+    SideRun { timeline, report }
+}
+
 /// Where a side stands. The report and timeline are boxed: they are large, and a stage moves on
 /// every slice.
 enum Stage {
@@ -213,6 +250,25 @@ impl Job {
         (Side::Good, 0)
     }
 
+    /// Ends the side that is running now (the learner's Stop, Esc): it finishes at its next
+    /// [`Job::work`] with outcome `limit`, its events up to here kept; a side not started yet
+    /// still runs.
+    pub fn stop(&mut self) {
+        for stage in self.stages.iter_mut().flatten() {
+            if let Stage::Running(rt, _) = stage {
+                rt.interrupt(stop_message(rt.steps()));
+            }
+        }
+    }
+
+    /// `side`'s run, once it has finished (the worker sends each side as soon as it is done).
+    pub fn finished(&self, side: Side) -> Option<&SideRun> {
+        match &self.stages[side.index()] {
+            Some(Stage::Done(run)) => Some(run),
+            _ => None,
+        }
+    }
+
     /// Both runs, once [`Job::work`] returned true.
     pub fn finish(self) -> Option<[SideRun; 2]> {
         let [bad, good] = self.stages;
@@ -330,6 +386,34 @@ mod tests {
             peaks.push(runs[0].report.measures.heap_peak_bytes);
         }
         assert_eq!(peaks, [5_552, 4_632]);
+    }
+
+    /// Stop ends the running side with outcome `limit` and the step count in its message, its
+    /// events up to there kept; the other side still runs to its end.
+    #[test]
+    fn stop_ends_the_running_side_and_the_other_still_runs() {
+        let spin = "package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n";
+        let l = forgotten_sender();
+        let mut job = Job::new(spin, l.good_go, Vec::new(), 1, None);
+        assert!(!job.work(5_000));
+        assert!(!job.work(5_000));
+        let (side, steps) = job.progress();
+        assert_eq!(side, Side::Bad);
+        // Where two budgets of 5,000 steps leave the loop (the same on every run).
+        assert_eq!(steps, 20_096);
+        job.stop();
+        run_all(&mut job, 1000);
+        let runs = job.finish().unwrap_or_else(|| panic!("not finished"));
+        assert_eq!(runs[0].report.outcome, Outcome::Limit);
+        assert_eq!(runs[0].report.panic, stop_message(steps));
+        assert_eq!(
+            stop_message(steps),
+            format!("Stop pressed after 20,096 steps")
+        );
+        assert_eq!(stop_message(999), "Stop pressed after 999 steps");
+        assert_eq!(stop_message(1_000), "Stop pressed after 1,000 steps");
+        assert_eq!(runs[0].timeline.last().outcome, Some(Outcome::Limit));
+        assert_eq!(runs[1].report.outcome, Outcome::Exit);
     }
 
     #[test]

@@ -11,3 +11,4 @@ pub mod series;
 pub mod turns;
 pub mod verdict;
 pub mod why;
+pub mod wire;

@@ -90,6 +90,7 @@ pub fn LessonPage(
             data-testid="lesson-page"
             data-slug=lesson.slug.as_str()
             data-rerun-ms=move || format!("{:.2}", ctl.rerun_ms.get())
+            data-engine=move || ctl.runs_in.get().key()
         >
             <nav class="crumbs" aria-label=move || tr(lang.get(), "Lesson navigation")>
                 <LessonLink slug=None class="home-link">{move || tr(lang.get(), "← All lessons")}</LessonLink>
@@ -165,6 +166,7 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
             data-embed="1"
             data-slug=lesson.slug.as_str()
             data-rerun-ms=move || format!("{:.2}", ctl.rerun_ms.get())
+            data-engine=move || ctl.runs_in.get().key()
         >
             <Notices notices=notices />
             <header class="embed-head">
@@ -393,6 +395,11 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 })}
             </header>
             <VerdictBox ctl=ctl side=side />
+            {move || (ctl.failed.get() == Some(side)).then(|| view! {
+                <p class="engine-failed" role="alert" data-testid=format!("engine-failed-{}", side.key())>
+                    {i18n::engine_failed(lang.get())}
+                </p>
+            })}
             {opts.shows("code").then(|| view! {
                 <Show
                     when=move || editing.get()
@@ -575,8 +582,13 @@ fn install_keyboard(ctl: LessonController) {
         let Some(cmd) = keyboard::command(&ev.key(), focus) else {
             return;
         };
+        // Esc belongs to dialogs and the editor unless a run is in progress.
+        if cmd == Command::Stop && !ctl.running.get_untracked() {
+            return;
+        }
         ev.prevent_default();
         match cmd {
+            Command::Stop => ctl.stop(),
             Command::Toggle => ctl.toggle(),
             Command::Step => ctl.step(),
             Command::StepBack => ctl.step_back(),
