@@ -620,11 +620,14 @@ impl LessonController {
     }
 
     /// Progress of a run in progress, in words.
-    pub fn progress_text(&self) -> String {
+    pub fn progress_text(&self, zh: bool) -> String {
         self.pending.with_value(|p| match p {
             Some(p) => {
                 let (side, steps) = p.job.progress();
-                format!("running {} … {} steps", side.file(), steps)
+                match zh {
+                    false => format!("running {} … {} steps", side.file(), steps),
+                    true => format!("正在运行 {} … {} 步", side.file(), steps),
+                }
             }
             None => String::new(),
         })

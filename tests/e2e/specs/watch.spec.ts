@@ -195,7 +195,7 @@ test('the language is in the URL, remembered after a reload and on the next less
   await expect(page.getByTestId('lesson-title')).toHaveText('被遗忘的发送方');
   // The fix's verdict names the lesson's measure, in Chinese.
   await expect(page.getByTestId('verdict-good')).toContainText('结束时仍占用 0 B 堆内存');
-  await expect(page.getByTestId('verdict-bad')).toContainText('第 27 行泄漏了 6 个 goroutine（chan send）');
+  await expect(page.getByTestId('verdict-bad')).toContainText('第 27 行泄漏了 6 个 goroutine（channel 发送）');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { name: '为什么会出错，以及如何修复' })).toBeVisible();
   // After a reload, and on a lesson opened without `lang`: still Chinese (remembered).
