@@ -92,7 +92,7 @@ test('a lesson in Chinese: start, stepping, end, why is it stuck, In Go, a notic
   await verdictsShown(page);
   // Stepping past the end says so.
   await page.getByTestId('step').click();
-  await expect(page.getByTestId('end-notice')).toBeVisible();
+  await expect(page.getByTestId('end-notice')).toHaveText('运行已结束：没有下一个事件了。后退（←）或回到开头，可以再看一遍。');
   await expectChinese(page, 'lesson 01 at the end');
   // Why is it stuck, from a badge, a channel and the map; In Go opened.
   await page.getByTestId('code-bad').locator('[data-testid="line-badge"][data-line="27"]').click();
