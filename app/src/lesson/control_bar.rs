@@ -84,7 +84,7 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <span class="t">{move || format!("t = {}", format_time(ctl.cursor.get().clock_ns))}</span>
                 <span class="k">{move || format!("{} {} / {}", t("event"), pos.get(), len.get())}</span>
             </span>
-            <Show when=move || past.shown()>
+            <Show when=move || past.shown(ctl)>
                 <span class="end-notice" data-testid="end-notice" role="status">
                     {move || end_notice::text(lang.get())}
                 </span>

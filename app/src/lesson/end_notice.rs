@@ -1,40 +1,35 @@
 //! Stepping past the end of a run: the step button and the → key stay live at the end, and a
 //! step there says, in the control bar, that the run is over and how to see it again (instead
-//! of a button that silently does nothing). The notice goes away when the cursor moves.
+//! of a button that silently does nothing). The notice shows while the cursor stays where it
+//! was asked for (a derived value, not an effect clearing a flag): any move hides it.
 
 use leptos::prelude::*;
 
 use crate::i18n::{self, Lang};
 use crate::lesson::controller::LessonController;
 
-/// Whether the last step asked for an event past the end; shared by the control bar and the
-/// keyboard through the context.
+/// The cursor position at which a step past the end was asked for; shared by the control bar
+/// and the keyboard through the context.
 #[derive(Clone, Copy)]
-pub struct PastEnd(RwSignal<bool>);
+pub struct PastEnd(RwSignal<Option<usize>>);
 
 impl PastEnd {
-    /// Provides the flag for `ctl`'s page; it clears itself whenever the cursor moves.
-    pub fn provide(ctl: LessonController) -> PastEnd {
-        let flag = RwSignal::new(false);
-        let pos = Memo::new(move |_| ctl.cursor.get().pos);
-        Effect::new(move |_| {
-            pos.track();
-            ctl.runs.track();
-            flag.set(false);
-        });
-        let me = PastEnd(flag);
+    /// Provides the page's value.
+    pub fn provide() -> PastEnd {
+        let me = PastEnd(RwSignal::new(None));
         provide_context(me);
         me
     }
 
-    /// The page's flag (a fresh one where no page provided it, as in a component test).
+    /// The page's value (a fresh one where no page provided it, as in a component test).
     pub fn get() -> PastEnd {
-        use_context::<PastEnd>().unwrap_or_else(|| PastEnd(RwSignal::new(false)))
+        use_context::<PastEnd>().unwrap_or_else(|| PastEnd(RwSignal::new(None)))
     }
 
-    /// Whether the notice shows.
-    pub fn shown(self) -> bool {
-        self.0.get()
+    /// Whether the notice shows: the cursor is still at the end where the step was asked for.
+    pub fn shown(self, ctl: LessonController) -> bool {
+        let pos = ctl.cursor.get().pos;
+        self.0.get() == Some(pos) && ctl.at_end()
     }
 }
 
@@ -46,8 +41,9 @@ pub fn step(ctl: LessonController, past: PastEnd) {
     });
     if at_end {
         ctl.pause();
-        past.0.set(true);
+        past.0.set(Some(ctl.cursor.get_untracked().pos));
     } else {
+        past.0.set(None);
         ctl.step();
     }
 }

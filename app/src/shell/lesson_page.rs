@@ -55,7 +55,7 @@ pub fn LessonPage(
     let (opts, embed_notices) = options::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
     visited::mark(&lesson.slug);
-    let past_end = PastEnd::provide(ctl);
+    let past_end = PastEnd::provide();
     install_keyboard(ctl, past_end);
     host_api::install(ctl);
     apply_theme(opts.theme);
