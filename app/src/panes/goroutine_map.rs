@@ -215,7 +215,7 @@ pub fn GoroutineMap(
                     <canvas
                         node_ref=canvas
                         role="img"
-                        aria-label=move || summary()
+                        aria-label=summary
                         on:pointermove=pointer
                         on:pointerdown=pointer
                         on:pointerleave=leave
