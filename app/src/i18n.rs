@@ -30,6 +30,11 @@ impl Lang {
         }
     }
 
+    /// Chinese when `zh`, else English.
+    pub fn from_zh(zh: bool) -> Lang {
+        if zh { Lang::Zh } else { Lang::En }
+    }
+
     /// `en` or `zh` (any case, `zh-CN` too); `None` for anything else.
     pub fn parse(s: &str) -> Option<Lang> {
         let s = s.trim().to_ascii_lowercase();
@@ -157,6 +162,23 @@ pub fn engine_failed(lang: Lang) -> &'static str {
     }
 }
 
+/// A goroutine state as the runtime names it (`chan send`, `sync.Mutex.Lock`: Go's own words in
+/// its goroutine dumps) in `lang`. Go's API names stay as they are; the rest is translated.
+pub fn state(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.to_string(),
+        Lang::Zh => lessons::catalog::zh::state(s).to_string(),
+    }
+}
+
+/// `line 27` / `第 27 行`.
+pub fn line(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("line {n}"),
+        Lang::Zh => format!("第 {n} 行"),
+    }
+}
+
 /// The note under a clipped output: `shown` lines kept of `lines`, `size` in all.
 pub fn output_truncated(shown: usize, lines: usize, size: &str, lang: Lang) -> String {
     let shown = thousands(shown);
@@ -185,7 +207,7 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// English → Chinese. Goroutine, channel and Go's own state names stay as Go prints them.
+/// English → Chinese. `goroutine`, `channel` and Go API names stay as Go spells them.
 static ZH: &[(&str, &str)] = &[
     // Home
     ("Go anti-pattern playground", "Go 反模式演练场"),
@@ -217,6 +239,11 @@ static ZH: &[(&str, &str)] = &[
     ("Resources and memory", "资源与内存"),
     ("Across Go versions", "跨 Go 版本"),
     ("Language", "语言"),
+    ("Loading the two programs…", "正在加载两个程序…"),
+    ("Reload", "重新加载"),
+    (" or ", " 或 "),
+    ("go to all lessons", "去全部课程"),
+    ("Problems with this link", "这个链接的问题"),
     // Lesson page
     ("← All lessons", "← 全部课程"),
     ("Lesson navigation", "课程导航"),
@@ -278,6 +305,14 @@ static ZH: &[(&str, &str)] = &[
         "运行中的位置（两个程序的事件）",
     ),
     ("event", "事件"),
+    (
+        "End of the run: there is no next event. Step back (←) or go back to the start to watch it again.",
+        "运行已结束：没有下一个事件了。后退（←）或回到开头，可以再看一遍。",
+    ),
+    (
+        "Step (→) or play to follow the run one event at a time; each event is told here.",
+        "单步（→）或播放，一个事件一个事件地跟随运行；每个事件都会在这里讲述。",
+    ),
     ("Speed", "速度"),
     (
         "Playback speed: virtual time per real second",
@@ -291,6 +326,7 @@ static ZH: &[(&str, &str)] = &[
     ("New random seed", "新的随机种子"),
     ("Run with a new random seed", "用新的随机种子运行"),
     ("Lesson parameters", "课程参数"),
+    ("Parameters", "参数"),
     // Panes
     ("Goroutines", "goroutine"),
     ("Channels", "channel"),
@@ -298,6 +334,60 @@ static ZH: &[(&str, &str)] = &[
     ("no goroutines alive", "没有存活的 goroutine"),
     ("Heap (modeled)", "堆（模型）"),
     ("peak", "峰值"),
+    ("running / runnable", "运行中 / 可运行"),
+    (
+        "chan send / receive / select",
+        "channel 发送 / 接收 / select",
+    ),
+    ("sleep (timer)", "休眠（定时器）"),
+    ("mutex / WaitGroup / Cond", "mutex / WaitGroup / Cond"),
+    ("nil chan / empty select", "nil channel / 空 select"),
+    ("Counts by state", "各状态的数量"),
+    ("state", "状态"),
+    ("goroutines", "goroutine 数"),
+    (" (ran last)", "（最近运行）"),
+    ("waits on: ", "等待："),
+    (" senders → buffer → ", " 发送者 → 缓冲 → "),
+    (" receivers", " 接收者"),
+    ("unbuf", "无缓冲"),
+    ("waiting to send", "个在等待发送"),
+    ("waiting to receive", "个在等待接收"),
+    ("closed", "已关闭"),
+    (
+        "Every event happens at t = 0: no virtual time passes to chart.",
+        "所有事件都发生在 t = 0：没有虚拟时间流逝，无图可画。",
+    ),
+    // Why is it stuck
+    ("Why is it stuck? ", "为什么卡住了？"),
+    ("Why is it stuck?", "为什么卡住了？"),
+    ("Previous parked goroutine", "上一个停住的 goroutine"),
+    ("Next parked goroutine", "下一个停住的 goroutine"),
+    // In Go
+    ("In Go", "在真实 Go 中"),
+    (
+        "What the Go toolchain would show for this run, from golite's goroutine stacks. golite's approximation: no addresses, offsets or argument values, in ",
+        "Go 工具链对这次运行会显示什么，由 golite 的 goroutine 栈生成。这是 golite 的近似：没有地址、偏移量和参数值，文件名为 ",
+    ),
+    (".", "。"),
+    (
+        "go run prints nothing more: main returned and no goroutine is left for goleak to report.",
+        "go run 不会再输出什么：main 已返回，也没有留下可让 goleak 报告的 goroutine。",
+    ),
+    ("go run -race (stderr)", "go run -race（标准错误）"),
+    ("go run (stderr)", "go run（标准错误）"),
+    (
+        "goroutineleak profile (debug=1), Go 1.26+",
+        "goroutineleak 剖析（debug=1），Go 1.26+",
+    ),
+    (
+        "pprof goroutine profile (debug=1), at the end",
+        "pprof 的 goroutine 剖析（debug=1），运行结束时",
+    ),
+    (
+        "goroutine dump (debug=2), at the end",
+        "goroutine 转储（debug=2），运行结束时",
+    ),
+    ("goleak.VerifyNone(t)", "goleak.VerifyNone(t)"),
     // Share and embed
     ("Share", "分享"),
     ("Link copied", "链接已复制"),
@@ -312,6 +402,43 @@ static ZH: &[(&str, &str)] = &[
     ("Link", "链接"),
     ("Preview", "预览"),
     ("Open in the playground ↗", "在演练场中打开 ↗"),
+    (
+        "The frame and the link open this lesson with these parameters, this seed and this step.",
+        "嵌入框和链接会以这些参数、这个种子和这一步打开本课。",
+    ),
+    ("Panes", "面板"),
+    (
+        "An <iframe> snippet and a link for this view",
+        "这个视图的 <iframe> 代码片段和链接",
+    ),
+    ("Theme", "主题"),
+    ("Playback and language", "播放与语言"),
+    ("code", "代码"),
+    ("charts", "图表"),
+    ("goroutine map", "goroutine 分布图"),
+    ("channel gauges", "channel 仪表"),
+    ("output", "输出"),
+    ("both", "两个都要"),
+    ("auto", "自动"),
+    ("light", "浅色"),
+    ("dark", "深色"),
+    ("autoplay", "自动播放"),
+    (
+        "<iframe> for your docs or slides",
+        "用于文档或幻灯片的 <iframe>",
+    ),
+    (
+        "A host page can drive the frame and hear its verdicts with postMessage, and size it from its ",
+        "宿主页面可以用 postMessage 控制嵌入框、接收它的结论，并根据它的 ",
+    ),
+    (" messages: ", " 消息调整大小："),
+    (
+        "the embedding guide and a working host page",
+        "嵌入指南和一个可用的宿主页面",
+    ),
+    (" (", "（源码中的 "),
+    (" in the source).", "）。"),
+    ("Preview of the embedded view", "嵌入视图的预览"),
     // Verdicts
     ("no leaks", "没有泄漏"),
     (

@@ -177,7 +177,7 @@ fn leaks_say_whether_anything_can_still_wake_them() {
     let v = verdict_at("forgotten-sender", &[]);
     assert!(
         v.bad.zh.starts_with(
-            "第 27 行泄漏了 6 个 goroutine（chan send）：永远阻塞，再也没有任何东西能唤醒它们；"
+            "第 27 行泄漏了 6 个 goroutine（channel 发送）：永远阻塞，再也没有任何东西能唤醒它们；"
         ),
         "{}",
         v.bad.zh

@@ -273,7 +273,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
             <button
                 data-testid="embed"
                 aria-haspopup="dialog"
-                title="An <iframe> snippet and a link for this view"
+                title=move || tr(lang.get(), "An <iframe> snippet and a link for this view")
                 node_ref=embed_button
                 on:click=move |_| open.set(true)
             >
@@ -305,12 +305,12 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                 >
                     <h2 id="embed-title">{move || tr(lang.get(), "Embed or share this view")}</h2>
                     <p>
-                        "The frame and the link open this lesson with these parameters, this seed and this step."
+                        {move || tr(lang.get(), "The frame and the link open this lesson with these parameters, this seed and this step.")}
                     </p>
                     <div class="embed-body">
                         <div class="embed-options">
                             <fieldset>
-                                <legend>"Panes"</legend>
+                                <legend>{move || tr(lang.get(), "Panes")}</legend>
                                 {PANES
                                     .iter()
                                     .enumerate()
@@ -325,13 +325,13 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                                     options.update(|o| o.panes[i] = on);
                                                 }
                                             />
-                                            {pane_label(p)}
+                                            {move || tr(lang.get(), pane_label(p))}
                                         </label>
                                     })
                                     .collect_view()}
                             </fieldset>
                             <fieldset>
-                                <legend>"Programs"</legend>
+                                <legend>{move || tr(lang.get(), "Programs")}</legend>
                                 {[("both", [true, true]), ("bad.go", [true, false]), ("good.go", [false, true])]
                                     .into_iter()
                                     .map(|(name, sides)| view! {
@@ -343,13 +343,13 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                                 prop:checked=move || options.with(|o| o.sides == sides)
                                                 on:change=move |_| options.update(|o| o.sides = sides)
                                             />
-                                            {name}
+                                            {move || tr(lang.get(), name)}
                                         </label>
                                     })
                                     .collect_view()}
                             </fieldset>
                             <fieldset>
-                                <legend>"Theme"</legend>
+                                <legend>{move || tr(lang.get(), "Theme")}</legend>
                                 {[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)]
                                     .into_iter()
                                     .map(|(name, theme)| view! {
@@ -361,13 +361,13 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                                 prop:checked=move || options.with(|o| o.theme == theme)
                                                 on:change=move |_| options.update(|o| o.theme = theme)
                                             />
-                                            {name}
+                                            {move || tr(lang.get(), name)}
                                         </label>
                                     })
                                     .collect_view()}
                             </fieldset>
                             <fieldset>
-                                <legend>"Playback and language"</legend>
+                                <legend>{move || tr(lang.get(), "Playback and language")}</legend>
                                 <label>
                                     <input
                                         type="checkbox"
@@ -378,7 +378,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                             options.update(|o| o.autoplay = on);
                                         }
                                     />
-                                    "autoplay"
+                                    {move || tr(lang.get(), "autoplay")}
                                 </label>
                                 {[("English", Lang::En), ("中文", Lang::Zh)]
                                     .into_iter()
@@ -396,7 +396,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                     })
                                     .collect_view()}
                             </fieldset>
-                            <label for="embed-snippet">"<iframe> for your docs or slides"</label>
+                            <label for="embed-snippet">{move || tr(lang.get(), "<iframe> for your docs or slides")}</label>
                             <textarea
                                 id="embed-snippet"
                                 readonly
@@ -426,19 +426,19 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                 {move || copy_label(link_copied.get(), "Copy link", lang.get())}
                             </button>
                             <p class="hint">
-                                "A host page can drive the frame and hear its verdicts with postMessage, and size it from its "
-                                <code>"resize"</code>" messages: "
+                                {move || tr(lang.get(), "A host page can drive the frame and hear its verdicts with postMessage, and size it from its ")}
+                                <code>"resize"</code>{move || tr(lang.get(), " messages: ")}
                                 <a href="public/embed-example.html" target="_blank" rel="noopener" data-testid="embed-docs">
-                                    "the embedding guide and a working host page"
+                                    {move || tr(lang.get(), "the embedding guide and a working host page")}
                                 </a>
-                                " (docs/EMBEDDING.md in the source)."
+                                {move || tr(lang.get(), " (")}<code>"docs/EMBEDDING.md"</code>{move || tr(lang.get(), " in the source).")}
                             </p>
                         </div>
                         <div class="embed-preview">
                             <span class="hint">{move || tr(lang.get(), "Preview")}</span>
                             <iframe
                                 data-testid="embed-preview"
-                                title="Preview of the embedded view"
+                                title=move || tr(lang.get(), "Preview of the embedded view")
                                 src=preview_url
                                 inert
                             ></iframe>

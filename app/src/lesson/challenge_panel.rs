@@ -304,7 +304,7 @@ fn GradeView(status: RwSignal<Status>) -> impl IntoView {
                                     <li class:ok=ok class:bad=!ok>
                                         <span class="mark" aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>
                                         <span class="case-at">{at}</span>
-                                        <span class="case-seed">{format!(" · seed {}", c.case.seed)}</span>
+                                        <span class="case-seed">{format!(" · {} {}", t(lang, "seed", "种子"), c.case.seed)}</span>
                                         {(!failed.is_empty()).then(|| view! { <ul>{failed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul> })}
                                     </li>
                                 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::lesson::controller::LessonController;
+use crate::lesson::end_notice::{self, PastEnd};
 use crate::playback::player::{SPEEDS_NS, format_time};
 
 /// The control bar.
@@ -17,6 +18,7 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
     let pos = Memo::new(move |_| ctl.cursor.get().pos);
     let lang = crate::i18n::use_lang();
     let t = move |en: &'static str| crate::i18n::tr(lang.get(), en);
+    let past = PastEnd::get();
     view! {
         <div class="controls" role="group" aria-label=move || t("Playback (both programs in lockstep)")>
             <div class="buttons">
@@ -56,8 +58,9 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                     data-testid="step"
                     aria-label=move || t("Step forward one event (right arrow)")
                     title=move || t("Step (→)")
-                    disabled=move || { !ready.get() || pos.get() >= len.get() }
-                    on:click=move |_| ctl.step()
+                    // Live at the end too: a step there says the run is over.
+                    disabled=move || !ready.get()
+                    on:click=move |_| end_notice::step(ctl, past)
                 >
                     {icon(Icon::Step)}
                 </button>
@@ -81,6 +84,11 @@ pub fn ControlBar(ctl: LessonController) -> impl IntoView {
                 <span class="t">{move || format!("t = {}", format_time(ctl.cursor.get().clock_ns))}</span>
                 <span class="k">{move || format!("{} {} / {}", t("event"), pos.get(), len.get())}</span>
             </span>
+            <Show when=move || past.shown(ctl)>
+                <span class="end-notice" data-testid="end-notice" role="status">
+                    {move || end_notice::text(lang.get())}
+                </span>
+            </Show>
             <label class="speed">
                 <span>{move || t("Speed")}</span>
                 <select

@@ -141,9 +141,13 @@ pub fn FindSchedule(ctl: LessonController) -> impl IntoView {
             },
             Status::Found(f, ms) => {
                 // Go's message on one line, ending with one stop (`deadlock!` has its own).
-                let mut what = f.failure.describe().lines().next().unwrap_or("").to_string();
-                if !what.ends_with(['!', '.']) {
-                    what.push('.');
+                let text = match l {
+                    Lang::En => f.failure.describe(),
+                    Lang::Zh => f.failure.describe_zh(),
+                };
+                let mut what = text.lines().next().unwrap_or("").to_string();
+                if !what.ends_with(['!', '.', '。']) {
+                    what.push_str(if l == Lang::Zh { "。" } else { "." });
                 }
                 let how = match (&f.schedule, l) {
                     (None, Lang::En) => format!("seed {} in Go's order", f.seed),

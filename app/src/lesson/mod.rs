@@ -7,6 +7,7 @@
 pub mod challenge_panel;
 pub mod control_bar;
 pub mod controller;
+pub mod end_notice;
 pub mod find_schedule;
 pub mod go_version_switch;
 pub mod keyboard;

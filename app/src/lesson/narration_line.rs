@@ -69,7 +69,7 @@ pub fn NarrationLine(ctl: LessonController) -> impl IntoView {
                 }
                 None => view! {
                     <span class="ntext muted">
-                        "Step (→) or play to follow the run one event at a time; each event is told here."
+                        {i18n::tr(lang.get(), "Step (→) or play to follow the run one event at a time; each event is told here.")}
                     </span>
                 }
                     .into_any(),

@@ -2,6 +2,8 @@
 //! the first move of a drag makes a history entry, the rest of the drag updates it in place.
 
 use leptos::prelude::*;
+
+use crate::i18n::tr;
 use lessons::catalog::Param;
 
 use crate::lesson::controller::LessonController;
@@ -11,10 +13,11 @@ use crate::playback::player::SliderScale;
 #[component]
 pub fn ParamPanel(ctl: LessonController) -> impl IntoView {
     let params = &ctl.lesson.params;
+    let lang = crate::i18n::use_lang();
     (!params.is_empty()).then(|| {
         view! {
-            <fieldset class="params" aria-label="Lesson parameters">
-                <legend>"Parameters"</legend>
+            <fieldset class="params" aria-label=move || tr(lang.get(), "Lesson parameters")>
+                <legend>{move || tr(lang.get(), "Parameters")}</legend>
                 {params
                     .iter()
                     .enumerate()

@@ -39,17 +39,17 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
             {move || {
                 if !at_end.get() {
                     if ctl.running.get() {
-                        return view! { <p class="verdict pending">"running…"</p> }.into_any();
+                        return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
                     }
                     return view! {
                         <p class="verdict pending">
-                            "The verdict shows at the end of the run. "
+                            {i18n::tr(lang.get(), "The verdict shows at the end of the run. ")}
                             <button
                                 class="linkish"
                                 data-testid=format!("to-end-{}", side.key())
                                 on:click=move |_| ctl.seek(ctl.len())
                             >
-                                "Jump to the end"
+                                {i18n::tr(lang.get(), "Jump to the end")}
                             </button>
                         </p>
                     }
@@ -57,7 +57,7 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                 }
                 let report = ctl.side_run(side, |r| r.report.clone());
                 let Some(report) = report else {
-                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
+                    return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
                 };
                 let zh = lang.get() == i18n::Lang::Zh;
                 let edited = ctl.edits.with(|e| e[side.index()].is_some());
@@ -73,7 +73,7 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                     })
                 });
                 let Some((sentence, v)) = verdict else {
-                    return view! { <p class="verdict pending">"running…"</p> }.into_any();
+                    return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
                 };
                 let tone = tone_key(v.tone, report.outcome);
                 let figures = v.figures;
@@ -115,7 +115,7 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                                         data-line=l.line
                                         data-count=l.count
                                     >
-                                        {verdict::leak_line(&l)}
+                                        {verdict::leak_line(&l, zh)}
                                     </li>
                                 }
                             })
@@ -140,9 +140,10 @@ fn InGoPanel(ctl: LessonController, side: Side) -> impl IntoView {
         }
         ctl.side_run(side, |r| in_go::in_go(&r.report))
     };
-    let block = |title: &'static str, key: &'static str, body: String| {
+    let lang = i18n::use_lang();
+    let block = move |title: &'static str, key: &'static str, body: String| {
         view! {
-            <h4>{title}</h4>
+            <h4>{i18n::tr(lang.get_untracked(), title)}</h4>
             <pre class="in-go-text" data-part=key>{body}</pre>
         }
     };
@@ -153,19 +154,17 @@ fn InGoPanel(ctl: LessonController, side: Side) -> impl IntoView {
             // `toggle` fires once per change, and the panel starts closed.
             on:toggle=move |_| open.update(|o| *o = !*o)
         >
-            <summary>"In Go"</summary>
+            <summary>{move || i18n::tr(lang.get(), "In Go")}</summary>
             <p class="in-go-note">
-                "What the Go toolchain would show for this run, from golite's goroutine stacks. \
-                 golite's approximation: no addresses, offsets or argument values, in "
-                <code>{in_go::FILE}</code>"."
+                {move || i18n::tr(lang.get(), "What the Go toolchain would show for this run, from golite's goroutine stacks. golite's approximation: no addresses, offsets or argument values, in ")}
+                <code>{in_go::FILE}</code>{move || i18n::tr(lang.get(), ".")}
             </p>
             {move || text().map(|t| {
                 let clean = t.go_run.is_none() && t.goleak.is_none() && t.race.is_none();
                 view! {
                     {clean.then(|| view! {
                         <p class="in-go-clean" data-part="clean">
-                            "go run prints nothing more: main returned and no goroutine is left \
-                             for goleak to report."
+                            {i18n::tr(lang.get(), "go run prints nothing more: main returned and no goroutine is left for goleak to report.")}
                         </p>
                     })}
                     {t.race.map(|s| block("go run -race (stderr)", "race", s))}

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use lessons::runtime::{Gid, Snapshot};
 
+use crate::i18n;
 use crate::lesson::controller::LessonController;
 use crate::lesson::run_names::RunNames;
 use crate::panes::pick::Picker;
@@ -23,6 +24,7 @@ fn explain(
     names: &[Rc<str>],
     s: &Snapshot,
     pick: Pick,
+    zh: bool,
 ) -> Result<Why, String> {
     if let Pick::Chan(c) = pick {
         return ctl
@@ -31,26 +33,34 @@ fn explain(
                     let woken = why::woken_at(r.timeline.events(), s.index, g);
                     why::engine_answer(&r.report.goroutines, g, woken)
                 };
-                why::channel(s, c, answer)
+                why::channel(s, c, answer, zh)
             })
             .flatten()
-            .ok_or_else(|| format!("chan #{} is not reachable at this point of the run", c.0));
+            .ok_or_else(|| match zh {
+                false => format!("chan #{} is not reachable at this point of the run", c.0),
+                true => format!("在运行的这个时刻，chan #{} 已不可达", c.0),
+            });
     }
     let Some(gid) = why::picked_gid(s, pick) else {
-        return Err(match pick {
-            Pick::Goroutine(g) => {
+        return Err(match (pick, zh) {
+            (Pick::Goroutine(g), false) => {
                 format!("goroutine {} is not alive at this point of the run", g.0)
             }
-            _ => "no goroutine is parked there at this point of the run".to_string(),
+            (Pick::Goroutine(g), true) => format!("在运行的这个时刻，goroutine {} 不存活", g.0),
+            (_, false) => "no goroutine is parked there at this point of the run".to_string(),
+            (_, true) => "在运行的这个时刻，没有 goroutine 停在那里".to_string(),
         });
     };
     ctl.side_run(side, |r| {
         let woken = why::woken_at(r.timeline.events(), s.index, gid);
         let engine = why::engine_answer(&r.report.goroutines, gid, woken);
-        why::goroutine(s, gid, names, woken, engine)
+        why::goroutine(s, gid, names, woken, engine, zh)
     })
     .flatten()
-    .ok_or_else(|| format!("goroutine {} is not alive at this point of the run", gid.0))
+    .ok_or_else(|| match zh {
+        false => format!("goroutine {} is not alive at this point of the run", gid.0),
+        true => format!("在运行的这个时刻，goroutine {} 不存活", gid.0),
+    })
 }
 
 /// The parked goroutine after (or before, `back`) `from` in id order, wrapping around.
@@ -82,10 +92,18 @@ pub fn WhyPanel(
     picker: Picker,
 ) -> impl IntoView {
     let names = RunNames::new(ctl);
+    let lang = i18n::use_lang();
+    let t = move |en: &'static str| i18n::tr(lang.get(), en);
     let content = move || {
         let pick = picker.0.get()?;
         let n = names.side(side.index());
-        Some(snapshot.with(|s| (explain(ctl, side, &n, s, pick), why::picked_gid(s, pick))))
+        let zh = lang.get() == i18n::Lang::Zh;
+        Some(snapshot.with(|s| {
+            (
+                explain(ctl, side, &n, s, pick, zh),
+                why::picked_gid(s, pick),
+            )
+        }))
     };
     let walk = move |back: bool| {
         let now = picker
@@ -102,7 +120,7 @@ pub fn WhyPanel(
             Ok(w) => {
                 let key = w.can_wake.key();
                 view! {
-                    <h3 class="why-title">"Why is it stuck? "<span class="why-who">{w.title}</span></h3>
+                    <h3 class="why-title">{t("Why is it stuck? ")}<span class="why-who">{w.title}</span></h3>
                     <dl class="why-rows">
                         {w.rows.into_iter().map(|(k, label, text)| view! {
                             <dt>{label}</dt>
@@ -122,13 +140,13 @@ pub fn WhyPanel(
                 class="why"
                 data-testid=format!("why-{}", side.key())
                 data-gid=gid.map(|g| g.0)
-                aria-label="Why is it stuck?"
+                aria-label=move || t("Why is it stuck?")
                 aria-live="polite"
             >
                 <div class="why-tools">
-                    <button class="small" aria-label="Previous parked goroutine" title="Previous parked goroutine" on:click=move |_| walk(true)>"‹"</button>
-                    <button class="small" aria-label="Next parked goroutine" title="Next parked goroutine" on:click=move |_| walk(false)>"›"</button>
-                    <button class="small" data-testid=format!("why-close-{}", side.key()) aria-label="Close" title="Close" on:click=move |_| picker.0.set(None)>"×"</button>
+                    <button class="small" aria-label=move || t("Previous parked goroutine") title=move || t("Previous parked goroutine") on:click=move |_| walk(true)>"‹"</button>
+                    <button class="small" aria-label=move || t("Next parked goroutine") title=move || t("Next parked goroutine") on:click=move |_| walk(false)>"›"</button>
+                    <button class="small" data-testid=format!("why-close-{}", side.key()) aria-label=move || t("Close") title=move || t("Close") on:click=move |_| picker.0.set(None)>"×"</button>
                 </div>
                 {body}
             </aside>

@@ -4,6 +4,7 @@
 //! `browser` and `catalog`; nothing above it (`lesson`, `embed`, `shell`).
 
 pub mod link;
+pub mod notice;
 pub mod pack;
 pub mod query;
 pub mod route;

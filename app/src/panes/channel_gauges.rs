@@ -6,6 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use lessons::runtime::{ChanId, ChanView, Snapshot};
 
+use crate::i18n::{self, Lang, tr};
 use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
 use crate::playback::why::Pick;
@@ -39,7 +40,24 @@ pub fn ranked(chans: &[ChanView]) -> (Vec<ChanView>, usize) {
 }
 
 /// A gauge's description for screen readers.
-pub fn describe(c: &ChanView) -> String {
+pub fn describe(c: &ChanView, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let mut s = format!("chan #{}：", c.chan.0);
+        if c.cap == 0 {
+            s.push_str("无缓冲");
+        } else {
+            s.push_str(&format!("缓冲 {}/{}", c.len, c.cap));
+        }
+        if c.closed {
+            s.push_str("，已关闭");
+        }
+        for (n, what) in [(c.senders, "发送者"), (c.receivers, "接收者")] {
+            if n > 0 {
+                s.push_str(&format!("，{n} 个{what}在等"));
+            }
+        }
+        return s;
+    }
     let mut s = format!("chan #{}: ", c.chan.0);
     if c.cap == 0 {
         s.push_str("unbuffered");
@@ -89,21 +107,22 @@ pub fn ChannelGauges(
         ranked_rows.with(|(rows, _)| rows.iter().map(|c| c.chan.0).collect::<Vec<u32>>())
     });
     let rest = Memo::new(move |_| ranked_rows.with(|(_, rest)| *rest));
+    let lang = i18n::use_lang();
     view! {
         <div class="channel-gauges" data-testid=format!("chans-{}", side.key())>
             <div class="map-head">
-                <h3>"Channels"</h3>
+                <h3>{move || tr(lang.get(), "Channels")}</h3>
                 <span class="map-count">{move || snapshot.with(|s| s.chans.len())}</span>
                 <span class="gauge-key" aria-hidden="true">
                     <span class="dots send">"●"</span>
-                    " senders → buffer → "
+                    {move || tr(lang.get(), " senders → buffer → ")}
                     <span class="dots recv">"●"</span>
-                    " receivers"
+                    {move || tr(lang.get(), " receivers")}
                 </span>
             </div>
             <Show
                 when=move || ids.with(|ids| !ids.is_empty())
-                fallback=|| view! { <p class="gauge-empty">"no channels"</p> }
+                fallback=move || view! { <p class="gauge-empty">{move || tr(lang.get(), "no channels")}</p> }
             >
                 <ul class="gauges">
                     {move || ids.get().into_iter().map(|id| gauge(id, ranked_rows)).collect_view()}
@@ -112,7 +131,10 @@ pub fn ChannelGauges(
                     <p class="gauge-more">
                         {move || {
                             let rest = rest.get();
-                            format!("+{rest} more channel{}", if rest == 1 { "" } else { "s" })
+                            match lang.get() {
+                                Lang::En => format!("+{rest} more channel{}", if rest == 1 { "" } else { "s" }),
+                                Lang::Zh => format!("另有 {rest} 个 channel"),
+                            }
                         }}
                     </p>
                 </Show>
@@ -126,6 +148,7 @@ pub fn ChannelGauges(
 fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
     // A row outlives its channel's entry by a moment (until the list drops it): it keeps
     // showing the last state it had.
+    let lang = i18n::use_lang();
     let c = Memo::new(move |prev: Option<&ChanView>| {
         rows.with(|(rows, _)| rows.iter().find(|c| c.chan.0 == id).cloned())
             .or_else(|| prev.cloned())
@@ -161,7 +184,7 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
             class:closed=move || closed.get()
             class:busy=move || c.with(|c| c.senders + c.receivers > 0)
             tabindex="0"
-            aria-label=move || c.with(describe)
+            aria-label=move || c.with(|c| describe(c, lang.get()))
             data-chan=id
             on:click=move |_| ask()
             on:keydown=move |ev| {
@@ -170,12 +193,12 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
                 }
             }
         >
-            <span class="sr-only">{move || c.with(describe)}</span>
+            <span class="sr-only">{move || c.with(|c| describe(c, lang.get()))}</span>
             <span class="gname" aria-hidden="true">{format!("#{id}")}</span>
             <span aria-hidden="true" class="gcap">
-                {move || c.with(|c| if c.cap == 0 { "unbuf".to_string() } else { format!("{}/{}", c.len, c.cap) })}
+                {move || c.with(|c| if c.cap == 0 { tr(lang.get(), "unbuf").to_string() } else { format!("{}/{}", c.len, c.cap) })}
             </span>
-            <span aria-hidden="true" class="dots send" title=move || c.with(|c| format!("{} waiting to send", c.senders))>
+            <span aria-hidden="true" class="dots send" title=move || c.with(|c| format!("{} {}", c.senders, tr(lang.get(), "waiting to send")))>
                 {move || c.with(|c| queue_text(c.senders))}
             </span>
             <span aria-hidden="true"
@@ -185,12 +208,12 @@ fn gauge(id: u32, rows: Memo<(Vec<ChanView>, usize)>) -> impl IntoView {
             >
                 <span class="gfill" style=move || format!("width:{:.1}%", fill())></span>
             </span>
-            <span aria-hidden="true" class="dots recv" title=move || c.with(|c| format!("{} waiting to receive", c.receivers))>
+            <span aria-hidden="true" class="dots recv" title=move || c.with(|c| format!("{} {}", c.receivers, tr(lang.get(), "waiting to receive")))>
                 {move || c.with(|c| queue_text(c.receivers))}
             </span>
             <span aria-hidden="true" class="gstate">
                 <Show when=move || closed.get()>
-                    <span class="gclosed">"closed"</span>
+                    <span class="gclosed">{move || tr(lang.get(), "closed")}</span>
                 </Show>
             </span>
         </li>
@@ -242,11 +265,11 @@ mod tests {
     #[test]
     fn descriptions_read_as_a_sentence() {
         assert_eq!(
-            describe(&chan(3, 4, 2, 5, 0, false)),
+            describe(&chan(3, 4, 2, 5, 0, false), Lang::En),
             "chan #3: 2 of 4 buffered, 5 senders waiting"
         );
         assert_eq!(
-            describe(&chan(1, 0, 0, 0, 1, true)),
+            describe(&chan(1, 0, 0, 0, 1, true), Lang::En),
             "chan #1: unbuffered, closed, 1 receiver waiting"
         );
     }

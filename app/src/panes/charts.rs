@@ -219,29 +219,50 @@ pub fn Charts(
             })
             .collect_view()
     };
-    let span = move || format!("0 to {}", format_time(scale.get().end_ns));
+    let lang = crate::i18n::use_lang();
+    let zh = move || lang.get() == crate::i18n::Lang::Zh;
+    let span = move || {
+        let end = format_time(scale.get().end_ns);
+        if zh() {
+            format!("0 到 {end}")
+        } else {
+            format!("0 to {end}")
+        }
+    };
     let g_label = move || {
         let (n, _) = now.get();
         series.with(|s| {
-            format!(
-                "Goroutines over virtual time, {}: peak {}, {} at the cursor ({}).",
+            let (span, peak, at, t) = (
                 span(),
                 thousands(u64::from(s.peak_goroutines)),
                 thousands(u64::from(n)),
-                format_time(time_ns.get())
-            )
+                format_time(time_ns.get()),
+            );
+            if zh() {
+                format!("goroutine 数随虚拟时间的变化，{span}：峰值 {peak}，光标处（{t}）为 {at}。")
+            } else {
+                format!(
+                    "Goroutines over virtual time, {span}: peak {peak}, {at} at the cursor ({t})."
+                )
+            }
         })
     };
     let h_label = move || {
         let (_, b) = now.get();
         series.with(|s| {
-            format!(
-                "Modeled heap over virtual time, {}: peak {}, {} at the cursor ({}).",
+            let (span, peak, at, t) = (
                 span(),
                 format_bytes(s.peak_heap),
                 format_bytes(b),
-                format_time(time_ns.get())
-            )
+                format_time(time_ns.get()),
+            );
+            if zh() {
+                format!("模型堆随虚拟时间的变化，{span}：峰值 {peak}，光标处（{t}）为 {at}。")
+            } else {
+                format!(
+                    "Modeled heap over virtual time, {span}: peak {peak}, {at} at the cursor ({t})."
+                )
+            }
         })
     };
     let g_grid = move || y_axis(goroutine_ticks(g_axis.get()));
@@ -253,12 +274,12 @@ pub fn Charts(
         <div class="charts" data-testid=format!("charts-{}", side.key())>
             <figure class="chart">
                 <figcaption>
-                    <span class="title">{move || crate::i18n::tr(crate::i18n::use_lang().get(), "Goroutines")}</span>
+                    <span class="title">{move || crate::i18n::tr(lang.get(), "Goroutines")}</span>
                     <span class="now" data-testid=format!("chart-now-{}", side.key())>
                         {move || thousands(u64::from(now.get().0))}
                     </span>
                     <span class="peak">
-                        {move || series.with(|s| format!("peak {}", thousands(u64::from(s.peak_goroutines))))}
+                        {move || series.with(|s| format!("{} {}", crate::i18n::tr(lang.get(), "peak"), thousands(u64::from(s.peak_goroutines))))}
                     </span>
                 </figcaption>
                 <div class="plot">
@@ -287,7 +308,7 @@ pub fn Charts(
                             .then(|| {
                                 view! {
                                     <p class="chart-note">
-                                        "Every event happens at t = 0: no virtual time passes to chart."
+                                        {crate::i18n::tr(lang.get(), "Every event happens at t = 0: no virtual time passes to chart.")}
                                     </p>
                                 }
                             })
@@ -296,9 +317,9 @@ pub fn Charts(
             </figure>
             <figure class="chart">
                 <figcaption>
-                    <span class="title">{move || crate::i18n::tr(crate::i18n::use_lang().get(), "Heap (modeled)")}</span>
+                    <span class="title">{move || crate::i18n::tr(lang.get(), "Heap (modeled)")}</span>
                     <span class="now">{move || format_bytes(now.get().1)}</span>
-                    <span class="peak">{move || series.with(|s| format!("peak {}", format_bytes(s.peak_heap)))}</span>
+                    <span class="peak">{move || series.with(|s| format!("{} {}", crate::i18n::tr(lang.get(), "peak"), format_bytes(s.peak_heap)))}</span>
                 </figcaption>
                 <div class="plot">
                     <svg

@@ -230,7 +230,10 @@ pub fn CodeView(
             }
             data-testid=format!("code-{}", side.key())
             role="region"
-            aria-label=format!("{} source, with goroutines parked per line", side.file())
+            aria-label=move || match lang.get() {
+                crate::i18n::Lang::En => format!("{} source, with goroutines parked per line", side.file()),
+                crate::i18n::Lang::Zh => format!("{} 源码，每行标出停在那里的 goroutine", side.file()),
+            }
             tabindex="0"
         >
             {move || {
@@ -343,12 +346,19 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
             .find(|b| b.state == state)
             .map_or(Family::Running.key(), |b| b.family.key())
     });
+    let lang = crate::i18n::use_lang();
     let label = move || {
         let count = count.get();
-        format!(
-            "{count} goroutine{} parked here in {state}: why?",
-            if count == 1 { "" } else { "s" },
-        )
+        match lang.get() {
+            crate::i18n::Lang::En => format!(
+                "{count} goroutine{} parked here in {state}: why?",
+                if count == 1 { "" } else { "s" },
+            ),
+            crate::i18n::Lang::Zh => format!(
+                "{count} 个 goroutine 停在这里（{}）：为什么？",
+                crate::i18n::state(state, crate::i18n::Lang::Zh)
+            ),
+        }
     };
     // A badge asks why its goroutines are stuck (click, or Enter once focused).
     let picker = Picker::get();
@@ -377,7 +387,7 @@ fn badge(n: u32, state: &'static str, here: RwSignal<Vec<Badge>>) -> impl IntoVi
         >
             <b>{move || count.get()}</b>
             " "
-            {state}
+            {move || crate::i18n::state(state, lang.get())}
         </span>
     }
 }

@@ -13,6 +13,7 @@ use leptos::wasm_bindgen::{Clamped, JsCast};
 use leptos::web_sys;
 use lessons::runtime::{GoroutineView, Snapshot};
 
+use crate::i18n::{self, Lang, tr};
 use crate::panes::charts::thousands;
 use crate::panes::pick::{self, Picker};
 use crate::playback::engine::Side;
@@ -31,6 +32,7 @@ pub fn GoroutineMap(
     #[prop(into)]
     snapshot: Signal<Rc<Snapshot>, LocalStorage>,
 ) -> impl IntoView {
+    let lang = i18n::use_lang();
     let wrap = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let width = RwSignal::new(0.0f64);
@@ -181,12 +183,12 @@ pub fn GoroutineMap(
     });
     let states =
         Memo::new(move |_| by_state.with(|b| b.iter().map(|(s, _)| *s).collect::<Vec<_>>()));
-    let summary = move || summarize(total.get(), &counts.get());
+    let summary = move || summarize(total.get(), &counts.get(), lang.get());
 
     view! {
         <div class="goroutine-map" data-testid=format!("map-{}", side.key())>
             <div class="map-head">
-                <h3>"Goroutines"</h3>
+                <h3>{move || tr(lang.get(), "Goroutines")}</h3>
                 <span class="map-count" data-testid=format!("map-count-{}", side.key())>
                     {move || thousands(total.get() as u64)}
                 </span>
@@ -199,7 +201,7 @@ pub fn GoroutineMap(
                             view! {
                                 <li class:zero=move || counts.get()[i] == 0>
                                     <span class="swatch" style=format!("background:{}", f.css())></span>
-                                    {f.label()}
+                                    {move || tr(lang.get(), f.label())}
                                     " "
                                     <b>{move || thousands(u64::from(counts.get()[i]))}</b>
                                 </li>
@@ -237,21 +239,21 @@ pub fn GoroutineMap(
                     };
                     Some(view! {
                         <div class="map-tip" role="tooltip" style=style data-testid="map-tip">
-                            {card(g, running)}
+                            {card(g, running, lang.get())}
                         </div>
                     })
                 }}
                 <Show when=move || total.get() == 0>
-                    <p class="map-empty">"no goroutines alive"</p>
+                    <p class="map-empty">{move || tr(lang.get(), "no goroutines alive")}</p>
                 </Show>
             </div>
             <details class="map-states">
-                <summary>"Counts by state"</summary>
+                <summary>{move || tr(lang.get(), "Counts by state")}</summary>
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"state"</th>
-                            <th scope="col">"goroutines"</th>
+                            <th scope="col">{move || tr(lang.get(), "state")}</th>
+                            <th scope="col">{move || tr(lang.get(), "goroutines")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -261,7 +263,7 @@ pub fn GoroutineMap(
                             <tr>
                                 <td>
                                     <span class="swatch" style=format!("background:{}", Family::of(state).css())></span>
-                                    {state.as_str()}
+                                    {move || i18n::state(state.as_str(), lang.get())}
                                 </td>
                                 <td>
                                     {move || {
@@ -296,13 +298,21 @@ fn family_counts(s: &Snapshot) -> [u32; 5] {
 
 /// The canvas's description: the total and the count per family, e.g. "13 goroutines: 6
 /// running / runnable, 6 sleep (timer), 1 mutex / WaitGroup / Cond".
-fn summarize(total: usize, counts: &[u32; 5]) -> String {
+fn summarize(total: usize, counts: &[u32; 5], lang: Lang) -> String {
     let parts: Vec<String> = Family::ALL
         .iter()
         .zip(counts)
         .filter(|(_, c)| **c > 0)
-        .map(|(f, c)| format!("{} {}", thousands(u64::from(*c)), f.label()))
+        .map(|(f, c)| format!("{} {}", thousands(u64::from(*c)), tr(lang, f.label())))
         .collect();
+    if lang == Lang::Zh {
+        let total = thousands(total as u64);
+        return if parts.is_empty() {
+            format!("{total} 个 goroutine")
+        } else {
+            format!("{total} 个 goroutine：{}", parts.join("，"))
+        };
+    }
     let noun = if total == 1 {
         "goroutine"
     } else {
@@ -318,8 +328,11 @@ fn summarize(total: usize, counts: &[u32; 5]) -> String {
 
 /// The hover card's lines for one goroutine: which one, its function, state and line, and what
 /// it waits on when it is parked.
-fn card(g: GoroutineView, running: bool) -> impl IntoView {
-    let waits_on = g.waits_on_text();
+fn card(g: GoroutineView, running: bool, lang: Lang) -> impl IntoView {
+    let waits_on = match lang {
+        Lang::En => g.waits_on_text(),
+        Lang::Zh => waits_on_zh(&g),
+    };
     let name = if g.name.is_empty() {
         "goroutine".to_string()
     } else {
@@ -333,12 +346,52 @@ fn card(g: GoroutineView, running: bool) -> impl IntoView {
         </div>
         <div>
             <span class="swatch" style=format!("background:{}", Family::of(g.state).css())></span>
-            {g.state.as_str()}
-            {running.then_some(" (ran last)")}
-            {format!(" · line {}", g.line)}
+            {i18n::state(g.state.as_str(), lang)}
+            {running.then_some(tr(lang, " (ran last)"))}
+            {format!(" · {}", i18n::line(g.line, lang))}
         </div>
-        {waits_on.map(|w| view! { <div class="waits-on" data-testid="waits-on">"waits on: "{w}</div> })}
+        {waits_on.map(|w| view! { <div class="waits-on" data-testid="waits-on">{tr(lang, "waits on: ")}{w}</div> })}
     }
+}
+
+/// [`GoroutineView::waits_on_text`] in Chinese: the same facts, the runtime's ids.
+fn waits_on_zh(g: &GoroutineView) -> Option<String> {
+    use lessons::runtime::{GState as S, ObjId as O, WaitsOn};
+    let obj = match &g.waits_on {
+        Some(WaitsOn::Object(o)) => Some(*o),
+        _ => None,
+    };
+    Some(match (g.state, obj) {
+        (S::ChanSend, Some(O::Chan(c))) => format!("向 chan #{} 发送", c.0),
+        (S::ChanRecv, Some(O::Chan(c))) => format!("从 chan #{} 接收", c.0),
+        (S::Select, _) => {
+            let Some(WaitsOn::Select(cases)) = &g.waits_on else {
+                return None;
+            };
+            let cases: Vec<String> = cases
+                .iter()
+                .map(|w| {
+                    let op = if w.send { "发送到" } else { "接收自" };
+                    format!("{op} chan #{}", w.chan.0)
+                })
+                .collect();
+            format!("select：{}", cases.join("，"))
+        }
+        (S::SelectNoCases, _) => "无：空 select 永远阻塞".into(),
+        (S::ChanSendNil, _) => "向 nil channel 发送：永远阻塞".into(),
+        (S::ChanRecvNil, _) => "从 nil channel 接收：永远阻塞".into(),
+        (S::Sleep, _) => "时钟：time.Sleep".into(),
+        (S::MutexLock, Some(O::Mutex(m))) => format!("mutex #{}", m.0),
+        (S::MutexLock, Some(O::Once(o))) => format!("sync.Once #{}（另一个调用正在执行它）", o.0),
+        (S::MutexLock, Some(O::RwMutex(m))) => {
+            format!("RWMutex #{}（写，排在另一个写者之后）", m.0)
+        }
+        (S::RwMutexLock, Some(O::RwMutex(m))) => format!("RWMutex #{}（写，等读者离开）", m.0),
+        (S::RwMutexRLock, Some(O::RwMutex(m))) => format!("RWMutex #{}（读）", m.0),
+        (S::WaitGroupWait, Some(O::WaitGroup(w))) => format!("WaitGroup #{}", w.0),
+        (S::CondWait, Some(O::Cond(c))) => format!("Cond #{}", c.0),
+        _ => return None,
+    })
 }
 
 /// What the map keeps between draws, so a frame at 20,000 goroutines only paints: the image
@@ -448,16 +501,16 @@ mod tests {
     #[test]
     fn the_summary_names_each_family_with_goroutines() {
         assert_eq!(
-            summarize(13, &[6, 0, 6, 1, 0]),
+            summarize(13, &[6, 0, 6, 1, 0], Lang::En),
             "13 goroutines: 6 running / runnable, 6 sleep (timer), 1 mutex / WaitGroup / Cond"
         );
-        assert_eq!(summarize(0, &[0; 5]), "0 goroutines");
+        assert_eq!(summarize(0, &[0; 5], Lang::En), "0 goroutines");
         assert_eq!(
-            summarize(20_001, &[1, 20_000, 0, 0, 0]),
+            summarize(20_001, &[1, 20_000, 0, 0, 0], Lang::En),
             "20,001 goroutines: 1 running / runnable, 20,000 chan send / receive / select"
         );
         assert_eq!(
-            summarize(1, &[0, 1, 0, 0, 0]),
+            summarize(1, &[0, 1, 0, 0, 0], Lang::En),
             "1 goroutine: 1 chan send / receive / select"
         );
     }

@@ -91,15 +91,30 @@ pub fn race_badges(n: u32) -> impl IntoView {
             return None;
         }
         let k = here.len();
+        let zh = crate::i18n::use_lang().get() == crate::i18n::Lang::Zh;
         let list: Vec<String> = here
             .iter()
-            .map(|m| format!("{} by goroutine {}", m.op, m.goroutine))
+            .map(|m| match (zh, m.op.as_str()) {
+                (false, _) => format!("{} by goroutine {}", m.op, m.goroutine),
+                (true, "read") => format!("goroutine {} 读", m.goroutine),
+                (true, "write") => format!("goroutine {} 写", m.goroutine),
+                (true, "atomic read") => format!("goroutine {} 原子读", m.goroutine),
+                (true, "atomic write") => format!("goroutine {} 原子写", m.goroutine),
+                (true, op) => format!("goroutine {} {op}", m.goroutine),
+            })
             .collect();
-        let label = format!(
-            "{k} racing access{} at line {n} ({}): jump to each in turn",
-            if k == 1 { "" } else { "es" },
-            list.join(", ")
-        );
+        let label = if zh {
+            format!(
+                "第 {n} 行有 {k} 次竞争访问（{}）：依次跳到每一次",
+                list.join("，")
+            )
+        } else {
+            format!(
+                "{k} racing access{} at line {n} ({}): jump to each in turn",
+                if k == 1 { "" } else { "es" },
+                list.join(", ")
+            )
+        };
         let events = StoredValue::new(here.iter().map(|m| m.event).collect::<Vec<_>>());
         let go = move || {
             let i = next.get_untracked() % k;
@@ -126,7 +141,7 @@ pub fn race_badges(n: u32) -> impl IntoView {
                     }
                 }
             >
-                <b>{k}</b>" ⚡ data race"
+                <b>{k}</b>{if zh { " ⚡ 数据竞争" } else { " ⚡ data race" }}
             </span>
         })
     }

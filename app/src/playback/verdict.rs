@@ -32,7 +32,7 @@ pub fn headline(r: &RunReport) -> (String, Tone) {
         Outcome::Exit => {
             let total: u32 = r.leaked.iter().map(|l| l.count).sum();
             if r.leaked.len() == 1 {
-                (leak_line(&r.leaked[0]), Tone::Bad)
+                (leak_line(&r.leaked[0], false), Tone::Bad)
             } else {
                 (format!("{total} goroutines leaked"), Tone::Bad)
             }
@@ -45,6 +45,23 @@ pub fn headline(r: &RunReport) -> (String, Tone) {
             format!("stopped by the playground: {}", r.panic),
             Tone::Problem,
         ),
+    }
+}
+
+/// [`headline`] in Chinese.
+pub fn headline_zh(r: &RunReport) -> String {
+    match r.outcome {
+        Outcome::Exit if r.leaked.is_empty() => "没有泄漏".into(),
+        Outcome::Exit if r.leaked.len() == 1 => leak_line(&r.leaked[0], true),
+        Outcome::Exit => {
+            let total: u32 = r.leaked.iter().map(|l| l.count).sum();
+            format!("泄漏了 {total} 个 goroutine")
+        }
+        Outcome::Deadlock => "死锁：所有 goroutine 都在休眠".into(),
+        Outcome::Panic => format!("panic：{}", first_line(&r.panic)),
+        Outcome::Fatal => format!("致命错误：{}", first_line(&r.panic)),
+        Outcome::CompileError => format!("无法编译：{}", r.panic),
+        Outcome::Limit => format!("被演练场终止：{}", r.panic),
     }
 }
 
@@ -74,7 +91,7 @@ pub fn sentence(
                     Tone::Bad => lessons::catalog::Tone::Bad,
                     Tone::Problem => lessons::catalog::Tone::Warn,
                 },
-                zh: en.clone(),
+                zh: headline_zh(r),
                 en,
                 figures: Vec::new(),
             }
@@ -88,7 +105,15 @@ pub fn sentence(
 }
 
 /// One leak group in words: `6 goroutines leaked at line 27 (chan send)`.
-pub fn leak_line(l: &Leak) -> String {
+pub fn leak_line(l: &Leak, zh: bool) -> String {
+    if zh {
+        return format!(
+            "第 {} 行泄漏了 {} 个 goroutine（{}）",
+            l.line,
+            l.count,
+            crate::i18n::state(&l.state, crate::i18n::Lang::Zh)
+        );
+    }
     let noun = if l.count == 1 {
         "goroutine"
     } else {
@@ -206,7 +231,7 @@ mod tests {
     #[test]
     fn a_single_leaked_goroutine_is_singular() {
         assert_eq!(
-            leak_line(&leak(1, 9, "select")),
+            leak_line(&leak(1, 9, "select"), false),
             "1 goroutine leaked at line 9 (select)"
         );
     }

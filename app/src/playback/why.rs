@@ -133,25 +133,37 @@ pub fn woken_at(events: &[Event], upto: usize, gid: Gid) -> Option<i64> {
         .map(|e| e.time_ns)
 }
 
-fn chan_words(c: &ChanView) -> String {
-    let mut s = if c.cap == 0 {
-        "unbuffered".to_string()
-    } else {
-        format!("buffer {} of {}", c.len, c.cap)
+/// Picks the English or the Chinese text.
+fn pick<T>(zh: bool, en: T, zh_text: T) -> T {
+    if zh { zh_text } else { en }
+}
+
+/// A channel's buffer in words: `unbuffered`, `buffer 2 of 4, closed`.
+fn chan_words(c: &ChanView, zh: bool) -> String {
+    let mut s = match (c.cap == 0, zh) {
+        (true, false) => "unbuffered".to_string(),
+        (true, true) => "无缓冲".to_string(),
+        (false, false) => format!("buffer {} of {}", c.len, c.cap),
+        (false, true) => format!("缓冲 {}/{}", c.len, c.cap),
     };
     if c.closed {
-        s.push_str(", closed");
+        s.push_str(pick(zh, ", closed", "，已关闭"));
     }
     s
 }
 
 /// Goroutine ids as a short list: `12, 14, 15 and 3 more`.
-fn id_list(gids: &[Gid]) -> String {
+fn id_list(gids: &[Gid], zh: bool) -> String {
     const SHOWN: usize = 5;
     let head: Vec<String> = gids.iter().take(SHOWN).map(|g| g.0.to_string()).collect();
-    let mut s = head.join(", ");
+    let mut s = head.join(pick(zh, ", ", "、"));
     if gids.len() > SHOWN {
-        s.push_str(&format!(" and {} more", gids.len() - SHOWN));
+        let more = gids.len() - SHOWN;
+        s.push_str(&pick(
+            zh,
+            format!(" and {more} more"),
+            format!(" 等另外 {more} 个"),
+        ));
     }
     s
 }
@@ -169,17 +181,176 @@ fn waits_on_chan(g: &GoroutineView, c: ChanId) -> Option<bool> {
     }
 }
 
+/// What a goroutine parked on `state` at object `obj` waits on, what would wake it, and why
+/// nothing can once nobody is left: three texts in English or Chinese.
+fn blocked_words(
+    s: &Snapshot,
+    g: &GoroutineView,
+    state: GState,
+    woken: Option<i64>,
+    zh: bool,
+) -> (String, String, String) {
+    let obj = match &g.waits_on {
+        Some(WaitsOn::Object(o)) => Some(*o),
+        _ => None,
+    };
+    match (state, obj) {
+        (GState::ChanSend | GState::ChanRecv, Some(ObjId::Chan(c))) => {
+            let view = s.chans.iter().find(|v| v.chan == c);
+            let send = state == GState::ChanSend;
+            let sep = pick(zh, ": ", "：");
+            let on = match view {
+                Some(v) => format!("chan #{}{sep}{}", c.0, chan_words(v, zh)),
+                None => format!("chan #{}", c.0),
+            };
+            let c = c.0;
+            let (wake, left) = match (send, zh) {
+                (true, false) => (
+                    format!("a receive from chan #{c}"),
+                    format!("no goroutine is left that receives from chan #{c}"),
+                ),
+                (true, true) => (
+                    format!("从 chan #{c} 接收一次"),
+                    format!("已经没有会从 chan #{c} 接收的 goroutine"),
+                ),
+                (false, false) => (
+                    format!("a send on chan #{c} or close(chan #{c})"),
+                    format!("no goroutine is left that sends on or closes chan #{c}"),
+                ),
+                (false, true) => (
+                    format!("向 chan #{c} 发送一次，或 close(chan #{c})"),
+                    format!("已经没有会向 chan #{c} 发送或关闭它的 goroutine"),
+                ),
+            };
+            (on, wake, left)
+        }
+        (GState::Select, _) => {
+            let cases: Vec<String> = match &g.waits_on {
+                Some(WaitsOn::Select(cases)) => cases
+                    .iter()
+                    .map(|w| {
+                        let v = s.chans.iter().find(|v| v.chan == w.chan);
+                        let words = v.map(|v| chan_words(v, zh)).unwrap_or_default();
+                        match (w.send, zh) {
+                            (true, false) => format!("send on chan #{} ({words})", w.chan.0),
+                            (false, false) => format!("receive from chan #{} ({words})", w.chan.0),
+                            (true, true) => format!("发送到 chan #{}（{words}）", w.chan.0),
+                            (false, true) => format!("接收自 chan #{}（{words}）", w.chan.0),
+                        }
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if zh {
+                (
+                    format!("没有就绪分支的 select：{}", cases.join("；")),
+                    "它的任意一个分支变为就绪".to_string(),
+                    "已经没有能让它的任何分支就绪的 goroutine".to_string(),
+                )
+            } else {
+                (
+                    format!("a select with no case ready: {}", cases.join("; ")),
+                    "any one of its cases becoming ready".to_string(),
+                    "no goroutine is left that could make one of its cases ready".to_string(),
+                )
+            }
+        }
+        (GState::Sleep, _) => {
+            let when = match (woken, zh) {
+                (None, false) => "its timer, which does not fire before the run ends".to_string(),
+                (None, true) => "它的定时器，但运行结束前不会触发".to_string(),
+                (Some(t), false) => format!("its timer, at {}", format_time(t)),
+                (Some(t), true) => format!("它的定时器，在 {}", format_time(t)),
+            };
+            (
+                pick(zh, "the clock (time.Sleep)", "时钟（time.Sleep）").to_string(),
+                when,
+                pick(zh, "the clock does not move any more", "时钟不会再走了").to_string(),
+            )
+        }
+        (GState::ChanSendNil | GState::ChanRecvNil | GState::SelectNoCases, _) => {
+            let what = if zh {
+                crate::i18n::state(state.as_str(), crate::i18n::Lang::Zh)
+            } else {
+                g.waits_on_text()
+                    .unwrap_or_else(|| state.as_str().to_string())
+            };
+            (
+                what,
+                pick(zh, "nothing: this blocks forever", "没有：它会永远阻塞").to_string(),
+                pick(
+                    zh,
+                    "a nil channel is never ready, and an empty select has no case",
+                    "nil channel 永远不会就绪，空 select 没有任何分支",
+                )
+                .to_string(),
+            )
+        }
+        (_, Some(o)) => {
+            let name = object_name(o);
+            let wake = match (state, zh) {
+                (GState::MutexLock, false) => {
+                    format!("Unlock of {name} by the goroutine holding it")
+                }
+                (GState::MutexLock, true) => format!("持有 {name} 的 goroutine 调用 Unlock"),
+                (GState::RwMutexLock, false) => {
+                    format!("every reader and writer of {name} leaving (RUnlock, Unlock)")
+                }
+                (GState::RwMutexLock, true) => {
+                    format!("{name} 的所有读者和写者离开（RUnlock、Unlock）")
+                }
+                (GState::RwMutexRLock, false) => format!("the writer of {name} calling Unlock"),
+                (GState::RwMutexRLock, true) => format!("{name} 的写者调用 Unlock"),
+                (GState::WaitGroupWait, false) => {
+                    format!("the counter of {name} reaching zero: a Done for every Add")
+                }
+                (GState::WaitGroupWait, true) => {
+                    format!("{name} 的计数归零：每个 Add 都有一个 Done")
+                }
+                (GState::CondWait, false) => format!("Signal or Broadcast on {name}"),
+                (GState::CondWait, true) => format!("对 {name} 调用 Signal 或 Broadcast"),
+                (_, false) => format!("another goroutine releasing {name}"),
+                (_, true) => format!("另一个 goroutine 释放 {name}"),
+            };
+            let on = if zh {
+                name.clone()
+            } else {
+                g.waits_on_text().unwrap_or_else(|| name.clone())
+            };
+            let left = pick(
+                zh,
+                format!("no goroutine is left that could release {name}"),
+                format!("已经没有能释放 {name} 的 goroutine"),
+            );
+            (on, wake, left)
+        }
+        (_, None) => (
+            crate::i18n::state(state.as_str(), crate::i18n::Lang::from_zh(zh)),
+            pick(zh, "another goroutine", "另一个 goroutine").to_string(),
+            pick(
+                zh,
+                "no goroutine is left that could wake it",
+                "已经没有能唤醒它的 goroutine",
+            )
+            .to_string(),
+        ),
+    }
+}
+
 /// Why goroutine `gid` is where it is, at snapshot `s`. `woken` is when the run wakes it next
-/// (see [`woken_at`]); `engine` the engine's reachability answer, when it has one.
+/// (see [`woken_at`]); `engine` the engine's reachability answer, when it has one; `zh` picks
+/// Chinese.
 pub fn goroutine(
     s: &Snapshot,
     gid: Gid,
     names: &[Rc<str>],
     woken: Option<i64>,
     engine: EngineAnswer,
+    zh: bool,
 ) -> Option<Why> {
     let g = s.goroutines.iter().find(|g| g.gid == gid)?;
-    let (title, _) = who(gid, names);
+    let (title_en, title_zh) = who(gid, names);
+    let title = pick(zh, title_en, title_zh);
     let mut rows: Vec<(&'static str, &'static str, String)> = Vec::new();
     let state = if s.running == Some(gid) {
         GState::Running
@@ -191,24 +362,46 @@ pub fn goroutine(
         .iter()
         .find(|x| x.line == g.line && x.state == state)
         .map_or(1, |x| x.count);
-    let mut state_text = format!("{} at line {}", state.as_str(), g.line);
+    let mut state_text = if zh {
+        format!(
+            "第 {} 行，{}",
+            g.line,
+            crate::i18n::state(state.as_str(), crate::i18n::Lang::Zh)
+        )
+    } else {
+        format!("{} at line {}", state.as_str(), g.line)
+    };
     if peers > 1 {
-        state_text.push_str(&format!(
-            " (one of {peers} goroutines parked there in this state)"
+        state_text.push_str(&pick(
+            zh,
+            format!(" (one of {peers} goroutines parked there in this state)"),
+            format!("（以这个状态停在那里的 {peers} 个 goroutine 之一）"),
         ));
     }
-    rows.push(("state", "state", state_text));
+    rows.push(("state", pick(zh, "state", "状态"), state_text));
     if !state.is_blocked() {
+        let since = format_time(g.since_ns);
         rows.push((
             "since",
-            "since",
-            format!("runnable since {}", format_time(g.since_ns)),
+            pick(zh, "since", "开始于"),
+            pick(
+                zh,
+                format!("runnable since {since}"),
+                format!("从 {since} 起可运行"),
+            ),
         ));
         return Some(Why {
             title,
             gid: Some(gid),
             rows,
-            can_wake: CanWake::Yes("it is not blocked: it runs or waits for its turn".into()),
+            can_wake: CanWake::Yes(
+                pick(
+                    zh,
+                    "it is not blocked: it runs or waits for its turn",
+                    "它没有阻塞：它正在运行或在等待轮到它",
+                )
+                .into(),
+            ),
         });
     }
     let obj = match &g.waits_on {
@@ -216,119 +409,46 @@ pub fn goroutine(
         _ => None,
     };
     // What it is blocked on, who else waits there, and what would wake it.
-    let (on, wake, nobody_left) = match (state, obj) {
-        (GState::ChanSend | GState::ChanRecv, Some(ObjId::Chan(c))) => {
-            let view = s.chans.iter().find(|v| v.chan == c);
-            let send = state == GState::ChanSend;
-            let on = match view {
-                Some(v) => format!("chan #{}: {}", c.0, chan_words(v)),
-                None => format!("chan #{}", c.0),
-            };
-            let wake = if send {
-                format!("a receive from chan #{}", c.0)
-            } else {
-                format!("a send on chan #{} or close(chan #{})", c.0, c.0)
-            };
-            let left = if send {
-                format!("no goroutine is left that receives from chan #{}", c.0)
-            } else {
-                format!("no goroutine is left that sends on or closes chan #{}", c.0)
-            };
-            (on, wake, left)
-        }
-        (GState::Select, _) => {
-            let cases: Vec<String> = match &g.waits_on {
-                Some(WaitsOn::Select(cases)) => cases
-                    .iter()
-                    .map(|w| {
-                        let v = s.chans.iter().find(|v| v.chan == w.chan);
-                        let words = v.map(chan_words).unwrap_or_default();
-                        let op = if w.send { "send on" } else { "receive from" };
-                        format!("{op} chan #{} ({words})", w.chan.0)
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            (
-                format!("a select with no case ready: {}", cases.join("; ")),
-                "any one of its cases becoming ready".to_string(),
-                "no goroutine is left that could make one of its cases ready".to_string(),
-            )
-        }
-        (GState::Sleep, _) => {
-            let when = woken.map_or_else(
-                || "its timer, which does not fire before the run ends".to_string(),
-                |t| format!("its timer, at {}", format_time(t)),
-            );
-            (
-                "the clock (time.Sleep)".to_string(),
-                when,
-                "the clock does not move any more".to_string(),
-            )
-        }
-        (GState::ChanSendNil | GState::ChanRecvNil | GState::SelectNoCases, _) => {
-            let what = g
-                .waits_on_text()
-                .unwrap_or_else(|| state.as_str().to_string());
-            (
-                what,
-                "nothing: this blocks forever".to_string(),
-                "a nil channel is never ready, and an empty select has no case".to_string(),
-            )
-        }
-        (_, Some(o)) => {
-            let wake = match state {
-                GState::MutexLock => {
-                    format!("Unlock of {} by the goroutine holding it", object_name(o))
-                }
-                GState::RwMutexLock => format!(
-                    "every reader and writer of {} leaving (RUnlock, Unlock)",
-                    object_name(o)
-                ),
-                GState::RwMutexRLock => format!("the writer of {} calling Unlock", object_name(o)),
-                GState::WaitGroupWait => format!(
-                    "the counter of {} reaching zero: a Done for every Add",
-                    object_name(o)
-                ),
-                GState::CondWait => format!("Signal or Broadcast on {}", object_name(o)),
-                _ => format!("another goroutine releasing {}", object_name(o)),
-            };
-            (
-                g.waits_on_text().unwrap_or_else(|| object_name(o)),
-                wake,
-                format!("no goroutine is left that could release {}", object_name(o)),
-            )
-        }
-        (_, None) => (
-            state.as_str().to_string(),
-            "another goroutine".to_string(),
-            "no goroutine is left that could wake it".to_string(),
-        ),
-    };
-    rows.push(("on", "blocked on", on));
+    let (on, wake, nobody_left) = blocked_words(s, g, state, woken, zh);
+    rows.push(("on", pick(zh, "blocked on", "阻塞在"), on));
     // Who holds the mutex, or how far the WaitGroup is from zero.
     match obj {
         Some(ObjId::Mutex(m)) => {
             let held = s.mutex_holders.iter().find(|h| h.mutex == m);
             rows.push((
                 "holder",
-                "held by",
-                held.map_or_else(
-                    || "nobody at this instant: a waiter is about to take it".to_string(),
-                    |h| format!("{} since line {}", who(h.gid, names).0, h.line),
-                ),
+                pick(zh, "held by", "持有者"),
+                match held {
+                    None => pick(
+                        zh,
+                        "nobody at this instant: a waiter is about to take it",
+                        "此刻无人持有：一个等待者马上就要拿到它",
+                    )
+                    .to_string(),
+                    Some(h) => {
+                        let (en, z) = who(h.gid, names);
+                        pick(
+                            zh,
+                            format!("{en} since line {}", h.line),
+                            format!("{z}，从第 {} 行起", h.line),
+                        )
+                    }
+                },
             ));
         }
         Some(ObjId::WaitGroup(w)) => {
             if let Some(c) = s.wait_groups.iter().find(|c| c.wg == w) {
+                let n = c.counter;
                 rows.push((
                     "counter",
-                    "counter",
-                    format!(
-                        "{}: {} more Done call{} before Wait returns",
-                        c.counter,
-                        c.counter,
-                        if c.counter == 1 { "" } else { "s" }
+                    pick(zh, "counter", "计数"),
+                    pick(
+                        zh,
+                        format!(
+                            "{n}: {n} more Done call{} before Wait returns",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        format!("{n}：Wait 返回前还需要 {n} 次 Done 调用"),
                     ),
                 ));
             }
@@ -351,64 +471,97 @@ pub fn goroutine(
         .map(|x| x.gid)
         .collect();
     if obj.is_some() || matches!(g.waits_on, Some(WaitsOn::Select(_))) {
+        let n = others.len();
         rows.push((
             "others",
-            "also waiting there",
-            if others.is_empty() {
-                "no other goroutine".to_string()
-            } else {
-                format!(
-                    "{} other goroutine{}: {}",
-                    others.len(),
-                    if others.len() == 1 { "" } else { "s" },
-                    id_list(&others)
-                )
+            pick(zh, "also waiting there", "也在那里等待"),
+            match (n, zh) {
+                (0, false) => "no other goroutine".to_string(),
+                (0, true) => "没有其他 goroutine".to_string(),
+                (_, false) => format!(
+                    "{n} other goroutine{}: {}",
+                    if n == 1 { "" } else { "s" },
+                    id_list(&others, false)
+                ),
+                (_, true) => format!("另外 {n} 个 goroutine：{}", id_list(&others, true)),
             },
         ));
     }
+    let (since, blocked) = (
+        format_time(g.since_ns),
+        format_time(s.time_ns.saturating_sub(g.since_ns)),
+    );
     rows.push((
         "since",
-        "since",
-        format!(
-            "{} (blocked for {})",
-            format_time(g.since_ns),
-            format_time(s.time_ns.saturating_sub(g.since_ns))
+        pick(zh, "since", "开始于"),
+        pick(
+            zh,
+            format!("{since} (blocked for {blocked})"),
+            format!("{since}（已阻塞 {blocked}）"),
         ),
     ));
-    rows.push(("wake", "could wake it", wake));
+    rows.push(("wake", pick(zh, "could wake it", "能唤醒它的"), wake));
     rows.push((
         "woken",
-        "in this run",
-        woken.map_or_else(
-            || "never woken: the run ends first".to_string(),
-            |t| format!("woken at {}", format_time(t)),
-        ),
+        pick(zh, "in this run", "在这次运行中"),
+        match (woken, zh) {
+            (None, false) => "never woken: the run ends first".to_string(),
+            (None, true) => "从未被唤醒：运行先结束了".to_string(),
+            (Some(t), false) => format!("woken at {}", format_time(t)),
+            (Some(t), true) => format!("在 {} 被唤醒", format_time(t)),
+        },
     ));
     let forever = matches!(
         state,
         GState::ChanSendNil | GState::ChanRecvNil | GState::SelectNoCases
     );
-    let can_wake = match engine {
-        _ if forever => CanWake::Never(format!("Nothing can ever wake it: {nobody_left}.")),
-        EngineAnswer::WokenAt(t) => {
+    let can_wake = match (engine, zh) {
+        _ if forever => CanWake::Never(pick(
+            zh,
+            format!("Nothing can ever wake it: {nobody_left}."),
+            format!("没有任何东西能唤醒它：{nobody_left}。"),
+        )),
+        (EngineAnswer::WokenAt(t), false) => {
             CanWake::Yes(format!("Yes: this run wakes it at {}.", format_time(t)))
         }
-        EngineAnswer::Never => CanWake::Never(format!(
+        (EngineAnswer::WokenAt(t), true) => {
+            CanWake::Yes(format!("能：这次运行在 {} 唤醒它。", format_time(t)))
+        }
+        (EngineAnswer::Never, false) => CanWake::Never(format!(
             "Nothing can ever wake it: {nobody_left}, and no goroutine that can run, no pending \
              timer and no global variable reaches what it waits on (golite's reachability \
              analysis at the end of the run)."
         )),
-        EngineAnswer::Waiting => CanWake::Yes(
-            "Something can still wake it: when the run ended, a goroutine that can run, a \
-             pending timer or a global variable still reached what it waits on (golite's \
-             reachability analysis)."
-                .into(),
+        (EngineAnswer::Never, true) => CanWake::Never(format!(
+            "没有任何东西能唤醒它：{nobody_left}，而且没有可运行的 goroutine、待触发的定时器或\
+             全局变量能到达它所等待的对象（golite 在运行结束时的可达性分析）。"
+        )),
+        (EngineAnswer::Waiting, _) => CanWake::Yes(
+            pick(
+                zh,
+                "Something can still wake it: when the run ended, a goroutine that can run, a \
+                 pending timer or a global variable still reached what it waits on (golite's \
+                 reachability analysis).",
+                "仍然有东西能唤醒它：运行结束时，仍有可运行的 goroutine、待触发的定时器或全局变量\
+                 能到达它所等待的对象（golite 的可达性分析）。",
+            )
+            .into(),
         ),
-        EngineAnswer::Unknown if state == GState::Sleep => {
-            CanWake::Yes("Yes: its timer will fire when the clock gets there.".into())
-        }
-        EngineAnswer::Unknown => CanWake::Unknown(
-            "Not known: the run did not finish, so the engine could not tell.".into(),
+        (EngineAnswer::Unknown, _) if state == GState::Sleep => CanWake::Yes(
+            pick(
+                zh,
+                "Yes: its timer will fire when the clock gets there.",
+                "能：时钟走到那里时，它的定时器就会触发。",
+            )
+            .into(),
+        ),
+        (EngineAnswer::Unknown, _) => CanWake::Unknown(
+            pick(
+                zh,
+                "Not known: the run did not finish, so the engine could not tell.",
+                "不知道：运行没有结束，引擎无法判断。",
+            )
+            .into(),
         ),
     };
     Some(Why {
@@ -420,8 +573,14 @@ pub fn goroutine(
 }
 
 /// A channel's story: its buffer, who waits on it to send or receive, and whether they can
-/// still be served: `engine` answers for each waiter (see [`engine_answer`]).
-pub fn channel(s: &Snapshot, c: ChanId, engine: impl Fn(Gid) -> EngineAnswer) -> Option<Why> {
+/// still be served: `engine` answers for each waiter (see [`engine_answer`]); `zh` picks
+/// Chinese.
+pub fn channel(
+    s: &Snapshot,
+    c: ChanId,
+    engine: impl Fn(Gid) -> EngineAnswer,
+    zh: bool,
+) -> Option<Why> {
     let v = s.chans.iter().find(|v| v.chan == c)?;
     let mut senders = Vec::new();
     let mut receivers = Vec::new();
@@ -434,22 +593,39 @@ pub fn channel(s: &Snapshot, c: ChanId, engine: impl Fn(Gid) -> EngineAnswer) ->
     }
     let list = |gids: &[Gid]| {
         if gids.is_empty() {
-            "none".to_string()
+            pick(zh, "none", "无").to_string()
         } else {
-            format!("{}: {}", gids.len(), id_list(gids))
+            format!(
+                "{}{}{}",
+                gids.len(),
+                pick(zh, ": ", "："),
+                id_list(gids, zh)
+            )
         }
     };
+    let n = c.0;
     let rows = vec![
-        ("on", "buffer", chan_words(v)),
-        ("senders", "waiting to send", list(&senders)),
-        ("receivers", "waiting to receive", list(&receivers)),
+        ("on", pick(zh, "buffer", "缓冲"), chan_words(v, zh)),
+        (
+            "senders",
+            pick(zh, "waiting to send", "等待发送"),
+            list(&senders),
+        ),
+        (
+            "receivers",
+            pick(zh, "waiting to receive", "等待接收"),
+            list(&receivers),
+        ),
         (
             "wake",
-            "could serve them",
-            match (senders.is_empty(), receivers.is_empty()) {
-                (true, true) => "nobody waits on it".to_string(),
-                (false, _) => format!("a receive from chan #{} for each sender", c.0),
-                (true, false) => format!("a send on chan #{} or close(chan #{})", c.0, c.0),
+            pick(zh, "could serve them", "能满足它们的"),
+            match (senders.is_empty(), receivers.is_empty(), zh) {
+                (true, true, false) => "nobody waits on it".to_string(),
+                (true, true, true) => "没有人在等它".to_string(),
+                (false, _, false) => format!("a receive from chan #{n} for each sender"),
+                (false, _, true) => format!("每个发送者各需要一次从 chan #{n} 的接收"),
+                (true, false, false) => format!("a send on chan #{n} or close(chan #{n})"),
+                (true, false, true) => format!("向 chan #{n} 发送一次，或 close(chan #{n})"),
             },
         ),
     ];
@@ -463,29 +639,52 @@ pub fn channel(s: &Snapshot, c: ChanId, engine: impl Fn(Gid) -> EngineAnswer) ->
         .filter(|a| **a == EngineAnswer::Never)
         .count();
     let can_wake = if answers.is_empty() {
-        CanWake::Yes("Nobody is stuck on it.".into())
+        CanWake::Yes(pick(zh, "Nobody is stuck on it.", "没有人卡在它上面。").into())
     } else if never == answers.len() {
         CanWake::Never(
-            "Nothing can ever serve its waiters: no goroutine that can run, no pending timer and \
-             no global variable reaches it (golite's reachability analysis at the end of the run)."
-                .into(),
+            pick(
+                zh,
+                "Nothing can ever serve its waiters: no goroutine that can run, no pending timer \
+                 and no global variable reaches it (golite's reachability analysis at the end of \
+                 the run).",
+                "它的等待者永远得不到满足：没有可运行的 goroutine、待触发的定时器或全局变量能到达它\
+                 （golite 在运行结束时的可达性分析）。",
+            )
+            .into(),
         )
     } else if answers.contains(&EngineAnswer::Unknown) {
-        CanWake::Unknown("Not known: the run did not finish, so the engine could not tell.".into())
+        CanWake::Unknown(
+            pick(
+                zh,
+                "Not known: the run did not finish, so the engine could not tell.",
+                "不知道：运行没有结束，引擎无法判断。",
+            )
+            .into(),
+        )
     } else if never > 0 {
-        CanWake::Yes(format!(
-            "Some of its waiters can still be served; {never} of {} never can (golite's \
-             reachability analysis).",
-            answers.len()
+        let all = answers.len();
+        CanWake::Yes(pick(
+            zh,
+            format!(
+                "Some of its waiters can still be served; {never} of {all} never can (golite's \
+                 reachability analysis)."
+            ),
+            format!(
+                "它的一部分等待者仍能得到满足；{all} 个中有 {never} 个永远不能（golite 的可达性分析）。"
+            ),
         ))
     } else {
         CanWake::Yes(
-            "Its waiters can still be served: this run or something that can run reaches them."
-                .into(),
+            pick(
+                zh,
+                "Its waiters can still be served: this run or something that can run reaches them.",
+                "它的等待者仍能得到满足：这次运行或某个可运行的东西能到达它们。",
+            )
+            .into(),
         )
     };
     Some(Why {
-        title: format!("chan #{}", c.0),
+        title: format!("chan #{n}"),
         gid: None,
         rows,
         can_wake,
@@ -535,7 +734,8 @@ mod tests {
         .unwrap_or_else(|| panic!("no sender at line 10: {:?}", end.by_line));
         let engine = answer(&t, &report, end.index, gid);
         assert_eq!(engine, EngineAnswer::Never);
-        let w = goroutine(&end, gid, &names, None, engine).unwrap_or_else(|| panic!("no why"));
+        let w =
+            goroutine(&end, gid, &names, None, engine, false).unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.title, format!("goroutine {} (main.main.func1)", gid.0));
         assert_eq!(
             row(&w, "state"),
@@ -577,7 +777,8 @@ mod tests {
         assert_eq!(at, Some(5_000_000));
         let engine = answer(&t, &report, k, sleeper);
         assert_eq!(engine, EngineAnswer::WokenAt(5_000_000));
-        let w = goroutine(&s, sleeper, &names, at, engine).unwrap_or_else(|| panic!("no why"));
+        let w =
+            goroutine(&s, sleeper, &names, at, engine, false).unwrap_or_else(|| panic!("no why"));
         assert_eq!(row(&w, "wake"), "its timer, at 5ms");
         assert_eq!(row(&w, "woken"), "woken at 5ms");
         assert_eq!(
@@ -603,7 +804,7 @@ mod tests {
         .unwrap_or_else(|| panic!("no reader at line 8: {:?}", end.by_line));
         let engine = answer(&t, &report, end.index, gid);
         assert_eq!(engine, EngineAnswer::Waiting);
-        let w = goroutine(&end, gid, &names(t.events()), None, engine)
+        let w = goroutine(&end, gid, &names(t.events()), None, engine, false)
             .unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.can_wake.key(), "yes");
         assert!(
@@ -625,8 +826,15 @@ mod tests {
         let s = t.snapshot_at(k);
         let engine = answer(&t, &report, k, main);
         assert_eq!(engine, EngineAnswer::WokenAt(10_000_000));
-        let w = goroutine(&s, main, &names, woken_at(t.events(), k, main), engine)
-            .unwrap_or_else(|| panic!("no why"));
+        let w = goroutine(
+            &s,
+            main,
+            &names,
+            woken_at(t.events(), k, main),
+            engine,
+            false,
+        )
+        .unwrap_or_else(|| panic!("no why"));
         assert_eq!(row(&w, "state"), "sync.Mutex.Lock at line 16");
         assert_eq!(
             row(&w, "holder"),
@@ -641,6 +849,7 @@ mod tests {
             &names,
             woken_at(t.events(), k, main),
             EngineAnswer::Unknown,
+            false,
         )
         .unwrap_or_else(|| panic!("no why"));
         assert_eq!(row(&w, "state"), "sync.WaitGroup.Wait at line 25");
@@ -661,17 +870,17 @@ mod tests {
         let (t, report) = run(LEAK);
         let end = t.last();
         let engine = |g: Gid| answer(&t, &report, end.index, g);
-        let w = channel(&end, ChanId(0), engine).unwrap_or_else(|| panic!("no chan #0"));
+        let w = channel(&end, ChanId(0), engine, false).unwrap_or_else(|| panic!("no chan #0"));
         assert_eq!(w.title, "chan #0");
         assert!(row(&w, "senders").starts_with("2: "), "{w:?}");
         assert_eq!(row(&w, "receivers"), "none");
         assert_eq!(w.can_wake.key(), "never");
-        assert!(channel(&end, ChanId(9), engine).is_none());
+        assert!(channel(&end, ChanId(9), engine, false).is_none());
     }
 
     #[test]
     fn long_lists_are_cut_short() {
         let ids: Vec<Gid> = (1..=8).map(Gid).collect();
-        assert_eq!(id_list(&ids), "1, 2, 3, 4, 5 and 3 more");
+        assert_eq!(id_list(&ids, false), "1, 2, 3, 4, 5 and 3 more");
     }
 }

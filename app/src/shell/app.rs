@@ -96,13 +96,14 @@ fn LessonLoader(
         // The page may have moved on while the file was on its way.
         let _ = result.try_set(Some(r));
     });
-    let claim = crate::catalog::shipped(meta).claim_html;
+    let lang = crate::i18n::use_lang();
+    let t = move |en: &'static str| crate::i18n::tr(lang.get(), en);
     (move || match result.get() {
         None => view! {
             <div class="lesson-head lesson-loading" aria-busy="true" data-testid="lesson-loading">
-                <h1>{meta.title.clone()}</h1>
-                <p class="claim" inner_html=claim></p>
-                <p class="loading-note">"Loading the two programs…"</p>
+                <h1>{move || crate::i18n::title(meta, lang.get())}</h1>
+                <p class="claim" inner_html=move || crate::i18n::claim_html(meta, lang.get())></p>
+                <p class="loading-note">{move || t("Loading the two programs…")}</p>
             </div>
         }
         .into_any(),
@@ -112,11 +113,14 @@ fn LessonLoader(
         }
         Some(Err(why)) => view! {
             <div class="notice load-failed" role="alert" data-testid="lesson-load-failed">
-                <p>{format!("The programs of “{}” could not be loaded: {why}.", meta.title)}</p>
+                <p>{move || match lang.get() {
+                    crate::i18n::Lang::En => format!("The programs of “{}” could not be loaded: {why}.", meta.title),
+                    crate::i18n::Lang::Zh => format!("“{}”的程序无法加载：{why}。", crate::i18n::title(meta, crate::i18n::Lang::Zh)),
+                }}</p>
                 <p>
-                    <button type="button" on:click=|_| browser::reload()>"Reload"</button>
-                    " or "
-                    <LessonLink slug=None>"go to all lessons"</LessonLink>
+                    <button type="button" on:click=|_| browser::reload()>{move || t("Reload")}</button>
+                    {move || t(" or ")}
+                    <LessonLink slug=None>{move || t("go to all lessons")}</LessonLink>
                 </p>
             </div>
         }
@@ -131,9 +135,12 @@ fn Notices(notices: Vec<String>) -> impl IntoView {
     // In a landmark of its own: everything on the page is in one (axe `region`).
     (!notices.is_empty()).then(|| {
         view! {
-            <section aria-label="Problems with this link">
+            <section aria-label=move || crate::i18n::tr(crate::i18n::use_lang().get(), "Problems with this link")>
                 <div class="notice" role="alert" data-testid="notice">
-                    <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <ul>{notices.into_iter().map(|n| {
+                    let lang = crate::i18n::use_lang();
+                    view! { <li>{move || crate::nav::notice::in_lang(&n, lang.get())}</li> }
+                }).collect_view()}</ul>
                 </div>
             </section>
         }

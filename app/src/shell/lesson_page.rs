@@ -17,6 +17,7 @@ use crate::i18n::{self, Lang, tr};
 use crate::lesson::challenge_panel::{self, FixItLink};
 use crate::lesson::control_bar::ControlBar;
 use crate::lesson::controller::LessonController;
+use crate::lesson::end_notice::{self, PastEnd};
 use crate::lesson::go_version_switch::GoVersionSwitch;
 use crate::lesson::keyboard::{self, Command};
 use crate::lesson::narration_line::NarrationLine;
@@ -54,7 +55,8 @@ pub fn LessonPage(
     let (opts, embed_notices) = options::parse(&extra);
     let ctl = LessonController::new(lesson, &state, extra);
     visited::mark(&lesson.slug);
-    install_keyboard(ctl);
+    let past_end = PastEnd::provide();
+    install_keyboard(ctl, past_end);
     host_api::install(ctl);
     apply_theme(opts.theme);
     if opts.autoplay && !browser::prefers_reduced_motion() {
@@ -275,7 +277,10 @@ fn Notices(notices: Vec<String>) -> impl IntoView {
     (!notices.is_empty()).then(|| {
         view! {
             <div class="notice" role="alert" data-testid="notice">
-                <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul>{notices.into_iter().map(|n| {
+                    let lang = crate::i18n::use_lang();
+                    view! { <li>{move || crate::nav::notice::in_lang(&n, lang.get())}</li> }
+                }).collect_view()}</ul>
             </div>
         }
     })
@@ -489,7 +494,7 @@ fn EditButtons(
             <button
                 class="small"
                 data-testid=format!("edit-{}", side.key())
-                aria-label=format!("Edit {}", side.file())
+                aria-label=move || format!("{} {}", tr(crate::i18n::use_lang().get(), "Edit"), side.file())
                 disabled=move || editing.get()
                 on:click=move |_| editing.set(true)
             >
@@ -499,7 +504,7 @@ fn EditButtons(
                 <button
                     class="small"
                     data-testid=format!("revert-{}", side.key())
-                    aria-label=format!("Revert {} to the lesson's code", side.file())
+                    aria-label=move || format!("{} {}", tr(crate::i18n::use_lang().get(), "Revert"), side.file())
                     on:click=move |_| ctl.revert(side)
                 >
                     {tr(crate::i18n::use_lang().get_untracked(), "Revert")}
@@ -564,7 +569,7 @@ fn Explanation(lesson: &'static Lesson) -> impl IntoView {
 
 /// Space plays or pauses, the arrows step, n and p go to the next and previous lesson; keys
 /// typed into a field or pressed on a control keep their usual meaning (see [`keyboard`]).
-fn install_keyboard(ctl: LessonController) {
+fn install_keyboard(ctl: LessonController, past_end: PastEnd) {
     let nav = use_context::<Navigator>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -590,7 +595,7 @@ fn install_keyboard(ctl: LessonController) {
         match cmd {
             Command::Stop => ctl.stop(),
             Command::Toggle => ctl.toggle(),
-            Command::Step => ctl.step(),
+            Command::Step => end_notice::step(ctl, past_end),
             Command::StepBack => ctl.step_back(),
             Command::NextLesson | Command::PreviousLesson => {
                 let all = crate::catalog::all();

@@ -63,7 +63,7 @@ fn ending(turn: &Turn, lang: Lang) -> String {
     };
     match r.outcome {
         Outcome::Deadlock => t(lang, "deadlock", "死锁").to_string(),
-        Outcome::Panic | Outcome::Fatal => format!("panic: {}", r.panic),
+        Outcome::Panic | Outcome::Fatal => format!("panic{} {}", t(lang, ":", "："), r.panic),
         Outcome::Exit if !r.leaked.is_empty() => {
             let n: u32 = r.leaked.iter().map(|l| l.count).sum();
             match lang {
@@ -72,6 +72,7 @@ fn ending(turn: &Turn, lang: Lang) -> String {
             }
         }
         Outcome::Exit => t(lang, "main returned", "main 返回").to_string(),
+        Outcome::Limit => t(lang, "stopped by the playground", "被演练场终止").to_string(),
         _ => r.outcome.as_str().to_string(),
     }
 }
@@ -206,7 +207,7 @@ pub fn SchedulerPage(challenge: &'static SchedChallenge, picks: String) -> impl 
                         .goroutines
                         .iter()
                         .filter(|g| g.line == n && g.state.is_blocked())
-                        .map(|g| (g.gid, g.state.as_str()))
+                        .map(|g| (g.gid, i18n::state(g.state.as_str(), lang.get())))
                         .collect::<Vec<_>>()
                 })
             };
@@ -259,7 +260,7 @@ pub fn SchedulerPage(challenge: &'static SchedChallenge, picks: String) -> impl 
                     None => view! {
                         <li class="sched-g" data-testid="sched-goroutine" data-gid=gid.0>
                             <span class="sched-g-name">{label}</span>
-                            <span class="sched-g-where">{format!("{} · line {}", g.state.as_str(), g.line)}</span>
+                            <span class="sched-g-where">{move || format!("{} · {}", i18n::state(g.state.as_str(), lang.get()), i18n::line(g.line, lang.get()))}</span>
                         </li>
                     }
                     .into_any(),

@@ -492,8 +492,13 @@ fn leak_check(r: &RunReport, at: &str, at_zh: &str) -> Check {
         .leaked
         .iter()
         .map(|l| match one {
-            true => format!("第 {} 行，{}", l.line, l.state),
-            false => format!("第 {} 行 {} 个，{}", l.line, l.count, l.state),
+            true => format!("第 {} 行，{}", l.line, super::zh::state(&l.state)),
+            false => format!(
+                "第 {} 行 {} 个，{}",
+                l.line,
+                l.count,
+                super::zh::state(&l.state)
+            ),
         })
         .collect();
     fail(

@@ -407,7 +407,9 @@ fn leak_words(leaked: &[Leak], certain: &[Leak]) -> (String, String) {
                 format!("{} {noun} leaked at line {} ({})", l.count, l.line, l.state),
                 format!(
                     "第 {} 行泄漏了 {} 个 goroutine（{}）",
-                    l.line, l.count, l.state
+                    l.line,
+                    l.count,
+                    super::zh::state(&l.state)
                 ),
             )
         }

@@ -5,6 +5,7 @@ pub mod challenge;
 pub mod harm;
 pub mod lesson;
 pub mod verdict;
+pub mod zh;
 
 use std::sync::OnceLock;
 

@@ -53,6 +53,21 @@ impl Failure {
             Failure::Output => "prints something different from the first run".to_string(),
         }
     }
+
+    /// [`Failure::describe`] in Chinese (Go's own panic and deadlock messages stay as Go
+    /// prints them).
+    pub fn describe_zh(&self) -> String {
+        match self {
+            Failure::Deadlock => "死锁：所有 goroutine 都在休眠！".to_string(),
+            Failure::Panic(m) => format!("panic：{m}"),
+            Failure::Race(line) => format!("第 {line} 行有数据竞争"),
+            Failure::Leak(state, line) => format!(
+                "goroutine 泄漏，阻塞在第 {line} 行（{}）",
+                crate::catalog::zh::state(state)
+            ),
+            Failure::Output => "输出与第一次运行不同".to_string(),
+        }
+    }
 }
 
 /// Which schedule a run followed.

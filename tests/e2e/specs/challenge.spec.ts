@@ -94,7 +94,7 @@ test('fix mode: the bad code fails with its reason, a hint, the fix passes, solv
     '提示：worker 的发送是唯一可能永远等待的一步。怎样才能让它在没人接收时也能完成？',
   );
   await expect(page.getByTestId('challenge-verdict')).toHaveText(
-    '还没有：在 requests=10，timeoutMs=50 时泄漏了 6 个 goroutine（第 27 行，chan send）',
+    '还没有：在 requests=10，timeoutMs=50 时泄漏了 6 个 goroutine（第 27 行，channel 发送）',
   );
   await page.getByTestId('lang-en').click();
 

@@ -29,6 +29,8 @@ async function runningLineOnScreen(page: Page, side: string): Promise<boolean> {
 }
 
 for (const [w, h] of [
+  [1024, 768],
+  [1180, 820],
   [1366, 768],
   [1920, 1080],
 ]) {
@@ -39,8 +41,12 @@ for (const [w, h] of [
     await expect(page.getByTestId('play')).toBeEnabled();
     await page.getByTestId('play').click();
     // Mid-run, a few times: everything that moves is in view.
+    let looked = 0;
     for (let i = 0; i < 3; i++) {
       await page.waitForTimeout(700);
+      // While it plays (on a loaded machine it may reach the end, where the verdicts take room).
+      if ((await page.getByTestId('play').getAttribute('aria-pressed')) !== 'true') break;
+      looked++;
       const bar = (await page.locator('.toolbar').boundingBox())!;
       for (const side of ['bad', 'good']) {
         for (const id of [`map-${side}`, `chans-${side}`, `charts-${side}`, `code-${side}`]) {
@@ -56,8 +62,58 @@ for (const [w, h] of [
         expect(seen, `running line of ${side} in its box, of 8 looks`).toBeGreaterThanOrEqual(5);
       }
     }
+    expect(looked, 'looks while playing').toBeGreaterThan(0);
   });
 }
+
+test('on a phone, while a run plays, the running code, the goroutine map and the gauges are on screen under the bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('index.html?lesson=forgotten-sender&step=0');
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await page.getByTestId('play').click();
+  let looked = 0;
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(700);
+    if ((await page.getByTestId('play').getAttribute('aria-pressed')) !== 'true') break;
+    looked++;
+    const bar = (await page.locator('.toolbar').boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(-1);
+    for (const id of ['code-bad', 'map-bad', 'chans-bad']) {
+      expect(await onScreen(page, id, bar.y + bar.height), `${id} on a phone`).toBe(true);
+    }
+    let seen = 0;
+    for (let k = 0; k < 8; k++) {
+      seen += (await runningLineOnScreen(page, 'bad')) ? 1 : 0;
+      await page.waitForTimeout(150);
+    }
+    expect(seen, 'running line of bad.go in its box, of 8 looks').toBeGreaterThanOrEqual(5);
+  }
+  expect(looked, 'looks while playing').toBeGreaterThan(0);
+  await expect(page.getByTestId('side-good')).toBeHidden();
+});
+
+test('stepping past the end says the run is over, and the notice goes when the cursor moves', async ({ page }) => {
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  await expect(page.getByTestId('end-notice')).toHaveCount(0);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('end-notice')).toHaveText(
+    'End of the run: there is no next event. Step back (←) or go back to the start to watch it again.',
+  );
+  const label = await page.getByTestId('step-label').innerText();
+  expect(label).toMatch(/event (\d+) \/ \1/);
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('end-notice')).toHaveCount(0);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('end-notice')).toHaveCount(0);
+  // The → key too.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('end-notice')).toBeVisible();
+  // In Chinese too.
+  await page.getByTestId('lang-zh').click();
+  await expect(page.getByTestId('end-notice')).toHaveText('运行已结束：没有下一个事件了。后退（←）或回到开头，可以再看一遍。');
+});
 
 test('on a phone the control bar stays on screen, with bad/good tabs that carry the verdicts', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -195,7 +251,7 @@ test('the language is in the URL, remembered after a reload and on the next less
   await expect(page.getByTestId('lesson-title')).toHaveText('被遗忘的发送方');
   // The fix's verdict names the lesson's measure, in Chinese.
   await expect(page.getByTestId('verdict-good')).toContainText('结束时仍占用 0 B 堆内存');
-  await expect(page.getByTestId('verdict-bad')).toContainText('第 27 行泄漏了 6 个 goroutine（chan send）');
+  await expect(page.getByTestId('verdict-bad')).toContainText('第 27 行泄漏了 6 个 goroutine（channel 发送）');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { name: '为什么会出错，以及如何修复' })).toBeVisible();
   // After a reload, and on a lesson opened without `lang`: still Chinese (remembered).
