@@ -291,6 +291,10 @@ pub fn goroutine(
                     object_name(o)
                 ),
                 GState::CondWait => format!("Signal or Broadcast on {}", object_name(o)),
+                GState::IoWait => format!(
+                    "bytes or a close from the other end of {}, a close of it, or its deadline",
+                    object_name(o)
+                ),
                 _ => format!("another goroutine releasing {}", object_name(o)),
             };
             (
