@@ -98,9 +98,14 @@ pub struct WaitTotals {
     pub select: i64,
     pub sleep: i64,
     pub once: i64,
-    /// `IO wait` on the virtual network (absent in reports made before it existed).
-    #[serde(default)]
+    /// `IO wait` on the virtual network (absent from the JSON when zero, so reports of
+    /// programs without network keep their shape).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub net: i64,
+}
+
+fn is_zero(x: &i64) -> bool {
+    *x == 0
 }
 
 impl WaitTotals {
