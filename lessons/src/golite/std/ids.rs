@@ -35,6 +35,7 @@ pub(super) enum Pkg {
     Bufio,
     List,
     Heap,
+    Net,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`
