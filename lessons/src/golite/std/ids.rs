@@ -36,6 +36,8 @@ pub(super) enum Pkg {
     List,
     Heap,
     Net,
+    Http,
+    Httptest,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

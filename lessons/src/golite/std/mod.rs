@@ -30,6 +30,8 @@ mod context;
 mod errors;
 mod fmt;
 mod heap;
+mod http;
+mod httptest;
 mod io;
 mod list;
 mod log;
@@ -50,7 +52,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 26] = [
+const ALL: [Package; 28] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -77,6 +79,8 @@ const ALL: [Package; 26] = [
     list::PACKAGE,
     heap::PACKAGE,
     net::PACKAGE,
+    http::PACKAGE,
+    httptest::PACKAGE,
 ];
 
 const _: () = {
@@ -87,7 +91,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 26] = ALL;
+static PACKAGES: [Package; 28] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -116,6 +120,8 @@ const KNOWN: &[&str] = &[
     "container/list",
     "container/heap",
     "net",
+    "net/http",
+    "net/http/httptest",
 ];
 
 /// The library as the compiler sees it.
