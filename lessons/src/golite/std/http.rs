@@ -219,6 +219,7 @@ func httpꞏStatusText(code int) string {
 }
 
 var httpꞏErrServerClosed = errorsꞏ.New("http: Server closed")
+var httpꞏerrServerClosedIdle = errorsꞏ.New("http: server closed idle connection")
 var httpꞏErrHandlerTimeout = errorsꞏ.New("http: Handler timeout")
 var httpꞏErrBodyReadAfterClose = errorsꞏ.New("http: invalid Read on closed Body")
 
@@ -888,6 +889,7 @@ type httpꞏpersistConn struct {
 	idleTimer *timeꞏ.Timer
 	mu        syncꞏ.Mutex
 	closed    bool
+	reused    bool
 }
 
 type httpꞏrequestAndChan struct {
@@ -935,6 +937,7 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 			pc.idleTimer.Stop()
 		}
 		pc.setIdle(false)
+		pc.reused = true
 		return pc, nil
 	}
 	if t.MaxConnsPerHost > 0 && t.count[key] >= t.MaxConnsPerHost {
@@ -1182,7 +1185,7 @@ func (pc *httpꞏpersistConn) readLoop() {
 		if err != nil {
 			select {
 			case rc = <-pc.reqch:
-				rc.ch <- httpꞏresponseAndError{err: ioꞏEOF}
+				rc.ch <- httpꞏresponseAndError{err: httpꞏerrServerClosedIdle}
 			default:
 			}
 			return
@@ -1287,11 +1290,22 @@ func (t *httpꞏTransport) RoundTrip(req *httpꞏRequest) (*httpꞏResponse, err
 	if err := req.Context().Err(); err != nil {
 		return nil, err
 	}
-	pc, err := t.getConn(req, key)
-	if err != nil {
-		return nil, err
+	for {
+		pc, err := t.getConn(req, key)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := pc.roundTrip(req)
+		if err == httpꞏerrServerClosedIdle {
+			// The server closed a pooled connection before it answered: Go retries an
+			// idempotent request (nothing was read) on another connection.
+			if pc.reused && (req.Method == "GET" || req.Method == "HEAD" || req.Body == nil) {
+				continue
+			}
+			err = ioꞏEOF
+		}
+		return resp, err
 	}
-	return pc.roundTrip(req)
 }
 
 type httpꞏClient struct {
