@@ -143,6 +143,14 @@ pub trait Task<V: Value> {
         Vec::new()
     }
 
+    /// Whether the goroutine runs the program's own code somewhere on its stack. Leak reports
+    /// list only those, as the real-Go oracle does (goroutines with a frame in the program's
+    /// file): a library's own goroutines, such as an HTTP transport's `readLoop`, show in
+    /// snapshots and measures but are not the program's leaks. The default: true.
+    fn in_program(&self) -> bool {
+        true
+    }
+
     /// The `go` statement that started this goroutine: the function that ran it and its line
     /// (`created by main.handle` at line 25); `None` for main and for the default.
     fn created_by(&self) -> Option<StackFrame> {

@@ -324,6 +324,15 @@ impl<V: Value> Runtime<V> {
         self.leak_groups(|_| true)
     }
 
+    /// Whether goroutine `g` has a frame of the program's own code (see
+    /// [`super::Task::in_program`]).
+    fn in_program(&self, g: Gid) -> bool {
+        self.gs[g.index()]
+            .task
+            .as_ref()
+            .is_none_or(|t| t.in_program())
+    }
+
     /// Live goroutines for which `keep(gid)` holds, grouped by (state, line), sorted by line
     /// then state.
     pub(crate) fn leak_groups(&self, keep: impl Fn(Gid) -> bool) -> Vec<Leak> {
@@ -331,7 +340,10 @@ impl<V: Value> Runtime<V> {
             .gs
             .iter()
             .enumerate()
-            .filter(|(i, g)| g.alive && keep(Gid(*i as u32)))
+            .filter(|(i, g)| {
+                let gid = Gid(*i as u32);
+                g.alive && self.in_program(gid) && keep(gid)
+            })
             .map(|(_, g)| (g.line, g.state.as_str()))
             .collect();
         groups.sort_unstable();

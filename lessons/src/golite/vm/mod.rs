@@ -461,6 +461,10 @@ impl Task<Value> for GoTask {
     fn created_by(&self) -> Option<crate::runtime::StackFrame> {
         self.creator()
     }
+
+    fn in_program(&self) -> bool {
+        !self.stack().is_empty()
+    }
 }
 
 impl GoTask {
