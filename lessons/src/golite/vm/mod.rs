@@ -463,7 +463,7 @@ impl Task<Value> for GoTask {
     }
 
     fn in_program(&self) -> bool {
-        !self.stack().is_empty()
+        self.has_program_frame()
     }
 }
 
