@@ -307,6 +307,22 @@ pub fn narrate(e: &Event, after: &Snapshot, names: &[Rc<str>]) -> Sentence {
                 format_time(*when)
             ),
         ),
+        EventKind::Conn { conn, side, state } => {
+            use lessons::runtime::{ConnState, Side};
+            let (who, whoz) = match side {
+                Side::Client => ("client", "客户端"),
+                Side::Server => ("server", "服务端"),
+            };
+            let (what, whatz) = match state {
+                ConnState::Active => ("is open and in use", "已打开并在使用"),
+                ConnState::Idle => ("waits idle in a pool", "在连接池中空闲等待"),
+                ConnState::Closed => ("is closed", "已关闭"),
+            };
+            Sentence::new(
+                format!("{who} conn #{} {what}{at}", conn.0),
+                format!("{whoz}连接 #{} {atz}{whatz}", conn.0),
+            )
+        }
         EventKind::TimerFire { timer } => Sentence::new(
             format!("timer #{} fires at {t}", timer.0),
             format!("计时器 #{} 在 {t} 触发", timer.0),

@@ -33,7 +33,8 @@ impl Family {
     pub fn of(state: GState) -> Family {
         match state {
             GState::Running | GState::Runnable => Family::Running,
-            GState::ChanSend | GState::ChanRecv | GState::Select => Family::Chan,
+            // A read on the network waits for another goroutine to write, as a receive does.
+            GState::ChanSend | GState::ChanRecv | GState::Select | GState::IoWait => Family::Chan,
             GState::Sleep => Family::Sleep,
             GState::WaitGroupWait
             | GState::MutexLock

@@ -309,6 +309,12 @@ fn blocked_words(
                 }
                 (GState::CondWait, false) => format!("Signal or Broadcast on {name}"),
                 (GState::CondWait, true) => format!("对 {name} 调用 Signal 或 Broadcast"),
+                (GState::IoWait, false) => format!(
+                    "bytes or a close from the other end of {name}, a close of it, or its deadline"
+                ),
+                (GState::IoWait, true) => {
+                    format!("{name} 对端写入字节或关闭、它自己被关闭，或它的截止时间到达")
+                }
                 (_, false) => format!("another goroutine releasing {name}"),
                 (_, true) => format!("另一个 goroutine 释放 {name}"),
             };

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use lessons::golite::GoVersion;
 use lessons::runtime::{
-    CaseWait, ChanId, CondId, Event, EventKind, GState, Gid, MutexId, ObjId, OnceId, Outcome,
-    RunReport, RwMutexId, Timeline, TimerId, WgId,
+    CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, ListenerId,
+    MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId, WgId,
 };
 
 use super::engine::{Job, SideRun};
@@ -238,7 +238,7 @@ impl Reader<'_> {
 }
 
 /// Every state, in the order of their wire numbers.
-const STATES: [GState; 14] = [
+const STATES: [GState; 15] = [
     GState::Running,
     GState::Runnable,
     GState::ChanSend,
@@ -253,7 +253,12 @@ const STATES: [GState; 14] = [
     GState::CondWait,
     GState::ChanSendNil,
     GState::ChanRecvNil,
+    GState::IoWait,
 ];
+
+/// A connection's end and state, in the order of their wire numbers.
+const SIDES: [Side; 2] = [Side::Client, Side::Server];
+const CONN_STATES: [ConnState; 3] = [ConnState::Active, ConnState::Idle, ConnState::Closed];
 
 const OUTCOMES: [Outcome; 6] = [
     Outcome::Exit,
@@ -274,6 +279,8 @@ fn obj(w: &mut Writer, o: Option<ObjId>) {
         Some(ObjId::WaitGroup(i)) => (5, i.0),
         Some(ObjId::Cond(i)) => (6, i.0),
         Some(ObjId::Once(i)) => (7, i.0),
+        Some(ObjId::Conn(i)) => (8, i.0),
+        Some(ObjId::Listener(i)) => (9, i.0),
     };
     w.u64(tag);
     w.u64(u64::from(id));
@@ -291,6 +298,8 @@ fn read_obj(r: &mut Reader) -> Option<Option<ObjId>> {
         5 => Some(ObjId::WaitGroup(WgId(id))),
         6 => Some(ObjId::Cond(CondId(id))),
         7 => Some(ObjId::Once(OnceId(id))),
+        8 => Some(ObjId::Conn(ConnId(id))),
+        9 => Some(ObjId::Listener(ListenerId(id))),
         _ => return None,
     })
 }
@@ -401,6 +410,12 @@ fn event(w: &mut Writer, e: &Event) {
             w.u64(u64::from(wg.0));
             w.i64(*counter);
         }
+        EventKind::Conn { conn, side, state } => {
+            w.u64(22);
+            w.u64(u64::from(conn.0));
+            w.u64(SIDES.iter().position(|s| s == side).unwrap_or(0) as u64);
+            w.u64(CONN_STATES.iter().position(|s| s == state).unwrap_or(0) as u64);
+        }
     }
 }
 
@@ -489,6 +504,11 @@ fn read_event(r: &mut Reader) -> Option<Event> {
         21 => EventKind::WaitGroupCounter {
             wg: WgId(r.u32()?),
             counter: r.i64()?,
+        },
+        22 => EventKind::Conn {
+            conn: ConnId(r.u32()?),
+            side: *SIDES.get(usize::try_from(r.u64()?).ok()?)?,
+            state: *CONN_STATES.get(usize::try_from(r.u64()?).ok()?)?,
         },
         _ => return None,
     };

@@ -1,78 +1,56 @@
-// An HTTP-style client keeps at most maxConns connections, and a response holds
-// its connection until its Body is closed. The caller defers Body.Close right
-// after the error check, so every response, error or not, gives it back.
+// A client keeps at most maxConns connections to the service (Transport.MaxConnsPerHost),
+// and a response holds its connection until its Body is read to the end or closed. The
+// caller defers resp.Body.Close() right after the error check, before looking at the
+// status, so every response, error or not, gives its connection back.
 package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
 	"time"
 )
 
 const requests = 20 // param: 1..100 "Requests (every 3rd gets a 503)"
 const maxConns = 4  // param: 1..10 "Connection pool size"
 
-type Conn struct{}
-
-type Client struct {
-	conns chan *Conn // idle connections
-}
-
-type Body struct {
-	client *Client
-	conn   *Conn
-}
-
-// Close returns the connection to the pool.
-func (b *Body) Close() {
-	if b.conn != nil {
-		b.client.conns <- b.conn
-		b.conn = nil
-	}
-}
-
-type Response struct {
-	Status int
-	Body   *Body
-}
-
-func (c *Client) Get(ctx context.Context, id int) (*Response, error) {
-	select {
-	case conn := <-c.conns:
-		time.Sleep(5 * time.Millisecond) // the round trip
-		status := 200
-		if id%3 == 2 {
-			status = 503
-		}
-		return &Response{Status: status, Body: &Body{client: c, conn: conn}}, nil
-	case <-ctx.Done():
-		return nil, fmt.Errorf("get item %d: waiting for a connection: %w", id, ctx.Err())
-	}
-}
-
-func fetch(c *Client, id int) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	resp, err := c.Get(ctx, id)
+func fetch(client *http.Client, url string, id int) error {
+	resp, err := client.Get(fmt.Sprintf("%s/item/%d", url, id))
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close() // on every path from here on
-	if resp.Status != 200 {
-		return fmt.Errorf("item %d: status %d", id, resp.Status)
+	defer resp.Body.Close() // every path after a successful Get closes the body
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("item %d: status %d", id, resp.StatusCode)
 	}
-	return nil // decode the item from resp.Body
+	_, err = io.ReadAll(resp.Body) // decode the item
+	return err
 }
 
 func main() {
-	c := &Client{conns: make(chan *Conn, maxConns)}
-	for range maxConns {
-		c.conns <- &Conn{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/item/"))
+		if id%3 == 2 {
+			time.Sleep(100 * time.Millisecond) // overloaded: a late 503
+			http.Error(w, "overloaded", http.StatusServiceUnavailable)
+			return
+		}
+		time.Sleep(4 * time.Millisecond) // the service's work
+		fmt.Fprintf(w, "item %d", id)
+	}))
+	defer srv.Close()
+	client := &http.Client{
+		Transport: &http.Transport{MaxConnsPerHost: maxConns, MaxIdleConnsPerHost: maxConns},
+		Timeout:   time.Second,
 	}
 	ok, failed, starved := 0, 0, 0
 	for id := range requests {
-		err := fetch(c, id)
+		err := fetch(client, srv.URL, id)
 		switch {
 		case err == nil:
 			ok++
@@ -82,5 +60,5 @@ func main() {
 			failed++
 		}
 	}
-	fmt.Printf("%d ok, %d errors, %d starved waiting for a connection\n", ok, failed, starved)
+	fmt.Printf("%d ok, %d errors, %d timed out\n", ok, failed, starved)
 }

@@ -38,7 +38,7 @@ use std::process::ExitCode;
 #[path = "golite/explore_cli.rs"]
 mod explore_cli;
 
-const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--schedule S] [--go VERSION] [--json]
+const USAGE: &str = "usage: golite run FILE.go [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--race] [--schedule S] [--go VERSION] [--net-latency-us N] [--json]
        golite explore FILE.go [--budget N] [--seed N] [--set NAME=VALUE]... [--preempt-every N] [--json]
        golite check LESSON FILE.go [--json]";
 
@@ -51,6 +51,8 @@ struct Args {
     preempt_every: Option<u64>,
     race: bool,
     go: golite::GoVersion,
+    /// The virtual network's latency in microseconds (`--net-latency-us`).
+    net_latency_us: i64,
     json: bool,
     /// `explore` instead of `run`, with its budget of runs.
     explore: Option<usize>,
@@ -82,6 +84,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut preempt = None;
     let mut json = false;
     let mut race = false;
+    let mut net_latency_us = 0i64;
     let mut schedule = None;
     let mut go = golite::GoVersion::default();
     while let Some(a) = it.next() {
@@ -99,6 +102,16 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                 schedule = Some(it.next().ok_or("--schedule needs a value")?);
             }
             "--json" => json = true,
+            "--net-latency-us" => {
+                let v = it.next().ok_or("--net-latency-us needs a value")?;
+                net_latency_us = v
+                    .parse()
+                    .ok()
+                    .filter(|x: &i64| (0..=60_000_000).contains(x))
+                    .ok_or_else(|| {
+                        format!("--net-latency-us: {v:?} is not a whole number from 0 to 60000000")
+                    })?;
+            }
             "--race" => race = true,
             "--go" => {
                 let v = it.next().ok_or("--go needs a version (1.21 or 1.27)")?;
@@ -158,6 +171,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         preempt_every: preempt,
         race,
         go,
+        net_latency_us,
         json,
         explore,
         schedule,
@@ -255,6 +269,7 @@ fn main() -> ExitCode {
         preempt_every: args.preempt_every,
         race: args.race,
         go: args.go,
+        net_latency_ns: args.net_latency_us * 1000,
         ..RunOptions::default()
     };
     if let Some(budget) = args.explore {

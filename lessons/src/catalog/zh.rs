@@ -15,6 +15,7 @@ pub fn state(s: &str) -> &str {
         "sleep" => "休眠",
         "chan send (nil chan)" => "向 nil channel 发送",
         "chan receive (nil chan)" => "从 nil channel 接收",
+        "IO wait" => "等待 I/O",
         other => other,
     }
 }
@@ -41,6 +42,7 @@ mod tests {
             GState::CondWait,
             GState::ChanSendNil,
             GState::ChanRecvNil,
+            GState::IoWait,
         ];
         for g in all {
             let (en, zh) = (g.as_str(), state(g.as_str()));

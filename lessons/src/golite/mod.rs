@@ -44,6 +44,9 @@ pub struct RunOptions {
     /// [`run_source`] compiles with it; a program compiled apart must use the same one
     /// ([`compile_for`]).
     pub go: GoVersion,
+    /// Virtual time bytes take to reach the other end of a connection on the virtual network
+    /// (`runtime/network.rs`); 0: at once.
+    pub net_latency_ns: i64,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -152,6 +155,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
     };
     let mut rt = Runtime::new(cfg);
     rt.set_go_version(opts.go);
+    rt.set_net_latency(opts.net_latency_ns);
     let wk = &prog.wk;
     let sentinels = vec![
         Value::Iface(Rc::new((

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use serde::{Serialize, Serializer};
 
-use super::ids::{ChanId, Gid, MutexId, ObjId, TimerId, WgId};
+use super::ids::{ChanId, ConnId, Gid, MutexId, ObjId, TimerId, WgId};
+use super::network::{ConnState, Side};
 use super::report::Outcome;
 use super::state::GState;
 
@@ -89,6 +90,12 @@ pub enum EventKind {
     /// A WaitGroup's counter, recorded only while a goroutine waits in `Wait` (when it parks,
     /// and at each `Add`/`Done` while some wait).
     WaitGroupCounter { wg: WgId, counter: i64 },
+    /// A connection end opened (a dial makes both ends) or changed state.
+    Conn {
+        conn: ConnId,
+        side: Side,
+        state: ConnState,
+    },
     /// The run ended.
     End { outcome: Outcome },
 }

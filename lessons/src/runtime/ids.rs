@@ -62,6 +62,14 @@ id!(
     /// One allocation in the modeled heap.
     AllocId
 );
+id!(
+    /// One end of a virtual network connection (`network.rs`).
+    ConnId
+);
+id!(
+    /// A virtual network listener (`network.rs`).
+    ListenerId
+);
 
 /// The object a goroutine is blocked on, for events and snapshots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -74,4 +82,8 @@ pub enum ObjId {
     WaitGroup(WgId),
     Cond(CondId),
     Once(OnceId),
+    /// A connection end (a read in `IO wait`).
+    Conn(ConnId),
+    /// A listener (an `Accept` in `IO wait`).
+    Listener(ListenerId),
 }

@@ -26,11 +26,13 @@ pub enum WaitKind {
     Select,
     Sleep,
     Once,
+    /// `IO wait`: a read or Accept on the virtual network.
+    Net,
 }
 
 impl WaitKind {
     /// Every kind, in the order of [`WaitTotals`]' fields.
-    pub const ALL: [WaitKind; 8] = [
+    pub const ALL: [WaitKind; 9] = [
         WaitKind::Mutex,
         WaitKind::Rwmutex,
         WaitKind::Channel,
@@ -39,6 +41,7 @@ impl WaitKind {
         WaitKind::Select,
         WaitKind::Sleep,
         WaitKind::Once,
+        WaitKind::Net,
     ];
 
     /// The kind of a wait in `state` on `on`. The object decides first (Go parks a goroutine
@@ -51,6 +54,7 @@ impl WaitKind {
             Some(ObjId::WaitGroup(_)) => return WaitKind::Waitgroup,
             Some(ObjId::Cond(_)) => return WaitKind::Cond,
             Some(ObjId::Chan(_)) | Some(ObjId::Timer(_)) => return WaitKind::Channel,
+            Some(ObjId::Conn(_)) | Some(ObjId::Listener(_)) => return WaitKind::Net,
             None => {}
         }
         match state {
@@ -60,6 +64,7 @@ impl WaitKind {
             GState::MutexLock => WaitKind::Mutex,
             GState::RwMutexLock | GState::RwMutexRLock => WaitKind::Rwmutex,
             GState::CondWait => WaitKind::Cond,
+            GState::IoWait => WaitKind::Net,
             _ => WaitKind::Channel,
         }
     }
@@ -75,6 +80,7 @@ impl WaitKind {
             WaitKind::Select => "select",
             WaitKind::Sleep => "sleep",
             WaitKind::Once => "once",
+            WaitKind::Net => "net",
         }
     }
 }
@@ -92,6 +98,14 @@ pub struct WaitTotals {
     pub select: i64,
     pub sleep: i64,
     pub once: i64,
+    /// `IO wait` on the virtual network (absent from the JSON when zero, so reports of
+    /// programs without network keep their shape).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub net: i64,
+}
+
+fn is_zero(x: &i64) -> bool {
+    *x == 0
 }
 
 impl WaitTotals {
@@ -106,6 +120,7 @@ impl WaitTotals {
             WaitKind::Select => self.select,
             WaitKind::Sleep => self.sleep,
             WaitKind::Once => self.once,
+            WaitKind::Net => self.net,
         }
     }
 
@@ -119,6 +134,7 @@ impl WaitTotals {
             WaitKind::Select => &mut self.select,
             WaitKind::Sleep => &mut self.sleep,
             WaitKind::Once => &mut self.once,
+            WaitKind::Net => &mut self.net,
         }
     }
 
@@ -239,11 +255,11 @@ pub(crate) struct Tally {
     done: WaitTotals,
     /// Per kind: goroutines waiting now and the sum of their wait starts, so ongoing waits
     /// add up in O(1) at any instant: `waiting * now - sum_since`.
-    waiting: [i64; 8],
-    sum_since: [i64; 8],
+    waiting: [i64; 9],
+    sum_since: [i64; 9],
     /// Per kind of object, by id: its index in `obj` plus one (0: not waited on yet). Ids are
     /// small and dense, so this is cheaper than hashing on every park.
-    objects: [Vec<u32>; 7],
+    objects: [Vec<u32>; 9],
     obj: Vec<(ObjId, ObjTally)>,
     lifetimes: BTreeMap<i64, u64>,
     lifetimes_count: u64,
@@ -271,6 +287,8 @@ fn obj_slot(o: ObjId) -> (usize, usize) {
         ObjId::WaitGroup(w) => (4, w.index()),
         ObjId::Cond(c) => (5, c.index()),
         ObjId::Once(o) => (6, o.index()),
+        ObjId::Conn(c) => (7, c.index()),
+        ObjId::Listener(l) => (8, l.index()),
     }
 }
 
@@ -460,6 +478,8 @@ pub fn object_name(o: ObjId) -> String {
         ObjId::WaitGroup(w) => format!("WaitGroup #{}", w.0),
         ObjId::Cond(c) => format!("Cond #{}", c.0),
         ObjId::Once(o) => format!("sync.Once #{}", o.0),
+        ObjId::Conn(c) => format!("conn #{}", c.0),
+        ObjId::Listener(l) => format!("listener #{}", l.0),
     }
 }
 

@@ -43,6 +43,7 @@ mod goroutine;
 mod heap;
 mod ids;
 mod measures;
+mod network;
 mod output;
 mod race;
 mod reach;
@@ -64,10 +65,11 @@ pub use dump::{CreatedBy, GoroutineStack, StackFrame};
 pub use event::{CaseWait, Event, EventKind};
 pub use heap::AllocKind;
 pub use ids::{
-    AfterFuncId, AllocId, ChanId, CondId, CtxId, Gid, MutexId, ObjId, OnceId, RwMutexId, TimerId,
-    WgId,
+    AfterFuncId, AllocId, ChanId, CondId, ConnId, CtxId, Gid, ListenerId, MutexId, ObjId, OnceId,
+    RwMutexId, TimerId, WgId,
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
+pub use network::{ConnState, DialError, NetError, ReadResult, Side};
 pub use output::{MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES};
 pub use race::{
     AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
@@ -82,8 +84,8 @@ pub use schedule::{
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{
-    ChanView, GoroutineView, LineGroup, MutexHolderView, Snapshot, StateCount, TimerView,
-    WaitGroupView, WaitsOn,
+    ChanView, ConnCounts, GoroutineView, LineGroup, MutexHolderView, NetView, Snapshot, StateCount,
+    TimerView, WaitGroupView, WaitsOn,
 };
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};
@@ -139,6 +141,14 @@ pub trait Task<V: Value> {
     /// them (`main.handle.func1`). The default: no frames.
     fn stack(&self) -> Vec<StackFrame> {
         Vec::new()
+    }
+
+    /// Whether the goroutine runs the program's own code somewhere on its stack. Leak reports
+    /// list only those, as the real-Go oracle does (goroutines with a frame in the program's
+    /// file): a library's own goroutines, such as an HTTP transport's `readLoop`, show in
+    /// snapshots and measures but are not the program's leaks. The default: true.
+    fn in_program(&self) -> bool {
+        true
     }
 
     /// The `go` statement that started this goroutine: the function that ran it and its line

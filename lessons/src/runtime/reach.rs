@@ -25,7 +25,10 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::context::CtxKind;
-use super::ids::{ChanId, CondId, CtxId, Gid, MutexId, OnceId, RwMutexId, TimerId, WgId};
+use super::ids::{
+    ChanId, CondId, ConnId, CtxId, Gid, ListenerId, MutexId, ObjId, OnceId, RwMutexId, TimerId,
+    WgId,
+};
 use super::scheduler::Runtime;
 use super::state::GState;
 use super::timer::TimerKind;
@@ -45,6 +48,10 @@ pub enum Ref {
     /// A `sync.Cond` (its `L` comes with it).
     Cond(CondId),
     Once(OnceId),
+    /// A connection end (its peer comes with it).
+    Conn(ConnId),
+    /// A listener.
+    Listener(ListenerId),
 }
 
 /// Collects what the interpreter's values refer to during one reachability walk.
@@ -122,6 +129,8 @@ struct Walk<'a, V> {
     waiters: HashMap<Ref, Vec<Gid>>,
     /// The value each blocked sender offers, by goroutine (sorted): part of its stack.
     offers: Vec<(Gid, &'a V)>,
+    /// Some goroutine can run, so every listener can still get a connection.
+    dialers: bool,
 }
 
 impl<V: Value> Runtime<V> {
@@ -188,6 +197,15 @@ impl<V: Value> Runtime<V> {
                 .filter(|g| parked(**g))
                 .for_each(|g| f(Ref::Once(OnceId(i as u32)), *g));
         }
+        for (g, on) in self.net_waiters() {
+            if parked(g) {
+                match on {
+                    ObjId::Conn(c) => f(Ref::Conn(c), g),
+                    ObjId::Listener(l) => f(Ref::Listener(l), g),
+                    _ => {}
+                }
+            }
+        }
     }
 
     /// Which parked goroutines can never wake (see the module note). Linear in the live heap
@@ -201,6 +219,7 @@ impl<V: Value> Runtime<V> {
             goroutines: Vec::new(),
             waiters: HashMap::new(),
             offers: Vec::new(),
+            dialers: false,
         };
         let mut waits_on_something = vec![false; n];
         self.each_waiter(|r, g| {
@@ -273,6 +292,13 @@ impl<V: Value> Runtime<V> {
         if std::mem::replace(&mut walk.rooted[g.index()], true) {
             return;
         }
+        // A goroutine that can run can dial any listener (addresses are global).
+        if !walk.dialers {
+            walk.dialers = true;
+            for l in self.listener_ids() {
+                walk.marker.refer(Ref::Listener(l));
+            }
+        }
         if let Some(task) = &self.gs[g.index()].task {
             task.trace(&mut walk.marker);
         }
@@ -300,7 +326,7 @@ impl<V: Value> Runtime<V> {
                     task: Some(task), ..
                 }) => task.trace(m),
                 Some(TimerKind::Ctx(c)) => m.refer(Ref::Ctx(*c)),
-                Some(TimerKind::Sleep(g)) => walk.goroutines.push(*g),
+                Some(TimerKind::Sleep(g)) | Some(TimerKind::Net(g)) => walk.goroutines.push(*g),
                 _ => {}
             },
             Ref::Ctx(c) => {
@@ -333,7 +359,16 @@ impl<V: Value> Runtime<V> {
                     m.refer(Ref::Mutex(cond.mutex));
                 }
             }
-            Ref::Mutex(_) | Ref::RwMutex(_) | Ref::WaitGroup(_) | Ref::Once(_) => {}
+            Ref::Conn(c) => {
+                if let Some(p) = self.conn_peer(c) {
+                    m.refer(Ref::Conn(p));
+                }
+            }
+            Ref::Mutex(_)
+            | Ref::RwMutex(_)
+            | Ref::WaitGroup(_)
+            | Ref::Once(_)
+            | Ref::Listener(_) => {}
         }
     }
 }
@@ -349,6 +384,8 @@ pub enum TimerTarget {
     Func { line: u32 },
     /// Cancels this context (its deadline).
     Ctx(CtxId),
+    /// Wakes this goroutine parked on the network (bytes or EOF due, a deadline).
+    Net(Gid),
 }
 
 /// A timer that will fire.
@@ -377,6 +414,7 @@ impl<V: Value> Runtime<V> {
                     },
                     TimerKind::Func { line, .. } => TimerTarget::Func { line: *line },
                     TimerKind::Ctx(c) => TimerTarget::Ctx(*c),
+                    TimerKind::Net(g) => TimerTarget::Net(*g),
                     TimerKind::Free => return None,
                 };
                 Some(PendingTimer {

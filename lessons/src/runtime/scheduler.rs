@@ -112,6 +112,7 @@ pub struct Runtime<V: Value> {
     pub(crate) timers: Timers<V>,
     pub(crate) ctxs: Contexts<V>,
     pub(crate) sync: SyncObjects,
+    pub(crate) net: super::network::Network,
     pub(crate) heap: HeapLedger,
     pub(crate) rng: Rng,
     pub(crate) now: i64,
@@ -186,6 +187,7 @@ impl<V: Value> Runtime<V> {
             timers: Timers::default(),
             ctxs: Contexts::default(),
             sync: SyncObjects::default(),
+            net: Default::default(),
             heap: HeapLedger::default(),
             rng,
             now: 0,
@@ -322,6 +324,15 @@ impl<V: Value> Runtime<V> {
         self.leak_groups(|_| true)
     }
 
+    /// Whether goroutine `g` has a frame of the program's own code (see
+    /// [`super::Task::in_program`]).
+    fn in_program(&self, g: Gid) -> bool {
+        self.gs[g.index()]
+            .task
+            .as_ref()
+            .is_none_or(|t| t.in_program())
+    }
+
     /// Live goroutines for which `keep(gid)` holds, grouped by (state, line), sorted by line
     /// then state.
     pub(crate) fn leak_groups(&self, keep: impl Fn(Gid) -> bool) -> Vec<Leak> {
@@ -329,7 +340,10 @@ impl<V: Value> Runtime<V> {
             .gs
             .iter()
             .enumerate()
-            .filter(|(i, g)| g.alive && keep(Gid(*i as u32)))
+            .filter(|(i, g)| {
+                let gid = Gid(*i as u32);
+                g.alive && self.in_program(gid) && keep(gid)
+            })
             .map(|(_, g)| (g.line, g.state.as_str()))
             .collect();
         groups.sort_unstable();

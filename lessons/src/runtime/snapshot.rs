@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 use super::event::{CaseWait, Event, EventKind};
 use super::ids::{ChanId, Gid, MutexId, ObjId, TimerId, WgId};
 use super::measures::{Measures, Tally};
+use super::network::{ConnState, Side};
 use super::report::Outcome;
 use super::state::GState;
 
@@ -84,6 +85,8 @@ impl GoroutineView {
             (S::RwMutexRLock, Some(O::RwMutex(m))) => format!("RWMutex #{} (to read)", m.0),
             (S::WaitGroupWait, Some(O::WaitGroup(w))) => format!("WaitGroup #{}", w.0),
             (S::CondWait, Some(O::Cond(c))) => format!("Cond #{}", c.0),
+            (S::IoWait, Some(O::Conn(c))) => format!("conn #{} (to read)", c.0),
+            (S::IoWait, Some(O::Listener(l))) => format!("listener #{} (to accept)", l.0),
             _ => return None,
         })
     }
@@ -117,6 +120,25 @@ pub struct ChanView {
     pub receivers: u32,
 }
 
+/// Connection ends of one side of the virtual network (`network.rs`), by state: what a
+/// connections pane draws. `open` is `active + idle`; `closed` counts the ends this side closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ConnCounts {
+    pub open: u32,
+    pub active: u32,
+    pub idle: u32,
+    pub closed: u32,
+}
+
+/// The virtual network's connections per side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NetView {
+    /// Ends made by `Dial` (an HTTP client's connections).
+    pub client: ConnCounts,
+    /// Ends returned by `Accept` (a server's connections).
+    pub server: ConnCounts,
+}
+
 /// A pending timer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TimerView {
@@ -147,6 +169,8 @@ pub struct Snapshot {
     pub mutex_holders: Vec<MutexHolderView>,
     /// The counter of each WaitGroup that a goroutine waits on (by id).
     pub wait_groups: Vec<WaitGroupView>,
+    /// Connections of the virtual network, per side and state (all zero without network).
+    pub net: NetView,
     pub heap_bytes: u64,
     pub heap_peak_bytes: u64,
     /// What the program printed so far, as kept (see `RunReport::stdout`).
@@ -214,6 +238,8 @@ pub(crate) struct Fold {
     holders: Vec<Option<(Gid, u32)>>,
     /// By WaitGroup: its counter, as last recorded.
     wg_counters: Vec<Option<i64>>,
+    /// By connection end: its side and state, once it opened.
+    conns: Vec<Option<(Side, ConnState)>>,
     heap: u64,
     heap_peak: u64,
     output: String,
@@ -349,6 +375,9 @@ impl Fold {
             }
             EventKind::WaitGroupCounter { wg, counter } => {
                 *slot(&mut self.wg_counters, wg.index()) = Some(*counter);
+            }
+            EventKind::Conn { conn, side, state } => {
+                *slot(&mut self.conns, conn.index()) = Some((*side, *state));
             }
             EventKind::End { outcome } => self.outcome = Some(*outcome),
         }
@@ -493,6 +522,19 @@ impl Fold {
             .into_iter()
             .filter_map(|(c, waited)| waited.then_some(c))
             .collect();
+        let mut net = NetView::default();
+        for (side, state) in self.conns.iter().flatten() {
+            let c = match side {
+                Side::Client => &mut net.client,
+                Side::Server => &mut net.server,
+            };
+            match state {
+                ConnState::Active => c.active += 1,
+                ConnState::Idle => c.idle += 1,
+                ConnState::Closed => c.closed += 1,
+            }
+            c.open = c.active + c.idle;
+        }
         Snapshot {
             index: self.index,
             step: self.step,
@@ -505,6 +547,7 @@ impl Fold {
             timers,
             mutex_holders,
             wait_groups,
+            net,
             heap_bytes: self.heap,
             heap_peak_bytes: self.heap_peak,
             output: self.output.clone(),
@@ -522,7 +565,7 @@ impl Fold {
     }
 }
 
-const ALL_STATES: [GState; 14] = [
+const ALL_STATES: [GState; 15] = [
     GState::Running,
     GState::Runnable,
     GState::ChanSend,
@@ -537,6 +580,7 @@ const ALL_STATES: [GState; 14] = [
     GState::CondWait,
     GState::ChanSendNil,
     GState::ChanRecvNil,
+    GState::IoWait,
 ];
 
 fn ser_rc_str<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {

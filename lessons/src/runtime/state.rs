@@ -19,6 +19,8 @@ pub enum GState {
     CondWait,
     ChanSendNil,
     ChanRecvNil,
+    /// Blocked on the (virtual) network: a read, or an Accept.
+    IoWait,
 }
 
 impl GState {
@@ -39,6 +41,7 @@ impl GState {
             GState::CondWait => "sync.Cond.Wait",
             GState::ChanSendNil => "chan send (nil chan)",
             GState::ChanRecvNil => "chan receive (nil chan)",
+            GState::IoWait => "IO wait",
         }
     }
 

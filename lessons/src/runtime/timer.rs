@@ -47,6 +47,8 @@ pub(crate) enum TimerKind<V> {
     },
     /// A context's deadline (internal: slot recycled after firing or stopping).
     Ctx(CtxId),
+    /// A goroutine parked on the network tries again (data or EOF due, a deadline).
+    Net(Gid),
     /// A recycled slot.
     Free,
 }
@@ -89,7 +91,10 @@ impl<V> Timers<V> {
     }
 
     fn add(&mut self, kind: TimerKind<V>) -> TimerId {
-        let recyclable = matches!(kind, TimerKind::Sleep(_) | TimerKind::Ctx(_));
+        let recyclable = matches!(
+            kind,
+            TimerKind::Sleep(_) | TimerKind::Ctx(_) | TimerKind::Net(_)
+        );
         if recyclable && let Some(i) = self.free.pop() {
             let slot = &mut self.slots[i as usize];
             slot.kind = kind;
@@ -247,7 +252,10 @@ impl<V: Value> Runtime<V> {
             ));
             return;
         }
-        if !matches!(self.timers.slots[id.index()].kind, TimerKind::Sleep(_)) {
+        if !matches!(
+            self.timers.slots[id.index()].kind,
+            TimerKind::Sleep(_) | TimerKind::Net(_)
+        ) {
             self.race_timer_fires(id);
         }
         let slot = &mut self.timers.slots[id.index()];
@@ -305,6 +313,10 @@ impl<V: Value> Runtime<V> {
                 // The cancel stops and recycles this timer slot.
                 self.ctx_deadline_passed(ctx);
             }
+            TimerKind::Net(gid) => {
+                let gid = *gid;
+                self.net_timer_fired(gid, id);
+            }
             TimerKind::Free => {}
         }
     }
@@ -315,6 +327,16 @@ impl<V: Value> Runtime<V> {
 
     pub(crate) fn timers_recycle(&mut self, id: TimerId) {
         self.timers.recycle(id);
+    }
+
+    /// Arms an internal timer (no event, no heap: the network's wake-ups).
+    pub(crate) fn timers_arm(&mut self, id: TimerId, at: i64) {
+        self.timers.arm(id, at);
+    }
+
+    /// Un-arms an internal timer; true if it was pending.
+    pub(crate) fn timers_disarm(&mut self, id: TimerId) -> bool {
+        self.timers.disarm(id)
     }
 
     fn release_timer_alloc(&mut self, id: TimerId) {

@@ -7,9 +7,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lessons::runtime::{
-    AccessKind, AfterFuncId, AllocId, AllocKind, AtomicOp, Cause, ChanId, CondId, Config, CtxId,
-    Cx, Loc, Marker, MutexId, OnceId, Op, Outcome, RaceReport, Ref, RunReport, Runtime, RwMutexId,
-    SelectCase, Selected, Site, Task, TimerId, Value, Wake, WgId, Yield,
+    AccessKind, AfterFuncId, AllocId, AllocKind, AtomicOp, Cause, ChanId, CondId, Config, ConnId,
+    CtxId, Cx, ListenerId, Loc, Marker, MutexId, NetError, OnceId, Op, Outcome, RaceReport,
+    ReadResult, Ref, RunReport, Runtime, RwMutexId, SelectCase, Selected, Site, Task, TimerId,
+    Value, Wake, WgId, Yield,
 };
 
 /// The test value type: plain integers; a timer delivers the time it fired.
@@ -121,6 +122,32 @@ pub enum S {
     Hold(Ref),
     /// A global variable refers to this object from now on (reachability tests).
     Global(Ref),
+    /// `net.Listen`: logs `listen <id> <addr>` or `listen error <text>`.
+    NetListen(&'static str),
+    /// `Accept` on a listener, waiting in `IO wait`: logs `accepted <conn>` or `accept closed`.
+    NetAccept(u32),
+    /// `Dial`: logs `dial <conn>` or `dial <error>`.
+    NetDial(&'static str),
+    /// A read of up to N bytes, waiting in `IO wait`: logs `read <text>`, `eof`, `timeout`
+    /// or `closed`.
+    NetRead(u32, usize),
+    /// A write: logs only errors (`write timeout`, `write closed`).
+    NetWrite(u32, &'static str),
+    /// Close of a connection end: logs only errors.
+    NetClose(u32),
+    /// Close of a listener.
+    NetCloseListener(u32),
+    /// Sets the read deadline to an absolute virtual time (`None` clears it).
+    NetReadDeadline(u32, Option<i64>),
+    /// Sets the write deadline to an absolute virtual time.
+    NetWriteDeadline(u32, Option<i64>),
+    /// Marks a connection end idle (true) or active.
+    NetIdle(u32, bool),
+}
+
+/// Whether `op` is a network operation, retried after its wake (the netpoller's loop).
+fn is_net_wait(op: &S) -> bool {
+    matches!(op, S::NetAccept(_) | S::NetRead(..))
 }
 
 /// The runtime objects an op of a script refers to: what a goroutine still has ahead of it is
@@ -165,6 +192,13 @@ fn op_refs(op: &S, out: &mut Vec<Ref>) {
         }
         S::OnceDo(o, _) | S::OnceBegin(o) | S::OnceEnd(o) => out.push(Ref::Once(OnceId(*o))),
         S::Hold(r) => out.push(*r),
+        S::NetRead(c, _)
+        | S::NetWrite(c, _)
+        | S::NetClose(c)
+        | S::NetReadDeadline(c, _)
+        | S::NetWriteDeadline(c, _)
+        | S::NetIdle(c, _) => out.push(Ref::Conn(ConnId(*c))),
+        S::NetAccept(l) | S::NetCloseListener(l) => out.push(Ref::Listener(ListenerId(*l))),
         _ => {}
     }
 }
@@ -275,10 +309,13 @@ impl Task<V> for Script {
 
     fn resume(&mut self, cx: &mut Cx<'_, V>) -> Yield {
         if let Some(w) = cx.take_wake() {
-            if let Err(m) = self.after_wake(cx, w) {
-                return Yield::Panic(m);
+            // Woken by the network: the operation is tried again (the netpoller's loop).
+            if !self.ops.get(self.pc).is_some_and(is_net_wait) {
+                if let Err(m) = self.after_wake(cx, w) {
+                    return Yield::Panic(m);
+                }
+                self.pc += 1;
             }
-            self.pc += 1;
         }
         while self.pc < self.ops.len() {
             let op = self.ops[self.pc].clone();
@@ -532,6 +569,72 @@ impl Task<V> for Script {
                 }
                 S::Hold(r) => self.held.push(r),
                 S::Global(r) => GLOBALS.with(|g| g.borrow_mut().push(r)),
+                S::NetListen(addr) => match cx.net_listen(addr) {
+                    Ok((l, a)) => self.note(cx, format!("listen {} {a}", l.0)),
+                    Err(e) => self.note(cx, format!("listen error {e}")),
+                },
+                S::NetAccept(l) => loop {
+                    match cx.net_accept(ListenerId(l)) {
+                        Ok(Some(c)) => {
+                            self.note(cx, format!("accepted {}", c.0));
+                            break;
+                        }
+                        Ok(None) => match cx.net_wait_accept(ListenerId(l)) {
+                            Op::Ready(()) => continue,
+                            _ => return Yield::Blocked,
+                        },
+                        Err(e) => {
+                            self.note(cx, format!("accept {}", net_err(e)));
+                            break;
+                        }
+                    }
+                },
+                S::NetDial(addr) => match cx.net_dial(addr) {
+                    Ok(c) => self.note(cx, format!("dial {}", c.0)),
+                    Err(e) => self.note(cx, format!("dial {e:?}")),
+                },
+                S::NetRead(c, max) => loop {
+                    match cx.net_read(ConnId(c), max) {
+                        Ok(ReadResult::Data(b)) => {
+                            self.note(cx, format!("read {}", String::from_utf8_lossy(&b)));
+                            break;
+                        }
+                        Ok(ReadResult::Eof) => {
+                            self.note(cx, "eof".to_string());
+                            break;
+                        }
+                        Ok(ReadResult::WouldBlock) => match cx.net_wait_read(ConnId(c)) {
+                            Op::Ready(()) => continue,
+                            _ => return Yield::Blocked,
+                        },
+                        Err(e) => {
+                            self.note(cx, net_err(e).to_string());
+                            break;
+                        }
+                    }
+                },
+                S::NetWrite(c, text) => {
+                    if let Err(e) = cx.net_write(ConnId(c), text.as_bytes()) {
+                        self.note(cx, format!("write {}", net_err(e)));
+                    }
+                }
+                S::NetClose(c) => {
+                    if let Err(e) = cx.net_close(ConnId(c)) {
+                        self.note(cx, format!("close {}", net_err(e)));
+                    }
+                }
+                S::NetCloseListener(l) => {
+                    if let Err(e) = cx.net_close_listener(ListenerId(l)) {
+                        self.note(cx, format!("close listener {}", net_err(e)));
+                    }
+                }
+                S::NetReadDeadline(c, at) => {
+                    let _ = cx.net_set_deadline(ConnId(c), Some(at), None);
+                }
+                S::NetWriteDeadline(c, at) => {
+                    let _ = cx.net_set_deadline(ConnId(c), None, Some(at));
+                }
+                S::NetIdle(c, idle) => cx.net_set_idle(ConnId(c), idle),
             }
             self.pc += 1;
         }
@@ -560,6 +663,26 @@ pub fn start(cfg: Config, main: Vec<S>) -> (Runtime<V>, Log) {
     let mut rt = Runtime::new(cfg);
     rt.spawn_main(Script::boxed(main, &log), 1);
     (rt, log)
+}
+
+fn net_err(e: NetError) -> &'static str {
+    match e {
+        NetError::Closed => "closed",
+        NetError::Timeout => "timeout",
+    }
+}
+
+/// Runs `main` with a network latency of `latency_ns`; returns the runtime (run to its end)
+/// and the log.
+pub fn run_net(latency_ns: i64, main: Vec<S>) -> (Runtime<V>, RunReport, Vec<String>) {
+    GLOBALS.with(|g| g.borrow_mut().clear());
+    let log: Log = Rc::new(RefCell::new(Vec::new()));
+    let mut rt = Runtime::new(Config::default());
+    rt.set_net_latency(latency_ns);
+    rt.spawn_main(Script::boxed(main, &log), 1);
+    let report = rt.run_to_end();
+    let log = log.borrow().clone();
+    (rt, report, log)
 }
 
 /// Variable `n` as a race detector location.

@@ -392,9 +392,21 @@ fn library_func_name(name: &str) -> String {
     if let Some(rest) = n.strip_prefix("(*")
         && let Some((pkg, t)) = rest.split_once('\u{a78f}')
     {
+        let pkg = match pkg {
+            "http" => "net/http",
+            "httptest" => "net/http/httptest",
+            p => p,
+        };
         return format!("{pkg}.(*{t}");
     }
-    n.replacen('\u{a78f}', ".", 1)
+    let name = n.replacen('\u{a78f}', ".", 1);
+    // Go names functions by import path: `net/http.(*persistConn).readLoop`.
+    for (short, path) in [("http.", "net/http."), ("httptest.", "net/http/httptest.")] {
+        if let Some(rest) = name.strip_prefix(short) {
+            return format!("{path}{rest}");
+        }
+    }
+    name
 }
 
 /// The name of package main's type `name`; a type of the library's Go source is named as Go

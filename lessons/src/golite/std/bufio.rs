@@ -305,6 +305,27 @@ func (b *bufioꞏReader) fill() {
 	b.err = ioꞏErrNoProgress
 }
 
+func (b *bufioꞏReader) Peek(n int) ([]byte, error) {
+	if n < 0 {
+		return nil, bufioꞏErrNegativeCount
+	}
+	for b.w-b.r < n && b.w-b.r < len(b.buf) && b.err == nil {
+		b.fill()
+	}
+	if n > len(b.buf) {
+		return b.buf[b.r:b.w], bufioꞏErrBufferFull
+	}
+	var err error
+	if avail := b.w - b.r; avail < n {
+		n = avail
+		err = b.readErr()
+		if err == nil {
+			err = bufioꞏErrBufferFull
+		}
+	}
+	return b.buf[b.r : b.r+n], err
+}
+
 func (b *bufioꞏReader) readErr() error {
 	err := b.err
 	b.err = nil

@@ -35,6 +35,9 @@ pub(super) enum Pkg {
     Bufio,
     List,
     Heap,
+    Net,
+    Http,
+    Httptest,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

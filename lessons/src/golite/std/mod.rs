@@ -30,11 +30,14 @@ mod context;
 mod errors;
 mod fmt;
 mod heap;
+mod http;
+mod httptest;
 mod io;
 mod list;
 mod log;
 mod maps;
 mod math;
+mod net;
 mod os;
 mod rand;
 mod runtime;
@@ -49,7 +52,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 25] = [
+const ALL: [Package; 28] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -75,6 +78,9 @@ const ALL: [Package; 25] = [
     bufio::PACKAGE,
     list::PACKAGE,
     heap::PACKAGE,
+    net::PACKAGE,
+    http::PACKAGE,
+    httptest::PACKAGE,
 ];
 
 const _: () = {
@@ -85,7 +91,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 25] = ALL;
+static PACKAGES: [Package; 28] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -113,6 +119,9 @@ const KNOWN: &[&str] = &[
     "bufio",
     "container/list",
     "container/heap",
+    "net",
+    "net/http",
+    "net/http/httptest",
 ];
 
 /// The library as the compiler sees it.
@@ -199,6 +208,7 @@ fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         "unicode/utf8" => utf8::member(c, name),
         "log" => log::member(c, name),
         "cmp" => cmp::member(c, name),
+        "net" => net::member(c, name),
         _ => None,
     }
 }
@@ -340,6 +350,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
     const UTF8: u8 = P::Utf8 as u8;
     const LOG: u8 = P::Log as u8;
     const CMP: u8 = P::Cmp as u8;
+    const NET: u8 = P::Net as u8;
     match n.pkg {
         BUILTIN => builtin::call(t, cx, n, a),
         TIME => time::call(t, cx, n, a),
@@ -360,6 +371,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
         UTF8 => utf8::call(t, cx, n, a),
         LOG => log::call(t, cx, n, a),
         CMP => cmp::call(t, cx, n, a),
+        NET => net::call(t, cx, n, a),
         _ => NRes::Ok,
     }
 }

@@ -23,8 +23,21 @@ const PATH: &str = "os";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Os,
     path: PATH,
+    go: GO,
     ..Package::NONE
 };
+
+/// `os.ErrDeadlineExceeded`: Go's `*poll.DeadlineExceededError` ("i/o timeout"), what a
+/// network read past its deadline wraps (std/net.rs).
+const GO: &str = r#"
+type pollꞏDeadlineExceededError struct{}
+
+func (e *pollꞏDeadlineExceededError) Error() string   { return "i/o timeout" }
+func (e *pollꞏDeadlineExceededError) Timeout() bool   { return true }
+func (e *pollꞏDeadlineExceededError) Temporary() bool { return true }
+
+var osꞏErrDeadlineExceeded error = &pollꞏDeadlineExceededError{}
+"#;
 
 /// The member `name` of the package.
 pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {

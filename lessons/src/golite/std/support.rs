@@ -125,6 +125,8 @@ pub(super) fn lazy_id(v: &Value, i: usize, make: impl FnOnce() -> Ref) -> u32 {
         Ref::RwMutex(x) => x.0,
         Ref::WaitGroup(x) => x.0,
         Ref::Once(x) => x.0,
+        Ref::Conn(x) => x.0,
+        Ref::Listener(x) => x.0,
         Ref::Cond(x) => x.0,
         Ref::Chan(x) => x.0,
         Ref::Timer(x) => x.0,

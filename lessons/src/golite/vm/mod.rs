@@ -461,6 +461,10 @@ impl Task<Value> for GoTask {
     fn created_by(&self) -> Option<crate::runtime::StackFrame> {
         self.creator()
     }
+
+    fn in_program(&self) -> bool {
+        self.has_program_frame()
+    }
 }
 
 impl GoTask {

@@ -156,7 +156,31 @@ impl GoTask {
     /// prelude (library code written in Go) are left out, as their lines are not the program's.
     pub(crate) fn stack_frames(&self) -> Vec<StackFrame> {
         let at: Vec<(FuncId, u32)> = self.frames.iter().map(|f| (f.func, f.pc)).collect();
-        self.frames_of(&at)
+        let frames = self.frames_of(&at);
+        if !frames.is_empty() {
+            return frames;
+        }
+        // A library goroutine (an HTTP transport's readLoop): its library frames, named as Go
+        // names them, without lines (the library's source is not the program's).
+        at.iter()
+            .rev()
+            .filter(|(f, _)| *f != NATIVE_FUNC)
+            .filter_map(|(f, _)| self.sh.prog.funcs.get(*f as usize))
+            .map(|code| StackFrame {
+                func: code.name.clone(),
+                line: 0,
+            })
+            .collect()
+    }
+
+    /// Whether some frame runs the program's own code (not the library's Go source).
+    pub(crate) fn has_program_frame(&self) -> bool {
+        if self.panicking.is_some() {
+            return true;
+        }
+        self.frames
+            .iter()
+            .any(|f| self.frame_at(f.func, f.pc).is_some())
     }
 
     /// Dump frames of `(function, pc)` pairs, outermost first, returned innermost first. The

@@ -1,0 +1,95 @@
+//! net/http on the virtual network (std/http.rs), one behaviour each, with exact virtual times
+//! and connection counts from the runtime's snapshot: a full pool queues the next request, an
+//! idle connection closes after IdleConnTimeout, an unread body keeps its connection out of the
+//! pool, and the transport's goroutines are named and parked as Go's are.
+
+use lessons::golite::{self, RunOptions};
+use lessons::runtime::{ConnCounts, Timeline};
+
+fn src(name: &str) -> String {
+    let p = format!("{}/tests/golite_http/{name}.go", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(p).expect("program")
+}
+
+#[test]
+fn a_full_pool_queues_the_next_request_until_a_body_is_closed() {
+    let r = golite::run_source(
+        "pool_queues.go",
+        &src("pool_queues"),
+        &RunOptions::default(),
+    );
+    // First response at 10ms, its body closed at 30ms, then the second request's 10ms.
+    assert_eq!(
+        (r.outcome.as_str(), r.stdout.as_str()),
+        ("exit", "/b 40ms\n")
+    );
+}
+
+#[test]
+fn an_idle_connection_closes_after_idle_conn_timeout() {
+    let r = golite::run_source(
+        "idle_timeout.go",
+        &src("idle_timeout"),
+        &RunOptions::default(),
+    );
+    assert_eq!(r.stdout, "idle: 5\nat 49ms: 5\nat 51ms: 2\n");
+}
+
+#[test]
+fn an_unread_body_keeps_its_connection_out_of_the_pool() {
+    let prog = golite::compile("unread_body.go", &src("unread_body"), &[]).expect("compiles");
+    let mut rt = golite::start(&prog, &RunOptions::default());
+    let r = rt.run_to_end();
+    assert_eq!(r.stdout, "body\nbody\n3\n");
+    let net = Timeline::from_events(rt.take_events()).last().net;
+    // Three connections held by unread bodies, a fourth dialled for the reads to EOF and
+    // reused by the fifth request, idle in the pool at the end.
+    assert_eq!(
+        net.client,
+        ConnCounts {
+            open: 4,
+            active: 3,
+            idle: 1,
+            closed: 0
+        }
+    );
+}
+
+#[test]
+fn the_transport_goroutines_are_named_and_parked_as_in_go() {
+    let r = golite::run_source(
+        "unread_body.go",
+        &src("unread_body"),
+        &RunOptions::default(),
+    );
+    let mut seen: Vec<(String, String)> = r
+        .goroutines
+        .iter()
+        .map(|g| {
+            let f = g.frames.first().map(|f| f.func.clone()).unwrap_or_default();
+            (f, g.state.clone())
+        })
+        .collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        seen,
+        vec![
+            ("net.(*TCPConn).Read".to_string(), "IO wait".to_string()),
+            (
+                "net.(*TCPListener).Accept".to_string(),
+                "IO wait".to_string()
+            ),
+            (
+                "net/http.(*persistConn).readLoop".to_string(),
+                "select".to_string()
+            ),
+            (
+                "net/http.(*persistConn).writeLoop".to_string(),
+                "select".to_string()
+            ),
+        ]
+    );
+    // Library goroutines are not the program's leaks (the real-Go oracle's rule).
+    assert!(r.leaked.is_empty(), "{:?}", r.leaked);
+}
