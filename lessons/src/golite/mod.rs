@@ -216,6 +216,7 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         e.msg.clone()
     } else {
         format!("{file_name}:{}:{}: {}", e.line, e.col, e.msg)
+            .replace(compile::FILE_MARK, file_name)
     };
     RunReport {
         outcome: Outcome::CompileError,
