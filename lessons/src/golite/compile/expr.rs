@@ -213,7 +213,7 @@ impl<'a> Compiler<'a> {
                 let mut flags = 0u8;
                 for (b, bit) in [(lo, 1u8), (hi, 2), (max, 4)] {
                     if let Some(b) = b {
-                        self.value_to(b, ids::INT)?;
+                        self.index_value(b)?;
                         flags |= bit;
                     }
                 }

@@ -350,13 +350,13 @@ impl<'a> Compiler<'a> {
                     }
                     Kind::Slice(el) | Kind::Array(_, el) => {
                         self.expr(x, None)?;
-                        self.value_to(index, ids::INT)?;
+                        self.index_value(index)?;
                         Ok((Place::Index, el))
                     }
                     Kind::Pointer(p) => match self.types.ukind(p).clone() {
                         Kind::Array(_, el) => {
                             self.expr(x, None)?;
-                            self.value_to(index, ids::INT)?;
+                            self.index_value(index)?;
                             Ok((Place::Index, el))
                         }
                         _ => err(e.pos, "cannot assign"),
