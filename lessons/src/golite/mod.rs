@@ -54,7 +54,7 @@ pub struct Program {
 
 impl runtime::Value for Value {
     fn time(now_ns: i64) -> Self {
-        Value::agg(vec![Value::Int(now_ns)])
+        self::std::time_value(now_ns)
     }
     fn unit() -> Self {
         Value::agg(Vec::new())
