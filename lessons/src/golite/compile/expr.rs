@@ -1027,6 +1027,9 @@ impl<'a> Compiler<'a> {
             t
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        if let Some(m) = self.type_param_op_error(x, op, y, t) {
+            return err(crate::golite::compile::start_pos(x), m);
+        }
         let xi = self.types.is_interface(tx);
         let yi = self.types.is_interface(ty);
         if cmp && (xi != yi) && tx != ids::UNTYPED_NIL && ty != ids::UNTYPED_NIL {

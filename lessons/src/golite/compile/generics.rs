@@ -9,6 +9,13 @@
 //! knows nothing of generics, and an instance runs exactly as the same code written for that
 //! type would. Constraints are checked on the type arguments with types2's wording
 //! (`[]int does not satisfy comparable`, `in call to F, cannot infer T`).
+//!
+//! Each generic body is also compiled once against its constraints, as Go checks it, so a
+//! mistake shows even where every instance's type would allow it (`a < b` with `T any`): each
+//! type parameter is a fresh named type (`Fresh`) whose underlying type stands for its type set,
+//! an interface of the constraint's methods, or the first term of its union (what is valid for
+//! every term is valid for that one). That code is never run. A constraint with both type terms
+//! and methods is not checked this way.
 
 use super::{Compiler, Entity, R, err};
 use crate::golite::code::{FuncCode, FuncId, MethodImpl, RecvAdjust};
@@ -38,6 +45,18 @@ pub(crate) struct Generics<'a> {
     /// Type parameters in scope while a signature or a generic type's body is resolved.
     pub(crate) bindings: Vec<Vec<(String, TypeId)>>,
     count: usize,
+    /// The type parameters standing for themselves while generic bodies are checked.
+    pub(crate) fresh: HashMap<TypeId, Fresh>,
+    /// Set while a generic body is checked against its constraints (no constraint checks on
+    /// its type parameters, which satisfy them by definition).
+    checking: bool,
+}
+
+/// A type parameter in a body checked against its constraint.
+pub(crate) struct Fresh {
+    name: String,
+    constraint: String,
+    comparable: bool,
 }
 
 /// A function or method instance whose body is still to compile.
@@ -210,7 +229,12 @@ impl<'a> Compiler<'a> {
             .map(|p| p.name.name.clone())
             .zip(targs.iter().copied())
             .collect();
-        for (tp, (n, t)) in decl.tparams.iter().zip(&binds).skip(written) {
+        let skip = if self.generics.checking {
+            binds.len()
+        } else {
+            written
+        };
+        for (tp, (n, t)) in decl.tparams.iter().zip(&binds).skip(skip) {
             self.generics.bindings.push(binds.clone());
             let why = self.satisfies(*t, &tp.constraint);
             self.generics.bindings.pop();
@@ -471,6 +495,204 @@ impl<'a> Compiler<'a> {
         self.end_fn(p.fid)
     }
 
+    // ---- generic bodies against their constraints ----
+
+    /// Compiles every generic function and type (with its methods) once with its type
+    /// parameters standing for themselves: Go's errors in generic code that no instance shows.
+    pub(super) fn check_generic_bodies(&mut self) -> R<()> {
+        let file = self.file;
+        for d in &file.decls {
+            match d {
+                ast::Decl::Func(f) if !f.tparams.is_empty() && f.recv.is_none() => {
+                    let Some(args) = self.fresh_args(&f.tparams)? else {
+                        continue;
+                    };
+                    self.generics.checking = true;
+                    let r = self
+                        .instantiate_func(&f.name.name, args, &[], f.name.pos)
+                        .and_then(|_| self.compile_instances());
+                    self.generics.checking = false;
+                    r?;
+                }
+                ast::Decl::Type(specs) => {
+                    for s in specs.iter().filter(|s| !s.tparams.is_empty()) {
+                        let Some(args) = self.fresh_args(&s.tparams)? else {
+                            continue;
+                        };
+                        self.generics.checking = true;
+                        let r = self
+                            .instantiate_type(&s.name.name, args, &[], s.name.pos)
+                            .and_then(|_| self.compile_instances());
+                        self.generics.checking = false;
+                        r?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// A fresh type for each type parameter, its underlying type standing for its type set;
+    /// None when a constraint mixes type terms and methods (not checked).
+    fn fresh_args(&mut self, tparams: &[TypeParam]) -> R<Option<Vec<TypeId>>> {
+        let ts: Vec<TypeId> = tparams
+            .iter()
+            .map(|p| self.types.new_named(&p.name.name))
+            .collect();
+        let binds: Vec<(String, TypeId)> = tparams
+            .iter()
+            .map(|p| p.name.name.clone())
+            .zip(ts.iter().copied())
+            .collect();
+        self.generics.bindings.push(binds);
+        let mut ok = true;
+        let mut r = Ok(());
+        for (p, &t) in tparams.iter().zip(&ts) {
+            match self.representative(&p.constraint) {
+                Ok(Some((under, comparable))) => {
+                    self.types.set_underlying(t, under);
+                    self.generics.fresh.insert(
+                        t,
+                        Fresh {
+                            name: p.name.name.clone(),
+                            constraint: ast::type_string(&p.constraint),
+                            comparable,
+                        },
+                    );
+                }
+                Ok(None) => ok = false,
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        self.generics.bindings.pop();
+        r?;
+        Ok(ok.then_some(ts))
+    }
+
+    /// The underlying type standing for constraint `c`'s type set, and whether `==` is allowed.
+    fn representative(&mut self, c: &TypeExpr) -> R<Option<(TypeId, bool)>> {
+        use crate::golite::types::ids;
+        match &c.kind {
+            TypeKind::Named { pkg: None, name } if name.name == "any" => {
+                Ok(Some((ids::ANY, false)))
+            }
+            TypeKind::Named { pkg: None, name } if name.name == "comparable" => {
+                Ok(Some((ids::ANY, true)))
+            }
+            TypeKind::Named { pkg: Some(p), name }
+                if name.name == "Ordered"
+                    && self.imports.get(&p.name).is_some_and(|x| x == "cmp") =>
+            {
+                Ok(Some((ids::INT, true)))
+            }
+            TypeKind::Named { pkg: None, name }
+                if self.generics.ifaces.contains_key(&name.name) =>
+            {
+                let Some(TypeKind::Interface(elems)) =
+                    self.generics.ifaces.get(&name.name).map(|x| &x.kind)
+                else {
+                    return Ok(None);
+                };
+                self.representative_of(elems)
+            }
+            TypeKind::Interface(elems) => self.representative_of(elems),
+            _ => {
+                let t = self.resolve_type(c)?;
+                let u = self.types.underlying(t);
+                if self.types.is_interface(t) {
+                    return Ok(Some((u, false)));
+                }
+                Ok(Some((u, self.types.comparable(u))))
+            }
+        }
+    }
+
+    fn representative_of(&mut self, elems: &[InterfaceElem]) -> R<Option<(TypeId, bool)>> {
+        let mut methods: Vec<(String, TypeId)> = Vec::new();
+        let mut first_term: Option<TypeId> = None;
+        let mut comparable = false;
+        for el in elems {
+            match el {
+                InterfaceElem::Method { name, sig } => {
+                    let st = self.func_type(sig)?;
+                    self.sym(&name.name);
+                    methods.push((name.name.clone(), st));
+                }
+                InterfaceElem::Embed(te) => match &te.kind {
+                    TypeKind::Named { pkg: None, name } if name.name == "comparable" => {
+                        comparable = true;
+                    }
+                    _ => match self.representative(te)? {
+                        None => return Ok(None),
+                        Some((u, cmp)) => {
+                            comparable |= cmp;
+                            if self.types.is_interface(u) {
+                                methods.extend(self.types.iface_methods(u).to_vec());
+                            } else if first_term.is_none() {
+                                first_term = Some(u);
+                            }
+                        }
+                    },
+                },
+                InterfaceElem::Union(terms) => {
+                    if first_term.is_none()
+                        && let Some(t) = terms.first()
+                    {
+                        let tt = self.resolve_type(&t.typ)?;
+                        first_term = Some(self.types.underlying(tt));
+                    }
+                }
+            }
+        }
+        match first_term {
+            Some(_) if !methods.is_empty() => Ok(None),
+            Some(t) => Ok(Some((t, self.types.comparable(t)))),
+            None => {
+                methods.sort_by(|a, b| a.0.cmp(&b.0));
+                methods.dedup_by(|a, b| a.0 == b.0);
+                Ok(Some((
+                    self.types.intern(Kind::Interface(methods)),
+                    comparable,
+                )))
+            }
+        }
+    }
+
+    /// Go's error for operator `op` on a value of type parameter `t` whose type set does not
+    /// allow it (`y` is None for `x op= y`'s check of x alone).
+    pub(crate) fn type_param_op_error(
+        &self,
+        x: &Expr,
+        op: ast::BinaryOp,
+        y: &Expr,
+        t: TypeId,
+    ) -> Option<String> {
+        use ast::BinaryOp::*;
+        let f = self.generics.fresh.get(&t)?;
+        if !self.types.is_interface(t) {
+            return None;
+        }
+        let (xs, ys, o) = (super::expr_src(x), super::expr_src(y), op.as_str());
+        match op {
+            Lt | Le | Gt | Ge => Some(format!(
+                "invalid operation: {xs} {o} {ys} (type parameter {} cannot use operator {o})",
+                f.name
+            )),
+            Eq | Ne if !f.comparable => Some(format!(
+                "invalid operation: {xs} {o} {ys} (incomparable types in type set)"
+            )),
+            Eq | Ne | LAnd | LOr => None,
+            _ => Some(format!(
+                "invalid operation: operator {o} not defined on {xs} (variable of type {} constrained by {})",
+                f.name, f.constraint
+            )),
+        }
+    }
+
     // ---- constraints ----
 
     fn check_constraints(
@@ -480,6 +702,9 @@ impl<'a> Compiler<'a> {
         poss: &[Pos],
         pos: Pos,
     ) -> R<()> {
+        if self.generics.checking {
+            return Ok(());
+        }
         for (i, (tp, (_, t))) in tparams.iter().zip(binds).enumerate() {
             self.generics.bindings.push(binds.to_vec());
             let r = self.satisfies(*t, &tp.constraint);

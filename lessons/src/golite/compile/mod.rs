@@ -638,6 +638,7 @@ impl<'a> Compiler<'a> {
             self.func_decl(f, fid)?;
         }
         self.compile_instances()?;
+        self.check_generic_bodies()?;
         self.check_imports_used()?;
         self.promote_methods();
         let globals = self.nglobals;
