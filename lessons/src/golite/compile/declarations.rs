@@ -437,7 +437,7 @@ fn expr_names(e: &Expr, out: &mut Vec<String>) {
 /// The name an embedded field gets: its type's name without package or `*`.
 pub(super) fn embedded_name(t: &TypeExpr) -> String {
     match &t.kind {
-        TypeKind::Named { name, .. } => name.name.clone(),
+        TypeKind::Named { name, .. } | TypeKind::Instance { name, .. } => name.name.clone(),
         TypeKind::Pointer(e) => embedded_name(e),
         _ => "?".into(),
     }

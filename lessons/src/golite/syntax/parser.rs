@@ -957,7 +957,8 @@ impl<'a> Parser<'a> {
             let embedded = next.is_op(".")
                 || next.kind == TokKind::Semi
                 || next.is_op("}")
-                || next.kind == TokKind::Str;
+                || next.kind == TokKind::Str
+                || (next.is_op("[") && self.embedded_instance());
             if embedded {
                 let kind = self.type_name()?;
                 let tag = self.tag();
@@ -999,6 +1000,31 @@ impl<'a> Parser<'a> {
             Err(self.syntax_error("cannot parenthesize embedded type"))
         } else {
             Err(self.syntax_error("expected field name or embedded type"))
+        }
+    }
+
+    /// At `Name [` in a struct: an embedded generic type `Box[T]` (the `]` ends the field)
+    /// rather than a field `Name [N]T`, as Go's parser decides.
+    fn embedded_instance(&self) -> bool {
+        let mut depth = 0usize;
+        let mut k = 1;
+        loop {
+            let t = self.peek_tok(k);
+            if t.kind == TokKind::Eof {
+                return false;
+            }
+            if t.is_op("[") {
+                depth += 1;
+            } else if t.is_op("]") {
+                depth -= 1;
+                if depth == 0 {
+                    let after = self.peek_tok(k + 1);
+                    return after.kind == TokKind::Semi
+                        || after.is_op("}")
+                        || after.kind == TokKind::Str;
+                }
+            }
+            k += 1;
         }
     }
 
