@@ -27,6 +27,9 @@ use std::collections::HashMap;
 
 /// Instances a program may make before golite calls it an infinite expansion.
 const MAX_INSTANCES: usize = 10_000;
+/// Generic types instantiated inside one another's definitions (`T[P]` holding a `*T[[]P]`)
+/// before golite calls it a cycle: each level is a Rust call, and the page's stack is small.
+const MAX_TYPE_NESTING: usize = 64;
 
 /// The generic declarations of a program and the instances made of them.
 #[derive(Default)]
@@ -197,10 +200,22 @@ impl<'a> Compiler<'a> {
     ) -> R<Option<(FuncId, TypeId)>> {
         let f = func.unparen();
         let (base, indices): (&Expr, Vec<&Expr>) = match &f.kind {
-            ExprKind::Ident(_) => (f, Vec::new()),
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => (f, Vec::new()),
             ExprKind::Index { x, index } => (x, vec![&**index]),
             ExprKind::IndexList { x, indices } => (x, indices.iter().collect()),
             _ => return Ok(None),
+        };
+        // `slices.DeleteFunc`: a generic function of the library's Go source.
+        let library;
+        let base = match &base.unparen().kind {
+            ExprKind::Selector { x, sel } => match self.library_go_name(x, sel) {
+                Some(n) => {
+                    library = n;
+                    &library
+                }
+                None => return Ok(None),
+            },
+            _ => base,
         };
         let ExprKind::Ident(name) = &base.unparen().kind else {
             return Ok(None);
@@ -372,6 +387,11 @@ impl<'a> Compiler<'a> {
         let key = (g.to_string(), targs.clone());
         if let Some(&t) = self.generics.type_instances.get(&key) {
             return Ok(t);
+        }
+        if self.generics.bindings.len() > MAX_TYPE_NESTING {
+            // Go names the type parameter that grows; golite the first one.
+            let at = spec.tparams.first().map_or(pos, |p| p.name.pos);
+            return err(at, "instantiation cycle:");
         }
         self.count_instance(pos)?;
         let binds: Vec<(String, TypeId)> = spec
