@@ -1144,3 +1144,36 @@ fn packages_written_in_go_keep_their_unexported_names_and_name_their_gaps() {
     );
     assert_eq!(library_compile_error("b.WriteString(\"x\")"), "compiled");
 }
+
+#[test]
+fn main_goexit_lets_the_others_finish_then_go_reports_no_goroutines() {
+    // Real Go 1.27.3 (`go run`, outside the oracle's harness, whose test goroutine a Goexit in
+    // main would end): the deferred call, the worker's line, then
+    // `fatal error: no goroutines (main called runtime.Goexit) - deadlock!`, exit status 2.
+    check(
+        r#"package main
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func main() {
+	go func() {
+		time.Sleep(time.Millisecond)
+		fmt.Println("worker still runs")
+	}()
+	defer fmt.Println("main's deferred call runs")
+	runtime.Goexit()
+}
+"#,
+        Expect {
+            outcome: Outcome::Fatal,
+            panic: "no goroutines (main called runtime.Goexit) - deadlock!",
+            stdout: "main's deferred call runs\nworker still runs\n",
+            virtual_time_ns: 1_000_000,
+            leaked: &[],
+        },
+    );
+}

@@ -799,35 +799,65 @@ fn error_lexical_beats_later_syntax() {
 // ---- constructs outside the subset ------------------------------------------------------
 
 #[test]
-fn generics_function_rejected_by_name() {
+fn generic_function_type_parameters_grouped_with_their_constraints() {
+    let f = parse_ok("package main\n\nfunc Map[T, U any, K comparable](xs []T) {}\n");
+    let names: Vec<(String, String)> = func(&f, "Map")
+        .tparams
+        .iter()
+        .map(|p| (p.name.name.clone(), type_string(&p.constraint)))
+        .collect();
     assert_eq!(
-        err_of("package main\n\nfunc Map[T any](xs []T) {}\n"),
-        "a.go:3:9: generic function Map (type parameters) is outside the golite subset"
+        names,
+        [("T", "any"), ("U", "any"), ("K", "comparable")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
     );
 }
 
 #[test]
-fn generic_type_rejected_by_name() {
+fn generic_type_with_a_union_constraint() {
+    let f = parse_ok("package main\n\ntype List[T ~int | string] struct{}\n");
+    let Decl::Type(ts) = &f.decls[0] else {
+        panic!("not a type declaration")
+    };
+    assert_eq!(ts[0].tparams.len(), 1);
     assert_eq!(
-        err_of("package main\n\ntype List[T any] struct{}\n"),
-        "a.go:3:10: generic type List (type parameters) is outside the golite subset"
+        type_string(&ts[0].tparams[0].constraint),
+        "interface{~int | string}"
     );
 }
 
 #[test]
-fn generic_instantiation_in_a_type_rejected_by_name() {
+fn generic_instantiation_in_a_type() {
+    let f = parse_ok("package main\n\nimport \"sync/atomic\"\n\nvar p atomic.Pointer[int]\n");
+    let Decl::Var(vs) = &f.decls[0] else {
+        panic!("not a var declaration")
+    };
     assert_eq!(
-        err_of("package main\n\nimport \"sync/atomic\"\n\nvar p atomic.Pointer[int]\n"),
-        "a.go:5:21: generic instantiation (type arguments) is outside the golite subset"
+        vs[0].typ.as_ref().map(type_string).as_deref(),
+        Some("atomic.Pointer[int]")
     );
 }
 
 #[test]
-fn generic_instantiation_in_a_composite_literal_rejected_by_name() {
-    assert_eq!(
-        err_of("package main\n\nfunc main() {\n\t_ = Pair[int]{1, 2}\n}\n"),
-        "a.go:4:11: generic instantiation (type arguments) is outside the golite subset"
+fn generic_instantiation_in_a_composite_literal_and_a_call() {
+    let f = parse_ok(
+        "package main\n\nfunc main() {\n\t_ = Pair[int, string]{1, \"a\"}\n\t_ = F[[]int, *T](nil)\n}\n",
     );
+    let body = &func(&f, "main").body.as_ref().map(|b| b.stmts.len());
+    assert_eq!(*body, Some(2));
+}
+
+#[test]
+fn receiver_of_a_generic_type_names_its_type_parameters() {
+    let f = parse_ok("package main\n\nfunc (s *Stack[E]) Push(v E) {}\n");
+    let r = func(&f, "Push").recv.as_ref().map(|r| {
+        (
+            r.type_name.name.clone(),
+            r.pointer,
+            r.tparams.iter().map(|i| i.name.clone()).collect::<Vec<_>>(),
+        )
+    });
+    assert_eq!(r, Some(("Stack".to_string(), true, vec!["E".to_string()])));
 }
 
 #[test]
@@ -863,10 +893,15 @@ fn cgo_rejected_by_name() {
 }
 
 #[test]
-fn type_constraint_rejected_by_name() {
+fn type_constraint_with_tilde_and_methods() {
+    let f =
+        parse_ok("package main\n\ntype Num interface {\n\t~int | ~float64\n\tString() string\n}\n");
+    let Decl::Type(ts) = &f.decls[0] else {
+        panic!("not a type declaration")
+    };
     assert_eq!(
-        err_of("package main\n\ntype Num interface {\n\t~int\n}\n"),
-        "a.go:4:2: type constraints (~T) are outside the golite subset"
+        type_string(&ts[0].typ),
+        "interface{~int | ~float64; String() string}"
     );
 }
 

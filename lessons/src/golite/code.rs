@@ -376,6 +376,7 @@ pub(crate) struct Std {
     pub(crate) duration: TypeId,
     pub(crate) time: TypeId,
     pub(crate) month: TypeId,
+    pub(crate) weekday: TypeId,
     pub(crate) timer: TypeId,
     pub(crate) ticker: TypeId,
     pub(crate) mutex: TypeId,
@@ -452,4 +453,6 @@ pub(crate) struct MoreTypes {
     pub(crate) atomic_uint32: TypeId,
     /// `strings.Replacer`: the old/new pairs.
     pub(crate) replacer: TypeId,
+    /// `time.Location` (its name: every time is UTC).
+    pub(crate) location: TypeId,
 }

@@ -57,7 +57,7 @@ pub struct Program {
 
 impl runtime::Value for Value {
     fn time(now_ns: i64) -> Self {
-        Value::agg(vec![Value::Int(now_ns)])
+        self::std::time_value(now_ns)
     }
     fn unit() -> Self {
         Value::agg(Vec::new())
@@ -220,6 +220,7 @@ pub fn compile_error_report(file_name: &str, e: &Error) -> RunReport {
         e.msg.clone()
     } else {
         format!("{file_name}:{}:{}: {}", e.line, e.col, e.msg)
+            .replace(compile::FILE_MARK, file_name)
     };
     RunReport {
         outcome: Outcome::CompileError,

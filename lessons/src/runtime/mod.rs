@@ -167,6 +167,10 @@ pub enum Yield {
     Yielded,
     /// The goroutine's function returned.
     Exit,
+    /// The goroutine called runtime.Goexit and its deferred calls have run: it ends; when it is
+    /// main, the others run on, and the program ends when none is left (Go's fatal error
+    /// `no goroutines (main called runtime.Goexit) - deadlock!`).
+    Goexit,
     /// An unrecovered panic: ends the whole program (outcome `panic`) with Go's message, e.g.
     /// "send on closed channel" or `"runtime error: index out of range [5] with length 3"`.
     Panic(String),

@@ -124,6 +124,8 @@ pub struct Runtime<V: Value> {
     pub(crate) stderr: Output,
     pub(crate) exit_code: Option<i32>,
     pub(crate) main_done: bool,
+    /// Main called runtime.Goexit: it is gone, but the program runs on (see `Yield::Goexit`).
+    pub(crate) main_goexit: bool,
     pub(crate) main_end_ns: i64,
     pub(crate) main_end_steps: u64,
     pub(crate) end: Option<(Outcome, String)>,
@@ -199,6 +201,7 @@ impl<V: Value> Runtime<V> {
             stderr: Output::default(),
             exit_code: None,
             main_done: false,
+            main_goexit: false,
             main_end_ns: 0,
             main_end_steps: 0,
             end: None,
@@ -424,6 +427,12 @@ impl<V: Value> Runtime<V> {
                     self.now = self.now.max(when);
                     self.firing = true;
                 }
+                None if self.main_goexit && self.live == 0 => {
+                    self.finish(
+                        Outcome::Fatal,
+                        "no goroutines (main called runtime.Goexit) - deadlock!".to_string(),
+                    );
+                }
                 None => {
                     self.finish(
                         Outcome::Deadlock,
@@ -480,6 +489,13 @@ impl<V: Value> Runtime<V> {
                 drop(task);
                 self.exit_goroutine(gid);
             }
+            Yield::Goexit => {
+                drop(task);
+                if gid == Gid(1) {
+                    self.main_goexit = true;
+                }
+                self.exit_goroutine(gid);
+            }
             Yield::Panic(msg) => {
                 self.gs[gid.index()].task = Some(task);
                 self.tally.crash(gid, self.gs[gid.index()].line);
@@ -512,7 +528,7 @@ impl<V: Value> Runtime<V> {
         let stack = g.stack;
         self.live -= 1;
         self.free_bytes(gid, stack);
-        if gid == Gid(1) {
+        if gid == Gid(1) && !self.main_goexit {
             self.main_done = true;
             self.main_end_ns = self.now;
             self.main_end_steps = self.steps;
@@ -956,7 +972,13 @@ impl<V: Value> Runtime<V> {
     /// Appends program output, keeping at most [`super::MAX_OUTPUT_BYTES`] or
     /// [`super::MAX_OUTPUT_LINES`]; the rest is counted (the report and the snapshot give the
     /// totals), so an output flood costs no memory.
+    ///
+    /// Nothing printed after main returned appears: Go exits then, and the goroutines still
+    /// able to run go on here only so that the report can tell where the survivors wait.
     pub(crate) fn print(&mut self, gid: Gid, text: &str) {
+        if self.main_done {
+            return;
+        }
         // Go's stdout is a file whose mutex is taken with atomic operations: under -race,
         // printing orders the goroutines that print.
         self.race_print(gid);
@@ -974,6 +996,9 @@ impl<V: Value> Runtime<V> {
 
     /// Appends what the program writes to stderr: kept and counted as stdout is, no event.
     pub(crate) fn print_err(&mut self, gid: Gid, text: &str) {
+        if self.main_done {
+            return;
+        }
         self.charge_write(gid);
         self.stderr.push(text);
     }

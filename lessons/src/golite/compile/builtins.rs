@@ -117,7 +117,7 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(t).clone() {
                     Kind::Chan(..) => {
                         match args.get(1) {
-                            Some(n) => self.value_to(n, ids::INT)?,
+                            Some(n) => self.index_value(n)?,
                             None => {
                                 self.emit(Op::PushInt(0));
                             }
@@ -134,15 +134,15 @@ impl<'a> Compiler<'a> {
                                 ),
                             );
                         };
-                        self.value_to(n, ids::INT)?;
+                        self.index_value(n)?;
                         if let Some(c) = args.get(2) {
-                            self.value_to(c, ids::INT)?;
+                            self.index_value(c)?;
                         }
                         self.emit(Op::MakeSliceLen(el, args.len() == 3));
                     }
                     Kind::Map(..) => {
                         if let Some(n) = args.get(1) {
-                            self.value_to(n, ids::INT)?;
+                            self.index_value(n)?;
                             self.emit(Op::Pop);
                         }
                         self.emit(Op::MakeMapEmpty);

@@ -72,6 +72,16 @@ impl<'a> Compiler<'a> {
             });
             return Ok(self.results(&s, mode));
         }
+        if let Some((fid, sig)) = self.generic_call_target(func, args, ellipsis)? {
+            let s = self.sig_of(sig);
+            let n = self.push_args(&s, args, ellipsis, e, describe(func))?;
+            self.emit(match mode {
+                Mode::Call => Op::Call(fid, n),
+                Mode::Go => Op::Go(fid, n),
+                Mode::Defer => Op::Defer(fid, n),
+            });
+            return Ok(self.results(&s, mode));
+        }
         let mut f = func.unparen();
         let library_name = match &f.kind {
             ExprKind::Selector { x, sel } => self.library_go_name(x, sel),

@@ -190,6 +190,21 @@ impl<'a> Compiler<'a> {
             ExprKind::FuncLit { sig, body } => self.func_lit(sig, body, e.pos),
             ExprKind::CompositeLit { typ, elems } => self.composite(typ.as_ref(), elems, want, e),
             ExprKind::Selector { x, sel } => self.selector(x, &sel.name, e.pos),
+            ExprKind::Index { .. } | ExprKind::IndexList { .. }
+                if self.generic_instance(e)?.is_some() =>
+            {
+                match self.generic_instance(e)? {
+                    Some(Entity::Func(fid, t)) => {
+                        let ix = self.const_index(Const::Func(FuncRef::Go(fid)));
+                        self.emit(Op::Const(ix));
+                        Ok(t)
+                    }
+                    _ => err(
+                        e.pos,
+                        format!("{} (type) is not an expression", describe(e)),
+                    ),
+                }
+            }
             ExprKind::Index { x, index } => self.index(x, index, e.pos),
             ExprKind::Slice { x, lo, hi, max } => {
                 let t = self.type_of(e)?;
@@ -198,7 +213,7 @@ impl<'a> Compiler<'a> {
                 let mut flags = 0u8;
                 for (b, bit) in [(lo, 1u8), (hi, 2), (max, 4)] {
                     if let Some(b) = b {
-                        self.value_to(b, ids::INT)?;
+                        self.index_value(b)?;
                         flags |= bit;
                     }
                 }
@@ -306,6 +321,14 @@ impl<'a> Compiler<'a> {
             Some(Entity::Type(_)) => err(pos, format!("{n} (type) is not an expression")),
             Some(Entity::Builtin(_)) => err(pos, format!("{n} (built-in function) must be called")),
             Some(Entity::Package(_)) => err(pos, format!("use of package {n} without selector")),
+            Some(Entity::GenericFunc(_)) => err(
+                pos,
+                format!("cannot use generic function {n} without instantiation"),
+            ),
+            Some(Entity::GenericType(_)) => err(
+                pos,
+                format!("cannot use generic type {n} without instantiation"),
+            ),
             Some(Entity::Const(..)) | Some(Entity::Iota) => err(
                 pos,
                 format!("constant {n} used where golite expected a value"),
@@ -1004,6 +1027,9 @@ impl<'a> Compiler<'a> {
             t
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        if let Some(m) = self.type_param_op_error(x, op, y, t) {
+            return err(crate::golite::compile::start_pos(x), m);
+        }
         let xi = self.types.is_interface(tx);
         let yi = self.types.is_interface(ty);
         if cmp && (xi != yi) && tx != ids::UNTYPED_NIL && ty != ids::UNTYPED_NIL {

@@ -18,6 +18,7 @@ pub(crate) mod constants;
 pub(crate) mod conversions;
 pub(crate) mod declarations;
 pub(crate) mod expr;
+pub(crate) mod generics;
 pub(crate) mod loops;
 pub(crate) mod stmt;
 pub(crate) mod switch;
@@ -176,7 +177,15 @@ pub(crate) enum Entity {
     Package(String),
     Nil,
     Iota,
+    /// A generic function, by name: usable only instantiated (`generics.rs`).
+    GenericFunc(String),
+    /// A generic type, by name.
+    GenericType(String),
 }
+
+/// Stands for the program's file name in a message (`declared at ./FILE:3:9`); the report
+/// fills it in (`golite::compile_error_report`).
+pub(crate) const FILE_MARK: &str = "\u{1}file\u{1}";
 
 /// Where a variable access was emitted, for patching when the variable becomes boxed.
 #[derive(Clone, Copy, Debug)]
@@ -292,6 +301,8 @@ pub(crate) struct Compiler<'a> {
     pub(crate) more: crate::golite::code::MoreTypes,
     /// Go 1.22's fresh loop variables per iteration; false for `go 1.21` (loops.rs).
     pub(crate) per_iteration_loop_vars: bool,
+    /// Generic declarations and their instances (generics.rs).
+    pub(crate) generics: generics::Generics<'a>,
 }
 
 /// Compiles a parsed file into a program. `overrides` replace the values of parameter constants;
@@ -357,6 +368,7 @@ pub(crate) fn compile_file(
         used_imports: Default::default(),
         more: Default::default(),
         per_iteration_loop_vars: go.per_iteration_loop_vars(),
+        generics: Default::default(),
     };
     c.run()
 }
@@ -483,6 +495,11 @@ impl<'a> Compiler<'a> {
         }
         (self.lib.register_methods)(self);
         // Pass 1: type names.
+        self.collect_generics()?;
+        for name in self.generic_func_names() {
+            self.pkg_scope
+                .insert(name.clone(), Entity::GenericFunc(name));
+        }
         let mut type_specs = Vec::new();
         for d in &file.decls {
             if let Decl::Type(specs) = d {
@@ -490,7 +507,12 @@ impl<'a> Compiler<'a> {
                     if self.pkg_scope.contains_key(&s.name.name) {
                         return err(s.pos, format!("{} redeclared in this block", s.name.name));
                     }
-                    if s.alias {
+                    if !s.tparams.is_empty() {
+                        self.pkg_scope.insert(
+                            s.name.name.clone(),
+                            Entity::GenericType(s.name.name.clone()),
+                        );
+                    } else if s.alias {
                         type_specs.push((s, None));
                     } else {
                         let t = self.types.new_named(&type_name(&s.name.name));
@@ -525,6 +547,9 @@ impl<'a> Compiler<'a> {
         let mut inits: Vec<(FuncId, u32)> = Vec::new();
         for d in &file.decls {
             if let Decl::Func(f) = d {
+                if self.is_generic_decl(f) {
+                    continue;
+                }
                 let fid = self.funcs.len() as FuncId;
                 self.funcs.push(FuncCode::default());
                 let sig = self.func_type(&f.sig)?;
@@ -624,6 +649,8 @@ impl<'a> Compiler<'a> {
         for (f, fid) in bodies {
             self.func_decl(f, fid)?;
         }
+        self.compile_instances()?;
+        self.check_generic_bodies()?;
         self.check_imports_used()?;
         self.promote_methods();
         let globals = self.nglobals;
@@ -1011,6 +1038,9 @@ impl<'a> Compiler<'a> {
     /// Resolves a name: locals of this function, then captures from enclosing functions, then
     /// package scope, then the universe.
     pub(crate) fn lookup(&mut self, name: &str) -> Option<Entity> {
+        if let Some(t) = self.generics.bound(name) {
+            return Some(Entity::Type(t));
+        }
         let depth = self.fs.len();
         for d in (0..depth).rev() {
             let found = self.fs[d].scopes.iter().rev().find_map(|s| {

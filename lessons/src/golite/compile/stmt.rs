@@ -350,13 +350,13 @@ impl<'a> Compiler<'a> {
                     }
                     Kind::Slice(el) | Kind::Array(_, el) => {
                         self.expr(x, None)?;
-                        self.value_to(index, ids::INT)?;
+                        self.index_value(index)?;
                         Ok((Place::Index, el))
                     }
                     Kind::Pointer(p) => match self.types.ukind(p).clone() {
                         Kind::Array(_, el) => {
                             self.expr(x, None)?;
-                            self.value_to(index, ids::INT)?;
+                            self.index_value(index)?;
                             Ok((Place::Index, el))
                         }
                         _ => err(e.pos, "cannot assign"),
@@ -473,6 +473,9 @@ impl<'a> Compiler<'a> {
             self.lookup(n); // `x op= y` and `x++` read x: they use it
         }
         let (p, t) = self.place(x)?;
+        if let Some(m) = self.type_param_op_error(x, op, y, t) {
+            return err(x.pos, m);
+        }
         if let (Place::Var(v), BinaryOp::Add | BinaryOp::Sub) = (p, op) {
             let _ = v;
         }

@@ -9,6 +9,9 @@ use crate::golite::types::{Kind, TypeId, ids};
 impl<'a> Compiler<'a> {
     /// Looks a name up without capturing it (for typing only).
     pub(crate) fn peek(&mut self, name: &str) -> Option<Entity> {
+        if let Some(t) = self.generics.bound(name) {
+            return Some(Entity::Type(t));
+        }
         let depth = self.fs.len();
         for d in (0..depth).rev() {
             if let Some(e) = self.fs[d].peek_scope(name) {
@@ -55,6 +58,12 @@ impl<'a> Compiler<'a> {
                 None => Ok(None),
             },
             ExprKind::TypeLit(t) => Ok(Some(self.resolve_type(t)?)),
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } => {
+                match self.generic_instance(e)? {
+                    Some(Entity::Type(t)) => Ok(Some(t)),
+                    _ => Ok(None),
+                }
+            }
             _ => Ok(None),
         }
     }
@@ -72,6 +81,12 @@ impl<'a> Compiler<'a> {
                 | Some(Entity::Global(_, t))
                 | Some(Entity::Func(_, t)) => t,
                 Some(Entity::Nil) => ids::UNTYPED_NIL,
+                Some(Entity::GenericFunc(_)) => {
+                    return err(
+                        e.pos,
+                        format!("cannot use generic function {n} without instantiation"),
+                    );
+                }
                 Some(_) => return err(e.pos, format!("{n} is not an expression")),
                 None => return err(e.pos, format!("undefined: {n}")),
             },
@@ -121,6 +136,14 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+            ExprKind::IndexList { .. } | ExprKind::Index { .. }
+                if self.generic_instance(e)?.is_some() =>
+            {
+                match self.generic_instance(e)? {
+                    Some(Entity::Func(_, t)) => t,
+                    _ => return err(e.pos, format!("{} is not an expression", describe(e))),
+                }
+            }
             ExprKind::Index { x, .. } => {
                 let xt = self.type_of(x)?;
                 match self.types.ukind(xt).clone() {
@@ -156,7 +179,11 @@ impl<'a> Compiler<'a> {
             ExprKind::TypeAssert { typ: None, .. } => {
                 return err(e.pos, "use of .(type) outside type switch");
             }
-            ExprKind::Call { func, args, .. } => self.call_type(func, args, e.pos)?,
+            ExprKind::Call {
+                func,
+                args,
+                ellipsis,
+            } => self.call_type(func, args, *ellipsis, e.pos)?,
             ExprKind::Star(x) => {
                 let t = self.type_of(x)?;
                 match self.types.pointer_elem(t) {
@@ -253,9 +280,22 @@ impl<'a> Compiler<'a> {
     }
 
     /// The result type(s) of a call expression.
-    pub(super) fn call_type(&mut self, func: &Expr, args: &[Expr], pos: Pos) -> R<TypeId> {
+    pub(super) fn call_type(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+        pos: Pos,
+    ) -> R<TypeId> {
         if let Some(t) = self.type_expr_of(func)? {
             return Ok(t);
+        }
+        if let Some((_, sig)) = self.generic_call_target(func, args, ellipsis)? {
+            return Ok(match self.sig_of(sig).results.as_slice() {
+                [] => ids::VOID,
+                [one] => *one,
+                many => self.types.tuple(many.to_vec()),
+            });
         }
         if let Some(src) = self.instantiated_src(func)? {
             let (sig, _) = self.parse_func_lit(&src, pos)?;

@@ -2,4 +2,5 @@
 
 pub(crate) mod duration;
 pub(crate) mod format;
+pub(crate) mod time_layout;
 pub(crate) mod value;

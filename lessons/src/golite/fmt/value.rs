@@ -4,6 +4,7 @@
 
 use super::duration::duration_string;
 use super::format::{self, Val};
+use super::time_layout;
 use crate::golite::types::{IntKind, Kind, TypeId};
 use crate::golite::vm::GoTask;
 use crate::golite::vm::value::Value;
@@ -164,12 +165,31 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
             _ => Vec::new(),
         }
     };
-    // time.Duration's String method is native.
-    if ty == t.sh.prog.wk.std.duration {
+    // time.Duration's String method is native, and so are Time's, Month's and Weekday's.
+    let std = &t.sh.prog.wk.std;
+    let string = if ty == std.duration {
+        Some(duration_string(v.as_int()))
+    } else if ty == std.month {
+        Some(time_layout::month_string(v.as_int()))
+    } else if ty == std.weekday {
+        Some(time_layout::weekday_string(v.as_int()))
+    } else if ty == std.time {
+        let f = items(v);
+        let at = |i: usize| f.get(i).map_or(0, Value::as_int);
+        Some(time_layout::time_string(at(0), at(1)))
+    } else {
+        None
+    };
+    if let Some(string) = string {
+        let inner = if ty == std.time {
+            Val::Str(String::new(), name)
+        } else {
+            Val::Int(v.as_int(), name)
+        };
         return Val::Methods {
-            inner: Box::new(Val::Int(v.as_int(), name)),
+            inner: Box::new(inner),
             error: None,
-            string: Some(duration_string(v.as_int())),
+            string: Some(string),
         };
     }
     match types.ukind(ty).clone() {

@@ -268,7 +268,8 @@ fn store_ptr(p: &Value, v: Value) {
 }
 
 /// atomic.Value, written in Go (std/mod.rs's `go_source`): Go's panics for nil and for a value
-/// of another dynamic type than the first (told apart by `%T`).
+/// of another dynamic type than the first (told apart by `%T`). atomic.Pointer[T] is a generic
+/// type (compile/generics.rs): one instance per T, as a program's own generic type.
 const GO: &str = r#"
 type atomicꞏValue struct{ v any }
 
@@ -297,6 +298,23 @@ func (v *atomicꞏValue) CompareAndSwap(old, new any) (swapped bool) {
 		return false
 	}
 	v.v = new
+	return true
+}
+
+type atomicꞏPointer[T any] struct{ v *T }
+
+func (x *atomicꞏPointer[T]) Load() *T { return x.v }
+func (x *atomicꞏPointer[T]) Store(val *T) { x.v = val }
+func (x *atomicꞏPointer[T]) Swap(new *T) (old *T) {
+	old = x.v
+	x.v = new
+	return
+}
+func (x *atomicꞏPointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	if x.v != old {
+		return false
+	}
+	x.v = new
 	return true
 }
 "#;

@@ -141,7 +141,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             let at = if n == N::CtxWithTimeout {
                 cx.now().saturating_add(arg(1).as_int())
             } else {
-                field0(&arg(1))
+                super::time::virtual_ns(&arg(1))
             };
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
             push!(t, ctx_value(t, id, cx.ctx_done(id)));
@@ -226,7 +226,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 push!(t, Value::Bool(true));
             }
             None => {
-                push!(t, super::time::time_value(0));
+                push!(t, Value::agg(vec![Value::Int(0), Value::Int(0)]));
                 push!(t, Value::Bool(false));
             }
         },
@@ -237,7 +237,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             let at = if n == N::CtxWithTimeoutCause {
                 cx.now().saturating_add(arg(1).as_int())
             } else {
-                field0(&arg(1))
+                super::time::virtual_ns(&arg(1))
             };
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
             t.sh.timeout_causes.borrow_mut().insert(id.0, arg(2));

@@ -147,6 +147,11 @@ pub(crate) static NATIVES: Natives = Natives {
 };
 
 /// Forgets the previous run's environment (`os.Setenv`) and logger settings (`log.SetFlags`).
+/// A `time.Time` value at `ns` on the virtual clock (the runtime's timer channels send them).
+pub(crate) fn time_value(ns: i64) -> Value {
+    time::time_value(ns)
+}
+
 pub(crate) fn reset() {
     os::reset();
     log::reset();

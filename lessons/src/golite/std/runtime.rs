@@ -1,4 +1,4 @@
-//! Go's `runtime`: goroutine counts, `Gosched`, and `runtime.Error`.
+//! Go's `runtime`: goroutine counts, `Gosched`, `Goexit`, and `runtime.Error`.
 
 use super::support::*;
 
@@ -8,6 +8,7 @@ natives! {
     RuntimeGosched,
     RuntimeNumCpu,
     RuntimeErrorError,
+    RuntimeGoexit,
 }
 
 const PATH: &str = "runtime";
@@ -24,6 +25,7 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
     match name {
         "NumGoroutine" => f(c, "func() int", N::RuntimeNumGoroutine),
         "Gosched" => f(c, "func()", N::RuntimeGosched),
+        "Goexit" => f(c, "func()", N::RuntimeGoexit),
         "GC" => f(c, "func()", Native::NOP),
         "NumCPU" => f(c, "func() int", N::RuntimeNumCpu),
         "GOMAXPROCS" => f(c, "func(int) int", N::RuntimeNumCpu),
@@ -63,6 +65,10 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::RuntimeErrorError => push!(t, arg(0)),
         N::RuntimeNumGoroutine => push!(t, Value::Int(cx.num_goroutine() as i64)),
         N::RuntimeGosched => return NRes::Yield,
+        N::RuntimeGoexit => {
+            t.goexit();
+            return NRes::Reload;
+        }
         N::RuntimeNumCpu => push!(t, Value::Int(1)),
         _ => {}
     }

@@ -1,7 +1,9 @@
-//! Go's `time`: durations, the virtual clock's `Now`/`Sleep`, timers and tickers on the runtime.
+//! Go's `time`: durations, the virtual clock's `Now`/`Sleep`, timers and tickers on the runtime,
+//! and `Time` values (UTC; the calendar and layouts are in `time_layout.rs`).
 
 use super::support::*;
 use crate::golite::fmt::duration::duration_string;
+use crate::golite::fmt::time_layout::{self as cal, CLOCK_START, UNIX_TO_ABS};
 
 natives! {
     Pkg::Time;
@@ -37,6 +39,36 @@ natives! {
     TimerReset,
     TickerStop,
     TickerReset,
+    TimeDate,
+    TimeUnix,
+    TimeUnixMilliF,
+    TimeParse,
+    TimeUtcLoc,
+    TimeLocalLoc,
+    TimeYear,
+    TimeMonth,
+    TimeDay,
+    TimeHour,
+    TimeMinute,
+    TimeSecond,
+    TimeNanosecond,
+    TimeWeekday,
+    TimeYearDay,
+    TimeDateM,
+    TimeClock,
+    TimeFormat,
+    TimeString,
+    TimeSame,
+    TimeAddDate,
+    TimeTruncate,
+    TimeRound,
+    TimeUnixM,
+    TimeUnixMicro,
+    TimeCompare,
+    TimeLocation,
+    MonthString,
+    WeekdayString,
+    LocationString,
 }
 
 const PATH: &str = "time";
@@ -75,13 +107,118 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "Since" => f(c, "func(Time) Duration", N::TimeSince),
         "Until" => f(c, "func(Time) Duration", N::TimeUntil),
         "ParseDuration" => f(c, "func(string) (Duration, error)", N::TimeParseDuration),
-        _ => None,
+        "Weekday" => Some(Member::Type(std.weekday)),
+        "Location" => Some(Member::Type(c.more.location)),
+        "Date" => f(
+            c,
+            "func(int, Month, int, int, int, int, int, *Location) Time",
+            N::TimeDate,
+        ),
+        "Unix" => f(c, "func(int64, int64) Time", N::TimeUnix),
+        "UnixMilli" => f(c, "func(int64) Time", N::TimeUnixMilliF),
+        "Parse" => f(c, "func(string, string) (Time, error)", N::TimeParse),
+        "UTC" => {
+            let t = c.types.pointer(c.more.location);
+            Some(Member::Value(N::TimeUtcLoc, t))
+        }
+        "Local" => {
+            let t = c.types.pointer(c.more.location);
+            Some(Member::Value(N::TimeLocalLoc, t))
+        }
+        _ => {
+            if let Some(i) = cal::MONTHS.iter().position(|m| *m == name) {
+                return Some(Member::Const(ConstVal::Int(i as i128 + 1), std.month));
+            }
+            if let Some(i) = cal::DAYS.iter().position(|d| *d == name) {
+                return Some(Member::Const(ConstVal::Int(i as i128), std.weekday));
+            }
+            let layout = LAYOUTS.iter().find(|(n, _)| *n == name)?.1;
+            Some(Member::Const(
+                ConstVal::Str(layout.into()),
+                crate::golite::types::ids::UNTYPED_STRING,
+            ))
+        }
     }
 }
 
+/// Go's layout constants.
+const LAYOUTS: &[(&str, &str)] = &[
+    ("Layout", "01/02 03:04:05PM '06 -0700"),
+    ("ANSIC", "Mon Jan _2 15:04:05 2006"),
+    ("UnixDate", "Mon Jan _2 15:04:05 MST 2006"),
+    ("RubyDate", "Mon Jan 02 15:04:05 -0700 2006"),
+    ("RFC822", "02 Jan 06 15:04 MST"),
+    ("RFC822Z", "02 Jan 06 15:04 -0700"),
+    ("RFC850", "Monday, 02-Jan-06 15:04:05 MST"),
+    ("RFC1123", "Mon, 02 Jan 2006 15:04:05 MST"),
+    ("RFC1123Z", "Mon, 02 Jan 2006 15:04:05 -0700"),
+    ("RFC3339", "2006-01-02T15:04:05Z07:00"),
+    ("RFC3339Nano", "2006-01-02T15:04:05.999999999Z07:00"),
+    ("Kitchen", "3:04PM"),
+    ("Stamp", "Jan _2 15:04:05"),
+    ("StampMilli", "Jan _2 15:04:05.000"),
+    ("StampMicro", "Jan _2 15:04:05.000000"),
+    ("StampNano", "Jan _2 15:04:05.000000000"),
+    ("DateTime", "2006-01-02 15:04:05"),
+    ("DateOnly", "2006-01-02"),
+    ("TimeOnly", "15:04:05"),
+];
+
 /// Registers the methods of the package's types.
 pub(super) fn register(c: &mut Compiler) {
+    let weekday = c.std.weekday;
+    let location = named_struct(
+        &mut c.types,
+        "time.Location",
+        &[("name", crate::golite::types::ids::STRING)],
+    );
+    c.more.location = location;
     let s = c.std.clone();
+    let tm = s.time;
+    add_methods(
+        c,
+        PATH,
+        &[
+            (tm, "Year", "func() int", N::TimeYear, false),
+            (tm, "Month", "func() Month", N::TimeMonth, false),
+            (tm, "Day", "func() int", N::TimeDay, false),
+            (tm, "Hour", "func() int", N::TimeHour, false),
+            (tm, "Minute", "func() int", N::TimeMinute, false),
+            (tm, "Second", "func() int", N::TimeSecond, false),
+            (tm, "Nanosecond", "func() int", N::TimeNanosecond, false),
+            (tm, "Weekday", "func() Weekday", N::TimeWeekday, false),
+            (tm, "YearDay", "func() int", N::TimeYearDay, false),
+            (tm, "Date", "func() (int, Month, int)", N::TimeDateM, false),
+            (tm, "Clock", "func() (int, int, int)", N::TimeClock, false),
+            (tm, "Format", "func(string) string", N::TimeFormat, false),
+            (tm, "String", "func() string", N::TimeString, false),
+            (tm, "UTC", "func() Time", N::TimeSame, false),
+            (tm, "Local", "func() Time", N::TimeSame, false),
+            (tm, "In", "func(*Location) Time", N::TimeSame, false),
+            (tm, "Location", "func() *Location", N::TimeLocation, false),
+            (
+                tm,
+                "AddDate",
+                "func(int, int, int) Time",
+                N::TimeAddDate,
+                false,
+            ),
+            (
+                tm,
+                "Truncate",
+                "func(Duration) Time",
+                N::TimeTruncate,
+                false,
+            ),
+            (tm, "Round", "func(Duration) Time", N::TimeRound, false),
+            (tm, "Unix", "func() int64", N::TimeUnixM, false),
+            (tm, "UnixMicro", "func() int64", N::TimeUnixMicro, false),
+            (tm, "Compare", "func(Time) int", N::TimeCompare, false),
+            (s.month, "String", "func() string", N::MonthString, false),
+            (weekday, "String", "func() string", N::WeekdayString, false),
+            (location, "String", "func() string", N::LocationString, true),
+        ],
+    );
     add_methods(
         c,
         PATH,
@@ -210,16 +347,155 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, Value::Agg(timer));
         }
         N::TimeNow => push!(t, time_value(cx.now())),
-        N::TimeSince => push!(t, Value::Int(cx.now() - field0(&arg(0)))),
-        N::TimeUntil => push!(t, Value::Int(field0(&arg(0)) - cx.now())),
-        N::TimeSub => push!(t, Value::Int(field0(&arg(0)) - field0(&arg(1)))),
-        N::TimeAdd => push!(t, time_value(field0(&arg(0)) + arg(1).as_int())),
-        N::TimeBefore => push!(t, Value::Bool(field0(&arg(0)) < field0(&arg(1)))),
-        N::TimeAfterM => push!(t, Value::Bool(field0(&arg(0)) > field0(&arg(1)))),
-        N::TimeEqual => push!(t, Value::Bool(field0(&arg(0)) == field0(&arg(1)))),
-        N::TimeUnixNano => push!(t, Value::Int(field0(&arg(0)))),
-        N::TimeUnixMilli => push!(t, Value::Int(field0(&arg(0)) / 1_000_000)),
-        N::TimeIsZero => push!(t, Value::Bool(field0(&arg(0)) == 0)),
+        N::TimeSince => push!(t, Value::Int(sub(time_value(cx.now()), arg(0)))),
+        N::TimeUntil => push!(t, Value::Int(sub(arg(0), time_value(cx.now())))),
+        N::TimeSub => push!(t, Value::Int(sub(arg(0), arg(1)))),
+        N::TimeAdd => {
+            let (sec, nsec) = parts(&arg(0));
+            let d = arg(1).as_int();
+            push!(t, make(i128::from(sec), i128::from(nsec) + i128::from(d)))
+        }
+        N::TimeBefore => push!(t, Value::Bool(parts(&arg(0)) < parts(&arg(1)))),
+        N::TimeAfterM => push!(t, Value::Bool(parts(&arg(0)) > parts(&arg(1)))),
+        N::TimeEqual => push!(t, Value::Bool(parts(&arg(0)) == parts(&arg(1)))),
+        N::TimeCompare => push!(t, Value::Int(parts(&arg(0)).cmp(&parts(&arg(1))) as i64)),
+        N::TimeUnixNano => {
+            let (sec, nsec) = parts(&arg(0));
+            push!(
+                t,
+                Value::Int(
+                    (sec - UNIX_TO_ABS)
+                        .wrapping_mul(1_000_000_000)
+                        .wrapping_add(nsec)
+                )
+            )
+        }
+        N::TimeUnixMilli | N::TimeUnixMicro | N::TimeUnixM => {
+            let (sec, nsec) = parts(&arg(0));
+            let unit = match n {
+                N::TimeUnixMilli => 1_000,
+                N::TimeUnixMicro => 1_000_000,
+                _ => 1,
+            };
+            push!(
+                t,
+                Value::Int((sec - UNIX_TO_ABS) * unit + nsec / (1_000_000_000 / unit))
+            )
+        }
+        N::TimeIsZero => push!(t, Value::Bool(parts(&arg(0)) == (0, 0))),
+        N::TimeDate => {
+            let i = |k: usize| arg(k).as_int();
+            let (sec, nsec) = cal::date(i(0), i(1), i(2), i(3), i(4), i(5), i(6));
+            push!(t, make(i128::from(sec), i128::from(nsec)))
+        }
+        N::TimeUnix => {
+            let (sec, nsec) = (arg(0).as_int(), arg(1).as_int());
+            push!(
+                t,
+                make(i128::from(sec) + i128::from(UNIX_TO_ABS), i128::from(nsec))
+            )
+        }
+        N::TimeUnixMilliF => {
+            let ms = i128::from(arg(0).as_int());
+            push!(t, make(i128::from(UNIX_TO_ABS), ms * 1_000_000))
+        }
+        N::TimeParse => match cal::parse(s(&arg(0)), s(&arg(1))) {
+            Ok((sec, nsec)) => {
+                push!(t, make(i128::from(sec), i128::from(nsec)));
+                push!(t, Value::Nil);
+            }
+            Err(m) => {
+                push!(t, make(0, 0));
+                push!(t, new_error(t, &m));
+            }
+        },
+        N::TimeUtcLoc | N::TimeLocalLoc | N::TimeLocation => {
+            let name = if n == N::TimeLocalLoc { "Local" } else { "UTC" };
+            push!(t, Value::agg(vec![strv(name)]))
+        }
+        N::LocationString => push!(t, strv(s(&get_field(&arg(0), 0)))),
+        N::TimeSame => push!(t, arg(0)),
+        N::TimeYear
+        | N::TimeMonth
+        | N::TimeDay
+        | N::TimeHour
+        | N::TimeMinute
+        | N::TimeSecond
+        | N::TimeNanosecond
+        | N::TimeWeekday
+        | N::TimeYearDay => {
+            let (sec, nsec) = parts(&arg(0));
+            let c = cal::civil(sec, nsec);
+            push!(
+                t,
+                Value::Int(match n {
+                    N::TimeYear => c.year,
+                    N::TimeMonth => c.month,
+                    N::TimeDay => c.day,
+                    N::TimeHour => c.hour,
+                    N::TimeMinute => c.min,
+                    N::TimeSecond => c.sec,
+                    N::TimeNanosecond => c.nsec,
+                    N::TimeWeekday => c.weekday,
+                    _ => c.yday,
+                })
+            )
+        }
+        N::TimeDateM | N::TimeClock => {
+            let (sec, nsec) = parts(&arg(0));
+            let c = cal::civil(sec, nsec);
+            let three = if n == N::TimeDateM {
+                [c.year, c.month, c.day]
+            } else {
+                [c.hour, c.min, c.sec]
+            };
+            for x in three {
+                push!(t, Value::Int(x));
+            }
+        }
+        N::TimeFormat | N::TimeString => {
+            let (sec, nsec) = parts(&arg(0));
+            let c = cal::civil(sec, nsec);
+            let layout = if n == N::TimeString {
+                cal::STRING_LAYOUT.to_string()
+            } else {
+                s(&arg(1)).to_string()
+            };
+            push!(t, strv(cal::format(&c, &layout)))
+        }
+        N::TimeAddDate => {
+            let (sec, nsec) = parts(&arg(0));
+            let c = cal::civil(sec, nsec);
+            let (y, m, d) = (arg(1).as_int(), arg(2).as_int(), arg(3).as_int());
+            let (sec, nsec) = cal::date(
+                c.year + y,
+                c.month + m,
+                c.day + d,
+                c.hour,
+                c.min,
+                c.sec,
+                c.nsec,
+            );
+            push!(t, make(i128::from(sec), i128::from(nsec)))
+        }
+        N::TimeTruncate | N::TimeRound => {
+            let (sec, nsec) = parts(&arg(0));
+            let d = i128::from(arg(1).as_int());
+            let total = i128::from(sec) * 1_000_000_000 + i128::from(nsec);
+            if d <= 0 {
+                push!(t, arg(0));
+            } else {
+                let r = total.rem_euclid(d);
+                let out = if n == N::TimeTruncate || r + r < d {
+                    total - r
+                } else {
+                    total + (d - r)
+                };
+                push!(t, make(0, out))
+            }
+        }
+        N::MonthString => push!(t, strv(cal::month_string(arg(0).as_int()))),
+        N::WeekdayString => push!(t, strv(cal::weekday_string(arg(0).as_int()))),
         N::TimerStop | N::TickerStop => {
             let id = TimerId(get_field(&arg(0), 1).as_int() as u32);
             let r = cx.timer_stop(id);
@@ -284,8 +560,42 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
     NRes::Ok
 }
 
-pub(super) fn time_value(ns: i64) -> Value {
-    Value::agg(vec![Value::Int(ns)])
+/// A `time.Time` at `ns` nanoseconds on the virtual clock (which starts at 2000-01-01 UTC).
+pub(crate) fn time_value(ns: i64) -> Value {
+    make(
+        i128::from(CLOCK_START) + i128::from(ns.div_euclid(1_000_000_000)),
+        i128::from(ns.rem_euclid(1_000_000_000)),
+    )
+}
+
+/// Where a `time.Time` is on the virtual clock, in nanoseconds (saturating).
+pub(super) fn virtual_ns(v: &Value) -> i64 {
+    let (sec, nsec) = parts(v);
+    let ns = (i128::from(sec) - i128::from(CLOCK_START)) * 1_000_000_000 + i128::from(nsec);
+    ns.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+}
+
+/// A `time.Time`: seconds since January 1, year 1 UTC and nanoseconds (the zero Time is that
+/// instant, as in Go), normalized so that the nanoseconds are in [0, 1e9).
+fn make(sec: i128, nsec: i128) -> Value {
+    let sec = sec + nsec.div_euclid(1_000_000_000);
+    let nsec = nsec.rem_euclid(1_000_000_000);
+    Value::agg(vec![
+        Value::Int(sec.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64),
+        Value::Int(nsec as i64),
+    ])
+}
+
+fn parts(v: &Value) -> (i64, i64) {
+    (get_field(v, 0).as_int(), get_field(v, 1).as_int())
+}
+
+/// `a.Sub(b)`, saturating at the largest and smallest Duration as Go does.
+fn sub(a: Value, b: Value) -> i64 {
+    let (s1, n1) = parts(&a);
+    let (s2, n2) = parts(&b);
+    let d = (i128::from(s1) - i128::from(s2)) * 1_000_000_000 + i128::from(n1) - i128::from(n2);
+    d.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
 /// Go's `Duration.Round`: to the nearest multiple of `m`, halves away from zero, saturating.

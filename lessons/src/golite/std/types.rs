@@ -9,7 +9,9 @@ impl Std {
         t.set_underlying(duration, ids::INT64);
         let month = t.new_named("time.Month");
         t.set_underlying(month, ids::INT);
-        let time = named_struct(t, "time.Time", &[("ns", ids::INT64)]);
+        let weekday = t.new_named("time.Weekday");
+        t.set_underlying(weekday, ids::INT);
+        let time = named_struct(t, "time.Time", &[("sec", ids::INT64), ("nsec", ids::INT64)]);
         let tchan = t.chan(ChanDir::Recv, time);
         let timer = named_struct(t, "time.Timer", &[("C", tchan), ("id", ids::INT)]);
         let ticker = named_struct(t, "time.Ticker", &[("C", tchan), ("id", ids::INT)]);
@@ -97,6 +99,7 @@ impl Std {
             duration,
             time,
             month,
+            weekday,
             timer,
             ticker,
             mutex,

@@ -131,10 +131,22 @@ pub struct TypeSpec {
     pub name: Ident,
     /// True for an alias declaration (`type A = B`).
     pub alias: bool,
+    /// Type parameters of a generic type (`type Stack[T any] ...`); empty otherwise.
+    pub tparams: Vec<TypeParam>,
     /// The underlying (or aliased) type.
     pub typ: TypeExpr,
     /// Comment lines directly above the spec, without `//`.
     pub doc: Option<String>,
+}
+
+/// One type parameter `T C` of a generic function or type: its name and constraint (a union
+/// written inline, `[T int | string]`, is an interface of one [`InterfaceElem::Union`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeParam {
+    /// The parameter's name.
+    pub name: Ident,
+    /// Its constraint.
+    pub constraint: TypeExpr,
 }
 
 /// `func (recv) name(params) results { body }`.
@@ -146,6 +158,8 @@ pub struct FuncDecl {
     pub recv: Option<Receiver>,
     /// The function's name.
     pub name: Ident,
+    /// Type parameters of a generic function (`func Map[T, U any](...)`); empty otherwise.
+    pub tparams: Vec<TypeParam>,
     /// Parameters and results.
     pub sig: FuncType,
     /// The body; `None` only for a body-less declaration, which the checker rejects.
@@ -165,6 +179,8 @@ pub struct Receiver {
     pub pointer: bool,
     /// The receiver's base type name `T`.
     pub type_name: Ident,
+    /// The receiver's type parameter names, for a method of a generic type (`(s *Stack[E])`).
+    pub tparams: Vec<Ident>,
 }
 
 /// A type as written in the source.
@@ -185,6 +201,15 @@ pub enum TypeKind {
         pkg: Option<Ident>,
         /// The type's name.
         name: Ident,
+    },
+    /// A generic type instantiated: `Stack[int]`, `Pair[K, V]`.
+    Instance {
+        /// The package qualifier, if any.
+        pkg: Option<Ident>,
+        /// The generic type's name.
+        name: Ident,
+        /// The type arguments.
+        args: Vec<TypeExpr>,
     },
     /// `*T`.
     Pointer(Box<TypeExpr>),
@@ -277,8 +302,20 @@ pub enum InterfaceElem {
         /// Its signature.
         sig: FuncType,
     },
-    /// An embedded interface (`error`, `fmt.Stringer`, `Reader`).
+    /// An embedded interface (`error`, `fmt.Stringer`, `Reader`), or in a constraint a single
+    /// type term (`interface{ int }`).
     Embed(TypeExpr),
+    /// A union of type terms in a constraint: `~int | ~int64 | float64`, or one `~T`.
+    Union(Vec<Term>),
+}
+
+/// One term of a constraint's union: `T` or `~T`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// True for `~T` (every type whose underlying type is T).
+    pub tilde: bool,
+    /// The type.
+    pub typ: TypeExpr,
 }
 
 /// An expression node.
@@ -329,6 +366,13 @@ pub enum ExprKind {
         sel: Ident,
     },
     /// `x[index]`.
+    /// `F[A, B]`: a generic function or type with two or more type arguments.
+    IndexList {
+        /// The generic function or type.
+        x: Box<Expr>,
+        /// The type arguments.
+        indices: Vec<Expr>,
+    },
     Index {
         /// The operand.
         x: Box<Expr>,
@@ -702,6 +746,11 @@ impl Expr {
             ExprKind::Star(inner) => TypeKind::Pointer(Box::new(inner.as_type()?)),
             ExprKind::Paren(inner) => return inner.as_type(),
             ExprKind::TypeLit(t) => return Some(t.clone()),
+            ExprKind::Index { x, index } => return instance_type(self.pos, x, &[index]),
+            ExprKind::IndexList { x, indices } => {
+                let refs: Vec<&Expr> = indices.iter().collect();
+                return instance_type(self.pos, x, &refs);
+            }
             _ => return None,
         };
         Some(TypeExpr {
@@ -717,6 +766,21 @@ impl Expr {
             _ => self,
         }
     }
+}
+
+/// `Stack[int]` written as an expression, as a type.
+fn instance_type(pos: Pos, x: &Expr, args: &[&Expr]) -> Option<TypeExpr> {
+    let TypeKind::Named { pkg, name } = x.as_type()?.kind else {
+        return None;
+    };
+    let args = args
+        .iter()
+        .map(|a| a.as_type())
+        .collect::<Option<Vec<_>>>()?;
+    Some(TypeExpr {
+        pos,
+        kind: TypeKind::Instance { pkg, name, args },
+    })
 }
 
 /// Go's canonical rendering of an expression (`cmd/compile/internal/syntax.String`), used in
@@ -780,6 +844,17 @@ fn write_expr(out: &mut String, e: &Expr) {
             write_expr(out, x);
             out.push('[');
             write_expr(out, index);
+            out.push(']');
+        }
+        ExprKind::IndexList { x, indices } => {
+            write_expr(out, x);
+            out.push('[');
+            for (i, a) in indices.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_expr(out, a);
+            }
             out.push(']');
         }
         ExprKind::Slice { x, lo, hi, max } => {
@@ -955,9 +1030,38 @@ fn write_type(out: &mut String, t: &TypeExpr) {
                         out.push_str(s.strip_prefix("func").unwrap_or(&s));
                     }
                     InterfaceElem::Embed(t) => write_type(out, t),
+                    InterfaceElem::Union(terms) => write_terms(out, terms),
                 }
             }
             out.push('}');
         }
+        TypeKind::Instance { pkg, name, args } => {
+            if let Some(p) = pkg {
+                out.push_str(&p.name);
+                out.push('.');
+            }
+            out.push_str(&name.name);
+            out.push('[');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_type(out, a);
+            }
+            out.push(']');
+        }
+    }
+}
+
+/// A union as Go prints it in messages: `~int | ~int64 | float64`.
+pub fn write_terms(out: &mut String, terms: &[Term]) {
+    for (i, t) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" | ");
+        }
+        if t.tilde {
+            out.push('~');
+        }
+        write_type(out, &t.typ);
     }
 }

@@ -596,15 +596,11 @@ impl<'a> Parser<'a> {
     fn type_spec(&mut self, doc: Option<String>) -> PResult<TypeSpec> {
         let pos = self.pos();
         let name = self.name()?;
-        if self.is_op("[") && self.looks_like_type_params() {
-            return Err(err_at(
-                self.pos(),
-                format!(
-                    "generic type {} (type parameters) is outside the golite subset",
-                    name.name
-                ),
-            ));
-        }
+        let tparams = if self.is_op("[") && self.looks_like_type_params() {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
         let alias = self.got_op("=");
         let Some(typ) = self.type_or_nil()? else {
             return Err(self.syntax_error("in type declaration"));
@@ -612,6 +608,7 @@ impl<'a> Parser<'a> {
         Ok(TypeSpec {
             pos,
             name,
+            tparams,
             alias,
             typ,
             doc,
@@ -629,6 +626,67 @@ impl<'a> Parser<'a> {
                 || b.is_op(",")
                 || b.is_op("~")
                 || b.is_op("["))
+    }
+
+    /// `[T any]`, `[K comparable, V any]`, `[T, U any]`, `[S ~[]E, E cmp.Ordered]`,
+    /// `[T int | string]`: names, each group followed by its constraint.
+    fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        self.want_op("[")?;
+        let mut out = Vec::new();
+        let mut pending: Vec<Ident> = Vec::new();
+        while !self.is_op("]") && !self.is_eof() {
+            pending.push(self.name()?);
+            if self.got_op(",") {
+                continue;
+            }
+            let constraint = self.constraint()?;
+            for name in pending.drain(..) {
+                out.push(TypeParam {
+                    name,
+                    constraint: constraint.clone(),
+                });
+            }
+            if !self.got_op(",") {
+                break;
+            }
+        }
+        if !pending.is_empty() {
+            return Err(self.syntax_error("missing type constraint"));
+        }
+        if out.is_empty() {
+            return Err(err_at(self.pos(), "empty type parameter list"));
+        }
+        self.want_op("]")?;
+        Ok(out)
+    }
+
+    /// A type parameter's constraint: a type, or a union of terms (an implicit interface).
+    fn constraint(&mut self) -> PResult<TypeExpr> {
+        let pos = self.pos();
+        let terms = self.terms()?;
+        if terms.len() == 1 && !terms[0].tilde {
+            return Ok(terms.into_iter().next().map(|t| t.typ).unwrap_or(TypeExpr {
+                pos,
+                kind: TypeKind::Interface(Vec::new()),
+            }));
+        }
+        Ok(TypeExpr {
+            pos,
+            kind: TypeKind::Interface(vec![InterfaceElem::Union(terms)]),
+        })
+    }
+
+    /// `~int | ~int64 | float64`.
+    fn terms(&mut self) -> PResult<Vec<Term>> {
+        let mut terms = Vec::new();
+        loop {
+            let tilde = self.got_op("~");
+            let typ = self.type_()?;
+            terms.push(Term { tilde, typ });
+            if !self.got_op("|") {
+                return Ok(terms);
+            }
+        }
     }
 
     fn func_decl(&mut self) -> PResult<FuncDecl> {
@@ -659,15 +717,11 @@ impl<'a> Parser<'a> {
             return Err(self.syntax_error(msg));
         }
         let name = self.name()?;
-        if self.is_op("[") {
-            return Err(err_at(
-                self.pos(),
-                format!(
-                    "generic function {} (type parameters) is outside the golite subset",
-                    name.name
-                ),
-            ));
-        }
+        let tparams = if self.is_op("[") {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
         let sig = self.signature(pos)?;
         let body = if self.is_op("{") {
             let outer = self.expr_lev;
@@ -682,6 +736,7 @@ impl<'a> Parser<'a> {
             pos,
             recv,
             name,
+            tparams,
             sig,
             body,
             doc,
@@ -700,6 +755,7 @@ impl<'a> Parser<'a> {
                     name: "_".to_string(),
                     pos,
                 },
+                tparams: Vec::new(),
             });
         };
         if let Some(extra) = it.next() {
@@ -709,8 +765,22 @@ impl<'a> Parser<'a> {
             TypeKind::Pointer(inner) => (true, *inner),
             _ => (false, first.typ),
         };
+        let mut tparams = Vec::new();
         let type_name = match base.kind {
             TypeKind::Named { pkg: None, name } => name,
+            TypeKind::Instance {
+                pkg: None,
+                name,
+                args,
+            } => {
+                for a in args {
+                    match a.kind {
+                        TypeKind::Named { pkg: None, name } => tparams.push(name),
+                        _ => self.defer_err(a.pos, "receiver type parameter must be an identifier"),
+                    }
+                }
+                name
+            }
             _ => {
                 // Go's type checker reports this, after the whole file parses.
                 self.defer_err(
@@ -728,6 +798,7 @@ impl<'a> Parser<'a> {
             name: first.name,
             pointer,
             type_name,
+            tparams,
         })
     }
 
@@ -850,18 +921,15 @@ impl<'a> Parser<'a> {
             }
         };
         if self.is_op("[") {
-            // Parse the type arguments as Go does, so later syntax errors still come first.
-            let at = self.pos();
             self.next();
-            self.type_()?;
+            let mut args = vec![self.type_()?];
             while self.got_op(",") && !self.is_op("]") {
-                self.type_()?;
+                args.push(self.type_()?);
             }
             self.want_op("]")?;
-            self.defer_err(
-                at,
-                "generic instantiation (type arguments) is outside the golite subset",
-            );
+            if let TypeKind::Named { pkg, name } = kind {
+                return Ok(TypeKind::Instance { pkg, name, args });
+            }
         }
         Ok(kind)
     }
@@ -889,7 +957,8 @@ impl<'a> Parser<'a> {
             let embedded = next.is_op(".")
                 || next.kind == TokKind::Semi
                 || next.is_op("}")
-                || next.kind == TokKind::Str;
+                || next.kind == TokKind::Str
+                || (next.is_op("[") && self.embedded_instance());
             if embedded {
                 let kind = self.type_name()?;
                 let tag = self.tag();
@@ -934,6 +1003,31 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// At `Name [` in a struct: an embedded generic type `Box[T]` (the `]` ends the field)
+    /// rather than a field `Name [N]T`, as Go's parser decides.
+    fn embedded_instance(&self) -> bool {
+        let mut depth = 0usize;
+        let mut k = 1;
+        loop {
+            let t = self.peek_tok(k);
+            if t.kind == TokKind::Eof {
+                return false;
+            }
+            if t.is_op("[") {
+                depth += 1;
+            } else if t.is_op("]") {
+                depth -= 1;
+                if depth == 0 {
+                    let after = self.peek_tok(k + 1);
+                    return after.kind == TokKind::Semi
+                        || after.is_op("}")
+                        || after.kind == TokKind::Str;
+                }
+            }
+            k += 1;
+        }
+    }
+
     fn tag(&mut self) -> Option<String> {
         if let (TokKind::Str, LitValue::Str(s)) = (self.tok().kind, &self.tok().value) {
             let s = s.clone();
@@ -951,24 +1045,20 @@ impl<'a> Parser<'a> {
         while !self.is_op("}") && !self.is_eof() {
             let pos = self.pos();
             if self.is_op("~") {
-                return Err(err_at(
-                    pos,
-                    "type constraints (~T) are outside the golite subset",
-                ));
-            }
-            if self.tok().kind == TokKind::Ident && self.peek_tok(1).is_op("(") {
+                elems.push(InterfaceElem::Union(self.terms()?));
+            } else if self.tok().kind == TokKind::Ident && self.peek_tok(1).is_op("(") {
                 let name = self.name()?;
                 let sig = self.signature(pos)?;
                 elems.push(InterfaceElem::Method { name, sig });
             } else {
                 let typ = self.type_()?;
-                if self.is_op("|") {
-                    return Err(err_at(
-                        self.pos(),
-                        "type unions (A | B) are outside the golite subset",
-                    ));
+                if self.got_op("|") {
+                    let mut terms = vec![Term { tilde: false, typ }];
+                    terms.extend(self.terms()?);
+                    elems.push(InterfaceElem::Union(terms));
+                } else {
+                    elems.push(InterfaceElem::Embed(typ));
                 }
-                elems.push(InterfaceElem::Embed(typ));
             }
             if !self.got_semi() && !self.is_op("}") {
                 return Err(self.syntax_error(
@@ -2127,19 +2217,8 @@ impl<'a> Parser<'a> {
                     },
                 );
             } else if self.is_op("{") && self.complit_ok(&x) {
-                let typ = match (x.as_type(), &x.kind) {
-                    (Some(t), _) => t,
-                    (None, ExprKind::Index { x: base, index }) => {
-                        self.defer_err(
-                            index.pos,
-                            "generic instantiation (type arguments) is outside the golite subset",
-                        );
-                        base.as_type().unwrap_or(TypeExpr {
-                            pos: x.pos,
-                            kind: TypeKind::Struct(Vec::new()),
-                        })
-                    }
-                    (None, _) => return Err(err_at(x.pos, "invalid composite literal type")),
+                let Some(typ) = x.as_type() else {
+                    return Err(err_at(x.pos, "invalid composite literal type"));
                 };
                 let (elems, _) = self.complit_body()?;
                 x = self.mk(
@@ -2160,7 +2239,7 @@ impl<'a> Parser<'a> {
     fn complit_ok(&self, x: &Expr) -> bool {
         match &x.unparen().kind {
             ExprKind::Ident(_) | ExprKind::Selector { .. } => self.expr_lev >= 0,
-            ExprKind::Index { .. } => self.expr_lev >= 0,
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } => self.expr_lev >= 0,
             ExprKind::TypeLit(t) => matches!(
                 t.kind,
                 TypeKind::Array { .. }
@@ -2190,10 +2269,22 @@ impl<'a> Parser<'a> {
                     },
                 ));
             }
-            if self.is_op(",") {
-                return Err(err_at(
-                    self.pos(),
-                    "generic instantiation (type arguments) is outside the golite subset",
+            if self.got_op(",") {
+                // `F[A, B]`: type arguments.
+                let mut indices = vec![i];
+                while !self.is_op("]") {
+                    indices.push(self.expr()?);
+                    if !self.got_op(",") {
+                        break;
+                    }
+                }
+                self.want_op("]")?;
+                return Ok(self.mk(
+                    pos,
+                    ExprKind::IndexList {
+                        x: Box::new(x),
+                        indices,
+                    },
                 ));
             }
             Some(Box::new(i))

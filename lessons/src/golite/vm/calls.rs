@@ -69,6 +69,9 @@ pub(crate) struct Panicking {
     /// crash's line and stack are the panicking statement's, as Go's traceback prints them,
     /// not where unwinding left the goroutine.
     pub(crate) at: Vec<(FuncId, u32)>,
+    /// runtime.Goexit unwinding: the deferred calls run, `recover` sees nothing, and the
+    /// goroutine ends without a crash at the bottom.
+    pub(crate) goexit: bool,
 }
 
 /// The suffix Go (1.23+) prints when a deferred call recovers a panic and panics again with
@@ -275,7 +278,7 @@ impl GoTask {
         self.work += PANIC_STEPS;
         let mut msg = msg;
         let mut earlier = Vec::new();
-        if let Some(old) = self.panicking.take() {
+        if let Some(old) = self.panicking.take().filter(|p| !p.goexit) {
             earlier = old.earlier;
             earlier.push(old.msg);
         } else if let Some(old) = self.recovered.take() {
@@ -292,6 +295,21 @@ impl GoTask {
             earlier,
             depth: self.frames.len(),
             at: self.frames.iter().map(|f| (f.func, f.pc)).collect(),
+            goexit: false,
+        }));
+        self.unwind_top();
+    }
+
+    /// runtime.Goexit: unwinds the goroutine as a panic would, running every deferred call,
+    /// but no `recover` returns anything and nothing crashes: the goroutine just ends.
+    pub(crate) fn goexit(&mut self) {
+        self.panicking = Some(Box::new(Panicking {
+            value: Value::Nil,
+            msg: String::new(),
+            earlier: Vec::new(),
+            depth: self.frames.len(),
+            at: self.frames.iter().map(|f| (f.func, f.pc)).collect(),
+            goexit: true,
         }));
         self.unwind_top();
     }

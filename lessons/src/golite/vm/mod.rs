@@ -517,7 +517,11 @@ impl GoTask {
         'outer: loop {
             let Some(fr) = self.frames.last_mut() else {
                 if let Some(p) = &self.panicking {
-                    return Yield::Panic(p.text());
+                    return if p.goexit {
+                        Yield::Goexit
+                    } else {
+                        Yield::Panic(p.text())
+                    };
                 }
                 return Yield::Exit;
             };
@@ -541,7 +545,11 @@ impl GoTask {
                     continue 'outer;
                 }
                 if let Some(p) = &self.panicking {
-                    return Yield::Panic(p.text());
+                    return if p.goexit {
+                        Yield::Goexit
+                    } else {
+                        Yield::Panic(p.text())
+                    };
                 }
                 return Yield::Exit;
             }
@@ -1866,7 +1874,7 @@ impl GoTask {
                             .last()
                             .is_some_and(|f| f.kind == FrameKind::Deferred);
                         let v = match self.panicking.take() {
-                            Some(p) if ok => {
+                            Some(p) if ok && !p.goexit => {
                                 let v = p.value.clone();
                                 cx.note_recovered();
                                 self.recovered = Some(p);
