@@ -33,7 +33,7 @@ pub const IDLE_GAP_MS: f64 = 300.0;
 const BURST_SECONDS: f64 = 6.0;
 
 /// The longest real time one event of a crowded instant waits (tiny runs).
-const MAX_EVENT_MS: f64 = 150.0;
+const MAX_EVENT_MS: f64 = 200.0;
 
 /// The frame length [`play_seconds`] assumes (60 frames per second).
 const FRAME_MS: f64 = 1000.0 / 60.0;
