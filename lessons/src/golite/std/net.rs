@@ -5,6 +5,7 @@
 //! again. Only TCP on this machine: other networks and hosts are named as golite's gap.
 
 use super::support::*;
+use crate::golite::fmt::time_layout::{CLOCK_START, UNIX_TO_ABS};
 use crate::runtime::{ConnId, DialError, ListenerId, NetError, ReadResult};
 
 natives! {
@@ -47,7 +48,7 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "waitRead" => f(c, "func(int)", N::NetWaitRead),
         "write" => f(c, "func(int, []byte) int", N::NetWrite),
         "close" => f(c, "func(int) bool", N::NetClose),
-        "setDeadline" => f(c, "func(int, int, int64) bool", N::NetSetDeadline),
+        "setDeadline" => f(c, "func(int, int, int64, bool) bool", N::NetSetDeadline),
         "addrs" => f(c, "func(int) (string, string)", N::NetAddrs),
         "setIdle" => f(c, "func(int, bool)", N::NetSetIdle),
         "bind" => f(c, "func(any, int)", N::NetBind),
@@ -143,9 +144,10 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, Value::Bool(ok));
         }
         N::NetSetDeadline => {
-            // golite's time.Time is the virtual clock's nanoseconds; 0 is the zero Time.
-            let at = arg(2).as_int();
-            let d = if at == 0 { None } else { Some(at) };
+            // The deadline's Unix nanoseconds on the virtual clock (which starts at
+            // CLOCK_START); the zero Time means no deadline.
+            let start_unix_ns = (CLOCK_START - UNIX_TO_ABS).saturating_mul(1_000_000_000);
+            let d = (!arg(3).as_bool()).then(|| arg(2).as_int().saturating_sub(start_unix_ns));
             let (r, w) = match arg(1).as_int() {
                 1 => (Some(d), None),
                 2 => (None, Some(d)),
@@ -328,7 +330,7 @@ func (c *netꞏTCPConn) LocalAddr() netꞏAddr  { return c.fd.laddr }
 func (c *netꞏTCPConn) RemoteAddr() netꞏAddr { return c.fd.raddr }
 
 func (c *netꞏTCPConn) setDeadline(which int, t timeꞏ.Time) error {
-	if !netꞏ.ꞏsetDeadline(c.fd.id, which, t.UnixNano()) {
+	if !netꞏ.ꞏsetDeadline(c.fd.id, which, t.UnixNano(), t.IsZero()) {
 		return &netꞏOpError{Op: "set", Net: "tcp", Addr: c.fd.laddr, Err: netꞏErrClosed}
 	}
 	return nil
