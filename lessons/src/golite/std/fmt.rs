@@ -87,6 +87,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 fmt_value::sprint(t, &items)
             };
+            charge_formatting(t, cx, text.len(), &items);
             match n {
                 N::FmtPrintln | N::FmtPrint => {
                     cx.print(&text);
@@ -104,6 +105,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 (fmt_value::sprintf(t, s(&f), &items), Vec::new())
             };
+            charge_formatting(t, cx, text.len(), &items);
             match n {
                 N::FmtPrintf => {
                     cx.print(&text);
@@ -143,13 +145,15 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
         N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
             let w = arg(0);
+            let items = slice_items(&arg(if n == N::FmtFprintf { 2 } else { 1 }));
             let text = if n == N::FmtFprintf {
-                fmt_value::sprintf(t, s(&arg(1)), &slice_items(&arg(2)))
+                fmt_value::sprintf(t, s(&arg(1)), &items)
             } else if n == N::FmtFprintln {
-                fmt_value::sprintln(t, &slice_items(&arg(1)))
+                fmt_value::sprintln(t, &items)
             } else {
-                fmt_value::sprint(t, &slice_items(&arg(1)))
+                fmt_value::sprint(t, &items)
             };
+            charge_formatting(t, cx, text.len(), &items);
             write_to(cx, &w, &text);
             push!(t, Value::Int(text.len() as i64));
             push!(t, Value::Nil);
@@ -346,6 +350,38 @@ fn fmt_results(n: Native) -> Vec<TypeId> {
 const FPRINT_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, a ...any) (int, error) { return w.Write([]byte(P.Sprint(a...))) }";
 const FPRINTLN_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, a ...any) (int, error) { return w.Write([]byte(P.Sprintln(a...))) }";
 const FPRINTF_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, format string, a ...any) (int, error) { return w.Write([]byte(P.Sprintf(format, a...))) }";
+
+/// Bytes of one formatting call that cost nothing beyond the call's instruction.
+const FREE_FORMAT_BYTES: u64 = 4096;
+/// Steps per byte formatted past those: formatting a big value natively takes about the time
+/// of 7 steps per byte, so a program printing a huge value over and over meets the step limit
+/// within seconds (issue 23; the fuzzer found 3,000 prints of a 12.8 MB self-nested slice).
+/// Prints under 4 KiB keep their step counts, and with them the seeded preemption points.
+const FORMAT_STEPS_PER_BYTE: u64 = 4;
+
+/// Strings among the operands are copied, not formatted: their bytes are not charged here (the
+/// call's own charge counts them).
+fn charge_formatting(t: &mut GoTask, cx: &mut Cx<'_, Value>, len: usize, items: &[Value]) {
+    let copied: u64 = items
+        .iter()
+        .map(|v| match v {
+            Value::Str(s) => s.len() as u64,
+            Value::Iface(b) => match &b.1 {
+                Value::Str(s) => s.len() as u64,
+                _ => 0,
+            },
+            _ => 0,
+        })
+        .sum();
+    let extra = (len as u64)
+        .saturating_sub(copied)
+        .saturating_sub(FREE_FORMAT_BYTES);
+    t.charge(
+        cx,
+        extra.saturating_mul(FORMAT_STEPS_PER_BYTE),
+        "formatting a large value",
+    );
+}
 
 /// Writes `text` where an `io.Writer` value golite supports points: stdout, stderr or a
 /// strings.Builder.
