@@ -237,25 +237,6 @@ impl Reader<'_> {
     }
 }
 
-/// Every state, in the order of their wire numbers.
-const STATES: [GState; 15] = [
-    GState::Running,
-    GState::Runnable,
-    GState::ChanSend,
-    GState::ChanRecv,
-    GState::Select,
-    GState::SelectNoCases,
-    GState::Sleep,
-    GState::WaitGroupWait,
-    GState::MutexLock,
-    GState::RwMutexLock,
-    GState::RwMutexRLock,
-    GState::CondWait,
-    GState::ChanSendNil,
-    GState::ChanRecvNil,
-    GState::IoWait,
-];
-
 /// A connection's end and state, in the order of their wire numbers.
 const SIDES: [Side; 2] = [Side::Client, Side::Server];
 const CONN_STATES: [ConnState; 3] = [ConnState::Active, ConnState::Idle, ConnState::Closed];
@@ -317,7 +298,7 @@ fn event(w: &mut Writer, e: &Event) {
         }
         EventKind::Block { state, on, cases } => {
             w.u64(1);
-            w.u64(STATES.iter().position(|s| s == state).unwrap_or(0) as u64);
+            w.u64(GState::ALL.iter().position(|s| s == state).unwrap_or(0) as u64);
             obj(w, *on);
             match cases {
                 None => w.u64(0),
@@ -430,7 +411,7 @@ fn read_event(r: &mut Reader) -> Option<Event> {
             name: Rc::from(r.string()?),
         },
         1 => {
-            let state = *STATES.get(usize::try_from(r.u64()?).ok()?)?;
+            let state = *GState::ALL.get(usize::try_from(r.u64()?).ok()?)?;
             let on = read_obj(r)?;
             let cases = match r.u64()? {
                 0 => None,

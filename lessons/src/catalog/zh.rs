@@ -27,24 +27,7 @@ mod tests {
 
     #[test]
     fn every_plain_state_reads_in_chinese_and_api_names_stay() {
-        let all = [
-            GState::Running,
-            GState::Runnable,
-            GState::ChanSend,
-            GState::ChanRecv,
-            GState::Select,
-            GState::SelectNoCases,
-            GState::Sleep,
-            GState::WaitGroupWait,
-            GState::MutexLock,
-            GState::RwMutexLock,
-            GState::RwMutexRLock,
-            GState::CondWait,
-            GState::ChanSendNil,
-            GState::ChanRecvNil,
-            GState::IoWait,
-        ];
-        for g in all {
+        for g in GState::ALL {
             let (en, zh) = (g.as_str(), state(g.as_str()));
             // What stays is a Go name: a keyword or a dotted API name.
             assert!(

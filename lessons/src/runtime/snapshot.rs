@@ -394,8 +394,8 @@ impl Fold {
         // over the goroutines (there can be 100,000). Goroutines come in id order, so each
         // group's ids are sorted as they are pushed.
         let mut by_line: Vec<LineGroup> = Vec::new();
-        let mut group_at: Vec<[u32; ALL_STATES.len()]> = Vec::new();
-        let mut counts = [0u32; ALL_STATES.len()];
+        let mut group_at: Vec<[u32; GState::ALL.len()]> = Vec::new();
+        let mut counts = [0u32; GState::ALL.len()];
         for (i, g) in self.gs.iter().enumerate() {
             let Some(g) = g else { continue };
             let gid = Gid(i as u32);
@@ -441,7 +441,7 @@ impl Fold {
         // Within a line, states sort by their Go name.
         by_line
             .sort_unstable_by(|a, b| (a.line, a.state.as_str()).cmp(&(b.line, b.state.as_str())));
-        let by_state = ALL_STATES
+        let by_state = GState::ALL
             .iter()
             .filter(|s| counts[**s as usize] > 0)
             .map(|s| StateCount {
@@ -564,24 +564,6 @@ impl Fold {
         }
     }
 }
-
-const ALL_STATES: [GState; 15] = [
-    GState::Running,
-    GState::Runnable,
-    GState::ChanSend,
-    GState::ChanRecv,
-    GState::Select,
-    GState::SelectNoCases,
-    GState::Sleep,
-    GState::WaitGroupWait,
-    GState::MutexLock,
-    GState::RwMutexLock,
-    GState::RwMutexRLock,
-    GState::CondWait,
-    GState::ChanSendNil,
-    GState::ChanRecvNil,
-    GState::IoWait,
-];
 
 fn ser_rc_str<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(v)

@@ -24,6 +24,26 @@ pub enum GState {
 }
 
 impl GState {
+    /// Every state, in declaration order (so `state as usize` indexes it): snapshots count by it,
+    /// and the page's wire numbers states by their place in it.
+    pub const ALL: [GState; 15] = [
+        GState::Running,
+        GState::Runnable,
+        GState::ChanSend,
+        GState::ChanRecv,
+        GState::Select,
+        GState::SelectNoCases,
+        GState::Sleep,
+        GState::WaitGroupWait,
+        GState::MutexLock,
+        GState::RwMutexLock,
+        GState::RwMutexRLock,
+        GState::CondWait,
+        GState::ChanSendNil,
+        GState::ChanRecvNil,
+        GState::IoWait,
+    ];
+
     /// Go's words for the state, as in `goroutine 7 [chan send]:`.
     pub fn as_str(self) -> &'static str {
         match self {
