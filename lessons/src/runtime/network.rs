@@ -30,7 +30,7 @@
 //! a reader of the other, by writing or closing), and a goroutine blocked in `Accept` can be
 //! woken by any goroutine that can run (anyone can dial).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
@@ -138,7 +138,9 @@ pub(crate) struct Network {
     pub conns: Vec<ConnEnd>,
     latency: i64,
     next_port: u32,
-    waits: HashMap<Gid, NetWait>,
+    /// Ordered by goroutine, so waking and re-arming go in the same order every run (a hash
+    /// map's order changes from process to process, and timer ids follow it).
+    waits: BTreeMap<Gid, NetWait>,
 }
 
 /// Splits `host:port`; the host must be this machine.
@@ -252,17 +254,19 @@ impl<V: Value> Runtime<V> {
 
     /// Wakes every goroutine parked on `on`: it tries its operation again.
     fn net_wake(&mut self, on: ObjId) {
-        let mut gs: Vec<Gid> = self
-            .net
+        for g in self.parked_on(on) {
+            self.net_unpark(g);
+        }
+    }
+
+    /// The goroutines parked on `on`, lowest first.
+    fn parked_on(&self, on: ObjId) -> Vec<Gid> {
+        self.net
             .waits
             .iter()
             .filter(|(_, w)| w.on == on)
             .map(|(g, _)| *g)
-            .collect();
-        gs.sort_unstable();
-        for g in gs {
-            self.net_unpark(g);
-        }
+            .collect()
     }
 
     fn net_unpark(&mut self, g: Gid) {
@@ -294,14 +298,7 @@ impl<V: Value> Runtime<V> {
             return;
         }
         let at = self.net.next_read_event(c);
-        let parked: Vec<Gid> = self
-            .net
-            .waits
-            .iter()
-            .filter(|(_, w)| w.on == on)
-            .map(|(g, _)| *g)
-            .collect();
-        for g in parked {
+        for g in self.parked_on(on) {
             let old = self.net.waits.get(&g).and_then(|w| w.timer);
             if let Some(t) = old {
                 self.timers_disarm(t);
