@@ -385,7 +385,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
 fn native_work(v: &Value) -> u64 {
     match v {
         Value::Str(s) => s.len() as u64,
-        Value::Slice(_, _, len) => u64::from(*len) * 4,
+        Value::Slice(_, _, len, _) => u64::from(*len) * 4,
         _ => 0,
     }
 }

@@ -64,7 +64,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SlicesReverse => {
-            if let Value::Slice(o, off, len) = arg(0) {
+            if let Value::Slice(o, off, len, _) = arg(0) {
                 o.borrow_mut()[off as usize..(off + len) as usize].reverse();
             }
         }
@@ -114,15 +114,14 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             match &v {
                 Value::Slice(..) => {
                     let items = slice_items(&v);
-                    let k = items.len() as u32;
-                    push!(t, Value::Slice(Obj::new(items), 0, k));
+                    push!(t, Value::slice(items));
                 }
                 _ => push!(t, Value::Nil),
             }
         }
         N::SlicesCompact => {
             let v = arg(0);
-            if let Value::Slice(o, off, len) = &v {
+            if let Value::Slice(o, off, len, cap) = &v {
                 let items = slice_items(&v);
                 let mut out: Vec<Value> = Vec::new();
                 for x in items {
@@ -137,7 +136,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                 }
                 drop(b);
                 let _ = len;
-                push!(t, Value::Slice(o.clone(), *off, k as u32));
+                push!(t, Value::Slice(o.clone(), *off, k as u32, *cap));
             } else {
                 push!(t, v);
             }
@@ -162,8 +161,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             let tail = items.split_off(i as usize);
             items.extend(add);
             items.extend(tail);
-            let k = items.len() as u32;
-            push!(t, Value::Slice(Obj::new(items), 0, k));
+            push!(t, Value::slice(items));
         }
         N::SlicesDelete => {
             let v = arg(0);
@@ -174,7 +172,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                     "runtime error: slice bounds out of range [{i}:{j}]"
                 ));
             }
-            if let Value::Slice(o, off, len) = &v {
+            if let Value::Slice(o, off, len, cap) = &v {
                 let mut out = items.clone();
                 out.drain(i as usize..j as usize);
                 let k = out.len();
@@ -194,7 +192,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                     b[*off as usize + x] = z;
                 }
                 drop(b);
-                push!(t, Value::Slice(o.clone(), *off, k as u32));
+                push!(t, Value::Slice(o.clone(), *off, k as u32, *cap));
             } else {
                 push!(t, v);
             }

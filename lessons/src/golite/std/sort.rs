@@ -54,7 +54,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SortSlice => {
-            if let Value::Slice(o, off, len) = arg(0) {
+            if let Value::Slice(o, off, len, _) = arg(0) {
                 let mut b = o.borrow_mut();
                 let w = &mut b[off as usize..(off + len) as usize];
                 w.sort_by(|x, y| match (x, y) {

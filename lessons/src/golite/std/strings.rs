@@ -548,8 +548,7 @@ fn value_wrapper(name: &str) -> Option<&'static str> {
 }
 
 fn str_slice(items: Vec<String>) -> Value {
-    let n = items.len() as u32;
-    Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
+    Value::slice(items.into_iter().map(strv).collect())
 }
 
 /// strings.Reader, written in Go (std/mod.rs's `go_source`): an io.Reader over a string.

@@ -1072,7 +1072,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
@@ -1119,7 +1119,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
@@ -1158,7 +1158,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         let (o, at, n) = match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 (o.clone(), *off as i64 + i, *len as usize)
                             }
                             Value::Agg(o) => (o.clone(), i, o.borrow().len()),
@@ -1277,7 +1277,7 @@ impl GoTask {
                             let id = self.alloc(cx, bytes, AllocKind::Slice);
                             o.set_alloc(id);
                         }
-                        self.stack.push(Value::Slice(o, 0, n));
+                        self.stack.push(Value::Slice(o, 0, n, n));
                     }
                     Op::MakeMap(n) => {
                         let kv = self.pop_n(2 * n as usize);
@@ -1651,11 +1651,11 @@ impl GoTask {
                         let v = pop!();
                         let n = match &v {
                             Value::Str(s) => s.len(),
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(_, _, len, cap) => {
                                 if op == Op::Len {
                                     *len as usize
                                 } else {
-                                    o.borrow().len() - *off as usize
+                                    *cap as usize
                                 }
                             }
                             Value::Agg(o) => o.borrow().len(),
@@ -1689,7 +1689,7 @@ impl GoTask {
                     Op::AppendSpread(el) => {
                         let other = pop!();
                         let s = pop!();
-                        if race && let Value::Slice(o, off, len) = &other {
+                        if race && let Value::Slice(o, off, len, _) = &other {
                             pins.range(
                                 cx,
                                 site!(),
@@ -1700,7 +1700,7 @@ impl GoTask {
                             );
                         }
                         let vals: Vec<Value> = match &other {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
                             }
                             Value::Str(st) => {
@@ -1720,11 +1720,15 @@ impl GoTask {
                         if race {
                             let site = site!();
                             let n = match (&src, &dst) {
-                                (Value::Slice(_, _, a), Value::Slice(_, _, b)) => (*a).min(*b),
-                                (Value::Str(a), Value::Slice(_, _, b)) => (a.len() as u32).min(*b),
+                                (Value::Slice(_, _, a, _), Value::Slice(_, _, b, _)) => {
+                                    (*a).min(*b)
+                                }
+                                (Value::Str(a), Value::Slice(_, _, b, _)) => {
+                                    (a.len() as u32).min(*b)
+                                }
                                 _ => 0,
                             };
-                            if let Value::Slice(o, off, _) = &src {
+                            if let Value::Slice(o, off, _, _) = &src {
                                 pins.range(
                                     cx,
                                     site,
@@ -1734,7 +1738,7 @@ impl GoTask {
                                     crate::runtime::AccessKind::Read,
                                 );
                             }
-                            if let Value::Slice(o, off, _) = &dst {
+                            if let Value::Slice(o, off, _, _) = &dst {
                                 pins.range(
                                     cx,
                                     site,
@@ -1746,7 +1750,7 @@ impl GoTask {
                             }
                         }
                         let vals: Vec<Value> = match &src {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
                             }
                             Value::Str(st) => {
@@ -1756,7 +1760,7 @@ impl GoTask {
                         };
                         let mut n = 0;
                         self.charge(cx, vals.len() as u64, "copy");
-                        if let Value::Slice(o, off, len) = &dst {
+                        if let Value::Slice(o, off, len, _) = &dst {
                             n = vals.len().min(*len as usize);
                             let mut b = o.borrow_mut();
                             for (i, v) in vals.into_iter().take(n).enumerate() {
@@ -1825,7 +1829,7 @@ impl GoTask {
                             let id = self.alloc(cx, bytes, AllocKind::Slice);
                             o.set_alloc(id);
                         }
-                        self.stack.push(Value::Slice(o, 0, len as u32));
+                        self.stack.push(Value::Slice(o, 0, len as u32, cap as u32));
                     }
                     Op::MakeMapEmpty => {
                         let m = Rc::new(RefCell::new(MapObj::default()));
@@ -1930,8 +1934,7 @@ impl GoTask {
                             }
                             _ => Vec::new(),
                         };
-                        let n = keys.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(keys), 0, n));
+                        self.stack.push(Value::slice(keys));
                     }
                     Op::DecodeRune => {
                         let i = pop!().as_int() as usize;
@@ -1979,8 +1982,7 @@ impl GoTask {
                             .bytes()
                             .map(|b| Value::Int(i64::from(b)))
                             .collect();
-                        let n = v.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                        self.stack.push(Value::slice(v));
                     }
                     Op::StringToRunes => {
                         let s = pop!();
@@ -1995,12 +1997,11 @@ impl GoTask {
                             .chars()
                             .map(|c| Value::Int(i64::from(c as u32)))
                             .collect();
-                        let n = v.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                        self.stack.push(Value::slice(v));
                     }
                     Op::BytesToString => {
                         let s = pop!();
-                        if let Value::Slice(o, off, len) = &s {
+                        if let Value::Slice(o, off, len, _) = &s {
                             self.charge(cx, u64::from(*len), "string([]byte)");
                             // Go's slicebytetostring reads every element.
                             if race {
@@ -2009,7 +2010,7 @@ impl GoTask {
                             }
                         }
                         let bytes: Vec<u8> = match &s {
-                            Value::Slice(o, off, len) => o.borrow()
+                            Value::Slice(o, off, len, _) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]
                                 .iter()
                                 .map(|v| v.as_int() as u8)
@@ -2022,7 +2023,7 @@ impl GoTask {
                     }
                     Op::RunesToString => {
                         let s = pop!();
-                        if let Value::Slice(o, off, len) = &s {
+                        if let Value::Slice(o, off, len, _) = &s {
                             self.charge(cx, u64::from(*len), "string([]rune)");
                             // Go's slicerunetostring reads every element.
                             if race {
@@ -2031,7 +2032,7 @@ impl GoTask {
                             }
                         }
                         let st: String = match &s {
-                            Value::Slice(o, off, len) => o.borrow()
+                            Value::Slice(o, off, len, _) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]
                                 .iter()
                                 .map(|v| {

@@ -209,8 +209,10 @@ pub enum Value {
     Str(Rc<str>),
     /// A struct or array. The compiler copies it wherever Go copies a value.
     Agg(Cells),
-    /// A slice: backing array (its Vec length is the capacity), offset and length.
-    Slice(Cells, u32, u32),
+    /// A slice: backing array, offset, length and capacity. The capacity is the slice's own
+    /// (`a[lo:hi:max]` shares `a`'s array with a smaller one), at most the array's length less
+    /// the offset.
+    Slice(Cells, u32, u32, u32),
     Map(Rc<RefCell<MapObj>>),
     Chan(Rc<ChanRef>),
     Func(Rc<Closure>),
@@ -273,6 +275,11 @@ impl Value {
     pub fn agg(v: Vec<Value>) -> Value {
         Value::Agg(Obj::new(v))
     }
+    /// A slice over a new array of exactly these items (length and capacity their count).
+    pub fn slice(v: Vec<Value>) -> Value {
+        let n = v.len() as u32;
+        Value::Slice(Obj::new(v), 0, n, n)
+    }
 
     /// A copy as Go copies values: structs and arrays are copied deeply (their nested structs and
     /// arrays too), everything else shares.
@@ -313,7 +320,7 @@ impl Value {
             Value::Elem(c, i) => Key::Addr((Rc::as_ptr(c) as *const u8 as usize) + *i as usize),
             Value::Map(m) => Key::Addr(Rc::as_ptr(m) as *const u8 as usize),
             Value::Func(f) => Key::Addr(Rc::as_ptr(f) as *const u8 as usize),
-            Value::Slice(c, o, _) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize + *o as usize),
+            Value::Slice(c, o, ..) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize + *o as usize),
             Value::Iface(b) => Key::Iface(b.0, Box::new(b.1.key_at(depth + 1))),
             Value::Tuple(_) => Key::Nil,
         }
@@ -468,5 +475,16 @@ impl Drop for Closure {
         if self.captures.iter().any(owns_last_ref) {
             drop_deep(std::mem::take(&mut self.captures));
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// A slice's own capacity fits beside its offset and length: a value stays three words on
+    /// 64-bit targets (the heap limit counts values by this size, `SLOT_BYTES`).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_value_is_three_words() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 24);
     }
 }
