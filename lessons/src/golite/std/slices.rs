@@ -24,6 +24,7 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Slices,
     path: PATH,
     go: GO,
+    needs: &["iter"],
     ..Package::NONE
 };
 
@@ -437,6 +438,83 @@ pub(super) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: P
 /// slices' generic functions written in Go as Go's own package writes them (compile/generics.rs
 /// makes one instance per element type, as for a program's generic functions).
 const GO: &str = r#"
+func slicesꞏAll[S ~[]E, E any](s S) iterꞏSeq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏBackward[S ~[]E, E any](s S) iterꞏSeq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏValues[S ~[]E, E any](s S) iterꞏSeq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏAppendSeq[S ~[]E, E any](s S, seq iterꞏSeq[E]) S {
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+func slicesꞏCollect[E any](seq iterꞏSeq[E]) []E {
+	var s []E
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+func slicesꞏSorted[E cmpꞏOrdered](seq iterꞏSeq[E]) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.Sort(s)
+	return s
+}
+
+func slicesꞏSortedFunc[E any](seq iterꞏSeq[E], cmp func(E, E) int) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.SortFunc(s, cmp)
+	return s
+}
+
+func slicesꞏSortedStableFunc[E any](seq iterꞏSeq[E], cmp func(E, E) int) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.SortStableFunc(s, cmp)
+	return s
+}
+
+func slicesꞏChunk[S ~[]E, E any](s S, n int) iterꞏSeq[S] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(S) bool) {
+		for i := 0; i < len(s); i += n {
+			end := min(n, len(s[i:]))
+			if !yield(s[i : i+end : i+end]) {
+				return
+			}
+		}
+	}
+}
+
 func slicesꞏDeleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
 	i := -1
 	for j, v := range s {

@@ -170,7 +170,12 @@ pub(super) fn generic_call(
                 c.emit(Op::IfaceValue);
             }
             c.init_var(sv);
-            let ft = c.type_of(&args[1])?;
+            let ft = if g == G::SlicesSortFunc {
+                let want = c.types.func(vec![el, el], vec![ids::INT], false);
+                c.func_arg_type(&args[1], want)?
+            } else {
+                c.type_of(&args[1])?
+            };
             let fv = c.temp(ft);
             c.value_to(&args[1], ft)?;
             c.init_var(fv);

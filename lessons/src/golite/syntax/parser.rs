@@ -1396,7 +1396,8 @@ impl<'a> Parser<'a> {
                 StmtKind::Fallthrough
             }
             "goto" => {
-                return Err(err_at(pos, "goto statements are outside the golite subset"));
+                self.next();
+                StmtKind::Goto(self.name()?)
             }
             "func" | "struct" | "map" | "chan" | "interface" => {
                 return Ok(Some(self.simple_stmt(false)?));

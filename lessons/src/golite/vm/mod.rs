@@ -2,7 +2,7 @@
 //! can block anywhere (a receive deep inside an expression inside nested calls) and be resumed by
 //! the runtime later. Go calls never recurse in Rust.
 
-use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap};
+use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap, key_in};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, Op, Program, RecvAdjust};
 use crate::golite::types::{Kind, TypeId, Types};
@@ -1177,8 +1177,11 @@ impl GoTask {
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
                         let k = pop!();
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
-                        let k = k.key();
                         let m = pop!();
+                        let k = match &m {
+                            Value::Map(mo) => key_in(self.types(), &mo.borrow(), &k),
+                            _ => k.key(),
+                        };
                         let found = match &m {
                             Value::Map(m) => {
                                 if race {
@@ -1208,7 +1211,7 @@ impl GoTask {
                         match &m {
                             Value::Map(m) => {
                                 self.charge(cx, 4 * work_units(&k), "hashing a map key");
-                                let key = k.key();
+                                let key = key_in(self.types(), &m.borrow(), &k);
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
                                 {
@@ -1279,12 +1282,14 @@ impl GoTask {
                         }
                         self.stack.push(Value::Slice(o, 0, n, n));
                     }
-                    Op::MakeMap(n) => {
+                    Op::MakeMap(n, kt) => {
                         let kv = self.pop_n(2 * n as usize);
                         let mut m = MapObj::default();
+                        m.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
                         let mut it = kv.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            m.entries.insert(k.key(), (k, v));
+                            let key = key_in(self.types(), &m, &k);
+                            m.entries.insert(key, (k, v));
                         }
                         let m = Rc::new(RefCell::new(m));
                         save!();
@@ -1784,7 +1789,8 @@ impl GoTask {
                                 m.borrow_mut().writing = cx.gid().0;
                                 self.map_write = Some(m.clone());
                             }
-                            m.borrow_mut().entries.remove(&k.key());
+                            let key = key_in(self.types(), &m.borrow(), &k);
+                            m.borrow_mut().entries.remove(&key);
                         }
                     }
                     Op::MakeSliceLen(t, has_cap) => {
@@ -1831,8 +1837,10 @@ impl GoTask {
                         }
                         self.stack.push(Value::Slice(o, 0, len as u32, cap as u32));
                     }
-                    Op::MakeMapEmpty => {
-                        let m = Rc::new(RefCell::new(MapObj::default()));
+                    Op::MakeMapEmpty(kt) => {
+                        let mut mo = MapObj::default();
+                        mo.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
+                        let m = Rc::new(RefCell::new(mo));
                         save!();
                         if let Err(y) = self.map_grew(cx, &m) {
                             return y;
@@ -1871,6 +1879,40 @@ impl GoTask {
                             self.start_panic(v, m);
                         }
                         continue 'outer;
+                    }
+                    Op::FrameIndex => {
+                        let i = self.frames.len().saturating_sub(1);
+                        self.stack.push(Value::Int(i as i64));
+                    }
+                    Op::DeferMove => {
+                        let to = pop!().as_int() as usize;
+                        let n = self.frames.len();
+                        if to + 1 < n
+                            && let Some(d) = self.frames[n - 1].defers.pop()
+                        {
+                            self.frames[to].defers.push(d);
+                        }
+                    }
+                    Op::RangeFuncCheck => {
+                        let why = match pop!().as_int() {
+                            0 => None,
+                            1 => Some("after function for loop body returned false"),
+                            2 => Some("after whole loop exit"),
+                            _ => Some("after loop body panic"),
+                        };
+                        if let Some(why) = why {
+                            throw!(format!(
+                                "runtime error: range function continued iteration {why}"
+                            ));
+                        }
+                    }
+                    Op::RangeFuncDone => {
+                        if pop!().as_int() == 3 {
+                            throw!(
+                                "runtime error: range function recovered a loop body panic and did not resume panicking"
+                                    .into()
+                            );
+                        }
                     }
                     Op::Recover => {
                         let ok = self
