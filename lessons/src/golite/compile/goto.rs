@@ -13,8 +13,8 @@ use crate::golite::syntax::ast::{Ident, Pos};
 pub(crate) struct Gotos {
     /// The blocks open now, outermost first: their ids and first lines.
     open: Vec<(usize, u32)>,
-    /// Each block's variable declarations so far, by block id.
-    decls: Vec<Vec<Pos>>,
+    /// Each block's variable declarations so far (name and position), by block id.
+    decls: Vec<Vec<(String, Pos)>>,
     /// Each block's first line, by block id.
     starts: Vec<u32>,
     labels: Vec<Label>,
@@ -55,9 +55,9 @@ impl Gotos {
     }
 
     /// A variable the program declared in the innermost open block.
-    pub(crate) fn declared(&mut self, pos: Pos) {
+    pub(crate) fn declared(&mut self, name: &str, pos: Pos) {
         if let Some(&(id, _)) = self.open.last() {
-            self.decls[id].push(pos);
+            self.decls[id].push((name.to_string(), pos));
         }
     }
 
@@ -141,13 +141,13 @@ impl<'a> Compiler<'a> {
                 && let Some(&block) = l.path.last()
                 && let Some(&since) = j.decls.get(l.path.len() - 1)
                 && l.decls > since
-                && let Some(d) = g.decls[block].get(since)
+                && let Some((name, d)) = g.decls[block].get(since)
             {
                 return err(
                     j.pos,
                     format!(
-                        "goto {} jumps over variable declaration at line {}",
-                        j.label, d.line
+                        "goto {} jumps over declaration of {name} at ./{FILE_MARK}:{}:{}",
+                        j.label, d.line, d.col
                     ),
                 );
             }

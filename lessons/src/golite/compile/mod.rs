@@ -892,7 +892,7 @@ impl<'a> Compiler<'a> {
     /// A variable the program declares at `pos` (`:=`, `var`, range and select variables): an
     /// error unless some expression reads it before the function ends.
     pub fn declare_var(&mut self, name: &str, ty: TypeId, pos: Pos) -> usize {
-        self.f().gotos.declared(pos);
+        self.f().gotos.declared(name, pos);
         let v = self.new_var(name, ty);
         if name != "_" {
             self.f().vars[v].unused = Some((pos, name.to_string()));
