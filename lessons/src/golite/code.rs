@@ -225,8 +225,9 @@ pub(crate) enum Op {
     /// function, whose frame its body's defers join).
     FrameIndex,
     /// Pop a frame index: move the call just deferred to that frame (a `defer` in a
-    /// range-over-func body).
-    DeferMove,
+    /// range-over-func body), if it is a frame of function `f` (the body may run on another
+    /// goroutine, whose stack is not the loop's: the call then stays with the body).
+    DeferMove(FuncId),
     /// Pop a range-over-func loop's state at its body's entry: panic as Go does unless ready.
     RangeFuncCheck,
     /// Pop the state once the iterator returned: panic if it swallowed the body's panic.

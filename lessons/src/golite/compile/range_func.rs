@@ -337,9 +337,10 @@ impl<'a> Compiler<'a> {
 
     /// `defer` inside a loop body: the call just deferred joins the enclosing function's frame.
     pub(super) fn range_defer(&mut self) {
-        if self.f().range_func.is_some() {
+        if let Some(home) = self.f().range_func.as_ref().map(|rf| rf.home) {
+            let fid = self.fids[home];
             self.rf_load(|rf| (rf.home, rf.frame));
-            self.emit(Op::DeferMove);
+            self.emit(Op::DeferMove(fid));
         }
     }
 

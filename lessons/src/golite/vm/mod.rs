@@ -1884,10 +1884,11 @@ impl GoTask {
                         let i = self.frames.len().saturating_sub(1);
                         self.stack.push(Value::Int(i as i64));
                     }
-                    Op::DeferMove => {
+                    Op::DeferMove(home) => {
                         let to = pop!().as_int() as usize;
                         let n = self.frames.len();
                         if to + 1 < n
+                            && self.frames[to].func == home
                             && let Some(d) = self.frames[n - 1].defers.pop()
                         {
                             self.frames[to].defers.push(d);
