@@ -621,7 +621,7 @@ impl<'a> Compiler<'a> {
                         t,
                         Fresh {
                             name: p.name.name.clone(),
-                            constraint: ast::type_string(&p.constraint),
+                            constraint: constraint_string(&p.constraint),
                             comparable,
                         },
                     );
@@ -800,7 +800,7 @@ impl<'a> Compiler<'a> {
     /// None when `t` satisfies constraint `c`; otherwise types2's message.
     fn satisfies(&mut self, t: TypeId, c: &TypeExpr) -> R<Option<String>> {
         let tn = self.msg_name(t);
-        let cn = ast::type_string(c);
+        let cn = constraint_string(c);
         match &c.kind {
             TypeKind::Named { pkg: None, name } if name.name == "any" => Ok(None),
             TypeKind::Named { pkg: None, name } if name.name == "comparable" => Ok((!self
@@ -1123,6 +1123,25 @@ impl<'a> Compiler<'a> {
 }
 
 /// The single type term of a constraint like `~[]E` or `[]E` (its core type), if it has one.
+/// A constraint as types2 prints it: a union written in the type parameter list
+/// (`[T ~int | ~float64]`, an implicit interface the parser starts at its first term) without
+/// the `interface{...}` that an explicitly written one keeps.
+fn constraint_string(c: &TypeExpr) -> String {
+    let s = ast::type_string(c);
+    if let TypeKind::Interface(elems) = &c.kind
+        && let [InterfaceElem::Union(terms)] = elems.as_slice()
+        && let Some(first) = terms.first()
+        && first.typ.pos.line == c.pos.line
+        && first.typ.pos.col.saturating_sub(c.pos.col) <= 1
+        && let Some(inner) = s
+            .strip_prefix("interface{")
+            .and_then(|x| x.strip_suffix('}'))
+    {
+        return inner.to_string();
+    }
+    s
+}
+
 fn core_term(c: &TypeExpr) -> Option<&TypeExpr> {
     match &c.kind {
         TypeKind::Interface(elems) => {
