@@ -869,11 +869,13 @@ fn array_type_declaration_is_not_generic() {
 }
 
 #[test]
-fn goto_rejected_by_name() {
-    assert_eq!(
-        err_of("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n"),
-        "a.go:4:2: goto statements are outside the golite subset"
+fn goto_names_its_label() {
+    let body = main_body("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n");
+    assert!(
+        matches!(&body[0].kind, StmtKind::Goto(l) if l.name == "L"),
+        "{body:?}"
     );
+    assert!(matches!(&body[1].kind, StmtKind::Labeled { label, .. } if label.name == "L"));
 }
 
 #[test]

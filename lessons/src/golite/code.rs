@@ -142,7 +142,9 @@ pub(crate) enum Op {
     /// Pop n values, push an array.
     MakeArray(u32),
     /// Pop 2n values (k, v pairs), push a map.
-    MakeMap(u32),
+    /// Stack [k1, v1, ..., kn, vn]: a map literal; its key type when keys are typed (see
+    /// `MakeMapEmpty`), else `ids::VOID`.
+    MakeMap(u32, TypeId),
 
     // Interfaces.
     /// Wrap the value on top in an interface with dynamic type t (nil pointers stay typed).
@@ -211,11 +213,25 @@ pub(crate) enum Op {
     Delete,
     /// Stack [len, cap?]: new slice of elem type t (flag: cap given).
     MakeSliceLen(TypeId, bool),
-    MakeMapEmpty,
+    /// `make(map[K]V)`: K when a key's identity depends on its static type (a pointer to a
+    /// struct is stored like the struct, so `map[*T]V` keys by address only when told), else
+    /// `ids::VOID`.
+    MakeMapEmpty(TypeId),
     /// Push a pointer to a fresh zero value of t.
     New(TypeId),
     Panic,
     Recover,
+    /// Push the index of the current frame on the goroutine's stack (a range-over-func loop's
+    /// function, whose frame its body's defers join).
+    FrameIndex,
+    /// Pop a frame index: move the call just deferred to that frame (a `defer` in a
+    /// range-over-func body), if it is a frame of function `f` (the body may run on another
+    /// goroutine, whose stack is not the loop's: the call then stays with the body).
+    DeferMove(FuncId),
+    /// Pop a range-over-func loop's state at its body's entry: panic as Go does unless ready.
+    RangeFuncCheck,
+    /// Pop the state once the iterator returned: panic if it swallowed the body's panic.
+    RangeFuncDone,
     Min(u16, bool),
     Max(u16, bool),
     /// Range helpers: [map] -> [keys-slice] in deterministic order.

@@ -140,12 +140,13 @@ impl<'a> Compiler<'a> {
                         }
                         self.emit(Op::MakeSliceLen(el, args.len() == 3));
                     }
-                    Kind::Map(..) => {
+                    Kind::Map(k, _) => {
                         if let Some(n) = args.get(1) {
                             self.index_value(n)?;
                             self.emit(Op::Pop);
                         }
-                        self.emit(Op::MakeMapEmpty);
+                        let kt = self.typed_map_key(k);
+                        self.emit(Op::MakeMapEmpty(kt));
                     }
                     _ => {
                         return err(

@@ -3,7 +3,7 @@
 use super::{Compiler, R, err};
 use crate::golite::code::Op;
 use crate::golite::syntax::ast::{Element, Expr, ExprKind, Pos, TypeExpr};
-use crate::golite::types::{Kind, TypeId};
+use crate::golite::types::{Kind, TypeId, ids};
 
 /// Elements (gaps included) a slice or array literal may have: each one is compiled to code.
 const MAX_LITERAL_ELEMS: usize = 1 << 16;
@@ -99,7 +99,8 @@ impl<'a> Compiler<'a> {
                     self.value_to(key, k)?;
                     self.value_to(&el.value, v)?;
                 }
-                self.emit(Op::MakeMap(elems.len() as u32));
+                let kt = self.typed_map_key(k);
+                self.emit(Op::MakeMap(elems.len() as u32, kt));
             }
             _ => {
                 return err(
@@ -164,5 +165,31 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(n)
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// The key type a map of keys `k` must be told (`Op::MakeMap`, `Op::MakeMapEmpty`): `k`
+    /// when a key may hold a pointer (directly, in a field or element, or in an interface),
+    /// whose identity the value alone does not show; `ids::VOID` otherwise.
+    pub(crate) fn typed_map_key(&self, k: TypeId) -> TypeId {
+        fn holds_pointer(types: &crate::golite::types::Types, t: TypeId, depth: u32) -> bool {
+            if depth > 64 {
+                return true;
+            }
+            match types.ukind(t) {
+                Kind::Pointer(_) | Kind::Interface(_) => true,
+                Kind::Struct(fields) => {
+                    fields.iter().any(|f| holds_pointer(types, f.ty, depth + 1))
+                }
+                Kind::Array(_, el) => holds_pointer(types, *el, depth + 1),
+                _ => false,
+            }
+        }
+        if holds_pointer(&self.types, k, 0) {
+            k
+        } else {
+            ids::VOID
+        }
     }
 }

@@ -186,6 +186,35 @@ impl<'a> Compiler<'a> {
         self.line = e.pos.line.max(self.line.min(e.pos.line));
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x, want),
+            ExprKind::Ident(_) | ExprKind::Selector { .. }
+                if want.is_some_and(|w| matches!(self.types.ukind(w), Kind::Func(_)))
+                    && self.is_generic_func_ref(e) =>
+            {
+                let w = want.unwrap_or(ids::VOID);
+                match self.generic_func_value(e, w)? {
+                    Some(t) => Ok(t),
+                    None => err(
+                        e.pos,
+                        format!(
+                            "cannot use generic function {} without instantiation",
+                            describe(e)
+                        ),
+                    ),
+                }
+            }
+            ExprKind::Selector { .. } if self.is_generic_func_ref(e) => err(
+                e.pos,
+                format!(
+                    "cannot use generic function {} without instantiation",
+                    describe(e)
+                ),
+            ),
+            ExprKind::Index { .. } if self.instantiated_src(e)?.is_some() => {
+                match self.library_instance_value(e)? {
+                    Some(t) => Ok(t),
+                    None => err(e.pos, "internal error: library instance"),
+                }
+            }
             ExprKind::Ident(n) => self.ident(n, e.pos),
             ExprKind::FuncLit { sig, body } => self.func_lit(sig, body, e.pos),
             ExprKind::CompositeLit { typ, elems } => self.composite(typ.as_ref(), elems, want, e),
@@ -919,6 +948,7 @@ impl<'a> Compiler<'a> {
             UnaryOp::Pos => self.expr(x, want),
             UnaryOp::Neg => {
                 let t = self.expr(x, want)?;
+                self.check_unary(x, t, "-")?;
                 if self.types.is_float(t) {
                     self.emit(Op::NegF);
                 } else {
@@ -943,11 +973,33 @@ impl<'a> Compiler<'a> {
             }
             UnaryOp::Complement => {
                 let t = self.expr(x, want)?;
+                self.check_unary(x, t, "^")?;
                 self.emit(Op::BitNot);
                 self.wrap(t);
                 Ok(t)
             }
         }
+    }
+
+    /// Go's error for unary `-` on a non-number or `^` on a non-integer (also for a type
+    /// parameter, checked once per term of its union: generics.rs's `check_generic_bodies`).
+    fn check_unary(&mut self, x: &Expr, t: TypeId, op: &str) -> R<()> {
+        let ok = if op == "-" {
+            self.types.is_integer(t) || self.types.is_float(t)
+        } else {
+            self.types.is_integer(t)
+        };
+        if ok {
+            return Ok(());
+        }
+        let what = match self.type_param_desc(t) {
+            Some(tp) => format!("{} (variable of type {tp})", describe(x)),
+            None => self.operand(x, t),
+        };
+        err(
+            x.pos,
+            format!("invalid operation: operator {op} not defined on {what}"),
+        )
     }
 
     /// Wraps the int on top to `t`'s size.

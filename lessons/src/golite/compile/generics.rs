@@ -53,7 +53,14 @@ pub(crate) struct Generics<'a> {
     /// Set while a generic body is checked against its constraints (no constraint checks on
     /// its type parameters, which satisfy them by definition).
     checking: bool,
+    /// Which term of a union constraint stands for its type set while a body is checked: the
+    /// body is checked once per term (up to [`MAX_CHECKED_TERMS`]), so an operation only some
+    /// of the union's types allow is refused whichever term comes first.
+    term: usize,
 }
+
+/// The most terms of a union constraint a generic body is checked against, one at a time.
+const MAX_CHECKED_TERMS: usize = 8;
 
 /// A type parameter in a body checked against its constraint.
 pub(crate) struct Fresh {
@@ -524,33 +531,71 @@ impl<'a> Compiler<'a> {
         for d in &file.decls {
             match d {
                 ast::Decl::Func(f) if !f.tparams.is_empty() && f.recv.is_none() => {
-                    let Some(args) = self.fresh_args(&f.tparams)? else {
-                        continue;
-                    };
-                    self.generics.checking = true;
-                    let r = self
-                        .instantiate_func(&f.name.name, args, &[], f.name.pos)
-                        .and_then(|_| self.compile_instances());
-                    self.generics.checking = false;
-                    r?;
-                }
-                ast::Decl::Type(specs) => {
-                    for s in specs.iter().filter(|s| !s.tparams.is_empty()) {
-                        let Some(args) = self.fresh_args(&s.tparams)? else {
+                    for term in 0..self.union_terms(&f.tparams) {
+                        self.generics.term = term;
+                        let Some(args) = self.fresh_args(&f.tparams)? else {
                             continue;
                         };
                         self.generics.checking = true;
                         let r = self
-                            .instantiate_type(&s.name.name, args, &[], s.name.pos)
+                            .instantiate_func(&f.name.name, args, &[], f.name.pos)
                             .and_then(|_| self.compile_instances());
                         self.generics.checking = false;
+                        self.generics.term = 0;
                         r?;
+                    }
+                }
+                ast::Decl::Type(specs) => {
+                    for s in specs.iter().filter(|s| !s.tparams.is_empty()) {
+                        for term in 0..self.union_terms(&s.tparams) {
+                            self.generics.term = term;
+                            let Some(args) = self.fresh_args(&s.tparams)? else {
+                                continue;
+                            };
+                            self.generics.checking = true;
+                            let r = self
+                                .instantiate_type(&s.name.name, args, &[], s.name.pos)
+                                .and_then(|_| self.compile_instances());
+                            self.generics.checking = false;
+                            self.generics.term = 0;
+                            r?;
+                        }
                     }
                 }
                 _ => {}
             }
         }
         Ok(())
+    }
+
+    /// How many times a generic declaration's body is checked: the most terms among its type
+    /// parameters' union constraints (written inline or as a named interface), at least once.
+    fn union_terms(&self, tparams: &[TypeParam]) -> usize {
+        let terms = |elems: &[InterfaceElem]| {
+            elems
+                .iter()
+                .map(|e| match e {
+                    InterfaceElem::Union(ts) => ts.len(),
+                    _ => 1,
+                })
+                .max()
+                .unwrap_or(1)
+        };
+        tparams
+            .iter()
+            .map(|p| match &p.constraint.kind {
+                TypeKind::Interface(elems) => terms(elems),
+                TypeKind::Named { pkg: None, name } => {
+                    match self.generics.ifaces.get(&name.name).map(|x| &x.kind) {
+                        Some(TypeKind::Interface(elems)) => terms(elems),
+                        _ => 1,
+                    }
+                }
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1)
+            .clamp(1, MAX_CHECKED_TERMS)
     }
 
     /// A fresh type for each type parameter, its underlying type standing for its type set;
@@ -576,7 +621,7 @@ impl<'a> Compiler<'a> {
                         t,
                         Fresh {
                             name: p.name.name.clone(),
-                            constraint: ast::type_string(&p.constraint),
+                            constraint: constraint_string(&p.constraint),
                             comparable,
                         },
                     );
@@ -607,6 +652,10 @@ impl<'a> Compiler<'a> {
                 if name.name == "Ordered"
                     && self.imports.get(&p.name).is_some_and(|x| x == "cmp") =>
             {
+                Ok(Some((ids::INT, true)))
+            }
+            // The library's Go source names it without importing cmp (std/slices.rs's Sorted).
+            TypeKind::Named { pkg: None, name } if name.name == "cmp\u{a78f}Ordered" => {
                 Ok(Some((ids::INT, true)))
             }
             TypeKind::Named { pkg: None, name }
@@ -660,7 +709,7 @@ impl<'a> Compiler<'a> {
                 },
                 InterfaceElem::Union(terms) => {
                     if first_term.is_none()
-                        && let Some(t) = terms.first()
+                        && let Some(t) = terms.get(self.generics.term).or(terms.last())
                     {
                         let tt = self.resolve_type(&t.typ)?;
                         first_term = Some(self.types.underlying(tt));
@@ -680,6 +729,12 @@ impl<'a> Compiler<'a> {
                 )))
             }
         }
+    }
+
+    /// `T constrained by C` for a type parameter standing for itself in a checked body.
+    pub(crate) fn type_param_desc(&self, t: TypeId) -> Option<String> {
+        let f = self.generics.fresh.get(&t)?;
+        Some(format!("{} constrained by {}", f.name, f.constraint))
     }
 
     /// Go's error for operator `op` on a value of type parameter `t` whose type set does not
@@ -745,18 +800,23 @@ impl<'a> Compiler<'a> {
     /// None when `t` satisfies constraint `c`; otherwise types2's message.
     fn satisfies(&mut self, t: TypeId, c: &TypeExpr) -> R<Option<String>> {
         let tn = self.msg_name(t);
-        let cn = ast::type_string(c);
+        let cn = constraint_string(c);
         match &c.kind {
             TypeKind::Named { pkg: None, name } if name.name == "any" => Ok(None),
             TypeKind::Named { pkg: None, name } if name.name == "comparable" => Ok((!self
                 .types
                 .comparable(t))
             .then(|| format!("{tn} does not satisfy comparable"))),
-            TypeKind::Named { pkg: Some(p), name }
-                if name.name == "Ordered"
-                    && self.imports.get(&p.name).is_some_and(|x| x == "cmp") =>
+            TypeKind::Named { pkg, name }
+                if name.name == "cmp\u{a78f}Ordered"
+                    || (name.name == "Ordered"
+                        && pkg.as_ref().is_some_and(|p| {
+                            self.imports.get(&p.name).is_some_and(|x| x == "cmp")
+                        })) =>
             {
-                self.used_imports.insert(p.name.clone());
+                if let Some(p) = pkg {
+                    self.used_imports.insert(p.name.clone());
+                }
                 let u = self.types.underlying(t);
                 let ok = matches!(
                     self.types.kind(u),
@@ -869,6 +929,11 @@ impl<'a> Compiler<'a> {
         // The arguments' types (a single multi-valued call spreads).
         let mut arg_types: Vec<TypeId> = Vec::new();
         for a in args {
+            if self.is_generic_func_ref(a) {
+                // Inferred from its parameter's type once the others are known.
+                arg_types.push(crate::golite::types::ids::UNTYPED_NIL);
+                continue;
+            }
             let t = self.type_of(a)?;
             match self.types.kind(t) {
                 Kind::Tuple(ts) if args.len() == 1 => arg_types.extend(ts.clone()),
@@ -953,6 +1018,38 @@ impl<'a> Compiler<'a> {
         Ok(out)
     }
 
+    /// The type arguments of generic function `g` used as a value of a function type with
+    /// these parameters and results (generic_values.rs); None when some cannot be inferred.
+    pub(crate) fn infer_from_func_type(
+        &mut self,
+        g: &str,
+        params: &[TypeId],
+        results: &[TypeId],
+    ) -> Option<Vec<TypeId>> {
+        let decl = self.generics.funcs[g];
+        let names: Vec<String> = decl.tparams.iter().map(|p| p.name.name.clone()).collect();
+        let mut got: Vec<Option<TypeId>> = vec![None; names.len()];
+        if decl.sig.params.len() != params.len() || decl.sig.results.len() != results.len() {
+            return None;
+        }
+        for (p, &t) in decl.sig.params.iter().zip(params) {
+            self.unify(&p.typ, t, &names, &mut got);
+        }
+        for (r, &t) in decl.sig.results.iter().zip(results) {
+            self.unify(&r.typ, t, &names, &mut got);
+        }
+        for _ in 0..names.len() {
+            for (k, tp) in decl.tparams.iter().enumerate() {
+                let Some(bound) = got[k] else { continue };
+                if let Some(core) = core_term(&tp.constraint) {
+                    let u = self.types.underlying(bound);
+                    self.unify(core, u, &names, &mut got);
+                }
+            }
+        }
+        got.into_iter().collect()
+    }
+
     /// Binds the type parameters in `p` by matching it with the argument type `a`.
     fn unify(&self, p: &TypeExpr, a: TypeId, names: &[String], got: &mut [Option<TypeId>]) {
         let tys = &self.types;
@@ -1026,6 +1123,25 @@ impl<'a> Compiler<'a> {
 }
 
 /// The single type term of a constraint like `~[]E` or `[]E` (its core type), if it has one.
+/// A constraint as types2 prints it: a union written in the type parameter list
+/// (`[T ~int | ~float64]`, an implicit interface the parser starts at its first term) without
+/// the `interface{...}` that an explicitly written one keeps.
+fn constraint_string(c: &TypeExpr) -> String {
+    let s = ast::type_string(c);
+    if let TypeKind::Interface(elems) = &c.kind
+        && let [InterfaceElem::Union(terms)] = elems.as_slice()
+        && let Some(first) = terms.first()
+        && first.typ.pos.line == c.pos.line
+        && first.typ.pos.col.saturating_sub(c.pos.col) <= 1
+        && let Some(inner) = s
+            .strip_prefix("interface{")
+            .and_then(|x| x.strip_suffix('}'))
+    {
+        return inner.to_string();
+    }
+    s
+}
+
 fn core_term(c: &TypeExpr) -> Option<&TypeExpr> {
     match &c.kind {
         TypeKind::Interface(elems) => {

@@ -307,12 +307,7 @@ impl<'a> Compiler<'a> {
                 self.patch(exit, end);
                 self.loop_end(cont, real_end);
             }
-            Kind::Func(_) => {
-                return err(
-                    x.pos,
-                    "range over function iterators is not supported by golite",
-                );
-            }
+            Kind::Func(_) => self.range_func(key, value, define, x, xt, body, label)?,
             _ => {
                 return err(
                     x.pos,

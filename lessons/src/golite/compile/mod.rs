@@ -18,8 +18,11 @@ pub(crate) mod constants;
 pub(crate) mod conversions;
 pub(crate) mod declarations;
 pub(crate) mod expr;
+pub(crate) mod generic_values;
 pub(crate) mod generics;
+pub(crate) mod goto;
 pub(crate) mod loops;
+pub(crate) mod range_func;
 pub(crate) mod stmt;
 pub(crate) mod switch;
 pub(crate) mod type_of;
@@ -243,6 +246,12 @@ pub(crate) struct FnState {
     named_results: bool,
     /// Labels a break or continue named (Go refuses a label nobody uses).
     used_labels: Vec<String>,
+    /// Set when this function is the body of a range-over-func loop (`range_func.rs`).
+    range_func: Option<range_func::RangeFunc>,
+    /// Range-over-func loops in this function so far (their bodies' names).
+    range_count: u32,
+    /// Labels and `goto`s, resolved when the function ends (`goto.rs`).
+    pub(crate) gotos: goto::Gotos,
 }
 
 impl FnState {
@@ -799,6 +808,9 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .any(|r| r.0.as_ref().is_some_and(|n| n != "_")),
             used_labels: Vec::new(),
+            range_func: None,
+            range_count: 0,
+            gotos: goto::Gotos::default(),
         });
         self.fids.push(fid);
         let old = self.line;
@@ -823,6 +835,7 @@ impl<'a> Compiler<'a> {
         if let Some((pos, name)) = self.f().vars.iter().filter_map(|v| v.unused.clone()).min() {
             return err(pos, format!("declared and not used: {name}"));
         }
+        self.resolve_gotos()?;
         let end = self.here();
         let rets = std::mem::take(&mut self.f().returns);
         for r in rets {
@@ -879,6 +892,7 @@ impl<'a> Compiler<'a> {
     /// A variable the program declares at `pos` (`:=`, `var`, range and select variables): an
     /// error unless some expression reads it before the function ends.
     pub fn declare_var(&mut self, name: &str, ty: TypeId, pos: Pos) -> usize {
+        self.f().gotos.declared(name, pos);
         let v = self.new_var(name, ty);
         if name != "_" {
             self.f().vars[v].unused = Some((pos, name.to_string()));
@@ -932,6 +946,14 @@ impl<'a> Compiler<'a> {
         self.f().used_labels.iter().any(|l| l == label)
     }
 
+    /// Whether a break/continue has a target in this function (without recording it).
+    pub(crate) fn can_branch(&mut self, label: Option<&str>, is_break: bool) -> bool {
+        self.f().loops.iter().rev().any(|l| match label {
+            Some(name) => l.label.as_deref() == Some(name) && (is_break || l.is_loop),
+            None => is_break || l.is_loop,
+        })
+    }
+
     /// Records a break/continue jump; false when no enclosing statement matches.
     pub(crate) fn f_branch(&mut self, label: Option<&str>, is_break: bool, j: usize) -> bool {
         if let Some(name) = label {
@@ -959,10 +981,15 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn push_scope(&mut self) {
-        self.f().scopes.push(Vec::new());
+        let line = self.line;
+        let f = self.f();
+        f.scopes.push(Vec::new());
+        f.gotos.enter_block(line);
     }
     pub(crate) fn pop_scope(&mut self) {
-        self.f().scopes.pop();
+        let f = self.f();
+        f.scopes.pop();
+        f.gotos.leave_block();
     }
 
     pub(crate) fn declared_in_scope(&mut self, name: &str) -> Option<usize> {

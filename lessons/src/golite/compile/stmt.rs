@@ -5,7 +5,7 @@ use super::expr::{Mode, Sel};
 use super::{Compiler, Entity, R, describe, err};
 use crate::golite::code::Op;
 use crate::golite::syntax::ast::{
-    self, AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp,
+    self, AssignOp, BinaryOp, Expr, ExprKind, Pos, Stmt, StmtKind, UnaryOp,
 };
 use crate::golite::types::{Kind, TypeId, ids};
 
@@ -48,15 +48,10 @@ impl<'a> Compiler<'a> {
             StmtKind::Empty => Ok(()),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Labeled { label, stmt } => {
-                self.labeled(&label.name, stmt)?;
-                if !self.label_used(&label.name) {
-                    return err(
-                        label.pos,
-                        format!("label {} defined and not used", label.name),
-                    );
-                }
-                Ok(())
+                self.define_label(label)?;
+                self.labeled(&label.name, stmt)
             }
+            StmtKind::Goto(label) => self.goto(label),
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { ch, value } => {
                 let t = self.expr(ch, None)?;
@@ -98,6 +93,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Defer(e) => {
                 self.call(e, Mode::Defer, None)?;
+                self.range_defer();
                 Ok(())
             }
             StmtKind::Return(vals) => self.ret(vals, s),
@@ -763,11 +759,35 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn ret(&mut self, vals: &[Expr], s: &Stmt) -> R<()> {
+        if self.f().range_func.is_some() {
+            return self.range_return(vals, s);
+        }
         let results = self.f_results();
         let rvars = self.f_result_vars();
         if !vals.is_empty() {
+            self.return_values(vals, &results, s)?;
+            for v in rvars.iter().rev() {
+                self.store_var(*v);
+            }
+        } else if !results.is_empty() && !self.f_named_results() {
+            return err(s.pos, "not enough return values\n\thave ()");
+        }
+        let j = self.emit(Op::Jump(0));
+        self.f_push_return(j);
+        Ok(())
+    }
+
+    /// Pushes a `return`'s values converted to the function's `results`.
+    pub(super) fn return_values(&mut self, vals: &[Expr], results: &[TypeId], s: &Stmt) -> R<()> {
+        if vals.is_empty() {
+            if results.is_empty() {
+                return Ok(());
+            }
+            return err(s.pos, "not enough return values\n\thave ()");
+        }
+        {
             if vals.len() == results.len() {
-                for (v, t) in vals.iter().zip(&results) {
+                for (v, t) in vals.iter().zip(results) {
                     self.value_to(v, *t)?;
                 }
             } else if vals.len() == 1 {
@@ -787,7 +807,7 @@ impl<'a> Compiler<'a> {
                 for v in temps.iter().rev() {
                     self.init_var(*v);
                 }
-                for ((v, ft), tt) in temps.iter().zip(&ts).zip(&results) {
+                for ((v, ft), tt) in temps.iter().zip(&ts).zip(results) {
                     self.load_var(*v);
                     self.coerce(*ft, *tt);
                 }
@@ -801,14 +821,7 @@ impl<'a> Compiler<'a> {
                     ),
                 );
             }
-            for v in rvars.iter().rev() {
-                self.store_var(*v);
-            }
-        } else if !results.is_empty() && !self.f_named_results() {
-            return err(s.pos, "not enough return values\n\thave ()");
         }
-        let j = self.emit(Op::Jump(0));
-        self.f_push_return(j);
         Ok(())
     }
 
@@ -817,19 +830,27 @@ impl<'a> Compiler<'a> {
     // ---- break / continue ----
 
     pub(super) fn branch(&mut self, label: Option<&str>, is_break: bool, s: &Stmt) -> R<()> {
+        self.branch_at(label, is_break, s.pos)
+    }
+
+    /// `break`/`continue` at `pos`: a jump, or from a range-over-func body an exit.
+    pub(super) fn branch_at(&mut self, label: Option<&str>, is_break: bool, pos: Pos) -> R<()> {
+        if !self.can_branch(label, is_break) && self.range_branch(label, is_break, pos)? {
+            return Ok(());
+        }
         let j = self.emit(Op::Jump(0));
         let ok = self.f_branch(label, is_break, j);
         if !ok {
             return match (label, is_break) {
                 (Some(l), _) => err(
-                    s.pos,
+                    pos,
                     format!(
                         "invalid {} label {l}",
                         if is_break { "break" } else { "continue" }
                     ),
                 ),
-                (None, true) => err(s.pos, "break is not in a loop, switch, or select"),
-                (None, false) => err(s.pos, "continue is not in a loop"),
+                (None, true) => err(pos, "break is not in a loop, switch, or select"),
+                (None, false) => err(pos, "continue is not in a loop"),
             };
         }
         Ok(())

@@ -144,6 +144,12 @@ impl<'a> Compiler<'a> {
                     _ => return err(e.pos, format!("{} is not an expression", describe(e))),
                 }
             }
+            ExprKind::Index { .. } if self.instantiated_src(e)?.is_some() => {
+                match self.library_instance_type(e)? {
+                    Some(t) => t,
+                    None => return err(e.pos, "internal error: library instance"),
+                }
+            }
             ExprKind::Index { x, .. } => {
                 let xt = self.type_of(x)?;
                 match self.types.ukind(xt).clone() {

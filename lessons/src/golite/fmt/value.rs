@@ -89,7 +89,9 @@ pub(crate) fn error_text(t: &GoTask, v: &Value) -> Option<String> {
     if b.0 == wk.join_error_ptr {
         let errs = field(0);
         let items: Vec<Value> = match &errs {
-            Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+            Value::Slice(o, off, len, _) => {
+                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+            }
             _ => Vec::new(),
         };
         let parts: Vec<String> = items
@@ -160,7 +162,9 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
     }
     let items = |v: &Value| -> Vec<Value> {
         match v {
-            Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+            Value::Slice(o, off, len, _) => {
+                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+            }
             Value::Agg(o) => o.borrow().clone(),
             _ => Vec::new(),
         }

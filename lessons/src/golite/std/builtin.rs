@@ -45,7 +45,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         Native::CLEAR => match arg(0) {
             Value::Map(m) => m.borrow_mut().entries.clear(),
-            Value::Slice(o, off, len) => {
+            Value::Slice(o, off, len, _) => {
                 let mut b = o.borrow_mut();
                 for i in off..off + len {
                     let z = match &b[i as usize] {

@@ -173,6 +173,8 @@ pub(super) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], _pos: 
 /// the package).
 fn instantiated(name: &str) -> Option<&'static str> {
     Some(match name {
+        "Compare" => "func(x, y $T) int { return P.Compare(x, y) }",
+        "Less" => "func(x, y $T) bool { return P.Less(x, y) }",
         "Or" => {
             "func(vals ...$T) $T { var zero $T; for _, v := range vals { if v != zero { return v } }; return zero }"
         }

@@ -78,8 +78,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             if errs.is_empty() {
                 push!(t, Value::Nil);
             } else {
-                let k = errs.len() as u32;
-                let v = Value::agg(vec![Value::Slice(Obj::new(errs), 0, k)]);
+                let v = Value::agg(vec![Value::slice(errs)]);
                 push!(t, Value::Iface(Rc::new((t.sh.prog.wk.join_error_ptr, v))));
             }
         }
@@ -158,8 +157,7 @@ fn golite_multi_error(t: &GoTask, e: &Value) -> Option<Vec<Value>> {
 
 /// A work list of errors as a slice value (not on the modeled heap: Go's walk allocates none).
 fn error_list(items: Vec<Value>) -> Value {
-    let n = items.len() as u32;
-    Value::Slice(Obj::new(items), 0, n)
+    Value::slice(items)
 }
 
 /// The start of a depth-first walk of the error tree under `ev` (errors.Is / errors.As): a work

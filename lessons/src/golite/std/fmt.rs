@@ -129,8 +129,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                                 Value::agg(vec![strv(&text), inner, Value::Nil]),
                             )))
                         }
-                        k => {
-                            let errs = Value::Slice(Obj::new(wrapped), 0, k as u32);
+                        _ => {
+                            let errs = Value::slice(wrapped);
                             Value::Iface(Rc::new((
                                 t.sh.prog.wk.wrap_error_ptr,
                                 Value::agg(vec![strv(&text), Value::Nil, errs]),

@@ -38,6 +38,7 @@ pub(super) enum Pkg {
     Net,
     Http,
     Httptest,
+    Iter,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

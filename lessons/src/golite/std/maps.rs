@@ -7,6 +7,8 @@ const PATH: &str = "maps";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Maps,
     path: PATH,
+    go: GO,
+    needs: &["iter"],
     ..Package::NONE
 };
 
@@ -33,3 +35,50 @@ pub(super) fn member(_c: &mut Compiler, name: &str) -> Option<Member> {
         _ => None,
     }
 }
+
+/// The iterator functions, as Go's package writes them.
+const GO: &str = r#"
+func mapsꞏAll[Map ~map[K]V, K comparable, V any](m Map) iterꞏSeq2[K, V] {
+	return func(yield func(K, V) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+func mapsꞏKeys[Map ~map[K]V, K comparable, V any](m Map) iterꞏSeq[K] {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func mapsꞏValues[Map ~map[K]V, K comparable, V any](m Map) iterꞏSeq[V] {
+	return func(yield func(V) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func mapsꞏInsert[Map ~map[K]V, K comparable, V any](m Map, seq iterꞏSeq2[K, V]) {
+	for k, v := range seq {
+		m[k] = v
+	}
+}
+
+func mapsꞏCollect[K comparable, V any](seq iterꞏSeq2[K, V]) map[K]V {
+	m := make(map[K]V)
+	for k, v := range seq {
+		m[k] = v
+	}
+	return m
+}
+"#;

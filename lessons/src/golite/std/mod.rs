@@ -33,6 +33,7 @@ mod heap;
 mod http;
 mod httptest;
 mod io;
+mod iter;
 mod list;
 mod log;
 mod maps;
@@ -52,7 +53,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 28] = [
+const ALL: [Package; 29] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -81,6 +82,7 @@ const ALL: [Package; 28] = [
     net::PACKAGE,
     http::PACKAGE,
     httptest::PACKAGE,
+    iter::PACKAGE,
 ];
 
 const _: () = {
@@ -91,7 +93,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 28] = ALL;
+static PACKAGES: [Package; 29] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -122,6 +124,7 @@ const KNOWN: &[&str] = &[
     "net",
     "net/http",
     "net/http/httptest",
+    "iter",
 ];
 
 /// The library as the compiler sees it.
@@ -385,7 +388,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
 fn native_work(v: &Value) -> u64 {
     match v {
         Value::Str(s) => s.len() as u64,
-        Value::Slice(_, _, len) => u64::from(*len) * 4,
+        Value::Slice(_, _, len, _) => u64::from(*len) * 4,
         _ => 0,
     }
 }

@@ -96,10 +96,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::OsArgs => {
             let items = vec![strv("/tmp/main")];
-            push!(
-                t,
-                Value::Slice(crate::golite::vm::value::Obj::new(items), 0, 1)
-            )
+            push!(t, Value::slice(items))
         }
         N::OsStdout | N::OsStderr | N::OsStdin => {
             let fd = match n {

@@ -62,11 +62,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 let j = cx.rand_intn(i as i64 + 1) as usize;
                 v.swap(i, j);
             }
-            let len = v.len() as u32;
-            push!(
-                t,
-                Value::Slice(Obj::new(v.into_iter().map(Value::Int).collect()), 0, len)
-            );
+            push!(t, Value::slice(v.into_iter().map(Value::Int).collect()));
         }
         _ => {}
     }

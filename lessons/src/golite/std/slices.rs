@@ -24,6 +24,7 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Slices,
     path: PATH,
     go: GO,
+    needs: &["iter"],
     ..Package::NONE
 };
 
@@ -64,7 +65,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SlicesReverse => {
-            if let Value::Slice(o, off, len) = arg(0) {
+            if let Value::Slice(o, off, len, _) = arg(0) {
                 o.borrow_mut()[off as usize..(off + len) as usize].reverse();
             }
         }
@@ -114,15 +115,14 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             match &v {
                 Value::Slice(..) => {
                     let items = slice_items(&v);
-                    let k = items.len() as u32;
-                    push!(t, Value::Slice(Obj::new(items), 0, k));
+                    push!(t, Value::slice(items));
                 }
                 _ => push!(t, Value::Nil),
             }
         }
         N::SlicesCompact => {
             let v = arg(0);
-            if let Value::Slice(o, off, len) = &v {
+            if let Value::Slice(o, off, len, cap) = &v {
                 let items = slice_items(&v);
                 let mut out: Vec<Value> = Vec::new();
                 for x in items {
@@ -137,7 +137,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                 }
                 drop(b);
                 let _ = len;
-                push!(t, Value::Slice(o.clone(), *off, k as u32));
+                push!(t, Value::Slice(o.clone(), *off, k as u32, *cap));
             } else {
                 push!(t, v);
             }
@@ -162,8 +162,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             let tail = items.split_off(i as usize);
             items.extend(add);
             items.extend(tail);
-            let k = items.len() as u32;
-            push!(t, Value::Slice(Obj::new(items), 0, k));
+            push!(t, Value::slice(items));
         }
         N::SlicesDelete => {
             let v = arg(0);
@@ -174,7 +173,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                     "runtime error: slice bounds out of range [{i}:{j}]"
                 ));
             }
-            if let Value::Slice(o, off, len) = &v {
+            if let Value::Slice(o, off, len, cap) = &v {
                 let mut out = items.clone();
                 out.drain(i as usize..j as usize);
                 let k = out.len();
@@ -194,7 +193,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                     b[*off as usize + x] = z;
                 }
                 drop(b);
-                push!(t, Value::Slice(o.clone(), *off, k as u32));
+                push!(t, Value::Slice(o.clone(), *off, k as u32, *cap));
             } else {
                 push!(t, v);
             }
@@ -439,6 +438,83 @@ pub(super) fn generic_result(c: &mut Compiler, g: Generic, args: &[Expr], pos: P
 /// slices' generic functions written in Go as Go's own package writes them (compile/generics.rs
 /// makes one instance per element type, as for a program's generic functions).
 const GO: &str = r#"
+func slicesꞏAll[S ~[]E, E any](s S) iterꞏSeq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏBackward[S ~[]E, E any](s S) iterꞏSeq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏValues[S ~[]E, E any](s S) iterꞏSeq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func slicesꞏAppendSeq[S ~[]E, E any](s S, seq iterꞏSeq[E]) S {
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+func slicesꞏCollect[E any](seq iterꞏSeq[E]) []E {
+	var s []E
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+func slicesꞏSorted[E cmpꞏOrdered](seq iterꞏSeq[E]) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.Sort(s)
+	return s
+}
+
+func slicesꞏSortedFunc[E any](seq iterꞏSeq[E], cmp func(E, E) int) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.SortFunc(s, cmp)
+	return s
+}
+
+func slicesꞏSortedStableFunc[E any](seq iterꞏSeq[E], cmp func(E, E) int) []E {
+	s := slicesꞏCollect(seq)
+	slicesꞏ.SortStableFunc(s, cmp)
+	return s
+}
+
+func slicesꞏChunk[S ~[]E, E any](s S, n int) iterꞏSeq[S] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(S) bool) {
+		for i := 0; i < len(s); i += n {
+			end := min(n, len(s[i:]))
+			if !yield(s[i : i+end : i+end]) {
+				return
+			}
+		}
+	}
+}
+
 func slicesꞏDeleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
 	i := -1
 	for j, v := range s {

@@ -54,7 +54,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     match n {
         N::SortSlice => {
-            if let Value::Slice(o, off, len) = arg(0) {
+            if let Value::Slice(o, off, len, _) = arg(0) {
                 let mut b = o.borrow_mut();
                 let w = &mut b[off as usize..(off + len) as usize];
                 w.sort_by(|x, y| match (x, y) {
@@ -170,7 +170,12 @@ pub(super) fn generic_call(
                 c.emit(Op::IfaceValue);
             }
             c.init_var(sv);
-            let ft = c.type_of(&args[1])?;
+            let ft = if g == G::SlicesSortFunc {
+                let want = c.types.func(vec![el, el], vec![ids::INT], false);
+                c.func_arg_type(&args[1], want)?
+            } else {
+                c.type_of(&args[1])?
+            };
             let fv = c.temp(ft);
             c.value_to(&args[1], ft)?;
             c.init_var(fv);

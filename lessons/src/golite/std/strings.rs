@@ -60,7 +60,7 @@ pub(super) const PACKAGE: Package = Package {
     path: PATH,
     value_wrapper,
     go: GO,
-    needs: &["io"],
+    needs: &["io", "iter"],
     ..Package::NONE
 };
 
@@ -548,12 +548,90 @@ fn value_wrapper(name: &str) -> Option<&'static str> {
 }
 
 fn str_slice(items: Vec<String>) -> Value {
-    let n = items.len() as u32;
-    Value::Slice(Obj::new(items.into_iter().map(strv).collect()), 0, n)
+    Value::slice(items.into_iter().map(strv).collect())
 }
 
 /// strings.Reader, written in Go (std/mod.rs's `go_source`): an io.Reader over a string.
 const GO: &str = r#"
+func stringsꞏLines(s string) iterꞏSeq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := stringsꞏ.IndexByte(s, '\n'); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+func stringsꞏsplitSeq(s, sep string, sepSave int) iterꞏSeq[string] {
+	return func(yield func(string) bool) {
+		if len(sep) == 0 {
+			prev := 0
+			for i := range s {
+				if i > 0 {
+					if !yield(s[prev:i]) {
+						return
+					}
+					prev = i
+				}
+			}
+			if len(s) > 0 {
+				yield(s[prev:])
+			}
+			return
+		}
+		for {
+			i := stringsꞏ.Index(s, sep)
+			if i < 0 {
+				break
+			}
+			frag := s[:i+sepSave]
+			if !yield(frag) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+
+func stringsꞏSplitSeq(s, sep string) iterꞏSeq[string] { return stringsꞏsplitSeq(s, sep, 0) }
+
+func stringsꞏSplitAfterSeq(s, sep string) iterꞏSeq[string] {
+	return stringsꞏsplitSeq(s, sep, len(sep))
+}
+
+func stringsꞏFieldsFuncSeq(s string, f func(rune) bool) iterꞏSeq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			if f(r) {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+func stringsꞏFieldsSeq(s string) iterꞏSeq[string] {
+	return stringsꞏFieldsFuncSeq(s, unicodeꞏ.IsSpace)
+}
+
 type stringsꞏReader struct {
 	s        string
 	i        int64

@@ -157,7 +157,7 @@ pub(super) fn strv(x: impl AsRef<str>) -> Value {
 
 pub(super) fn slice_items(v: &Value) -> Vec<Value> {
     match v {
-        Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+        Value::Slice(o, off, len, _) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
         _ => Vec::new(),
     }
 }
@@ -174,7 +174,7 @@ pub(super) fn rune(v: &Value) -> Option<char> {
 
 pub(super) fn bytes_of(v: &Value) -> Vec<u8> {
     match v {
-        Value::Slice(o, off, len) => o.borrow()[*off as usize..(*off + *len) as usize]
+        Value::Slice(o, off, len, _) => o.borrow()[*off as usize..(*off + *len) as usize]
             .iter()
             .map(|b| b.as_int() as u8)
             .collect(),
@@ -185,8 +185,7 @@ pub(super) fn bytes_of(v: &Value) -> Vec<u8> {
 pub(super) fn byte_slice(t: &GoTask, bytes: &[u8]) -> Value {
     let _ = t;
     let items: Vec<Value> = bytes.iter().map(|b| Value::Int(i64::from(*b))).collect();
-    let n = items.len() as u32;
-    Value::Slice(crate::golite::vm::value::Obj::new(items), 0, n)
+    Value::slice(items)
 }
 
 pub(super) fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {

@@ -619,6 +619,8 @@ pub enum StmtKind {
     Break(Option<Ident>),
     /// `continue` or `continue label`.
     Continue(Option<Ident>),
+    /// `goto label`.
+    Goto(Ident),
     /// `fallthrough`.
     Fallthrough,
     /// A nested block.

@@ -3,8 +3,8 @@
 //! It follows the structure of Go's own compiler front end (`cmd/compile/internal/syntax`) so that
 //! error messages read the same (`syntax error: unexpected newline, expected { after if clause`),
 //! including the composite-literal-versus-block rule in `if`/`for`/`switch` headers (`expr_lev`
-//! is Go's `xnest`). Constructs outside the subset (generics, `goto`, complex numbers, cgo, type
-//! constraints) are rejected by name. The parser stops at the first error and never panics; nesting
+//! is Go's `xnest`). Constructs outside the subset (complex numbers, cgo) are rejected by
+//! name. The parser stops at the first error and never panics; nesting
 //! is capped so hostile input cannot overflow the stack.
 
 use super::ast::*;
@@ -1396,7 +1396,8 @@ impl<'a> Parser<'a> {
                 StmtKind::Fallthrough
             }
             "goto" => {
-                return Err(err_at(pos, "goto statements are outside the golite subset"));
+                self.next();
+                StmtKind::Goto(self.name()?)
             }
             "func" | "struct" | "map" | "chan" | "interface" => {
                 return Ok(Some(self.simple_stmt(false)?));

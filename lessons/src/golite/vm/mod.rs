@@ -2,7 +2,7 @@
 //! can block anywhere (a receive deep inside an expression inside nested calls) and be resumed by
 //! the runtime later. Go calls never recurse in Rust.
 
-use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap};
+use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap, key_in};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, Op, Program, RecvAdjust};
 use crate::golite::types::{Kind, TypeId, Types};
@@ -1072,7 +1072,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
@@ -1119,7 +1119,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 if i < 0 || i >= *len as i64 {
                                     throw!(oob(i, *len as usize));
                                 }
@@ -1158,7 +1158,7 @@ impl GoTask {
                         let i = pop!().as_int();
                         let c = pop!();
                         let (o, at, n) = match &c {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 (o.clone(), *off as i64 + i, *len as usize)
                             }
                             Value::Agg(o) => (o.clone(), i, o.borrow().len()),
@@ -1177,8 +1177,11 @@ impl GoTask {
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
                         let k = pop!();
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
-                        let k = k.key();
                         let m = pop!();
+                        let k = match &m {
+                            Value::Map(mo) => key_in(self.types(), &mo.borrow(), &k),
+                            _ => k.key(),
+                        };
                         let found = match &m {
                             Value::Map(m) => {
                                 if race {
@@ -1208,7 +1211,7 @@ impl GoTask {
                         match &m {
                             Value::Map(m) => {
                                 self.charge(cx, 4 * work_units(&k), "hashing a map key");
-                                let key = k.key();
+                                let key = key_in(self.types(), &m.borrow(), &k);
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
                                 {
@@ -1277,14 +1280,16 @@ impl GoTask {
                             let id = self.alloc(cx, bytes, AllocKind::Slice);
                             o.set_alloc(id);
                         }
-                        self.stack.push(Value::Slice(o, 0, n));
+                        self.stack.push(Value::Slice(o, 0, n, n));
                     }
-                    Op::MakeMap(n) => {
+                    Op::MakeMap(n, kt) => {
                         let kv = self.pop_n(2 * n as usize);
                         let mut m = MapObj::default();
+                        m.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
                         let mut it = kv.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            m.entries.insert(k.key(), (k, v));
+                            let key = key_in(self.types(), &m, &k);
+                            m.entries.insert(key, (k, v));
                         }
                         let m = Rc::new(RefCell::new(m));
                         save!();
@@ -1651,11 +1656,11 @@ impl GoTask {
                         let v = pop!();
                         let n = match &v {
                             Value::Str(s) => s.len(),
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(_, _, len, cap) => {
                                 if op == Op::Len {
                                     *len as usize
                                 } else {
-                                    o.borrow().len() - *off as usize
+                                    *cap as usize
                                 }
                             }
                             Value::Agg(o) => o.borrow().len(),
@@ -1689,7 +1694,7 @@ impl GoTask {
                     Op::AppendSpread(el) => {
                         let other = pop!();
                         let s = pop!();
-                        if race && let Value::Slice(o, off, len) = &other {
+                        if race && let Value::Slice(o, off, len, _) = &other {
                             pins.range(
                                 cx,
                                 site!(),
@@ -1700,7 +1705,7 @@ impl GoTask {
                             );
                         }
                         let vals: Vec<Value> = match &other {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
                             }
                             Value::Str(st) => {
@@ -1720,11 +1725,15 @@ impl GoTask {
                         if race {
                             let site = site!();
                             let n = match (&src, &dst) {
-                                (Value::Slice(_, _, a), Value::Slice(_, _, b)) => (*a).min(*b),
-                                (Value::Str(a), Value::Slice(_, _, b)) => (a.len() as u32).min(*b),
+                                (Value::Slice(_, _, a, _), Value::Slice(_, _, b, _)) => {
+                                    (*a).min(*b)
+                                }
+                                (Value::Str(a), Value::Slice(_, _, b, _)) => {
+                                    (a.len() as u32).min(*b)
+                                }
                                 _ => 0,
                             };
-                            if let Value::Slice(o, off, _) = &src {
+                            if let Value::Slice(o, off, _, _) = &src {
                                 pins.range(
                                     cx,
                                     site,
@@ -1734,7 +1743,7 @@ impl GoTask {
                                     crate::runtime::AccessKind::Read,
                                 );
                             }
-                            if let Value::Slice(o, off, _) = &dst {
+                            if let Value::Slice(o, off, _, _) = &dst {
                                 pins.range(
                                     cx,
                                     site,
@@ -1746,7 +1755,7 @@ impl GoTask {
                             }
                         }
                         let vals: Vec<Value> = match &src {
-                            Value::Slice(o, off, len) => {
+                            Value::Slice(o, off, len, _) => {
                                 o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
                             }
                             Value::Str(st) => {
@@ -1756,7 +1765,7 @@ impl GoTask {
                         };
                         let mut n = 0;
                         self.charge(cx, vals.len() as u64, "copy");
-                        if let Value::Slice(o, off, len) = &dst {
+                        if let Value::Slice(o, off, len, _) = &dst {
                             n = vals.len().min(*len as usize);
                             let mut b = o.borrow_mut();
                             for (i, v) in vals.into_iter().take(n).enumerate() {
@@ -1780,7 +1789,8 @@ impl GoTask {
                                 m.borrow_mut().writing = cx.gid().0;
                                 self.map_write = Some(m.clone());
                             }
-                            m.borrow_mut().entries.remove(&k.key());
+                            let key = key_in(self.types(), &m.borrow(), &k);
+                            m.borrow_mut().entries.remove(&key);
                         }
                     }
                     Op::MakeSliceLen(t, has_cap) => {
@@ -1825,10 +1835,12 @@ impl GoTask {
                             let id = self.alloc(cx, bytes, AllocKind::Slice);
                             o.set_alloc(id);
                         }
-                        self.stack.push(Value::Slice(o, 0, len as u32));
+                        self.stack.push(Value::Slice(o, 0, len as u32, cap as u32));
                     }
-                    Op::MakeMapEmpty => {
-                        let m = Rc::new(RefCell::new(MapObj::default()));
+                    Op::MakeMapEmpty(kt) => {
+                        let mut mo = MapObj::default();
+                        mo.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
+                        let m = Rc::new(RefCell::new(mo));
                         save!();
                         if let Err(y) = self.map_grew(cx, &m) {
                             return y;
@@ -1867,6 +1879,41 @@ impl GoTask {
                             self.start_panic(v, m);
                         }
                         continue 'outer;
+                    }
+                    Op::FrameIndex => {
+                        let i = self.frames.len().saturating_sub(1);
+                        self.stack.push(Value::Int(i as i64));
+                    }
+                    Op::DeferMove(home) => {
+                        let to = pop!().as_int() as usize;
+                        let n = self.frames.len();
+                        if to + 1 < n
+                            && self.frames[to].func == home
+                            && let Some(d) = self.frames[n - 1].defers.pop()
+                        {
+                            self.frames[to].defers.push(d);
+                        }
+                    }
+                    Op::RangeFuncCheck => {
+                        let why = match pop!().as_int() {
+                            0 => None,
+                            1 => Some("after function for loop body returned false"),
+                            2 => Some("after whole loop exit"),
+                            _ => Some("after loop body panic"),
+                        };
+                        if let Some(why) = why {
+                            throw!(format!(
+                                "runtime error: range function continued iteration {why}"
+                            ));
+                        }
+                    }
+                    Op::RangeFuncDone => {
+                        if pop!().as_int() == 3 {
+                            throw!(
+                                "runtime error: range function recovered a loop body panic and did not resume panicking"
+                                    .into()
+                            );
+                        }
                     }
                     Op::Recover => {
                         let ok = self
@@ -1930,8 +1977,7 @@ impl GoTask {
                             }
                             _ => Vec::new(),
                         };
-                        let n = keys.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(keys), 0, n));
+                        self.stack.push(Value::slice(keys));
                     }
                     Op::DecodeRune => {
                         let i = pop!().as_int() as usize;
@@ -1979,8 +2025,7 @@ impl GoTask {
                             .bytes()
                             .map(|b| Value::Int(i64::from(b)))
                             .collect();
-                        let n = v.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                        self.stack.push(Value::slice(v));
                     }
                     Op::StringToRunes => {
                         let s = pop!();
@@ -1995,12 +2040,11 @@ impl GoTask {
                             .chars()
                             .map(|c| Value::Int(i64::from(c as u32)))
                             .collect();
-                        let n = v.len() as u32;
-                        self.stack.push(Value::Slice(Obj::new(v), 0, n));
+                        self.stack.push(Value::slice(v));
                     }
                     Op::BytesToString => {
                         let s = pop!();
-                        if let Value::Slice(o, off, len) = &s {
+                        if let Value::Slice(o, off, len, _) = &s {
                             self.charge(cx, u64::from(*len), "string([]byte)");
                             // Go's slicebytetostring reads every element.
                             if race {
@@ -2009,7 +2053,7 @@ impl GoTask {
                             }
                         }
                         let bytes: Vec<u8> = match &s {
-                            Value::Slice(o, off, len) => o.borrow()
+                            Value::Slice(o, off, len, _) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]
                                 .iter()
                                 .map(|v| v.as_int() as u8)
@@ -2022,7 +2066,7 @@ impl GoTask {
                     }
                     Op::RunesToString => {
                         let s = pop!();
-                        if let Value::Slice(o, off, len) = &s {
+                        if let Value::Slice(o, off, len, _) = &s {
                             self.charge(cx, u64::from(*len), "string([]rune)");
                             // Go's slicerunetostring reads every element.
                             if race {
@@ -2031,7 +2075,7 @@ impl GoTask {
                             }
                         }
                         let st: String = match &s {
-                            Value::Slice(o, off, len) => o.borrow()
+                            Value::Slice(o, off, len, _) => o.borrow()
                                 [*off as usize..(*off + *len) as usize]
                                 .iter()
                                 .map(|v| {

@@ -47,6 +47,47 @@ pub(crate) fn decode_rune(b: &[u8]) -> (u32, usize) {
     }
 }
 
+/// The bounds of `x[lo:hi]` or `x[lo:hi:max]` on a slice or array of length `len` and capacity
+/// `cap`, checked in Go's order (max, then hi, then lo) with the runtime's messages; `of` is
+/// "capacity" for a slice, "length" for an array.
+fn window(
+    lo: i64,
+    hi: Option<i64>,
+    max: Option<i64>,
+    len: u32,
+    cap: u32,
+    of: &str,
+) -> Result<(u32, u32, u32), String> {
+    let cap = i64::from(cap);
+    let err = |m: String| Err(format!("runtime error: slice bounds out of range {m}"));
+    let (hi, max) = match max {
+        Some(max) => {
+            let hi = hi.unwrap_or(max);
+            if max < 0 || max > cap {
+                return err(format!("[::{max}] with {of} {cap}"));
+            }
+            if hi < 0 || hi > max {
+                return err(format!("[:{hi}:{max}]"));
+            }
+            if lo < 0 || lo > hi {
+                return err(format!("[{lo}:{hi}:]"));
+            }
+            (hi, max)
+        }
+        None => {
+            let hi = hi.unwrap_or(i64::from(len));
+            if hi < 0 || hi > cap {
+                return err(format!("[:{hi}] with {of} {cap}"));
+            }
+            if lo < 0 || lo > hi {
+                return err(format!("[{lo}:{hi}]"));
+            }
+            (hi, cap)
+        }
+    };
+    Ok((lo as u32, hi as u32, max as u32))
+}
+
 impl GoTask {
     /// Go's `append`, growing the backing array as Go does.
     pub(super) fn append(
@@ -56,18 +97,17 @@ impl GoTask {
         vals: Vec<Value>,
         el: TypeId,
     ) -> Result<Value, Yield> {
-        let (o, off, len) = match s {
-            Value::Slice(o, off, len) => (Some(o), off as usize, len as usize),
-            _ => (None, 0, 0),
+        let (o, off, len, cap) = match s {
+            Value::Slice(o, off, len, cap) => (Some(o), off as usize, len as usize, cap as usize),
+            _ => (None, 0, 0, 0),
         };
         let add = vals.len();
         if add == 0 {
             return Ok(match o {
-                Some(o) => Value::Slice(o, off as u32, len as u32),
+                Some(o) => Value::Slice(o, off as u32, len as u32, cap as u32),
                 None => Value::Nil,
             });
         }
-        let cap = o.as_ref().map_or(0, |o| o.borrow().len() - off);
         let need = len + add;
         let race = self.sh.race.then(|| self.user_site());
         if let Some(o) = &o
@@ -84,7 +124,7 @@ impl GoTask {
                 b[off + len + i] = v;
             }
             drop(b);
-            return Ok(Value::Slice(o.clone(), off as u32, need as u32));
+            return Ok(Value::Slice(o.clone(), off as u32, need as u32, cap as u32));
         }
         // Go's growslice: double small slices, grow large ones by ~1.25x.
         let mut newcap = cap;
@@ -151,7 +191,7 @@ impl GoTask {
         }
         let id = self.alloc(cx, bytes, AllocKind::Slice);
         no.set_alloc(id);
-        Ok(Value::Slice(no, 0, need as u32))
+        Ok(Value::Slice(no, 0, need as u32, newcap as u32))
     }
 
     /// Re-accounts a map after it grew (Go doubles its buckets as it grows).
@@ -202,48 +242,15 @@ impl GoTask {
                 let b = &s.as_bytes()[lo as usize..hi as usize];
                 Ok(Value::Str(Rc::from(String::from_utf8_lossy(b).as_ref())))
             }
-            Value::Slice(o, off, len) => {
-                let cap = (o.borrow().len() - off as usize) as i64;
-                let hi = hi.unwrap_or(i64::from(len));
-                let max = max.unwrap_or(cap);
-                if max < 0 || max > cap {
-                    return Err(format!(
-                        "runtime error: slice bounds out of range [::{max}] with capacity {cap}"
-                    ));
-                }
-                if hi < 0 || hi > max {
-                    return Err(format!(
-                        "runtime error: slice bounds out of range [:{hi}] with capacity {cap}"
-                    ));
-                }
-                if lo < 0 || lo > hi {
-                    return Err(format!(
-                        "runtime error: slice bounds out of range [{lo}:{hi}]"
-                    ));
-                }
-                if max < cap {
-                    // A three-index slice limits capacity: copy the window so appends reallocate.
-                    let items: Vec<Value> = o.borrow()
-                        [off as usize + lo as usize..off as usize + max as usize]
-                        .to_vec();
-                    return Ok(Value::Slice(Obj::new(items), 0, (hi - lo) as u32));
-                }
-                Ok(Value::Slice(o, off + lo as u32, (hi - lo) as u32))
+            Value::Slice(o, off, len, cap) => {
+                let (lo, hi, max) = window(lo, hi, max, len, cap, "capacity")?;
+                // The window shares the array; a full slice expression only lowers the capacity.
+                Ok(Value::Slice(o, off + lo, hi - lo, max - lo))
             }
             Value::Agg(o) => {
-                let cap = o.borrow().len() as i64;
-                let hi = hi.unwrap_or(cap);
-                if hi < 0 || hi > cap {
-                    return Err(format!(
-                        "runtime error: slice bounds out of range [:{hi}] with length {cap}"
-                    ));
-                }
-                if lo < 0 || lo > hi {
-                    return Err(format!(
-                        "runtime error: slice bounds out of range [{lo}:{hi}]"
-                    ));
-                }
-                Ok(Value::Slice(o, lo as u32, (hi - lo) as u32))
+                let n = o.borrow().len() as u32;
+                let (lo, hi, max) = window(lo, hi, max, n, n, "length")?;
+                Ok(Value::Slice(o, lo, hi - lo, max - lo))
             }
             Value::Nil => {
                 let hi = hi.unwrap_or(0);

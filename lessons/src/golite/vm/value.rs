@@ -2,7 +2,7 @@
 //! decide how to treat the bits); only interface values carry their dynamic type.
 
 use crate::golite::code::{Const, FuncRef};
-use crate::golite::types::TypeId;
+use crate::golite::types::{Kind, TypeId, Types};
 use crate::runtime::{AllocId, ChanId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -209,8 +209,10 @@ pub enum Value {
     Str(Rc<str>),
     /// A struct or array. The compiler copies it wherever Go copies a value.
     Agg(Cells),
-    /// A slice: backing array (its Vec length is the capacity), offset and length.
-    Slice(Cells, u32, u32),
+    /// A slice: backing array, offset, length and capacity. The capacity is the slice's own
+    /// (`a[lo:hi:max]` shares `a`'s array with a smaller one), at most the array's length less
+    /// the offset.
+    Slice(Cells, u32, u32, u32),
     Map(Rc<RefCell<MapObj>>),
     Chan(Rc<ChanRef>),
     Func(Rc<Closure>),
@@ -273,6 +275,11 @@ impl Value {
     pub fn agg(v: Vec<Value>) -> Value {
         Value::Agg(Obj::new(v))
     }
+    /// A slice over a new array of exactly these items (length and capacity their count).
+    pub fn slice(v: Vec<Value>) -> Value {
+        let n = v.len() as u32;
+        Value::Slice(Obj::new(v), 0, n, n)
+    }
 
     /// A copy as Go copies values: structs and arrays are copied deeply (their nested structs and
     /// arrays too), everything else shares.
@@ -313,7 +320,7 @@ impl Value {
             Value::Elem(c, i) => Key::Addr((Rc::as_ptr(c) as *const u8 as usize) + *i as usize),
             Value::Map(m) => Key::Addr(Rc::as_ptr(m) as *const u8 as usize),
             Value::Func(f) => Key::Addr(Rc::as_ptr(f) as *const u8 as usize),
-            Value::Slice(c, o, _) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize + *o as usize),
+            Value::Slice(c, o, ..) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize + *o as usize),
             Value::Iface(b) => Key::Iface(b.0, Box::new(b.1.key_at(depth + 1))),
             Value::Tuple(_) => Key::Nil,
         }
@@ -424,6 +431,10 @@ pub enum Key {
 #[derive(Debug, Default)]
 pub struct MapObj {
     pub entries: BTreeMap<Key, (Value, Value)>,
+    /// The key type when keys must be made from it (`typed_key`): a pointer to a struct is
+    /// the struct's own storage, so only the type tells `map[*T]V`'s keys (addresses) from
+    /// `map[T]V`'s (contents). None for keys whose value alone says it.
+    pub key_type: Option<TypeId>,
     /// The heap-ledger allocation of this map, if accounted.
     pub alloc: Option<AllocId>,
     /// Bytes accounted for it so far.
@@ -431,6 +442,43 @@ pub struct MapObj {
     /// The goroutine preempted in the middle of writing this map (Go's `hashWriting` flag), 0
     /// when none: another goroutine touching the map then is Go's fatal error.
     pub writing: u32,
+}
+
+/// The key of `k` in map `m`: made from the map's key type when it has one (`MapObj::key_type`).
+pub(crate) fn key_in(types: &Types, m: &MapObj, k: &Value) -> Key {
+    match m.key_type {
+        Some(t) => typed_key(types, t, k, 0),
+        None => k.key(),
+    }
+}
+
+/// [`Value::key`] guided by the static type `t`: a pointer is keyed by its address even when it
+/// points to a struct or array (stored as that value's own storage), inside structs, arrays and
+/// interfaces too.
+fn typed_key(types: &Types, t: TypeId, v: &Value, depth: usize) -> Key {
+    if depth > MAX_KEY_DEPTH {
+        return v.key();
+    }
+    match (types.ukind(t), v) {
+        (Kind::Pointer(_), Value::Agg(o)) => Key::Addr(Rc::as_ptr(o) as *const u8 as usize),
+        (Kind::Struct(fields), Value::Agg(o)) => Key::Agg(
+            o.borrow()
+                .iter()
+                .zip(fields)
+                .map(|(x, f)| typed_key(types, f.ty, x, depth + 1))
+                .collect(),
+        ),
+        (Kind::Array(_, el), Value::Agg(o)) => Key::Agg(
+            o.borrow()
+                .iter()
+                .map(|x| typed_key(types, *el, x, depth + 1))
+                .collect(),
+        ),
+        (Kind::Interface(_), Value::Iface(b)) => {
+            Key::Iface(b.0, Box::new(typed_key(types, b.0, &b.1, depth + 1)))
+        }
+        _ => v.key(),
+    }
 }
 
 /// Real bytes a map takes per modeled byte (its B-tree nodes hold keys and both values).
@@ -468,5 +516,16 @@ impl Drop for Closure {
         if self.captures.iter().any(owns_last_ref) {
             drop_deep(std::mem::take(&mut self.captures));
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// A slice's own capacity fits beside its offset and length: a value stays three words on
+    /// 64-bit targets (the heap limit counts values by this size, `SLOT_BYTES`).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_value_is_three_words() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 24);
     }
 }
