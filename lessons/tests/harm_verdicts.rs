@@ -231,3 +231,51 @@ fn the_spinning_worker_drops_jobs_and_burns_steps() {
         )
     );
 }
+
+/// Lesson 11 under both releases: the same budget story, but only Go 1.21 holds each dropped
+/// `time.After` timer until it fires, so only there does the peak heap pass the fix's.
+#[test]
+fn the_go_version_changes_lesson_11s_verdict() {
+    let l = catalog::get("time-after-in-loop").unwrap_or_else(|| panic!("no lesson 11"));
+    let harm = harm_of(&l.slug).unwrap_or_else(|| panic!("no [harm]"));
+    let at = |go, params: &[(&str, i64)]| {
+        let p: BTreeMap<String, i64> = params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        judge(
+            harm,
+            &run(l, "bad", &p, Some(go)),
+            &run(l, "good", &p, Some(go)),
+        )
+    };
+    let out = "prints \"handled 20 messages in 255 ms\", the fix \"handled 5 messages in 55 ms\"";
+    let v = at(GoVersion::Go121, &[]);
+    assert_eq!(
+        (v.bad.tone, v.bad.en.as_str()),
+        (
+            Tone::Bad,
+            format!("{out}; peak heap 5.4 KiB: 1.1x the fix").as_str()
+        )
+    );
+    assert_eq!(
+        v.bad.zh,
+        "输出 “handled 20 messages in 255 ms”，修复版为 “handled 5 messages in 55 ms”；堆峰值 5.4 KiB：是修复版的 1.1 倍"
+    );
+    let v = at(GoVersion::Go127, &[]);
+    assert_eq!(
+        v.bad.en,
+        format!("{out}; peak heap 4.5 KiB, no more than the fix")
+    );
+    // A long budget: 99 dropped timers pending at once under Go 1.21, none under Go 1.27.
+    let long = [("messages", 100), ("budgetMs", 995)];
+    assert!(
+        at(GoVersion::Go121, &long)
+            .bad
+            .en
+            .ends_with("peak heap 22.9 KiB: 4.4x the fix")
+    );
+    assert!(
+        at(GoVersion::Go127, &long)
+            .bad
+            .en
+            .ends_with("peak heap 5.1 KiB, no more than the fix")
+    );
+}
