@@ -15,6 +15,7 @@ use leptos::web_sys::{self, js_sys};
 use crate::embed::options::{self as embed, EmbedOptions, PANES, Theme};
 use crate::i18n::{self, Lang, tr};
 use crate::lesson::controller::LessonController;
+use lessons::golite::GoVersion;
 
 /// How long a button says "Copied" before it reads as a button again.
 const COPIED_FOR_MS: u64 = 2000;
@@ -162,6 +163,12 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ..EmbedOptions::default()
     });
     let frame_lang = RwSignal::new(lang.get_untracked());
+    // The Go release the frame runs; starts as the page's whenever the dialog opens.
+    let frame_go = RwSignal::new(ctl.go.get_untracked());
+    let go_key = move || {
+        let v = frame_go.get();
+        (v != ctl.lesson.go).then(|| v.as_str())
+    };
     let link = move || {
         ctl.cursor.track();
         ctl.params.track();
@@ -176,7 +183,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ctl.seed.track();
         ctl.runs.track();
         ctl.edits.track();
-        let q = embed::with_options(&ctl.query(), &options.get(), frame_lang.get());
+        let q = embed::with_options(&ctl.query(), &options.get(), frame_lang.get(), go_key());
         page_url(&q, &ctl.fragment())
     };
     // The preview follows the options and the program's state, not every step of playback
@@ -185,9 +192,12 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ctl.params.track();
         ctl.seed.track();
         ctl.edits.track();
-        let q = untrack(|| embed::with_options(&ctl.query(), &options.get(), frame_lang.get()));
+        let q = untrack(|| {
+            embed::with_options(&ctl.query(), &options.get(), frame_lang.get(), go_key())
+        });
         options.track();
         frame_lang.track();
+        frame_go.track();
         page_url(&q, &untrack(|| ctl.fragment()))
     };
     let snippet = move || {
@@ -216,6 +226,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
     Effect::new(move |_| {
         if open.get() {
             frame_lang.set(lang.get_untracked());
+            frame_go.set(ctl.go.get_untracked());
         }
     });
     // On opening, focus goes to the snippet (Escape and Tab then work inside the dialog).
@@ -392,6 +403,24 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                                 on:change=move |_| frame_lang.set(l)
                                             />
                                             {name}
+                                        </label>
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <fieldset data-testid="embed-go">
+                                <legend>{move || tr(lang.get(), "Go version")}</legend>
+                                {GoVersion::ALL
+                                    .into_iter()
+                                    .map(|v| view! {
+                                        <label>
+                                            <input
+                                                type="radio"
+                                                name="embed-go"
+                                                data-testid=format!("embed-go-{}", v.as_str())
+                                                prop:checked=move || frame_go.get() == v
+                                                on:change=move |_| frame_go.set(v)
+                                            />
+                                            {format!("Go {}", v.as_str())}
                                         </label>
                                     })
                                     .collect_view()}

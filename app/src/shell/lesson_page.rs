@@ -177,6 +177,8 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
             </header>
             <div class="toolbar">
                 <ControlBar ctl=ctl />
+                // The release the frame runs (`go=` in its URL fixes the start) and the switch.
+                <GoVersionSwitch ctl=ctl />
             </div>
             <div class="sides" class:single=!both>
                 {opts.sides[0].then(|| view! { <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() /> })}
