@@ -141,7 +141,9 @@ pub struct RaceAccess {
     pub step: u64,
     /// Events recorded before the access (the index of the next event).
     pub event: u64,
-    /// The whole call stack of the access, innermost first (`stack[0]` is `func` at `line`).
+    /// The call stack of the access as Go's report shows it, innermost first: the program's
+    /// frames, under the Go runtime's for a map access (`runtime.mapassign_fast64`, see
+    /// `race_frames.rs`); `func` at `line` is the program's innermost frame.
     pub stack: Vec<RaceFrame>,
     /// Where the goroutine was started: the stack of its `go` statement, innermost first
     /// (empty for main; `time.goFunc` at line 0 for a goroutine a timer started).
@@ -617,13 +619,44 @@ impl RaceState {
     }
 
     fn func_name(&self, f: u32) -> String {
+        if let Some((name, _)) = super::race_frames::frame(f) {
+            return name.to_string();
+        }
         self.funcs
             .get(f as usize)
             .map_or_else(|| "main.?".to_string(), |n| n.to_string())
     }
 
-    /// The frames of `site`, innermost first.
+    /// The frames of `site` Go's report shows, innermost first: the Go runtime's (a map's
+    /// `runtime.mapassign_fast64`) over the program's, cut where Go's report loses the callers
+    /// (`runtime.mapaccess1…`, see `race_frames.rs`).
     fn frames(&self, site: Site) -> Vec<RaceFrame> {
+        let mut all = self.all_frames(site);
+        if let Some(i) = all
+            .iter()
+            .position(|f| super::race_frames::ends_stack(&f.func))
+        {
+            all.truncate(i + 1);
+        }
+        all
+    }
+
+    /// The program's innermost frame of `site`, under any runtime frames: where the page marks
+    /// the access.
+    fn program_frame(&self, site: Site) -> RaceFrame {
+        let all = self.all_frames(site);
+        all.iter()
+            .find(|f| super::race_frames::file_of(&f.func).is_none())
+            .or(all.first())
+            .cloned()
+            .unwrap_or(RaceFrame {
+                func: self.func_name(site.func),
+                line: site.line,
+            })
+    }
+
+    /// Every frame of `site`, innermost first.
+    fn all_frames(&self, site: Site) -> Vec<RaceFrame> {
         let mut out = vec![RaceFrame {
             func: self.func_name(site.func),
             line: site.line,
@@ -646,11 +679,12 @@ impl RaceState {
 
     fn describe(&self, c: &Cell) -> RaceAccess {
         let created = self.gs.get(c.gid as usize).and_then(|g| g.created);
+        let at = self.program_frame(c.site);
         RaceAccess {
             goroutine: c.gid,
             op: c.kind.as_str().to_string(),
-            line: c.site.line,
-            func: self.func_name(c.site.func),
+            line: at.line,
+            func: at.func,
             step: c.step,
             event: c.event,
             stack: self.frames(c.site),
@@ -714,10 +748,11 @@ impl RaceState {
         let frames = |stack: &[RaceFrame]| {
             let mut t = String::new();
             for f in stack {
+                let at = super::race_frames::file_of(&f.func).unwrap_or(file);
                 if f.line == 0 {
                     t.push_str(&format!("  {}()\n", f.func));
                 } else {
-                    t.push_str(&format!("  {}()\n      {file}:{}\n", f.func, f.line));
+                    t.push_str(&format!("  {}()\n      {at}:{}\n", f.func, f.line));
                 }
             }
             t
