@@ -467,11 +467,13 @@ fn a_map_race_shows_gos_runtime_frames() {
          Goroutine 2 (finished) created at:\n  main.main()\n      prog.go:8\n\
          ==================\n"
     );
-    // The page's marks and the oracle's pairs use the program's frame.
+    // The page's marks and the oracle's pairs use the program's frame; the verdict names what
+    // both writes assign.
     assert_eq!(
         (r.access.func.as_str(), r.access.line, r.previous.line),
         ("main.main", 12, 9)
     );
+    assert_eq!(r.var.as_deref(), Some("m[k]"));
     let r = first(&src("string", "\"a\"", "delete(m, k)"));
     assert!(
         r.text.contains("Write by main goroutine:\n  runtime.mapdelete_faststr()\n      internal/runtime/maps/runtime_faststr.go:409\n  main.main()\n      prog.go:12\n"),

@@ -151,13 +151,13 @@ fn the_racy_counter_names_its_data_race_and_its_lost_updates() {
         (v.bad.tone, v.bad.en.as_str(), v.good.en.as_str()),
         (
             Tone::Bad,
-            "2 DATA RACES, the first: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\"",
+            "2 DATA RACES, the first on s.hits: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\"",
             "no data race; prints \"counted 4000 of 4000 page views\""
         )
     );
     assert_eq!(
         v.bad.zh,
-        "2 处数据竞争，第一处：第 19 行被 goroutine 3 读取，第 19 行先前被 goroutine 2 写入，两者之间没有同步；输出 “counted 2570 of 4000 page views”，修复版为 “counted 4000 of 4000 page views”"
+        "2 处数据竞争，第一处（s.hits）：第 19 行被 goroutine 3 读取，第 19 行先前被 goroutine 2 写入，两者之间没有同步；输出 “counted 2570 of 4000 page views”，修复版为 “counted 4000 of 4000 page views”"
     );
     // One view per worker loses nothing, but the race is there all the same.
     let v = verdict_at("racy-counter", &[("viewsPerWorker", 1)]);
@@ -165,7 +165,7 @@ fn the_racy_counter_names_its_data_race_and_its_lost_updates() {
         (v.bad.tone, v.bad.en.as_str()),
         (
             Tone::Bad,
-            "DATA RACE: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 4 of 4 page views\", as the fix does"
+            "DATA RACE on s.hits: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 4 of 4 page views\", as the fix does"
         )
     );
 }

@@ -155,6 +155,11 @@ pub struct RaceAccess {
 pub struct RaceReport {
     pub access: RaceAccess,
     pub previous: RaceAccess,
+    /// What the race is on, as the program writes it (`s.hits`): the target of the racing
+    /// write's line, when the interpreter named it (see `golite/race_names.rs`); not part of
+    /// Go's text, which names no variable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub var: Option<String>,
     /// Go's text, from `==================` to `==================`, without addresses.
     pub text: String,
 }
@@ -307,6 +312,8 @@ pub(crate) struct RaceState {
     funcs: Rc<[Rc<str>]>,
     stacks: Stacks,
     file: Rc<str>,
+    /// The one thing each line assigns, by line (from the interpreter): names a race.
+    names: HashMap<u32, Rc<str>>,
     /// Where the running goroutine is, for the accesses the runtime makes on its behalf (a
     /// channel send reads the channel, a close writes it) and the `go` statements it records;
     /// set with [`Cx::race_at`].
@@ -334,6 +341,7 @@ impl RaceState {
                 stack: 0,
             },
             file: Rc::from(file),
+            names: HashMap::default(),
             evict: 0,
         };
         // Gid(0) is the runtime's timer context (Go's per-P timer race context).
@@ -714,11 +722,26 @@ impl RaceState {
         let access = self.describe(&cur);
         let previous = self.describe(&old);
         let text = self.text(&access, &previous);
+        let var = self.var_of(&access, &previous);
         self.reports.push(RaceReport {
             access,
             previous,
+            var,
             text,
         });
+    }
+
+    /// What a race is on: what its write's line assigns (two writes must agree).
+    fn var_of(&self, a: &RaceAccess, p: &RaceAccess) -> Option<String> {
+        let name = |x: &RaceAccess| {
+            x.op.ends_with("write")
+                .then(|| self.names.get(&x.line))
+                .flatten()
+        };
+        match (name(a), name(p)) {
+            (Some(x), Some(y)) if x != y => None,
+            (x, y) => x.or(y).map(|n| n.to_string()),
+        }
     }
 
     fn who(g: u32) -> String {
@@ -832,6 +855,14 @@ impl<V: Value> Runtime<V> {
             r.spawn(Gid(0), Gid(g), None);
         }
         self.race = Some(Box::new(r));
+    }
+
+    /// Names what races are on: `names[line]` is the one thing line `line` assigns, as the
+    /// program writes it (the interpreter knows the source; the runtime does not).
+    pub fn name_race_lines(&mut self, names: HashMap<u32, Rc<str>>) {
+        if let Some(r) = self.race.as_mut() {
+            r.names = names;
+        }
     }
 
     /// The data races found so far, in the order they were found.
