@@ -152,6 +152,32 @@ fn copy_label(state: Copied, idle: &'static str, lang: Lang) -> &'static str {
     )
 }
 
+/// One radio button per choice `(key, label, value)` of group `name`, bound to `picked`; each
+/// button's test id is `name-key`.
+fn radios<T: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
+    name: &'static str,
+    choices: [(&'static str, String, T); N],
+    picked: RwSignal<T>,
+) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(key, label, v)| {
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name=name
+                        data-testid=format!("{name}-{key}")
+                        prop:checked=move || picked.get() == v
+                        on:change=move |_| picked.set(v)
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+}
+
 /// Share and Embed buttons for the lesson's current state.
 #[component]
 pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
@@ -226,7 +252,11 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
     Effect::new(move |_| {
         if open.get() {
             frame_lang.set(lang.get_untracked());
-            frame_go.set(ctl.go.get_untracked());
+            // Set only when it differs: a set re-renders the preview's URL, reloading the frame.
+            let go = ctl.go.get_untracked();
+            if frame_go.get_untracked() != go {
+                frame_go.set(go);
+            }
         }
     });
     // On opening, focus goes to the snippet (Escape and Tab then work inside the dialog).
@@ -391,39 +421,20 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                     />
                                     {move || tr(lang.get(), "autoplay")}
                                 </label>
-                                {[("English", Lang::En), ("中文", Lang::Zh)]
-                                    .into_iter()
-                                    .map(|(name, l)| view! {
-                                        <label>
-                                            <input
-                                                type="radio"
-                                                name="embed-lang"
-                                                data-testid=format!("embed-lang-{}", l.key())
-                                                prop:checked=move || frame_lang.get() == l
-                                                on:change=move |_| frame_lang.set(l)
-                                            />
-                                            {name}
-                                        </label>
-                                    })
-                                    .collect_view()}
+                                {radios(
+                                    "embed-lang",
+                                    [Lang::En, Lang::Zh]
+                                        .map(|l| (l.key(), if l == Lang::Zh { "中文" } else { "English" }.to_string(), l)),
+                                    frame_lang,
+                                )}
                             </fieldset>
                             <fieldset data-testid="embed-go">
                                 <legend>{move || tr(lang.get(), "Go version")}</legend>
-                                {GoVersion::ALL
-                                    .into_iter()
-                                    .map(|v| view! {
-                                        <label>
-                                            <input
-                                                type="radio"
-                                                name="embed-go"
-                                                data-testid=format!("embed-go-{}", v.as_str())
-                                                prop:checked=move || frame_go.get() == v
-                                                on:change=move |_| frame_go.set(v)
-                                            />
-                                            {format!("Go {}", v.as_str())}
-                                        </label>
-                                    })
-                                    .collect_view()}
+                                {radios(
+                                    "embed-go",
+                                    GoVersion::ALL.map(|v| (v.as_str(), format!("Go {}", v.as_str()), v)),
+                                    frame_go,
+                                )}
                             </fieldset>
                             <label for="embed-snippet">{move || tr(lang.get(), "<iframe> for your docs or slides")}</label>
                             <textarea

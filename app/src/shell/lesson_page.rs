@@ -103,12 +103,12 @@ pub fn LessonPage(
                 <FixItLink lesson=lesson />
                 <LangSwitch on_pick=Callback::new(move |l: Lang| ctl.set_lang(l)) />
                 {prev.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>
+                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=Signal::derive(move || title(l))>
                         {move || tr(lang.get(), "← Previous")}<span class="neighbour">{move || format!(": {}", title(l))}</span>
                     </LessonLink>
                 })}
                 {next.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>
+                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=Signal::derive(move || title(l))>
                         {move || tr(lang.get(), "Next")}<span class="neighbour">{move || format!(": {}", title(l))}</span>" →"
                     </LessonLink>
                 })}

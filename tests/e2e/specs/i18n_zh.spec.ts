@@ -24,8 +24,9 @@ const GO_TERMS = [
   'iframe', 'deflate', 'base64url', 'debug',
   // Loanwords the Chinese lesson texts use as they are.
   'worker', 'workers', 'Prometheus',
-  // The language switch names the other language in its own words.
-  'English',
+  // The language switch names the other language in its own words, and says "中文 (Chinese)"
+  // to a screen reader that reads English.
+  'English', 'Chinese',
 ];
 
 interface Finding {
