@@ -79,7 +79,8 @@ for (const [w, h] of [
       await page.goto(`index.html?lesson=${lesson}&step=0`);
       await expect(page.getByTestId('play')).toBeEnabled();
       await page.getByTestId('play').click();
-      await page.waitForTimeout(500);
+      // Play brings the programs up under the sticky control bar; then jump to the end.
+      await expect.poll(async () => (await page.locator('.toolbar').boundingBox())?.y ?? 99).toBeLessThan(20);
       await page.getByTestId('to-end-bad').click();
       await verdictsShown(page);
       // The bad side's verdict takes two or three lines at these widths.
