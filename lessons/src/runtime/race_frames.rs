@@ -190,60 +190,54 @@ mod tests {
     #[test]
     fn each_map_operation_shows_go_1_27s_runtime_frames() {
         use MapKey::*;
-        assert_eq!(
-            names(MapOp::Assign, Fast64),
-            [(
-                "runtime.mapassign_fast64",
-                "internal/runtime/maps/runtime_fast64.go",
-                182
-            )]
+        let (m32, m64, mstr, m) = (
+            "internal/runtime/maps/runtime_fast32.go",
+            "internal/runtime/maps/runtime_fast64.go",
+            "internal/runtime/maps/runtime_faststr.go",
+            "internal/runtime/maps/runtime.go",
         );
-        assert_eq!(
-            names(MapOp::Assign, Fast64Ptr),
-            [(
-                "runtime.mapassign_fast64ptr",
-                "internal/runtime/maps/runtime_fast64.go",
-                400
-            )]
-        );
-        assert_eq!(
-            names(MapOp::Access1, FastStr),
-            [
-                (
-                    "runtime.mapaccess2_faststr",
-                    "internal/runtime/maps/runtime_faststr.go",
-                    120
-                ),
-                (
-                    "runtime.mapaccess1_faststr",
-                    "internal/runtime/maps/runtime_faststr.go",
-                    115
-                ),
-            ]
-        );
-        assert_eq!(
-            names(MapOp::Access2, Fast64Ptr),
-            [(
-                "runtime.mapaccess2_fast64",
-                "internal/runtime/maps/runtime_fast64.go",
-                22
-            )]
-        );
+        let rows: [(MapOp, MapKey, Vec<(&str, &str, u32)>); 7] = [
+            (
+                MapOp::Assign,
+                Fast64,
+                vec![("runtime.mapassign_fast64", m64, 182)],
+            ),
+            (
+                MapOp::Assign,
+                Fast64Ptr,
+                vec![("runtime.mapassign_fast64ptr", m64, 400)],
+            ),
+            (
+                MapOp::Access1,
+                FastStr,
+                vec![
+                    ("runtime.mapaccess2_faststr", mstr, 120),
+                    ("runtime.mapaccess1_faststr", mstr, 115),
+                ],
+            ),
+            (
+                MapOp::Access2,
+                Fast64Ptr,
+                vec![("runtime.mapaccess2_fast64", m64, 22)],
+            ),
+            (MapOp::Access2, Generic, vec![("runtime.mapaccess2", m, 63)]),
+            (
+                MapOp::Delete,
+                Fast32,
+                vec![("runtime.mapdelete_fast32", m32, 479)],
+            ),
+            (
+                MapOp::Range,
+                Generic,
+                vec![("runtime.mapIterStart", "runtime/map.go", 156)],
+            ),
+        ];
+        for (op, key, want) in rows {
+            assert_eq!(names(op, key), want, "{op:?} {key:?}");
+        }
         assert_eq!(
             names(MapOp::Delete, Generic),
             [("runtime.mapdelete", "runtime/map.go", 135)]
-        );
-        assert_eq!(
-            names(MapOp::Delete, Fast32),
-            [(
-                "runtime.mapdelete_fast32",
-                "internal/runtime/maps/runtime_fast32.go",
-                479
-            )]
-        );
-        assert_eq!(
-            names(MapOp::Range, Generic),
-            [("runtime.mapIterStart", "runtime/map.go", 156)]
         );
         assert!(map_frames(MapOp::Len, Fast64).is_empty());
         assert_eq!(frame(3), None);
