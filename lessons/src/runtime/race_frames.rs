@@ -196,7 +196,8 @@ mod tests {
             "internal/runtime/maps/runtime_faststr.go",
             "internal/runtime/maps/runtime.go",
         );
-        let rows: [(MapOp, MapKey, Vec<(&str, &str, u32)>); 7] = [
+        type Row = (MapOp, MapKey, Vec<(&'static str, &'static str, u32)>);
+        let rows: [Row; 7] = [
             (
                 MapOp::Assign,
                 Fast64,
