@@ -61,10 +61,15 @@ fn main() {
                 p.name, p.default, p.lo, p.hi, p.label, p.line
             );
         }
+        let labels_zh: String = l
+            .param_labels_zh
+            .iter()
+            .map(|(n, z)| format!("(String::from({n:?}), String::from({z:?})), "))
+            .collect();
         let _ = writeln!(
             lessons,
             "    Lesson {{ slug: String::from({:?}), number: {}, chapter: String::from({:?}), title: String::from({:?}), \
-             claim: String::from({:?}), title_zh: {}, claim_zh: {}, seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
+             claim: String::from({:?}), title_zh: {}, claim_zh: {}, param_labels_zh: vec![{labels_zh}], seed: {}, params: vec![{params}], bad_go: \"\", good_go: \"\", \
              explain_en: \"\", explain_zh: None, expect: Vec::new(), preempt_every: {:?}, race: {}, real_go: RealGo::default(), go: GoVersion::{:?} }},",
             l.slug,
             l.number,

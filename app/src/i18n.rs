@@ -327,6 +327,7 @@ static ZH: &[(&str, &str)] = &[
     ("Run with a new random seed", "用新的随机种子运行"),
     ("Lesson parameters", "课程参数"),
     ("Parameters", "参数"),
+    ("number", "数值"),
     // Panes
     ("Goroutines", "goroutine"),
     ("Channels", "channel"),

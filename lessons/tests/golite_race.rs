@@ -438,3 +438,83 @@ fn cli_race_flag() {
     assert!(!String::from_utf8_lossy(&off.stderr).contains("DATA RACE"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A race on a map shows Go's runtime function over the program's frame, with the file and
+/// line Go 1.27 prints (`go run -race -trimpath` on these programs gave exactly these frames;
+/// `lessons/src/runtime/race_frames.rs`). A plain `v := m[k]` loses the program's frames, as
+/// in Go; the page still marks the program's line (`access.line`).
+#[test]
+fn a_map_race_shows_gos_runtime_frames() {
+    let src = |key: &str, k: &str, racy: &str| {
+        format!(
+            "package main\n\nimport \"time\"\n\nfunc main() {{\n\tm := map[{key}]int{{}}\n\tvar k {key} = {k}\n\tgo func() {{\n\t\tm[k] = 1\n\t}}()\n\ttime.Sleep(10 * time.Millisecond)\n\t{racy}\n\ttime.Sleep(10 * time.Millisecond)\n}}\n"
+        )
+    };
+    let first = |src: &str| {
+        let r = run(src, true, None, 1);
+        assert_eq!(r.outcome, Outcome::Exit, "{}", r.panic);
+        r.races
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("no race in {src}"))
+    };
+    let r = first(&src("int", "1", "m[k] = 2"));
+    assert_eq!(
+        r.text,
+        "==================\nWARNING: DATA RACE\n\
+         Write by main goroutine:\n  runtime.mapassign_fast64()\n      internal/runtime/maps/runtime_fast64.go:182\n  main.main()\n      prog.go:12\n\n\
+         Previous write by goroutine 2:\n  runtime.mapassign_fast64()\n      internal/runtime/maps/runtime_fast64.go:182\n  main.main.func1()\n      prog.go:9\n\n\
+         Goroutine 2 (finished) created at:\n  main.main()\n      prog.go:8\n\
+         ==================\n"
+    );
+    // The page's marks and the oracle's pairs use the program's frame; the verdict names what
+    // both writes assign.
+    assert_eq!(
+        (r.access.func.as_str(), r.access.line, r.previous.line),
+        ("main.main", 12, 9)
+    );
+    assert_eq!(r.var.as_deref(), Some("m[k]"));
+    // (key type, key, the racing line, what the report shows for it)
+    let rows = [
+        (
+            "string",
+            "\"a\"",
+            "delete(m, k)",
+            "Write by main goroutine:\n  runtime.mapdelete_faststr()\n      internal/runtime/maps/runtime_faststr.go:409\n  main.main()\n      prog.go:12\n",
+        ),
+        (
+            "string",
+            "\"a\"",
+            "v := m[k]; _ = v",
+            "Read by main goroutine:\n  runtime.mapaccess2_faststr()\n      internal/runtime/maps/runtime_faststr.go:120\n  runtime.mapaccess1_faststr()\n      internal/runtime/maps/runtime_faststr.go:115\n\nPrevious write by goroutine 2:\n  runtime.mapassign_faststr()\n",
+        ),
+        (
+            "float64",
+            "1",
+            "v, ok := m[k]; _, _ = v, ok",
+            "Read by main goroutine:\n  runtime.mapaccess2()\n      internal/runtime/maps/runtime.go:63\n  main.main()\n      prog.go:12\n\nPrevious write by goroutine 2:\n  runtime.mapassign()\n      internal/runtime/maps/runtime.go:143\n",
+        ),
+        (
+            "int",
+            "1",
+            "for range m {\n\t}",
+            "Read by main goroutine:\n  runtime.mapIterStart()\n      runtime/map.go:156\n  main.main()\n      prog.go:12\n",
+        ),
+        (
+            "int",
+            "1",
+            "_ = len(m)",
+            "Read by main goroutine:\n  main.main()\n      prog.go:12\n\nPrevious write by goroutine 2:\n  runtime.mapassign_fast64()\n",
+        ),
+    ];
+    for (key, k, racy, shows) in rows {
+        let r = first(&src(key, k, racy));
+        assert!(r.text.contains(shows), "{racy}: {}", r.text);
+        // The page marks the program's line, whatever Go's report shows above it.
+        assert_eq!(
+            (r.access.func.as_str(), r.access.line),
+            ("main.main", 12),
+            "{racy}"
+        );
+    }
+}

@@ -151,13 +151,13 @@ fn the_racy_counter_names_its_data_race_and_its_lost_updates() {
         (v.bad.tone, v.bad.en.as_str(), v.good.en.as_str()),
         (
             Tone::Bad,
-            "2 DATA RACES, the first: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\"",
+            "2 DATA RACES, the first on s.hits: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 2570 of 4000 page views\", the fix \"counted 4000 of 4000 page views\"",
             "no data race; prints \"counted 4000 of 4000 page views\""
         )
     );
     assert_eq!(
         v.bad.zh,
-        "2 处数据竞争，第一处：第 19 行被 goroutine 3 读取，第 19 行先前被 goroutine 2 写入，两者之间没有同步；输出 “counted 2570 of 4000 page views”，修复版为 “counted 4000 of 4000 page views”"
+        "2 处数据竞争，第一处（s.hits）：第 19 行被 goroutine 3 读取，第 19 行先前被 goroutine 2 写入，两者之间没有同步；输出 “counted 2570 of 4000 page views”，修复版为 “counted 4000 of 4000 page views”"
     );
     // One view per worker loses nothing, but the race is there all the same.
     let v = verdict_at("racy-counter", &[("viewsPerWorker", 1)]);
@@ -165,7 +165,7 @@ fn the_racy_counter_names_its_data_race_and_its_lost_updates() {
         (v.bad.tone, v.bad.en.as_str()),
         (
             Tone::Bad,
-            "DATA RACE: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 4 of 4 page views\", as the fix does"
+            "DATA RACE on s.hits: line 19 read by goroutine 3, line 19 written earlier by goroutine 2, nothing orders them; prints \"counted 4 of 4 page views\", as the fix does"
         )
     );
 }
@@ -229,5 +229,53 @@ fn the_spinning_worker_drops_jobs_and_burns_steps() {
             Tone::Bad,
             "prints \"processed 11, dropped 13, idle polls 1\", the fix \"processed 24, dropped 0, idle polls 0\"; 230 steps spent spinning in 14 polls that found nothing ready: the fix has none"
         )
+    );
+}
+
+/// Lesson 11 under both releases: the same budget story, but only Go 1.21 holds each dropped
+/// `time.After` timer until it fires, so only there does the peak heap pass the fix's.
+#[test]
+fn the_go_version_changes_lesson_11s_verdict() {
+    let l = catalog::get("time-after-in-loop").unwrap_or_else(|| panic!("no lesson 11"));
+    let harm = harm_of(&l.slug).unwrap_or_else(|| panic!("no [harm]"));
+    let at = |go, params: &[(&str, i64)]| {
+        let p: BTreeMap<String, i64> = params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        judge(
+            harm,
+            &run(l, "bad", &p, Some(go)),
+            &run(l, "good", &p, Some(go)),
+        )
+    };
+    let out = "prints \"handled 20 messages in 255 ms\", the fix \"handled 5 messages in 55 ms\"";
+    let v = at(GoVersion::Go121, &[]);
+    assert_eq!(
+        (v.bad.tone, v.bad.en.as_str()),
+        (
+            Tone::Bad,
+            format!("{out}; peak heap 5.4 KiB: 1.1x the fix").as_str()
+        )
+    );
+    assert_eq!(
+        v.bad.zh,
+        "输出 “handled 20 messages in 255 ms”，修复版为 “handled 5 messages in 55 ms”；堆峰值 5.4 KiB：是修复版的 1.1 倍"
+    );
+    let v = at(GoVersion::Go127, &[]);
+    assert_eq!(
+        v.bad.en,
+        format!("{out}; peak heap 4.5 KiB, no more than the fix")
+    );
+    // A long budget: 99 dropped timers pending at once under Go 1.21, none under Go 1.27.
+    let long = [("messages", 100), ("budgetMs", 995)];
+    assert!(
+        at(GoVersion::Go121, &long)
+            .bad
+            .en
+            .ends_with("peak heap 22.9 KiB: 4.4x the fix")
+    );
+    assert!(
+        at(GoVersion::Go127, &long)
+            .bad
+            .en
+            .ends_with("peak heap 5.1 KiB, no more than the fix")
     );
 }

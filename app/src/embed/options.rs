@@ -153,12 +153,24 @@ pub fn full_query(query: &str) -> String {
 
 /// The embed view's query for a page's query with the dialog's choices: `embed=1` and each
 /// option that differs from its default (all panes, both sides, no autoplay, automatic theme),
-/// plus the language when it is Chinese. Embed options already in `query` are replaced.
-pub fn with_options(query: &str, o: &EmbedOptions, lang: crate::i18n::Lang) -> String {
+/// plus the language when it is Chinese and `go`, the Go release the frame runs (`None`: the
+/// lesson's own, written as no key, as the page's links do). Embed options, language and Go
+/// release already in `query` are replaced.
+pub fn with_options(
+    query: &str,
+    o: &EmbedOptions,
+    lang: crate::i18n::Lang,
+    go: Option<&str>,
+) -> String {
     let mut pairs: Vec<(String, String)> = crate::nav::query::parse(query)
         .into_iter()
-        .filter(|(k, _)| !KEYS.contains(&k.as_str()) && k != crate::i18n::KEY)
+        .filter(|(k, _)| {
+            !KEYS.contains(&k.as_str()) && k != crate::i18n::KEY && k != crate::nav::route::GO
+        })
         .collect();
+    if let Some(v) = go {
+        pairs.push((crate::nav::route::GO.to_string(), v.to_string()));
+    }
     pairs.push((EMBED.to_string(), "1".to_string()));
     if o.panes.iter().any(|p| !p) {
         let list: Vec<&str> = PANES
@@ -236,17 +248,24 @@ mod tests {
             theme: Theme::Dark,
         };
         let q = with_options(
-            "lesson=a&seed=2&embed=0&theme=light&lang=en",
+            "lesson=a&seed=2&embed=0&theme=light&lang=en&go=1.27",
             &o,
             crate::i18n::Lang::Zh,
+            Some("1.21"),
         );
         assert_eq!(
             q,
-            "lesson=a&seed=2&embed=1&panes=code%2Cgoroutines&side=good&autoplay=1&theme=dark&lang=zh"
+            "lesson=a&seed=2&go=1.21&embed=1&panes=code%2Cgoroutines&side=good&autoplay=1&theme=dark&lang=zh"
         );
         assert_eq!(parse(&pairs(&q)), (o, vec![]));
+        // The lesson's own release is no key, whatever the page's URL had.
         assert_eq!(
-            with_options("lesson=a", &EmbedOptions::default(), crate::i18n::Lang::En),
+            with_options(
+                "lesson=a&go=1.21",
+                &EmbedOptions::default(),
+                crate::i18n::Lang::En,
+                None
+            ),
             "lesson=a&embed=1"
         );
     }

@@ -15,6 +15,7 @@ use leptos::web_sys::{self, js_sys};
 use crate::embed::options::{self as embed, EmbedOptions, PANES, Theme};
 use crate::i18n::{self, Lang, tr};
 use crate::lesson::controller::LessonController;
+use lessons::golite::GoVersion;
 
 /// How long a button says "Copied" before it reads as a button again.
 const COPIED_FOR_MS: u64 = 2000;
@@ -151,6 +152,32 @@ fn copy_label(state: Copied, idle: &'static str, lang: Lang) -> &'static str {
     )
 }
 
+/// One radio button per choice `(key, label, value)` of group `name`, bound to `picked`; each
+/// button's test id is `name-key`.
+fn radios<T: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
+    name: &'static str,
+    choices: [(&'static str, String, T); N],
+    picked: RwSignal<T>,
+) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(key, label, v)| {
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name=name
+                        data-testid=format!("{name}-{key}")
+                        prop:checked=move || picked.get() == v
+                        on:change=move |_| picked.set(v)
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+}
+
 /// Share and Embed buttons for the lesson's current state.
 #[component]
 pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
@@ -162,6 +189,12 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ..EmbedOptions::default()
     });
     let frame_lang = RwSignal::new(lang.get_untracked());
+    // The Go release the frame runs; starts as the page's whenever the dialog opens.
+    let frame_go = RwSignal::new(ctl.go.get_untracked());
+    let go_key = move || {
+        let v = frame_go.get();
+        (v != ctl.lesson.go).then(|| v.as_str())
+    };
     let link = move || {
         ctl.cursor.track();
         ctl.params.track();
@@ -176,7 +209,7 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ctl.seed.track();
         ctl.runs.track();
         ctl.edits.track();
-        let q = embed::with_options(&ctl.query(), &options.get(), frame_lang.get());
+        let q = embed::with_options(&ctl.query(), &options.get(), frame_lang.get(), go_key());
         page_url(&q, &ctl.fragment())
     };
     // The preview follows the options and the program's state, not every step of playback
@@ -185,9 +218,12 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
         ctl.params.track();
         ctl.seed.track();
         ctl.edits.track();
-        let q = untrack(|| embed::with_options(&ctl.query(), &options.get(), frame_lang.get()));
+        let q = untrack(|| {
+            embed::with_options(&ctl.query(), &options.get(), frame_lang.get(), go_key())
+        });
         options.track();
         frame_lang.track();
+        frame_go.track();
         page_url(&q, &untrack(|| ctl.fragment()))
     };
     let snippet = move || {
@@ -216,6 +252,11 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
     Effect::new(move |_| {
         if open.get() {
             frame_lang.set(lang.get_untracked());
+            // Set only when it differs: a set re-renders the preview's URL, reloading the frame.
+            let go = ctl.go.get_untracked();
+            if frame_go.get_untracked() != go {
+                frame_go.set(go);
+            }
         }
     });
     // On opening, focus goes to the snippet (Escape and Tab then work inside the dialog).
@@ -380,21 +421,20 @@ pub fn ShareButtons(ctl: LessonController) -> impl IntoView {
                                     />
                                     {move || tr(lang.get(), "autoplay")}
                                 </label>
-                                {[("English", Lang::En), ("中文", Lang::Zh)]
-                                    .into_iter()
-                                    .map(|(name, l)| view! {
-                                        <label>
-                                            <input
-                                                type="radio"
-                                                name="embed-lang"
-                                                data-testid=format!("embed-lang-{}", l.key())
-                                                prop:checked=move || frame_lang.get() == l
-                                                on:change=move |_| frame_lang.set(l)
-                                            />
-                                            {name}
-                                        </label>
-                                    })
-                                    .collect_view()}
+                                {radios(
+                                    "embed-lang",
+                                    [Lang::En, Lang::Zh]
+                                        .map(|l| (l.key(), if l == Lang::Zh { "中文" } else { "English" }.to_string(), l)),
+                                    frame_lang,
+                                )}
+                            </fieldset>
+                            <fieldset data-testid="embed-go">
+                                <legend>{move || tr(lang.get(), "Go version")}</legend>
+                                {radios(
+                                    "embed-go",
+                                    GoVersion::ALL.map(|v| (v.as_str(), format!("Go {}", v.as_str()), v)),
+                                    frame_go,
+                                )}
                             </fieldset>
                             <label for="embed-snippet">{move || tr(lang.get(), "<iframe> for your docs or slides")}</label>
                             <textarea

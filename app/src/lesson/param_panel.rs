@@ -21,7 +21,7 @@ pub fn ParamPanel(ctl: LessonController) -> impl IntoView {
                 {params
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| view! { <ParamControl ctl=ctl index=i param=p /> })
+                    .map(|(i, p)| view! { <ParamControl ctl=ctl index=i param=p lang=lang /> })
                     .collect_view()}
             </fieldset>
         }
@@ -30,7 +30,14 @@ pub fn ParamPanel(ctl: LessonController) -> impl IntoView {
 
 /// One parameter.
 #[component]
-fn ParamControl(ctl: LessonController, index: usize, param: &'static Param) -> impl IntoView {
+fn ParamControl(
+    ctl: LessonController,
+    index: usize,
+    param: &'static Param,
+    lang: RwSignal<crate::i18n::Lang>,
+) -> impl IntoView {
+    let lesson = ctl.lesson;
+    let label = move || lesson.param_label(param, lang.get() == crate::i18n::Lang::Zh);
     let scale = SliderScale {
         lo: param.lo,
         hi: param.hi,
@@ -46,7 +53,7 @@ fn ParamControl(ctl: LessonController, index: usize, param: &'static Param) -> i
     view! {
         <div class="param">
             <label for=id.clone()>
-                {param.label.as_str()}
+                {label}
                 <span class="range">{format!(" ({}–{})", param.lo, param.hi)}</span>
             </label>
             <div class="param-inputs">
@@ -71,7 +78,7 @@ fn ParamControl(ctl: LessonController, index: usize, param: &'static Param) -> i
                     type="number"
                     class="num"
                     data-testid=format!("{id}-number")
-                    aria-label=format!("{} (number)", param.label)
+                    aria-label=move || format!("{} ({})", label(), tr(lang.get(), "number"))
                     min=param.lo.to_string()
                     max=param.hi.to_string()
                     prop:value=move || value.get().to_string()

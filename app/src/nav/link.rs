@@ -77,9 +77,9 @@ pub fn LessonLink(
     /// CSS class.
     #[prop(optional, into)]
     class: String,
-    /// Tooltip.
+    /// Tooltip (it follows the page's language when given as a closure).
     #[prop(optional, into)]
-    title: String,
+    title: MaybeProp<String>,
     children: Children,
 ) -> impl IntoView {
     let nav = use_context::<Navigator>();
@@ -93,7 +93,7 @@ pub fn LessonLink(
         <a
             href=href
             class=class
-            title=title
+            title=move || title.get()
             on:click=move |ev| {
                 let plain = ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key();
                 if let (true, Some(nav)) = (plain, nav) {

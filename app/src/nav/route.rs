@@ -367,6 +367,7 @@ mod tests {
             claim: "X".into(),
             title_zh: None,
             claim_zh: None,
+            param_labels_zh: Vec::new(),
             seed: 3,
             params: vec![
                 param("requests", 10, 1, 200),

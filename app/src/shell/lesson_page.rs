@@ -103,12 +103,12 @@ pub fn LessonPage(
                 <FixItLink lesson=lesson />
                 <LangSwitch on_pick=Callback::new(move |l: Lang| ctl.set_lang(l)) />
                 {prev.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=l.title.clone()>
+                    <LessonLink slug=Some(l.slug.as_str()) class="prev" title=Signal::derive(move || title(l))>
                         {move || tr(lang.get(), "← Previous")}<span class="neighbour">{move || format!(": {}", title(l))}</span>
                     </LessonLink>
                 })}
                 {next.map(|l| view! {
-                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=l.title.clone()>
+                    <LessonLink slug=Some(l.slug.as_str()) class="next" title=Signal::derive(move || title(l))>
                         {move || tr(lang.get(), "Next")}<span class="neighbour">{move || format!(": {}", title(l))}</span>" →"
                     </LessonLink>
                 })}
@@ -177,6 +177,8 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
             </header>
             <div class="toolbar">
                 <ControlBar ctl=ctl />
+                // The release the frame runs (`go=` in its URL fixes the start) and the switch.
+                <GoVersionSwitch ctl=ctl />
             </div>
             <div class="sides" class:single=!both>
                 {opts.sides[0].then(|| view! { <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() /> })}

@@ -344,8 +344,8 @@ fn headline(r: &RunReport, other: &RunReport) -> (Vec<(String, String)>, Tone) {
     (parts, Tone::Bad)
 }
 
-/// The first race of a run in words: `DATA RACE: line 19 read by goroutine 3, line 19
-/// written earlier by goroutine 2, nothing orders them`, counted when there are more.
+/// The first race of a run in words: `DATA RACE on s.hits: line 19 read by goroutine 3, line
+/// 19 written earlier by goroutine 2, nothing orders them`, counted when there are more.
 fn race_words(races: &[RaceReport]) -> (String, String) {
     let Some(r) = races.first() else {
         return (String::new(), String::new());
@@ -381,11 +381,19 @@ fn race_words(races: &[RaceReport]) -> (String, String) {
         p.goroutine,
         zh_op(&p.op)
     );
+    // What it is on, as the program writes it (`s.hits`), where the interpreter could name it.
+    let (on_en, on_zh) = match &r.var {
+        Some(v) => (format!(" on {v}"), format!("（{v}）")),
+        None => (String::new(), String::new()),
+    };
     match races.len() {
-        1 => (format!("DATA RACE: {en}"), format!("数据竞争：{zh}")),
+        1 => (
+            format!("DATA RACE{on_en}: {en}"),
+            format!("数据竞争{on_zh}：{zh}"),
+        ),
         n => (
-            format!("{n} DATA RACES, the first: {en}"),
-            format!("{n} 处数据竞争，第一处：{zh}"),
+            format!("{n} DATA RACES, the first{on_en}: {en}"),
+            format!("{n} 处数据竞争，第一处{on_zh}：{zh}"),
         ),
     }
 }

@@ -25,6 +25,10 @@ pub struct Lesson {
     pub title_zh: Option<String>,
     /// The claim in Chinese (Markdown inline, like `claim`); required with `title_zh`.
     pub claim_zh: Option<String>,
+    /// Each parameter's label in Chinese, `(name, label)` in the order of `params`
+    /// (`param_labels_zh` in `lesson.toml`): the English label is a Go comment in the program,
+    /// which stays English; required for every parameter when `explain.zh.md` exists.
+    pub param_labels_zh: Vec<(String, String)>,
     /// Default seed for select choices and preemption.
     pub seed: u64,
     /// The marked constants, as declared in `bad.go` (`good.go` declares the same).
@@ -99,6 +103,14 @@ impl Lesson {
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
     }
+
+    /// The label of `param` for the page: Chinese where the lesson gives one and `zh`, else
+    /// the English label from the Go comment.
+    pub fn param_label<'a>(&'a self, param: &'a Param, zh: bool) -> &'a str {
+        zh.then(|| self.param_labels_zh.iter().find(|(n, _)| *n == param.name))
+            .flatten()
+            .map_or(param.label.as_str(), |(_, l)| l.as_str())
+    }
 }
 
 /// The files of one folder, as the build script embeds them.
@@ -130,6 +142,8 @@ struct LessonToml {
     title_zh: Option<String>,
     #[serde(default)]
     claim_zh: Option<String>,
+    #[serde(default)]
+    param_labels_zh: std::collections::BTreeMap<String, String>,
     seed: u64,
     #[serde(default)]
     preempt_every: Option<u64>,
@@ -179,6 +193,10 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         claim: meta.claim,
         title_zh: meta.title_zh,
         claim_zh: meta.claim_zh,
+        param_labels_zh: params
+            .iter()
+            .filter_map(|p| Some((p.name.clone(), meta.param_labels_zh.get(&p.name)?.clone())))
+            .collect(),
         seed: meta.seed,
         params,
         bad_go,
@@ -192,6 +210,14 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
         go: meta.go,
     };
     let mut problems = validate(&lesson, &good_params, raw.dir);
+    for name in meta.param_labels_zh.keys() {
+        if lesson.param(name).is_none() {
+            problems.push(format!(
+                "{}/lesson.toml: param_labels_zh names {name}, which is not a param",
+                raw.dir
+            ));
+        }
+    }
     // Every catalog lesson names one (lessons/tests/harm_verdicts.rs checks); a malformed one
     // is rejected here.
     if let Some(h) = &meta.harm {
@@ -253,6 +279,22 @@ fn validate(l: &Lesson, good_params: &[Param], dir: &str) -> Vec<String> {
             None if l.explain_zh.is_some() => {
                 err(format!("{field} is required when explain.zh.md exists"));
             }
+            _ => {}
+        }
+    }
+    for (name, zh) in l.params.iter().map(|p| {
+        (
+            &p.name,
+            l.param_labels_zh.iter().find(|(n, _)| n == &p.name),
+        )
+    }) {
+        match zh {
+            Some((_, v)) if v.trim().is_empty() || v.contains('\n') => {
+                err(format!("param_labels_zh.{name} must be one non-empty line"));
+            }
+            None if l.explain_zh.is_some() => err(format!(
+                "param_labels_zh.{name} is required when explain.zh.md exists"
+            )),
             _ => {}
         }
     }
@@ -392,11 +434,12 @@ mod tests {
             Err(vec![
                 "07-demo: title_zh is required when explain.zh.md exists".into(),
                 "07-demo: claim_zh is required when explain.zh.md exists".into(),
+                "07-demo: param_labels_zh.n is required when explain.zh.md exists".into(),
             ])
         );
         let toml = TOML.replace(
             "seed = 1",
-            "title_zh = \"标题\"\nclaim_zh = \"说明\"\nseed = 1",
+            "title_zh = \"标题\"\nclaim_zh = \"说明\"\nparam_labels_zh = { n = \"数量\" }\nseed = 1",
         );
         let toml: &'static str = Box::leak(toml.into_boxed_str());
         let mut r = raw("07-demo", toml, GO);
@@ -419,6 +462,47 @@ mod tests {
             }
         }
         assert!(crate::catalog::load_errors().is_empty());
+    }
+
+    #[test]
+    fn a_parameter_label_reads_in_chinese_only_in_the_chinese_page() {
+        let toml = TOML.replace("seed = 1", "param_labels_zh = { n = \"数量\" }\nseed = 1");
+        let toml: &'static str = Box::leak(toml.into_boxed_str());
+        let l = load(&raw("07-demo", toml, GO)).expect("loads");
+        let p = &l.params[0];
+        assert_eq!(
+            (l.param_label(p, false), l.param_label(p, true)),
+            ("N", "数量")
+        );
+        // Without a Chinese label the Chinese page keeps the English one.
+        let l = load(&raw("07-demo", TOML, GO)).expect("loads");
+        assert_eq!(l.param_label(&l.params[0], true), "N");
+        let toml = TOML.replace("seed = 1", "param_labels_zh = { m = \"数量\" }\nseed = 1");
+        let toml: &'static str = Box::leak(toml.into_boxed_str());
+        assert_eq!(
+            load(&raw("07-demo", toml, GO)).map(|_| ()),
+            Err(vec![
+                "07-demo/lesson.toml: param_labels_zh names m, which is not a param".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn every_catalog_parameter_has_a_chinese_label() {
+        let mut n = 0;
+        for l in crate::catalog::all() {
+            for p in &l.params {
+                let zh = l.param_label(p, true);
+                assert!(
+                    zh != p.label && !zh.is_ascii(),
+                    "{}: {} has no Chinese label",
+                    l.slug,
+                    p.name
+                );
+                n += 1;
+            }
+        }
+        assert!(n >= 60, "{n} parameters");
     }
 
     #[test]

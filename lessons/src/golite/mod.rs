@@ -3,6 +3,7 @@
 pub(crate) mod code;
 pub(crate) mod compile;
 pub(crate) mod fmt;
+mod race_names;
 pub(crate) mod std;
 pub mod syntax;
 pub(crate) mod types;
@@ -53,6 +54,8 @@ pub struct RunOptions {
 #[derive(Clone)]
 pub struct Program {
     inner: Rc<code::Program>,
+    /// The one thing each line assigns, for naming a data race (`race_names.rs`).
+    race_names: Rc<HashMap<u32, Rc<str>>>,
 }
 
 impl runtime::Value for Value {
@@ -116,6 +119,7 @@ pub fn compile_for(
     let prog = compile::compile_file(&file, overrides, &self::std::LIBRARY, go)?;
     Ok(Program {
         inner: Rc::new(prog),
+        race_names: Rc::new(race_names::WriteTargets::of(&file).by_line()),
     })
 }
 
@@ -194,6 +198,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
             .map(|f| Rc::from(f.name.as_str()))
             .collect();
         rt.enable_race(Rc::from(names), sh.race_pins.stacks.clone(), "prog.go");
+        rt.name_race_lines((*program.race_names).clone());
     }
     let task = vm::GoTask::new_func(sh, prog.entry, Vec::new());
     rt.spawn_main(Box::new(task), prog.main_line);

@@ -181,7 +181,7 @@ impl<V: Value> Runtime<V> {
         let e = &mut self.ctxs.funcs[f.index()];
         if let Some(task) = e.task.take() {
             let line = e.line;
-            self.spawn_goroutine(gid, task, "context.AfterFunc", line);
+            self.spawn_goroutine(gid, task, "context.AfterFunc", line, line);
         }
     }
 }

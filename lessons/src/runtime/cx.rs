@@ -125,7 +125,14 @@ impl<V: Value> Cx<'_, V> {
     /// The `go` statement: starts `task` as a new goroutine. Over the goroutine cap the run
     /// ends with outcome `limit` once this task returns (the result is then `Gid(0)`).
     pub fn spawn(&mut self, task: Box<dyn Task<V>>, name: &str, line: u32) -> Gid {
-        self.rt.spawn_goroutine(self.gid, task, name, line)
+        self.rt.spawn_goroutine(self.gid, task, name, line, line)
+    }
+
+    /// [`Cx::spawn`] for a goroutine whose first line is not the `go` statement's: until it
+    /// runs, it stands at `start` (Go's dump of a goroutine that has not run shows its
+    /// function's entry); `line`, the `go` statement, stays its creation site.
+    pub fn spawn_at(&mut self, task: Box<dyn Task<V>>, name: &str, line: u32, start: u32) -> Gid {
+        self.rt.spawn_goroutine(self.gid, task, name, line, start)
     }
 
     /// `runtime.NumGoroutine()`.

@@ -46,6 +46,7 @@ mod measures;
 mod network;
 mod output;
 mod race;
+pub mod race_frames;
 mod reach;
 mod report;
 mod rng;

@@ -141,7 +141,9 @@ pub struct RaceAccess {
     pub step: u64,
     /// Events recorded before the access (the index of the next event).
     pub event: u64,
-    /// The whole call stack of the access, innermost first (`stack[0]` is `func` at `line`).
+    /// The call stack of the access as Go's report shows it, innermost first: the program's
+    /// frames, under the Go runtime's for a map access (`runtime.mapassign_fast64`, see
+    /// `race_frames.rs`); `func` at `line` is the program's innermost frame.
     pub stack: Vec<RaceFrame>,
     /// Where the goroutine was started: the stack of its `go` statement, innermost first
     /// (empty for main; `time.goFunc` at line 0 for a goroutine a timer started).
@@ -153,6 +155,11 @@ pub struct RaceAccess {
 pub struct RaceReport {
     pub access: RaceAccess,
     pub previous: RaceAccess,
+    /// What the race is on, as the program writes it (`s.hits`): the target of the racing
+    /// write's line, when the interpreter named it (see `golite/race_names.rs`); not part of
+    /// Go's text, which names no variable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub var: Option<String>,
     /// Go's text, from `==================` to `==================`, without addresses.
     pub text: String,
 }
@@ -305,6 +312,8 @@ pub(crate) struct RaceState {
     funcs: Rc<[Rc<str>]>,
     stacks: Stacks,
     file: Rc<str>,
+    /// The one thing each line assigns, by line (from the interpreter): names a race.
+    names: HashMap<u32, Rc<str>>,
     /// Where the running goroutine is, for the accesses the runtime makes on its behalf (a
     /// channel send reads the channel, a close writes it) and the `go` statements it records;
     /// set with [`Cx::race_at`].
@@ -332,6 +341,7 @@ impl RaceState {
                 stack: 0,
             },
             file: Rc::from(file),
+            names: HashMap::default(),
             evict: 0,
         };
         // Gid(0) is the runtime's timer context (Go's per-P timer race context).
@@ -617,13 +627,44 @@ impl RaceState {
     }
 
     fn func_name(&self, f: u32) -> String {
+        if let Some((name, _)) = super::race_frames::frame(f) {
+            return name.to_string();
+        }
         self.funcs
             .get(f as usize)
             .map_or_else(|| "main.?".to_string(), |n| n.to_string())
     }
 
-    /// The frames of `site`, innermost first.
+    /// The frames of `site` Go's report shows, innermost first: the Go runtime's (a map's
+    /// `runtime.mapassign_fast64`) over the program's, cut where Go's report loses the callers
+    /// (`runtime.mapaccess1…`, see `race_frames.rs`).
     fn frames(&self, site: Site) -> Vec<RaceFrame> {
+        let mut all = self.all_frames(site);
+        if let Some(i) = all
+            .iter()
+            .position(|f| super::race_frames::ends_stack(&f.func))
+        {
+            all.truncate(i + 1);
+        }
+        all
+    }
+
+    /// The program's innermost frame of `site`, under any runtime frames: where the page marks
+    /// the access.
+    fn program_frame(&self, site: Site) -> RaceFrame {
+        let all = self.all_frames(site);
+        all.iter()
+            .find(|f| super::race_frames::file_of(&f.func).is_none())
+            .or(all.first())
+            .cloned()
+            .unwrap_or(RaceFrame {
+                func: self.func_name(site.func),
+                line: site.line,
+            })
+    }
+
+    /// Every frame of `site`, innermost first.
+    fn all_frames(&self, site: Site) -> Vec<RaceFrame> {
         let mut out = vec![RaceFrame {
             func: self.func_name(site.func),
             line: site.line,
@@ -646,11 +687,12 @@ impl RaceState {
 
     fn describe(&self, c: &Cell) -> RaceAccess {
         let created = self.gs.get(c.gid as usize).and_then(|g| g.created);
+        let at = self.program_frame(c.site);
         RaceAccess {
             goroutine: c.gid,
             op: c.kind.as_str().to_string(),
-            line: c.site.line,
-            func: self.func_name(c.site.func),
+            line: at.line,
+            func: at.func,
             step: c.step,
             event: c.event,
             stack: self.frames(c.site),
@@ -680,11 +722,26 @@ impl RaceState {
         let access = self.describe(&cur);
         let previous = self.describe(&old);
         let text = self.text(&access, &previous);
+        let var = self.var_of(&access, &previous);
         self.reports.push(RaceReport {
             access,
             previous,
+            var,
             text,
         });
+    }
+
+    /// What a race is on: what its write's line assigns (two writes must agree).
+    fn var_of(&self, a: &RaceAccess, p: &RaceAccess) -> Option<String> {
+        let name = |x: &RaceAccess| {
+            x.op.ends_with("write")
+                .then(|| self.names.get(&x.line))
+                .flatten()
+        };
+        match (name(a), name(p)) {
+            (Some(x), Some(y)) if x != y => None,
+            (x, y) => x.or(y).map(|n| n.to_string()),
+        }
     }
 
     fn who(g: u32) -> String {
@@ -714,10 +771,11 @@ impl RaceState {
         let frames = |stack: &[RaceFrame]| {
             let mut t = String::new();
             for f in stack {
+                let at = super::race_frames::file_of(&f.func).unwrap_or(file);
                 if f.line == 0 {
                     t.push_str(&format!("  {}()\n", f.func));
                 } else {
-                    t.push_str(&format!("  {}()\n      {file}:{}\n", f.func, f.line));
+                    t.push_str(&format!("  {}()\n      {at}:{}\n", f.func, f.line));
                 }
             }
             t
@@ -797,6 +855,14 @@ impl<V: Value> Runtime<V> {
             r.spawn(Gid(0), Gid(g), None);
         }
         self.race = Some(Box::new(r));
+    }
+
+    /// Names what races are on: `names[line]` is the one thing line `line` assigns, as the
+    /// program writes it (the interpreter knows the source; the runtime does not).
+    pub fn name_race_lines(&mut self, names: HashMap<u32, Rc<str>>) {
+        if let Some(r) = self.race.as_mut() {
+            r.names = names;
+        }
     }
 
     /// The data races found so far, in the order they were found.

@@ -225,7 +225,7 @@ impl<V: Value> Runtime<V> {
 
     /// Starts main (`Gid(1)`) at `line`.
     pub fn spawn_main(&mut self, task: Box<dyn Task<V>>, line: u32) -> Gid {
-        self.spawn_goroutine(Gid(0), task, "main", line)
+        self.spawn_goroutine(Gid(0), task, "main", line, line)
     }
 
     /// Runs goroutines until about `budget_steps` steps have been taken (a goroutine's slice is
@@ -600,14 +600,15 @@ impl<V: Value> Runtime<V> {
         n
     }
 
-    /// Creates a goroutine (the `go` statement, main, AfterFunc). Over the goroutine cap it
-    /// records a limit instead and returns `Gid(0)`.
+    /// Creates a goroutine (the `go` statement at `line`, main, AfterFunc), standing at `start`
+    /// until it runs. Over the goroutine cap it records a limit instead and returns `Gid(0)`.
     pub(crate) fn spawn_goroutine(
         &mut self,
         parent: Gid,
         task: Box<dyn Task<V>>,
         name: &str,
         line: u32,
+        start: u32,
     ) -> Gid {
         if self.live >= self.cfg.max_goroutines {
             let at = self.gs.get(parent.index()).map_or(line, |g| g.line);
@@ -625,7 +626,7 @@ impl<V: Value> Runtime<V> {
             task: Some(task),
             state: GState::Runnable,
             alive: true,
-            line,
+            line: start,
             wake: None,
             park: Park::None,
             stack,

@@ -303,7 +303,7 @@ impl<V: Value> Runtime<V> {
                 self.emit(Gid(0), EventKind::TimerFire { timer: id });
                 self.release_timer_alloc(id);
                 if let Some(task) = task {
-                    self.spawn_goroutine(Gid(0), task, "time.AfterFunc", line);
+                    self.spawn_goroutine(Gid(0), task, "time.AfterFunc", line, line);
                 }
             }
             TimerKind::Ctx(ctx) => {

@@ -51,9 +51,13 @@ test('lesson 11 under Go 1.21 holds every dropped timer; the switch re-runs it u
   await page.goto('index.html?lesson=time-after-in-loop&go=1.21');
   await expectRun(page, folder, '1.21');
   await expect(page.getByTestId('charts-bad').locator('.chart').nth(1).locator('.peak')).toHaveText('peak 5.4 KiB');
+  // The verdict names what the release changes: the dropped timers' heap under Go 1.21 only.
+  const out = 'prints "handled 20 messages in 255 ms", the fix "handled 5 messages in 55 ms"';
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(`${out}; peak heap 5.4 KiB: 1.1x the fix`);
   await page.getByTestId('go-1.27').click();
   await expectRun(page, folder, '1.27');
   await expect(page.getByTestId('charts-bad').locator('.chart').nth(1).locator('.peak')).toHaveText('peak 4.5 KiB');
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveText(`${out}; peak heap 4.5 KiB, no more than the fix`);
   // 1.27 is lesson 11's own default: the key leaves the URL; back to 1.21 puts it there again.
   expect(new URL(page.url()).searchParams.get('go')).toBeNull();
   await page.getByTestId('go-1.21').click();
@@ -74,6 +78,31 @@ test('a lesson that opens under Go 1.21 turns green under Go 1.27, and go=1.27 s
   await expectRun(page, folder, '1.27');
   await expect(page.getByTestId('verdict-bad').locator('.verdict')).toHaveAttribute('data-tone', 'ok');
   expect(new URL(page.url()).searchParams.get('go')).toBe('1.27');
+});
+
+test('the embed dialog fixes the frame\'s Go release; the frame runs it and shows the switch', async ({ page }) => {
+  const folder = '11-time-after-in-loop';
+  await page.goto('index.html?lesson=time-after-in-loop');
+  await verdictsShown(page);
+  await page.getByTestId('embed').click();
+  // The dialog starts at the page's release (1.27, lesson 11's own: no key).
+  await expect(page.getByTestId('embed-go-1.27')).toBeChecked();
+  await expect(page.getByTestId('embed-snippet')).not.toHaveValue(/go=/);
+  await page.getByTestId('embed-go-1.21').check();
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/lesson=time-after-in-loop&amp;(.*&amp;)?go=1\.21&amp;embed=1/);
+  // The page's own link and the page itself keep Go 1.27.
+  await expect(page.getByTestId('embed-link')).not.toHaveValue(/go=/);
+  await expect(page.getByTestId('go-1.27')).toHaveAttribute('aria-pressed', 'true');
+  const src = await page.getByTestId('embed-preview').getAttribute('src');
+  expect(src).toMatch(/go=1\.21/);
+  await page.keyboard.press('Escape');
+  // The embed URL on its own: Go 1.21's run, its switch pressed.
+  await page.goto(`index.html?lesson=time-after-in-loop&go=1.21&embed=1`);
+  await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-embed', '1');
+  await expectRun(page, folder, '1.21');
+  await expect(page.getByTestId('go-1.21')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('go-1.27').click();
+  await expectRun(page, folder, '1.27');
 });
 
 test('an unknown go= value is named in a notice and the lesson runs under its default', async ({ page }) => {

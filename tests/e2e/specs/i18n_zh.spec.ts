@@ -1,8 +1,10 @@
 // The Chinese interface (issue 19): with lang=zh, no English sentence is left in what a learner
-// sees. The check reads every visible text node outside code, program output and Go's own
-// texts (<code>, <pre>, <kbd>, text boxes) and fails on any ASCII word of 4+ letters that is
-// not a Go term in the short list below, an identifier of the program on the page, or a
-// dotted Go name (`sync.WaitGroup.Wait`, `main.worker.func1`). Pages: a lesson at its start
+// sees or hears. The check reads every visible text node outside code, program output and Go's
+// own texts (<code>, <pre>, <kbd>, text boxes), and the aria-label, title, placeholder and alt
+// attributes of every element (what a screen reader says and a hover shows), and fails on any
+// ASCII word of 4+ letters that is not a Go term in the short list below, an identifier of the
+// program on the page (its code, not its comments: a parameter label taken from a Go comment
+// must still read in Chinese), or a dotted Go name (`sync.WaitGroup.Wait`, `main.worker.func1`). Pages: a lesson at its start
 // (stepped, with the narration) and at its end (verdicts, "why is it stuck", "In Go", the race
 // report), fix-it mode with a failed check, a URL notice, the embed dialog, the scheduler page
 // with its goal missed, and the end-of-run notice.
@@ -22,8 +24,9 @@ const GO_TERMS = [
   'iframe', 'deflate', 'base64url', 'debug',
   // Loanwords the Chinese lesson texts use as they are.
   'worker', 'workers', 'Prometheus',
-  // The language switch names the other language in its own words.
-  'English',
+  // The language switch names the other language in its own words, and says "中文 (Chinese)"
+  // to a screen reader that reads English.
+  'English', 'Chinese',
 ];
 
 interface Finding {
@@ -38,16 +41,15 @@ async function englishLeft(page: Page): Promise<Finding[]> {
     const skip = 'code, pre, kbd, samp, script, style, textarea, noscript, .src';
     const allowed = new Set(terms.map((t) => t.toLowerCase()));
     // The program's own identifiers (function, variable and parameter names) may be named.
+    // Comments are English prose, not identifiers: a Go program's `// ...` comments are cut first
+    // (a `//` inside a string or URL cuts a little more, which only makes the check stricter).
+    // Each code line is a `code.src` of its own.
     const code = [...document.querySelectorAll('code, pre, .src')].map((e) => e.textContent ?? '');
     for (const t of document.querySelectorAll('textarea')) code.push((t as HTMLTextAreaElement).value);
-    for (const src of code) for (const id of src.match(/[A-Za-z_]\w*/g) ?? []) allowed.add(id.toLowerCase());
+    for (const src of code)
+      for (const id of src.replace(/\/\/[^\n]*/g, ' ').match(/[A-Za-z_]\w*/g) ?? []) allowed.add(id.toLowerCase());
     const out: Finding[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || el.closest(skip)) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const text = n.textContent ?? '';
+    const check = (text: string, where: string) => {
       // Dotted Go names and file names are code, whatever they spell.
       const plain = text
         .replace(/[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+(\(\))?/g, ' ')
@@ -55,9 +57,24 @@ async function englishLeft(page: Page): Promise<Finding[]> {
         // What a notice quotes from the URL is the learner's own text.
         .replace(/“[^”]*”/g, ' ');
       const words = (plain.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !allowed.has(w.toLowerCase()));
-      if (words.length > 0) {
-        const at = el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.className;
-        out.push({ text: text.trim().slice(0, 160), words, where: `${el.tagName.toLowerCase()} in ${at}` });
+      if (words.length > 0) out.push({ text: text.trim().slice(0, 160), words, where });
+    };
+    const at = (el: Element) =>
+      `${el.tagName.toLowerCase()} in ${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.className}`;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest(skip)) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      check(n.textContent ?? '', at(el));
+    }
+    // Attributes speak even where the element's text is code (a code line's title, a button's
+    // aria-label), so code is not skipped here; hidden elements are.
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-valuetext], [aria-roledescription]')) {
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && !(el instanceof HTMLIFrameElement)) continue;
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription']) {
+        const v = el.getAttribute(a);
+        if (v) check(v, `${at(el)} [${a}]`);
       }
     }
     return out;

@@ -16,6 +16,8 @@ interface Access {
 interface RaceReport {
   access: Access;
   previous: Access;
+  /** What the race is on, as the program writes it. */
+  var?: string;
   text: string;
 }
 interface Cli {
@@ -39,8 +41,10 @@ test("lesson 15's data race: verdict, badges on line 19, a jump to each access, 
   expect(races.length).toBe(2);
   expect(good.races ?? []).toEqual([]);
   const first = races[0];
+  // The verdict names the variable as the program writes it: `s.hits++` on line 19.
+  expect(first.var).toBe('s.hits');
   expect(bad.verdict.en).toBe(
-    `2 DATA RACES, the first: line ${first.access.line} ${first.access.op === 'write' ? 'written' : 'read'} by goroutine ${first.access.goroutine}, line ${first.previous.line} ${first.previous.op === 'write' ? 'written' : 'read'} earlier by goroutine ${first.previous.goroutine}, nothing orders them; prints "counted 2570 of 4000 page views", the fix "counted 4000 of 4000 page views"`,
+    `2 DATA RACES, the first on ${first.var}: line ${first.access.line} ${first.access.op === 'write' ? 'written' : 'read'} by goroutine ${first.access.goroutine}, line ${first.previous.line} ${first.previous.op === 'write' ? 'written' : 'read'} earlier by goroutine ${first.previous.goroutine}, nothing orders them; prints "counted 2570 of 4000 page views", the fix "counted 4000 of 4000 page views"`,
   );
   expect(good.verdict.en).toBe('no data race; prints "counted 4000 of 4000 page views"');
 

@@ -66,6 +66,36 @@ for (const [w, h] of [
   });
 }
 
+// Once the run ends, the verdicts grow to three lines and "In Go" appears under them: the code
+// box gives that room back (public/style.css), so the end's map, gauges and charts stay in view
+// (before: at 1024x768 lesson 01's channel gauges ended at y=794).
+for (const [w, h] of [
+  [1024, 768],
+  [1366, 768],
+]) {
+  for (const lesson of ['forgotten-sender', 'racy-counter']) {
+    test(`at ${w}x${h}, once ${lesson} ends, its verdicts, map, gauges and charts are on screen`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`index.html?lesson=${lesson}&step=0`);
+      await expect(page.getByTestId('play')).toBeEnabled();
+      await page.getByTestId('play').click();
+      // Play brings the programs up under the sticky control bar; then jump to the end.
+      await expect.poll(async () => (await page.locator('.toolbar').boundingBox())?.y ?? 99).toBeLessThan(20);
+      await page.getByTestId('to-end-bad').click();
+      await verdictsShown(page);
+      // The bad side's verdict takes two or three lines at these widths.
+      const v = (await page.getByTestId('verdict-bad').locator('.verdict').boundingBox())!;
+      expect(v.height, 'two lines of verdict or more').toBeGreaterThan(40);
+      const bar = (await page.locator('.toolbar').boundingBox())!;
+      for (const side of ['bad', 'good']) {
+        for (const id of [`verdict-${side}`, `map-${side}`, `chans-${side}`, `charts-${side}`, `code-${side}`]) {
+          expect(await onScreen(page, id, bar.y + bar.height), `${id} at ${w}x${h}`).toBe(true);
+        }
+      }
+    });
+  }
+}
+
 test('on a phone, while a run plays, the running code, the goroutine map and the gauges are on screen under the bar', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('index.html?lesson=forgotten-sender&step=0');

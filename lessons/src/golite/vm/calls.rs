@@ -583,9 +583,23 @@ impl GoTask {
             _ => "goroutine".into(),
         };
         let line = self.current_line();
+        // Where the goroutine stands until it runs, as Go's dump shows it: a call without
+        // arguments starts at its function's declaration (`main.idle()` at `func idle() {`);
+        // with arguments or a receiver, Go runs a wrapper (`main.main.gowrap1`) that stands at
+        // the `go` statement itself.
+        let start = match &callee {
+            Callee::Func(f) if args.is_empty() => self.sh.prog.funcs.get(*f as usize),
+            Callee::Value(Value::Func(c)) if args.is_empty() && !c.bound => match c.func {
+                FuncRef::Go(f) => self.sh.prog.funcs.get(f as usize),
+                FuncRef::Native(_) => None,
+            },
+            _ => None,
+        }
+        .filter(|code| !code.prelude)
+        .map_or(line, |code| code.line);
         let mut t = GoTask::new_call(self.sh.clone(), callee, args);
         t.created_by = self.current_func().map(|f| (f, line));
-        cx.spawn(Box::new(t), &name, line);
+        cx.spawn_at(Box::new(t), &name, line, start);
         Ok(())
     }
 }

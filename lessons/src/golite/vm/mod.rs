@@ -6,6 +6,7 @@ use self::value::{ChanRef, Closure, Key, MapObj, Obj, Value, heap, key_in};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, Op, Program, RecvAdjust};
 use crate::golite::types::{Kind, TypeId, Types};
+use crate::runtime::race_frames::MapOp;
 use crate::runtime::{AllocKind, Cx, Op as ROp, SelectCase, Task, Wake, Yield};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -1178,15 +1179,20 @@ impl GoTask {
                         let k = pop!();
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
                         let m = pop!();
+                        if race && let Value::Map(m) = &m {
+                            let op = if matches!(op, Op::MapIndexOk(_)) {
+                                MapOp::Access2
+                            } else {
+                                MapOp::Access1
+                            };
+                            pins.map(cx, site!(), m, crate::runtime::AccessKind::Read, op, &k);
+                        }
                         let k = match &m {
                             Value::Map(mo) => key_in(self.types(), &mo.borrow(), &k),
                             _ => k.key(),
                         };
                         let found = match &m {
                             Value::Map(m) => {
-                                if race {
-                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
-                                }
                                 if let Some(msg) =
                                     map_busy(m, cx, "concurrent map read and map write")
                                 {
@@ -1221,7 +1227,8 @@ impl GoTask {
                                     ));
                                 }
                                 if race {
-                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Write);
+                                    let w = crate::runtime::AccessKind::Write;
+                                    pins.map(cx, site!(), m, w, MapOp::Assign, &k);
                                 }
                                 if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
                                     save!();
@@ -1667,7 +1674,8 @@ impl GoTask {
                             Value::Map(m) => {
                                 // Go's len(m) reads the map's count: a race with a write.
                                 if race {
-                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
+                                    let r = crate::runtime::AccessKind::Read;
+                                    pins.map(cx, site!(), m, r, MapOp::Len, &Value::Nil);
                                 }
                                 m.borrow().entries.len()
                             }
@@ -1779,7 +1787,8 @@ impl GoTask {
                         let m = pop!();
                         if let Value::Map(m) = &m {
                             if race {
-                                pins.map(cx, site!(), m, crate::runtime::AccessKind::Write);
+                                let w = crate::runtime::AccessKind::Write;
+                                pins.map(cx, site!(), m, w, MapOp::Delete, &k);
                             }
                             if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
                                 save!();
@@ -1960,7 +1969,8 @@ impl GoTask {
                         let keys: Vec<Value> = match &m {
                             Value::Map(m) => {
                                 if race {
-                                    pins.map(cx, site!(), m, crate::runtime::AccessKind::Read);
+                                    let r = crate::runtime::AccessKind::Read;
+                                    pins.map(cx, site!(), m, r, MapOp::Range, &Value::Nil);
                                 }
                                 if let Some(msg) =
                                     map_busy(m, cx, "concurrent map iteration and map write")

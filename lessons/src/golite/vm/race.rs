@@ -11,7 +11,20 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::value::{MapObj, Obj, Value};
+use crate::runtime::race_frames::{MapKey, MapOp, map_frames};
 use crate::runtime::{AccessKind, AtomicOp, Cx, Loc, Site, StackNode, Stacks};
+
+/// The specialisation Go's runtime picks for a map keyed like `key`. golite keeps every
+/// integer kind as one `Value::Int`, so a map with 4-byte integer keys (`int32`, `rune`)
+/// shows Go's 8-byte functions (`mapassign_fast64`, not `_fast32`).
+fn map_key(key: &Value) -> MapKey {
+    match key {
+        Value::Int(_) => MapKey::Fast64,
+        Value::Str(_) => MapKey::FastStr,
+        Value::Cell(_) | Value::Elem(..) | Value::Chan(_) => MapKey::Fast64Ptr,
+        _ => MapKey::Generic,
+    }
+}
 
 /// An object the detector has a shadow for. Its address must not be reused for a new object
 /// while the detector remembers it (the new one would inherit the old one's accesses), so a
@@ -180,11 +193,35 @@ impl Pins {
         }
     }
 
-    /// A map read (index, range) or write (assignment, delete).
-    pub fn map(&self, cx: &mut Cx<'_, Value>, site: Site, m: &Rc<RefCell<MapObj>>, k: AccessKind) {
+    /// A map read (index, range, `len`) or write (assignment, delete): `op` with `key` (any key
+    /// for range and `len`), reported from inside the Go runtime function that does it, as
+    /// Go's report shows (`race_frames.rs`).
+    pub fn map(
+        &self,
+        cx: &mut Cx<'_, Value>,
+        site: Site,
+        m: &Rc<RefCell<MapObj>>,
+        k: AccessKind,
+        op: MapOp,
+        key: &Value,
+    ) {
+        let site = self.in_runtime(site, &map_frames(op, map_key(key)));
         if cx.race_access(map_loc(m), k, site) {
             self.pin(cx, Pin::Map(Rc::downgrade(m)));
         }
+    }
+
+    /// `site` called into the runtime `frames` (innermost first): the innermost becomes the
+    /// site, the rest and the program's frame its callers.
+    fn in_runtime(&self, site: Site, frames: &[(u32, u32)]) -> Site {
+        let Some((&(func, line), callers)) = frames.split_first() else {
+            return site;
+        };
+        let mut stack = self.intern(site.stack, site.func, site.line);
+        for &(f, l) in callers.iter().rev() {
+            stack = self.intern(stack, f, l);
+        }
+        Site { func, line, stack }
     }
 
     /// A pointer's pointee (`*p`, `*p = v`): a variable or a field/element.

@@ -1,0 +1,248 @@
+//! The Go runtime functions a race report shows above the program's frame when the program
+//! touches a map: Go's race detector sees a map's accesses inside `runtime.mapassign…`,
+//! `runtime.mapaccess…`, `runtime.mapdelete…` and `runtime.mapIterStart`, and prints them as
+//! the innermost frames, with the file and line of Go 1.27's source. Each row was read from
+//! `go run -race -trimpath` on a two-goroutine program per operation and key type (Go 1.27,
+//! `tests/oracle/race/README.md`). A plain read `v := m[k]` shows `mapaccess2…` then
+//! `mapaccess1…` and no frame of the program (Go's report loses them), `v, ok := m[k]` shows
+//! `mapaccess2…` over the program's frame, and `len(m)` shows the program's frame only.
+//!
+//! A race site names one of these by an id with [`RUNTIME_FUNC`] set in place of a program
+//! function's index (`Site::func`).
+
+/// Set in `Site::func` (and a stack node's `func`): the rest is an index into the table here.
+pub const RUNTIME_FUNC: u32 = 1 << 31;
+
+/// What the program does to the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapOp {
+    /// `m[k] = v` (and `m[k]++`, `m[k] op= v`).
+    Assign,
+    /// `v, ok := m[k]`.
+    Access2,
+    /// `v := m[k]`.
+    Access1,
+    /// `delete(m, k)`.
+    Delete,
+    /// `for k, v := range m`.
+    Range,
+    /// `len(m)`: Go reads the map's count inline, no runtime call.
+    Len,
+}
+
+/// The map's key, as Go picks a specialised runtime function for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapKey {
+    /// 4-byte integers (`int32`, `uint32`, `rune`).
+    Fast32,
+    /// 8-byte integers (`int`, `int64`, `uint64`, `uintptr`).
+    Fast64,
+    /// Pointers (on a 64-bit machine).
+    Fast64Ptr,
+    /// Strings.
+    FastStr,
+    /// Anything else: floats, bools, structs, arrays, interfaces.
+    Generic,
+}
+
+/// `(function, file, line)` of each frame, as Go prints them.
+static FRAMES: &[(&str, &str, u32)] = &[
+    // 0-4: assign
+    (
+        "runtime.mapassign_fast32",
+        "internal/runtime/maps/runtime_fast32.go",
+        187,
+    ),
+    (
+        "runtime.mapassign_fast64",
+        "internal/runtime/maps/runtime_fast64.go",
+        182,
+    ),
+    (
+        "runtime.mapassign_fast64ptr",
+        "internal/runtime/maps/runtime_fast64.go",
+        400,
+    ),
+    (
+        "runtime.mapassign_faststr",
+        "internal/runtime/maps/runtime_faststr.go",
+        261,
+    ),
+    ("runtime.mapassign", "internal/runtime/maps/runtime.go", 143),
+    // 5-8: access2
+    (
+        "runtime.mapaccess2_fast32",
+        "internal/runtime/maps/runtime_fast32.go",
+        22,
+    ),
+    (
+        "runtime.mapaccess2_fast64",
+        "internal/runtime/maps/runtime_fast64.go",
+        22,
+    ),
+    (
+        "runtime.mapaccess2_faststr",
+        "internal/runtime/maps/runtime_faststr.go",
+        120,
+    ),
+    ("runtime.mapaccess2", "internal/runtime/maps/runtime.go", 63),
+    // 9-12: access1
+    (
+        "runtime.mapaccess1_fast32",
+        "internal/runtime/maps/runtime_fast32.go",
+        17,
+    ),
+    (
+        "runtime.mapaccess1_fast64",
+        "internal/runtime/maps/runtime_fast64.go",
+        17,
+    ),
+    (
+        "runtime.mapaccess1_faststr",
+        "internal/runtime/maps/runtime_faststr.go",
+        115,
+    ),
+    ("runtime.mapaccess1", "internal/runtime/maps/runtime.go", 58),
+    // 13-16: delete
+    (
+        "runtime.mapdelete_fast32",
+        "internal/runtime/maps/runtime_fast32.go",
+        479,
+    ),
+    (
+        "runtime.mapdelete_fast64",
+        "internal/runtime/maps/runtime_fast64.go",
+        544,
+    ),
+    (
+        "runtime.mapdelete_faststr",
+        "internal/runtime/maps/runtime_faststr.go",
+        409,
+    ),
+    ("runtime.mapdelete", "runtime/map.go", 135),
+    // 17: range
+    ("runtime.mapIterStart", "runtime/map.go", 156),
+];
+
+/// The runtime frames of `op` on a map keyed by `key`, innermost first, as ids for
+/// `Site::func` (with [`RUNTIME_FUNC`] set) and their lines.
+pub fn map_frames(op: MapOp, key: MapKey) -> Vec<(u32, u32)> {
+    use MapKey::*;
+    // Column of the key's specialisation in the access and delete rows (no fast64ptr there:
+    // Go uses the fast64 function for pointer keys).
+    let k4 = match key {
+        Fast32 => 0,
+        Fast64 | Fast64Ptr => 1,
+        FastStr => 2,
+        Generic => 3,
+    };
+    let ids: Vec<u32> = match op {
+        MapOp::Assign => vec![match key {
+            Fast32 => 0,
+            Fast64 => 1,
+            Fast64Ptr => 2,
+            FastStr => 3,
+            Generic => 4,
+        }],
+        MapOp::Access2 => vec![5 + k4],
+        MapOp::Access1 => vec![5 + k4, 9 + k4],
+        MapOp::Delete => vec![13 + k4],
+        MapOp::Range => vec![17],
+        MapOp::Len => Vec::new(),
+    };
+    ids.into_iter()
+        .filter_map(|i| FRAMES.get(i as usize).map(|f| (i | RUNTIME_FUNC, f.2)))
+        .collect()
+}
+
+/// The function name and file of a runtime frame id (with [`RUNTIME_FUNC`] set).
+pub fn frame(id: u32) -> Option<(&'static str, &'static str)> {
+    if id & RUNTIME_FUNC == 0 {
+        return None;
+    }
+    FRAMES
+        .get((id & !RUNTIME_FUNC) as usize)
+        .map(|(f, file, _)| (*f, *file))
+}
+
+/// The file of a runtime function `name` prints with (`None`: a program function).
+pub fn file_of(name: &str) -> Option<&'static str> {
+    FRAMES.iter().find(|f| f.0 == name).map(|f| f.1)
+}
+
+/// Whether Go's report stops at this frame: `runtime.mapaccess1…` is reached by a jump that
+/// loses its caller, so nothing of the program shows under it.
+pub fn ends_stack(name: &str) -> bool {
+    name.starts_with("runtime.mapaccess1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(op: MapOp, key: MapKey) -> Vec<(&'static str, &'static str, u32)> {
+        map_frames(op, key)
+            .into_iter()
+            .filter_map(|(id, line)| frame(id).map(|(f, file)| (f, file, line)))
+            .collect()
+    }
+
+    #[test]
+    fn each_map_operation_shows_go_1_27s_runtime_frames() {
+        use MapKey::*;
+        let (m32, m64, mstr, m) = (
+            "internal/runtime/maps/runtime_fast32.go",
+            "internal/runtime/maps/runtime_fast64.go",
+            "internal/runtime/maps/runtime_faststr.go",
+            "internal/runtime/maps/runtime.go",
+        );
+        type Row = (MapOp, MapKey, Vec<(&'static str, &'static str, u32)>);
+        let rows: [Row; 7] = [
+            (
+                MapOp::Assign,
+                Fast64,
+                vec![("runtime.mapassign_fast64", m64, 182)],
+            ),
+            (
+                MapOp::Assign,
+                Fast64Ptr,
+                vec![("runtime.mapassign_fast64ptr", m64, 400)],
+            ),
+            (
+                MapOp::Access1,
+                FastStr,
+                vec![
+                    ("runtime.mapaccess2_faststr", mstr, 120),
+                    ("runtime.mapaccess1_faststr", mstr, 115),
+                ],
+            ),
+            (
+                MapOp::Access2,
+                Fast64Ptr,
+                vec![("runtime.mapaccess2_fast64", m64, 22)],
+            ),
+            (MapOp::Access2, Generic, vec![("runtime.mapaccess2", m, 63)]),
+            (
+                MapOp::Delete,
+                Fast32,
+                vec![("runtime.mapdelete_fast32", m32, 479)],
+            ),
+            (
+                MapOp::Range,
+                Generic,
+                vec![("runtime.mapIterStart", "runtime/map.go", 156)],
+            ),
+        ];
+        for (op, key, want) in rows {
+            assert_eq!(names(op, key), want, "{op:?} {key:?}");
+        }
+        assert_eq!(
+            names(MapOp::Delete, Generic),
+            [("runtime.mapdelete", "runtime/map.go", 135)]
+        );
+        assert!(map_frames(MapOp::Len, Fast64).is_empty());
+        assert_eq!(frame(3), None);
+        assert_eq!(file_of("main.main"), None);
+        assert!(ends_stack("runtime.mapaccess1_fast64") && !ends_stack("runtime.mapaccess2"));
+    }
+}
