@@ -84,7 +84,7 @@ impl WriteTargets {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Decl(d) => self.decl(d),
-            StmtKind::Empty | StmtKind::Break(_) | StmtKind::Continue(_) => {}
+            StmtKind::Empty | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_) => {}
             StmtKind::Fallthrough => {}
             StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
             StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
