@@ -63,6 +63,7 @@ pub const LEAK_STATES: &[&str] = &[
     "sync.Cond.Wait",
     "chan send (nil chan)",
     "chan receive (nil chan)",
+    "IO wait",
 ];
 
 /// A number that is either stated exactly or bounded, because some figures (modeled heap bytes,
