@@ -678,11 +678,17 @@ type httpꞏconn struct {
 	closed  bool
 }
 
+// setState records the connection's state for Shutdown, and marks its end idle on the network
+// between requests (a keep-alive connection waiting for the next one), as the transport marks a
+// pooled client end, so a snapshot counts both sides alike.
 func (c *httpꞏconn) setState(st int) {
 	c.server.mu.Lock()
 	c.state = st
 	c.since = timeꞏ.Now()
 	c.server.mu.Unlock()
+	if tc, ok := c.rwc.(*netꞏTCPConn); ok {
+		netꞏ.ꞏsetIdle(tc.fd.id, st == httpꞏstateIdle)
+	}
 }
 
 func (c *httpꞏconn) close() {
