@@ -354,6 +354,11 @@ static ZH: &[(&str, &str)] = &[
     ("waiting to send", "个在等待发送"),
     ("waiting to receive", "个在等待接收"),
     ("closed", "已关闭"),
+    ("Connections", "连接"),
+    (" active ", " 活动 "),
+    (" idle in a pool", " 在池中空闲"),
+    ("client", "客户端"),
+    ("server", "服务端"),
     (
         "Every event happens at t = 0: no virtual time passes to chart.",
         "所有事件都发生在 t = 0：没有虚拟时间流逝，无图可画。",

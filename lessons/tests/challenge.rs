@@ -143,7 +143,7 @@ const BAD: &[(&str, CheckKind, &str)] = &[
     (
         "24-read-all-vs-stream",
         CheckKind::Harm,
-        "peak heap is 2.9 MiB at uploads=4, payloadKB=512, the fix's 138 KiB: too much more than the fix",
+        "peak heap is 2.9 MiB at uploads=4, payloadKB=512, the fix's 497 KiB: too much more than the fix",
     ),
     (
         "25-loop-variable-capture",
@@ -179,6 +179,21 @@ const BAD: &[(&str, CheckKind, &str)] = &[
         "31-context-in-struct",
         CheckKind::Output,
         "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
+    (
+        "32-client-per-request",
+        CheckKind::Output,
+        "prints something else than the fix at quotes=30: line 1 is \"30 quotes, 30 connections, 92 goroutines\", the fix prints \"30 quotes, 1 connections, 5 goroutines\"",
+    ),
+    (
+        "33-conn-without-deadline",
+        CheckKind::NoLeak,
+        "leaks 5 goroutines at clients=20, silent=5 (line 35, IO wait)",
+    ),
+    (
+        "34-close-without-shutdown",
+        CheckKind::NoLeak,
+        "leaks 5 goroutines at orders=5, workMs=200 (line 26, sleep)",
     ),
 ];
 
@@ -302,7 +317,7 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
     (
         "24-read-all-vs-stream",
         CheckKind::Harm,
-        "peak heap is 2.1 MiB at uploads=4, payloadKB=512, the fix's 138 KiB: too much more than the fix",
+        "peak heap is 2.9 MiB at uploads=4, payloadKB=512, the fix's 497 KiB: too much more than the fix",
     ),
     (
         "25-loop-variable-capture",
@@ -338,6 +353,21 @@ const WRONG: &[(&str, CheckKind, &str)] = &[
         "31-context-in-struct",
         CheckKind::Output,
         "prints something else than the fix at clients=3, steps=10, clientTimeoutMs=95: line 2 is \"the reports ran 30 of 30 query steps\", the fix prints \"the reports ran 12 of 30 query steps\"",
+    ),
+    (
+        "32-client-per-request",
+        CheckKind::Output,
+        "prints something else than the fix at quotes=30: line 1 is \"30 quotes, 30 connections, 2 goroutines\", the fix prints \"30 quotes, 1 connections, 5 goroutines\"",
+    ),
+    (
+        "33-conn-without-deadline",
+        CheckKind::NoLeak,
+        "leaks 5 goroutines at clients=20, silent=5 (line 37, IO wait)",
+    ),
+    (
+        "34-close-without-shutdown",
+        CheckKind::NoLeak,
+        "leaks 5 goroutines at orders=5, workMs=200 (line 27, sleep)",
     ),
 ];
 
@@ -390,12 +420,12 @@ fn every_lesson_fix_passes_in_every_case() {
         }
     }
     assert_eq!(failed, Vec::<String>::new());
-    assert_eq!(catalog::all().len(), 31);
+    assert_eq!(catalog::all().len(), 34);
 }
 
 #[test]
 fn every_anti_pattern_fails_for_its_lessons_reason() {
-    assert_eq!(BAD.len(), 31);
+    assert_eq!(BAD.len(), 34);
     for &(dir, kind, sentence) in BAD {
         let l = lesson(dir);
         let g = grade_of(l, l.bad_go);
@@ -424,7 +454,7 @@ fn every_anti_pattern_fails_for_its_lessons_reason() {
 
 #[test]
 fn every_plausible_wrong_fix_fails() {
-    assert_eq!(WRONG.len(), 31);
+    assert_eq!(WRONG.len(), 34);
     for &(dir, kind, sentence) in WRONG {
         let l = lesson(dir);
         let path = format!(

@@ -32,6 +32,7 @@ use crate::panes::channel_gauges::ChannelGauges;
 use crate::panes::charts::Charts;
 use crate::panes::code_editor::CodeEditor;
 use crate::panes::code_view::CodeView;
+use crate::panes::connections::{self, Connections};
 use crate::panes::goroutine_map::GoroutineMap;
 use crate::panes::pick::Picker;
 use crate::panes::race_marks::{self, RaceMarks};
@@ -340,6 +341,11 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
         })
         .flatten()
     });
+    // The most connections open at once, per end; None when the program never dialed.
+    let net_peaks = Memo::new(move |_| {
+        ctl.side_run(side, |r| connections::peaks(r.timeline.events()))
+            .flatten()
+    });
     let editing = RwSignal::new(false);
     let edited = Memo::new(move |_| ctl.edits.with(|e| e[side.index()].is_some()));
     // What this side's panes were asked "why is it stuck?" about; a new run starts unasked.
@@ -434,6 +440,15 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                 <div class="viz">
                     {opts.shows("goroutines").then(|| view! { <GoroutineMap side=side snapshot=snapshot /> })}
                     {opts.shows("channels").then(|| view! { <ChannelGauges side=side snapshot=snapshot /> })}
+                    {opts.shows("channels").then(|| view! {
+                        <Show when=move || net_peaks.with(Option::is_some)>
+                            <Connections
+                                side=side
+                                snapshot=snapshot
+                                peaks=Signal::derive(move || net_peaks.get().unwrap_or_default())
+                            />
+                        </Show>
+                    })}
                 </div>
             })}
             <WhyPanel ctl=ctl side=side snapshot=snapshot picker=picker />

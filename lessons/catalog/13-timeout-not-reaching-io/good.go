@@ -1,11 +1,18 @@
-// Handlers have a 100ms deadline and pass it all the way down to Query, so a
-// request stuck on a hung backend gives its connection back at the deadline
-// and the pool keeps serving everyone else.
+// Handlers have a 100ms deadline and pass it to the backend request
+// (http.NewRequestWithContext), so a request stuck on a hung backend is
+// cancelled at the deadline: the transport closes its connection, the next
+// request waiting for one dials a fresh connection, and the pool keeps
+// serving everyone else.
 package main
 
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -14,64 +21,42 @@ const requests = 30 // param: 1..100 "Requests (one every 10ms)"
 const poolSize = 4  // param: 1..16 "Connection pool size"
 const hung = 4      // param: 0..20 "Requests that hit the hung backend"
 
-type Conn struct{}
-
-type Pool struct {
-	conns chan *Conn
-}
-
-func (p *Pool) Get(ctx context.Context) (*Conn, error) {
-	select {
-	case c := <-p.conns:
-		return c, nil
-	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for a connection: %w", ctx.Err())
-	}
-}
-
-func (p *Pool) Put(c *Conn) { p.conns <- c }
-
-func backendLatency(req int) time.Duration {
+func backend(w http.ResponseWriter, r *http.Request) {
+	req, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/query/"))
 	if req < hung {
-		return 2 * time.Second // the backend is stuck for these
+		time.Sleep(2 * time.Second) // the backend is stuck for these
+	} else {
+		time.Sleep(5 * time.Millisecond)
 	}
-	return 5 * time.Millisecond
+	fmt.Fprintf(w, "rows for %d", req)
 }
 
-func (c *Conn) Query(ctx context.Context, req int) error {
-	t := time.NewTimer(backendLatency(req))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done(): // the deadline reaches the I/O itself
-		return ctx.Err()
-	}
-}
-
-func handle(ctx context.Context, pool *Pool, req int) error {
+func handle(ctx context.Context, client *http.Client, url string, req int) error {
 	ctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
 	defer cancel()
-	c, err := pool.Get(ctx)
+	r, err := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/query/%d", url, req), nil)
 	if err != nil {
 		return err
 	}
-	defer pool.Put(c)
-	if err := c.Query(ctx, req); err != nil {
+	resp, err := client.Do(r) // the deadline reaches the connection itself
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err := io.ReadAll(resp.Body); err != nil {
 		return err
 	}
 	return ctx.Err() // an answer after the deadline is no answer
 }
 
 func main() {
-	pool := &Pool{conns: make(chan *Conn, poolSize)}
-	for range poolSize {
-		pool.Put(&Conn{})
-	}
+	srv := httptest.NewServer(http.HandlerFunc(backend))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: poolSize}}
 	var wg sync.WaitGroup
 	errs := make([]error, requests)
 	for req := range requests {
-		wg.Go(func() { errs[req] = handle(context.Background(), pool, req) })
+		wg.Go(func() { errs[req] = handle(context.Background(), client, srv.URL, req) })
 		time.Sleep(10 * time.Millisecond)
 	}
 	wg.Wait()

@@ -63,6 +63,7 @@ pub const LEAK_STATES: &[&str] = &[
     "sync.Cond.Wait",
     "chan send (nil chan)",
     "chan receive (nil chan)",
+    "IO wait",
 ];
 
 /// A number that is either stated exactly or bounded, because some figures (modeled heap bytes,
@@ -148,6 +149,9 @@ pub struct Verdict {
     /// `measures.wait_ns.mutex` (golite only).
     #[serde(default)]
     pub wait_mutex_ns: Option<Bound>,
+    /// `measures.lifetime_p50_ns` (golite only).
+    #[serde(default)]
+    pub lifetime_p50_ns: Option<Bound>,
     /// `measures.lifetime_p99_ns` (golite only).
     #[serde(default)]
     pub lifetime_p99_ns: Option<Bound>,
@@ -200,6 +204,8 @@ pub struct ObservedMeasures {
     pub heap_allocated_bytes: u64,
     #[serde(default)]
     pub wait_ns: ObservedWaits,
+    #[serde(default)]
+    pub lifetime_p50_ns: u64,
     #[serde(default)]
     pub lifetime_p99_ns: u64,
     #[serde(default)]
@@ -271,6 +277,11 @@ impl Verdict {
                 "wait_mutex_ns",
                 self.wait_mutex_ns,
                 m.map(|m| m.wait_ns.mutex),
+            ),
+            (
+                "lifetime_p50_ns",
+                self.lifetime_p50_ns,
+                m.map(|m| m.lifetime_p50_ns),
             ),
             (
                 "lifetime_p99_ns",

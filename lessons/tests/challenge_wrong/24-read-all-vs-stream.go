@@ -1,12 +1,16 @@
-// A wrong fix of lesson 24-read-all-vs-stream (bad.go edited): it preallocates the whole payload instead of streaming it.
-// An upload service checksums request bodies. It reads each whole body into
-// memory first (the io.ReadAll habit) and then walks it, so every upload in
-// flight holds its entire payload: peak memory is uploads x payload size.
+// A wrong fix of lesson 24-read-all-vs-stream (bad.go edited): it streams the body with io.Copy, but into a bytes.Buffer that keeps all of it.
+// An upload service writes request bodies to object storage. Its handler reads
+// each whole body into memory first (io.ReadAll) and then writes it out, so
+// every upload in flight holds its entire payload: peak memory is uploads x
+// payload size.
 package main
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"time"
 )
@@ -16,64 +20,57 @@ const payloadKB = 512 // param: 32..2048 "Payload size (KiB)"
 
 const chunkSize = 32 << 10
 
-var EOF = errors.New("EOF")
+// upload is a client's file arriving over a slow link: one 32 KiB chunk a millisecond.
+type upload struct{ sent, size int }
 
-// Body streams an upload from the network, one chunk per read.
-type Body struct {
-	remaining int
-	seed      byte
-}
-
-func (b *Body) Read(p []byte) (int, error) {
-	if b.remaining == 0 {
-		return 0, EOF
+func (u *upload) Read(p []byte) (int, error) {
+	if u.sent == u.size {
+		return 0, io.EOF
 	}
 	time.Sleep(time.Millisecond) // wait for the next packets
-	n := len(p)
-	if b.remaining < n {
-		n = b.remaining
-	}
-	b.remaining -= n
-	p[0] = b.seed // stands for the chunk's content
-	b.seed++
+	n := min(len(p), chunkSize, u.size-u.sent)
+	u.sent += n
 	return n, nil
 }
 
-func readAll(b *Body) ([]byte, error) {
-	data := make([]byte, 0, payloadKB<<10) // one allocation for the body
-	chunk := make([]byte, chunkSize)
-	for {
-		n, err := b.Read(chunk)
-		data = append(data, chunk[:n]...)
-		if errors.Is(err, EOF) {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+// object stands for a file in object storage: it keeps the size of what is written to it.
+type object struct{ size int }
+
+func (o *object) Write(p []byte) (int, error) {
+	o.size += len(p)
+	return len(p), nil
 }
 
-func checksum(b *Body) (int, error) {
-	data, err := readAll(b) // the whole payload in memory at once
-	if err != nil {
-		return 0, err
+func store(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	if _, err := io.Copy(&buf, r.Body); err != nil { // streamed, into memory
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
 	}
-	sum := 0
-	for off := 0; off < len(data); off += chunkSize {
-		sum += int(data[off])
-	}
-	return sum, nil
+	var o object
+	o.Write(buf.Bytes())
+	fmt.Fprint(w, o.size>>10)
 }
 
 func main() {
-	sums := make([]int, uploads)
+	srv := httptest.NewServer(http.HandlerFunc(store))
+	defer srv.Close()
+	stored := make([]string, uploads)
 	var wg sync.WaitGroup
 	for i := range uploads {
 		wg.Go(func() {
-			sums[i], _ = checksum(&Body{remaining: payloadKB << 10, seed: byte(i)})
+			req, _ := http.NewRequest("POST", srv.URL+"/upload", &upload{size: payloadKB << 10})
+			req.ContentLength = payloadKB << 10
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				stored[i] = err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			stored[i] = string(b)
 		})
 	}
 	wg.Wait()
-	fmt.Printf("checksummed %d uploads of %d KiB: %v\n", uploads, payloadKB, sums)
+	fmt.Printf("stored %d uploads of %d KiB: %v KiB\n", uploads, payloadKB, stored)
 }

@@ -65,7 +65,7 @@ async function shownFigures(page: Page, side: string): Promise<Figure[]> {
 test('every lesson names its harm on the bad side and the same measure on the fix, with the CLI numbers', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = watchConsole(page);
-  expect(folders.length).toBe(31);
+  expect(folders.length).toBe(34);
   for (const folder of folders) {
     const bad = cliVerdict(folder, 'bad');
     const good = cliVerdict(folder, 'good');

@@ -348,16 +348,21 @@ func httpꞏcontentLength(h httpꞏHeader) int64 {
 	return n
 }
 
-// write sends the request in HTTP/1.1 (the whole body, with Content-Length).
+// write sends the request in HTTP/1.1 with a Content-Length body. A body of known length
+// (ContentLength > 0, which NewRequest sets for a bytes or strings reader) is streamed in chunks
+// of up to 32 KiB as it is read, the head going out with the first one, as Go's transport copies
+// a body; a body of unknown length (Go would send it chunked) is read whole first.
 func (r *httpꞏRequest) write(w ioꞏWriter) error {
+	cl := r.ContentLength
 	var body []byte
-	if r.Body != nil {
+	if r.Body != nil && cl <= 0 {
 		b, err := ioꞏReadAll(r.Body)
 		r.Body.Close()
 		if err != nil {
 			return err
 		}
 		body = b
+		cl = int64(len(body))
 	}
 	var b bytesꞏBuffer
 	b.WriteString(r.Method + " " + r.URL.RequestURI() + " HTTP/1.1\r\n")
@@ -365,14 +370,104 @@ func (r *httpꞏRequest) write(w ioꞏWriter) error {
 	if r.Header.Get("User-Agent") == "" {
 		b.WriteString("User-Agent: Go-http-client/1.1\r\n")
 	}
-	if len(body) > 0 || r.Method == "POST" || r.Method == "PUT" {
-		b.WriteString("Content-Length: " + strconvꞏ.Itoa(len(body)) + "\r\n")
+	if cl > 0 || r.Method == "POST" || r.Method == "PUT" {
+		b.WriteString("Content-Length: " + strconvꞏ.FormatInt(cl, 10) + "\r\n")
 	}
 	r.Header.write(&b)
 	b.WriteString("\r\n")
-	b.Write(body)
-	_, err := w.Write(b.Bytes())
-	return err
+	if r.Body == nil || r.ContentLength <= 0 {
+		b.Write(body)
+		_, err := w.Write(b.Bytes())
+		return err
+	}
+	defer r.Body.Close()
+	size := int64(32 << 10)
+	if cl < size {
+		size = cl
+	}
+	buf := make([]byte, int(size))
+	lr := &ioꞏLimitedReader{R: r.Body, N: cl}
+	headSent := false
+	for lr.N > 0 {
+		n, err := lr.Read(buf)
+		if n > 0 {
+			var werr error
+			if !headSent {
+				b.Write(buf[:n])
+				_, werr = w.Write(b.Bytes())
+				headSent = true
+			} else {
+				_, werr = w.Write(buf[:n])
+			}
+			if werr != nil {
+				return werr
+			}
+		}
+		if err == ioꞏEOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !headSent {
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
+	}
+	if lr.N > 0 {
+		return errorsꞏ.New(fmtꞏ.Sprintf("http: ContentLength=%d with Body length %d", cl, cl-lr.N))
+	}
+	return nil
+}
+
+// body is a request body as the server reads it (Go's http.body): the handler reads it from the
+// connection as it arrives, and Close reads what the handler left, up to 256 KiB, so the
+// connection can serve its next request (more than that: the connection is closed instead).
+type httpꞏbody struct {
+	src        *ioꞏLimitedReader
+	closed     bool
+	sawEOF     bool
+	earlyClose bool
+}
+
+func (b *httpꞏbody) Read(p []byte) (int, error) {
+	if b.closed {
+		return 0, httpꞏErrBodyReadAfterClose
+	}
+	if b.sawEOF {
+		return 0, ioꞏEOF
+	}
+	n, err := b.src.Read(p)
+	if err == ioꞏEOF {
+		if b.src.N > 0 {
+			err = ioꞏErrUnexpectedEOF
+		} else {
+			b.sawEOF = true
+		}
+	} else if err == nil && b.src.N == 0 {
+		b.sawEOF = true
+		err = ioꞏEOF
+	}
+	return n, err
+}
+
+func (b *httpꞏbody) Close() error {
+	if b.closed {
+		return nil
+	}
+	if !b.sawEOF {
+		if b.src.N > 256<<10 {
+			b.earlyClose = true
+		} else {
+			_, err := ioꞏCopy(ioꞏDiscard, b.src)
+			if err != nil || b.src.N > 0 {
+				b.earlyClose = true
+			}
+		}
+	}
+	b.closed = true
+	return nil
 }
 
 func httpꞏreadRequest(br *bufioꞏReader) (*httpꞏRequest, error) {
@@ -392,11 +487,7 @@ func httpꞏreadRequest(br *bufioꞏReader) (*httpꞏRequest, error) {
 	h.Del("Host")
 	r.ContentLength = httpꞏcontentLength(h)
 	if r.ContentLength > 0 {
-		body := make([]byte, int(r.ContentLength))
-		if _, err := ioꞏReadFull(br, body); err != nil {
-			return nil, err
-		}
-		r.Body = ioꞏNopCloser(bytesꞏNewReader(body))
+		r.Body = &httpꞏbody{src: &ioꞏLimitedReader{R: br, N: r.ContentLength}}
 	} else {
 		r.Body = httpꞏNoBody
 	}
@@ -587,11 +678,17 @@ type httpꞏconn struct {
 	closed  bool
 }
 
+// setState records the connection's state for Shutdown, and marks its end idle on the network
+// between requests (a keep-alive connection waiting for the next one), as the transport marks a
+// pooled client end, so a snapshot counts both sides alike.
 func (c *httpꞏconn) setState(st int) {
 	c.server.mu.Lock()
 	c.state = st
 	c.since = timeꞏ.Now()
 	c.server.mu.Unlock()
+	if tc, ok := c.rwc.(*netꞏTCPConn); ok {
+		netꞏ.ꞏsetIdle(tc.fd.id, st == httpꞏstateIdle)
+	}
 }
 
 func (c *httpꞏconn) close() {
@@ -691,11 +788,16 @@ func (c *httpꞏconn) serve() {
 		if h == nil {
 			h = httpꞏDefaultServeMux
 		}
+		reqBody := req.Body
 		h.ServeHTTP(w, req)
 		cancel()
+		reqBody.Close()
 		s.mu.Lock()
 		closeAfter := s.shuttingDown || s.noKeepAlives || req.Close
 		s.mu.Unlock()
+		if b, ok := reqBody.(*httpꞏbody); ok && b.earlyClose {
+			closeAfter = true
+		}
 		if err := w.finish(closeAfter); err != nil || closeAfter {
 			return
 		}

@@ -70,17 +70,22 @@ func ioꞏReadFull(r ioꞏReader, buf []byte) (n int, err error) {
 	return ioꞏReadAtLeast(r, buf, len(buf))
 }
 
+// ReadAll reads into the spare capacity of one growing slice, as Go's does (no copy through a
+// second buffer): what it holds at the end is the whole input, and while it grows, briefly, the
+// old and the new array.
 func ioꞏReadAll(r ioꞏReader) ([]byte, error) {
-	b := make([]byte, 0)
-	buf := make([]byte, 512)
+	b := make([]byte, 0, 512)
 	for {
-		n, err := r.Read(buf)
-		b = append(b, buf[:n]...)
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
 		if err != nil {
 			if err == ioꞏEOF {
 				err = nil
 			}
 			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
 		}
 	}
 }
@@ -115,7 +120,7 @@ func ioꞏcopyBuffer(dst ioꞏWriter, src ioꞏReader, buf []byte) (written int6
 		return rf.ReadFrom(src)
 	}
 	if buf == nil {
-		size := 4096
+		size := 32 * 1024
 		if l, ok := src.(*ioꞏLimitedReader); ok && int64(size) > l.N {
 			if l.N < 1 {
 				size = 1

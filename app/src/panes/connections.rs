@@ -1,0 +1,206 @@
+//! Connections: the program's ends of the virtual network, per side (its clients' ends, made by
+//! `Dial`, and its servers' ends, returned by `Accept`), by state at the cursor: active, idle in a
+//! pool, and closed so far; with the most open at once over the whole run. Drawn from the
+//! snapshot's `net` counts and the run's connection events, so a lesson whose program never
+//! dials shows no pane.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use lessons::runtime::{ConnCounts, ConnState, Event, EventKind, Side as End, Snapshot};
+
+use crate::i18n::{self, Lang, tr};
+use crate::playback::engine::Side;
+
+/// Most connection marks drawn per row; the rest are a number.
+const MAX_MARKS: u32 = 12;
+
+/// The most ends open at once over a run, per side: (client, server); `None` when the run made
+/// no connection.
+pub fn peaks(events: &[Event]) -> Option<(u32, u32)> {
+    let mut state: Vec<Option<(End, ConnState)>> = Vec::new();
+    let (mut open, mut peak, mut any) = ([0u32; 2], [0u32; 2], false);
+    let at = |end: End| usize::from(end == End::Server);
+    for e in events {
+        let EventKind::Conn {
+            conn,
+            side,
+            state: now,
+        } = e.kind
+        else {
+            continue;
+        };
+        any = true;
+        let i = conn.index();
+        if state.len() <= i {
+            state.resize(i + 1, None);
+        }
+        let was_open = matches!(state[i], Some((_, s)) if s != ConnState::Closed);
+        let is_open = now != ConnState::Closed;
+        let k = at(side);
+        match (was_open, is_open) {
+            (false, true) => open[k] += 1,
+            (true, false) => open[k] = open[k].saturating_sub(1),
+            _ => {}
+        }
+        peak[k] = peak[k].max(open[k]);
+        state[i] = Some((side, now));
+    }
+    any.then_some((peak[0], peak[1]))
+}
+
+/// Open ends as marks, active then idle, and a count past [`MAX_MARKS`]: `■■■□+5`.
+pub fn marks(c: &ConnCounts) -> (String, String, String) {
+    let active = c.active.min(MAX_MARKS);
+    let idle = c.idle.min(MAX_MARKS - active);
+    let rest = c.open.saturating_sub(active + idle);
+    (
+        "■".repeat(active as usize),
+        "□".repeat(idle as usize),
+        if rest > 0 {
+            format!("+{rest}")
+        } else {
+            String::new()
+        },
+    )
+}
+
+/// A row's figures: `4 open (3 active, 1 idle) · 12 closed · peak 6`.
+pub fn figures(c: &ConnCounts, peak: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} open ({} active, {} idle) · {} closed · peak {peak}",
+            c.open, c.active, c.idle, c.closed
+        ),
+        Lang::Zh => format!(
+            "{} 个打开（{} 个活动，{} 个空闲）· {} 个已关闭 · 峰值 {peak}",
+            c.open, c.active, c.idle, c.closed
+        ),
+    }
+}
+
+/// One side's connections at the cursor, with the run's peaks.
+#[component]
+pub fn Connections(
+    /// Which program these connections belong to.
+    side: Side,
+    /// The side's state at the cursor.
+    #[prop(into)]
+    snapshot: Signal<Rc<Snapshot>, LocalStorage>,
+    /// [`peaks`] of the side's run: (client, server).
+    #[prop(into)]
+    peaks: Signal<(u32, u32)>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let row = move |end: End| {
+        let counts = Memo::new(move |_| {
+            snapshot.with(|s| match end {
+                End::Client => s.net.client,
+                End::Server => s.net.server,
+            })
+        });
+        let peak = move || {
+            let (c, s) = peaks.get();
+            if end == End::Client { c } else { s }
+        };
+        let (name, key) = match end {
+            End::Client => ("client", "client"),
+            End::Server => ("server", "server"),
+        };
+        view! {
+            <li class="conn-row" data-end=key>
+                <span class="cname">{move || tr(lang.get(), name)}</span>
+                <span class="cmarks" aria-hidden="true">
+                    <span class="active">{move || counts.with(|c| marks(c).0)}</span>
+                    <span class="idle">{move || counts.with(|c| marks(c).1)}</span>
+                    <span class="more">{move || counts.with(|c| marks(c).2)}</span>
+                </span>
+                <span class="cfigures">{move || counts.with(|c| figures(c, peak(), lang.get()))}</span>
+            </li>
+        }
+    };
+    view! {
+        <div class="connections" data-testid=format!("conns-{}", side.key())>
+            <div class="map-head">
+                <h3>{move || tr(lang.get(), "Connections")}</h3>
+                <span class="gauge-key" aria-hidden="true">
+                    <span class="active">"■"</span>
+                    {move || tr(lang.get(), " active ")}
+                    <span class="idle">"□"</span>
+                    {move || tr(lang.get(), " idle in a pool")}
+                </span>
+            </div>
+            <ul class="conn-rows">
+                {row(End::Client)}
+                {row(End::Server)}
+            </ul>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lessons::runtime::{ConnId, Gid};
+
+    fn conn(id: u32, side: End, state: ConnState) -> Event {
+        Event {
+            step: 0,
+            time_ns: 0,
+            gid: Gid(1),
+            line: 0,
+            kind: EventKind::Conn {
+                conn: ConnId(id),
+                side,
+                state,
+            },
+        }
+    }
+
+    #[test]
+    fn peaks_count_the_ends_open_at_once_per_side() {
+        use ConnState::*;
+        let events = [
+            conn(0, End::Client, Active),
+            conn(1, End::Server, Active),
+            conn(0, End::Client, Idle),
+            conn(2, End::Client, Active),
+            conn(3, End::Server, Active),
+            conn(0, End::Client, Closed),
+            conn(2, End::Client, Closed),
+            conn(4, End::Client, Active),
+        ];
+        assert_eq!(peaks(&events), Some((2, 2)));
+        assert_eq!(peaks(&[]), None);
+    }
+
+    #[test]
+    fn marks_draw_active_then_idle_and_count_the_rest() {
+        let c = |active, idle| ConnCounts {
+            open: active + idle,
+            active,
+            idle,
+            closed: 0,
+        };
+        assert_eq!(marks(&c(3, 1)), ("■■■".into(), "□".into(), String::new()));
+        assert_eq!(marks(&c(10, 7)), ("■".repeat(10), "□□".into(), "+5".into()));
+    }
+
+    #[test]
+    fn figures_read_in_both_languages() {
+        let c = ConnCounts {
+            open: 4,
+            active: 3,
+            idle: 1,
+            closed: 12,
+        };
+        assert_eq!(
+            figures(&c, 6, Lang::En),
+            "4 open (3 active, 1 idle) · 12 closed · peak 6"
+        );
+        assert_eq!(
+            figures(&c, 6, Lang::Zh),
+            "4 个打开（3 个活动，1 个空闲）· 12 个已关闭 · 峰值 6"
+        );
+    }
+}
