@@ -218,36 +218,60 @@ fn on_message(e: web_sys::MessageEvent) {
             listener(Answer::Progress { side, steps });
         }
         Some(_) => {
-            let bytes = js_sys::Uint8Array::new(&msg.get(3)).to_vec();
-            match wire::RunDecoder::new(bytes) {
-                Some(d) => decode_in_slices(id, side, d, listener),
-                None => listener(Answer::Failed),
-            }
+            // The worker's bytes, not a copy: a big run is tens of megabytes.
+            let bytes: js_sys::Uint8Array = msg.get(3).unchecked_into();
+            let buf = Vec::with_capacity(bytes.length() as usize);
+            let copy = Incoming::Copy(bytes, buf);
+            decode_in_slices(id, side, copy, listener);
         }
         None => {}
     }
 }
 
-/// Events decoded per look at the clock, and the page's time per task for decoding, in ms.
-const DECODE_EVENTS: usize = 5_000;
+/// Events decoded per look at the clock, bytes copied into the page's memory per look, and the
+/// page's time per task for both, in ms.
+const DECODE_EVENTS: usize = 500;
+const COPY_BYTES: u32 = 1 << 20;
 const DECODE_SLICE_MS: f64 = 8.0;
 
-/// Decodes a finished side a slice at a time (a big run is a million events: one task would
-/// hold the page for seconds), then hands it to `listener`, if request `id` is still current.
-fn decode_in_slices(id: u64, side: Side, mut d: wire::RunDecoder, listener: Listener) {
+/// A finished side on its way into the page: its bytes copied out of the message, then decoded.
+enum Incoming {
+    Copy(js_sys::Uint8Array, Vec<u8>),
+    Decode(wire::RunDecoder),
+}
+
+/// Copies and decodes a finished side a slice at a time (a big run is a million events and
+/// 100,000 goroutine stacks: one task would hold the page for seconds), then hands it to
+/// `listener`, if request `id` is still current.
+fn decode_in_slices(id: u64, side: Side, mut d: Incoming, listener: Listener) {
     let start = js_sys::Date::now();
-    loop {
-        match d.step(DECODE_EVENTS) {
-            None => return listener(Answer::Failed),
-            Some(true) => {
-                return match d.finish() {
-                    Some(run) => listener(Answer::Finished(side, Box::new(run))),
-                    None => listener(Answer::Failed),
-                };
+    while js_sys::Date::now() - start <= DECODE_SLICE_MS {
+        d = match d {
+            Incoming::Copy(src, mut buf) => {
+                let at = buf.len() as u32;
+                let end = src.length().min(at.saturating_add(COPY_BYTES));
+                buf.resize(end as usize, 0);
+                src.subarray(at, end).copy_to(&mut buf[at as usize..]);
+                if end < src.length() {
+                    Incoming::Copy(src, buf)
+                } else {
+                    match wire::RunDecoder::new(buf) {
+                        Some(d) => Incoming::Decode(d),
+                        None => return listener(Answer::Failed),
+                    }
+                }
             }
-            Some(false) if js_sys::Date::now() - start > DECODE_SLICE_MS => break,
-            Some(false) => {}
-        }
+            Incoming::Decode(mut dec) => match dec.step(DECODE_EVENTS) {
+                None => return listener(Answer::Failed),
+                Some(true) => {
+                    return match dec.finish() {
+                        Some(run) => listener(Answer::Finished(side, Box::new(run))),
+                        None => listener(Answer::Failed),
+                    };
+                }
+                Some(false) => Incoming::Decode(dec),
+            },
+        };
     }
     let current = PAGE.with(|p| p.borrow().current.as_ref().is_some_and(|(c, _)| *c == id));
     if current {

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use lessons::golite::GoVersion;
 use lessons::runtime::{
-    CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, ListenerId,
+    CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, GoroutineStack,
+    ListenerId,
     MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId, WgId,
 };
 
@@ -115,11 +116,24 @@ impl RunRequest {
     }
 }
 
-/// One side's finished run as bytes.
+/// Goroutine stacks per JSON chunk: the report's `goroutines` (one per goroutine alive at the
+/// end: 100,000 for a big leak) travel apart from the rest of the report, in chunks the page
+/// parses one per slice, so no one task parses them all (issue 20's 200 ms goal).
+const STACKS_PER_CHUNK: usize = 1_000;
+
+/// One side's finished run as bytes: the report's JSON without its goroutine stacks, the
+/// stacks as JSON chunks, then the events.
 pub fn encode_run(run: &SideRun) -> Vec<u8> {
     let mut w = Writer::default();
+    let mut report = run.report.clone();
+    let stacks = std::mem::take(&mut report.goroutines);
     // A report that cannot be encoded is a bug; the page then shows the engine failed.
-    w.str(&serde_json::to_string(&run.report).unwrap_or_default());
+    w.str(&serde_json::to_string(&report).unwrap_or_default());
+    let chunks: Vec<_> = stacks.chunks(STACKS_PER_CHUNK).collect();
+    w.u64(chunks.len() as u64);
+    for c in chunks {
+        w.str(&serde_json::to_string(c).unwrap_or_default());
+    }
     let events = run.timeline.events();
     w.u64(events.len() as u64);
     for e in events {
@@ -135,49 +149,65 @@ pub fn decode_run(bytes: &[u8]) -> Option<SideRun> {
     d.finish()
 }
 
-/// [`decode_run`] a part at a time, so the page can spread a big run (a million events) over
-/// several tasks: the report first, then up to `n` events per [`RunDecoder::step`].
+/// [`decode_run`] a part at a time, so the page can spread a big run (a million events, 100,000
+/// goroutine stacks) over several tasks: the report first, then per [`RunDecoder::step`] one
+/// chunk of goroutine stacks or up to `n` events.
 pub struct RunDecoder {
     bytes: Vec<u8>,
     pos: usize,
-    left: u64,
+    /// Chunks of goroutine stacks still to read, then events.
+    chunks: u64,
+    left: Option<u64>,
     report: RunReport,
     timeline: Timeline,
 }
 
 impl RunDecoder {
-    /// Reads the report and the event count; `None` when they are not what [`encode_run`] wrote.
+    /// Reads the report; `None` when it is not what [`encode_run`] wrote.
     pub fn new(bytes: Vec<u8>) -> Option<Self> {
         let mut r = Reader(&bytes);
         let report: RunReport = serde_json::from_str(&r.string()?).ok()?;
-        let left = r.u64()?;
+        let chunks = r.u64()?;
         let pos = bytes.len() - r.0.len();
         Some(RunDecoder {
             bytes,
             pos,
-            left,
+            chunks,
+            left: None,
             report,
             timeline: Timeline::default(),
         })
     }
 
-    /// Decodes up to `n` more events; true once all are read, `None` on broken bytes.
+    /// Decodes one chunk of goroutine stacks, or up to `n` more events; true once all are
+    /// read, `None` on broken bytes.
     pub fn step(&mut self, n: usize) -> Option<bool> {
         let mut r = Reader(&self.bytes[self.pos..]);
-        let take = self.left.min(n as u64);
+        if self.chunks > 0 {
+            let stacks: Vec<GoroutineStack> = serde_json::from_str(&r.string()?).ok()?;
+            self.report.goroutines.extend(stacks);
+            self.chunks -= 1;
+            self.pos = self.bytes.len() - r.0.len();
+            return Some(false);
+        }
+        let left = match self.left {
+            Some(left) => left,
+            None => r.u64()?,
+        };
+        let take = left.min(n as u64);
         let mut events = Vec::with_capacity(take.min(1 << 16) as usize);
         for _ in 0..take {
             events.push(read_event(&mut r)?);
         }
         self.pos = self.bytes.len() - r.0.len();
-        self.left -= take;
+        self.left = Some(left - take);
         self.timeline.extend(events);
-        Some(self.left == 0)
+        Some(left == take)
     }
 
     /// The run, once [`RunDecoder::step`] said it read every event; `None` when bytes remain.
     pub fn finish(self) -> Option<SideRun> {
-        (self.left == 0 && self.pos == self.bytes.len()).then_some(SideRun {
+        (self.left == Some(0) && self.pos == self.bytes.len()).then_some(SideRun {
             timeline: self.timeline,
             report: self.report,
         })
@@ -575,10 +605,32 @@ mod tests {
         while !d.step(1000).unwrap_or_else(|| panic!("broken")) {
             steps += 1;
         }
-        assert_eq!(steps, bad.timeline.events().len().div_ceil(1000));
+        // main's stack (a deadlock in the select) is one chunk of goroutine stacks.
+        assert_eq!(bad.report.goroutines.len(), 1);
+        assert_eq!(steps, 1 + bad.timeline.events().len().div_ceil(1000));
         same(&bad, &d.finish().unwrap_or_else(|| panic!("bytes left")));
         let last = back.timeline.last();
         assert_eq!((last.output_lines, last.output_truncated), (20_000, true));
+    }
+
+    /// The goroutine stacks of a big leak travel in chunks of [`STACKS_PER_CHUNK`], one per
+    /// step of the decoder, and come back whole and in order.
+    #[test]
+    fn the_stacks_of_2500_leaked_goroutines_come_in_three_chunks() {
+        let leak = "package main\n\nfunc main() {\n\tfor i := 0; i < 2500; i++ {\n\t\tch := make(chan int)\n\t\tgo func() { ch <- i }()\n\t}\n}\n";
+        let mut req = request(leak, "package main\n\nfunc main() {}\n");
+        req.schedule = None;
+        req.params = Vec::new();
+        let [bad, _] = runs_of(&req);
+        assert_eq!(bad.report.goroutines.len(), 2500);
+        let mut d = RunDecoder::new(encode_run(&bad)).unwrap_or_else(|| panic!("undecodable"));
+        assert!(d.report.goroutines.is_empty());
+        for n in [1000, 2000, 2500] {
+            assert_eq!(d.step(usize::MAX), Some(false));
+            assert_eq!(d.report.goroutines.len(), n);
+        }
+        assert_eq!(d.step(usize::MAX), Some(true));
+        same(&bad, &d.finish().unwrap_or_else(|| panic!("bytes left")));
     }
 
     /// The request carries the Go release and the schedule: a request without them decodes to
