@@ -1,8 +1,10 @@
 //! What crosses the boundary between the page and the engine's Web Worker (`app/src/worker.rs`):
 //! a run request (both programs, parameters, seed, Go release, schedule) one way, each side's
-//! finished run (events and report) the other, as compact bytes. Events are most of it (up to `max_events` per side),
-//! so they get a hand-made binary form (LEB128 numbers, one tag byte per kind); the report, a
-//! few kilobytes with many nested fields, travels as its JSON (`docs/REPORT.md`).
+//! finished run (events and report) the other, as compact bytes. Events are most of it (up to
+//! `max_events` per side), so they get a hand-made binary form (LEB128 numbers, one tag byte per
+//! kind); the report travels as its JSON (`docs/REPORT.md`), its goroutine stacks (one per
+//! goroutine alive at the end) in chunks the page parses one per slice. Grading a fix and
+//! searching schedules ([`WorkRequest`]) are small both ways and travel as JSON.
 
 use std::rc::Rc;
 
@@ -13,7 +15,41 @@ use lessons::runtime::{
     MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId, WgId,
 };
 
+use lessons::catalog::challenge::Grade;
+use serde::{Deserialize, Serialize};
+
 use super::engine::{Job, SideRun};
+use super::search::{SearchRequest, Searched};
+use super::series::{self, Point, Series};
+
+/// Work other than a run that the page hands the engine's worker: grading a fix (issue 21's
+/// fix-it mode) or searching for a failing schedule. Small, so it travels as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WorkRequest {
+    /// Grade `src` as a fix of lesson `slug`, whose fix (`good.go`) is `fix`.
+    Grade {
+        slug: String,
+        fix: String,
+        src: String,
+    },
+    Search(SearchRequest),
+}
+
+/// A [`WorkRequest`] with its request id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
+    pub id: u64,
+    pub what: WorkRequest,
+}
+
+/// What came of a [`WorkRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkDone {
+    /// The grade, and the longest slice of work the worker ran between two looks at its
+    /// messages, in ms.
+    Graded { grade: Grade, longest_ms: f64 },
+    Searched(Searched),
+}
 
 /// One run of a lesson's two programs, as the page asks for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +170,18 @@ pub fn encode_run(run: &SideRun) -> Vec<u8> {
     for c in chunks {
         w.str(&serde_json::to_string(c).unwrap_or_default());
     }
+    // The charts' points, folded here so the page need not fold a million events at once.
+    let series = series::fold(run.timeline.events());
+    w.u64(series.points.len() as u64);
+    for p in &series.points {
+        w.i64(p.time_ns);
+        for c in p.counts {
+            w.u64(u64::from(c));
+        }
+        w.u64(p.heap);
+    }
+    w.u64(u64::from(series.peak_goroutines));
+    w.u64(series.peak_heap);
     let events = run.timeline.events();
     w.u64(events.len() as u64);
     for e in events {
@@ -159,6 +207,7 @@ pub struct RunDecoder {
     chunks: u64,
     left: Option<u64>,
     report: RunReport,
+    series: Series,
     timeline: Timeline,
 }
 
@@ -175,6 +224,7 @@ impl RunDecoder {
             chunks,
             left: None,
             report,
+            series: Series::default(),
             timeline: Timeline::default(),
         })
     }
@@ -192,7 +242,13 @@ impl RunDecoder {
         }
         let left = match self.left {
             Some(left) => left,
-            None => r.u64()?,
+            None => {
+                self.series = read_series(&mut r)?;
+                let n = r.u64()?;
+                // Every event takes at least two bytes: a broken count asks for no more.
+                self.timeline.reserve((n as usize).min(r.0.len() / 2));
+                n
+            }
         };
         let take = left.min(n as u64);
         let mut events = Vec::with_capacity(take.min(1 << 16) as usize);
@@ -207,11 +263,39 @@ impl RunDecoder {
 
     /// The run, once [`RunDecoder::step`] said it read every event; `None` when bytes remain.
     pub fn finish(self) -> Option<SideRun> {
-        (self.left == Some(0) && self.pos == self.bytes.len()).then_some(SideRun {
+        self.finish_with_series().map(|(run, _)| run)
+    }
+
+    /// [`RunDecoder::finish`], with the run's chart points ([`series::fold`] of its events).
+    pub fn finish_with_series(self) -> Option<(SideRun, Series)> {
+        let run = SideRun {
             timeline: self.timeline,
             report: self.report,
-        })
+        };
+        (self.left == Some(0) && self.pos == self.bytes.len()).then_some((run, self.series))
     }
+}
+
+fn read_series(r: &mut Reader) -> Option<Series> {
+    let n = r.u64()?;
+    let mut points = Vec::new();
+    for _ in 0..n {
+        let time_ns = r.i64()?;
+        let mut counts = [0u32; 5];
+        for c in &mut counts {
+            *c = r.u32()?;
+        }
+        points.push(Point {
+            time_ns,
+            counts,
+            heap: r.u64()?,
+        });
+    }
+    Some(Series {
+        points,
+        peak_goroutines: r.u32()?,
+        peak_heap: r.u64()?,
+    })
 }
 
 #[derive(Default)]
@@ -562,8 +646,13 @@ mod tests {
         assert_eq!(a.timeline.events(), b.timeline.events());
     }
 
+    /// The run back from the wire; its chart points are the page's own fold of its events.
     fn round_trip(run: &SideRun) -> SideRun {
-        decode_run(&encode_run(run)).unwrap_or_else(|| panic!("undecodable"))
+        let mut d = RunDecoder::new(encode_run(run)).unwrap_or_else(|| panic!("undecodable"));
+        while !d.step(usize::MAX).unwrap_or_else(|| panic!("broken")) {}
+        let (back, series) = d.finish_with_series().unwrap_or_else(|| panic!("bytes left"));
+        assert_eq!(series, series::fold(run.timeline.events()));
+        back
     }
 
     /// Every lesson's runs (at its own Go release, with its race detector and preemption) come
