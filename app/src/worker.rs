@@ -318,7 +318,7 @@ const DECODE_SLICE_MS: f64 = 8.0;
 /// A finished side on its way into the page: its bytes copied out of the message, then decoded.
 enum Incoming {
     Copy(js_sys::Uint8Array, Vec<u8>),
-    Decode(wire::RunDecoder),
+    Decode(Box<wire::RunDecoder>),
 }
 
 /// Copies and decodes a finished side a slice at a time (a big run is a million events and
@@ -337,7 +337,7 @@ fn decode_in_slices(id: u64, side: Side, mut d: Incoming, listener: Listener) {
                     Incoming::Copy(src, buf)
                 } else {
                     match wire::RunDecoder::new(buf) {
-                        Some(d) => Incoming::Decode(d),
+                        Some(d) => Incoming::Decode(Box::new(d)),
                         None => return listener(Answer::Failed),
                     }
                 }
@@ -370,7 +370,10 @@ const STEPS_PER_CHECK: u64 = 2_000;
 /// What the worker is doing for a request.
 enum Task {
     /// A run, and which of its sides it has sent.
-    Run { job: Job, sent: [bool; 2] },
+    Run {
+        job: Job,
+        sent: [bool; 2],
+    },
     Grade(Box<Grading>),
     Search(Box<Search>),
 }

@@ -179,7 +179,9 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
             return;
         }
         leptos::task::spawn_local(async move {
-            let kept = fix_runs.try_update_value(std::mem::take).unwrap_or_default();
+            let kept = fix_runs
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
             let mut grading = Grading::new(data, src, kept);
             let mut longest = 0f64;
             let grade = loop {

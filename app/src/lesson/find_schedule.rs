@@ -113,7 +113,11 @@ pub fn FindSchedule(ctl: LessonController) -> impl IntoView {
         let g = generation.get_value() + 1;
         generation.set_value(g);
         status.set(Status::Searching { tried: 0 });
-        engine.set(if worker::available() { "worker" } else { "page" });
+        engine.set(if worker::available() {
+            "worker"
+        } else {
+            "page"
+        });
         if worker::available() {
             let started = browser::now_ms();
             worker::work(WorkRequest::Search(req), move |answer| {

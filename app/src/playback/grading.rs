@@ -38,9 +38,9 @@ impl ExamData {
 
 /// Which program of a case runs now.
 enum Running {
-    Mine(CaseRun),
+    Mine(Box<CaseRun>),
     /// The learner's report is in; the fix runs.
-    Fix(RunReport, CaseRun),
+    Fix(Box<(RunReport, CaseRun)>),
     /// Between cases.
     Next,
 }
@@ -92,7 +92,7 @@ impl Grading {
         let exam = self.data.exam();
         let both = match std::mem::replace(&mut self.running, Running::Next) {
             Running::Next => {
-                self.running = Running::Mine(exam.begin(&self.src, &case));
+                self.running = Running::Mine(Box::new(exam.begin(&self.src, &case)));
                 None
             }
             Running::Mine(mut run) => match run.advance(steps) {
@@ -103,19 +103,20 @@ impl Grading {
                 Some(mine) => match self.fix_runs[self.at].clone() {
                     Some(fix) => Some((mine, fix)),
                     None => {
-                        self.running = Running::Fix(mine, exam.begin(exam.fix, &case));
+                        let fix = exam.begin(exam.fix, &case);
+                        self.running = Running::Fix(Box::new((mine, fix)));
                         None
                     }
                 },
             },
-            Running::Fix(mine, mut run) => match run.advance(steps) {
+            Running::Fix(mut both) => match both.1.advance(steps) {
                 None => {
-                    self.running = Running::Fix(mine, run);
+                    self.running = Running::Fix(both);
                     None
                 }
                 Some(fix) => {
                     self.fix_runs[self.at] = Some(fix.clone());
-                    Some((mine, fix))
+                    Some((both.0, fix))
                 }
             },
         };
@@ -137,7 +138,10 @@ impl Grading {
 
     /// The case running now (from 0) and how many there are.
     pub fn progress(&self) -> (usize, usize) {
-        (self.at.min(self.cases.len().saturating_sub(1)), self.cases.len())
+        (
+            self.at.min(self.cases.len().saturating_sub(1)),
+            self.cases.len(),
+        )
     }
 
     /// The lesson graded.

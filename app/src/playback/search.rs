@@ -37,7 +37,9 @@ pub struct FoundRun {
 pub enum Searched {
     Found(FoundRun),
     /// Every run of the budget behaved like the first.
-    NoFailure { tried: usize },
+    NoFailure {
+        tried: usize,
+    },
     /// The program does not compile: `bad.go:LINE: message`.
     Error(String),
 }

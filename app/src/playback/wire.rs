@@ -11,8 +11,8 @@ use std::rc::Rc;
 use lessons::golite::GoVersion;
 use lessons::runtime::{
     CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, GoroutineStack,
-    ListenerId,
-    MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId, WgId,
+    ListenerId, MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId,
+    WgId,
 };
 
 use lessons::catalog::challenge::Grade;
@@ -47,7 +47,10 @@ pub struct Work {
 pub enum WorkDone {
     /// The grade, and the longest slice of work the worker ran between two looks at its
     /// messages, in ms.
-    Graded { grade: Grade, longest_ms: f64 },
+    Graded {
+        grade: Grade,
+        longest_ms: f64,
+    },
     Searched(Searched),
 }
 
@@ -650,7 +653,9 @@ mod tests {
     fn round_trip(run: &SideRun) -> SideRun {
         let mut d = RunDecoder::new(encode_run(run)).unwrap_or_else(|| panic!("undecodable"));
         while !d.step(usize::MAX).unwrap_or_else(|| panic!("broken")) {}
-        let (back, series) = d.finish_with_series().unwrap_or_else(|| panic!("bytes left"));
+        let (back, series) = d
+            .finish_with_series()
+            .unwrap_or_else(|| panic!("bytes left"));
         assert_eq!(series, series::fold(run.timeline.events()));
         back
     }

@@ -218,6 +218,49 @@ test('a 100,001-goroutine edit, throttled: the longest main-thread task', async 
   }
 });
 
+// Grading lesson 29's fix (the slowest to grade: its fix allocates large buffers in every case)
+// on a throttled phone: the longest main-thread task from the click on "Check my fix" to the
+// grade, with the engine in its worker (the default) and kept in the page (the worker script
+// refused), one try each: a grade in the page takes tens of seconds at 4x.
+test('grading lesson 29\'s fix, throttled: the longest main-thread task', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const fix = fs.readFileSync(path.join(__dirname, '../../../lessons/catalog/29-pool-keeps-huge-buffers/good.go'), 'utf8');
+  for (const inWorker of [true, false]) {
+    const { context, page } = await throttledPage(browser, { cache: true, worker: false });
+    if (!inWorker) await page.route('**/engine-worker.js', (route) => route.fulfill({ status: 404 }));
+    await page.goto('index.html?lesson=pool-keeps-huge-buffers&mode=fix');
+    if (inWorker) {
+      await page.locator('html[data-engine-worker="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    } else {
+      await page.waitForTimeout(3_000);
+    }
+    await page.getByTestId('challenge-editor').fill(fix);
+    await page.evaluate(() => {
+      const w = window as unknown as { __grade: { longest: number; from: number } };
+      w.__grade = { longest: 0, from: performance.now() };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.startTime >= w.__grade.from) w.__grade.longest = Math.max(w.__grade.longest, e.duration);
+        }
+      }).observe({ type: 'longtask' });
+    });
+    const start = Date.now();
+    await page.getByTestId('challenge-check').click();
+    const result = page.getByTestId('challenge-result');
+    await page.locator('[data-testid="challenge-result"][data-state="passed"]').waitFor({ timeout: 240_000 });
+    const took = Date.now() - start;
+    await page.waitForTimeout(500);
+    const engine = await result.getAttribute('data-engine');
+    if (engine !== (inWorker ? 'worker' : 'page')) throw new Error(`graded in the ${engine}`);
+    const longest = await page.evaluate(() => (window as unknown as { __grade: { longest: number } }).__grade.longest);
+    console.log(`grading lesson 29's fix (${engine}): longest task ${ms(longest)} ms, graded after ${took} ms`);
+    const key = inWorker ? 'grade_29' : 'grade_29_in_page';
+    out[`${key}_longest_task_ms`] = ms(longest);
+    out[`${key}_ms`] = took;
+    await context.close();
+  }
+});
+
 test.afterAll(() => {
   const file = path.join(__dirname, '..', 'artifacts', 'budgets.json');
   const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
