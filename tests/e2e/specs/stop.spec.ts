@@ -159,14 +159,19 @@ async function tellWorker(page: Page, message: string) {
   }, message);
 }
 
-test('a real engine abort in the worker costs the run in progress, not the page', async ({ page }) => {
-  const problems = watchConsole(page);
+/** The lesson on a desktop, the worker ready, and a runaway edit of bad.go running in it. */
+async function runawayInWorker(page: Page) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('index.html?lesson=forgotten-sender');
   await verdictsShown(page);
   await workerReady(page);
   await editAndRun(page, 'bad', RUNAWAY);
   await expect(page.getByTestId('running')).toHaveText(/^running bad\.go: /, { timeout: 5_000 });
+}
+
+test('a real engine abort in the worker costs the run in progress, not the page', async ({ page }) => {
+  const problems = watchConsole(page);
+  await runawayInWorker(page);
   // The engine's own Rust abort (a wasm trap), while it runs bad.go.
   await tellWorker(page, 'abort');
   await expect(page.getByTestId('engine-failed-bad')).toHaveText("the playground's engine failed on this program", { timeout: 5_000 });
@@ -183,12 +188,7 @@ test('a real engine abort in the worker costs the run in progress, not the page'
 
 test('a worker stuck in one long step is ended 700 ms after Stop, and the next run works', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('index.html?lesson=forgotten-sender');
-  await verdictsShown(page);
-  await workerReady(page);
-  await editAndRun(page, 'bad', RUNAWAY);
-  await expect(page.getByTestId('running')).toHaveText(/^running bad\.go: /, { timeout: 5_000 });
+  await runawayInWorker(page);
   // Ten seconds inside one task: the Stop message waits behind it.
   await tellWorker(page, 'hang');
   await page.waitForTimeout(200);
