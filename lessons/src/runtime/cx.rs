@@ -60,6 +60,12 @@ impl<V: Value> Cx<'_, V> {
         self.rt.limit(msg);
     }
 
+    /// The message of a limit hit inside the current instruction (a charge past the step
+    /// limit), so that the instruction can stop before it requests the memory it was charged for.
+    pub fn pending_limit(&self) -> Option<String> {
+        self.rt.pending_limit.clone()
+    }
+
     /// True once a limit ended the run (the task should return at once).
     pub fn limit_hit(&self) -> bool {
         self.rt.pending_limit.is_some() || self.rt.end.is_some()

@@ -1,8 +1,8 @@
-// hostile: keeps 10 MB byte slices forever: the modeled heap limit ends it, real memory stays close
+// hostile: keeps 10 MB byte slices forever: making 10 M values costs 40 M steps, so the second ends it before its memory is asked for
 // rss: 1300
 // cpu: 3
 // expect: limit
-// message: heap limit
+// message: line 11, in allocation
 package main
 
 func main() {

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod calls;
+pub(crate) mod cost;
 pub(crate) mod race;
 pub(crate) mod reach;
 pub(crate) mod slices;
@@ -39,10 +40,11 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            // The largest lesson takes 16 M steps at its extreme parameters (work inside
-            // instructions counted, see `WORK_BYTES_PER_STEP`); 100 M ends any runaway within
-            // about a second natively (issue 23).
-            steps: 100_000_000,
+            // The largest lesson within its catalog's tested ranges takes 33 M steps (lesson 19
+            // with 2,000 requests; work inside instructions counted, see `cost.rs`); 64 M ends
+            // any runaway within a second natively: a plain loop runs about 85 M steps a second
+            // (issue 23).
+            steps: 64_000_000,
             goroutines: 200_000,
             heap_bytes: 256 << 20,
             call_depth: 10_000,
@@ -132,8 +134,13 @@ pub(crate) struct GoTask {
     /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
     /// before every batch fills (`for { go f() }`) would never see the limit.
     out_of_budget: bool,
-    /// Steps of work (panics) not yet charged: counted against the step limit, not the slice.
+    /// Steps of work (panics, deep calls) not yet charged: counted against the step limit, not
+    /// the slice.
     pub(crate) work: u64,
+    /// What that work was, for the limit's message.
+    pub(crate) work_what: &'static str,
+    /// The most frames this goroutine has had: a call deeper than ever grows its stacks.
+    deepest: usize,
     /// The closure of a native function value being called (a context's cancel function...).
     pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
@@ -194,6 +201,8 @@ impl GoTask {
             unflushed: 0,
             out_of_budget: false,
             work: 0,
+            work_what: "",
+            deepest: 0,
             native_closure: None,
             line: 0,
             map_write: None,
@@ -281,6 +290,7 @@ impl GoTask {
         kind: AllocKind,
     ) -> crate::runtime::AllocId {
         self.sync_rt(cx);
+        self.charge(cx, cost::ALLOC_STEPS, "allocation");
         let id = cx.alloc(bytes, kind);
         let real = value::live_slots().saturating_mul(SLOT_BYTES);
         let cap = self.sh.limits.heap_bytes.saturating_mul(REAL_PERCENT) / 100;
@@ -321,6 +331,10 @@ impl GoTask {
         go_bytes: u64,
         slots: u64,
     ) -> Result<(), String> {
+        // The work of making the values was charged first: past the step limit, nothing is made.
+        if let Some(m) = cx.pending_limit() {
+            return Err(m);
+        }
         let limit = self.sh.limits.heap_bytes;
         let line = self.current_line();
         if go_bytes > limit.saturating_sub(cx.heap_bytes()) {
@@ -357,7 +371,7 @@ impl GoTask {
         // reaches the step limit as soon as one that copies would. A few values are part of
         // the instruction's own step (and charging them would move seeded preemption points).
         if slots > 16 {
-            self.charge(cx, slots, "allocation");
+            self.charge(cx, cost::fill_steps(slots), "allocation");
         }
         if slots < 4096 {
             return Ok(());
@@ -428,6 +442,7 @@ impl Task<Value> for GoTask {
             let w = cx.take_wake();
             self.apply_wake(p, w);
         }
+        self.charge(cx, cost::SWITCH_STEPS, "switching goroutines");
         let y = self.run(cx);
         self.sync_rt(cx);
         // Unwinding moved the frames to their epilogues (or popped them): the crash is at the
@@ -634,7 +649,7 @@ impl GoTask {
                     let forced = std::mem::take(&mut self.out_of_budget);
                     let mut more = cx.step(n) && !forced;
                     if self.work > 0 {
-                        more &= cx.charge(std::mem::take(&mut self.work), "panicking");
+                        more &= cx.charge(std::mem::take(&mut self.work), self.work_what);
                     }
                     if !more || cx.preempt_due() {
                         save!();
@@ -799,7 +814,7 @@ impl GoTask {
                         }
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
                             *v = copy_typed(&prog.types, t, v);
-                            let units = 4 * value_slots(&prog.types, t);
+                            let units = cost::copy_steps(&prog.types, t);
                             self.charge(cx, units, "copying a struct or array");
                         }
                     }
@@ -1176,7 +1191,11 @@ impl GoTask {
                     }
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
                         let k = pop!();
-                        self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                        self.charge(
+                            cx,
+                            cost::MAP_OP_STEPS + 4 * work_units(&k),
+                            "hashing a map key",
+                        );
                         let k = k.key();
                         let m = pop!();
                         let found = match &m {
@@ -1207,7 +1226,11 @@ impl GoTask {
                         let m = pop!();
                         match &m {
                             Value::Map(m) => {
-                                self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                                self.charge(
+                                    cx,
+                                    cost::MAP_OP_STEPS + 4 * work_units(&k),
+                                    "hashing a map key",
+                                );
                                 let key = k.key();
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
@@ -1234,6 +1257,8 @@ impl GoTask {
                                 };
                                 if grew {
                                     save!();
+                                    let len = m.borrow().entries.len();
+                                    self.charge(cx, cost::map_insert_steps(len), "map insert");
                                     if let Err(y) = self.map_grew(cx, m) {
                                         return y;
                                     }
@@ -1468,7 +1493,7 @@ impl GoTask {
                     }
                     Op::Defer(f, argc) => {
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Func(f), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Func(f), args) {
                             save!();
                             return y;
                         }
@@ -1476,21 +1501,21 @@ impl GoTask {
                     Op::DeferValue(argc) => {
                         let f = pop!();
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Value(f), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Value(f), args) {
                             save!();
                             return y;
                         }
                     }
                     Op::DeferIface(sym, argc) => {
                         let args = self.pop_n(argc as usize + 1);
-                        if let Err(y) = self.push_defer(Callee::Iface(sym), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Iface(sym), args) {
                             save!();
                             return y;
                         }
                     }
                     Op::DeferNative(n, argc) => {
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Native(n), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Native(n), args) {
                             save!();
                             return y;
                         }
@@ -1577,6 +1602,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
+                        self.charge(cx, cost::CHAN_STEPS, "channel send");
                         match cx.send(chan_of(&c), v) {
                             ROp::Ready(()) => {}
                             ROp::Blocked => {
@@ -1590,6 +1616,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
+                        self.charge(cx, cost::CHAN_STEPS, "channel receive");
                         let ok_form = op == Op::RecvOk;
                         match cx.recv(chan_of(&c)) {
                             ROp::Ready((v, ok)) => {
@@ -1635,6 +1662,8 @@ impl GoTask {
                         }
                         save!();
                         self.sync_rt(cx);
+                        let n = cases.len() as u64 + 1;
+                        self.charge(cx, cost::CHAN_STEPS * n, "select");
                         match cx.select(&cases, info.default_target.is_some()) {
                             ROp::Ready(sel) => {
                                 self.select_done(fid, idx, sel.case, sel.value, sel.ok);
@@ -1744,6 +1773,22 @@ impl GoTask {
                                     crate::runtime::AccessKind::Write,
                                 );
                             }
+                        }
+                        // Between two backing arrays the values are cloned in place; a copy
+                        // within one array (or from a string) goes through a buffer.
+                        if let (Value::Slice(so, soff, slen), Value::Slice(o, off, len)) =
+                            (&src, &dst)
+                            && !Rc::ptr_eq(so, o)
+                        {
+                            let n = (*slen).min(*len) as usize;
+                            self.charge(cx, u64::from(*slen), "copy");
+                            let from = so.borrow();
+                            let mut to = o.borrow_mut();
+                            let (soff, off) = (*soff as usize, *off as usize);
+                            to[off..off + n].clone_from_slice(&from[soff..soff + n]);
+                            drop((from, to));
+                            self.stack.push(Value::Int(n as i64));
+                            continue;
                         }
                         let vals: Vec<Value> = match &src {
                             Value::Slice(o, off, len) => {
@@ -1970,10 +2015,10 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
+                        self.charge(cx, cost::fill_steps(n), "[]byte(string)");
                         if let Err(m) = self.reserve(cx, n, n) {
                             return Yield::Limit(m);
                         }
-                        self.charge(cx, n, "[]byte(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .bytes()
@@ -1986,10 +2031,10 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
+                        self.charge(cx, cost::fill_steps(n), "[]rune(string)");
                         if let Err(m) = self.reserve(cx, n * 4, n) {
                             return Yield::Limit(m);
                         }
-                        self.charge(cx, n, "[]rune(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .chars()
