@@ -54,6 +54,15 @@ impl<V: Value> Cx<'_, V> {
         go_on
     }
 
+    /// Counts `n` steps of metered work (`golite/vm/cost.rs`): like [`Cx::charge`], but they
+    /// never move a seeded preemption point (see `Runtime::metered`).
+    pub fn meter(&mut self, n: u64, what: &'static str) -> bool {
+        self.rt.charging = Some(what);
+        let go_on = self.rt.count_metered(self.gid, n);
+        self.rt.charging = None;
+        go_on
+    }
+
     /// Ends the run with outcome `limit` and `msg` once this task returns (a limit the
     /// interpreter detects itself, such as its own memory).
     pub fn limit(&mut self, msg: String) {

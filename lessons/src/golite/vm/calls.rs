@@ -276,7 +276,6 @@ impl GoTask {
         // Unwinding costs far more than one instruction: count it, so a panic-recover loop
         // ends at the step limit as fast as any other loop.
         self.work += PANIC_STEPS;
-        self.work_what = "panicking";
         let mut msg = msg;
         let mut earlier = Vec::new();
         if let Some(old) = self.panicking.take().filter(|p| !p.goexit) {
@@ -385,8 +384,7 @@ impl GoTask {
         if self.frames.len() >= self.deepest {
             self.deepest = self.frames.len() + 1;
             if self.deepest > super::cost::SHALLOW_FRAMES {
-                self.work += super::cost::DEEP_CALL_STEPS;
-                self.work_what = "deep recursion";
+                self.deep_work += super::cost::DEEP_CALL_STEPS;
             }
         }
         self.push_frame(fid, argc, closure, kind);
@@ -566,7 +564,7 @@ impl GoTask {
         callee: Callee,
         args: Vec<Value>,
     ) -> Result<(), Yield> {
-        self.charge(cx, super::cost::DEFER_STEPS, "defer");
+        self.meter(cx, super::cost::DEFER_STEPS, "defer");
         let max = self.sh.limits.heap_bytes / DEFER_BYTES;
         let line = self.current_line();
         if let Some(f) = self.frames.last_mut() {
@@ -588,7 +586,7 @@ impl GoTask {
         args: Vec<Value>,
     ) -> Result<(), Yield> {
         self.sync_rt(cx);
-        self.charge(cx, super::cost::SPAWN_STEPS, "starting a goroutine");
+        self.meter(cx, super::cost::SPAWN_STEPS, "starting a goroutine");
         let name = match &callee {
             Callee::Func(f) => self.sh.prog.funcs[*f as usize].name.clone(),
             Callee::Value(Value::Func(c)) => match c.func {

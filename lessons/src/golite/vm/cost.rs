@@ -37,29 +37,14 @@ pub(crate) const NATIVE_STEPS: u64 = 4;
 
 /// A heap object (a struct, array, slice or map the program allocates): golite's allocation,
 /// its ledger entry and, as the heap grows, fresh pages: a linked list built in a loop measured
-/// 71 ns a step without it.
-pub(crate) const ALLOC_STEPS: u64 = 120;
+/// 71 ns a step without it (more would stop `tests/hostile`'s legitimate million-node lists).
+pub(crate) const ALLOC_STEPS: u64 = 30;
 
 /// Every golite value in a struct or array copied by assignment: a leaf costs [`COPY_SLOT_STEPS`],
 /// each nested array or struct (a new object) [`COPY_NODE_STEPS`]: a `[4][4]...[4]int` copy
 /// measured 170 ns per value.
 pub(crate) const COPY_SLOT_STEPS: u64 = 8;
 pub(crate) const COPY_NODE_STEPS: u64 = 50;
-
-/// Values in one allocation past which its memory comes fresh from the system every time (24 MiB
-/// of values: past glibc's largest mmap threshold malloc maps it and the kernel zeroes every page
-/// on first touch): four times the cost per value (`make([]byte, 2<<20)` in a loop measured
-/// 33 ns a value, a 64 KiB one 10 ns).
-pub(crate) const FRESH_SLOTS: u64 = 1 << 20;
-
-/// Steps to make or copy `slots` values in one allocation: one a value, four for big ones.
-pub(crate) fn fill_steps(slots: u64) -> u64 {
-    if slots >= FRESH_SLOTS {
-        slots.saturating_mul(4)
-    } else {
-        slots
-    }
-}
 
 /// Inserting a new key into a map of `len` entries: B-tree nodes split and, in a big map, cache
 /// misses at every level (a map of 1.4 M ints measured 53 ns a step without it).

@@ -134,11 +134,10 @@ pub(crate) struct GoTask {
     /// a channel op...): the goroutine must yield at the next instruction, or a loop that flushes
     /// before every batch fills (`for { go f() }`) would never see the limit.
     out_of_budget: bool,
-    /// Steps of work (panics, deep calls) not yet charged: counted against the step limit, not
-    /// the slice.
+    /// Steps of work (panics) not yet charged: counted against the step limit, not the slice.
     pub(crate) work: u64,
-    /// What that work was, for the limit's message.
-    pub(crate) work_what: &'static str,
+    /// Metered steps of calls deeper than ever (`cost::DEEP_CALL_STEPS`) not yet counted.
+    pub(crate) deep_work: u64,
     /// The most frames this goroutine has had: a call deeper than ever grows its stacks.
     deepest: usize,
     /// The closure of a native function value being called (a context's cancel function...).
@@ -201,7 +200,7 @@ impl GoTask {
             unflushed: 0,
             out_of_budget: false,
             work: 0,
-            work_what: "",
+            deep_work: 0,
             deepest: 0,
             native_closure: None,
             line: 0,
@@ -290,7 +289,7 @@ impl GoTask {
         kind: AllocKind,
     ) -> crate::runtime::AllocId {
         self.sync_rt(cx);
-        self.charge(cx, cost::ALLOC_STEPS, "allocation");
+        self.meter(cx, cost::ALLOC_STEPS, "allocation");
         let id = cx.alloc(bytes, kind);
         let real = value::live_slots().saturating_mul(SLOT_BYTES);
         let cap = self.sh.limits.heap_bytes.saturating_mul(REAL_PERCENT) / 100;
@@ -322,6 +321,22 @@ impl GoTask {
         }
     }
 
+    /// Counts metered work (`cost.rs`) as [`GoTask::charge`] counts work, without moving seeded
+    /// preemption points.
+    pub fn meter(&mut self, cx: &mut Cx<'_, Value>, units: u64, what: &'static str) {
+        if units == 0 {
+            return;
+        }
+        let line = self.current_line();
+        if line != self.line {
+            self.line = line;
+            cx.set_line(line);
+        }
+        if !cx.meter(units, what) {
+            self.out_of_budget = true;
+        }
+    }
+
     /// Checks, before any memory is requested, that `go_bytes` more of Go heap and `slots` more
     /// golite values fit: `Err` is the limit's message. golite keeps every element as a value of
     /// [`SLOT_BYTES`] bytes (a `[]byte` too), so real memory is bounded by counting them as well.
@@ -331,10 +346,6 @@ impl GoTask {
         go_bytes: u64,
         slots: u64,
     ) -> Result<(), String> {
-        // The work of making the values was charged first: past the step limit, nothing is made.
-        if let Some(m) = cx.pending_limit() {
-            return Err(m);
-        }
         let limit = self.sh.limits.heap_bytes;
         let line = self.current_line();
         if go_bytes > limit.saturating_sub(cx.heap_bytes()) {
@@ -348,6 +359,10 @@ impl GoTask {
             return Err(format!(
                 "heap limit: golite would hold more than {cap} bytes of values ({slots} more elements of {SLOT_BYTES} bytes each asked for at line {line}; golite stores even a byte or an empty struct as one value)"
             ));
+        }
+        // The work of making the values was charged first: past the step limit, nothing is made.
+        if let Some(m) = cx.pending_limit() {
+            return Err(m);
         }
         Ok(())
     }
@@ -371,7 +386,7 @@ impl GoTask {
         // reaches the step limit as soon as one that copies would. A few values are part of
         // the instruction's own step (and charging them would move seeded preemption points).
         if slots > 16 {
-            self.charge(cx, cost::fill_steps(slots), "allocation");
+            self.charge(cx, slots, "allocation");
         }
         if slots < 4096 {
             return Ok(());
@@ -442,7 +457,7 @@ impl Task<Value> for GoTask {
             let w = cx.take_wake();
             self.apply_wake(p, w);
         }
-        self.charge(cx, cost::SWITCH_STEPS, "switching goroutines");
+        self.meter(cx, cost::SWITCH_STEPS, "switching goroutines");
         let y = self.run(cx);
         self.sync_rt(cx);
         // Unwinding moved the frames to their epilogues (or popped them): the crash is at the
@@ -649,7 +664,10 @@ impl GoTask {
                     let forced = std::mem::take(&mut self.out_of_budget);
                     let mut more = cx.step(n) && !forced;
                     if self.work > 0 {
-                        more &= cx.charge(std::mem::take(&mut self.work), self.work_what);
+                        more &= cx.charge(std::mem::take(&mut self.work), "panicking");
+                    }
+                    if self.deep_work > 0 {
+                        more &= cx.meter(std::mem::take(&mut self.deep_work), "deep recursion");
                     }
                     if !more || cx.preempt_due() {
                         save!();
@@ -814,8 +832,10 @@ impl GoTask {
                         }
                         if let Some(v @ Value::Agg(_)) = self.stack.last_mut() {
                             *v = copy_typed(&prog.types, t, v);
-                            let units = cost::copy_steps(&prog.types, t);
+                            let units = 4 * value_slots(&prog.types, t);
                             self.charge(cx, units, "copying a struct or array");
+                            let more = cost::copy_steps(&prog.types, t).saturating_sub(units);
+                            self.meter(cx, more, "copying a struct or array");
                         }
                     }
                     Op::AddI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_add(b))),
@@ -1191,11 +1211,8 @@ impl GoTask {
                     }
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
                         let k = pop!();
-                        self.charge(
-                            cx,
-                            cost::MAP_OP_STEPS + 4 * work_units(&k),
-                            "hashing a map key",
-                        );
+                        self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                        self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
                         let k = k.key();
                         let m = pop!();
                         let found = match &m {
@@ -1226,11 +1243,8 @@ impl GoTask {
                         let m = pop!();
                         match &m {
                             Value::Map(m) => {
-                                self.charge(
-                                    cx,
-                                    cost::MAP_OP_STEPS + 4 * work_units(&k),
-                                    "hashing a map key",
-                                );
+                                self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                                self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
                                 let key = k.key();
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
@@ -1258,7 +1272,7 @@ impl GoTask {
                                 if grew {
                                     save!();
                                     let len = m.borrow().entries.len();
-                                    self.charge(cx, cost::map_insert_steps(len), "map insert");
+                                    self.meter(cx, cost::map_insert_steps(len), "map insert");
                                     if let Err(y) = self.map_grew(cx, m) {
                                         return y;
                                     }
@@ -1602,7 +1616,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
-                        self.charge(cx, cost::CHAN_STEPS, "channel send");
+                        self.meter(cx, cost::CHAN_STEPS, "channel send");
                         match cx.send(chan_of(&c), v) {
                             ROp::Ready(()) => {}
                             ROp::Blocked => {
@@ -1616,7 +1630,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
-                        self.charge(cx, cost::CHAN_STEPS, "channel receive");
+                        self.meter(cx, cost::CHAN_STEPS, "channel receive");
                         let ok_form = op == Op::RecvOk;
                         match cx.recv(chan_of(&c)) {
                             ROp::Ready((v, ok)) => {
@@ -1663,7 +1677,7 @@ impl GoTask {
                         save!();
                         self.sync_rt(cx);
                         let n = cases.len() as u64 + 1;
-                        self.charge(cx, cost::CHAN_STEPS * n, "select");
+                        self.meter(cx, cost::CHAN_STEPS * n, "select");
                         match cx.select(&cases, info.default_target.is_some()) {
                             ROp::Ready(sel) => {
                                 self.select_done(fid, idx, sel.case, sel.value, sel.ok);
@@ -2015,7 +2029,7 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
-                        self.charge(cx, cost::fill_steps(n), "[]byte(string)");
+                        self.charge(cx, n, "[]byte(string)");
                         if let Err(m) = self.reserve(cx, n, n) {
                             return Yield::Limit(m);
                         }
@@ -2031,7 +2045,7 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
-                        self.charge(cx, cost::fill_steps(n), "[]rune(string)");
+                        self.charge(cx, n, "[]rune(string)");
                         if let Err(m) = self.reserve(cx, n * 4, n) {
                             return Yield::Limit(m);
                         }
