@@ -8,10 +8,6 @@
 use super::value_slots;
 use crate::golite::types::{Kind, TypeId, Types};
 
-/// Scheduling a goroutine back in (its frames reloaded, the runtime's queues and clock updated):
-/// a `runtime.Gosched` spin measured 22 ns a step without it.
-pub(crate) const SWITCH_STEPS: u64 = 10;
-
 /// A `go` statement (a task, its stack and the runtime's records): a spawn-and-receive loop
 /// measured 46 ns a step without it.
 pub(crate) const SPAWN_STEPS: u64 = 50;

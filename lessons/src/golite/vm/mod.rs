@@ -457,7 +457,6 @@ impl Task<Value> for GoTask {
             let w = cx.take_wake();
             self.apply_wake(p, w);
         }
-        self.meter(cx, cost::SWITCH_STEPS, "switching goroutines");
         let y = self.run(cx);
         self.sync_rt(cx);
         // Unwinding moved the frames to their epilogues (or popped them): the crash is at the
