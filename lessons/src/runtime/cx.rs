@@ -54,10 +54,25 @@ impl<V: Value> Cx<'_, V> {
         go_on
     }
 
+    /// Counts `n` steps of metered work (`golite/vm/cost.rs`): like [`Cx::charge`], but they
+    /// never move a seeded preemption point (see `Runtime::metered`).
+    pub fn meter(&mut self, n: u64, what: &'static str) -> bool {
+        self.rt.charging = Some(what);
+        let go_on = self.rt.count_metered(self.gid, n);
+        self.rt.charging = None;
+        go_on
+    }
+
     /// Ends the run with outcome `limit` and `msg` once this task returns (a limit the
     /// interpreter detects itself, such as its own memory).
     pub fn limit(&mut self, msg: String) {
         self.rt.limit(msg);
+    }
+
+    /// The message of a limit hit inside the current instruction (a charge past the step
+    /// limit), so that the instruction can stop before it requests the memory it was charged for.
+    pub fn pending_limit(&self) -> Option<String> {
+        self.rt.pending_limit.clone()
     }
 
     /// True once a limit ended the run (the task should return at once).

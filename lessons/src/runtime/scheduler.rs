@@ -117,6 +117,11 @@ pub struct Runtime<V: Value> {
     pub(crate) rng: Rng,
     pub(crate) now: i64,
     pub(crate) steps: u64,
+    /// Steps of work charged by cost-based metering (`golite/vm/cost.rs`, through
+    /// [`Cx::meter`](super::Cx::meter)): they count toward the step limit and the reported steps,
+    /// never toward preemption points, slices or events' step stamps, so metering leaves every
+    /// schedule as it was.
+    pub(crate) metered: u64,
     pub(crate) slice_used: u64,
     pub(crate) current: Gid,
     pub(crate) events: Vec<Event>,
@@ -194,6 +199,7 @@ impl<V: Value> Runtime<V> {
             rng,
             now: 0,
             steps: 0,
+            metered: 0,
             slice_used: 0,
             current: Gid(0),
             events: Vec::new(),
@@ -258,7 +264,7 @@ impl<V: Value> Runtime<V> {
 
     /// Steps taken so far.
     pub fn steps(&self) -> u64 {
-        self.steps
+        self.steps + self.metered
     }
 
     /// Every state change so far, in order.
@@ -309,7 +315,7 @@ impl<V: Value> Runtime<V> {
                 self.now
             },
             leaked,
-            steps: self.steps,
+            steps: self.steps + self.metered,
             peak_goroutines: self.peak_live as u64,
             peak_heap_bytes: self.heap.peak,
             exit_code: self.exit_code,
@@ -934,7 +940,18 @@ impl<V: Value> Runtime<V> {
     /// run order) stays counted in instructions. False once a limit was hit.
     pub(crate) fn count_work(&mut self, gid: Gid, n: u64) -> bool {
         self.steps += n;
-        if self.steps > self.cfg.max_steps && self.pending_limit.is_none() {
+        self.over_step_limit(gid)
+    }
+
+    /// Counts `n` steps of metered work (see [`Runtime::metered`]). False once a limit was hit.
+    pub(crate) fn count_metered(&mut self, gid: Gid, n: u64) -> bool {
+        self.metered += n;
+        self.over_step_limit(gid)
+    }
+
+    /// Ends the run once instructions and metered work pass the step limit; false then.
+    fn over_step_limit(&mut self, gid: Gid) -> bool {
+        if self.steps + self.metered > self.cfg.max_steps && self.pending_limit.is_none() {
             let line = self.gs[gid.index()].line;
             let what = self.charging.map_or(String::new(), |w| format!(", in {w}"));
             self.limit(format!(

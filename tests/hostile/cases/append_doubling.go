@@ -1,7 +1,7 @@
 // hostile: append doubling forever (once 1.6 GB of real memory)
 // cpu: 6
 // expect: limit
-// message: line 10
+// message: step limit
 package main
 
 func main() {

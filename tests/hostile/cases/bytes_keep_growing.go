@@ -1,4 +1,4 @@
-// hostile: keeps 10 MB byte slices forever: the modeled heap limit ends it, real memory stays close
+// hostile: keeps 10 MB byte slices forever: golite's own memory cap (four times the modeled heap: 24 bytes a byte) ends it
 // rss: 1300
 // cpu: 3
 // expect: limit

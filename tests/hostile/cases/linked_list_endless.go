@@ -2,7 +2,7 @@
 // rss: 1500
 // cpu: 9
 // expect: limit
-// message: heap limit
+// message: line 16
 package main
 
 type node struct {

@@ -2,7 +2,7 @@
 // cpu: 4
 // rss: 800
 // expect: limit
-// message: heap limit
+// message: line 11
 package main
 
 func main() {

@@ -1,6 +1,6 @@
 // hostile: 100 goroutines printing forever
 // expect: limit
-// report: output_truncated=true
+// message: step limit
 package main
 
 import "fmt"

@@ -330,6 +330,7 @@ fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, argc: usize) -> NRes 
         let units =
             (work_in + work_out) / WORK_BYTES_PER_STEP + (p.extra_steps)(n, work_in, work_out);
         t.charge(cx, units, "a library call");
+        t.meter(cx, crate::golite::vm::cost::NATIVE_STEPS, "a library call");
     }
     r
 }

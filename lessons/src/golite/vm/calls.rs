@@ -381,6 +381,12 @@ impl GoTask {
                 self.sh.limits.call_depth
             ))));
         }
+        if self.frames.len() >= self.deepest {
+            self.deepest = self.frames.len() + 1;
+            if self.deepest > super::cost::SHALLOW_FRAMES {
+                self.deep_work += super::cost::DEEP_CALL_STEPS;
+            }
+        }
         self.push_frame(fid, argc, closure, kind);
         Err(Flow::Reload)
     }
@@ -552,7 +558,13 @@ impl GoTask {
 
     /// Queues a deferred call. Go heap-allocates a record for each one deferred in a loop, so
     /// a frame's pending defers are bounded like the heap: one record per [`DEFER_BYTES`].
-    pub(super) fn push_defer(&mut self, callee: Callee, args: Vec<Value>) -> Result<(), Yield> {
+    pub(super) fn push_defer(
+        &mut self,
+        cx: &mut Cx<'_, Value>,
+        callee: Callee,
+        args: Vec<Value>,
+    ) -> Result<(), Yield> {
+        self.meter(cx, super::cost::DEFER_STEPS, "defer");
         let max = self.sh.limits.heap_bytes / DEFER_BYTES;
         let line = self.current_line();
         if let Some(f) = self.frames.last_mut() {
@@ -574,6 +586,7 @@ impl GoTask {
         args: Vec<Value>,
     ) -> Result<(), Yield> {
         self.sync_rt(cx);
+        self.meter(cx, super::cost::SPAWN_STEPS, "starting a goroutine");
         let name = match &callee {
             Callee::Func(f) => self.sh.prog.funcs[*f as usize].name.clone(),
             Callee::Value(Value::Func(c)) => match c.func {

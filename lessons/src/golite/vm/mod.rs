@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod calls;
+pub(crate) mod cost;
 pub(crate) mod race;
 pub(crate) mod reach;
 pub(crate) mod slices;
@@ -40,10 +41,11 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            // The largest lesson takes 16 M steps at its extreme parameters (work inside
-            // instructions counted, see `WORK_BYTES_PER_STEP`); 100 M ends any runaway within
-            // about a second natively (issue 23).
-            steps: 100_000_000,
+            // The largest lesson within its catalog's tested ranges takes 33 M steps (lesson 19
+            // with 2,000 requests; work inside instructions counted, see `cost.rs`); 64 M ends
+            // any runaway within a second natively: a plain loop runs about 85 M steps a second
+            // (issue 23).
+            steps: 64_000_000,
             goroutines: 200_000,
             heap_bytes: 256 << 20,
             call_depth: 10_000,
@@ -135,6 +137,10 @@ pub(crate) struct GoTask {
     out_of_budget: bool,
     /// Steps of work (panics) not yet charged: counted against the step limit, not the slice.
     pub(crate) work: u64,
+    /// Metered steps of calls deeper than ever (`cost::DEEP_CALL_STEPS`) not yet counted.
+    pub(crate) deep_work: u64,
+    /// The most frames this goroutine has had: a call deeper than ever grows its stacks.
+    deepest: usize,
     /// The closure of a native function value being called (a context's cancel function...).
     pub(crate) native_closure: Option<Rc<Closure>>,
     /// Line last reported to the runtime.
@@ -195,6 +201,8 @@ impl GoTask {
             unflushed: 0,
             out_of_budget: false,
             work: 0,
+            deep_work: 0,
+            deepest: 0,
             native_closure: None,
             line: 0,
             map_write: None,
@@ -282,6 +290,7 @@ impl GoTask {
         kind: AllocKind,
     ) -> crate::runtime::AllocId {
         self.sync_rt(cx);
+        self.meter(cx, cost::ALLOC_STEPS, "allocation");
         let id = cx.alloc(bytes, kind);
         let real = value::live_slots().saturating_mul(SLOT_BYTES);
         let cap = self.sh.limits.heap_bytes.saturating_mul(REAL_PERCENT) / 100;
@@ -313,6 +322,22 @@ impl GoTask {
         }
     }
 
+    /// Counts metered work (`cost.rs`) as [`GoTask::charge`] counts work, without moving seeded
+    /// preemption points.
+    pub fn meter(&mut self, cx: &mut Cx<'_, Value>, units: u64, what: &'static str) {
+        if units == 0 {
+            return;
+        }
+        let line = self.current_line();
+        if line != self.line {
+            self.line = line;
+            cx.set_line(line);
+        }
+        if !cx.meter(units, what) {
+            self.out_of_budget = true;
+        }
+    }
+
     /// Checks, before any memory is requested, that `go_bytes` more of Go heap and `slots` more
     /// golite values fit: `Err` is the limit's message. golite keeps every element as a value of
     /// [`SLOT_BYTES`] bytes (a `[]byte` too), so real memory is bounded by counting them as well.
@@ -335,6 +360,10 @@ impl GoTask {
             return Err(format!(
                 "heap limit: golite would hold more than {cap} bytes of values ({slots} more elements of {SLOT_BYTES} bytes each asked for at line {line}; golite stores even a byte or an empty struct as one value)"
             ));
+        }
+        // The work of making the values was charged first: past the step limit, nothing is made.
+        if let Some(m) = cx.pending_limit() {
+            return Err(m);
         }
         Ok(())
     }
@@ -637,6 +666,9 @@ impl GoTask {
                     if self.work > 0 {
                         more &= cx.charge(std::mem::take(&mut self.work), "panicking");
                     }
+                    if self.deep_work > 0 {
+                        more &= cx.meter(std::mem::take(&mut self.deep_work), "deep recursion");
+                    }
                     if !more || cx.preempt_due() {
                         save!();
                         return Yield::Yielded;
@@ -802,6 +834,8 @@ impl GoTask {
                             *v = copy_typed(&prog.types, t, v);
                             let units = 4 * value_slots(&prog.types, t);
                             self.charge(cx, units, "copying a struct or array");
+                            let more = cost::copy_steps(&prog.types, t).saturating_sub(units);
+                            self.meter(cx, more, "copying a struct or array");
                         }
                     }
                     Op::AddI => int2!(|a: i64, b: i64| Value::Int(a.wrapping_add(b))),
@@ -1178,6 +1212,7 @@ impl GoTask {
                     Op::MapIndex(t) | Op::MapIndexOk(t) => {
                         let k = pop!();
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                        self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
                         let m = pop!();
                         if race && let Value::Map(m) = &m {
                             let op = if matches!(op, Op::MapIndexOk(_)) {
@@ -1217,6 +1252,7 @@ impl GoTask {
                         match &m {
                             Value::Map(m) => {
                                 self.charge(cx, 4 * work_units(&k), "hashing a map key");
+                                self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
                                 let key = key_in(self.types(), &m.borrow(), &k);
                                 if let Value::Iface(b) = &k
                                     && !self.types().comparable(b.0)
@@ -1244,6 +1280,8 @@ impl GoTask {
                                 };
                                 if grew {
                                     save!();
+                                    let len = m.borrow().entries.len();
+                                    self.meter(cx, cost::map_insert_steps(len), "map insert");
                                     if let Err(y) = self.map_grew(cx, m) {
                                         return y;
                                     }
@@ -1480,7 +1518,7 @@ impl GoTask {
                     }
                     Op::Defer(f, argc) => {
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Func(f), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Func(f), args) {
                             save!();
                             return y;
                         }
@@ -1488,21 +1526,21 @@ impl GoTask {
                     Op::DeferValue(argc) => {
                         let f = pop!();
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Value(f), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Value(f), args) {
                             save!();
                             return y;
                         }
                     }
                     Op::DeferIface(sym, argc) => {
                         let args = self.pop_n(argc as usize + 1);
-                        if let Err(y) = self.push_defer(Callee::Iface(sym), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Iface(sym), args) {
                             save!();
                             return y;
                         }
                     }
                     Op::DeferNative(n, argc) => {
                         let args = self.pop_n(argc as usize);
-                        if let Err(y) = self.push_defer(Callee::Native(n), args) {
+                        if let Err(y) = self.push_defer(cx, Callee::Native(n), args) {
                             save!();
                             return y;
                         }
@@ -1589,6 +1627,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
+                        self.meter(cx, cost::CHAN_STEPS, "channel send");
                         match cx.send(chan_of(&c), v) {
                             ROp::Ready(()) => {}
                             ROp::Blocked => {
@@ -1602,6 +1641,7 @@ impl GoTask {
                         let c = pop!();
                         save!();
                         self.sync_rt(cx);
+                        self.meter(cx, cost::CHAN_STEPS, "channel receive");
                         let ok_form = op == Op::RecvOk;
                         match cx.recv(chan_of(&c)) {
                             ROp::Ready((v, ok)) => {
@@ -1647,6 +1687,8 @@ impl GoTask {
                         }
                         save!();
                         self.sync_rt(cx);
+                        let n = cases.len() as u64 + 1;
+                        self.meter(cx, cost::CHAN_STEPS * n, "select");
                         match cx.select(&cases, info.default_target.is_some()) {
                             ROp::Ready(sel) => {
                                 self.select_done(fid, idx, sel.case, sel.value, sel.ok);
@@ -1761,6 +1803,22 @@ impl GoTask {
                                     crate::runtime::AccessKind::Write,
                                 );
                             }
+                        }
+                        // Between two backing arrays the values are cloned in place; a copy
+                        // within one array (or from a string) goes through a buffer.
+                        if let (Value::Slice(so, soff, slen), Value::Slice(o, off, len)) =
+                            (&src, &dst)
+                            && !Rc::ptr_eq(so, o)
+                        {
+                            let n = (*slen).min(*len) as usize;
+                            self.charge(cx, u64::from(*slen), "copy");
+                            let from = so.borrow();
+                            let mut to = o.borrow_mut();
+                            let (soff, off) = (*soff as usize, *off as usize);
+                            to[off..off + n].clone_from_slice(&from[soff..soff + n]);
+                            drop((from, to));
+                            self.stack.push(Value::Int(n as i64));
+                            continue;
                         }
                         let vals: Vec<Value> = match &src {
                             Value::Slice(o, off, len, _) => {
@@ -2026,10 +2084,10 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
+                        self.charge(cx, n, "[]byte(string)");
                         if let Err(m) = self.reserve(cx, n, n) {
                             return Yield::Limit(m);
                         }
-                        self.charge(cx, n, "[]byte(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .bytes()
@@ -2041,10 +2099,10 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
+                        self.charge(cx, n, "[]rune(string)");
                         if let Err(m) = self.reserve(cx, n * 4, n) {
                             return Yield::Limit(m);
                         }
-                        self.charge(cx, n, "[]rune(string)");
                         let v: Vec<Value> = s
                             .as_str()
                             .chars()

@@ -67,7 +67,9 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
                     if let Some(r) = registered(addr) {
                         m.refer(r);
                     }
-                    work.extend(o.borrow().iter().cloned());
+                    // Scalars refer to nothing: a 10 M-element []byte must not be cloned
+                    // into the work list (it doubled the peak memory of the run's end).
+                    work.extend(o.borrow().iter().filter(|v| refers(v)).cloned());
                 }
             }
             Value::Map(map) => {
@@ -102,6 +104,14 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
             Value::Tuple(vals) => work.extend(vals.iter().cloned()),
         }
     }
+}
+
+/// Whether a value can refer to anything [`trace_values`] follows.
+fn refers(v: &Value) -> bool {
+    !matches!(
+        v,
+        Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)
+    )
 }
 
 /// A native closure that holds a runtime id as a plain integer: a context's cancel function.

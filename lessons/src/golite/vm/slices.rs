@@ -153,10 +153,13 @@ impl GoTask {
         }
         let go_bytes = (newcap as u64).saturating_mul(esize);
         let slots = (newcap as u64).saturating_mul(super::value_slots(self.types(), el));
+        // A step per value copied (lesson 24 grows four 2 MiB bodies by append, and its tested
+        // range must stay inside the step limit; it takes 1.4 s natively at that size, for
+        // golite's 24 bytes a byte).
+        self.charge(cx, (len + add) as u64, "append");
         if let Err(m) = self.reserve(cx, go_bytes, slots) {
             return Err(Yield::Limit(m));
         }
-        self.charge(cx, (len + add) as u64, "append");
         let mut items: Vec<Value> = Vec::with_capacity(newcap);
         if let Some(o) = &o {
             items.extend_from_slice(&o.borrow()[off..off + len]);
