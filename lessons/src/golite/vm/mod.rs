@@ -1806,7 +1806,7 @@ impl GoTask {
                         }
                         // Between two backing arrays the values are cloned in place; a copy
                         // within one array (or from a string) goes through a buffer.
-                        if let (Value::Slice(so, soff, slen), Value::Slice(o, off, len)) =
+                        if let (Value::Slice(so, soff, slen, _), Value::Slice(o, off, len, _)) =
                             (&src, &dst)
                             && !Rc::ptr_eq(so, o)
                         {
