@@ -1,5 +1,5 @@
 // hostile: append of a 4M-element slice in an endless loop
-// cpu: 8.5
+// cpu: 6.4
 // expect: limit
 package main
 

@@ -1,6 +1,6 @@
 // hostile: a []byte grows by append forever
 // rss: 1200
-// cpu: 7
+// cpu: 4.2
 // expect: limit
 // message: at line 11
 package main

@@ -1,5 +1,5 @@
 // hostile: append doubling forever (once 1.6 GB of real memory)
-// cpu: 6
+// cpu: 3.4
 // expect: limit
 // message: step limit
 package main

@@ -1,5 +1,5 @@
 // hostile: assigning a 1M-element array in an endless loop copies it every time
-// cpu: 3.2
+// cpu: 2
 // expect: limit
 // message: step limit
 package main

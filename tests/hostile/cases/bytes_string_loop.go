@@ -1,5 +1,5 @@
 // hostile: []byte(string) of 8 MB in an endless loop
-// cpu: 4.5
+// cpu: 3.3
 // expect: limit
 // message: step limit
 package main

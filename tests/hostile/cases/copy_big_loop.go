@@ -1,5 +1,5 @@
 // hostile: copy of 4M elements in an endless loop
-// cpu: 7
+// cpu: 2
 // expect: limit
 // message: step limit
 package main

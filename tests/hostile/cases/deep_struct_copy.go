@@ -1,5 +1,5 @@
 // hostile: a deeply nested array type copied in a loop
-// cpu: 6
+// cpu: 2
 // expect: limit
 // message: step limit
 package main

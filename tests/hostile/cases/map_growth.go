@@ -1,5 +1,5 @@
 // hostile: a map grows forever (once 0.5 GB of real memory)
-// cpu: 4
+// cpu: 2
 // rss: 800
 // expect: limit
 // message: line 11

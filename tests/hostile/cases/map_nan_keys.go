@@ -1,5 +1,5 @@
 // hostile: NaN keys in an endless loop (golite keeps one NaN key where Go adds one per insert)
-// cpu: 3
+// cpu: 2
 // expect: limit
 // message: line 12)
 package main

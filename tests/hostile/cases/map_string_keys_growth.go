@@ -1,6 +1,6 @@
 // hostile: a map of growing string keys
 // rss: 1200
-// cpu: 9.5
+// cpu: 2
 // expect: limit
 package main
 

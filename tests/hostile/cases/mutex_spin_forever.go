@@ -1,5 +1,5 @@
 // hostile: lock and unlock forever
-// cpu: 5
+// cpu: 2.5
 // expect: limit
 package main
 

@@ -1,5 +1,5 @@
 // hostile: 100 goroutines each recursing without end
-// cpu: 3
+// cpu: 2
 // expect: limit
 package main
 

@@ -1,5 +1,5 @@
 // hostile: a select with default, spinning forever
-// cpu: 7
+// cpu: 2
 // expect: limit
 // message: step limit
 package main

@@ -354,10 +354,13 @@ const FPRINTF_SRC: &str = "func(w interface{ Write([]byte) (int, error) }, forma
 /// Bytes of one formatting call that cost nothing beyond the call's instruction.
 const FREE_FORMAT_BYTES: u64 = 4096;
 /// Steps per byte formatted past those: `fmt.Sprint` of a big `[]int` natively takes about the
-/// time of 12 steps per byte (measured), so a program printing a huge value over and over meets
-/// the step limit within a second (issue 23; the fuzzer found 3,000 prints of a 12.8 MB
-/// self-nested slice). Prints under 4 KiB keep their step counts.
-const FORMAT_STEPS_PER_BYTE: u64 = 12;
+/// time of 12 steps per byte (measured), cheaper shapes less (a million `nil`s, 6 MB, is a
+/// program Go runs in 50 ms and must fit the budget with its 24 steps an operand:
+/// `sprintf_many_args`), so 5: a program
+/// printing a huge value over and over meets the step limit within about a second (issue 23; the
+/// fuzzer found 3,000 prints of a 12.8 MB self-nested slice). Prints under 4 KiB keep their step
+/// counts.
+const FORMAT_STEPS_PER_BYTE: u64 = 5;
 
 /// Strings among the operands are copied, not formatted: their bytes are not charged here (the
 /// call's own charge counts them).
