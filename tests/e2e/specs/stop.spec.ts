@@ -73,8 +73,13 @@ for (const [name, size] of [
     await expect(page.getByTestId('editor-bad')).toBeVisible({ timeout: 1_000 });
     await page.getByTestId('editor-cancel-bad').click();
     await expect(page.getByTestId('editor-bad')).toHaveCount(0);
-    await expect(running).toBeVisible();
 
+    // Left alone, the runaway meets the step limit (64 M steps: about two seconds in a tab,
+    // issue 23); run it again and stop it as soon as its progress shows.
+    await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: step limit: the program ran more than 64000000 steps \(goroutine 1 at line \d\)$/, { timeout: 20_000 });
+    await expect(running).toHaveCount(0);
+    await editAndRun(page, 'bad', RUNAWAY);
+    await expect(running).toHaveText(/^running bad\.go: /, { timeout: 5_000 });
     await watchStop(page, 'bad');
     await page.getByTestId('stop').click();
     await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: Stop pressed after [\d,]+ steps$/, { timeout: 2_000 });
