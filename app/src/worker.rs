@@ -1,22 +1,26 @@
 //! The engine in a Web Worker, so a learner can always stop a run and an engine crash costs one
-//! run, not the page (issue 23), and long runs never hold the main thread (issue 20).
+//! run, not the page (issue 23), and the engine never holds the main thread (issue 20): runs,
+//! grading a fix and searching for a failing schedule all go there.
 //!
 //! The same wasm module runs in both places: `public/engine-worker.js` imports the page's
 //! `pkg/app.js` (its hashed name travels in the first message) and calls
 //! [`engine_worker_start`]; [`crate::start`] mounts nothing there. Messages:
-//! - page to worker: the module's URL first; then a `Uint8Array` (a [`RunRequest`]: it replaces
-//!   any run in progress), or a number (stop the request with that id: its running side ends
-//!   with outcome `limit`);
-//! - worker to page: `"ready"` once the engine has loaded; `[0, id, side, steps]` while it runs
-//!   (after every slice of about 30 ms); `[1, id, side, bytes]` when a side has finished (the
-//!   bytes of [`wire::encode_run`]).
+//! - page to worker: the module's URL first; then a `Uint8Array` (a [`RunRequest`]) or a string
+//!   (a [`Work`] as JSON), each replacing any request in progress; or a number (stop the request
+//!   with that id: a run's running side ends with outcome `limit`, other work is dropped);
+//! - worker to page: `"ready"` once the engine has loaded; `[0, id, side, steps]` while a run
+//!   runs (after every slice of about 30 ms); `[1, id, side, bytes]` when a side has finished
+//!   (the bytes of [`wire::encode_run`]); `[4, id, part, of]` while other work runs (the case
+//!   graded, or the schedules tried); `[2, id, 0, json]` when it is done (a [`WorkDone`]);
+//!   `[5, id, 0, 0]` when it was stopped.
 //!
-//! The worker starts with the first lesson page ([`warm_up`]); runs go to it once it has said
-//! `ready` at least once. Until then, and for good where it never does (no `Worker`, module
-//! workers unsupported, the script missing), the page runs them itself in slices
-//! (`crate::lesson::controller`). A worker that dies after that (a Rust abort is a wasm trap, an
-//! uncaught error there) is an `error` event: its request gets [`Answer::Failed`], and the next
-//! run starts a fresh worker.
+//! The worker starts with the first lesson page ([`warm_up`]) or fix-it page; requests go to it
+//! once it has said `ready` at least once. Until then, and for good where it never does (no
+//! `Worker`, module workers unsupported, the script missing), the page runs them itself in
+//! slices (`crate::lesson::controller`, `crate::lesson::challenge_panel`,
+//! `crate::lesson::find_schedule`). A worker that dies after that (a Rust abort is a wasm trap,
+//! an uncaught error there) is an `error` event: its request gets [`Answer::Failed`], and the
+//! next request starts a fresh worker.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -26,14 +30,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::playback::engine::{Job, Side, SideRun};
-use crate::playback::wire::{self, RunRequest};
+use crate::playback::grading::{ExamData, Grading};
+use crate::playback::search::{self, Search};
+use crate::playback::series::Series;
+use crate::playback::wire::{self, RunRequest, Work, WorkDone, WorkRequest};
 
 /// What the page hears about one request.
 pub enum Answer {
     /// `side` is running and has taken `steps` steps so far.
     Progress { side: Side, steps: u64 },
-    /// `side` has finished (each side once).
-    Finished(Side, Box<SideRun>),
+    /// `side` has finished (each side once), with its chart points.
+    Finished(Side, Box<(SideRun, Series)>),
+    /// Other work is at `part` of `of` (the case graded, the schedules tried).
+    Working { part: u64, of: u64 },
+    /// Other work is done.
+    Done(Box<WorkDone>),
+    /// Other work was stopped.
+    Stopped,
     /// The worker died on this request: the engine failed on the program.
     Failed,
 }
@@ -119,25 +132,73 @@ pub fn available() -> bool {
 /// hears its progress and answers. A newer request replaces an older one, whose listener hears
 /// nothing more. Only when [`available`].
 pub fn run(mut req: RunRequest, listener: impl Fn(Answer) + 'static) {
-    let listener: Listener = Rc::new(listener);
-    req.id = LAST_ID.with(|n| {
+    req.id = next_id();
+    let bytes = js_sys::Uint8Array::from(req.encode().as_slice());
+    send(req.id, &bytes, Rc::new(listener));
+}
+
+/// Sends other work to the worker, as [`run`] sends a run.
+pub fn work(what: WorkRequest, listener: impl Fn(Answer) + 'static) {
+    let w = Work {
+        id: next_id(),
+        what,
+    };
+    // Plain data: it always encodes.
+    let json = serde_json::to_string(&w).unwrap_or_default();
+    send(w.id, &json.into(), Rc::new(listener));
+}
+
+fn next_id() -> u64 {
+    LAST_ID.with(|n| {
         n.set(n.get() + 1);
         n.get()
-    });
+    })
+}
+
+fn send(id: u64, msg: &JsValue, listener: Listener) {
     let sent = PAGE.with(|p| {
         let mut p = p.borrow_mut();
         if p.worker.is_none() {
             p.worker = spawn();
         }
-        p.current = Some((req.id, listener.clone()));
-        let bytes = js_sys::Uint8Array::from(req.encode().as_slice());
+        p.current = Some((id, listener));
         p.worker
             .as_ref()
-            .is_some_and(|w| w.post_message(&bytes).is_ok())
+            .is_some_and(|w| w.post_message(msg).is_ok())
     });
     if !sent {
         died();
     }
+}
+
+/// Stops the current request (Stop, Esc): asks the worker ([`stop`]), and ends it after
+/// `grace_ms` if it has not answered by then (stuck in one long step: [`kill`]); `unanswered`
+/// runs then. The caller knows its request is over when its listener hears the last answer.
+pub fn stop_or_kill(grace_ms: u32, unanswered: impl FnOnce() + 'static) {
+    let Some(id) = PAGE.with(|p| p.borrow().current.as_ref().map(|(id, _)| *id)) else {
+        return;
+    };
+    stop();
+    leptos::prelude::set_timeout(
+        move || {
+            let stuck = PAGE.with(|p| p.borrow().current.as_ref().is_some_and(|(c, _)| *c == id));
+            if stuck {
+                kill();
+                unanswered();
+            }
+        },
+        std::time::Duration::from_millis(u64::from(grace_ms)),
+    );
+}
+
+/// Forgets the current request once its last answer has come: a later stop is not for it.
+fn settled(id: u64) {
+    PAGE.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.current.as_ref().is_some_and(|(c, _)| *c == id) {
+            p.current = None;
+        }
+    });
 }
 
 /// Asks the worker to stop the current request: its running side ends at the end of the
@@ -212,42 +273,87 @@ fn on_message(e: web_sys::MessageEvent) {
     } else {
         Side::Bad
     };
+    let number = |i| msg.get(i).as_f64().unwrap_or(0.0) as u64;
     match msg.get(0).as_f64() {
-        Some(0.0) => {
-            let steps = msg.get(3).as_f64().unwrap_or(0.0) as u64;
-            listener(Answer::Progress { side, steps });
-        }
-        Some(_) => {
-            let bytes = js_sys::Uint8Array::new(&msg.get(3)).to_vec();
-            match wire::RunDecoder::new(bytes) {
-                Some(d) => decode_in_slices(id, side, d, listener),
+        Some(0.0) => listener(Answer::Progress {
+            side,
+            steps: number(3),
+        }),
+        Some(4.0) => listener(Answer::Working {
+            part: number(2),
+            of: number(3),
+        }),
+        Some(2.0) => {
+            settled(id);
+            let done = msg
+                .get(3)
+                .as_string()
+                .and_then(|j| serde_json::from_str::<WorkDone>(&j).ok());
+            match done {
+                Some(d) => listener(Answer::Done(Box::new(d))),
                 None => listener(Answer::Failed),
             }
+        }
+        Some(5.0) => {
+            settled(id);
+            listener(Answer::Stopped);
+        }
+        Some(_) => {
+            // The worker's bytes, not a copy: a big run is tens of megabytes.
+            let bytes: js_sys::Uint8Array = msg.get(3).unchecked_into();
+            let buf = Vec::with_capacity(bytes.length() as usize);
+            let copy = Incoming::Copy(bytes, buf);
+            decode_in_slices(id, side, copy, listener);
         }
         None => {}
     }
 }
 
-/// Events decoded per look at the clock, and the page's time per task for decoding, in ms.
-const DECODE_EVENTS: usize = 5_000;
-const DECODE_SLICE_MS: f64 = 8.0;
+/// Events decoded per look at the clock, bytes copied into the page's memory per look, and the
+/// page's time per task for both, in ms: 12 ms of a 16.7 ms frame (48 ms on a phone 4x slower,
+/// under the 200 ms goal), so a million events take about 1.4 times their decoding time.
+const DECODE_EVENTS: usize = 500;
+const COPY_BYTES: u32 = 1 << 20;
+const DECODE_SLICE_MS: f64 = 12.0;
 
-/// Decodes a finished side a slice at a time (a big run is a million events: one task would
-/// hold the page for seconds), then hands it to `listener`, if request `id` is still current.
-fn decode_in_slices(id: u64, side: Side, mut d: wire::RunDecoder, listener: Listener) {
+/// A finished side on its way into the page: its bytes copied out of the message, then decoded.
+enum Incoming {
+    Copy(js_sys::Uint8Array, Vec<u8>),
+    Decode(Box<wire::RunDecoder>),
+}
+
+/// Copies and decodes a finished side a slice at a time (a big run is a million events and
+/// 100,000 goroutine stacks: one task would hold the page for seconds), then hands it to
+/// `listener`, if request `id` is still current.
+fn decode_in_slices(id: u64, side: Side, mut d: Incoming, listener: Listener) {
     let start = js_sys::Date::now();
-    loop {
-        match d.step(DECODE_EVENTS) {
-            None => return listener(Answer::Failed),
-            Some(true) => {
-                return match d.finish() {
-                    Some(run) => listener(Answer::Finished(side, Box::new(run))),
-                    None => listener(Answer::Failed),
-                };
+    while js_sys::Date::now() - start <= DECODE_SLICE_MS {
+        d = match d {
+            Incoming::Copy(src, mut buf) => {
+                let at = buf.len() as u32;
+                let end = src.length().min(at.saturating_add(COPY_BYTES));
+                buf.resize(end as usize, 0);
+                src.subarray(at, end).copy_to(&mut buf[at as usize..]);
+                if end < src.length() {
+                    Incoming::Copy(src, buf)
+                } else {
+                    match wire::RunDecoder::new(buf) {
+                        Some(d) => Incoming::Decode(Box::new(d)),
+                        None => return listener(Answer::Failed),
+                    }
+                }
             }
-            Some(false) if js_sys::Date::now() - start > DECODE_SLICE_MS => break,
-            Some(false) => {}
-        }
+            Incoming::Decode(mut dec) => match dec.step(DECODE_EVENTS) {
+                None => return listener(Answer::Failed),
+                Some(true) => {
+                    return match dec.finish_with_series() {
+                        Some(run) => listener(Answer::Finished(side, Box::new(run))),
+                        None => listener(Answer::Failed),
+                    };
+                }
+                Some(false) => Incoming::Decode(dec),
+            },
+        };
     }
     let current = PAGE.with(|p| p.borrow().current.as_ref().is_some_and(|(c, _)| *c == id));
     if current {
@@ -262,15 +368,30 @@ const WORKER_SLICE_MS: f64 = 30.0;
 /// Interpreter steps between two looks at the clock (as in the page's slices).
 const STEPS_PER_CHECK: u64 = 2_000;
 
-/// The request the worker runs, and which of its sides it has sent.
+/// What the worker is doing for a request.
+enum Task {
+    /// A run, and which of its sides it has sent.
+    Run {
+        job: Job,
+        sent: [bool; 2],
+    },
+    Grade(Box<Grading>),
+    Search(Box<Search>),
+}
+
+/// The request the worker runs.
 struct Current {
     id: u64,
-    job: Job,
-    sent: [bool; 2],
+    task: Task,
+    /// The longest slice so far, in ms.
+    longest_ms: f64,
 }
 
 /// The port the worker posts to itself on, and the slice its messages run.
 type Pump = (web_sys::MessagePort, Closure<dyn FnMut()>);
+
+/// The fix's runs of the last grading: lesson, fix source, its report per case.
+type FixRuns = (String, String, Vec<Option<lessons::runtime::RunReport>>);
 
 thread_local! {
     static JOB: RefCell<Option<Current>> = const { RefCell::new(None) };
@@ -278,10 +399,44 @@ thread_local! {
     /// A channel to itself: a message on it runs the next slice as soon as the worker is idle
     /// (a zero timeout is clamped to 4 ms once nested).
     static PUMP: RefCell<Option<Pump>> = const { RefCell::new(None) };
+    /// The same at every check of the same fix, so each runs once per worker.
+    static FIX_RUNS: RefCell<Option<FixRuns>> = const { RefCell::new(None) };
 }
 
 fn scope() -> web_sys::DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
+}
+
+/// The task that answers `what`; `None` for a lesson the worker does not know.
+fn task_for(what: WorkRequest) -> Option<Task> {
+    Some(match what {
+        WorkRequest::Grade { slug, fix, src } => {
+            let lesson = crate::catalog::get(&slug)?;
+            let data = ExamData {
+                lesson,
+                harm: crate::catalog::harm(lesson)?,
+                sets: crate::catalog::challenge(lesson).map_or(Vec::new(), |c| c.0),
+                fix: fix.clone(),
+            };
+            let kept = FIX_RUNS.with(|f| match f.borrow_mut().take() {
+                Some((s, f, runs)) if s == slug && f == fix => runs,
+                _ => Vec::new(),
+            });
+            Task::Grade(Box::new(Grading::new(data, src, kept)))
+        }
+        WorkRequest::Search(req) => Task::Search(Box::new(Search::new(&req))),
+    })
+}
+
+fn begin(id: u64, task: Task) {
+    JOB.with(|j| {
+        *j.borrow_mut() = Some(Current {
+            id,
+            task,
+            longest_ms: 0.0,
+        })
+    });
+    schedule();
 }
 
 /// Called by `public/engine-worker.js` once the module is ready: from now on the worker runs
@@ -294,23 +449,48 @@ pub fn engine_worker_start() {
             if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
                 if let Some(req) = RunRequest::decode(&bytes.to_vec()) {
                     let job = req.job();
-                    JOB.with(|j| {
-                        *j.borrow_mut() = Some(Current {
-                            id: req.id,
-                            job,
-                            sent: [false; 2],
-                        })
-                    });
-                    schedule();
+                    let sent = [false; 2];
+                    begin(req.id, Task::Run { job, sent });
+                }
+            } else if let Some(json) = data.as_string() {
+                // A Rust abort, as an engine bug would end in: the browser tests send it to
+                // check that a crash costs one run, not the page (tests/e2e/specs/stop.spec.ts).
+                if json == "abort" {
+                    std::process::abort();
+                }
+                // Ten seconds inside one task, as a program stuck in one long step: the page
+                // must end the worker when a Stop gets no answer (the same spec).
+                if json == "hang" {
+                    let until = js_sys::Date::now() + 10_000.0;
+                    while js_sys::Date::now() < until {}
+                    return;
+                }
+                if let Ok(w) = serde_json::from_str::<Work>(&json) {
+                    match task_for(w.what) {
+                        Some(task) => begin(w.id, task),
+                        None => post(5, w.id, 0, &JsValue::from_f64(0.0), None),
+                    }
                 }
             } else if let Some(id) = data.as_f64() {
-                JOB.with(|j| {
-                    if let Some(cur) = j.borrow_mut().as_mut()
-                        && cur.id == id as u64
-                    {
-                        cur.job.stop();
+                let stopped = JOB.with(|j| {
+                    let mut j = j.borrow_mut();
+                    match j.as_mut() {
+                        Some(cur) if cur.id == id as u64 => match &mut cur.task {
+                            Task::Run { job, .. } => {
+                                job.stop();
+                                false
+                            }
+                            _ => {
+                                *j = None;
+                                true
+                            }
+                        },
+                        _ => false,
                     }
                 });
+                if stopped {
+                    post(5, id as u64, 0, &JsValue::from_f64(0.0), None);
+                }
             }
         });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -336,11 +516,11 @@ fn schedule() {
     });
 }
 
-fn post(kind: u32, id: u64, side: Side, last: &JsValue, transfer: Option<&js_sys::Array>) {
+fn post(kind: u32, id: u64, part: u64, last: &JsValue, transfer: Option<&js_sys::Array>) {
     let msg = js_sys::Array::new();
     msg.push(&kind.into());
     msg.push(&JsValue::from_f64(id as f64));
-    msg.push(&JsValue::from_f64(side.index() as f64));
+    msg.push(&JsValue::from_f64(part as f64));
     msg.push(last);
     let _ = match transfer {
         Some(t) => scope().post_message_with_transfer(&msg, t),
@@ -348,33 +528,82 @@ fn post(kind: u32, id: u64, side: Side, last: &JsValue, transfer: Option<&js_sys
     };
 }
 
-/// One slice of the current request; then each side that finished, or the progress.
+/// One slice of the current request; then what came of it, or its progress.
 fn pump() {
     SCHEDULED.set(false);
     let Some(mut cur) = JOB.with(|j| j.borrow_mut().take()) else {
         return;
     };
     let start = js_sys::Date::now();
-    let mut done = false;
-    while !done && js_sys::Date::now() - start < WORKER_SLICE_MS {
-        done = cur.job.work(STEPS_PER_CHECK);
-    }
-    for side in Side::BOTH {
-        if cur.sent[side.index()] {
-            continue;
+    let more = |start: f64| js_sys::Date::now() - start < WORKER_SLICE_MS;
+    let done = match &mut cur.task {
+        Task::Run { job, sent } => {
+            let mut done = false;
+            while !done && more(start) {
+                done = job.work(STEPS_PER_CHECK);
+            }
+            for side in Side::BOTH {
+                if sent[side.index()] {
+                    continue;
+                }
+                if let Some(run) = job.finished(side) {
+                    sent[side.index()] = true;
+                    let bytes = js_sys::Uint8Array::from(wire::encode_run(run).as_slice());
+                    let transfer = js_sys::Array::of1(&bytes.buffer());
+                    post(1, cur.id, side.index() as u64, &bytes, Some(&transfer));
+                }
+            }
+            if !done {
+                let (side, steps) = job.progress();
+                post(0, cur.id, side.index() as u64, &(steps as f64).into(), None);
+            }
+            done
         }
-        if let Some(run) = cur.job.finished(side) {
-            cur.sent[side.index()] = true;
-            let bytes = js_sys::Uint8Array::from(wire::encode_run(run).as_slice());
-            let transfer = js_sys::Array::of1(&bytes.buffer());
-            post(1, cur.id, side, &bytes, Some(&transfer));
+        Task::Grade(g) => {
+            let mut grade = None;
+            while grade.is_none() && more(start) {
+                grade = g.work(STEPS_PER_CHECK).cloned();
+            }
+            cur.longest_ms = cur.longest_ms.max(js_sys::Date::now() - start);
+            match grade {
+                None => {
+                    let (part, of) = g.progress();
+                    post(4, cur.id, part as u64, &(of as f64).into(), None);
+                    false
+                }
+                Some(grade) => {
+                    let longest_ms = cur.longest_ms;
+                    finish_work(cur.id, &WorkDone::Graded { grade, longest_ms });
+                    true
+                }
+            }
         }
-    }
+        Task::Search(s) => {
+            let mut found = None;
+            while found.is_none() && more(start) {
+                found = s.work(STEPS_PER_CHECK).cloned();
+            }
+            match found {
+                None => {
+                    let of = search::BUDGET as f64;
+                    post(4, cur.id, s.tried() as u64, &of.into(), None);
+                    false
+                }
+                Some(f) => {
+                    finish_work(cur.id, &WorkDone::Searched(f));
+                    true
+                }
+            }
+        }
+    };
     if done {
+        // The fix's runs stay for the next check of the same fix.
+        if let Task::Grade(g) = cur.task {
+            let (slug, fix) = (g.slug().to_string(), g.fix().to_string());
+            FIX_RUNS.with(|f| *f.borrow_mut() = Some((slug, fix, g.into_fix_runs())));
+        }
         return;
     }
-    let (side, steps) = cur.job.progress();
-    post(0, cur.id, side, &JsValue::from_f64(steps as f64), None);
     // A newer request that arrived meanwhile has replaced this one.
     JOB.with(|j| {
         let mut j = j.borrow_mut();
@@ -383,4 +612,10 @@ fn pump() {
         }
     });
     schedule();
+}
+
+fn finish_work(id: u64, done: &WorkDone) {
+    // Plain data: it always encodes.
+    let json = serde_json::to_string(done).unwrap_or_default();
+    post(2, id, 0, &json.into(), None);
 }

@@ -1,22 +1,26 @@
 //! "Fix it yourself" (`?lesson=SLUG&mode=fix`, issue 21): the lesson's anti-pattern opens in a
 //! text box, the fix hidden; "Check my fix" grades the learner's version with
-//! `lessons::catalog::challenge` (the same functions as `golite check`), one case at a time with a
-//! pause between cases so the tab stays responsive, and says which check failed at which
-//! parameters. A hint and the fix are a click away; a solved lesson is remembered
-//! ([`crate::nav::solved`]) and marked on the home page.
+//! `lessons::catalog::challenge` (the same functions as `golite check`, driven a slice at a time
+//! by [`crate::playback::grading`]) in the engine's worker (`app/src/worker.rs`), or in the page
+//! with a pause between slices where no worker starts, and says which check failed at which
+//! parameters. Stop (or Esc) ends a check. A hint and the fix are a click away; a solved lesson
+//! is remembered ([`crate::nav::solved`]) and marked on the home page.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::web_sys::KeyboardEvent;
 use lessons::catalog::Lesson;
-use lessons::catalog::challenge::{CaseResult, Exam, Grade};
+use lessons::catalog::challenge::{Exam, Grade};
 use lessons::runtime::RunReport;
 
 use crate::browser;
 use crate::i18n::{self, Lang};
 use crate::nav::link::Navigator;
 use crate::nav::{query, route, solved};
+use crate::playback::grading::{ExamData, Grading};
+use crate::playback::wire::{WorkDone, WorkRequest};
+use crate::worker::{self, Answer};
 
 /// The URL key of the page's mode, and the value of the fix-it mode.
 pub const MODE_KEY: &str = "mode";
@@ -52,10 +56,16 @@ enum Status {
     Idle,
     /// Running case `.0` of `.1`.
     Checking(usize, usize),
-    /// Graded in `.1` milliseconds; `.2` is the longest stretch the tab was busy without a
-    /// pause (the runs go in slices of [`SLICE_STEPS`], with a pause every [`BUSY_MS`]).
-    Done(Grade, f64, f64),
+    /// Graded in `.1` milliseconds; `.2` is the longest stretch the engine ran without a pause
+    /// (the runs go in slices of [`SLICE_STEPS`], with a pause every [`BUSY_MS`] in the page,
+    /// about 30 ms in the worker); `.3` says where it ran (`worker` or `page`).
+    Done(Grade, f64, f64, &'static str),
+    /// The engine died on the program (in its worker: the page lives on).
+    Failed,
 }
+
+/// How long a Stop waits for the worker before ending it (as a run's Stop).
+const STOP_GRACE_MS: u32 = 700;
 
 /// A button that opens `lesson`'s fix-it mode, for the lesson page.
 #[component]
@@ -94,15 +104,27 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
     let status = RwSignal::new(Status::Idle);
     let show_hint = RwSignal::new(false);
     let show_fix = RwSignal::new(false);
-    // The fix's run at each case: the same at every check, so it runs once per page.
+    // The fix's run at each case: the same at every check, so it runs once per page (the
+    // worker keeps its own).
     let fix_runs = StoredValue::new_local(Vec::<Option<RunReport>>::new());
+    // Which check is current: a Stop or a newer check ends an older one.
+    let generation = StoredValue::new(0u64);
     let area = NodeRef::<leptos::html::Textarea>::new();
+    // The engine's worker starts now, so it is ready by the time a learner checks.
+    worker::warm_up();
     Effect::new(move |_| {
         if let Some(a) = area.get() {
             a.set_value(&text.get_untracked());
         }
     });
     let sets_for_check = sets.clone();
+    let finished = move |g: Grade, ms: f64, longest: f64, engine: &'static str| {
+        if g.passed {
+            solved::mark(&lesson.slug);
+            let _ = solved_now.try_set(true);
+        }
+        let _ = status.try_set(Status::Done(g, ms, longest, engine));
+    };
     let check = Callback::new(move |()| {
         if matches!(status.get_untracked(), Status::Checking(..)) {
             return;
@@ -112,60 +134,88 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
             .map(|a| a.value())
             .unwrap_or_else(|| text.get_untracked());
         text.set(src.clone());
-        let harm = harm.clone();
-        let sets = sets_for_check.clone();
+        let Some(harm) = harm.clone() else {
+            return;
+        };
+        let data = ExamData {
+            lesson,
+            harm,
+            sets: sets_for_check.clone(),
+            fix: lesson.good_go.to_string(),
+        };
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
         status.set(Status::Checking(0, total));
-        leptos::task::spawn_local(async move {
-            let Some(exam) = exam_for(lesson, harm.as_ref(), &sets) else {
-                return;
+        let started = browser::now_ms();
+        if worker::available() {
+            let what = WorkRequest::Grade {
+                slug: lesson.slug.clone(),
+                fix: lesson.good_go.to_string(),
+                src,
             };
-            let cases = exam.cases();
-            // Grading stops when the page goes: golite keeps one run's heap at a time, and the
-            // next page may run programs of its own.
-            let alive = move || status.try_get_untracked().is_some();
-            let started = browser::now_ms();
-            let mut results: Vec<CaseResult> = Vec::new();
-            let mut longest = 0f64;
-            for (i, case) in cases.iter().enumerate() {
-                if status.try_set(Status::Checking(i, cases.len())).is_some() {
-                    return; // the page is gone
-                }
-                let Some(mine) = run_yielding(&exam, &src, case, alive, &mut longest).await else {
+            worker::work(what, move |answer| {
+                if generation.try_get_value() != Some(g) {
                     return;
-                };
-                let cached = fix_runs.try_with_value(|f| f.get(i).cloned().flatten());
-                let fix = match cached {
-                    None => return,
-                    Some(Some(r)) => r,
-                    Some(None) => {
-                        let Some(r) =
-                            run_yielding(&exam, exam.fix, case, alive, &mut longest).await
-                        else {
-                            return;
-                        };
-                        fix_runs.try_update_value(|f| {
-                            f.resize(cases.len(), None);
-                            f[i] = Some(r.clone());
-                        });
-                        r
-                    }
-                };
-                let r = exam.grade_case(case, &mine, &fix);
-                let failed = !r.passed();
-                results.push(r);
-                if failed {
-                    break;
                 }
-            }
-            let ms = browser::now_ms() - started;
-            let g = Grade::new(results, cases.len());
-            if g.passed {
-                solved::mark(&lesson.slug);
-                let _ = solved_now.try_set(true);
-            }
-            let _ = status.try_set(Status::Done(g, ms, longest));
+                match answer {
+                    Answer::Working { part, of } => {
+                        let _ = status.try_set(Status::Checking(part as usize, of as usize));
+                    }
+                    Answer::Done(done) => {
+                        if let WorkDone::Graded { grade, longest_ms } = *done {
+                            let ms = browser::now_ms() - started;
+                            finished(grade, ms, longest_ms, "worker");
+                        }
+                    }
+                    Answer::Stopped => {
+                        let _ = status.try_set(Status::Idle);
+                    }
+                    Answer::Failed => {
+                        let _ = status.try_set(Status::Failed);
+                    }
+                    Answer::Progress { .. } | Answer::Finished(..) => {}
+                }
+            });
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let kept = fix_runs
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
+            let mut grading = Grading::new(data, src, kept);
+            let mut longest = 0f64;
+            let grade = loop {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                // The page went away, or a Stop or a newer check ended this one.
+                if generation.try_get_value() != Some(g) {
+                    return;
+                }
+                let start = browser::now_ms();
+                let mut grade = None;
+                while grade.is_none() && browser::now_ms() - start < BUSY_MS {
+                    grade = grading.work(SLICE_STEPS).cloned();
+                }
+                longest = longest.max(browser::now_ms() - start);
+                if let Some(grade) = grade {
+                    break grade;
+                }
+                let (i, n) = grading.progress();
+                let _ = status.try_set(Status::Checking(i, n));
+            };
+            fix_runs.try_set_value(grading.into_fix_runs());
+            finished(grade, browser::now_ms() - started, longest, "page");
         });
     });
+    // Stop (or Esc): the check in progress ends, in the page at its next pause, in the worker
+    // at the end of its slice, or by ending the worker when it does not answer in time.
+    let stop = move || {
+        if !matches!(status.get_untracked(), Status::Checking(..)) {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        status.set(Status::Idle);
+        worker::stop_or_kill(STOP_GRACE_MS, || {});
+    };
     let reset = move || {
         text.set(lesson.bad_go.to_string());
         if let Some(a) = area.get_untracked() {
@@ -187,6 +237,10 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
                 if let (Ok(Some(s)), Ok(Some(e))) = (a.selection_start(), a.selection_end()) {
                     let _ = a.set_range_text_with_start_and_end_and_mode("\t", s, e, "end");
                 }
+            }
+            "Escape" if matches!(status.get_untracked(), Status::Checking(..)) => {
+                ev.prevent_default();
+                stop();
             }
             "Escape" => {
                 let _ = a.blur();
@@ -215,6 +269,11 @@ pub fn ChallengePanel(lesson: &'static Lesson, solved_now: RwSignal<bool>) -> im
                         <button class="primary" data-testid="challenge-check" disabled=checking on:click=move |_| check.run(())>
                             {move || t(lang.get(), "Check my fix", "检查我的修复")}
                         </button>
+                        {move || checking().then(|| view! {
+                            <button data-testid="challenge-stop" on:click=move |_| stop()>
+                                {move || t(lang.get(), "Stop", "停止")}
+                            </button>
+                        })}
                         <button data-testid="challenge-reset" disabled=checking on:click=move |_| reset()>
                             {move || t(lang.get(), "Start over", "重新开始")}
                         </button>
@@ -276,7 +335,13 @@ fn GradeView(status: RwSignal<Status>) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Status::Done(g, ms, longest) => {
+            Status::Failed => view! {
+                <div class="challenge-result failed" data-testid="challenge-result" data-state="crashed" role="status">
+                    {t(lang, "The playground's engine failed on this program; the next check starts a fresh one.", "演练场的引擎在这个程序上出错了；下次检查会启动一个新的引擎。")}
+                </div>
+            }
+            .into_any(),
+            Status::Done(g, ms, longest, engine) => {
                 let (en, zh) = g.summary();
                 let sentence = if lang == Lang::Zh { zh } else { en };
                 let state = if g.passed { "passed" } else { "failed" };
@@ -289,6 +354,7 @@ fn GradeView(status: RwSignal<Status>) -> impl IntoView {
                         data-state=state
                         data-grade-ms=format!("{ms:.0}")
                         data-longest-case-ms=format!("{longest:.0}")
+                        data-engine=engine
                         role="status"
                     >
                         <p class="verdict-line" data-testid="challenge-verdict">
@@ -336,35 +402,6 @@ const SLICE_STEPS: u64 = 20_000;
 /// The page pauses (lets the browser paint and handle input) after this many milliseconds of
 /// grading at a stretch.
 const BUSY_MS: f64 = 40.0;
-
-/// Runs `src` at `case` in slices, pausing every [`BUSY_MS`]; `longest` keeps the longest
-/// stretch without a pause. `None` when the page went away meanwhile (`alive` turned false).
-async fn run_yielding(
-    exam: &Exam<'_>,
-    src: &str,
-    case: &lessons::catalog::challenge::Case,
-    alive: impl Fn() -> bool,
-    longest: &mut f64,
-) -> Option<RunReport> {
-    let mut run = exam.begin(src, case);
-    loop {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        if !alive() {
-            return None;
-        }
-        let start = browser::now_ms();
-        loop {
-            if let Some(r) = run.advance(SLICE_STEPS) {
-                *longest = longest.max(browser::now_ms() - start);
-                return Some(r);
-            }
-            if browser::now_ms() - start >= BUSY_MS {
-                break;
-            }
-        }
-        *longest = longest.max(browser::now_ms() - start);
-    }
-}
 
 /// The exam of a lesson as the page ships it (its `[harm]` table and `[[expect]]` sets).
 fn exam_for<'a>(

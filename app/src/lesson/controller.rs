@@ -44,14 +44,16 @@ pub struct Runs {
 }
 
 impl Runs {
-    fn new(sides: [SideRun; 2]) -> Self {
+    /// `folded`: each side's chart points where the engine's worker folded them already.
+    fn new(sides: [SideRun; 2], folded: [Option<Series>; 2]) -> Self {
         let times =
             |r: &SideRun| -> Vec<i64> { r.timeline.events().iter().map(|e| e.time_ns).collect() };
         let lockstep = Lockstep::new(&times(&sides[0]), &times(&sides[1]));
-        let series = [
-            Rc::new(series::fold(sides[0].timeline.events())),
-            Rc::new(series::fold(sides[1].timeline.events())),
-        ];
+        let [b, g] = folded;
+        let fold = |s: Option<Series>, r: &SideRun| {
+            Rc::new(s.unwrap_or_else(|| series::fold(r.timeline.events())))
+        };
+        let series = [fold(b, &sides[0]), fold(g, &sides[1])];
         let scale = ChartScale {
             end_ns: lockstep.end_time().max(
                 sides[0]
@@ -99,6 +101,8 @@ struct Pending {
     job: Option<Job>,
     /// The sides the worker has sent back so far.
     got: [Option<SideRun>; 2],
+    /// Their chart points, folded in the worker.
+    folded: [Option<Series>; 2],
     keep: Keep,
     spent_ms: f64,
     generation: u64,
@@ -593,6 +597,7 @@ impl LessonController {
         self.pending.set_value(Some(Pending {
             job: (!remote).then(|| req.job()),
             got: [None, None],
+            folded: [None, None],
             keep,
             spent_ms: 0.0,
             generation,
@@ -636,7 +641,9 @@ impl LessonController {
                 let mut both = false;
                 self.pending.update_value(|p| {
                     if let Some(p) = p.as_mut() {
-                        p.got[side.index()] = Some(*run);
+                        let (run, series) = *run;
+                        p.got[side.index()] = Some(run);
+                        p.folded[side.index()] = Some(series);
                         both = p.got.iter().all(Option::is_some);
                     }
                 });
@@ -655,6 +662,8 @@ impl LessonController {
                     Some("the engine crashed; the next run starts a fresh one"),
                 );
             }
+            // Answers to other work (grading, a search), never to a run.
+            Answer::Working { .. } | Answer::Done(_) | Answer::Stopped => {}
         }
     }
 
@@ -769,8 +778,8 @@ impl LessonController {
     }
 
     /// Shows a finished run.
-    fn install(self, p: Pending, sides: [SideRun; 2]) {
-        let runs = Runs::new(sides);
+    fn install(self, mut p: Pending, sides: [SideRun; 2]) {
+        let runs = Runs::new(sides, std::mem::take(&mut p.folded));
         let pos = match p.keep {
             Keep::Step(Some(k)) => k.min(runs.lockstep.len()),
             Keep::Step(None) => runs.lockstep.len(),

@@ -3,10 +3,12 @@
 //! (series), a run's verdict in words and the event under the cursor in one sentence (narration). Imports only the `lessons` crate and its own files.
 
 pub mod engine;
+pub mod grading;
 pub mod in_go;
 pub mod lockstep;
 pub mod narration;
 pub mod player;
+pub mod search;
 pub mod series;
 pub mod turns;
 pub mod verdict;

@@ -1,18 +1,58 @@
 //! What crosses the boundary between the page and the engine's Web Worker (`app/src/worker.rs`):
 //! a run request (both programs, parameters, seed, Go release, schedule) one way, each side's
-//! finished run (events and report) the other, as compact bytes. Events are most of it (up to `max_events` per side),
-//! so they get a hand-made binary form (LEB128 numbers, one tag byte per kind); the report, a
-//! few kilobytes with many nested fields, travels as its JSON (`docs/REPORT.md`).
+//! finished run (events and report) the other, as compact bytes. Events are most of it (up to
+//! `max_events` per side), so they get a hand-made binary form (LEB128 numbers, one tag byte per
+//! kind); the report travels as its JSON (`docs/REPORT.md`), its goroutine stacks (one per
+//! goroutine alive at the end) in chunks the page parses one per slice. Grading a fix and
+//! searching schedules ([`WorkRequest`]) are small both ways and travel as JSON.
 
 use std::rc::Rc;
 
 use lessons::golite::GoVersion;
 use lessons::runtime::{
-    CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, ListenerId,
-    MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId, WgId,
+    CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, GoroutineStack,
+    ListenerId, MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId,
+    WgId,
 };
 
+use lessons::catalog::challenge::Grade;
+use serde::{Deserialize, Serialize};
+
 use super::engine::{Job, SideRun};
+use super::search::{SearchRequest, Searched};
+use super::series::{self, Point, Series};
+
+/// Work other than a run that the page hands the engine's worker: grading a fix (issue 21's
+/// fix-it mode) or searching for a failing schedule. Small, so it travels as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WorkRequest {
+    /// Grade `src` as a fix of lesson `slug`, whose fix (`good.go`) is `fix`.
+    Grade {
+        slug: String,
+        fix: String,
+        src: String,
+    },
+    Search(SearchRequest),
+}
+
+/// A [`WorkRequest`] with its request id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
+    pub id: u64,
+    pub what: WorkRequest,
+}
+
+/// What came of a [`WorkRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkDone {
+    /// The grade, and the longest slice of work the worker ran between two looks at its
+    /// messages, in ms.
+    Graded {
+        grade: Grade,
+        longest_ms: f64,
+    },
+    Searched(Searched),
+}
 
 /// One run of a lesson's two programs, as the page asks for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,11 +155,36 @@ impl RunRequest {
     }
 }
 
-/// One side's finished run as bytes.
+/// Goroutine stacks per JSON chunk: the report's `goroutines` (one per goroutine alive at the
+/// end: 100,000 for a big leak) travel apart from the rest of the report, in chunks the page
+/// parses one per slice, so no one task parses them all (issue 20's 200 ms goal).
+const STACKS_PER_CHUNK: usize = 1_000;
+
+/// One side's finished run as bytes: the report's JSON without its goroutine stacks, the
+/// stacks as JSON chunks, then the events.
 pub fn encode_run(run: &SideRun) -> Vec<u8> {
     let mut w = Writer::default();
+    let mut report = run.report.clone();
+    let stacks = std::mem::take(&mut report.goroutines);
     // A report that cannot be encoded is a bug; the page then shows the engine failed.
-    w.str(&serde_json::to_string(&run.report).unwrap_or_default());
+    w.str(&serde_json::to_string(&report).unwrap_or_default());
+    let chunks: Vec<_> = stacks.chunks(STACKS_PER_CHUNK).collect();
+    w.u64(chunks.len() as u64);
+    for c in chunks {
+        w.str(&serde_json::to_string(c).unwrap_or_default());
+    }
+    // The charts' points, folded here so the page need not fold a million events at once.
+    let series = series::fold(run.timeline.events());
+    w.u64(series.points.len() as u64);
+    for p in &series.points {
+        w.i64(p.time_ns);
+        for c in p.counts {
+            w.u64(u64::from(c));
+        }
+        w.u64(p.heap);
+    }
+    w.u64(u64::from(series.peak_goroutines));
+    w.u64(series.peak_heap);
     let events = run.timeline.events();
     w.u64(events.len() as u64);
     for e in events {
@@ -135,53 +200,105 @@ pub fn decode_run(bytes: &[u8]) -> Option<SideRun> {
     d.finish()
 }
 
-/// [`decode_run`] a part at a time, so the page can spread a big run (a million events) over
-/// several tasks: the report first, then up to `n` events per [`RunDecoder::step`].
+/// [`decode_run`] a part at a time, so the page can spread a big run (a million events, 100,000
+/// goroutine stacks) over several tasks: the report first, then per [`RunDecoder::step`] one
+/// chunk of goroutine stacks or up to `n` events.
 pub struct RunDecoder {
     bytes: Vec<u8>,
     pos: usize,
-    left: u64,
+    /// Chunks of goroutine stacks still to read, then events.
+    chunks: u64,
+    left: Option<u64>,
     report: RunReport,
+    series: Series,
     timeline: Timeline,
 }
 
 impl RunDecoder {
-    /// Reads the report and the event count; `None` when they are not what [`encode_run`] wrote.
+    /// Reads the report; `None` when it is not what [`encode_run`] wrote.
     pub fn new(bytes: Vec<u8>) -> Option<Self> {
         let mut r = Reader(&bytes);
         let report: RunReport = serde_json::from_str(&r.string()?).ok()?;
-        let left = r.u64()?;
+        let chunks = r.u64()?;
         let pos = bytes.len() - r.0.len();
         Some(RunDecoder {
             bytes,
             pos,
-            left,
+            chunks,
+            left: None,
             report,
+            series: Series::default(),
             timeline: Timeline::default(),
         })
     }
 
-    /// Decodes up to `n` more events; true once all are read, `None` on broken bytes.
+    /// Decodes one chunk of goroutine stacks, or up to `n` more events; true once all are
+    /// read, `None` on broken bytes.
     pub fn step(&mut self, n: usize) -> Option<bool> {
         let mut r = Reader(&self.bytes[self.pos..]);
-        let take = self.left.min(n as u64);
+        if self.chunks > 0 {
+            let stacks: Vec<GoroutineStack> = serde_json::from_str(&r.string()?).ok()?;
+            self.report.goroutines.extend(stacks);
+            self.chunks -= 1;
+            self.pos = self.bytes.len() - r.0.len();
+            return Some(false);
+        }
+        let left = match self.left {
+            Some(left) => left,
+            None => {
+                self.series = read_series(&mut r)?;
+                let n = r.u64()?;
+                // Every event takes at least two bytes: a broken count asks for no more.
+                self.timeline.reserve((n as usize).min(r.0.len() / 2));
+                n
+            }
+        };
+        let take = left.min(n as u64);
         let mut events = Vec::with_capacity(take.min(1 << 16) as usize);
         for _ in 0..take {
             events.push(read_event(&mut r)?);
         }
         self.pos = self.bytes.len() - r.0.len();
-        self.left -= take;
+        self.left = Some(left - take);
         self.timeline.extend(events);
-        Some(self.left == 0)
+        Some(left == take)
     }
 
     /// The run, once [`RunDecoder::step`] said it read every event; `None` when bytes remain.
     pub fn finish(self) -> Option<SideRun> {
-        (self.left == 0 && self.pos == self.bytes.len()).then_some(SideRun {
+        self.finish_with_series().map(|(run, _)| run)
+    }
+
+    /// [`RunDecoder::finish`], with the run's chart points ([`series::fold`] of its events).
+    pub fn finish_with_series(self) -> Option<(SideRun, Series)> {
+        let run = SideRun {
             timeline: self.timeline,
             report: self.report,
-        })
+        };
+        (self.left == Some(0) && self.pos == self.bytes.len()).then_some((run, self.series))
     }
+}
+
+fn read_series(r: &mut Reader) -> Option<Series> {
+    let n = r.u64()?;
+    let mut points = Vec::new();
+    for _ in 0..n {
+        let time_ns = r.i64()?;
+        let mut counts = [0u32; 5];
+        for c in &mut counts {
+            *c = r.u32()?;
+        }
+        points.push(Point {
+            time_ns,
+            counts,
+            heap: r.u64()?,
+        });
+    }
+    Some(Series {
+        points,
+        peak_goroutines: r.u32()?,
+        peak_heap: r.u64()?,
+    })
 }
 
 #[derive(Default)]
@@ -532,8 +649,15 @@ mod tests {
         assert_eq!(a.timeline.events(), b.timeline.events());
     }
 
+    /// The run back from the wire; its chart points are the page's own fold of its events.
     fn round_trip(run: &SideRun) -> SideRun {
-        decode_run(&encode_run(run)).unwrap_or_else(|| panic!("undecodable"))
+        let mut d = RunDecoder::new(encode_run(run)).unwrap_or_else(|| panic!("undecodable"));
+        while !d.step(usize::MAX).unwrap_or_else(|| panic!("broken")) {}
+        let (back, series) = d
+            .finish_with_series()
+            .unwrap_or_else(|| panic!("bytes left"));
+        assert_eq!(series, series::fold(run.timeline.events()));
+        back
     }
 
     /// Every lesson's runs (at its own Go release, with its race detector and preemption) come
@@ -575,10 +699,32 @@ mod tests {
         while !d.step(1000).unwrap_or_else(|| panic!("broken")) {
             steps += 1;
         }
-        assert_eq!(steps, bad.timeline.events().len().div_ceil(1000));
+        // main's stack (a deadlock in the select) is one chunk of goroutine stacks.
+        assert_eq!(bad.report.goroutines.len(), 1);
+        assert_eq!(steps, 1 + bad.timeline.events().len().div_ceil(1000));
         same(&bad, &d.finish().unwrap_or_else(|| panic!("bytes left")));
         let last = back.timeline.last();
         assert_eq!((last.output_lines, last.output_truncated), (20_000, true));
+    }
+
+    /// The goroutine stacks of a big leak travel in chunks of [`STACKS_PER_CHUNK`], one per
+    /// step of the decoder, and come back whole and in order.
+    #[test]
+    fn the_stacks_of_2500_leaked_goroutines_come_in_three_chunks() {
+        let leak = "package main\n\nfunc main() {\n\tfor i := 0; i < 2500; i++ {\n\t\tch := make(chan int)\n\t\tgo func() { ch <- i }()\n\t}\n}\n";
+        let mut req = request(leak, "package main\n\nfunc main() {}\n");
+        req.schedule = None;
+        req.params = Vec::new();
+        let [bad, _] = runs_of(&req);
+        assert_eq!(bad.report.goroutines.len(), 2500);
+        let mut d = RunDecoder::new(encode_run(&bad)).unwrap_or_else(|| panic!("undecodable"));
+        assert!(d.report.goroutines.is_empty());
+        for n in [1000, 2000, 2500] {
+            assert_eq!(d.step(usize::MAX), Some(false));
+            assert_eq!(d.report.goroutines.len(), n);
+        }
+        assert_eq!(d.step(usize::MAX), Some(true));
+        same(&bad, &d.finish().unwrap_or_else(|| panic!("bytes left")));
     }
 
     /// The request carries the Go release and the schedule: a request without them decodes to

@@ -63,6 +63,12 @@ impl Timeline {
         t
     }
 
+    /// Makes room for `n` more events at once, so a timeline filled a slice at a time (the
+    /// page decoding a run from the engine's worker) never copies a long event list to grow it.
+    pub fn reserve(&mut self, n: usize) {
+        self.events.reserve(n);
+    }
+
     /// Appends events as a run streams them (see `Runtime::take_events`).
     pub fn extend(&mut self, events: impl IntoIterator<Item = Event>) {
         for e in events {

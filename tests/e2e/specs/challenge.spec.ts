@@ -186,3 +186,53 @@ test('every lesson: the fix passes and the anti-pattern fails in the page (timin
   fs.mkdirSync(artifacts, { recursive: true });
   fs.writeFileSync(path.join(artifacts, 'challenge-timing.json'), JSON.stringify(rows, null, 2));
 });
+
+// Grading runs in the engine's worker once it is ready (issue 20): the same grade as the page's
+// and `golite check`'s, while the page's main thread stays free; Stop (and Esc) end a check, and
+// the next check works.
+test('fix mode grades in the engine worker, and Stop or Esc ends a check', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('index.html?lesson=forgotten-sender&mode=fix');
+  await expect(page.locator('html')).toHaveAttribute('data-engine-worker', 'ready', { timeout: 20_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  let result = await check(page, BAD);
+  await expect(result).toHaveAttribute('data-engine', 'worker');
+  await expect(result).toHaveAttribute('data-state', 'failed');
+  await expect(page.getByTestId('challenge-verdict')).toHaveText(
+    'Not yet: leaks 6 goroutines at requests=10, timeoutMs=50 (line 27, chan send)',
+  );
+  result = await check(page, GOOD);
+  await expect(result).toHaveAttribute('data-engine', 'worker');
+  await expect(result).toHaveAttribute('data-state', 'passed');
+  await expect(result.locator('.challenge-cases > li.ok')).toHaveCount(7);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  test.info().annotations.push({ type: 'timing', description: `longest main-thread task while grading in the worker: ${Math.round(longest)} ms` });
+
+  // A version that spins for a long time: Stop ends the check, Esc the next one.
+  const spin = GOOD.replace('func main() {', 'func main() {\n\tfor i := 0; i < 90000000; i++ {\n\t}');
+  expect(spin).not.toEqual(GOOD);
+  for (const how of ['click', 'Escape']) {
+    await page.getByTestId('challenge-editor').fill(spin);
+    await page.getByTestId('challenge-check').click();
+    result = page.getByTestId('challenge-result');
+    await expect(result).toHaveAttribute('data-state', 'checking');
+    await page.waitForTimeout(300);
+    if (how === 'click') await page.getByTestId('challenge-stop').click();
+    else await page.getByTestId('challenge-editor').press('Escape');
+    await expect(result).toHaveAttribute('data-state', 'idle', { timeout: 1_000 });
+    await expect(page.getByTestId('challenge-stop')).toHaveCount(0);
+  }
+  // The worker grades the next check.
+  result = await check(page, GOOD);
+  await expect(result).toHaveAttribute('data-state', 'passed');
+  await expect(result).toHaveAttribute('data-engine', 'worker');
+  expect(problems).toEqual([]);
+});

@@ -149,6 +149,9 @@ test('a syntax error is reported at its line on its side; the other side still r
 });
 
 test('100,001 goroutines run in the page as golite runs them, with no frame stalled', async ({ page }) => {
+  // The native golite run, the engine's run and decoding a million events a frame at a time
+  // took 25 to 35 s in all on the shared 2-core box (load 10): more than the default 30 s.
+  test.setTimeout(60_000);
   const problems = watchConsole(page);
   await page.goto('index.html?lesson=forgotten-sender');
   await verdictsShown(page);

@@ -105,3 +105,32 @@ test('Find a failing schedule finds the double spend an edit hides from the firs
   await page.screenshot({ path: path.join(artifacts, 'find-schedule-390.png') });
   expect(problems).toEqual([]);
 });
+
+// The search runs in the engine's worker once it is ready (issue 20), and Stop searching ends it.
+test('the search runs in the engine worker, and Stop searching ends a long one', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('?lesson=racy-counter');
+  await expect(page.locator('html')).toHaveAttribute('data-engine-worker', 'ready', { timeout: 20_000 });
+  const button = page.getByTestId('find-schedule-button');
+  await button.click();
+  const status = page.getByTestId('find-schedule-status');
+  await expect(status).toContainText('data race at line 19', { timeout: 20_000 });
+  await expect(page.getByTestId('find-schedule')).toHaveAttribute('data-engine', 'worker');
+  // A program with no failure that takes a while per run: the search goes on until stopped.
+  const slow = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 200000; i++ {\n\t\tn += i\n\t}\n\tfmt.Println(n)\n}\n';
+  const packed = zlib.deflateRawSync(Buffer.from(slow), { level: 9 }).toString('base64url');
+  await page.goto(`?lesson=racy-counter#bad_go=${packed}`);
+  await expect(page.getByTestId('output-bad')).toHaveText('19999900000', { timeout: 20_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-engine-worker', 'ready', { timeout: 20_000 });
+  await button.click();
+  await expect(status).toContainText('Trying schedules…');
+  await expect(button).toHaveText('Stop searching');
+  await button.click();
+  await expect(status).toHaveText('', { timeout: 1_000 });
+  await expect(button).toHaveText('Find a failing schedule');
+  // The player still runs (in the worker).
+  await page.getByTestId('new-seed').click();
+  await expect(page.getByTestId('output-bad')).toHaveText('19999900000', { timeout: 20_000 });
+  expect(problems).toEqual([]);
+});

@@ -152,3 +152,59 @@ test('an engine that dies costs one run: the side says so, and the next run gets
   await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-engine', 'worker');
   await expect(headline(page, 'bad')).toHaveAttribute('data-outcome', 'exit');
 });
+
+/** Sends `message` to the engine's worker as the page would, from inside the worker: the engine's
+ * own message handler gets it (`app/src/worker.rs`'s test messages `abort` and `hang`). */
+async function tellWorker(page: Page, message: string) {
+  const workers = page.workers();
+  expect(workers.length).toBe(1);
+  await workers[0].evaluate((m) => {
+    // The handler runs in a task of its own: this call returns before it aborts or hangs.
+    setTimeout(() => self.dispatchEvent(new MessageEvent('message', { data: m })));
+  }, message);
+}
+
+/** The lesson on a desktop, the worker ready, and a runaway edit of bad.go running in it. */
+async function runawayInWorker(page: Page) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('index.html?lesson=forgotten-sender');
+  await verdictsShown(page);
+  await workerReady(page);
+  await editAndRun(page, 'bad', RUNAWAY);
+  await expect(page.getByTestId('running')).toHaveText(/^running bad\.go: /, { timeout: 5_000 });
+}
+
+test('a real engine abort in the worker costs the run in progress, not the page', async ({ page }) => {
+  const problems = watchConsole(page);
+  await runawayInWorker(page);
+  // The engine's own Rust abort (a wasm trap), while it runs bad.go.
+  await tellWorker(page, 'abort');
+  await expect(page.getByTestId('engine-failed-bad')).toHaveText("the playground's engine failed on this program", { timeout: 5_000 });
+  await expect(headline(page, 'bad')).toHaveText('stopped by the playground: the engine crashed; the next run starts a fresh one');
+  await expect(headline(page, 'good')).toHaveText('stopped by the playground: not run: the run of bad.go was ended');
+  // The next run goes to a fresh worker (the dead one is gone) and works.
+  await editAndRun(page, 'bad', HELLO);
+  await expect(page.getByTestId('output-bad')).toHaveText('hello again');
+  await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-engine', 'worker');
+  await expect(page.getByTestId('engine-failed-bad')).toHaveCount(0);
+  // The trap is the worker's error, which the page reports as the side's failure, not a page error.
+  expect(problems.filter((p) => !/unreachable|RuntimeError/.test(p))).toEqual([]);
+});
+
+test('a worker stuck in one long step is ended 700 ms after Stop, and the next run works', async ({ page }) => {
+  const problems = watchConsole(page);
+  await runawayInWorker(page);
+  // Ten seconds inside one task: the Stop message waits behind it.
+  await tellWorker(page, 'hang');
+  await page.waitForTimeout(200);
+  await watchStop(page, 'bad');
+  await page.getByTestId('stop').click();
+  await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: Stop pressed after [\d,]+ steps$/, { timeout: 3_000 });
+  const ms = await stopMs(page);
+  expect(ms).toBeGreaterThanOrEqual(700);
+  expect(ms).toBeLessThan(2_000);
+  await editAndRun(page, 'bad', HELLO);
+  await expect(page.getByTestId('output-bad')).toHaveText('hello again', { timeout: 10_000 });
+  await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-engine', 'worker');
+  expect(problems).toEqual([]);
+});
