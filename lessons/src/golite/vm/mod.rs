@@ -261,6 +261,15 @@ impl GoTask {
         self.sh.race_pins.intern(site.stack, site.func, site.line)
     }
 
+    /// Tells the runtime the line being executed, when it changed.
+    fn note_line(&mut self, cx: &mut Cx<'_, Value>) {
+        let line = self.current_line();
+        if line != self.line {
+            self.line = line;
+            cx.set_line(line);
+        }
+    }
+
     /// Reports steps and the current line to the runtime (before anything it records).
     pub(crate) fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
         if self.unflushed > 0 {
@@ -269,11 +278,7 @@ impl GoTask {
             }
             self.unflushed = 0;
         }
-        let line = self.current_line();
-        if line != self.line {
-            self.line = line;
-            cx.set_line(line);
-        }
+        self.note_line(cx);
         if self.sh.race {
             cx.race_at(self.user_site());
         }
@@ -312,11 +317,7 @@ impl GoTask {
             return;
         }
         // The limit's message names the line: report it first.
-        let line = self.current_line();
-        if line != self.line {
-            self.line = line;
-            cx.set_line(line);
-        }
+        self.note_line(cx);
         if !cx.charge(units, what) {
             self.out_of_budget = true;
         }
@@ -328,11 +329,7 @@ impl GoTask {
         if units == 0 {
             return;
         }
-        let line = self.current_line();
-        if line != self.line {
-            self.line = line;
-            cx.set_line(line);
-        }
+        self.note_line(cx);
         if !cx.meter(units, what) {
             self.out_of_budget = true;
         }
