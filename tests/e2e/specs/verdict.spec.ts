@@ -62,15 +62,23 @@ async function shownFigures(page: Page, side: string): Promise<Figure[]> {
     });
 }
 
-test('every lesson names its harm on the bad side and the same measure on the fix, with the CLI numbers', async ({ page }) => {
-  test.setTimeout(240_000);
+// One visit per lesson checks all a lesson page must do: it opens, runs both sides, names the
+// harm with the CLI's numbers, fits the narrowest supported screen, steps, and keeps the console
+// clean.
+test('every lesson opens at 360 px, names its harm on the bad side and the same measure on the fix, with the CLI numbers, and steps', async ({ page }) => {
+  test.setTimeout(360_000);
   const problems = watchConsole(page);
   expect(folders.length).toBe(34);
+  // The narrowest supported screen: nothing of any lesson may stick out sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
   for (const folder of folders) {
     const bad = cliVerdict(folder, 'bad');
     const good = cliVerdict(folder, 'good');
     await page.goto(`index.html?lesson=${bad.lesson}`);
+    await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', bad.lesson);
     await verdictsShown(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${folder} is wider than 360 px`).toBeLessThanOrEqual(0);
     const head = (side: string) => page.getByTestId(`verdict-${side}`).locator('.verdict');
     // The anti-pattern is never green, and says what went wrong: a deadlock, a crash, a leak,
     // or a measure with its number.
@@ -86,6 +94,10 @@ test('every lesson names its harm on the bad side and the same measure on the fi
     expect(await shownFigures(page, 'good'), folder).toEqual(good.figures.map(toPage));
     expect(good.figures.map((f) => f.measure), folder).toEqual(bad.figures.map((f) => f.measure));
     expect(bad.figures.length, folder).toBeGreaterThan(0);
+    // Step once from the start, so the per-step drawing runs too.
+    await page.getByTestId('reset').click();
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-label'), folder).toContainText('event 1 /');
   }
   expect(problems).toEqual([]);
 });
