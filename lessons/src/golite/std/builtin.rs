@@ -44,7 +44,11 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             cx.print_err(&text);
         }
         Native::CLEAR => match arg(0) {
-            Value::Map(m) => m.borrow_mut().entries.clear(),
+            Value::Map(m) => {
+                let mut m = m.borrow_mut();
+                m.entries.clear();
+                m.clears += 1;
+            }
             Value::Slice(o, off, len, _) => {
                 let mut b = o.borrow_mut();
                 for i in off..off + len {

@@ -1206,16 +1206,27 @@ impl GoTask {
                             _ => self.stack.push(Value::Elem(o, at as u32)),
                         }
                     }
-                    Op::MapIndex(t) | Op::MapIndexOk(t) => {
-                        let k = pop!();
+                    Op::MapIndex(t) | Op::MapIndexOk(t) | Op::MapRangeNext(t) => {
+                        let (k, snap) = match op {
+                            Op::MapRangeNext(_) => {
+                                let i = pop!().as_int();
+                                let (k, v, clears) = range_entry(&pop!(), i);
+                                self.stack.push(k.clone());
+                                (k, Some((v, clears)))
+                            }
+                            _ => (pop!(), None),
+                        };
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
                         self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
-                        let m = pop!();
+                        let m = match op {
+                            Op::MapRangeNext(_) => self.stack.swap_remove(self.stack.len() - 2),
+                            _ => pop!(),
+                        };
                         if race && let Value::Map(m) = &m {
-                            let op = if matches!(op, Op::MapIndexOk(_)) {
-                                MapOp::Access2
-                            } else {
+                            let op = if matches!(op, Op::MapIndex(_)) {
                                 MapOp::Access1
+                            } else {
+                                MapOp::Access2
                             };
                             pins.map(cx, site!(), m, crate::runtime::AccessKind::Read, op, &k);
                         }
@@ -1231,14 +1242,20 @@ impl GoTask {
                                     save!();
                                     return Yield::Fatal(msg);
                                 }
-                                m.borrow().entries.get(&k).map(|e| e.1.clone())
+                                let m = m.borrow();
+                                match snap {
+                                    Some((v, clears)) if k.has_nan() => {
+                                        (m.clears == clears).then_some(v)
+                                    }
+                                    _ => m.entries.get(&k).map(|e| e.1.clone()),
+                                }
                             }
                             _ => None,
                         };
                         let ok = found.is_some();
                         let v = found.unwrap_or_else(|| self.zero(t));
                         self.stack.push(v);
-                        if matches!(op, Op::MapIndexOk(_)) {
+                        if !matches!(op, Op::MapIndex(_)) {
                             self.stack.push(Value::Bool(ok));
                         }
                     }
@@ -2033,12 +2050,15 @@ impl GoTask {
                                     save!();
                                     return Yield::Fatal(msg);
                                 }
-                                let mut keys: Vec<Value> =
-                                    m.borrow().entries.values().map(|e| e.0.clone()).collect();
+                                let m = m.borrow();
+                                let mut entries: Vec<(Value, Value)> =
+                                    m.entries.values().cloned().collect();
                                 let n = sh.map_iters.get();
                                 sh.map_iters.set(n + 1);
-                                shuffle(&mut keys, cx.seed(), n);
-                                keys
+                                shuffle(&mut entries, cx.seed(), n);
+                                let clears = Value::Int(m.clears as i64);
+                                let pairs = entries.into_iter().flat_map(|(k, v)| [k, v]);
+                                pairs.chain([clears]).collect()
                             }
                             _ => Vec::new(),
                         };
@@ -2190,10 +2210,24 @@ fn map_busy(m: &Rc<RefCell<MapObj>>, cx: &Cx<'_, Value>, what: &str) -> Option<S
     (w != 0 && w != cx.gid().0).then(|| what.to_string())
 }
 
+/// Entry `i` of a range's snapshot (`Op::MapKeys`): its key, its value then, and how many
+/// times the map had been cleared then.
+fn range_entry(snap: &Value, i: i64) -> (Value, Value, u64) {
+    let Value::Slice(o, off, len, _) = snap else {
+        return (Value::Nil, Value::Nil, 0);
+    };
+    let items = o.borrow();
+    let items = &items[*off as usize..(*off + *len) as usize];
+    let at = |j: usize| items.get(j).cloned().unwrap_or_default();
+    let j = usize::try_from(i).unwrap_or(usize::MAX / 4) * 2;
+    let clears = items.last().map_or(0, |c| c.as_int() as u64);
+    (at(j), at(j + 1), clears)
+}
+
 /// Go's map iteration order is random: a Fisher-Yates shuffle seeded by the run's seed and the
 /// iteration's number (a stream apart from the run's PRNG, so select choices and preemption
 /// points do not move when a program ranges over a map).
-fn shuffle(keys: &mut [Value], seed: u64, n: u64) {
+fn shuffle<T>(keys: &mut [T], seed: u64, n: u64) {
     let mut x = seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x6d61_7073;
     let mut next = || {
         // splitmix64
