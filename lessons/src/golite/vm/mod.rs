@@ -68,6 +68,9 @@ pub(crate) struct Shared {
     pub(crate) sentinels: Vec<Value>,
     /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
     pub(crate) timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
+    /// What each context was made by, for its `String()` (std/context.rs): by context id, the
+    /// parent's id, the constructor's part of the name and its operands.
+    pub(crate) ctx_names: RefCell<std::collections::HashMap<u32, CtxName>>,
     /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
     /// preemption so a preemption point can land between any two.
     pub(crate) step_batch: u64,
@@ -79,6 +82,10 @@ pub(crate) struct Shared {
     /// Map iterations started so far (each one's order is drawn from its number).
     pub(crate) map_iters: std::cell::Cell<u64>,
 }
+
+/// A context's part of its name (see `Shared::ctx_names`): the parent context's id, the text
+/// (`context.Background`, `.WithCancel`...) and its operands (a deadline, a key and a value).
+pub(crate) type CtxName = (Option<u32>, &'static str, Vec<Value>);
 
 /// How the VM reaches the standard library's natives: `std` fills this table and golite's
 /// `start` hands it in, so vm/ does not import std/ (which is built on the VM). One indirect call
@@ -1613,6 +1620,22 @@ impl GoTask {
                                     save!();
                                     flow!(self.enter(f, 1, None, FrameKind::Stringify));
                                 }
+                            } else if let Some((ty, inner, MethodImpl::Native(n))) = m
+                                && !inner.is_nil()
+                                && self.types().pointer_elem(ty).is_some()
+                                && !prog.methods.contains_key(&(ty, wk.sym_error))
+                            {
+                                // A library pointer type whose String method is native (a
+                                // context's name, a *strings.Builder's text): called here, its
+                                // text wrapped as a Go method's is. fmt/value.rs knows the value
+                                // types' (Duration, Time...) and the errors' itself.
+                                self.stack.push(inner);
+                                flow!(self.native(cx, n, 1));
+                                let s = pop!();
+                                let orig = pop!();
+                                let wk = prog.wk.stringified;
+                                self.stack
+                                    .push(Value::Iface(Rc::new((wk, Value::agg(vec![s, orig])))));
                             }
                         }
                     }
