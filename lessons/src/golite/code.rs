@@ -390,6 +390,8 @@ impl Native {
     /// context id as a plain integer, which vm/reach.rs follows. std/context.rs runs them.
     pub(crate) const CTX_CANCEL: Native = Native::builtin(11);
     pub(crate) const CTX_CANCEL_CAUSE: Native = Native::builtin(12);
+    /// `(*[N]T)(s)`: [slice, N].
+    pub(crate) const SLICE_TO_ARRAY_PTR: Native = Native::builtin(13);
 }
 
 /// The library's named types.

@@ -1060,6 +1060,10 @@ impl GoTask {
                                 o.borrow().get(i as usize).cloned().unwrap_or_default()
                             }
                             Value::Agg(o) => Value::Agg(o),
+                            // `*p` of an array pointer into a slice (`(*[N]T)(s)`): its elements.
+                            Value::Slice(o, off, n, _) => {
+                                Value::agg(o.borrow()[off as usize..(off + n) as usize].to_vec())
+                            }
                             _ => throw!(NIL_DEREF.into()),
                         };
                         self.stack.push(v);
@@ -1091,6 +1095,7 @@ impl GoTask {
                                     *o.borrow_mut() = items;
                                 }
                             }
+                            Value::Slice(o, off, _, _) => slices::store_view(&o, off, &v),
                             _ => throw!(NIL_DEREF.into()),
                         }
                     }
@@ -1104,6 +1109,10 @@ impl GoTask {
                         }
                         match (&dst, &v) {
                             (Value::Agg(d), Value::Agg(src)) => self.copy_into(d, src, t),
+                            (Value::Slice(o, off, ..), Value::Agg(_)) => {
+                                let v = copy_typed(&prog.types, t, &v);
+                                slices::store_view(o, *off, &v);
+                            }
                             _ => throw!(NIL_DEREF.into()),
                         }
                     }
