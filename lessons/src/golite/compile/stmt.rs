@@ -615,6 +615,18 @@ impl<'a> Compiler<'a> {
         vt: TypeId,
         t: TypeId,
     ) -> R<()> {
+        self.check_tuple_value(rhs, k, vt, t, "multiple assignment")
+    }
+
+    /// [`Self::check_multi_assign`] with the message's ending: `in {context}`.
+    pub(super) fn check_tuple_value(
+        &mut self,
+        rhs: &[Expr],
+        k: usize,
+        vt: TypeId,
+        t: TypeId,
+        context: &str,
+    ) -> R<()> {
         let Some(e) = rhs.get(k).or(rhs.first()) else {
             return Ok(());
         };
@@ -646,7 +658,7 @@ impl<'a> Compiler<'a> {
         let to = self.types.name(t);
         err(
             e.pos,
-            format!("cannot use {what} as {to} value in multiple assignment"),
+            format!("cannot use {what} as {to} value in {context}"),
         )
     }
 
@@ -854,7 +866,8 @@ impl<'a> Compiler<'a> {
                 for v in temps.iter().rev() {
                     self.init_var(*v);
                 }
-                for ((v, ft), tt) in temps.iter().zip(&ts).zip(results) {
+                for (k, ((v, ft), tt)) in temps.iter().zip(&ts).zip(results).enumerate() {
+                    self.check_tuple_value(vals, k, *ft, *tt, "return statement")?;
                     self.load_var(*v);
                     self.coerce(*ft, *tt);
                 }
