@@ -72,13 +72,13 @@ fn an_unused_variable_in_the_body_is_go_error() {
 }
 
 #[test]
-fn iter_pull_is_named_as_golite_gap() {
+fn iter_pull_and_pull2_have_go_types() {
     assert_eq!(
         compile_error(
-            "\t\"fmt\"\n\t\"iter\"",
-            "\tvar f iter.Seq[int]\n\tnext, stop := iter.Pull(f)\n\tfmt.Println(next, stop)"
+            "\t\"fmt\"\n\t\"iter\"\n\t\"maps\"",
+            "\tvar f iter.Seq[int]\n\tvar next func() (int, bool)\n\tvar stop func()\n\tnext, stop = iter.Pull(f)\n\tn2, s2 := iter.Pull2(maps.All(map[string]bool{}))\n\tvar k string\n\tvar ok bool\n\tk, ok, _ = n2()\n\tfmt.Println(next, stop, k, ok, s2)"
         ),
-        "10:21: golite does not support iter.Pull yet"
+        "compiled"
     );
 }
 

@@ -131,6 +131,11 @@ pub(crate) enum Op {
     /// Stack [map, key]: push value or zero (`consts[zero]`-like: the type gives the zero).
     MapIndex(TypeId),
     MapIndexOk(TypeId),
+    /// Range's step: stack [map, snapshot from `MapKeys`, i] -> [key i, its value or zero, ok]:
+    /// the entry is looked up again (one deleted meanwhile is skipped, one changed shows its new
+    /// value). An entry whose key holds a NaN, which no lookup finds and only `clear` removes,
+    /// is there with its snapshot value unless the map was cleared since.
+    MapRangeNext(TypeId),
     /// Stack [map, key, value].
     MapSet,
     /// Stack [x, lo?, hi?, max?] per flags bit0 lo, bit1 hi, bit2 max; slices a slice, array ptr or string.
@@ -234,7 +239,8 @@ pub(crate) enum Op {
     RangeFuncDone,
     Min(u16, bool),
     Max(u16, bool),
-    /// Range helpers: [map] -> [keys-slice] in deterministic order.
+    /// Range helpers: [map] -> [slice of key, value, key, value..., times the map was cleared]
+    /// in the run's seeded order (`MapRangeNext` reads it).
     MapKeys,
     /// Stack [string, byte offset]: push (rune, width) for range over string.
     DecodeRune,
@@ -384,6 +390,8 @@ impl Native {
     /// context id as a plain integer, which vm/reach.rs follows. std/context.rs runs them.
     pub(crate) const CTX_CANCEL: Native = Native::builtin(11);
     pub(crate) const CTX_CANCEL_CAUSE: Native = Native::builtin(12);
+    /// `(*[N]T)(s)`: [slice, N].
+    pub(crate) const SLICE_TO_ARRAY_PTR: Native = Native::builtin(13);
 }
 
 /// The library's named types.

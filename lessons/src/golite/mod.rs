@@ -180,6 +180,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         empty: Rc::from(""),
         sentinels,
         timeout_causes: Default::default(),
+        ctx_names: Default::default(),
         // A preemption point can fall between any two instructions only if each one is counted
         // as it runs; otherwise steps are counted in batches (faster).
         step_batch: if opts.preempt_every.is_some() || opts.decide {

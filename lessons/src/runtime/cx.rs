@@ -150,6 +150,11 @@ impl<V: Value> Cx<'_, V> {
         self.rt.spawn_goroutine(self.gid, task, name, line, start)
     }
 
+    /// Another goroutine can run now (golite's `runtime.GC` waits until none can).
+    pub fn others_runnable(&self) -> bool {
+        self.rt.runnext.is_some() || !self.rt.runq.is_empty() || !self.rt.globalq.is_empty()
+    }
+
     /// `runtime.NumGoroutine()`.
     pub fn num_goroutine(&self) -> usize {
         self.rt.live

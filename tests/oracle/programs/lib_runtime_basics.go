@@ -1,5 +1,5 @@
 // runtime: Gosched lets the other goroutine run; NumGoroutine counts (differences only); GC
-// is a no-op for the program's output.
+// parks its caller while runnable goroutines run (the woken sender ends).
 package main
 
 import (

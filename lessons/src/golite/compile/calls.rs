@@ -268,6 +268,24 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Go's error for `f(g())` when a result of `g`, of type `from`, cannot be passed as a
+    /// parameter of type `to`: `cannot use g() (value of type int) as string value in argument
+    /// to f`.
+    fn check_multi_arg(&mut self, call: &Expr, from: TypeId, to: TypeId, what: &str) -> R<()> {
+        if self.check_assignable(from, to, call).is_ok() {
+            return Ok(());
+        }
+        err(
+            call.pos,
+            format!(
+                "cannot use {} (value of type {}) as {} value in argument to {what}",
+                super::expr_src(call),
+                self.types.name(from),
+                self.types.name(to)
+            ),
+        )
+    }
+
     /// Pushes call arguments per signature (packing variadics); returns how many values.
     pub(crate) fn push_args(
         &mut self,
@@ -297,6 +315,7 @@ impl<'a> Compiler<'a> {
                     );
                 }
                 for (i, v) in temps.iter().enumerate().take(fixed) {
+                    self.check_multi_arg(&args[0], ts[i], s.params[i], &what)?;
                     self.load_var(*v);
                     self.coerce(ts[i], s.params[i]);
                 }
@@ -306,6 +325,7 @@ impl<'a> Compiler<'a> {
                         _ => ids::ANY,
                     };
                     for (i, v) in temps.iter().enumerate().skip(fixed) {
+                        self.check_multi_arg(&args[0], ts[i], el, &what)?;
                         self.load_var(*v);
                         self.coerce(ts[i], el);
                     }

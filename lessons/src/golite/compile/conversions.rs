@@ -11,27 +11,22 @@ impl<'a> Compiler<'a> {
     /// `T(x)`.
     pub(crate) fn conversion(&mut self, t: TypeId, x: &Expr) -> R<()> {
         let ft = self.type_of(x)?;
-        // `[N]T(s)` copies the slice's first N elements (a panic when it is shorter);
-        // `(*[N]T)(s)` would share its backing array, which golite's arrays cannot.
+        // `[N]T(s)` copies the slice's first N elements, `(*[N]T)(s)` points into its backing
+        // array (a panic when it is shorter; Go checks that the element types are identical).
         if let Kind::Slice(el) = self.types.ukind(ft).clone() {
-            match self.types.ukind(t).clone() {
-                Kind::Array(n, ael) if ael == el && !self.types.is_aggregate(el) => {
-                    self.value(x, None)?;
-                    self.emit(Op::PushInt(n as i64));
-                    self.emit(Op::CallNative(Native::SLICE_TO_ARRAY, 2));
-                    return Ok(());
-                }
-                Kind::Pointer(p) if matches!(self.types.ukind(p), Kind::Array(_, ael) if *ael == el) =>
-                {
-                    return err(
-                        x.pos,
-                        format!(
-                            "golite does not support converting a slice to {} yet",
-                            self.types.name(t)
-                        ),
-                    );
-                }
-                _ => {}
+            let n = match self.types.ukind(t).clone() {
+                Kind::Array(n, ael) if ael == el => Some((n, Native::SLICE_TO_ARRAY)),
+                Kind::Pointer(p) => match self.types.ukind(p).clone() {
+                    Kind::Array(n, ael) if ael == el => Some((n, Native::SLICE_TO_ARRAY_PTR)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((n, native)) = n {
+                self.value(x, None)?;
+                self.emit(Op::PushInt(n as i64));
+                self.emit(Op::CallNative(native, 2));
+                return Ok(());
             }
         }
         let basic_target = matches!(

@@ -120,6 +120,11 @@ impl<'a> Compiler<'a> {
             if tys.len() != n {
                 return assign_mismatch(n, values, tys.len(), pos);
             }
+            if let Some(d) = declared {
+                for (k, &vt) in tys.iter().enumerate() {
+                    self.check_multi_assign(values, k, vt, d)?;
+                }
+            }
             return Ok(match declared {
                 Some(d) => vec![d; n],
                 None => tys,

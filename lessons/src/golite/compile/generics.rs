@@ -980,6 +980,19 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // Generic functions passed without type arguments (`Map(xs, Double)` with `Double`
+        // generic): their own from the parameter's types known so far, then the parameter's
+        // still unknown ones from their signature. Twice, so either may feed the other.
+        for _ in 0..2 {
+            for (i, a) in args.iter().enumerate() {
+                if let Some(pt) = param_for(i)
+                    && let TypeKind::Func(want) = &pt.kind
+                    && let Some(g2) = self.generic_func_name(a)
+                {
+                    self.infer_through_func_arg(&g2, want, &names, &mut got);
+                }
+            }
+        }
         // Untyped constants: the default type of the largest kind among them.
         for (k, slot) in got.iter_mut().enumerate() {
             if slot.is_some() {
@@ -1048,6 +1061,82 @@ impl<'a> Compiler<'a> {
             }
         }
         got.into_iter().collect()
+    }
+
+    /// The generic function `e` names without type arguments, if it is a program's (or a
+    /// library one written in Go).
+    fn generic_func_name(&mut self, e: &Expr) -> Option<String> {
+        let named = match &e.unparen().kind {
+            ExprKind::Ident(_) => e.unparen().clone(),
+            ExprKind::Selector { x, sel } => self.library_go_name(x, sel)?,
+            _ => return None,
+        };
+        let ExprKind::Ident(name) = &named.kind else {
+            return None;
+        };
+        match self.peek(name) {
+            Some(Entity::GenericFunc(g)) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// One step of inference through generic function `g` passed for a parameter of function
+    /// type `want` (in terms of the callee's type parameters `names`, bound so far in `got`):
+    /// `g`'s type arguments from the parameter's types already known, then the callee's
+    /// unknowns from `g`'s parameter and result types those make known.
+    fn infer_through_func_arg(
+        &mut self,
+        g: &str,
+        want: &ast::FuncType,
+        names: &[String],
+        got: &mut [Option<TypeId>],
+    ) {
+        let inner = self.generics.funcs[g];
+        let inner_names: Vec<String> = inner.tparams.iter().map(|p| p.name.name.clone()).collect();
+        let mut inner_got: Vec<Option<TypeId>> = vec![None; inner_names.len()];
+        if want.variadic
+            || inner.sig.variadic
+            || want.params.len() != inner.sig.params.len()
+            || want.results.len() != inner.sig.results.len()
+        {
+            return;
+        }
+        let pairs: Vec<(&TypeExpr, &TypeExpr)> = (want.params.iter().zip(&inner.sig.params))
+            .chain(want.results.iter().zip(&inner.sig.results))
+            .map(|(w, i)| (&w.typ, &i.typ))
+            .collect();
+        for &(w, i) in &pairs {
+            if let Some(t) = self.resolve_bound(w, names, got) {
+                self.unify(i, t, &inner_names, &mut inner_got);
+            }
+        }
+        for &(w, i) in &pairs {
+            if let Some(t) = self.resolve_bound(i, &inner_names, &inner_got) {
+                self.unify(w, t, names, got);
+            }
+        }
+    }
+
+    /// Type expression `t` of a generic signature resolved with its type parameters `names`
+    /// bound to `got`; None while it names one not bound yet (or does not resolve).
+    fn resolve_bound(
+        &mut self,
+        t: &TypeExpr,
+        names: &[String],
+        got: &[Option<TypeId>],
+    ) -> Option<TypeId> {
+        let text = ast::type_string(t);
+        let words = text.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        let mut binds = Vec::new();
+        for w in words {
+            if let Some(k) = names.iter().position(|n| n == w) {
+                binds.push((w.to_string(), got[k]?));
+            }
+        }
+        self.generics.bindings.push(binds);
+        let r = self.resolve_type(t);
+        self.generics.bindings.pop();
+        r.ok()
     }
 
     /// Binds the type parameters in `p` by matching it with the argument type `a`.

@@ -213,6 +213,8 @@ impl<'a> Compiler<'a> {
                 let n = self.temp(ids::INT);
                 self.load_var(keys);
                 self.emit(Op::Len);
+                self.emit(Op::PushInt(2));
+                self.emit(Op::DivI);
                 self.init_var(n);
                 let i = self.temp(ids::INT);
                 self.emit(Op::PushInt(0));
@@ -225,15 +227,13 @@ impl<'a> Compiler<'a> {
                 self.load_var(n);
                 self.emit(Op::LtI);
                 let exit = self.emit(Op::JumpIfNot(0));
+                self.load_var(m);
                 self.load_var(keys);
                 self.load_var(i);
-                self.emit(Op::Index);
-                self.init_var(kv);
-                self.load_var(m);
-                self.load_var(kv);
-                self.emit(Op::MapIndexOk(vt));
+                self.emit(Op::MapRangeNext(vt));
                 let skip = self.emit(Op::JumpIfNot(0));
                 self.init_var(vv);
+                self.init_var(kv);
                 self.push_scope();
                 if let Some(kx) = key {
                     self.load_var(kv);
@@ -252,9 +252,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::AddI);
                 self.store_var(i);
                 self.emit(Op::Jump(top as u32));
-                // A key deleted during iteration: drop the zero value and move on.
+                // A key deleted during iteration: drop it and the zero value, and move on.
                 let skipped = self.here();
                 self.patch(skip, skipped);
+                self.emit(Op::Pop);
                 self.emit(Op::Pop);
                 self.emit(Op::Jump(cont as u32));
                 let end = self.here();

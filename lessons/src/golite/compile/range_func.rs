@@ -164,16 +164,43 @@ impl<'a> Compiler<'a> {
         Ok(y.params)
     }
 
-    /// `f (variable of type T)` as types2 names an operand in its messages.
+    /// `f (variable of type T)` as types2 names an operand in its messages (also `1 (untyped
+    /// int constant)`, `m["a"] (map index expression of type int)`, `nil`).
     pub(crate) fn operand(&mut self, x: &Expr, xt: TypeId) -> String {
-        let var = match &x.kind {
-            ast::ExprKind::Ident(n) => matches!(
-                self.peek(n),
-                Some(Entity::Local(_) | Entity::Capture(..) | Entity::Global(..))
-            ),
-            _ => false,
+        if xt == crate::golite::types::ids::UNTYPED_NIL {
+            return describe(x);
+        }
+        if self.types.is_untyped(xt) {
+            use crate::golite::types::Kind as K;
+            let kind = match self.types.kind(xt) {
+                K::UntypedRune => "rune",
+                K::UntypedFloat => "float",
+                K::UntypedString => "string",
+                K::UntypedBool => "bool",
+                _ => "int",
+            };
+            let src = super::expr_src(x);
+            return format!("{src} (untyped {kind} constant)");
+        }
+        let kind = match &x.kind {
+            ast::ExprKind::Ident(n) => match self.peek(n) {
+                Some(Entity::Local(_) | Entity::Capture(..) | Entity::Global(..)) => "variable",
+                _ => "value",
+            },
+            ast::ExprKind::Index { x: m, .. }
+                if matches!(
+                    self.type_of(m).map(|t| self.types.ukind(t).clone()),
+                    Ok(crate::golite::types::Kind::Map(..))
+                ) =>
+            {
+                let src = super::expr_src(x);
+                return format!(
+                    "{src} (map index expression of type {})",
+                    self.types.name(xt)
+                );
+            }
+            _ => "value",
         };
-        let kind = if var { "variable" } else { "value" };
         format!("{} ({kind} of type {})", describe(x), self.types.name(xt))
     }
 

@@ -581,7 +581,7 @@ impl<'a> Compiler<'a> {
                     indexed.push(self.index_operands(l)?);
                 }
                 let vals = self.rhs_values(rhs, lhs.len(), s)?;
-                for ((l, (v, vt)), pre) in lhs.iter().zip(vals).zip(indexed) {
+                for (k, ((l, (v, vt)), pre)) in lhs.iter().zip(vals).zip(indexed).enumerate() {
                     let (p, t) = match pre {
                         Some((x, i, p, t)) => {
                             self.load_var(x);
@@ -595,6 +595,7 @@ impl<'a> Compiler<'a> {
                     };
                     self.load_var(v);
                     if !matches!(p, Place::Blank) {
+                        self.check_multi_assign(rhs, k, vt, t)?;
                         self.coerce(vt, t);
                     }
                     self.store(p);
@@ -602,6 +603,63 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// Go's error when value `k` of a tuple assignment from `rhs`, of type `vt`, cannot be
+    /// assigned to type `t` (`cannot use 1st function result (value of type int) as string
+    /// value in multiple assignment`), at the right side's position.
+    pub(super) fn check_multi_assign(
+        &mut self,
+        rhs: &[Expr],
+        k: usize,
+        vt: TypeId,
+        t: TypeId,
+    ) -> R<()> {
+        self.check_tuple_value(rhs, k, vt, t, "multiple assignment")
+    }
+
+    /// [`Self::check_multi_assign`] with the message's ending: `in {context}`.
+    pub(super) fn check_tuple_value(
+        &mut self,
+        rhs: &[Expr],
+        k: usize,
+        vt: TypeId,
+        t: TypeId,
+        context: &str,
+    ) -> R<()> {
+        let Some(e) = rhs.get(k).or(rhs.first()) else {
+            return Ok(());
+        };
+        // An untyped constant on the right is checked as itself (`f, ok = 1, true` into a
+        // float64 is fine), not as its default type.
+        let vt = match rhs.get(k) {
+            Some(e) if rhs.len() > 1 => self.type_of(e).unwrap_or(vt),
+            _ => vt,
+        };
+        if self.check_assignable(vt, t, e).is_ok() {
+            return Ok(());
+        }
+        let what = if rhs.len() == 1 && matches!(e.unparen().kind, ExprKind::Call { .. }) {
+            let n = k + 1;
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!(
+                "{n}{suffix} function result (value of type {})",
+                self.types.name(vt)
+            )
+        } else {
+            self.operand(e, vt)
+        };
+        let to = self.types.name(t);
+        err(
+            e.pos,
+            format!("cannot use {what} as {to} value in {context}"),
+        )
     }
 
     /// For an index expression on the left of a tuple assignment, evaluates its container and
@@ -737,7 +795,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let vals = self.rhs_values(rhs, lhs.len(), s)?;
-        for ((n, pos), (tv, vt)) in names.iter().zip(vals) {
+        for (k, ((n, pos), (tv, vt))) in names.iter().zip(vals).enumerate() {
             if n == "_" {
                 continue;
             }
@@ -745,6 +803,7 @@ impl<'a> Compiler<'a> {
             match self.declared_in_scope(n) {
                 Some(v) => {
                     let t = self.f().vars[v].ty;
+                    self.check_multi_assign(rhs, k, vt, t)?;
                     self.coerce(vt, t);
                     self.store_var(v);
                 }
@@ -807,7 +866,8 @@ impl<'a> Compiler<'a> {
                 for v in temps.iter().rev() {
                     self.init_var(*v);
                 }
-                for ((v, ft), tt) in temps.iter().zip(&ts).zip(results) {
+                for (k, ((v, ft), tt)) in temps.iter().zip(&ts).zip(results).enumerate() {
+                    self.check_tuple_value(vals, k, *ft, *tt, "return statement")?;
                     self.load_var(*v);
                     self.coerce(*ft, *tt);
                 }

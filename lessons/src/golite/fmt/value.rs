@@ -242,6 +242,11 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
                 // fmt shows what a pointer points to only for a top-level operand.
                 _ if depth > 0 => None,
                 Value::Agg(_) => Some(typed(t, el, v, depth + 1)),
+                // An array pointer into a slice (`(*[N]T)(s)`): the array it views.
+                Value::Slice(o, off, n, _) => {
+                    let items = o.borrow()[*off as usize..(*off + *n) as usize].to_vec();
+                    Some(typed(t, el, &Value::agg(items), depth + 1))
+                }
                 Value::Cell(c) => Some(typed(t, el, &c.borrow(), depth + 1)),
                 Value::Elem(o, i) => o
                     .borrow()

@@ -44,7 +44,11 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             cx.print_err(&text);
         }
         Native::CLEAR => match arg(0) {
-            Value::Map(m) => m.borrow_mut().entries.clear(),
+            Value::Map(m) => {
+                let mut m = m.borrow_mut();
+                m.entries.clear();
+                m.clears += 1;
+            }
             Value::Slice(o, off, len, _) => {
                 let mut b = o.borrow_mut();
                 for i in off..off + len {
@@ -75,19 +79,34 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             let id = lazy_id(&o, 0, || Ref::Once(cx.once_new()));
             cx.once_end(crate::runtime::OnceId(id));
         }
-        Native::SLICE_TO_ARRAY => {
+        Native::SLICE_TO_ARRAY | Native::SLICE_TO_ARRAY_PTR => {
             let (sl, want) = (arg(0), arg(1).as_int());
-            let items = slice_items(&sl);
-            if (items.len() as i64) < want {
+            let len = match &sl {
+                Value::Slice(_, _, len, _) => i64::from(*len),
+                _ => 0,
+            };
+            if len < want {
                 return NRes::Panic(format!(
-                    "runtime error: cannot convert slice with length {} to array or pointer to array with length {want}",
-                    items.len()
+                    "runtime error: cannot convert slice with length {len} to array or pointer to array with length {want}"
                 ));
             }
-            push!(
-                t,
-                Value::agg(items.into_iter().take(want as usize).collect())
-            )
+            let v = match sl {
+                // The pointer shares the slice's backing array: a view of its first N elements.
+                Value::Slice(o, off, _, _) if n == Native::SLICE_TO_ARRAY_PTR => {
+                    Value::Slice(o, off, want as u32, want as u32)
+                }
+                // A nil slice gives a nil pointer.
+                _ if n == Native::SLICE_TO_ARRAY_PTR => Value::Nil,
+                // The array is a copy (of nested structs and arrays too).
+                sl => Value::agg(
+                    slice_items(&sl)
+                        .iter()
+                        .take(want as usize)
+                        .map(Value::copy_value)
+                        .collect(),
+                ),
+            };
+            push!(t, v)
         }
         Native::CTX_CANCEL | Native::CTX_CANCEL_CAUSE => {
             return super::context::cancel(t, cx, n, a);

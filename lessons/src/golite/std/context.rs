@@ -25,6 +25,7 @@ natives! {
     CtxWithDeadlineCause,
     Canceled,
     DeadlineExceeded,
+    CtxString,
 }
 
 /// The cancel functions, numbered in code.rs (vm/reach.rs follows the context they hold).
@@ -100,6 +101,7 @@ pub(super) fn register(c: &mut Compiler) {
         PATH,
         &[
             (s.ctx_impl, "Err", "func() error", N::CtxErr, true),
+            (s.ctx_impl, "String", "func() string", N::CtxString, true),
             (s.ctx_impl, "Value", "func(any) any", N::CtxValue, true),
             (
                 s.ctx_impl,
@@ -125,10 +127,17 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
     match n {
         N::CtxBackground | N::CtxTodo => {
             let id = cx.ctx_background();
+            let root = if n == N::CtxBackground {
+                "context.Background"
+            } else {
+                "context.TODO"
+            };
+            named(t, id, None, root, Vec::new());
             push!(t, ctx_value(t, id, None));
         }
         N::CtxWithCancel | N::CtxWithCancelCause => {
             let id = cx.ctx_with_cancel(ctx_of(&arg(0)));
+            named(t, id, Some(&arg(0)), ".WithCancel", Vec::new());
             push!(t, ctx_value(t, id, cx.ctx_done(id)));
             let which = if n == N::CtxWithCancel {
                 N::CtxCancel
@@ -143,7 +152,9 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 super::time::virtual_ns(&arg(1))
             };
+            let (part, ops) = deadline_name(cx, &arg(0), at);
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
+            named(t, id, Some(&arg(0)), part, ops);
             push!(t, ctx_value(t, id, cx.ctx_done(id)));
             push!(
                 t,
@@ -152,10 +163,12 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::CtxWithValue => {
             let id = cx.ctx_with_value(ctx_of(&arg(0)), arg(1), arg(2));
+            named(t, id, Some(&arg(0)), ".WithValue", vec![arg(1), arg(2)]);
             push!(t, ctx_value(t, id, None));
         }
         N::CtxWithoutCancel => {
             let id = cx.ctx_without_cancel(ctx_of(&arg(0)));
+            named(t, id, Some(&arg(0)), ".WithoutCancel", Vec::new());
             push!(t, ctx_value(t, id, None));
         }
         N::CtxCause => {
@@ -233,13 +246,19 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::Canceled => push!(t, t.sh.sentinels.first().cloned().unwrap_or_default()),
         N::DeadlineExceeded => push!(t, t.sh.sentinels.get(1).cloned().unwrap_or_default()),
         N::DeadlineErrorError => push!(t, strv("context deadline exceeded")),
+        N::CtxString => {
+            let text = name(t, cx.now(), ctx_of(&arg(0)).0);
+            push!(t, strv(text));
+        }
         N::CtxWithTimeoutCause | N::CtxWithDeadlineCause => {
             let at = if n == N::CtxWithTimeoutCause {
                 cx.now().saturating_add(arg(1).as_int())
             } else {
                 super::time::virtual_ns(&arg(1))
             };
+            let (part, ops) = deadline_name(cx, &arg(0), at);
             let id = cx.ctx_with_deadline(ctx_of(&arg(0)), at);
+            named(t, id, Some(&arg(0)), part, ops);
             t.sh.timeout_causes.borrow_mut().insert(id.0, arg(2));
             push!(t, ctx_value(t, id, cx.ctx_done(id)));
             push!(
@@ -250,6 +269,75 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         _ => {}
     }
     NRes::Ok
+}
+
+/// The name part of a context made with deadline `at` from `parent`: Go's `WithDeadline`
+/// returns `WithCancel(parent)` when the parent's deadline is sooner.
+fn deadline_name(cx: &mut Cx<'_, Value>, parent: &Value, at: i64) -> (&'static str, Vec<Value>) {
+    match cx.ctx_deadline(ctx_of(parent)) {
+        Some(p) if p < at => (".WithCancel", Vec::new()),
+        _ => (".WithDeadline", vec![Value::Int(at)]),
+    }
+}
+
+/// Notes how context `id` was made, for its `String()`.
+fn named(t: &GoTask, id: CtxId, parent: Option<&Value>, part: &'static str, ops: Vec<Value>) {
+    let parent = parent.map(|p| ctx_of(p).0);
+    t.sh.ctx_names
+        .borrow_mut()
+        .insert(id.0, (parent, part, ops));
+}
+
+/// A context's `String()` as Go's context package makes it: its parent's name, then what made
+/// it (`context.Background.WithCancel.WithValue(main.key, ann)`); a deadline shows the time left
+/// at `now`.
+fn name(t: &GoTask, now: i64, mut id: u32) -> String {
+    let names = t.sh.ctx_names.borrow();
+    let mut parts = Vec::new();
+    // Walked from the context to its root, at most as many steps as there are contexts.
+    for _ in 0..=names.len() {
+        let Some((parent, part, ops)) = names.get(&id) else {
+            break;
+        };
+        let text = match (*part, ops.as_slice()) {
+            (".WithDeadline", [at]) => {
+                let at = at.as_int();
+                let d = super::time::time_value(at);
+                let (sec, nsec) = (get_field(&d, 0).as_int(), get_field(&d, 1).as_int());
+                format!(
+                    ".WithDeadline({} [{}])",
+                    crate::golite::fmt::time_layout::time_string(sec, nsec),
+                    crate::golite::fmt::duration::duration_string(at.saturating_sub(now))
+                )
+            }
+            (".WithValue", [k, v]) => {
+                format!(".WithValue({}, {})", stringify(t, k), stringify(t, v))
+            }
+            _ => part.to_string(),
+        };
+        parts.push(text);
+        match parent {
+            Some(p) => id = *p,
+            None => break,
+        }
+    }
+    parts.reverse();
+    parts.concat()
+}
+
+/// Go's `context.stringify`: a string as itself, a Stringer by its `String()`, nil as
+/// `<nil>`, any other value by its type's name. A library Stringer's text is fmt's; a
+/// program's own `String` method, which a native cannot call, is not run: its type is named.
+fn stringify(t: &GoTask, v: &Value) -> String {
+    let prog = &t.sh.prog;
+    match v {
+        Value::Iface(b) if b.0 == ids::STRING => b.1.as_str().to_string(),
+        Value::Iface(b) => match prog.methods.get(&(b.0, prog.wk.sym_string)) {
+            Some(MethodImpl::Native(_)) => fmt_value::sprint(t, std::slice::from_ref(v)),
+            _ => prog.types.name(b.0),
+        },
+        _ => "<nil>".into(),
+    }
 }
 
 /// A context value. `done` is the context's own Done channel when it is cancellable: the value

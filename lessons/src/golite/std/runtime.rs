@@ -9,6 +9,7 @@ natives! {
     RuntimeNumCpu,
     RuntimeErrorError,
     RuntimeGoexit,
+    RuntimeOthersRunnable,
 }
 
 const PATH: &str = "runtime";
@@ -16,8 +17,23 @@ const PATH: &str = "runtime";
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Runtime,
     path: PATH,
+    go: GO,
     ..Package::NONE
 };
+
+/// `runtime.GC`. Go's parks its caller until the cycle's marking ends (gcWaitOnMark) and
+/// yields while it sweeps, so the goroutines that can run, run meanwhile (a sender just woken
+/// finishes, workers just started do their work). golite frees values as they become
+/// unreferenced and has nothing to collect: GC is that wait, as yields until no other
+/// goroutine can run, at most 20 (each lets every runnable goroutine run one slice), so one
+/// that never blocks delays it a bounded time, as Go's preemption bounds a real cycle's.
+const GO: &str = r#"
+func runtimeꞏGC() {
+	for i := 0; i < 20 && runtimeꞏ.ꞏothersRunnable(); i++ {
+		runtimeꞏ.Gosched()
+	}
+}
+"#;
 
 /// The member `name` of the package.
 pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
@@ -26,7 +42,7 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "NumGoroutine" => f(c, "func() int", N::RuntimeNumGoroutine),
         "Gosched" => f(c, "func()", N::RuntimeGosched),
         "Goexit" => f(c, "func()", N::RuntimeGoexit),
-        "GC" => f(c, "func()", Native::NOP),
+        "\u{a78f}othersRunnable" => f(c, "func() bool", N::RuntimeOthersRunnable),
         "NumCPU" => f(c, "func() int", N::RuntimeNumCpu),
         "GOMAXPROCS" => f(c, "func(int) int", N::RuntimeNumCpu),
         _ => None,
@@ -70,6 +86,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             return NRes::Reload;
         }
         N::RuntimeNumCpu => push!(t, Value::Int(1)),
+        N::RuntimeOthersRunnable => push!(t, Value::Bool(cx.others_runnable())),
         _ => {}
     }
     NRes::Ok

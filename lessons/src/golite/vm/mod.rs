@@ -68,6 +68,9 @@ pub(crate) struct Shared {
     pub(crate) sentinels: Vec<Value>,
     /// Causes given to context.WithTimeoutCause/WithDeadlineCause, by context id.
     pub(crate) timeout_causes: RefCell<std::collections::HashMap<u32, Value>>,
+    /// What each context was made by, for its `String()` (std/context.rs): by context id, the
+    /// parent's id, the constructor's part of the name and its operands.
+    pub(crate) ctx_names: RefCell<std::collections::HashMap<u32, CtxName>>,
     /// Instructions counted per report to the runtime: [`STEP_BATCH`], or 1 under seeded
     /// preemption so a preemption point can land between any two.
     pub(crate) step_batch: u64,
@@ -79,6 +82,10 @@ pub(crate) struct Shared {
     /// Map iterations started so far (each one's order is drawn from its number).
     pub(crate) map_iters: std::cell::Cell<u64>,
 }
+
+/// A context's part of its name (see `Shared::ctx_names`): the parent context's id, the text
+/// (`context.Background`, `.WithCancel`...) and its operands (a deadline, a key and a value).
+pub(crate) type CtxName = (Option<u32>, &'static str, Vec<Value>);
 
 /// How the VM reaches the standard library's natives: `std` fills this table and golite's
 /// `start` hands it in, so vm/ does not import std/ (which is built on the VM). One indirect call
@@ -1053,6 +1060,10 @@ impl GoTask {
                                 o.borrow().get(i as usize).cloned().unwrap_or_default()
                             }
                             Value::Agg(o) => Value::Agg(o),
+                            // `*p` of an array pointer into a slice (`(*[N]T)(s)`): its elements.
+                            Value::Slice(o, off, n, _) => {
+                                Value::agg(o.borrow()[off as usize..(off + n) as usize].to_vec())
+                            }
                             _ => throw!(NIL_DEREF.into()),
                         };
                         self.stack.push(v);
@@ -1084,6 +1095,7 @@ impl GoTask {
                                     *o.borrow_mut() = items;
                                 }
                             }
+                            Value::Slice(o, off, _, _) => slices::store_view(&o, off, &v),
                             _ => throw!(NIL_DEREF.into()),
                         }
                     }
@@ -1097,6 +1109,10 @@ impl GoTask {
                         }
                         match (&dst, &v) {
                             (Value::Agg(d), Value::Agg(src)) => self.copy_into(d, src, t),
+                            (Value::Slice(o, off, ..), Value::Agg(_)) => {
+                                let v = copy_typed(&prog.types, t, &v);
+                                slices::store_view(o, *off, &v);
+                            }
                             _ => throw!(NIL_DEREF.into()),
                         }
                     }
@@ -1206,16 +1222,27 @@ impl GoTask {
                             _ => self.stack.push(Value::Elem(o, at as u32)),
                         }
                     }
-                    Op::MapIndex(t) | Op::MapIndexOk(t) => {
-                        let k = pop!();
+                    Op::MapIndex(t) | Op::MapIndexOk(t) | Op::MapRangeNext(t) => {
+                        let (k, snap) = match op {
+                            Op::MapRangeNext(_) => {
+                                let i = pop!().as_int();
+                                let (k, v, clears) = range_entry(&pop!(), i);
+                                self.stack.push(k.clone());
+                                (k, Some((v, clears)))
+                            }
+                            _ => (pop!(), None),
+                        };
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
                         self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
-                        let m = pop!();
+                        let m = match op {
+                            Op::MapRangeNext(_) => self.stack.swap_remove(self.stack.len() - 2),
+                            _ => pop!(),
+                        };
                         if race && let Value::Map(m) = &m {
-                            let op = if matches!(op, Op::MapIndexOk(_)) {
-                                MapOp::Access2
-                            } else {
+                            let op = if matches!(op, Op::MapIndex(_)) {
                                 MapOp::Access1
+                            } else {
+                                MapOp::Access2
                             };
                             pins.map(cx, site!(), m, crate::runtime::AccessKind::Read, op, &k);
                         }
@@ -1231,14 +1258,20 @@ impl GoTask {
                                     save!();
                                     return Yield::Fatal(msg);
                                 }
-                                m.borrow().entries.get(&k).map(|e| e.1.clone())
+                                let m = m.borrow();
+                                match snap {
+                                    Some((v, clears)) if k.has_nan() => {
+                                        (m.clears == clears).then_some(v)
+                                    }
+                                    _ => m.entries.get(&k).map(|e| e.1.clone()),
+                                }
                             }
                             _ => None,
                         };
                         let ok = found.is_some();
                         let v = found.unwrap_or_else(|| self.zero(t));
                         self.stack.push(v);
-                        if matches!(op, Op::MapIndexOk(_)) {
+                        if !matches!(op, Op::MapIndex(_)) {
                             self.stack.push(Value::Bool(ok));
                         }
                     }
@@ -1596,6 +1629,22 @@ impl GoTask {
                                     save!();
                                     flow!(self.enter(f, 1, None, FrameKind::Stringify));
                                 }
+                            } else if let Some((ty, inner, MethodImpl::Native(n))) = m
+                                && !inner.is_nil()
+                                && self.types().pointer_elem(ty).is_some()
+                                && !prog.methods.contains_key(&(ty, wk.sym_error))
+                            {
+                                // A library pointer type whose String method is native (a
+                                // context's name, a *strings.Builder's text): called here, its
+                                // text wrapped as a Go method's is. fmt/value.rs knows the value
+                                // types' (Duration, Time...) and the errors' itself.
+                                self.stack.push(inner);
+                                flow!(self.native(cx, n, 1));
+                                let s = pop!();
+                                let orig = pop!();
+                                let wk = prog.wk.stringified;
+                                self.stack
+                                    .push(Value::Iface(Rc::new((wk, Value::agg(vec![s, orig])))));
                             }
                         }
                     }
@@ -2033,12 +2082,15 @@ impl GoTask {
                                     save!();
                                     return Yield::Fatal(msg);
                                 }
-                                let mut keys: Vec<Value> =
-                                    m.borrow().entries.values().map(|e| e.0.clone()).collect();
+                                let m = m.borrow();
+                                let mut entries: Vec<(Value, Value)> =
+                                    m.entries.values().cloned().collect();
                                 let n = sh.map_iters.get();
                                 sh.map_iters.set(n + 1);
-                                shuffle(&mut keys, cx.seed(), n);
-                                keys
+                                shuffle(&mut entries, cx.seed(), n);
+                                let clears = Value::Int(m.clears as i64);
+                                let pairs = entries.into_iter().flat_map(|(k, v)| [k, v]);
+                                pairs.chain([clears]).collect()
                             }
                             _ => Vec::new(),
                         };
@@ -2190,10 +2242,24 @@ fn map_busy(m: &Rc<RefCell<MapObj>>, cx: &Cx<'_, Value>, what: &str) -> Option<S
     (w != 0 && w != cx.gid().0).then(|| what.to_string())
 }
 
+/// Entry `i` of a range's snapshot (`Op::MapKeys`): its key, its value then, and how many
+/// times the map had been cleared then.
+fn range_entry(snap: &Value, i: i64) -> (Value, Value, u64) {
+    let Value::Slice(o, off, len, _) = snap else {
+        return (Value::Nil, Value::Nil, 0);
+    };
+    let items = o.borrow();
+    let items = &items[*off as usize..(*off + *len) as usize];
+    let at = |j: usize| items.get(j).cloned().unwrap_or_default();
+    let j = usize::try_from(i).unwrap_or(usize::MAX / 4) * 2;
+    let clears = items.last().map_or(0, |c| c.as_int() as u64);
+    (at(j), at(j + 1), clears)
+}
+
 /// Go's map iteration order is random: a Fisher-Yates shuffle seeded by the run's seed and the
 /// iteration's number (a stream apart from the run's PRNG, so select choices and preemption
 /// points do not move when a program ranges over a map).
-fn shuffle(keys: &mut [Value], seed: u64, n: u64) {
+fn shuffle<T>(keys: &mut [T], seed: u64, n: u64) {
     let mut x = seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x6d61_7073;
     let mut next = || {
         // splitmix64

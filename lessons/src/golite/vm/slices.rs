@@ -268,3 +268,18 @@ impl GoTask {
         }
     }
 }
+
+/// `*p = a` for an array pointer into a slice's backing array (`(*[N]T)(s)`, held as the view
+/// `Value::Slice(o, off, N, N)`): `a`'s elements written over the view's.
+pub(super) fn store_view(o: &Rc<Obj>, off: u32, a: &Value) {
+    let Value::Agg(src) = a else {
+        return;
+    };
+    let items = src.borrow().clone();
+    let mut dst = o.borrow_mut();
+    for (i, v) in items.into_iter().enumerate() {
+        if let Some(d) = dst.get_mut(off as usize + i) {
+            *d = v;
+        }
+    }
+}

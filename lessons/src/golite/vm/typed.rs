@@ -39,6 +39,8 @@ fn typed_equal_at(types: &Types, t: TypeId, a: &Value, b: &Value, depth: usize) 
     match types.ukind(t) {
         Kind::Pointer(_) => match (a, b) {
             (Value::Agg(x), Value::Agg(y)) => Rc::ptr_eq(x, y),
+            // Array pointers into slices (`(*[N]T)(s)`): the same first element.
+            (Value::Slice(x, i, ..), Value::Slice(y, j, ..)) => Rc::ptr_eq(x, y) && i == j,
             _ => a.equals(b),
         },
         Kind::Interface(_) => match (a, b) {

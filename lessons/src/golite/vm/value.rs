@@ -312,6 +312,7 @@ impl Value {
             Value::Nil => Key::Nil,
             Value::Bool(b) => Key::Bool(*b),
             Value::Int(i) => Key::Int(*i),
+            Value::Float(f) if f.is_nan() => nan_key(),
             Value::Float(f) => Key::Float(float_order(*f)),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Agg(c) => Key::Agg(c.borrow().iter().map(|v| v.key_at(depth + 1)).collect()),
@@ -414,17 +415,45 @@ fn float_order(f: f64) -> u64 {
     if b >> 63 == 1 { !b } else { b | (1 << 63) }
 }
 
+/// A key made from a NaN: a new one each time, so that, as in Go (NaN != NaN), every insertion
+/// with a NaN key adds an entry, and lookups and deletes with one never find any (`clear` and
+/// `range` still reach them). The counter is the thread's, not the run's, yet runs stay
+/// deterministic: only the order of the numbers shows (NaN entries sort among themselves in
+/// the order they were inserted, after every integer and before every other float), and a run
+/// makes its keys in the same order every time, whatever another run on the thread made.
+fn nan_key() -> Key {
+    thread_local!(static NANS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+    Key::NaN(NANS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    }))
+}
+
 /// A map key: the comparable projection of a value, ordered so iteration is deterministic.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     Nil,
     Bool(bool),
     Int(i64),
+    /// A NaN, never equal to another key (see [`nan_key`]).
+    NaN(u64),
     Float(u64),
     Str(Rc<str>),
     Agg(Vec<Key>),
     Addr(usize),
     Iface(TypeId, Box<Key>),
+}
+
+impl Key {
+    /// The key holds a NaN somewhere: no lookup finds its entry.
+    pub(crate) fn has_nan(&self) -> bool {
+        match self {
+            Key::NaN(_) => true,
+            Key::Agg(ks) => ks.iter().any(Key::has_nan),
+            Key::Iface(_, k) => k.has_nan(),
+            _ => false,
+        }
+    }
 }
 
 /// A Go map: keys in a deterministic order (golite's iteration order is the key order).
@@ -439,6 +468,9 @@ pub struct MapObj {
     pub alloc: Option<AllocId>,
     /// Bytes accounted for it so far.
     pub bytes: u64,
+    /// Times `clear` emptied it: the only way an entry with a NaN key goes, so a range reaches
+    /// such an entry when this has not changed since it began (`Op::MapRangeNext`).
+    pub clears: u64,
     /// The goroutine preempted in the middle of writing this map (Go's `hashWriting` flag), 0
     /// when none: another goroutine touching the map then is Go's fatal error.
     pub writing: u32,
