@@ -131,6 +131,12 @@ pub(crate) enum Op {
     /// Stack [map, key]: push value or zero (`consts[zero]`-like: the type gives the zero).
     MapIndex(TypeId),
     MapIndexOk(TypeId),
+    /// `MapIndexOk` for the next entry of a `for range` over a map: the race detector sees
+    /// Go's `runtime.mapIterNext`, and a read of the entry's value when the loop uses it (flag).
+    MapRangeIndex(TypeId, bool),
+    /// Stack [map]: a `for range` over the map moves on after a body (Go's
+    /// `runtime.mapIterNext`, a read of the map for the race detector).
+    MapIterNext,
     /// Stack [map, key, value].
     MapSet,
     /// Stack [x, lo?, hi?, max?] per flags bit0 lo, bit1 hi, bit2 max; slices a slice, array ptr or string.
@@ -143,8 +149,8 @@ pub(crate) enum Op {
     MakeArray(u32),
     /// Pop 2n values (k, v pairs), push a map.
     /// Stack [k1, v1, ..., kn, vn]: a map literal; its key type when keys are typed (see
-    /// `MakeMapEmpty`), else `ids::VOID`.
-    MakeMap(u32, TypeId),
+    /// `MakeMapEmpty`), else `ids::VOID`; the map's type.
+    MakeMap(u32, TypeId, TypeId),
 
     // Interfaces.
     /// Wrap the value on top in an interface with dynamic type t (nil pointers stay typed).
@@ -215,8 +221,9 @@ pub(crate) enum Op {
     MakeSliceLen(TypeId, bool),
     /// `make(map[K]V)`: K when a key's identity depends on its static type (a pointer to a
     /// struct is stored like the struct, so `map[*T]V` keys by address only when told), else
-    /// `ids::VOID`.
-    MakeMapEmpty(TypeId),
+    /// `ids::VOID`; then the map's type (the race detector names Go's runtime functions for a
+    /// map by its key and value types).
+    MakeMapEmpty(TypeId, TypeId),
     /// Push a pointer to a fresh zero value of t.
     New(TypeId),
     Panic,

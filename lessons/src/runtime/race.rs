@@ -146,7 +146,7 @@ pub struct RaceAccess {
     /// `race_frames.rs`); `func` at `line` is the program's innermost frame.
     pub stack: Vec<RaceFrame>,
     /// Where the goroutine was started: the stack of its `go` statement, innermost first
-    /// (empty for main; `time.goFunc` at line 0 for a goroutine a timer started).
+    /// (empty for main; `time.goFunc` at `time/sleep.go:182` for a goroutine a timer started).
     pub created_at: Vec<RaceFrame>,
 }
 
@@ -699,10 +699,13 @@ impl RaceState {
             created_at: match created {
                 Some(s) => self.frames(s),
                 None if c.gid == 1 => Vec::new(),
-                None => vec![RaceFrame {
-                    func: "time.goFunc".to_string(),
-                    line: 0,
-                }],
+                None => {
+                    let (f, line) = super::race_frames::TIMER_GOROUTINE;
+                    vec![RaceFrame {
+                        func: self.func_name(f),
+                        line,
+                    }]
+                }
             },
         }
     }
