@@ -318,6 +318,9 @@ pub(crate) struct RaceState {
     /// channel send reads the channel, a close writes it) and the `go` statements it records;
     /// set with [`Cx::race_at`].
     cur_site: Site,
+    /// The stack nodes the runtime added for its own frames (`runtime.chansend` over the
+    /// program's), by (parent, func, line).
+    own_stacks: HashMap<(u32, u32, u32), u32>,
     evict: u32,
 }
 
@@ -342,6 +345,7 @@ impl RaceState {
             },
             file: Rc::from(file),
             names: HashMap::default(),
+            own_stacks: HashMap::default(),
             evict: 0,
         };
         // Gid(0) is the runtime's timer context (Go's per-P timer race context).
@@ -884,12 +888,44 @@ impl<V: Value> Runtime<V> {
         }
     }
 
-    /// An access the runtime makes for the running goroutine (a channel's send or close).
-    pub(crate) fn race_internal_access(&mut self, g: Gid, loc: Loc, kind: AccessKind) {
+    /// An access the runtime makes for the running goroutine (a channel's send or close, a
+    /// WaitGroup's counter) at its current line, inside Go's runtime function `(func, line)`
+    /// when given (`race_frames.rs`).
+    pub(crate) fn race_internal_access(
+        &mut self,
+        g: Gid,
+        loc: Loc,
+        kind: AccessKind,
+        inside: Option<(u32, u32)>,
+    ) {
         let (step, event) = (self.steps, self.events_recorded);
         let line = self.gs.get(g.index()).map_or(0, |x| x.line);
         if let Some(r) = self.race.as_deref_mut() {
-            let site = Site { line, ..r.cur_site };
+            let mut site = Site { line, ..r.cur_site };
+            if let Some((func, fline)) = inside {
+                let stacks = r.stacks.clone();
+                let stack = *r
+                    .own_stacks
+                    .entry((site.stack, site.func, site.line))
+                    .or_insert_with(|| {
+                        let mut s = stacks.borrow_mut();
+                        // Node 0 is "no caller" (golite's interner puts it there first).
+                        if s.is_empty() {
+                            s.push(StackNode::default());
+                        }
+                        s.push(StackNode {
+                            parent: site.stack,
+                            func: site.func,
+                            line: site.line,
+                        });
+                        s.len() as u32 - 1
+                    });
+                site = Site {
+                    func,
+                    line: fline,
+                    stack,
+                };
+            }
             r.access(g, loc, kind, site, step, event);
         }
     }
@@ -947,7 +983,8 @@ impl<V: Value> Runtime<V> {
         if self.race.is_none() {
             return;
         }
-        self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Write);
+        let f = super::race_frames::CLOSE_CHAN;
+        self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Write, Some(f));
         self.race_sync(g, |r, g| r.release(g, SyncKey::ChanClose(c.0)));
     }
 
@@ -958,7 +995,8 @@ impl<V: Value> Runtime<V> {
     /// A send on `c` reads the channel (it races with an unordered close).
     pub(crate) fn race_send_check(&mut self, g: Gid, c: ChanId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Read);
+            let f = super::race_frames::CHAN_SEND;
+            self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Read, Some(f));
         }
     }
 
@@ -1031,7 +1069,7 @@ impl<V: Value> Runtime<V> {
     /// `wg.Add` took the counter up from zero: Go models it as a read of the semaphore.
     pub(crate) fn race_wg_add_from_zero(&mut self, g: Gid, w: WgId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Read);
+            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Read, None);
         }
     }
 
@@ -1039,7 +1077,7 @@ impl<V: Value> Runtime<V> {
     /// (a WaitGroup reused before the previous Wait returned).
     pub(crate) fn race_wg_wait_blocks(&mut self, g: Gid, w: WgId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Write);
+            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Write, None);
         }
     }
 

@@ -1,5 +1,6 @@
 //! The Go runtime functions a race report shows above the program's frame when the program
-//! touches a map (and a few others: `string(b)`, a growing `append`): Go's race detector sees a map's accesses inside `runtime.mapassign…`,
+//! touches a map (and a few others: `string(b)`, a growing `append`, a channel's send and
+//! close): Go's race detector sees a map's accesses inside `runtime.mapassign…`,
 //! `runtime.mapaccess…`, `runtime.mapdelete…` and `runtime.mapIterStart`, and prints them as
 //! the innermost frames, with the file and line of Go 1.27's source. Each row was read from
 //! `go run -race -trimpath` on a two-goroutine program per operation and key type (Go 1.27,
@@ -142,7 +143,15 @@ static FRAMES: &[(&str, &str, u32)] = &[
     // `slice_append.go`).
     ("runtime.slicebytetostring", "runtime/string.go", 140),
     ("runtime.growslice", "runtime/slice.go", 178),
+    // 23-24: a channel's send reads it, its close writes it (`close_while_sending.go`).
+    ("runtime.chansend", "runtime/chan.go", 176),
+    ("runtime.closechan", "runtime/chan.go", 414),
 ];
+
+/// A send's read of its channel, as an id and line.
+pub const CHAN_SEND: (u32, u32) = (23 | RUNTIME_FUNC, 176);
+/// A close's write of its channel, as an id and line.
+pub const CLOSE_CHAN: (u32, u32) = (24 | RUNTIME_FUNC, 414);
 
 /// `string(b)` of a `[]byte`: the read of its bytes, as an id and line.
 pub const SLICE_BYTE_TO_STRING: (u32, u32) = (21 | RUNTIME_FUNC, 140);
