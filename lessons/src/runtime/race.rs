@@ -321,6 +321,8 @@ pub(crate) struct RaceState {
     /// The stack nodes the runtime added for its own frames (`runtime.chansend` over the
     /// program's), by (parent, func, line).
     own_stacks: HashMap<(u32, u32, u32), u32>,
+    /// The last two of them looked up, the latest first.
+    own_last: [((u32, u32, u32), u32); 2],
     evict: u32,
 }
 
@@ -346,6 +348,7 @@ impl RaceState {
             file: Rc::from(file),
             names: HashMap::default(),
             own_stacks: HashMap::default(),
+            own_last: [((0, 0, 0), 0); 2],
             evict: 0,
         };
         // Gid(0) is the runtime's timer context (Go's per-P timer race context).
@@ -824,6 +827,23 @@ impl RaceState {
 
     /// Forgets the locations of objects the program can no longer reach (Go resets the shadow
     /// of memory it allocates anew), so a long run's shadow follows its live objects.
+    /// The stack node of a runtime frame called from `(parent, func, line)`.
+    fn own_stack(&mut self, (parent, func, line): (u32, u32, u32)) -> u32 {
+        let stacks = &self.stacks;
+        *self
+            .own_stacks
+            .entry((parent, func, line))
+            .or_insert_with(|| {
+                let mut s = stacks.borrow_mut();
+                // Node 0 is "no caller" (golite's interner puts it there first).
+                if s.is_empty() {
+                    s.push(StackNode::default());
+                }
+                s.push(StackNode { parent, func, line });
+                s.len() as u32 - 1
+            })
+    }
+
     pub(crate) fn forget(&mut self, dead: &HashSet<u64>) {
         let mut dropped = Vec::new();
         self.shadow.retain(|loc, sh| {
@@ -903,23 +923,20 @@ impl<V: Value> Runtime<V> {
         if let Some(r) = self.race.as_deref_mut() {
             let mut site = Site { line, ..r.cur_site };
             if let Some((func, fline)) = inside {
-                let stacks = r.stacks.clone();
-                let stack = *r
-                    .own_stacks
-                    .entry((site.stack, site.func, site.line))
-                    .or_insert_with(|| {
-                        let mut s = stacks.borrow_mut();
-                        // Node 0 is "no caller" (golite's interner puts it there first).
-                        if s.is_empty() {
-                            s.push(StackNode::default());
-                        }
-                        s.push(StackNode {
-                            parent: site.stack,
-                            func: site.func,
-                            line: site.line,
-                        });
-                        s.len() as u32 - 1
-                    });
+                let key = (site.stack, site.func, site.line);
+                // Two goroutines passing values to and fro send from two lines: no hashing.
+                let stack = match r.own_last {
+                    [(k, n), _] if k == key && n != 0 => n,
+                    [a, (k, n)] if k == key && n != 0 => {
+                        r.own_last = [(k, n), a];
+                        n
+                    }
+                    [a, _] => {
+                        let n = r.own_stack(key);
+                        r.own_last = [(key, n), a];
+                        n
+                    }
+                };
                 site = Site {
                     func,
                     line: fline,
