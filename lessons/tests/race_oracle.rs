@@ -2,12 +2,17 @@
 //! with the detector on (seed 1) and must report the pairs `go run -race` reported
 //! (`tests/oracle/race/records`, made by `tests/oracle/race/run`): each pair as two accesses
 //! (op, line, function), unordered. A record whose runs disagreed (`varies`) allows any
-//! non-empty subset of the pairs seen; a race-free program must report nothing.
+//! non-empty subset of the pairs seen; a race-free program must report nothing. When every run
+//! of real Go printed the same reports (`reports`), golite's texts must be the same, word for
+//! word and in order, goroutine ids aside (Go's first goroutine of the program is 8 or so,
+//! after its own; both are renumbered in order of appearance).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use lessons::golite::{self, RunOptions};
+use lessons::runtime::RaceAccess;
+use lessons::runtime::race_frames::file_of;
 use serde_json::Value as J;
 
 type Access = (u32, String, String);
@@ -17,6 +22,61 @@ fn pair(a: Access, b: Access) -> Pair {
     if a <= b { (a, b) } else { (b, a) }
 }
 
+/// Goroutine ids renumbered in order of appearance across `texts` (`goroutine 8` becomes
+/// `goroutine 0`, the next new one `goroutine 1`, ...).
+fn renumbered(texts: &[String]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    texts
+        .iter()
+        .map(|t| {
+            let mut out = String::with_capacity(t.len());
+            let mut rest = t.as_str();
+            while let Some(i) = rest.find("oroutine ") {
+                let (head, tail) = rest.split_at(i + "oroutine ".len());
+                out.push_str(head);
+                let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+                if n > 0 {
+                    let id = &tail[..n];
+                    let k = ids.iter().position(|x| x == id).unwrap_or_else(|| {
+                        ids.push(id.to_string());
+                        ids.len() - 1
+                    });
+                    out.push_str(&k.to_string());
+                }
+                rest = &tail[n..];
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn goroutine_ids_are_renumbered_in_order_of_appearance() {
+    let t = |s: &str| s.to_string();
+    assert_eq!(
+        renumbered(&[
+            t("Write by goroutine 8:\nPrevious read by main goroutine:"),
+            t("Goroutine 9 (running), goroutine 8"),
+        ]),
+        [
+            "Write by goroutine 0:\nPrevious read by main goroutine:",
+            "Goroutine 1 (running), goroutine 0"
+        ]
+    );
+}
+
+/// An access as `run` reads it from Go's text: the innermost frame of the program among the
+/// frames the report prints, `?` at line 0 when it prints none (`v := m[k]`'s map access,
+/// whose stack Go's report cuts at `runtime.mapaccess1…`; golite's `line` keeps the program's
+/// line there, for the page).
+fn shown(a: &RaceAccess) -> Access {
+    match a.stack.iter().find(|f| file_of(&f.func).is_none()) {
+        Some(f) => (f.line, a.op.clone(), f.func.clone()),
+        None => (0, a.op.clone(), "?".to_string()),
+    }
+}
+
 fn access(j: &J) -> Access {
     (
         j["line"].as_u64().unwrap_or(0) as u32,
@@ -24,6 +84,24 @@ fn access(j: &J) -> Access {
         j["func"].as_str().unwrap_or("").to_string(),
     )
 }
+
+/// Programs whose pairs golite gets right but whose report texts still differ from Go's, and
+/// what golite's lacks (issue 17: Go's compiler wraps a `go` statement's call with arguments in a
+/// `gowrapN` closure, which golite does not name); each must still differ, so a fix takes it off the list.
+const TEXT_GAPS: &[(&str, &str)] = &[
+    (
+        "helper_functions",
+        "the main.main.gowrap1 frame Go's compiler wraps `go a.Deposit(10)` in",
+    ),
+    (
+        "rwmutex_write_under_rlock",
+        "the main.main.gowrapN frames of `go f(x)`",
+    ),
+    (
+        "struct_field_pointer",
+        "the main.main.gowrap1 frame of `go f(x)`",
+    ),
+];
 
 #[test]
 fn golite_reports_the_pairs_real_go_reports() {
@@ -35,7 +113,7 @@ fn golite_reports_the_pairs_real_go_reports() {
         .collect();
     names.sort();
     assert!(names.len() >= 30, "{} programs", names.len());
-    let (mut racy, mut clean, mut problems) = (0, 0, Vec::new());
+    let (mut racy, mut clean, mut texts_checked, mut problems) = (0, 0, 0, Vec::new());
     for path in names {
         let name = path
             .file_stem()
@@ -63,15 +141,7 @@ fn golite_reports_the_pairs_real_go_reports() {
         let got: BTreeSet<Pair> = report
             .races
             .iter()
-            .map(|r| {
-                let a = (r.access.line, r.access.op.clone(), r.access.func.clone());
-                let b = (
-                    r.previous.line,
-                    r.previous.op.clone(),
-                    r.previous.func.clone(),
-                );
-                pair(a, b)
-            })
+            .map(|r| pair(shown(&r.access), shown(&r.previous)))
             .collect();
         if want.is_empty() {
             clean += 1;
@@ -84,6 +154,30 @@ fn golite_reports_the_pairs_real_go_reports() {
         } else {
             got == want
         };
+        if let Some(texts) = rec["reports"].as_array() {
+            let want: Vec<String> = texts
+                .iter()
+                .map(|t| t.as_str().unwrap_or("").to_string())
+                .collect();
+            let got: Vec<String> = report.races.iter().map(|r| r.text.clone()).collect();
+            let (want, got) = (renumbered(&want), renumbered(&got));
+            let known = TEXT_GAPS.iter().find(|g| g.0 == name);
+            if let Some((_, why)) = known {
+                if want == got {
+                    problems.push(format!(
+                        "{name}: golite's text is Go's now ({why}): take it off TEXT_GAPS"
+                    ));
+                }
+            } else if want != got {
+                problems.push(format!(
+                    "{name}: the reports differ from Go's\n--- real Go:\n{}--- golite:\n{}",
+                    want.concat(),
+                    got.concat()
+                ));
+            } else {
+                texts_checked += 1;
+            }
+        }
         if !ok {
             problems.push(format!(
                 "{name}{}:\n  real Go: {want:?}\n  golite:  {got:?} ({:?} {})",
@@ -95,4 +189,9 @@ fn golite_reports_the_pairs_real_go_reports() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(racy >= 15 && clean >= 15, "{racy} racy, {clean} clean");
+    // Every record of a racy program whose runs agreed holds Go's texts (made by `run`).
+    assert!(
+        texts_checked >= 50,
+        "{texts_checked} programs' texts compared"
+    );
 }

@@ -24,6 +24,8 @@ pub struct RaceMark {
     /// Which report (1-based, in the order found), and whether this is its earlier access.
     pub race: usize,
     pub earlier: bool,
+    /// What the race is on, as the program writes it (`s.hits`), when the engine named it.
+    pub var: Option<String>,
 }
 
 /// Every access of every race in `races`, in report order (the later access, then the
@@ -39,6 +41,7 @@ pub fn marks(races: &[RaceReport]) -> Vec<RaceMark> {
                 event: usize::try_from(a.event).unwrap_or(usize::MAX),
                 race: i + 1,
                 earlier,
+                var: r.var.clone(),
             });
         }
     }
@@ -76,9 +79,20 @@ pub struct RaceMarks {
     pub jump: Callback<usize>,
 }
 
+/// What the races of `here` are on, each name once, in report order (`s.hits, s.misses`).
+fn vars_of(here: &[RaceMark]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for v in here.iter().filter_map(|m| m.var.as_deref()) {
+        if !names.contains(&v) {
+            names.push(v);
+        }
+    }
+    names.join(", ")
+}
+
 /// The race badge of line `n`, if the side provides marks and an access of a race is there:
-/// one badge for all of them (a phone has no room for more), counting them; each click jumps
-/// to the next access, in report order.
+/// one badge for all of them (a phone has no room for more), counting them and naming what
+/// they race on; each click jumps to the next access, in report order.
 pub fn race_badges(n: u32) -> impl IntoView {
     let ctx = use_context::<RaceMarks>();
     let next = RwSignal::new(0usize);
@@ -103,18 +117,31 @@ pub fn race_badges(n: u32) -> impl IntoView {
                 (true, op) => format!("goroutine {} {op}", m.goroutine),
             })
             .collect();
-        let label = if zh {
-            format!(
+        let vars = vars_of(&here);
+        let label = match (zh, vars.is_empty()) {
+            (true, true) => format!(
                 "第 {n} 行有 {k} 次竞争访问（{}）：依次跳到每一次",
                 list.join("，")
-            )
-        } else {
-            format!(
-                "{k} racing access{} at line {n} ({}): jump to each in turn",
+            ),
+            (true, false) => format!(
+                "第 {n} 行对 {vars} 有 {k} 次竞争访问（{}）：依次跳到每一次",
+                list.join("，")
+            ),
+            (false, empty) => format!(
+                "{k} racing access{}{} at line {n} ({}): jump to each in turn",
                 if k == 1 { "" } else { "es" },
+                if empty {
+                    String::new()
+                } else {
+                    format!(" to {vars}")
+                },
                 list.join(", ")
-            )
+            ),
         };
+        let shown = (!vars.is_empty()).then(|| {
+            let v = vars.clone();
+            view! { {if zh { "：" } else { " on " }} <code class="race-var">{v}</code> }
+        });
         let events = StoredValue::new(here.iter().map(|m| m.event).collect::<Vec<_>>());
         let go = move || {
             let i = next.get_untracked() % k;
@@ -129,6 +156,7 @@ pub fn race_badges(n: u32) -> impl IntoView {
                 data-testid="race-badge"
                 data-line=n
                 data-count=k
+                data-var=vars
                 data-next=move || next.get() % k
                 title=label.clone()
                 aria-label=label
@@ -141,7 +169,7 @@ pub fn race_badges(n: u32) -> impl IntoView {
                     }
                 }
             >
-                <b>{k}</b>{if zh { " ⚡ 数据竞争" } else { " ⚡ data race" }}
+                <b>{k}</b>{if zh { " ⚡ 数据竞争" } else { " ⚡ data race" }}{shown}
             </span>
         })
     }
@@ -170,6 +198,12 @@ mod tests {
         assert_eq!(m.len(), 2 * r.races.len());
         assert!(!m.is_empty());
         assert!(m.iter().all(|m| m.line == 19), "{m:?}");
+        // Each mark names what its race is on, as the verdict does.
+        assert!(
+            m.iter().all(|m| m.var.as_deref() == Some("s.hits")),
+            "{m:?}"
+        );
+        assert_eq!(vars_of(&m), "s.hits");
         assert_eq!((m[0].race, m[0].earlier, m[1].earlier), (1, false, true));
         assert_eq!(m[0].event, r.races[0].access.event as usize);
         assert!(m[1].event < m[0].event);

@@ -134,8 +134,13 @@ pub(crate) enum Op {
     /// Range's step: stack [map, snapshot from `MapKeys`, i] -> [key i, its value or zero, ok]:
     /// the entry is looked up again (one deleted meanwhile is skipped, one changed shows its new
     /// value). An entry whose key holds a NaN, which no lookup finds and only `clear` removes,
-    /// is there with its snapshot value unless the map was cleared since.
-    MapRangeNext(TypeId),
+    /// is there with its snapshot value unless the map was cleared since. Not a lookup for the
+    /// race detector (Go's iterator reads the map in mapIterStart and mapIterNext), but a read of
+    /// the entry's value when the loop uses it (flag).
+    MapRangeNext(TypeId, bool),
+    /// Stack [map]: a `for range` over the map moves on after a body (Go's
+    /// `runtime.mapIterNext`, a read of the map for the race detector).
+    MapIterNext,
     /// Stack [map, key, value].
     MapSet,
     /// Stack [x, lo?, hi?, max?] per flags bit0 lo, bit1 hi, bit2 max; slices a slice, array ptr or string.
@@ -148,8 +153,8 @@ pub(crate) enum Op {
     MakeArray(u32),
     /// Pop 2n values (k, v pairs), push a map.
     /// Stack [k1, v1, ..., kn, vn]: a map literal; its key type when keys are typed (see
-    /// `MakeMapEmpty`), else `ids::VOID`.
-    MakeMap(u32, TypeId),
+    /// `MakeMapEmpty`), else `ids::VOID`; the map's type.
+    MakeMap(u32, TypeId, TypeId),
 
     // Interfaces.
     /// Wrap the value on top in an interface with dynamic type t (nil pointers stay typed).
@@ -220,8 +225,9 @@ pub(crate) enum Op {
     MakeSliceLen(TypeId, bool),
     /// `make(map[K]V)`: K when a key's identity depends on its static type (a pointer to a
     /// struct is stored like the struct, so `map[*T]V` keys by address only when told), else
-    /// `ids::VOID`.
-    MakeMapEmpty(TypeId),
+    /// `ids::VOID`; then the map's type (the race detector names Go's runtime functions for a
+    /// map by its key and value types).
+    MakeMapEmpty(TypeId, TypeId),
     /// Push a pointer to a fresh zero value of t.
     New(TypeId),
     Panic,

@@ -146,7 +146,7 @@ pub struct RaceAccess {
     /// `race_frames.rs`); `func` at `line` is the program's innermost frame.
     pub stack: Vec<RaceFrame>,
     /// Where the goroutine was started: the stack of its `go` statement, innermost first
-    /// (empty for main; `time.goFunc` at line 0 for a goroutine a timer started).
+    /// (empty for main; `time.goFunc` at `time/sleep.go:182` for a goroutine a timer started).
     pub created_at: Vec<RaceFrame>,
 }
 
@@ -318,6 +318,11 @@ pub(crate) struct RaceState {
     /// channel send reads the channel, a close writes it) and the `go` statements it records;
     /// set with [`Cx::race_at`].
     cur_site: Site,
+    /// The stack nodes the runtime added for its own frames (`runtime.chansend` over the
+    /// program's), by (parent, func, line).
+    own_stacks: HashMap<(u32, u32, u32), u32>,
+    /// The last two of them looked up, the latest first.
+    own_last: [((u32, u32, u32), u32); 2],
     evict: u32,
 }
 
@@ -342,6 +347,8 @@ impl RaceState {
             },
             file: Rc::from(file),
             names: HashMap::default(),
+            own_stacks: HashMap::default(),
+            own_last: [((0, 0, 0), 0); 2],
             evict: 0,
         };
         // Gid(0) is the runtime's timer context (Go's per-P timer race context).
@@ -699,10 +706,13 @@ impl RaceState {
             created_at: match created {
                 Some(s) => self.frames(s),
                 None if c.gid == 1 => Vec::new(),
-                None => vec![RaceFrame {
-                    func: "time.goFunc".to_string(),
-                    line: 0,
-                }],
+                None => {
+                    let (f, line) = super::race_frames::TIMER_GOROUTINE;
+                    vec![RaceFrame {
+                        func: self.func_name(f),
+                        line,
+                    }]
+                }
             },
         }
     }
@@ -817,6 +827,23 @@ impl RaceState {
 
     /// Forgets the locations of objects the program can no longer reach (Go resets the shadow
     /// of memory it allocates anew), so a long run's shadow follows its live objects.
+    /// The stack node of a runtime frame called from `(parent, func, line)`.
+    fn own_stack(&mut self, (parent, func, line): (u32, u32, u32)) -> u32 {
+        let stacks = &self.stacks;
+        *self
+            .own_stacks
+            .entry((parent, func, line))
+            .or_insert_with(|| {
+                let mut s = stacks.borrow_mut();
+                // Node 0 is "no caller" (golite's interner puts it there first).
+                if s.is_empty() {
+                    s.push(StackNode::default());
+                }
+                s.push(StackNode { parent, func, line });
+                s.len() as u32 - 1
+            })
+    }
+
     pub(crate) fn forget(&mut self, dead: &HashSet<u64>) {
         let mut dropped = Vec::new();
         self.shadow.retain(|loc, sh| {
@@ -881,12 +908,41 @@ impl<V: Value> Runtime<V> {
         }
     }
 
-    /// An access the runtime makes for the running goroutine (a channel's send or close).
-    pub(crate) fn race_internal_access(&mut self, g: Gid, loc: Loc, kind: AccessKind) {
+    /// An access the runtime makes for the running goroutine (a channel's send or close, a
+    /// WaitGroup's counter) at its current line, inside Go's runtime function `(func, line)`
+    /// when given (`race_frames.rs`).
+    pub(crate) fn race_internal_access(
+        &mut self,
+        g: Gid,
+        loc: Loc,
+        kind: AccessKind,
+        inside: Option<(u32, u32)>,
+    ) {
         let (step, event) = (self.steps, self.events_recorded);
         let line = self.gs.get(g.index()).map_or(0, |x| x.line);
         if let Some(r) = self.race.as_deref_mut() {
-            let site = Site { line, ..r.cur_site };
+            let mut site = Site { line, ..r.cur_site };
+            if let Some((func, fline)) = inside {
+                let key = (site.stack, site.func, site.line);
+                // Two goroutines passing values to and fro send from two lines: no hashing.
+                let stack = match r.own_last {
+                    [(k, n), _] if k == key && n != 0 => n,
+                    [a, (k, n)] if k == key && n != 0 => {
+                        r.own_last = [(k, n), a];
+                        n
+                    }
+                    [a, _] => {
+                        let n = r.own_stack(key);
+                        r.own_last = [(key, n), a];
+                        n
+                    }
+                };
+                site = Site {
+                    func,
+                    line: fline,
+                    stack,
+                };
+            }
             r.access(g, loc, kind, site, step, event);
         }
     }
@@ -944,7 +1000,8 @@ impl<V: Value> Runtime<V> {
         if self.race.is_none() {
             return;
         }
-        self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Write);
+        let f = super::race_frames::CLOSE_CHAN;
+        self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Write, Some(f));
         self.race_sync(g, |r, g| r.release(g, SyncKey::ChanClose(c.0)));
     }
 
@@ -955,7 +1012,8 @@ impl<V: Value> Runtime<V> {
     /// A send on `c` reads the channel (it races with an unordered close).
     pub(crate) fn race_send_check(&mut self, g: Gid, c: ChanId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Read);
+            let f = super::race_frames::CHAN_SEND;
+            self.race_internal_access(g, RaceState::chan_loc(c.0), AccessKind::Read, Some(f));
         }
     }
 
@@ -1028,7 +1086,7 @@ impl<V: Value> Runtime<V> {
     /// `wg.Add` took the counter up from zero: Go models it as a read of the semaphore.
     pub(crate) fn race_wg_add_from_zero(&mut self, g: Gid, w: WgId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Read);
+            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Read, None);
         }
     }
 
@@ -1036,7 +1094,7 @@ impl<V: Value> Runtime<V> {
     /// (a WaitGroup reused before the previous Wait returned).
     pub(crate) fn race_wg_wait_blocks(&mut self, g: Gid, w: WgId) {
         if self.race.is_some() {
-            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Write);
+            self.race_internal_access(g, RaceState::wg_loc(w.0), AccessKind::Write, None);
         }
     }
 

@@ -1,11 +1,16 @@
 //! The Go runtime functions a race report shows above the program's frame when the program
-//! touches a map: Go's race detector sees a map's accesses inside `runtime.mapassign…`,
+//! touches a map (and a few others: `string(b)`, a growing `append`, a channel's send and
+//! close): Go's race detector sees a map's accesses inside `runtime.mapassign…`,
 //! `runtime.mapaccess…`, `runtime.mapdelete…` and `runtime.mapIterStart`, and prints them as
 //! the innermost frames, with the file and line of Go 1.27's source. Each row was read from
 //! `go run -race -trimpath` on a two-goroutine program per operation and key type (Go 1.27,
 //! `tests/oracle/race/README.md`). A plain read `v := m[k]` shows `mapaccess2…` then
 //! `mapaccess1…` and no frame of the program (Go's report loses them), `v, ok := m[k]` shows
 //! `mapaccess2…` over the program's frame, and `len(m)` shows the program's frame only.
+//! `clear(m)` is `runtime.mapclear`; a `for range` starts with `runtime.mapIterStart` and reads
+//! the map again in `runtime.mapIterNext` for each next entry. The frames of a map with 8-, 16-,
+//! 32-bit and big-value entries were read the same way (`tests/oracle/race/programs/map_keys_*.go`,
+//! `map_big_values.go`, `map_clear.go`, whose records hold Go's reports word for word).
 //!
 //! A race site names one of these by an id with [`RUNTIME_FUNC`] set in place of a program
 //! function's index (`Site::func`).
@@ -24,14 +29,20 @@ pub enum MapOp {
     Access1,
     /// `delete(m, k)`.
     Delete,
-    /// `for k, v := range m`.
+    /// `for k, v := range m`: its start.
     Range,
+    /// Each next entry of a `for range` over a map.
+    IterNext,
+    /// `clear(m)`.
+    Clear,
     /// `len(m)`: Go reads the map's count inline, no runtime call.
     Len,
 }
 
-/// The map's key, as Go picks a specialised runtime function for it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The map's key, as Go picks a specialised runtime function for it (`mapfast` in Go's
+/// `cmd/compile/internal/walk/walk.go`): by the key's size when it is compared as plain memory,
+/// and never for values over 128 bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MapKey {
     /// 4-byte integers (`int32`, `uint32`, `rune`).
     Fast32,
@@ -41,7 +52,9 @@ pub enum MapKey {
     Fast64Ptr,
     /// Strings.
     FastStr,
-    /// Anything else: floats, bools, structs, arrays, interfaces.
+    /// Anything else: floats, bools, 1- and 2-byte integers, interfaces, and any map whose
+    /// values take more than 128 bytes.
+    #[default]
     Generic,
 }
 
@@ -120,9 +133,34 @@ static FRAMES: &[(&str, &str, u32)] = &[
         409,
     ),
     ("runtime.mapdelete", "runtime/map.go", 135),
-    // 17: range
+    // 17-19: range, clear
     ("runtime.mapIterStart", "runtime/map.go", 156),
+    ("runtime.mapIterNext", "runtime/map.go", 168),
+    ("runtime.mapclear", "runtime/map.go", 178),
+    // 20: not a map's: where a goroutine that a timer started (`time.AfterFunc`) was created.
+    ("time.goFunc", "time/sleep.go", 182),
+    // 21-22: runtime functions that read a slice's elements (`bytes_to_string_write.go`,
+    // `slice_append.go`).
+    ("runtime.slicebytetostring", "runtime/string.go", 140),
+    ("runtime.growslice", "runtime/slice.go", 178),
+    // 23-24: a channel's send reads it, its close writes it (`close_while_sending.go`).
+    ("runtime.chansend", "runtime/chan.go", 176),
+    ("runtime.closechan", "runtime/chan.go", 414),
 ];
+
+/// A send's read of its channel, as an id and line.
+pub const CHAN_SEND: (u32, u32) = (23 | RUNTIME_FUNC, 176);
+/// A close's write of its channel, as an id and line.
+pub const CLOSE_CHAN: (u32, u32) = (24 | RUNTIME_FUNC, 414);
+
+/// `string(b)` of a `[]byte`: the read of its bytes, as an id and line.
+pub const SLICE_BYTE_TO_STRING: (u32, u32) = (21 | RUNTIME_FUNC, 140);
+/// A growing `append`: the read of the old elements, as an id and line.
+pub const GROW_SLICE: (u32, u32) = (22 | RUNTIME_FUNC, 178);
+
+/// The frame Go's report shows where a goroutine that a timer started was created, as an id
+/// (with [`RUNTIME_FUNC`] set) and its line.
+pub const TIMER_GOROUTINE: (u32, u32) = (20 | RUNTIME_FUNC, 182);
 
 /// The runtime frames of `op` on a map keyed by `key`, innermost first, as ids for
 /// `Site::func` (with [`RUNTIME_FUNC`] set) and their lines.
@@ -148,6 +186,8 @@ pub fn map_frames(op: MapOp, key: MapKey) -> Vec<(u32, u32)> {
         MapOp::Access1 => vec![5 + k4, 9 + k4],
         MapOp::Delete => vec![13 + k4],
         MapOp::Range => vec![17],
+        MapOp::IterNext => vec![18],
+        MapOp::Clear => vec![19],
         MapOp::Len => Vec::new(),
     };
     ids.into_iter()
@@ -236,6 +276,22 @@ mod tests {
         for (op, key, want) in rows {
             assert_eq!(names(op, key), want, "{op:?} {key:?}");
         }
+        assert_eq!(
+            frame(TIMER_GOROUTINE.0),
+            Some(("time.goFunc", "time/sleep.go"))
+        );
+        assert_eq!(
+            names(MapOp::Clear, Fast64),
+            [("runtime.mapclear", "runtime/map.go", 178)]
+        );
+        assert_eq!(
+            names(MapOp::IterNext, FastStr),
+            [("runtime.mapIterNext", "runtime/map.go", 168)]
+        );
+        assert_eq!(
+            names(MapOp::Assign, Fast32),
+            [("runtime.mapassign_fast32", m32, 187)]
+        );
         assert_eq!(
             names(MapOp::Delete, Generic),
             [("runtime.mapdelete", "runtime/map.go", 135)]

@@ -1,5 +1,5 @@
 // A race detector in the page (issue 17): lesson 15's anti-pattern names its data race in the
-// verdict, badges the racing accesses on their line, jumps the player to an access on a click,
+// verdict, badges the racing accesses on their line with its name, jumps the player to an access on a click,
 // and shows Go's `-race` report in "In Go": all as `golite run --race` reports them.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -60,12 +60,13 @@ test("lesson 15's data race: verdict, badges on line 19, a jump to each access, 
   const badge = badges.first();
   await expect(badge).toHaveAttribute('data-line', '19');
   await expect(badge).toHaveAttribute('data-count', String(2 * races.length));
-  await expect(badge).toHaveText(`${2 * races.length} ⚡ data race`);
+  // The badge names what the races are on, as the verdict does.
+  await expect(badge).toHaveText(`${2 * races.length} ⚡ data race on ${first.var}`);
   const want = races.flatMap((r) => [r.access, r.previous]);
   expect(want.every((a) => a.line === 19)).toBe(true);
   await expect(badge).toHaveAttribute(
     'title',
-    `${want.length} racing accesses at line 19 (${want.map((a) => `${a.op} by goroutine ${a.goroutine}`).join(', ')}): jump to each in turn`,
+    `${want.length} racing accesses to ${first.var} at line 19 (${want.map((a) => `${a.op} by goroutine ${a.goroutine}`).join(', ')}): jump to each in turn`,
   );
   await expect(page.getByTestId('code-good').locator('[data-testid="race-badge"]')).toHaveCount(0);
 

@@ -146,7 +146,7 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::Pop);
                         }
                         let kt = self.typed_map_key(k);
-                        self.emit(Op::MakeMapEmpty(kt));
+                        self.emit(Op::MakeMapEmpty(kt, t));
                     }
                     _ => {
                         return err(

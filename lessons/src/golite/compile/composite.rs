@@ -100,7 +100,7 @@ impl<'a> Compiler<'a> {
                     self.value_to(&el.value, v)?;
                 }
                 let kt = self.typed_map_key(k);
-                self.emit(Op::MakeMap(elems.len() as u32, kt));
+                self.emit(Op::MakeMap(elems.len() as u32, kt, t));
             }
             _ => {
                 return err(

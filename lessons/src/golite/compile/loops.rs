@@ -203,6 +203,7 @@ impl<'a> Compiler<'a> {
                 self.loop_end(cont, end);
             }
             Kind::Map(kt, vt) => {
+                let line = self.line;
                 let m = self.temp(xt);
                 self.expr(x, None)?;
                 self.init_var(m);
@@ -230,7 +231,11 @@ impl<'a> Compiler<'a> {
                 self.load_var(m);
                 self.load_var(keys);
                 self.load_var(i);
-                self.emit(Op::MapRangeNext(vt));
+                // The loop reads the entry's value (for the race detector) unless it has none
+                // or it is `_`.
+                let uses_value = value
+                    .is_some_and(|v| !matches!(&v.unparen().kind, ExprKind::Ident(n) if n == "_"));
+                self.emit(Op::MapRangeNext(vt, uses_value));
                 let skip = self.emit(Op::JumpIfNot(0));
                 self.init_var(vv);
                 self.init_var(kv);
@@ -246,7 +251,13 @@ impl<'a> Compiler<'a> {
                 self.loop_begin(label, true);
                 self.block_stmts(&body.stmts)?;
                 self.pop_scope();
+                // After each body (not after a break), Go's loop calls mapIterNext, which
+                // reads the map again; a deleted key is skipped inside that same call.
                 let cont = self.here();
+                self.line = line;
+                self.load_var(m);
+                self.emit(Op::MapIterNext);
+                let next = self.here();
                 self.load_var(i);
                 self.emit(Op::PushInt(1));
                 self.emit(Op::AddI);
@@ -257,7 +268,7 @@ impl<'a> Compiler<'a> {
                 self.patch(skip, skipped);
                 self.emit(Op::Pop);
                 self.emit(Op::Pop);
-                self.emit(Op::Jump(cont as u32));
+                self.emit(Op::Jump(next as u32));
                 let end = self.here();
                 self.patch(exit, end);
                 self.loop_end(cont, end);

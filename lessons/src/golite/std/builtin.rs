@@ -4,6 +4,7 @@
 //! cancel functions are numbered here (vm/reach.rs names them) and run by std/context.rs.
 
 use super::support::*;
+use crate::runtime::race_frames::MapOp;
 
 pub(super) const PACKAGE: Package = Package { ..Package::NONE };
 
@@ -45,6 +46,12 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         Native::CLEAR => match arg(0) {
             Value::Map(m) => {
+                // Go's runtime.mapclear writes the map (not its entries' values).
+                if cx.race_enabled() {
+                    let site = t.user_site();
+                    let w = crate::runtime::AccessKind::Write;
+                    t.sh.race_pins.map(cx, site, &m, w, MapOp::Clear);
+                }
                 let mut m = m.borrow_mut();
                 m.entries.clear();
                 m.clears += 1;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+pub(crate) mod layout;
 pub(crate) mod ratio;
 
 /// Index of a type in [`Types`]; equal ids mean identical types (structural types are interned).

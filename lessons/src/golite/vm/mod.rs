@@ -1222,9 +1222,9 @@ impl GoTask {
                             _ => self.stack.push(Value::Elem(o, at as u32)),
                         }
                     }
-                    Op::MapIndex(t) | Op::MapIndexOk(t) | Op::MapRangeNext(t) => {
+                    Op::MapIndex(t) | Op::MapIndexOk(t) | Op::MapRangeNext(t, _) => {
                         let (k, snap) = match op {
-                            Op::MapRangeNext(_) => {
+                            Op::MapRangeNext(..) => {
                                 let i = pop!().as_int();
                                 let (k, v, clears) = range_entry(&pop!(), i);
                                 self.stack.push(k.clone());
@@ -1235,16 +1235,22 @@ impl GoTask {
                         self.charge(cx, 4 * work_units(&k), "hashing a map key");
                         self.meter(cx, cost::MAP_OP_STEPS, "a map operation");
                         let m = match op {
-                            Op::MapRangeNext(_) => self.stack.swap_remove(self.stack.len() - 2),
+                            Op::MapRangeNext(..) => self.stack.swap_remove(self.stack.len() - 2),
                             _ => pop!(),
                         };
-                        if race && let Value::Map(m) = &m {
+                        let ranging = matches!(op, Op::MapRangeNext(..));
+                        // A range's next entry is not a lookup: Go's iterator reads the map in
+                        // mapIterStart and mapIterNext (`Op::MapKeys`, `Op::MapIterNext`).
+                        if race
+                            && !ranging
+                            && let Value::Map(m) = &m
+                        {
                             let op = if matches!(op, Op::MapIndex(_)) {
                                 MapOp::Access1
                             } else {
                                 MapOp::Access2
                             };
-                            pins.map(cx, site!(), m, crate::runtime::AccessKind::Read, op, &k);
+                            pins.map(cx, site!(), m, crate::runtime::AccessKind::Read, op);
                         }
                         let k = match &m {
                             Value::Map(mo) => key_in(self.types(), &mo.borrow(), &k),
@@ -1252,9 +1258,12 @@ impl GoTask {
                         };
                         let found = match &m {
                             Value::Map(m) => {
-                                if let Some(msg) =
-                                    map_busy(m, cx, "concurrent map read and map write")
-                                {
+                                let what = if ranging {
+                                    "concurrent map iteration and map write"
+                                } else {
+                                    "concurrent map read and map write"
+                                };
+                                if let Some(msg) = map_busy(m, cx, what) {
                                     save!();
                                     return Yield::Fatal(msg);
                                 }
@@ -1269,10 +1278,25 @@ impl GoTask {
                             _ => None,
                         };
                         let ok = found.is_some();
+                        // The program then reads the entry's value (not a range's unused one).
+                        if race
+                            && ok
+                            && !matches!(op, Op::MapRangeNext(_, false))
+                            && let Value::Map(m) = &m
+                        {
+                            pins.entry(cx, site!(), m, &k, crate::runtime::AccessKind::Read);
+                        }
                         let v = found.unwrap_or_else(|| self.zero(t));
                         self.stack.push(v);
                         if !matches!(op, Op::MapIndex(_)) {
                             self.stack.push(Value::Bool(ok));
+                        }
+                    }
+                    Op::MapIterNext => {
+                        let m = pop!();
+                        if race && let Value::Map(m) = &m {
+                            let r = crate::runtime::AccessKind::Read;
+                            pins.map(cx, site!(), m, r, MapOp::IterNext);
                         }
                     }
                     Op::MapSet => {
@@ -1294,7 +1318,7 @@ impl GoTask {
                                 }
                                 if race {
                                     let w = crate::runtime::AccessKind::Write;
-                                    pins.map(cx, site!(), m, w, MapOp::Assign, &k);
+                                    pins.map(cx, site!(), m, w, MapOp::Assign);
                                 }
                                 if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
                                     save!();
@@ -1303,6 +1327,11 @@ impl GoTask {
                                 if batch == 1 {
                                     m.borrow_mut().writing = cx.gid().0;
                                     self.map_write = Some(m.clone());
+                                }
+                                // mapassign returns the entry; the program stores the value.
+                                if race {
+                                    let w = crate::runtime::AccessKind::Write;
+                                    pins.entry(cx, site!(), m, &key, w);
                                 }
                                 let grew = {
                                     let mut mb = m.borrow_mut();
@@ -1357,10 +1386,13 @@ impl GoTask {
                         }
                         self.stack.push(Value::Slice(o, 0, n, n));
                     }
-                    Op::MakeMap(n, kt) => {
+                    Op::MakeMap(n, kt, t) => {
                         let kv = self.pop_n(2 * n as usize);
                         let mut m = MapObj::default();
                         m.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
+                        if race {
+                            m.race_key = self.types().map_fast(t);
+                        }
                         let mut it = kv.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             let key = key_in(self.types(), &m, &k);
@@ -1763,7 +1795,7 @@ impl GoTask {
                                 // Go's len(m) reads the map's count: a race with a write.
                                 if race {
                                     let r = crate::runtime::AccessKind::Read;
-                                    pins.map(cx, site!(), m, r, MapOp::Len, &Value::Nil);
+                                    pins.map(cx, site!(), m, r, MapOp::Len);
                                 }
                                 m.borrow().entries.len()
                             }
@@ -1892,7 +1924,7 @@ impl GoTask {
                         if let Value::Map(m) = &m {
                             if race {
                                 let w = crate::runtime::AccessKind::Write;
-                                pins.map(cx, site!(), m, w, MapOp::Delete, &k);
+                                pins.map(cx, site!(), m, w, MapOp::Delete);
                             }
                             if let Some(msg) = map_busy(m, cx, "concurrent map writes") {
                                 save!();
@@ -1950,9 +1982,12 @@ impl GoTask {
                         }
                         self.stack.push(Value::Slice(o, 0, len as u32, cap as u32));
                     }
-                    Op::MakeMapEmpty(kt) => {
+                    Op::MakeMapEmpty(kt, t) => {
                         let mut mo = MapObj::default();
                         mo.key_type = (kt != crate::golite::types::ids::VOID).then_some(kt);
+                        if race {
+                            mo.race_key = self.types().map_fast(t);
+                        }
                         let m = Rc::new(RefCell::new(mo));
                         save!();
                         if let Err(y) = self.map_grew(cx, &m) {
@@ -2074,7 +2109,7 @@ impl GoTask {
                             Value::Map(m) => {
                                 if race {
                                     let r = crate::runtime::AccessKind::Read;
-                                    pins.map(cx, site!(), m, r, MapOp::Range, &Value::Nil);
+                                    pins.map(cx, site!(), m, r, MapOp::Range);
                                 }
                                 if let Some(msg) =
                                     map_busy(m, cx, "concurrent map iteration and map write")
@@ -2166,7 +2201,9 @@ impl GoTask {
                             // Go's slicebytetostring reads every element.
                             if race {
                                 let kind = crate::runtime::AccessKind::Read;
-                                pins.range(cx, site!(), o, *off, *off + *len, kind);
+                                let f = crate::runtime::race_frames::SLICE_BYTE_TO_STRING;
+                                let site = pins.in_runtime(site!(), &[f]);
+                                pins.range(cx, site, o, *off, *off + *len, kind);
                             }
                         }
                         let bytes: Vec<u8> = match &s {

@@ -3,28 +3,18 @@
 //!
 //! A location is an object's address plus an index: a boxed variable (a captured or
 //! address-taken local, a package-level variable) is its cell; a struct field or an array or
-//! slice element is its backing object and index; a map is one location, as Go's detector
-//! treats it. Locals that live in slots cannot be shared and are not reported.
+//! slice element is its backing object and index; a map is one location for the map itself, as
+//! Go's detector treats it (the accesses inside Go's runtime functions), and one per entry's
+//! value (the program's own reads and writes of it). Locals that live in slots cannot be shared
+//! and are not reported.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use super::value::{MapObj, Obj, Value};
-use crate::runtime::race_frames::{MapKey, MapOp, map_frames};
+use super::value::{Key, MapObj, Obj, Value};
+use crate::runtime::race_frames::{MapOp, map_frames};
 use crate::runtime::{AccessKind, AtomicOp, Cx, Loc, Site, StackNode, Stacks};
-
-/// The specialisation Go's runtime picks for a map keyed like `key`. golite keeps every
-/// integer kind as one `Value::Int`, so a map with 4-byte integer keys (`int32`, `rune`)
-/// shows Go's 8-byte functions (`mapassign_fast64`, not `_fast32`).
-fn map_key(key: &Value) -> MapKey {
-    match key {
-        Value::Int(_) => MapKey::Fast64,
-        Value::Str(_) => MapKey::FastStr,
-        Value::Cell(_) | Value::Elem(..) | Value::Chan(_) => MapKey::Fast64Ptr,
-        _ => MapKey::Generic,
-    }
-}
 
 /// An object the detector has a shadow for. Its address must not be reused for a new object
 /// while the detector remembers it (the new one would inherit the old one's accesses), so a
@@ -193,9 +183,9 @@ impl Pins {
         }
     }
 
-    /// A map read (index, range, `len`) or write (assignment, delete): `op` with `key` (any key
-    /// for range and `len`), reported from inside the Go runtime function that does it, as
-    /// Go's report shows (`race_frames.rs`).
+    /// A map read (index, range, `len`) or write (assignment, delete, `clear`): `op`, reported
+    /// from inside the Go runtime function that does it for this map's type, as Go's report
+    /// shows (`race_frames.rs`).
     pub fn map(
         &self,
         cx: &mut Cx<'_, Value>,
@@ -203,17 +193,41 @@ impl Pins {
         m: &Rc<RefCell<MapObj>>,
         k: AccessKind,
         op: MapOp,
-        key: &Value,
     ) {
-        let site = self.in_runtime(site, &map_frames(op, map_key(key)));
+        let fast = m.borrow().race_key;
+        let site = self.in_runtime(site, &map_frames(op, fast));
         if cx.race_access(map_loc(m), k, site) {
             self.pin(cx, Pin::Map(Rc::downgrade(m)));
         }
     }
 
+    /// The program's read or write of the value of entry `key` (after `m[k]` found it, or
+    /// assigned it, and in a `for range` that uses values): Go's compiled code touches the
+    /// entry's memory itself, so a race there is a second report, with the program's frames.
+    pub fn entry(
+        &self,
+        cx: &mut Cx<'_, Value>,
+        site: Site,
+        m: &Rc<RefCell<MapObj>>,
+        key: &Key,
+        k: AccessKind,
+    ) {
+        let index = {
+            let mut mb = m.borrow_mut();
+            let next = mb.race_slots.len() as u32 + 1;
+            *mb.race_slots.entry(key.clone()).or_insert(next)
+        };
+        let loc = Loc {
+            index,
+            ..map_loc(m)
+        };
+        // The map's own access came first and pinned it; an entry is forgotten with its map.
+        cx.race_access(loc, k, site);
+    }
+
     /// `site` called into the runtime `frames` (innermost first): the innermost becomes the
     /// site, the rest and the program's frame its callers.
-    fn in_runtime(&self, site: Site, frames: &[(u32, u32)]) -> Site {
+    pub fn in_runtime(&self, site: Site, frames: &[(u32, u32)]) -> Site {
         let Some((&(func, line), callers)) = frames.split_first() else {
             return site;
         };

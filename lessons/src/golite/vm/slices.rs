@@ -187,7 +187,8 @@ impl GoTask {
             let pins = &self.sh.race_pins;
             if let Some(o) = &o {
                 let (from, to) = (off as u32, (off + len) as u32);
-                pins.range(cx, site, o, from, to, crate::runtime::AccessKind::Read);
+                let inside = pins.in_runtime(site, &[crate::runtime::race_frames::GROW_SLICE]);
+                pins.range(cx, inside, o, from, to, crate::runtime::AccessKind::Read);
             }
             let (from, to) = (len as u32, need as u32);
             pins.range(cx, site, &no, from, to, crate::runtime::AccessKind::Write);

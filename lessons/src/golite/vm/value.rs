@@ -3,9 +3,10 @@
 
 use crate::golite::code::{Const, FuncRef};
 use crate::golite::types::{Kind, TypeId, Types};
+use crate::runtime::race_frames::MapKey;
 use crate::runtime::{AllocId, ChanId};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 /// Shared storage of struct fields or array/slice elements.
@@ -474,6 +475,12 @@ pub struct MapObj {
     /// The goroutine preempted in the middle of writing this map (Go's `hashWriting` flag), 0
     /// when none: another goroutine touching the map then is Go's fatal error.
     pub writing: u32,
+    /// The runtime functions Go calls for this map's type, which race reports name.
+    pub race_key: MapKey,
+    /// The race detector's location of each entry's value (1, 2, ... in order of first
+    /// access; 0 is the map itself), kept when an entry is deleted, as Go's slot is reused
+    /// by the same key. Empty when the detector is off.
+    pub race_slots: HashMap<Key, u32>,
 }
 
 /// The key of `k` in map `m`: made from the map's key type when it has one (`MapObj::key_type`).
