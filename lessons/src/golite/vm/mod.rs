@@ -1750,7 +1750,7 @@ impl GoTask {
                         let vals = self.pop_n(n as usize);
                         let s = pop!();
                         save!();
-                        match self.append(cx, s, vals, el) {
+                        match self.append(cx, s, slices::Appended::Vals(vals), el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }
@@ -1768,17 +1768,8 @@ impl GoTask {
                                 crate::runtime::AccessKind::Read,
                             );
                         }
-                        let vals: Vec<Value> = match &other {
-                            Value::Slice(o, off, len, _) => {
-                                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
-                            }
-                            Value::Str(st) => {
-                                st.bytes().map(|b| Value::Int(i64::from(b))).collect()
-                            }
-                            _ => Vec::new(),
-                        };
                         save!();
-                        match self.append(cx, s, vals, el) {
+                        match self.append(cx, s, slices::Appended::Spread(&other), el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }
