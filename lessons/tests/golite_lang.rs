@@ -1177,3 +1177,40 @@ func main() {
         },
     );
 }
+
+/// `append(s, x...)` reads `x` where it is (issue 23: a big spread was copied into a list
+/// first): appending a slice to a window of itself, in place and into a new array, gives what
+/// Go's memmove gives, for ints, bytes (a string spread too) and strings. Real Go 1.27.
+#[test]
+fn append_spread_of_an_overlapping_slice() {
+    check(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	s := make([]int, 3, 10)
+	s[0], s[1], s[2] = 1, 2, 3
+	t := append(s[:1], s...)
+	fmt.Println(t, s)
+	b := make([]byte, 0, 40)
+	b = append(b, "0123456789abcdefghij"...)
+	c := append(b[:5], b[2:22]...)
+	fmt.Println(string(c), len(c), cap(c))
+	d := append(c[:30], c...)
+	fmt.Println(len(d), cap(d), string(d[28:34]))
+	var n []string
+	n = append(n, []string{"x", "y"}...)
+	n = append(n[:1], n...)
+	fmt.Println(n, len(n))
+}
+"#,
+        Expect {
+            outcome: Outcome::Exit,
+            panic: "",
+            stdout: "[1 1 2 3] [1 1 2]\n0123423456789abcdefghij\x00\x00 25 40\n55 80 \x00\x000123\n[x x y] 3\n",
+            virtual_time_ns: 0,
+            leaked: &[],
+        },
+    );
+}

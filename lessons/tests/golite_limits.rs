@@ -141,3 +141,59 @@ fn a_refused_allocation_does_not_raise_the_peak() {
     // main's 2 KiB stack and 16 bytes held before the `make`, not the refused 8 TiB.
     assert_eq!(r.peak_heap_bytes, 2064);
 }
+
+/// The step limit names the line the goroutine ran away in (issue 23). Before the fix, the
+/// runaway `for {\n n++\n }` after `n := 0` was reported at the `n := 0` line: the line was
+/// taken from the instruction before the one the goroutine would run next, which after the
+/// loop's jump back is the last instruction before the loop. Steps are counted in batches, so
+/// the limit falls at a different instruction of the loop for each of several limits a batch
+/// apart: every one must name the loop's line.
+#[test]
+fn the_step_limit_names_the_runaway_loops_line() {
+    let cases = [
+        // The issue's shape: a bare loop in main after a declaration, the body on its own line.
+        (
+            "package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n",
+            1,
+            6,
+        ),
+        // A loop with a condition and a post statement, in a function main calls.
+        (
+            "package main\n\nimport \"fmt\"\n\nfunc spin() int {\n\tx := 0\n\tfor i := 0; i >= 0; i++ { x += i & 3 }\n\treturn x\n}\n\nfunc main() {\n\tfmt.Println(\"start\")\n\tfmt.Println(spin())\n}\n",
+            1,
+            7,
+        ),
+        // A goroutine that spins while main waits on a channel nobody sends on.
+        (
+            "package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() {\n\t\tn := 0\n\t\tfor { n += 2 }\n\t}()\n\t<-c\n}\n",
+            2,
+            7,
+        ),
+        // A loop over a slice in a method, its body on the range line.
+        (
+            "package main\n\ntype T struct{ xs []int }\n\nfunc (t *T) sum() (s int) {\n\tfor {\n\t\tfor _, x := range t.xs { s += x }\n\t}\n}\n\nfunc main() {\n\tt := &T{xs: make([]int, 1000)}\n\tprintln(t.sum())\n}\n",
+            1,
+            7,
+        ),
+    ];
+    for (src, gid, line) in cases {
+        for k in 0..8 {
+            let steps = 100_000 + 64 * k;
+            let r = run_with(
+                src,
+                Limits {
+                    steps,
+                    ..Limits::default()
+                },
+            );
+            assert_eq!(r.outcome, Outcome::Limit, "{src}");
+            assert_eq!(
+                r.panic,
+                format!(
+                    "step limit: the program ran more than {steps} steps (goroutine {gid} at line {line})"
+                ),
+                "{src}"
+            );
+        }
+    }
+}

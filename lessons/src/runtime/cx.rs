@@ -42,6 +42,14 @@ impl<V: Value> Cx<'_, V> {
         self.rt.count_steps(self.gid, n)
     }
 
+    /// True when `n` more steps would pass the step limit. The interpreter tells the runtime its
+    /// line only at runtime calls, not at every instruction; it asks this before counting a batch
+    /// of steps and reports its line first, so that the limit's message names the line the
+    /// goroutine ran away in, not the last one it synced.
+    pub fn passes_step_limit(&self, n: u64) -> bool {
+        self.rt.passes_step_limit(n)
+    }
+
     /// Counts `n` steps of work done inside one instruction (bytes copied, compared or
     /// formatted), so the step limit bounds work, not instructions; `what` (`strings.Repeat`)
     /// is named by the limit's message. Unlike [`Cx::step`] it leaves the goroutine's slice

@@ -949,6 +949,11 @@ impl<V: Value> Runtime<V> {
         self.over_step_limit(gid)
     }
 
+    /// True when `n` more steps (instructions or metered work) would pass the step limit.
+    pub(crate) fn passes_step_limit(&self, n: u64) -> bool {
+        self.steps.saturating_add(self.metered).saturating_add(n) > self.cfg.max_steps
+    }
+
     /// Ends the run once instructions and metered work pass the step limit; false then.
     fn over_step_limit(&mut self, gid: Gid) -> bool {
         if self.steps + self.metered > self.cfg.max_steps && self.pending_limit.is_none() {

@@ -1,5 +1,5 @@
 // hostile: append of a 4M-element slice in an endless loop
-// cpu: 6.4
+// cpu: 4.2
 // expect: limit
 package main
 

@@ -1,4 +1,5 @@
 // hostile: defer in an endless loop (once 3.5 GB and 17.7 s)
+// cpu: 3.2
 // expect: limit
 package main
 

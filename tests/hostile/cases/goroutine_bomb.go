@@ -1,4 +1,5 @@
 // hostile: for { go func() { select {} }() }
+// cpu: 2.8
 // expect: limit
 package main
 

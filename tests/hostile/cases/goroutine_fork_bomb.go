@@ -1,4 +1,5 @@
 // hostile: every goroutine starts two more
+// cpu: 2.7
 // expect: limit
 package main
 

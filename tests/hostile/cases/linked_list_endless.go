@@ -1,6 +1,6 @@
 // hostile: a linked list grown until a limit stops the builder, then dropped
 // rss: 1500
-// cpu: 5.5
+// cpu: 8
 // expect: limit
 // message: line 16
 package main

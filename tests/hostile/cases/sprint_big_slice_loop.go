@@ -1,5 +1,5 @@
 // hostile: fmt.Sprint of a 1,000,000-element slice in an endless loop: the formatting work is metered
-// cpu: 3.3
+// cpu: 4.5
 // expect: limit
 // message: step limit
 // message: line 14,

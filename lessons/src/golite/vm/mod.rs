@@ -279,13 +279,14 @@ impl GoTask {
 
     /// Reports steps and the current line to the runtime (before anything it records).
     pub(crate) fn sync_rt(&mut self, cx: &mut Cx<'_, Value>) {
+        // The line first: a step limit hit here names it.
+        self.note_line(cx);
         if self.unflushed > 0 {
             if !cx.step(self.unflushed) {
                 self.out_of_budget = true;
             }
             self.unflushed = 0;
         }
-        self.note_line(cx);
         if self.sh.race {
             cx.race_at(self.user_site());
         }
@@ -666,6 +667,22 @@ impl GoTask {
                     let n = self.unflushed;
                     self.unflushed = 0;
                     let forced = std::mem::take(&mut self.out_of_budget);
+                    if cx.passes_step_limit(n + self.work + self.deep_work) {
+                        // The limit's message names the line the goroutine is at: that of
+                        // the instruction it would run next. Not the last one synced, nor the
+                        // one before `pc` in the code (`current_line`'s rule, right after a
+                        // call): after a loop's jump back that is the line before the loop.
+                        save!();
+                        if func.prelude {
+                            self.note_line(cx);
+                        } else {
+                            let line = func.lines.get(pc).copied().unwrap_or(func.line);
+                            if line != self.line {
+                                self.line = line;
+                                cx.set_line(line);
+                            }
+                        }
+                    }
                     let mut more = cx.step(n) && !forced;
                     if self.work > 0 {
                         more &= cx.charge(std::mem::take(&mut self.work), "panicking");
@@ -1814,7 +1831,7 @@ impl GoTask {
                         let vals = self.pop_n(n as usize);
                         let s = pop!();
                         save!();
-                        match self.append(cx, s, vals, el) {
+                        match self.append(cx, s, slices::Appended::Vals(vals), el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }
@@ -1832,17 +1849,8 @@ impl GoTask {
                                 crate::runtime::AccessKind::Read,
                             );
                         }
-                        let vals: Vec<Value> = match &other {
-                            Value::Slice(o, off, len, _) => {
-                                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
-                            }
-                            Value::Str(st) => {
-                                st.bytes().map(|b| Value::Int(i64::from(b))).collect()
-                            }
-                            _ => Vec::new(),
-                        };
                         save!();
-                        match self.append(cx, s, vals, el) {
+                        match self.append(cx, s, slices::Appended::Spread(&other), el) {
                             Ok(v) => self.stack.push(v),
                             Err(y) => return y,
                         }

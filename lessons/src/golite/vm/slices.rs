@@ -88,20 +88,64 @@ fn window(
     Ok((lo as u32, hi as u32, max as u32))
 }
 
+/// What `append` appends: values already taken off the stack, or the slice or string of
+/// `append(s, x...)`, read where it is (so that a big spread is not copied twice, once into a
+/// list and again into the new array).
+pub(super) enum Appended<'a> {
+    Vals(Vec<Value>),
+    Spread(&'a Value),
+}
+
+impl Appended<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Appended::Vals(v) => v.len(),
+            Appended::Spread(Value::Slice(_, _, len, _)) => *len as usize,
+            Appended::Spread(Value::Str(s)) => s.len(),
+            Appended::Spread(_) => 0,
+        }
+    }
+
+    /// Appends the values to `items`.
+    fn extend(self, items: &mut Vec<Value>) {
+        match self {
+            Appended::Vals(v) => items.extend(v),
+            Appended::Spread(Value::Slice(o, off, len, _)) => {
+                items.extend_from_slice(&o.borrow()[*off as usize..(*off + *len) as usize]);
+            }
+            Appended::Spread(Value::Str(s)) => {
+                items.extend(s.bytes().map(|b| Value::Int(i64::from(b))));
+            }
+            Appended::Spread(_) => {}
+        }
+    }
+
+    fn into_vec(self) -> Vec<Value> {
+        match self {
+            Appended::Vals(v) => v,
+            spread => {
+                let mut v = Vec::with_capacity(spread.len());
+                spread.extend(&mut v);
+                v
+            }
+        }
+    }
+}
+
 impl GoTask {
     /// Go's `append`, growing the backing array as Go does.
     pub(super) fn append(
         &mut self,
         cx: &mut Cx<'_, Value>,
         s: Value,
-        vals: Vec<Value>,
+        src: Appended<'_>,
         el: TypeId,
     ) -> Result<Value, Yield> {
         let (o, off, len, cap) = match s {
             Value::Slice(o, off, len, cap) => (Some(o), off as usize, len as usize, cap as usize),
             _ => (None, 0, 0, 0),
         };
-        let add = vals.len();
+        let add = src.len();
         if add == 0 {
             return Ok(match o {
                 Some(o) => Value::Slice(o, off as u32, len as u32, cap as u32),
@@ -113,6 +157,16 @@ impl GoTask {
         if let Some(o) = &o
             && need <= cap
         {
+            // Copied in place, as `copy` copies: a step per value past a few (a few are part of
+            // the instruction's step, and charging them would move seeded preemption points).
+            if add > 16 {
+                self.charge(cx, add as u64, "append");
+                if let Some(m) = cx.pending_limit() {
+                    return Err(Yield::Limit(m));
+                }
+            }
+            // Taken first: the values may come from this very array.
+            let vals = src.into_vec();
             if let Some(site) = race {
                 let (from, to) = ((off + len) as u32, (off + need) as u32);
                 self.sh
@@ -164,7 +218,7 @@ impl GoTask {
         if let Some(o) = &o {
             items.extend_from_slice(&o.borrow()[off..off + len]);
         }
-        items.extend(vals);
+        src.extend(&mut items);
         let zero = match items.first() {
             Some(Value::Int(_)) => Value::Int(0),
             Some(Value::Float(_)) => Value::Float(0.0),
