@@ -174,6 +174,9 @@ pub struct LessonController {
     url_throttle: StoredValue<Throttle>,
     url_trailing: StoredValue<bool>,
     speed_chosen: StoredValue<bool>,
+    /// True when the page opened on the lesson at its defaults, at the end of the run: the state
+    /// whose verdicts were made at build time (`playback::verdict_shown`).
+    opened_at_defaults: bool,
     /// The interface language (the app's, from the context).
     lang: RwSignal<crate::i18n::Lang>,
 }
@@ -209,6 +212,7 @@ impl LessonController {
             url_throttle: StoredValue::new(Throttle::default()),
             url_trailing: StoredValue::new(false),
             speed_chosen: StoredValue::new(false),
+            opened_at_defaults: *state == LessonState::defaults(lesson),
             lang: crate::i18n::use_lang(),
         };
         // Snapshots follow the cursor's position (not its clock, which moves every frame).
@@ -257,6 +261,32 @@ impl LessonController {
             r.as_ref()
                 .is_some_and(|r| self.cursor.get().at_end(&r.lockstep))
         })
+    }
+
+    /// `side`'s verdict made at build time, while it is this page's run: before the page's own
+    /// first run has finished, on the lesson at its defaults (parameters, seed, Go release, no
+    /// edit, no schedule, at the end), as opened and as it still is. `None` otherwise.
+    pub fn built_verdict(
+        &self,
+        side: Side,
+        zh: bool,
+    ) -> Option<crate::playback::verdict_shown::Shown> {
+        if !self.opened_at_defaults || self.runs.with(|r| r.is_some()) {
+            return None;
+        }
+        let defaults = LessonState::defaults(self.lesson);
+        let now = (
+            self.params.get(),
+            self.seed.get(),
+            self.go.get(),
+            self.schedule.with(Option::is_none),
+            self.edits.with(|e| e.iter().all(Option::is_none)),
+        );
+        if now != (defaults.params, defaults.seed, defaults.go, true, true) {
+            return None;
+        }
+        let all = crate::lesson::text::loaded(&self.lesson.slug)?.verdicts?;
+        Some(all[side.index()][usize::from(zh)].clone())
     }
 
     /// Starts or resumes playback.
