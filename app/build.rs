@@ -13,9 +13,20 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+// The page's own running and verdict code, so the verdicts made here are the page's
+// (`src/playback/verdict_shown.rs`).
+#[path = "src/playback/engine.rs"]
+#[allow(dead_code)]
+mod engine;
 #[path = "src/markdown.rs"]
 mod markdown;
 mod prerender;
+#[path = "src/playback/verdict.rs"]
+#[allow(dead_code)]
+mod verdict;
+#[path = "src/playback/verdict_shown.rs"]
+#[allow(dead_code)]
+mod verdict_shown;
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
@@ -25,6 +36,9 @@ fn main() {
     );
     println!("cargo:rerun-if-changed=src/markdown.rs");
     println!("cargo:rerun-if-changed=prerender.rs");
+    println!("cargo:rerun-if-changed=src/playback/engine.rs");
+    println!("cargo:rerun-if-changed=src/playback/verdict.rs");
+    println!("cargo:rerun-if-changed=src/playback/verdict_shown.rs");
 
     let errors = lessons::catalog::load_errors();
     if !errors.is_empty() {
@@ -85,11 +99,13 @@ fn main() {
         );
         let explain_en = markdown::to_html(l.explain_en);
         let explain_zh = l.explain_zh.map(markdown::to_html);
+        let verdicts = default_verdicts(l);
         let text = serde_json::json!({
             "bad_go": l.bad_go,
             "good_go": l.good_go,
             "explain_en": explain_en,
             "explain_zh": explain_zh,
+            "verdicts": verdicts,
         })
         .to_string();
         let file = format!("{}.{:016x}.json", l.slug, fnv1a(text.as_bytes()));
@@ -106,6 +122,7 @@ fn main() {
                 &claim_html,
                 &explain_en,
                 explain_zh.as_deref(),
+                &verdicts,
             ),
         }));
         let path = text_dir.join(&file);
@@ -138,6 +155,40 @@ fn main() {
     std::fs::write(out.join("shipped_challenge.rs"), challenges)
         .expect("writing shipped_challenge.rs");
     write_scheduler_challenges(out, &manifest);
+}
+
+/// Both verdicts of `l` at its defaults (parameters, seed, preemption, race detector, Go
+/// release: the state a lesson page opens in), from running both programs here with the page's
+/// own engine code (`src/playback/engine.rs`): the run is deterministic, so it is the page's
+/// run. A lesson whose default run cannot give a verdict (a compile error, a limit) fails the
+/// build: the static page must not show what the page would not.
+fn default_verdicts(l: &lessons::catalog::Lesson) -> verdict_shown::BothShown {
+    let params = l
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), p.default.to_string()))
+        .collect();
+    let mut job = engine::Job::for_go(l.bad_go, l.good_go, params, l.seed, l.preempt_every, l.go)
+        .race(l.race);
+    while !job.work(1_000_000) {}
+    let Some(runs) = job.finish() else {
+        panic!("lesson {}: the default run did not finish", l.slug);
+    };
+    for (run, file) in runs.iter().zip(["bad.go", "good.go"]) {
+        use lessons::runtime::Outcome;
+        if matches!(run.report.outcome, Outcome::CompileError | Outcome::Limit) {
+            panic!(
+                "lesson {}: {file} at its defaults gives no verdict to prerender ({}: {})",
+                l.slug,
+                run.report.outcome.as_str(),
+                run.report.panic
+            );
+        }
+    }
+    verdict_shown::both(
+        lessons::catalog::harm_of(&l.slug),
+        [&runs[0].report, &runs[1].report],
+    )
 }
 
 /// The "You are the scheduler" challenges (`lessons/scheduler/`) as static data

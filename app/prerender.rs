@@ -3,7 +3,10 @@
 //! lexer, and the explanation in every language it has. The markup follows the app's own
 //! (`src/shell/lesson_page.rs`, `src/panes/code_view.rs`: the same elements and classes), so
 //! the page's styles lay it out as the app will, and the panes that only a run can fill
-//! (verdict, goroutine map, channel gauges, charts) are placeholders of about their final size.
+//! (goroutine map, channel gauges, charts) are placeholders of about their final size. Each side's
+//! verdict is there too, in English and Chinese: the verdict of the lesson's run at its defaults,
+//! made at build time with the page's own engine code (`src/playback/verdict_shown.rs`), shown
+//! only when the URL asks for that run (`index.html` hides it otherwise).
 //! `script/build` puts each fragment into a copy of `index.html` (`dist/pages/SLUG.html`); the
 //! page swaps it for the app's own once the app has built it (`index.html`).
 
@@ -11,6 +14,8 @@ use std::fmt::Write as _;
 
 use lessons::catalog::Lesson;
 use lessons::golite::highlight::{TokenClass, highlight};
+
+use crate::verdict_shown::{BUILT_NOTE, BothShown, Shown};
 
 /// HTML-escapes text for element content and double-quoted attributes.
 pub fn escape(s: &str) -> String {
@@ -54,21 +59,58 @@ pub fn code(file: &str, side: &str, src: &str) -> String {
     out
 }
 
-/// One side of the page: the header, a verdict placeholder, the code, and placeholders for the
-/// panes a run fills.
-fn side(side: &str, file: &str, tag: &str, blurb: &str, src: &str) -> String {
+/// One language's verdict as the app draws it (`src/lesson/verdict_box.rs`: the same element,
+/// classes and data), with the note that it was made at build time.
+fn verdict(v: &Shown, lang: &str, note: &str) -> String {
+    let mut leaks = String::new();
+    for l in &v.leak_lines {
+        let _ = write!(
+            leaks,
+            "<li data-state=\"{}\" data-line=\"{}\" data-count=\"{}\">{}</li>",
+            escape(&l.state),
+            l.line,
+            l.count,
+            escape(&l.text)
+        );
+    }
+    format!(
+        "<div class=\"built-verdict\" lang=\"{lang}\">\
+         <p class=\"verdict tone-{tone}\" data-outcome=\"{outcome}\" data-tone=\"{tone}\" \
+         data-leaks=\"{count}\" data-figures=\"{figures}\" data-source=\"build\" lang=\"{lang}\">{text}</p>\
+         <ul class=\"leaks{hidden}\">{leaks}</ul><p class=\"verdict-note\">{note}</p></div>",
+        tone = escape(&v.tone),
+        outcome = escape(&v.outcome),
+        count = v.leaks,
+        figures = escape(&v.figures),
+        text = escape(&v.text),
+        hidden = if v.leak_lines.len() > 1 {
+            ""
+        } else {
+            " hidden"
+        },
+        note = escape(note),
+    )
+}
+
+/// One side of the page: the header, its verdict (made at build time; a placeholder shows
+/// instead where the URL asks for another run), the code, and placeholders for the panes a run
+/// fills.
+fn side(side: &str, file: &str, tag: &str, blurb: &str, src: &str, v: &[Shown; 2]) -> String {
     format!(
         "<section class=\"side side-{side}\" aria-label=\"{file}: {blurb}\">\
          <header class=\"side-head\"><h2>{file}</h2><span class=\"tag tag-{side}\">{tag}</span>\
          <span class=\"live\">&#8203;</span>\
          <span class=\"edit-buttons\"><button class=\"small\" disabled>Edit</button></span></header>\
-         <div class=\"verdict-box\"><p class=\"verdict pending\">Loading the engine…</p></div>\
+         <div class=\"verdict-box\" data-prerender=\"verdict-{side}\">\
+         <p class=\"verdict pending built-wait\">Loading the engine…</p>{en}{zh}</div>\
          {code}\
          <div class=\"viz prerender-pane\" aria-hidden=\"true\"></div>\
          <div class=\"charts prerender-pane\" aria-hidden=\"true\"></div>\
          <div class=\"output\"><h3>Output</h3><pre>(nothing printed yet)</pre></div>\
          </section>",
         code = code(file, side, src),
+        en = verdict(&v[0], "en", BUILT_NOTE[0]),
+        zh = verdict(&v[1], "zh", BUILT_NOTE[1]),
     )
 }
 
@@ -85,6 +127,7 @@ pub fn lesson_page(
     claim_html: &str,
     explain_en: &str,
     explain_zh: Option<&str>,
+    verdicts: &BothShown,
 ) -> String {
     let mut nav = format!(
         "<nav class=\"crumbs\" aria-label=\"Lesson navigation\">\
@@ -139,9 +182,17 @@ pub fn lesson_page(
             "bad.go",
             "anti-pattern",
             "the bug as it ships",
-            l.bad_go
+            l.bad_go,
+            &verdicts[0],
         ),
-        good = side("good", "good.go", "fix", "the idiomatic fix", l.good_go),
+        good = side(
+            "good",
+            "good.go",
+            "fix",
+            "the idiomatic fix",
+            l.good_go,
+            &verdicts[1]
+        ),
     )
 }
 

@@ -70,10 +70,12 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
-/** Waits until both runs finished and the verdicts are shown (the cursor is at the end). */
+/** Waits until both runs finished and the verdicts are shown (the cursor is at the end): the
+ * engine's own, not those made at build time that a lesson page shows until then
+ * (`data-source="build"`, app/src/playback/verdict_shown.rs). */
 export async function verdictsShown(page: Page) {
   for (const side of ['bad', 'good']) {
-    const verdict = page.getByTestId(`verdict-${side}`).locator('.verdict:not(.pending)');
+    const verdict = page.getByTestId(`verdict-${side}`).locator('.verdict[data-source="engine"]');
     await expect(verdict).toBeAttached({ timeout: 20_000 });
     // On a phone one program shows at a time (its tab carries the other's verdict).
     if (await page.getByTestId(`side-${side}`).isVisible()) await expect(verdict).toBeVisible();

@@ -13,6 +13,7 @@ use lessons::catalog::Lesson;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::catalog;
+use crate::playback::verdict_shown::BothShown;
 
 /// The text of one lesson, as its file holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub struct LessonText {
     pub explain_en: String,
     /// The Chinese explanation as HTML, where written.
     pub explain_zh: Option<String>,
+    /// Both verdicts of the lesson at its defaults, made at build time (`app/build.rs`).
+    pub verdicts: Option<BothShown>,
 }
 
 /// A lesson ready to run and to read: its metadata with its programs, and its explanations.
@@ -36,6 +39,9 @@ pub struct LoadedLesson {
     pub explain_en: &'static str,
     /// The Chinese explanation as HTML, where written.
     pub explain_zh: Option<&'static str>,
+    /// Both verdicts of the lesson at its defaults, made at build time with the same engine: the
+    /// page shows them until its own first run of that state has finished.
+    pub verdicts: Option<&'static BothShown>,
 }
 
 thread_local! {
@@ -63,6 +69,7 @@ pub fn complete(meta: &Lesson, text: LessonText) -> LoadedLesson {
         lesson,
         explain_en: leak(text.explain_en),
         explain_zh: text.explain_zh.map(leak),
+        verdicts: text.verdicts.map(|v| &*Box::leak(Box::new(v))),
     };
     LOADED.with(|l| l.borrow_mut().push(done));
     done
@@ -105,6 +112,13 @@ pub async fn fetch(meta: &'static Lesson) -> Result<LoadedLesson, String> {
         good_go: need("good_go")?,
         explain_en: need("explain_en")?,
         explain_zh: field("explain_zh"),
+        // Shown only until the page's own run finishes: a file without them (or with a shape
+        // this page does not know) just means "running…" until then.
+        verdicts: js_sys::Reflect::get(&json, &JsValue::from_str("verdicts"))
+            .ok()
+            .and_then(|v| js_sys::JSON::stringify(&v).ok())
+            .and_then(|s| s.as_string())
+            .and_then(|s| serde_json::from_str(&s).ok()),
     };
     Ok(complete(meta, text))
 }
@@ -120,6 +134,84 @@ fn describe(e: &JsValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nav::route::LessonState;
+    use crate::playback::verdict_shown::{BothShown, shown};
+    use crate::playback::wire::RunRequest;
+
+    /// The text files as `app/build.rs` wrote them (catalog order), and the lesson pages.
+    static TEXTS: &[&str] = include!(concat!(env!("OUT_DIR"), "/shipped_texts.rs"));
+    static PAGES: &str = include_str!(concat!(env!("OUT_DIR"), "/prerender.json"));
+
+    /// Both runs of `l` at its defaults, asked for exactly as the page asks the engine when it
+    /// opens on the lesson (`LessonController::start_run` with `LessonState::defaults`).
+    fn page_run(l: &lessons::catalog::Lesson) -> [crate::playback::engine::SideRun; 2] {
+        let state = LessonState::defaults(l);
+        let req = RunRequest {
+            id: 0,
+            bad_go: l.bad_go.to_string(),
+            good_go: l.good_go.to_string(),
+            params: state.overrides(l),
+            seed: state.seed,
+            preempt_every: l.preempt_every,
+            race: l.race,
+            go: state.go,
+            schedule: None,
+        };
+        let mut job = req.job();
+        while !job.work(1_000_000) {}
+        job.finish()
+            .unwrap_or_else(|| panic!("{}: not finished", l.slug))
+    }
+
+    /// Every lesson's verdicts made at build time (its text file, which the app shows until its
+    /// own run ends, and its static page) are those of a fresh run made as the page makes it,
+    /// judged with the harm the page ships, word for word in both languages.
+    #[test]
+    fn every_prerendered_verdict_is_the_pages_own_run() {
+        let pages: serde_json::Value =
+            serde_json::from_str(PAGES).unwrap_or_else(|e| panic!("prerender.json: {e}"));
+        let all = lessons::catalog::all();
+        assert_eq!(TEXTS.len(), all.len());
+        for (i, (l, text)) in all.iter().zip(TEXTS).enumerate() {
+            let v: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", l.slug));
+            let built: BothShown = serde_json::from_value(v["verdicts"].clone())
+                .unwrap_or_else(|e| panic!("{}: verdicts: {e}", l.slug));
+            let shipped = crate::catalog::all()
+                .iter()
+                .find(|s| s.slug == l.slug)
+                .unwrap_or_else(|| panic!("{}: not shipped", l.slug));
+            let runs = page_run(l);
+            let harm = crate::catalog::harm(shipped);
+            let fresh = [true, false].map(|bad| {
+                [false, true].map(|zh| {
+                    shown(
+                        harm.as_ref(),
+                        [&runs[0].report, &runs[1].report],
+                        bad,
+                        false,
+                        zh,
+                    )
+                })
+            });
+            assert_eq!(built, fresh, "{}", l.slug);
+            // The static page carries each side's sentence in both languages.
+            let html = pages[i]["html"].as_str().unwrap_or_default();
+            assert_eq!(pages[i]["slug"], l.slug.as_str());
+            for side in &built {
+                for (one, lang) in side.iter().zip(["en", "zh"]) {
+                    let text = one
+                        .text
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                        .replace('"', "&quot;");
+                    let p = format!("data-source=\"build\" lang=\"{lang}\">{text}</p>");
+                    assert!(html.contains(&p), "{}: {p}", l.slug);
+                }
+            }
+        }
+    }
 
     fn text(tag: &str) -> LessonText {
         LessonText {
@@ -127,6 +219,7 @@ mod tests {
             good_go: format!("package main // good {tag}"),
             explain_en: format!("<p>{tag}</p>"),
             explain_zh: None,
+            verdicts: None,
         }
     }
 

@@ -7,25 +7,13 @@
 //! is judged the same way, on its own run.
 
 use leptos::prelude::*;
-use lessons::catalog::Tone;
-use lessons::runtime::Outcome;
 
 use crate::catalog;
 use crate::i18n;
 use crate::lesson::controller::LessonController;
 use crate::playback::engine::Side;
 use crate::playback::in_go::{self, InGo};
-use crate::playback::verdict;
-
-/// CSS key of a tone: `ok`, `warn`, `bad`; runs that could not finish keep `problem`.
-fn tone_key(tone: Tone, outcome: Outcome) -> &'static str {
-    match (outcome, tone) {
-        (Outcome::CompileError | Outcome::Limit, _) => "problem",
-        (_, Tone::Ok) => "ok",
-        (_, Tone::Warn) => "warn",
-        (_, Tone::Bad) => "bad",
-    }
-}
+use crate::playback::verdict_shown::{self, Shown};
 
 /// The verdict box of one side.
 #[component]
@@ -38,6 +26,16 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
         <div class="verdict-box" data-testid=format!("verdict-{}", side.key()) aria-live="polite">
             {move || {
                 if !at_end.get() {
+                    let zh = lang.get() == i18n::Lang::Zh;
+                    if let Some(shown) = ctl.built_verdict(side, zh) {
+                        return view! {
+                            {verdict_view(shown, zh, "build")}
+                            <p class="verdict-note" data-testid=format!("verdict-note-{}", side.key())>
+                                {verdict_shown::BUILT_NOTE[usize::from(zh)]}
+                            </p>
+                        }
+                            .into_any();
+                    }
                     if ctl.running.get() {
                         return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
                     }
@@ -55,15 +53,11 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                     }
                         .into_any();
                 }
-                let report = ctl.side_run(side, |r| r.report.clone());
-                let Some(report) = report else {
-                    return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
-                };
                 let zh = lang.get() == i18n::Lang::Zh;
                 let edited = ctl.edits.with(|e| e[side.index()].is_some());
-                let verdict = ctl.runs.with(|r| {
+                let shown = ctl.runs.with(|r| {
                     r.as_ref().map(|r| {
-                        verdict::sentence(
+                        verdict_shown::shown(
                             harm.as_ref(),
                             [&r.sides[0].report, &r.sides[1].report],
                             side == Side::Bad,
@@ -72,60 +66,49 @@ pub fn VerdictBox(ctl: LessonController, side: Side) -> impl IntoView {
                         )
                     })
                 });
-                let Some((sentence, v)) = verdict else {
+                let Some(shown) = shown else {
                     return view! { <p class="verdict pending">{i18n::tr(lang.get(), "running…")}</p> }.into_any();
                 };
-                let tone = tone_key(v.tone, report.outcome);
-                let figures = v.figures;
-                // The figures as data for tests and tools: `PeakHeap=3040256/145408/bad;...`.
-                let figures = figures
-                    .iter()
-                    .map(|f| {
-                        let tone = match f.tone {
-                            Tone::Ok => "ok",
-                            Tone::Warn => "warn",
-                            Tone::Bad => "bad",
-                        };
-                        format!("{:?}={}/{}/{tone}", f.measure, f.value, f.fix)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";");
-                let leaks = report.leaked.clone();
-                let leaked: u32 = leaks.iter().map(|l| l.count).sum();
-                let many = leaks.len() > 1;
                 view! {
-                    <p
-                        class=format!("verdict tone-{tone}")
-                        data-outcome=report.outcome.as_str()
-                        data-tone=tone
-                        data-leaks=leaked
-                        data-figures=figures
-                        lang=if zh { "zh" } else { "en" }
-                    >
-                        {sentence}
-                    </p>
-                    <ul class="leaks" class:hidden=!many>
-                        {leaks
-                            .into_iter()
-                            .map(|l| {
-                                view! {
-                                    <li
-                                        data-testid="leak"
-                                        data-state=l.state.clone()
-                                        data-line=l.line
-                                        data-count=l.count
-                                    >
-                                        {verdict::leak_line(&l, zh)}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    {verdict_view(shown, zh, "engine")}
                     <InGoPanel ctl=ctl side=side />
                 }
                     .into_any()
             }}
         </div>
+    }
+}
+
+/// A verdict sentence and, when there are several, its leak groups. `source` says where it
+/// came from (`data-source`): `engine` (this page's run) or `build` (the same run made when the
+/// site was built, shown until this page's own run has finished; `playback::verdict_shown`).
+fn verdict_view(shown: Shown, zh: bool, source: &'static str) -> impl IntoView {
+    let many = shown.leak_lines.len() > 1;
+    view! {
+        <p
+            class=format!("verdict tone-{}", shown.tone)
+            data-outcome=shown.outcome
+            data-tone=shown.tone.clone()
+            data-leaks=shown.leaks
+            data-figures=shown.figures
+            data-source=source
+            lang=if zh { "zh" } else { "en" }
+        >
+            {shown.text}
+        </p>
+        <ul class="leaks" class:hidden=!many>
+            {shown
+                .leak_lines
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <li data-testid="leak" data-state=l.state data-line=l.line data-count=l.count>
+                            {l.text}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

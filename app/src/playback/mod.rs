@@ -12,5 +12,6 @@ pub mod search;
 pub mod series;
 pub mod turns;
 pub mod verdict;
+pub mod verdict_shown;
 pub mod why;
 pub mod wire;

@@ -111,7 +111,7 @@ pub fn leak_line(l: &Leak, zh: bool) -> String {
             "第 {} 行泄漏了 {} 个 goroutine（{}）",
             l.line,
             l.count,
-            crate::i18n::state(&l.state, crate::i18n::Lang::Zh)
+            lessons::catalog::zh::state(&l.state)
         );
     }
     let noun = if l.count == 1 {
