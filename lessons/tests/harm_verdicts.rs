@@ -19,6 +19,7 @@ fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>, go: Option<GoVers
         preempt_every: l.preempt_every,
         race: l.race,
         go: go.unwrap_or(l.go),
+        net_links: lessons::catalog::links_of(&l.slug).to_vec(),
         ..RunOptions::default()
     };
     run_source(&format!("{side}.go"), src, &opts)

@@ -44,6 +44,7 @@ mod heap;
 mod ids;
 mod measures;
 mod network;
+mod network_link;
 mod output;
 mod race;
 pub mod race_frames;
@@ -71,6 +72,7 @@ pub use ids::{
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
 pub use network::{ConnState, DialError, NetError, ReadResult, Side};
+pub use network_link::Link;
 pub use output::{MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES};
 pub use race::{
     AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,

@@ -1,7 +1,7 @@
 //! Go's `net` on the runtime's virtual network (`runtime/network.rs`): `Listen`, `Dial`,
 //! `Listener`, `Conn` (`*TCPConn`), deadlines, `OpError` and `ErrClosed`. Written in Go over
-//! a few hidden natives that never block but one way (`ꞏwaitRead`, `ꞏwaitAccept`: parked in
-//! `IO wait`), so a read is Go's netpoller loop: try, wait until the connection changes, try
+//! a few hidden natives that never block but one way (`ꞏwaitRead`, `ꞏwaitAccept`,
+//! `ꞏwaitConnect`: parked in `IO wait`), so a read is Go's netpoller loop: try, wait until the connection changes, try
 //! again. Only TCP on this machine: other networks and hosts are named as golite's gap.
 
 use super::support::*;
@@ -23,6 +23,8 @@ natives! {
     NetAddrs,
     NetSetIdle,
     NetBind,
+    NetConnecting,
+    NetWaitConnect,
 }
 
 const PATH: &str = "net";
@@ -52,6 +54,8 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "addrs" => f(c, "func(int) (string, string)", N::NetAddrs),
         "setIdle" => f(c, "func(int, bool)", N::NetSetIdle),
         "bind" => f(c, "func(any, int)", N::NetBind),
+        "connecting" => f(c, "func(int) bool", N::NetConnecting),
+        "waitConnect" => f(c, "func(int)", N::NetWaitConnect),
         _ => None,
     }
 }
@@ -132,6 +136,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, Value::Int(st));
         }
         N::NetWaitRead => return ok_or_block(cx.net_wait_read(conn(0))),
+        N::NetConnecting => push!(t, Value::Bool(cx.net_connecting(conn(0)))),
+        N::NetWaitConnect => return ok_or_block(cx.net_wait_connect(conn(0))),
         N::NetWrite => {
             let st = match cx.net_write(conn(0), &bytes_of(&arg(1))) {
                 Ok(()) => OK,
@@ -388,6 +394,10 @@ func netꞏDial(network, address string) (netꞏConn, error) {
 	id, msg := netꞏ.ꞏdial(address)
 	if id < 0 {
 		return nil, &netꞏOpError{Op: "dial", Net: network, Addr: netꞏaddrOf(address), Err: errorsꞏ.New(msg)}
+	}
+	// TCP's handshake: a round trip on a listener with a link (runtime/network_link.rs).
+	for netꞏ.ꞏconnecting(id) {
+		netꞏ.ꞏwaitConnect(id)
 	}
 	return &netꞏTCPConn{fd: netꞏnewFD(id)}, nil
 }
