@@ -5,10 +5,10 @@
 
 mod runtime_support;
 
+use lessons::runtime::Link;
 use lessons::runtime::{
     ConnCounts, ConnId, EventKind, GState, Gid, LeakVerdict, ListenerId, ObjId, Ref, Timeline,
 };
-use lessons::runtime::Link;
 use runtime_support::{S, run_net, run_net_links};
 
 const MS: i64 = 1_000_000;
@@ -396,11 +396,7 @@ fn a_request_and_its_response_cost_one_round_trip_on_a_link() {
     let log = linked(
         0,
         vec![S::NetWrite(0, "ping"), S::NetRead(0, 10)],
-        vec![
-            S::NetRead(1, 10),
-            S::NetWrite(1, "pong"),
-            S::Sleep(50 * MS),
-        ],
+        vec![S::NetRead(1, 10), S::NetWrite(1, "pong"), S::Sleep(50 * MS)],
     );
     assert_eq!(
         log[3..],
@@ -419,7 +415,11 @@ fn a_links_bandwidth_charges_each_write_after_the_one_before() {
     // first is sent (10ms + 4ms + 4ms), then half a round trip: 23ms.
     let log = linked(
         1000,
-        vec![S::NetWrite(0, "abcd"), S::NetWrite(0, "efgh"), S::Sleep(50 * MS)],
+        vec![
+            S::NetWrite(0, "abcd"),
+            S::NetWrite(0, "efgh"),
+            S::Sleep(50 * MS),
+        ],
         vec![S::NetRead(1, 4), S::NetRead(1, 4)],
     );
     assert_eq!(

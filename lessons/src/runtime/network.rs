@@ -39,9 +39,9 @@ use super::cx::Cx;
 use super::event::EventKind;
 use super::goroutine::Park;
 use super::ids::{ConnId, Gid, ListenerId, ObjId, TimerId};
+use super::network_link::{Link, Path};
 use super::scheduler::Runtime;
 use super::state::GState;
-use super::network_link::{Link, Path};
 use super::timer::TimerKind;
 use super::{Op, Value, Wake};
 
@@ -464,11 +464,7 @@ impl<V: Value> Cx<'_, V> {
         rt.net.conns[c.index()].connect_at = connect_at;
         rt.net.conns[c.index()].sent_at = connect_at;
         rt.net.conns[s.index()].peer = c;
-        let arrives = connect_at.saturating_add(if path.handshake > 0 {
-            path.one_way
-        } else {
-            0
-        });
+        let arrives = connect_at.saturating_add(if path.handshake > 0 { path.one_way } else { 0 });
         rt.net.conns[s.index()].sent_at = arrives;
         rt.net.listeners[li].backlog.push_back((arrives, s));
         rt.emit_conn(gid, c);
