@@ -87,8 +87,8 @@ pub use schedule::{
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{
-    ChanView, ConnCounts, GoroutineView, LineGroup, MutexHolderView, NetView, Snapshot, StateCount,
-    TimerView, WaitGroupView, WaitsOn,
+    ChanView, ConnCounts, GoroutineView, LineGroup, MutexHolderView, NetView, PoolView, Snapshot,
+    StateCount, TimerView, WaitGroupView, WaitsOn,
 };
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};

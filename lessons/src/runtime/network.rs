@@ -151,6 +151,8 @@ pub(crate) struct Network {
     /// Ordered by goroutine, so waking and re-arming go in the same order every run (a hash
     /// map's order changes from process to process, and timer ids follow it).
     waits: BTreeMap<Gid, NetWait>,
+    /// Each pool's last reported (max conns, max idle, queued), by pool id.
+    pools: Vec<(u32, u32, u32)>,
 }
 
 /// Splits `host:port`; the host must be this machine.
@@ -679,5 +681,40 @@ impl<V: Value> Cx<'_, V> {
     /// Whether this end was closed.
     pub fn net_is_closed(&self, c: ConnId) -> bool {
         self.rt.net.conns[c.index()].closed
+    }
+
+    /// Reports a connection pool's limits (0: none) and the requests queued for one of its
+    /// connections (`pool` `None`: a new pool); an [`EventKind::Pool`] when they changed. The
+    /// runtime keeps no pool itself: the library's pool says what it is, for the snapshot.
+    pub fn net_pool(
+        &mut self,
+        pool: Option<u32>,
+        max_conns: u32,
+        max_idle: u32,
+        queued: u32,
+    ) -> u32 {
+        let pools = &mut self.rt.net.pools;
+        let id = match pool {
+            Some(p) if (p as usize) < pools.len() => p,
+            _ => {
+                pools.push((u32::MAX, u32::MAX, u32::MAX));
+                pools.len() as u32 - 1
+            }
+        };
+        let now = (max_conns, max_idle, queued);
+        if pools[id as usize] != now {
+            pools[id as usize] = now;
+            let gid = self.gid;
+            self.rt.emit(
+                gid,
+                EventKind::Pool {
+                    pool: id,
+                    max_conns,
+                    max_idle,
+                    queued,
+                },
+            );
+        }
+        id
     }
 }

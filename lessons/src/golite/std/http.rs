@@ -1098,6 +1098,16 @@ type httpꞏTransport struct {
 	idle    map[string][]*httpꞏpersistConn
 	count   map[string]int
 	waiters map[string][]chan *httpꞏpersistConn
+	pools   map[string]int // each host's pool id + 1 on the runtime (its connections pane)
+}
+
+// report tells the runtime the host's pool limits and how many requests wait for one of its
+// connections, for the connections pane (t.mu held).
+func (t *httpꞏTransport) report(key string) {
+	if t.pools == nil {
+		t.pools = map[string]int{}
+	}
+	t.pools[key] = netꞏ.ꞏpool(t.pools[key], t.MaxConnsPerHost, t.maxIdlePerHost(), len(t.waiters[key]))
 }
 
 var httpꞏDefaultTransport httpꞏRoundTripper = &httpꞏTransport{
@@ -1156,6 +1166,9 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 		t.count = map[string]int{}
 		t.waiters = map[string][]chan *httpꞏpersistConn{}
 	}
+	if _, ok := t.pools[key]; !ok {
+		t.report(key)
+	}
 	if l := t.idle[key]; len(l) > 0 {
 		pc := l[len(l)-1]
 		t.idle[key] = l[:len(l)-1]
@@ -1170,6 +1183,7 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 	if t.MaxConnsPerHost > 0 && t.count[key] >= t.MaxConnsPerHost {
 		ch := make(chan *httpꞏpersistConn, 1)
 		t.waiters[key] = append(t.waiters[key], ch)
+		t.report(key)
 		t.mu.Unlock()
 		select {
 		case pc := <-ch:
@@ -1183,6 +1197,7 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 			for i, w := range ws {
 				if w == ch {
 					t.waiters[key] = append(ws[:i:i], ws[i+1:]...)
+					t.report(key)
 					break
 				}
 			}
@@ -1230,6 +1245,7 @@ func (t *httpꞏTransport) release(key string) {
 	defer t.mu.Unlock()
 	if ws := t.waiters[key]; len(ws) > 0 {
 		t.waiters[key] = ws[1:]
+		t.report(key)
 		ws[0] <- nil
 		return
 	}
@@ -1248,6 +1264,7 @@ func (t *httpꞏTransport) tryPutIdleConn(pc *httpꞏpersistConn) bool {
 	defer t.mu.Unlock()
 	if ws := t.waiters[pc.key]; len(ws) > 0 {
 		t.waiters[pc.key] = ws[1:]
+		t.report(pc.key)
 		ws[0] <- pc
 		return true
 	}

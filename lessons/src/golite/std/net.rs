@@ -25,6 +25,7 @@ natives! {
     NetBind,
     NetConnecting,
     NetWaitConnect,
+    NetPool,
 }
 
 const PATH: &str = "net";
@@ -56,6 +57,7 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "bind" => f(c, "func(any, int)", N::NetBind),
         "connecting" => f(c, "func(int) bool", N::NetConnecting),
         "waitConnect" => f(c, "func(int)", N::NetWaitConnect),
+        "pool" => f(c, "func(int, int, int, int) int", N::NetPool),
         _ => None,
     }
 }
@@ -168,6 +170,13 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, strv(r));
         }
         N::NetSetIdle => cx.net_set_idle(conn(0), arg(1).as_bool()),
+        N::NetPool => {
+            // (pool id + 1, 0: a new pool; max conns; max idle; queued): the pool's id + 1.
+            let n = |i: usize| u32::try_from(arg(i).as_int().max(0)).unwrap_or(u32::MAX);
+            let id = n(0).checked_sub(1);
+            let id = cx.net_pool(id, n(1), n(2), n(3));
+            push!(t, Value::Int(i64::from(id) + 1));
+        }
         N::NetBind => {
             let fd = match arg(0) {
                 Value::Iface(b) => b.1.clone(),
