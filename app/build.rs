@@ -65,6 +65,7 @@ fn main() {
     let mut html = String::from("&[\n");
     let mut texts = String::from("&[\n");
     let mut harms = String::from("&[\n");
+    let mut links = String::from("&[\n");
     let mut challenges = String::from("&[\n");
     for (i, l) in all.iter().enumerate() {
         let mut params = String::new();
@@ -135,12 +136,14 @@ fn main() {
         );
         let _ = writeln!(texts, "    include_str!({:?}),", path.display().to_string());
         let _ = writeln!(harms, "    {},", harm_code(&l.slug));
+        let _ = writeln!(links, "    {},", links_code(&l.slug));
         let _ = writeln!(challenges, "    {},", challenge_code(l));
     }
     lessons.push(']');
     html.push(']');
     texts.push(']');
     harms.push(']');
+    links.push(']');
     challenges.push(']');
 
     std::fs::write(out.join("shipped_lessons.rs"), lessons).expect("writing shipped_lessons.rs");
@@ -152,6 +155,7 @@ fn main() {
     )
     .expect("writing prerender.json");
     std::fs::write(out.join("shipped_harm.rs"), harms).expect("writing shipped_harm.rs");
+    std::fs::write(out.join("shipped_links.rs"), links).expect("writing shipped_links.rs");
     std::fs::write(out.join("shipped_challenge.rs"), challenges)
         .expect("writing shipped_challenge.rs");
     write_scheduler_challenges(out, &manifest);
@@ -240,6 +244,21 @@ fn harm_code(slug: &str) -> String {
         h.hint,
         h.hint_zh
     )
+}
+
+/// The lesson's `[[listener]]` links as a Rust expression of static data (`&[Link {..}]`), for
+/// the page's runs and grading: `links_of` parses TOML, which the wasm must not carry.
+fn links_code(slug: &str) -> String {
+    let items: Vec<String> = lessons::catalog::links_of(slug)
+        .iter()
+        .map(|l| {
+            format!(
+                "Link {{ rtt_ns: {}, bytes_per_sec: {} }}",
+                l.rtt_ns, l.bytes_per_sec
+            )
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
 }
 
 /// What the fix-it mode needs of a lesson beside its metadata, as static data: the

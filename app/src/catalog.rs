@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use lessons::catalog::{Harm, HarmMeasure, Lesson, Param, RealGo};
 use lessons::golite::GoVersion;
+use lessons::runtime::Link;
 
 /// What the build produced for one lesson beside its metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,19 @@ type ShippedHarm = (
 
 /// Each lesson's `[harm]` table, in catalog order.
 static HARMS: &[Option<ShippedHarm>] = include!(concat!(env!("OUT_DIR"), "/shipped_harm.rs"));
+
+/// Each lesson's `[[listener]]` links, in catalog order.
+static LINKS: &[&[Link]] = include!(concat!(env!("OUT_DIR"), "/shipped_links.rs"));
+
+/// The links of the listeners `lesson`'s programs make (`[[listener]]`,
+/// `lessons::catalog::links_of`): the page runs and grades with them, as the CLI does.
+pub fn links(lesson: &Lesson) -> &'static [Link] {
+    all()
+        .iter()
+        .position(|l| l.slug == lesson.slug)
+        .and_then(|i| LINKS.get(i).copied())
+        .unwrap_or(&[])
+}
 
 /// The `[harm]` table of `lesson`: what its anti-pattern costs, for
 /// [`lessons::catalog::judge`]. Shipped as data by `app/build.rs` (`harm_of` parses TOML).

@@ -358,6 +358,7 @@ static ZH: &[(&str, &str)] = &[
     (" active ", " 活动 "),
     (" idle in a pool", " 在池中空闲"),
     ("client", "客户端"),
+    ("pool", "连接池"),
     ("server", "服务端"),
     (
         "Every event happens at t = 0: no virtual time passes to chart.",

@@ -61,6 +61,7 @@ fn disagreement(l: &Lesson, e: &Expectation, side: &str) -> Option<String> {
             .collect(),
         preempt_every: l.preempt_every,
         go: e.go.unwrap_or(l.go),
+        net_links: lessons::catalog::links_of(&l.slug).to_vec(),
         ..RunOptions::default()
     };
     let report = run_source(&format!("{side}.go"), src, &opts);

@@ -4,7 +4,7 @@
 //! pool, and the transport's goroutines are named and parked as Go's are.
 
 use lessons::golite::{self, RunOptions};
-use lessons::runtime::{ConnCounts, Timeline};
+use lessons::runtime::{ConnCounts, EventKind, PoolView, Timeline};
 
 fn src(name: &str) -> String {
     let p = format!("{}/tests/golite_http/{name}.go", env!("CARGO_MANIFEST_DIR"));
@@ -22,6 +22,47 @@ fn a_full_pool_queues_the_next_request_until_a_body_is_closed() {
     assert_eq!(
         (r.outcome.as_str(), r.stdout.as_str()),
         ("exit", "/b 40ms\n")
+    );
+}
+
+#[test]
+fn the_pool_reports_its_limits_and_the_requests_it_queues() {
+    let prog = golite::compile("pool_queues.go", &src("pool_queues"), &[]).expect("compiles");
+    let mut rt = golite::start(&prog, &RunOptions::default());
+    let r = rt.run_to_end();
+    assert_eq!(r.stdout, "/b 40ms\n");
+    let events = rt.take_events();
+    let pools: Vec<(i64, u32, u32, u32, u32)> = events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Pool {
+                pool,
+                max_conns,
+                max_idle,
+                queued,
+            } => Some((e.time_ns, pool, max_conns, max_idle, queued)),
+            _ => None,
+        })
+        .collect();
+    // MaxConnsPerHost 1, MaxIdleConnsPerHost's default 2: the second request queues from
+    // 10ms (the first response) until the first body is closed at 30ms.
+    assert_eq!(
+        pools,
+        vec![
+            (0, 0, 1, 2, 0),
+            (10_000_000, 0, 1, 2, 1),
+            (30_000_000, 0, 1, 2, 0)
+        ]
+    );
+    let last = Timeline::from_events(events).last();
+    assert_eq!(
+        last.pools,
+        vec![PoolView {
+            pool: 0,
+            max_conns: 1,
+            max_idle: 2,
+            queued: 0
+        }]
     );
 }
 

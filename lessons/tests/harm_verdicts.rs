@@ -19,6 +19,7 @@ fn run(l: &Lesson, side: &str, params: &BTreeMap<String, i64>, go: Option<GoVers
         preempt_every: l.preempt_every,
         race: l.race,
         go: go.unwrap_or(l.go),
+        net_links: lessons::catalog::links_of(&l.slug).to_vec(),
         ..RunOptions::default()
     };
     run_source(&format!("{side}.go"), src, &opts)
@@ -105,7 +106,7 @@ fn reading_all_into_memory_peaks_6_times_higher() {
     );
     assert_eq!(
         sentences(&v.good),
-        (Tone::Ok, "peak heap 497 KiB", "堆峰值 497 KiB")
+        (Tone::Ok, "peak heap 498 KiB", "堆峰值 498 KiB")
     );
 }
 
@@ -114,7 +115,7 @@ fn a_small_payload_only_warns() {
     let v = verdict_at("read-all-vs-stream", &[("payloadKB", 64)]);
     assert_eq!(
         (v.bad.tone, v.bad.en.as_str()),
-        (Tone::Warn, "peak heap 557 KiB: 1.1x the fix")
+        (Tone::Warn, "peak heap 558 KiB: 1.1x the fix")
     );
 }
 

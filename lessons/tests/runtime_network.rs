@@ -5,10 +5,11 @@
 
 mod runtime_support;
 
+use lessons::runtime::Link;
 use lessons::runtime::{
     ConnCounts, ConnId, EventKind, GState, Gid, LeakVerdict, ListenerId, ObjId, Ref, Timeline,
 };
-use runtime_support::{S, run_net};
+use runtime_support::{S, run_net, run_net_links};
 
 const MS: i64 = 1_000_000;
 
@@ -359,5 +360,100 @@ fn snapshots_count_connections_per_side_and_state() {
             idle: 0,
             closed: 1
         }
+    );
+}
+
+/// A listener with a 10ms round trip (and `bytes_per_sec`, 0: no limit); the client dials,
+/// waits for the handshake, then runs `then`; main accepts and runs `srv`.
+fn linked(bytes_per_sec: u64, then: Vec<S>, srv: Vec<S>) -> Vec<String> {
+    let mut cl = vec![S::NetConnect(0)];
+    cl.extend(then);
+    let link = Link {
+        rtt_ns: 10 * MS,
+        bytes_per_sec,
+    };
+    run_net_links(0, &[link], server(cl, srv)).2
+}
+
+#[test]
+fn a_dial_on_a_linked_listener_takes_one_round_trip_and_accept_sees_it_half_a_trip_later() {
+    let log = linked(0, vec![], vec![]);
+    assert_eq!(
+        log,
+        s(&[
+            "t=0 g1 listen 0 127.0.0.1:40000",
+            "t=0 g2 dial 0",
+            "t=10000000 g2 connected 0",
+            "t=15000000 g1 accepted 1",
+        ])
+    );
+}
+
+#[test]
+fn a_request_and_its_response_cost_one_round_trip_on_a_link() {
+    // The client writes as soon as it is connected (t=10ms): the server reads at 15ms and
+    // answers at once; the answer reaches the client at 20ms.
+    let log = linked(
+        0,
+        vec![S::NetWrite(0, "ping"), S::NetRead(0, 10)],
+        vec![S::NetRead(1, 10), S::NetWrite(1, "pong"), S::Sleep(50 * MS)],
+    );
+    assert_eq!(
+        log[3..],
+        s(&[
+            "t=15000000 g1 accepted 1",
+            "t=15000000 g1 read ping",
+            "t=20000000 g2 read pong",
+            "t=65000000 g1 woke",
+        ])
+    );
+}
+
+#[test]
+fn a_links_bandwidth_charges_each_write_after_the_one_before() {
+    // 1000 bytes a second: each 4-byte write takes 4ms on the wire, the second starts when the
+    // first is sent (10ms + 4ms + 4ms), then half a round trip: 23ms.
+    let log = linked(
+        1000,
+        vec![
+            S::NetWrite(0, "abcd"),
+            S::NetWrite(0, "efgh"),
+            S::Sleep(50 * MS),
+        ],
+        vec![S::NetRead(1, 4), S::NetRead(1, 4)],
+    );
+    assert_eq!(
+        log[3..],
+        s(&[
+            "t=15000000 g1 accepted 1",
+            "t=19000000 g1 read abcd",
+            "t=23000000 g1 read efgh",
+        ])
+    );
+}
+
+#[test]
+fn listeners_beyond_the_links_given_keep_the_plain_latency() {
+    let link = Link {
+        rtt_ns: 10 * MS,
+        bytes_per_sec: 0,
+    };
+    let (_, _, log) = run_net_links(
+        0,
+        &[link],
+        vec![
+            S::NetListen("127.0.0.1:0"),
+            S::NetListen("127.0.0.1:0"),
+            S::Go(
+                "main.client",
+                5,
+                vec![S::NetDial("127.0.0.1:40001"), S::NetConnect(0)],
+            ),
+            S::NetAccept(1),
+        ],
+    );
+    assert_eq!(
+        log[2..],
+        s(&["t=0 g2 dial 0", "t=0 g2 connected 0", "t=0 g1 accepted 1"])
     );
 }

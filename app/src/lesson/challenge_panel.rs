@@ -418,6 +418,7 @@ fn exam_for<'a>(
         race: lesson.race,
         go: lesson.go,
         param_sets: sets.to_vec(),
+        links: crate::catalog::links(lesson),
     })
 }
 

@@ -642,6 +642,7 @@ impl LessonController {
             race: self.lesson.race,
             go: self.go.get_untracked(),
             schedule: self.schedule.get_untracked(),
+            links: crate::catalog::links(self.lesson).to_vec(),
         };
         let remote = worker::available();
         self.pending.set_value(Some(Pending {

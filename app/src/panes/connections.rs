@@ -2,12 +2,14 @@
 //! `Dial`, and its servers' ends, returned by `Accept`), by state at the cursor: active, idle in a
 //! pool, and closed so far; with the most open at once over the whole run. Drawn from the
 //! snapshot's `net` counts and the run's connection events, so a lesson whose program never
-//! dials shows no pane.
+//! dials shows no pane. Under them, each connection pool its library reported (an HTTP
+//! transport's, per host: the snapshot's `pools`): its limits (`MaxConnsPerHost`,
+//! `MaxIdleConnsPerHost`) and the requests queued for a connection, with the run's peak.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use lessons::runtime::{ConnCounts, ConnState, Event, EventKind, Side as End, Snapshot};
+use lessons::runtime::{ConnCounts, ConnState, Event, EventKind, PoolView, Side as End, Snapshot};
 
 use crate::i18n::{self, Lang, tr};
 use crate::playback::engine::Side;
@@ -47,6 +49,57 @@ pub fn peaks(events: &[Event]) -> Option<(u32, u32)> {
         state[i] = Some((side, now));
     }
     any.then_some((peak[0], peak[1]))
+}
+
+/// The most requests queued at once for a connection over a run, per pool id.
+pub fn queue_peaks(events: &[Event]) -> Vec<u32> {
+    let mut peak: Vec<u32> = Vec::new();
+    for e in events {
+        if let EventKind::Pool { pool, queued, .. } = e.kind {
+            let i = pool as usize;
+            if peak.len() <= i {
+                peak.resize(i + 1, 0);
+            }
+            peak[i] = peak[i].max(queued);
+        }
+    }
+    peak
+}
+
+/// Queued requests as marks, and a count past [`MAX_MARKS`]: `▸▸▸+5`.
+pub fn queue_marks(queued: u32) -> (String, String) {
+    let shown = queued.min(MAX_MARKS);
+    (
+        "▸".repeat(shown as usize),
+        if queued > shown {
+            format!("+{}", queued - shown)
+        } else {
+            String::new()
+        },
+    )
+}
+
+/// A pool row's figures: `at most 4 conns, 2 idle · 3 queued · peak 26 queued`.
+pub fn pool_figures(p: &PoolView, peak: u32, lang: Lang) -> String {
+    let q = p.queued;
+    match (lang, p.max_conns) {
+        (Lang::En, 0) => format!(
+            "no conn limit, at most {} idle · {q} queued · peak {peak} queued",
+            p.max_idle
+        ),
+        (Lang::En, m) => format!(
+            "at most {m} conns, {} idle · {q} queued · peak {peak} queued",
+            p.max_idle
+        ),
+        (Lang::Zh, 0) => format!(
+            "连接数不限，最多 {} 个空闲 · {q} 个请求排队 · 峰值 {peak} 个排队",
+            p.max_idle
+        ),
+        (Lang::Zh, m) => format!(
+            "最多 {m} 个连接，{} 个空闲 · {q} 个请求排队 · 峰值 {peak} 个排队",
+            p.max_idle
+        ),
+    }
 }
 
 /// Open ends as marks, active then idle, and a count past [`MAX_MARKS`]: `■■■□+5`.
@@ -90,6 +143,9 @@ pub fn Connections(
     /// [`peaks`] of the side's run: (client, server).
     #[prop(into)]
     peaks: Signal<(u32, u32)>,
+    /// [`queue_peaks`] of the side's run.
+    #[prop(into)]
+    queue_peaks: Signal<Vec<u32>>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     let row = move |end: End| {
@@ -133,6 +189,26 @@ pub fn Connections(
             <ul class="conn-rows">
                 {row(End::Client)}
                 {row(End::Server)}
+                <For
+                    each=move || snapshot.with(|s| s.pools.iter().map(|p| p.pool).collect::<Vec<_>>())
+                    key=|id| *id
+                    children=move |id| {
+                        let pool = Memo::new(move |_| {
+                            snapshot.with(|s| s.pools.iter().find(|p| p.pool == id).copied().unwrap_or_default())
+                        });
+                        let peak = move || queue_peaks.with(|q| q.get(id as usize).copied().unwrap_or(0));
+                        view! {
+                            <li class="conn-row conn-pool" data-pool=id>
+                                <span class="cname">{move || format!("{} #{}", tr(lang.get(), "pool"), id + 1)}</span>
+                                <span class="cmarks" aria-hidden="true">
+                                    <span class="queued">{move || queue_marks(pool.get().queued).0}</span>
+                                    <span class="more">{move || queue_marks(pool.get().queued).1}</span>
+                                </span>
+                                <span class="cfigures">{move || pool_figures(&pool.get(), peak(), lang.get())}</span>
+                            </li>
+                        }
+                    }
+                />
             </ul>
         </div>
     }
@@ -184,6 +260,46 @@ mod tests {
         };
         assert_eq!(marks(&c(3, 1)), ("■■■".into(), "□".into(), String::new()));
         assert_eq!(marks(&c(10, 7)), ("■".repeat(10), "□□".into(), "+5".into()));
+    }
+
+    #[test]
+    fn pools_show_their_limits_and_queue_in_both_languages() {
+        let e = |pool, queued| Event {
+            step: 0,
+            time_ns: 0,
+            gid: Gid(1),
+            line: 0,
+            kind: EventKind::Pool {
+                pool,
+                max_conns: 4,
+                max_idle: 2,
+                queued,
+            },
+        };
+        assert_eq!(
+            queue_peaks(&[e(0, 0), e(0, 3), e(1, 1), e(0, 2)]),
+            vec![3, 1]
+        );
+        let p = PoolView {
+            pool: 0,
+            max_conns: 4,
+            max_idle: 2,
+            queued: 3,
+        };
+        assert_eq!(
+            pool_figures(&p, 26, Lang::En),
+            "at most 4 conns, 2 idle · 3 queued · peak 26 queued"
+        );
+        assert_eq!(
+            pool_figures(&p, 26, Lang::Zh),
+            "最多 4 个连接，2 个空闲 · 3 个请求排队 · 峰值 26 个排队"
+        );
+        let open = PoolView { max_conns: 0, ..p };
+        assert_eq!(
+            pool_figures(&open, 3, Lang::En),
+            "no conn limit, at most 2 idle · 3 queued · peak 3 queued"
+        );
+        assert_eq!(queue_marks(14), ("▸".repeat(12), "+2".into()));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! one starts.
 
 use lessons::golite::{self, GoVersion, Program, RunOptions, Value};
-use lessons::runtime::{Gid, Progress, RunReport, Runtime, Timeline};
+use lessons::runtime::{Gid, Link, Progress, RunReport, Runtime, Timeline};
 
 /// The two programs of a lesson, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +203,13 @@ impl Job {
     /// turns it on; edits can too. Each side's report then lists its races.
     pub fn race(mut self, on: bool) -> Self {
         self.opts.race = on;
+        self
+    }
+
+    /// Gives the listeners the programs make the lesson's links (`[[listener]]`: round-trip
+    /// time, bandwidth), as `golite run` on a lesson's file does.
+    pub fn links(mut self, links: &[Link]) -> Self {
+        self.opts.net_links = links.to_vec();
         self
     }
 

@@ -32,6 +32,7 @@ impl ExamData {
             race: self.lesson.race,
             go: self.lesson.go,
             param_sets: self.sets.clone(),
+            links: crate::catalog::links(self.lesson),
         }
     }
 }

@@ -323,6 +323,33 @@ pub fn narrate(e: &Event, after: &Snapshot, names: &[Rc<str>]) -> Sentence {
                 format!("{whoz}连接 #{} {atz}{whatz}", conn.0),
             )
         }
+        EventKind::Pool {
+            pool,
+            max_conns,
+            queued,
+            ..
+        } => {
+            let limit = if *max_conns == 0 {
+                String::new()
+            } else {
+                format!(" (at most {max_conns} connections)")
+            };
+            let limitz = if *max_conns == 0 {
+                String::new()
+            } else {
+                format!("（最多 {max_conns} 个连接）")
+            };
+            Sentence::new(
+                format!(
+                    "pool #{}{limit}: {queued} requests queued for a connection{at}",
+                    pool + 1
+                ),
+                format!(
+                    "连接池 #{}{limitz}{atz}：{queued} 个请求排队等待连接",
+                    pool + 1
+                ),
+            )
+        }
         EventKind::TimerFire { timer } => Sentence::new(
             format!("timer #{} fires at {t}", timer.0),
             format!("计时器 #{} 在 {t} 触发", timer.0),

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use lessons::golite::GoVersion;
 use lessons::runtime::{
     CaseWait, ChanId, CondId, ConnId, ConnState, Event, EventKind, GState, Gid, GoroutineStack,
-    ListenerId, MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline, TimerId,
-    WgId,
+    Link, ListenerId, MutexId, ObjId, OnceId, Outcome, RunReport, RwMutexId, Side, Timeline,
+    TimerId, WgId,
 };
 
 use lessons::catalog::challenge::Grade;
@@ -70,6 +70,8 @@ pub struct RunRequest {
     pub go: GoVersion,
     /// The explicit schedule the bad side follows (`sched` in the URL), as text.
     pub schedule: Option<String>,
+    /// The lesson's links (`[[listener]]`), for the listeners both programs make.
+    pub links: Vec<Link>,
 }
 
 impl RunRequest {
@@ -84,6 +86,7 @@ impl RunRequest {
             self.go,
         )
         .race(self.race)
+        .links(&self.links)
         .schedule(
             self.schedule
                 .as_deref()
@@ -117,6 +120,11 @@ impl RunRequest {
                 w.str(s);
             }
         }
+        w.u64(self.links.len() as u64);
+        for l in &self.links {
+            w.i64(l.rtt_ns);
+            w.u64(l.bytes_per_sec);
+        }
         w.0
     }
 
@@ -138,6 +146,14 @@ impl RunRequest {
             0 => None,
             _ => Some(r.string()?),
         };
+        let n = r.u64()?;
+        let mut links = Vec::new();
+        for _ in 0..n.min(1024) {
+            links.push(Link {
+                rtt_ns: r.i64()?,
+                bytes_per_sec: r.u64()?,
+            });
+        }
         if !r.0.is_empty() {
             return None;
         }
@@ -151,6 +167,7 @@ impl RunRequest {
             race,
             go,
             schedule,
+            links,
         })
     }
 }
@@ -514,6 +531,18 @@ fn event(w: &mut Writer, e: &Event) {
             w.u64(SIDES.iter().position(|s| s == side).unwrap_or(0) as u64);
             w.u64(CONN_STATES.iter().position(|s| s == state).unwrap_or(0) as u64);
         }
+        EventKind::Pool {
+            pool,
+            max_conns,
+            max_idle,
+            queued,
+        } => {
+            w.u64(23);
+            w.u64(u64::from(*pool));
+            w.u64(u64::from(*max_conns));
+            w.u64(u64::from(*max_idle));
+            w.u64(u64::from(*queued));
+        }
     }
 }
 
@@ -608,6 +637,12 @@ fn read_event(r: &mut Reader) -> Option<Event> {
             side: *SIDES.get(usize::try_from(r.u64()?).ok()?)?,
             state: *CONN_STATES.get(usize::try_from(r.u64()?).ok()?)?,
         },
+        23 => EventKind::Pool {
+            pool: r.u32()?,
+            max_conns: r.u32()?,
+            max_idle: r.u32()?,
+            queued: r.u32()?,
+        },
         _ => return None,
     };
     Some(Event {
@@ -634,7 +669,30 @@ mod tests {
             race: true,
             go: GoVersion::Go121,
             schedule: Some("1*3.2".into()),
+            links: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_lessons_links_travel_with_the_request() {
+        let req = RunRequest {
+            links: vec![
+                Link {
+                    rtt_ns: 5_000_000,
+                    bytes_per_sec: 0,
+                },
+                Link {
+                    rtt_ns: 40_000,
+                    bytes_per_sec: 1 << 20,
+                },
+            ],
+            ..request(
+                "package main\n\nfunc main() {}\n",
+                "package main\n\nfunc main() {}\n",
+            )
+        };
+        let back = RunRequest::decode(&req.encode()).unwrap_or_else(|| panic!("undecodable"));
+        assert_eq!(back.links, req.links);
     }
 
     fn runs_of(req: &RunRequest) -> [SideRun; 2] {

@@ -346,6 +346,11 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
         ctl.side_run(side, |r| connections::peaks(r.timeline.events()))
             .flatten()
     });
+    // The most requests queued for a connection at once, per pool.
+    let queue_peaks = Memo::new(move |_| {
+        ctl.side_run(side, |r| connections::queue_peaks(r.timeline.events()))
+            .unwrap_or_default()
+    });
     let editing = RwSignal::new(false);
     let edited = Memo::new(move |_| ctl.edits.with(|e| e[side.index()].is_some()));
     // What this side's panes were asked "why is it stuck?" about; a new run starts unasked.
@@ -446,6 +451,7 @@ fn SidePanel(ctl: LessonController, side: Side, opts: EmbedOptions) -> impl Into
                                 side=side
                                 snapshot=snapshot
                                 peaks=Signal::derive(move || net_peaks.get().unwrap_or_default())
+                                queue_peaks=queue_peaks
                             />
                         </Show>
                     })}

@@ -270,6 +270,9 @@ fn main() -> ExitCode {
         race: args.race,
         go: args.go,
         net_latency_ns: args.net_latency_us * 1000,
+        // A lesson's program runs on the lesson's network, as the page runs it.
+        net_links: lesson_slug(std::path::Path::new(&args.file))
+            .map_or_else(Vec::new, |s| lessons::catalog::links_of(&s).to_vec()),
         ..RunOptions::default()
     };
     if let Some(budget) = args.explore {
@@ -378,12 +381,8 @@ fn lesson_verdict(
         _ => return None,
     };
     let dir = path.parent()?;
-    let folder = dir.file_name()?.to_str()?;
-    let (num, slug) = folder.split_once('-')?;
-    if num.len() != 2 || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let harm = harm_of(slug)?;
+    let slug = lesson_slug(path)?;
+    let harm = harm_of(&slug)?;
     let other_src = std::fs::read_to_string(dir.join(format!("{other}.go"))).ok()?;
     let other_report = golite::run_source(&format!("{other}.go"), &other_src, opts);
     let v = if side == "bad" {
@@ -391,5 +390,15 @@ fn lesson_verdict(
     } else {
         judge(harm, &other_report, report).good
     };
-    Some((slug.to_string(), side.to_string(), v))
+    Some((slug, side.to_string(), v))
+}
+
+/// The slug of the lesson whose folder (`NN-slug`) holds `file`.
+fn lesson_slug(file: &std::path::Path) -> Option<String> {
+    let folder = file.parent()?.file_name()?.to_str()?;
+    let (num, slug) = folder.split_once('-')?;
+    if num.len() != 2 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(slug.to_string())
 }

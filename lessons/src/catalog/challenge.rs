@@ -26,7 +26,7 @@ use super::harm::{Harm, HarmMeasure, Tone, judge};
 use super::lesson::Lesson;
 use crate::golite::syntax::params::Param;
 use crate::golite::{self, GoVersion, RunOptions, run_source};
-use crate::runtime::{Outcome, Progress, RunReport, Runtime};
+use crate::runtime::{Link, Outcome, Progress, RunReport, Runtime};
 
 /// A lesson's `[challenge]` table: a hint that points toward the fix without giving it away.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,6 +207,8 @@ pub struct Exam<'a> {
     pub go: GoVersion,
     /// The `[[expect]]` parameter sets, in table order (the defaults first).
     pub param_sets: Vec<BTreeMap<String, i64>>,
+    /// The links of the listeners the programs make (`[[listener]]`, [`super::links_of`]).
+    pub links: &'a [Link],
 }
 
 impl<'a> Exam<'a> {
@@ -221,6 +223,7 @@ impl<'a> Exam<'a> {
             race: lesson.race,
             go: lesson.go,
             param_sets: lesson.expect.iter().map(|e| e.params.clone()).collect(),
+            links: super::links_of(&lesson.slug),
         }
     }
 
@@ -300,6 +303,7 @@ impl<'a> Exam<'a> {
             preempt_every: self.preempt_every,
             race: self.race,
             go: self.go,
+            net_links: self.links.to_vec(),
             ..RunOptions::default()
         }
     }
@@ -652,6 +656,7 @@ mod tests {
                 set(&[("n", 10)]),
                 set(&[("ms", 99)]),
             ],
+            links: &[],
         };
         let got: Vec<(Vec<(String, i64)>, u64)> = exam
             .cases()

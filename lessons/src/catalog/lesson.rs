@@ -162,6 +162,9 @@ struct LessonToml {
     /// Read by [`super::challenge::hint_of`], the same way.
     #[serde(default)]
     challenge: Option<super::challenge::Hint>,
+    /// Read by [`super::links_of`], the same way.
+    #[serde(default)]
+    listener: Vec<super::links::ListenerLink>,
 }
 
 /// Builds and validates a lesson from its folder's files; every problem found is listed.
@@ -232,6 +235,12 @@ pub fn load(raw: &RawLesson) -> Result<Lesson, Vec<String>> {
     {
         problems.push(format!(
             "{}/lesson.toml: challenge.hint and challenge.hint_zh must not be empty",
+            raw.dir
+        ));
+    }
+    if meta.listener.iter().any(|l| l.rtt_us == 0) {
+        problems.push(format!(
+            "{}/lesson.toml: a [[listener]]'s rtt_us must be at least 1",
             raw.dir
         ));
     }

@@ -4,6 +4,7 @@
 pub mod challenge;
 pub mod harm;
 pub mod lesson;
+pub mod links;
 pub mod verdict;
 pub mod zh;
 
@@ -12,6 +13,7 @@ use std::sync::OnceLock;
 pub use crate::golite::syntax::params::{Param, ParamError, apply_params, parse_params};
 pub use harm::{Harm, HarmMeasure, LessonVerdict, SideVerdict, Tone, judge};
 pub use lesson::{Lesson, REAL_GO_FIELDS, RawLesson, RealGo};
+pub use links::links_of;
 pub use verdict::{
     Bound, Expectation, LeakGroup, Observed, ObservedMeasures, ObservedWaits, Outcome, Verdict,
 };

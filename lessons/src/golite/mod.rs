@@ -48,6 +48,9 @@ pub struct RunOptions {
     /// Virtual time bytes take to reach the other end of a connection on the virtual network
     /// (`runtime/network.rs`); 0: at once.
     pub net_latency_ns: i64,
+    /// The links (round-trip time, bandwidth) of the listeners the program makes, in order: a
+    /// lesson's `[[listener]]` tables (`runtime/network_link.rs`).
+    pub net_links: Vec<runtime::Link>,
 }
 
 /// A compiled program, cheap to clone and to start many times.
@@ -160,6 +163,7 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
     let mut rt = Runtime::new(cfg);
     rt.set_go_version(opts.go);
     rt.set_net_latency(opts.net_latency_ns);
+    rt.set_net_links(&opts.net_links);
     let wk = &prog.wk;
     let sentinels = vec![
         Value::Iface(Rc::new((

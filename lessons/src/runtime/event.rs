@@ -96,6 +96,15 @@ pub enum EventKind {
         side: Side,
         state: ConnState,
     },
+    /// A connection pool's limits (0: none) and the requests queued for one of its
+    /// connections, reported by the library when they change (an HTTP transport's pool for
+    /// one host: `MaxConnsPerHost`, `MaxIdleConnsPerHost`, requests waiting in `getConn`).
+    Pool {
+        pool: u32,
+        max_conns: u32,
+        max_idle: u32,
+        queued: u32,
+    },
     /// The run ended.
     End { outcome: Outcome },
 }

@@ -44,6 +44,7 @@ mod heap;
 mod ids;
 mod measures;
 mod network;
+mod network_link;
 mod output;
 mod race;
 pub mod race_frames;
@@ -71,6 +72,7 @@ pub use ids::{
 };
 pub use measures::{Crash, Measures, MostWaited, WaitKind, WaitTotals, object_name};
 pub use network::{ConnState, DialError, NetError, ReadResult, Side};
+pub use network_link::Link;
 pub use output::{MAX_OUTPUT_BYTES, MAX_OUTPUT_LINES};
 pub use race::{
     AccessKind, AtomicOp, Loc, RaceAccess, RaceFrame, RaceReport, Site, StackNode, Stacks,
@@ -85,8 +87,8 @@ pub use schedule::{
 pub use scheduler::{Config, POST_MAIN_STEPS, Progress, Runtime, SWITCH_COST, WRITE_COST};
 pub use select::{SelectCase, Selected};
 pub use snapshot::{
-    ChanView, ConnCounts, GoroutineView, LineGroup, MutexHolderView, NetView, Snapshot, StateCount,
-    TimerView, WaitGroupView, WaitsOn,
+    ChanView, ConnCounts, GoroutineView, LineGroup, MutexHolderView, NetView, PoolView, Snapshot,
+    StateCount, TimerView, WaitGroupView, WaitsOn,
 };
 pub use state::GState;
 pub use timeline::{Seeker, SeriesPoint, Timeline};

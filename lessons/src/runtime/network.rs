@@ -9,8 +9,9 @@
 //! - **Latency**: bytes written at time `t` become readable by the peer at `t + latency` (the
 //!   listener's, [`Runtime::set_net_latency`] when it was made); a close reaches the peer as
 //!   EOF after the same delay, behind the bytes written before it. Writes never block: the
-//!   socket buffers are unbounded (no bandwidth or back-pressure is modelled). Dial completes at
-//!   once and the listener sees the connection at once.
+//!   socket buffers are unbounded (no back-pressure is modelled). With the plain latency, Dial
+//!   completes at once and the listener sees the connection at once; a listener given a
+//!   [`Link`] (`network_link.rs`) charges TCP's handshake and the link's bandwidth too.
 //! - **Deadlines** are absolute virtual times; an operation at or after its deadline fails with
 //!   [`NetError::Timeout`] (Go checks the deadline before looking for data, so a read past its
 //!   deadline times out even when bytes are waiting), and a parked reader wakes at exactly the
@@ -38,6 +39,7 @@ use super::cx::Cx;
 use super::event::EventKind;
 use super::goroutine::Park;
 use super::ids::{ConnId, Gid, ListenerId, ObjId, TimerId};
+use super::network_link::{Link, Path};
 use super::scheduler::Runtime;
 use super::state::GState;
 use super::timer::TimerKind;
@@ -102,8 +104,10 @@ pub enum ReadResult {
 pub(crate) struct ListenerSlot {
     addr: String,
     port: u32,
-    latency: i64,
-    backlog: VecDeque<ConnId>,
+    path: Path,
+    /// Server ends not accepted yet, each with the time the dialer's handshake reaches the
+    /// listener (in dial order, so in time order).
+    backlog: VecDeque<(i64, ConnId)>,
     closed: bool,
 }
 
@@ -112,7 +116,11 @@ pub(crate) struct ConnEnd {
     pub side: Side,
     local: String,
     remote: String,
-    latency: i64,
+    path: Path,
+    /// When this end's last byte written so far is sent (bandwidth): the next write starts then.
+    sent_at: i64,
+    /// When `Dial` returns (the handshake's round trip); 0 for a server end.
+    connect_at: i64,
     /// Bytes on their way or arrived, each with the time it becomes readable.
     inbox: VecDeque<(i64, Vec<u8>)>,
     /// The peer closed: EOF is readable from then on, once the inbox is read.
@@ -137,10 +145,14 @@ pub(crate) struct Network {
     pub listeners: Vec<ListenerSlot>,
     pub conns: Vec<ConnEnd>,
     latency: i64,
+    /// The links of the listeners to be made, in order (`network_link.rs`).
+    links: Vec<Link>,
     next_port: u32,
     /// Ordered by goroutine, so waking and re-arming go in the same order every run (a hash
     /// map's order changes from process to process, and timer ids follow it).
     waits: BTreeMap<Gid, NetWait>,
+    /// Each pool's last reported (max conns, max idle, queued), by pool id.
+    pools: Vec<(u32, u32, u32)>,
 }
 
 /// Splits `host:port`; the host must be this machine.
@@ -182,13 +194,23 @@ impl Network {
             || (e.inbox.is_empty() && e.eof_at.is_some_and(|at| at <= now))
     }
 
-    /// When a read on `c` can next make progress on the clock alone: the first byte's
-    /// arrival, EOF's, or the deadline.
-    fn next_read_event(&self, c: ConnId) -> Option<i64> {
+    /// When a goroutine parked on `c` can next make progress on the clock alone: the end of
+    /// the handshake (a dialer), the first byte's arrival, EOF's, or the deadline.
+    fn next_read_event(&self, c: ConnId, now: i64) -> Option<i64> {
         let e = &self.conns[c.index()];
         let data = e.inbox.front().map(|(at, _)| *at);
         let eof = if e.inbox.is_empty() { e.eof_at } else { None };
-        [data, eof, e.read_deadline].into_iter().flatten().min()
+        let connect = (e.connect_at > now).then_some(e.connect_at);
+        [connect, data, eof, e.read_deadline]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// True when `Accept` on `l` would not block now.
+    fn acceptable(&self, l: ListenerId, now: i64) -> bool {
+        let slot = &self.listeners[l.index()];
+        slot.closed || slot.backlog.front().is_some_and(|(at, _)| *at <= now)
     }
 }
 
@@ -197,6 +219,12 @@ impl<V: Value> Runtime<V> {
     /// the program listens; each listener keeps the latency it was made with).
     pub fn set_net_latency(&mut self, ns: i64) {
         self.net.latency = ns.max(0);
+    }
+
+    /// The links of the listeners the program will make, in order (`network_link.rs`); a
+    /// listener beyond the list has the plain latency.
+    pub fn set_net_links(&mut self, links: &[Link]) {
+        self.net.links = links.to_vec();
     }
 
     /// Open, idle and closed ends per side, as a pane would draw them.
@@ -297,7 +325,27 @@ impl<V: Value> Runtime<V> {
             self.net_wake(on);
             return;
         }
-        let at = self.net.next_read_event(c);
+        let at = self.net.next_read_event(c, self.now);
+        self.net_rearm(on, at);
+    }
+
+    /// Listener `l` changed (a dial, a close): wake its acceptor, or move its timer to the
+    /// next handshake's arrival.
+    fn listener_changed(&mut self, l: ListenerId) {
+        let on = ObjId::Listener(l);
+        if self.net.acceptable(l, self.now) {
+            self.net_wake(on);
+            return;
+        }
+        let at = self.net.listeners[l.index()]
+            .backlog
+            .front()
+            .map(|(at, _)| *at);
+        self.net_rearm(on, at);
+    }
+
+    /// Moves the wake-up of every goroutine parked on `on` to `at` (none: no timer).
+    fn net_rearm(&mut self, on: ObjId, at: Option<i64>) {
         for g in self.parked_on(on) {
             let old = self.net.waits.get(&g).and_then(|w| w.timer);
             if let Some(t) = old {
@@ -315,14 +363,16 @@ impl<V: Value> Runtime<V> {
         }
     }
 
-    fn new_end(&mut self, side: Side, local: String, remote: String, latency: i64) -> ConnId {
+    fn new_end(&mut self, side: Side, local: String, remote: String, path: Path) -> ConnId {
         let id = ConnId(self.net.conns.len() as u32);
         self.net.conns.push(ConnEnd {
             peer: id,
             side,
             local,
             remote,
-            latency,
+            path,
+            sent_at: 0,
+            connect_at: 0,
             inbox: VecDeque::new(),
             eof_at: None,
             closed: false,
@@ -368,18 +418,23 @@ impl<V: Value> Cx<'_, V> {
             "[::1]" => format!("[::1]:{port}"),
             _ => format!("127.0.0.1:{port}"),
         };
-        let latency = net.latency;
+        let path = match net.links.get(net.listeners.len()) {
+            Some(link) => Path::of(*link),
+            None => Path::latency(net.latency),
+        };
         net.listeners.push(ListenerSlot {
             addr: shown.clone(),
             port,
-            latency,
+            path,
             backlog: VecDeque::new(),
             closed: false,
         });
         Ok((ListenerId(net.listeners.len() as u32 - 1), shown))
     }
 
-    /// `net.Dial("tcp", addr)`: the client end of a new connection, queued on the listener.
+    /// `net.Dial("tcp", addr)`: the client end of a new connection, queued on the listener,
+    /// which sees it when the handshake reaches it; the dialer waits for its end of the
+    /// handshake with [`Cx::net_wait_connect`].
     pub fn net_dial(&mut self, addr: &str) -> Result<ConnId, DialError> {
         let (host, port) = parse_addr(addr)?;
         let gid = self.gid;
@@ -402,34 +457,64 @@ impl<V: Value> Cx<'_, V> {
             "127.0.0.1"
         };
         let local = format!("{local_host}:{}", rt.net.free_port());
-        let latency = rt.net.listeners[li].latency;
-        let c = rt.new_end(Side::Client, local.clone(), remote.clone(), latency);
-        let s = rt.new_end(Side::Server, remote, local, latency);
+        let path = rt.net.listeners[li].path;
+        let c = rt.new_end(Side::Client, local.clone(), remote.clone(), path);
+        let s = rt.new_end(Side::Server, remote, local, path);
+        let now = rt.now;
+        let connect_at = now.saturating_add(path.handshake);
         rt.net.conns[c.index()].peer = s;
+        rt.net.conns[c.index()].connect_at = connect_at;
+        rt.net.conns[c.index()].sent_at = connect_at;
         rt.net.conns[s.index()].peer = c;
-        rt.net.listeners[li].backlog.push_back(s);
+        let arrives = connect_at.saturating_add(if path.handshake > 0 { path.one_way } else { 0 });
+        rt.net.conns[s.index()].sent_at = arrives;
+        rt.net.listeners[li].backlog.push_back((arrives, s));
         rt.emit_conn(gid, c);
         rt.emit_conn(gid, s);
-        rt.net_wake(ObjId::Listener(ListenerId(li as u32)));
+        rt.listener_changed(ListenerId(li as u32));
         Ok(c)
+    }
+
+    /// Whether `c`'s `Dial` is still in its handshake.
+    pub fn net_connecting(&self, c: ConnId) -> bool {
+        self.rt.net.conns[c.index()].connect_at > self.rt.now
+    }
+
+    /// Parks in `IO wait` until `c`'s handshake completes (Ready if it has), as Go's connect
+    /// waits in the netpoller; the caller asks [`Cx::net_connecting`] again when woken.
+    pub fn net_wait_connect(&mut self, c: ConnId) -> Op<()> {
+        let at = self.rt.net.conns[c.index()].connect_at;
+        if at <= self.rt.now {
+            return Op::Ready(());
+        }
+        let next = self.rt.net.next_read_event(c, self.rt.now);
+        self.rt.net_park(self.gid, ObjId::Conn(c), next);
+        Op::Blocked
     }
 
     /// `Accept` without blocking: the next queued connection, if any.
     pub fn net_accept(&mut self, l: ListenerId) -> Result<Option<ConnId>, NetError> {
+        let now = self.rt.now;
         let slot = &mut self.rt.net.listeners[l.index()];
         if slot.closed {
             return Err(NetError::Closed);
         }
-        Ok(slot.backlog.pop_front())
+        if slot.backlog.front().is_some_and(|(at, _)| *at <= now) {
+            return Ok(slot.backlog.pop_front().map(|(_, s)| s));
+        }
+        Ok(None)
     }
 
     /// Parks in `IO wait` until `l` has a connection or is closed (Ready if it has or is).
     pub fn net_wait_accept(&mut self, l: ListenerId) -> Op<()> {
-        let slot = &self.rt.net.listeners[l.index()];
-        if slot.closed || !slot.backlog.is_empty() {
+        if self.rt.net.acceptable(l, self.rt.now) {
             return Op::Ready(());
         }
-        self.rt.net_park(self.gid, ObjId::Listener(l), None);
+        let at = self.rt.net.listeners[l.index()]
+            .backlog
+            .front()
+            .map(|(at, _)| *at);
+        self.rt.net_park(self.gid, ObjId::Listener(l), at);
         Op::Blocked
     }
 
@@ -441,11 +526,11 @@ impl<V: Value> Cx<'_, V> {
             return Err(NetError::Closed);
         }
         slot.closed = true;
-        let queued: Vec<ConnId> = slot.backlog.drain(..).collect();
+        let queued: Vec<ConnId> = slot.backlog.drain(..).map(|(_, s)| s).collect();
         for s in queued {
             let _ = self.net_close(s);
         }
-        self.rt.net_wake(ObjId::Listener(l));
+        self.rt.listener_changed(l);
         Ok(())
     }
 
@@ -497,15 +582,16 @@ impl<V: Value> Cx<'_, V> {
         if self.rt.net.readable(c, now) {
             return Op::Ready(());
         }
-        let at = self.rt.net.next_read_event(c);
+        let at = self.rt.net.next_read_event(c, now);
         self.rt.net_park(self.gid, ObjId::Conn(c), at);
         Op::Blocked
     }
 
-    /// Writes `data` (never blocks): the peer can read it after the latency.
+    /// Writes `data` (never blocks): the peer can read it once it is sent (after the
+    /// writes before it, at the link's bandwidth) and has crossed the link.
     pub fn net_write(&mut self, c: ConnId, data: &[u8]) -> Result<(), NetError> {
         let now = self.rt.now;
-        let e = &self.rt.net.conns[c.index()];
+        let e = &mut self.rt.net.conns[c.index()];
         if e.closed {
             return Err(NetError::Closed);
         }
@@ -515,7 +601,11 @@ impl<V: Value> Cx<'_, V> {
         if data.is_empty() {
             return Ok(());
         }
-        let (peer, at) = (e.peer, now.saturating_add(e.latency));
+        let sent = now
+            .max(e.sent_at)
+            .saturating_add(e.path.sending(data.len()));
+        e.sent_at = sent;
+        let (peer, at) = (e.peer, sent.saturating_add(e.path.one_way));
         let p = &mut self.rt.net.conns[peer.index()];
         if p.closed {
             return Ok(());
@@ -535,7 +625,7 @@ impl<V: Value> Cx<'_, V> {
         }
         e.closed = true;
         e.inbox.clear();
-        let (peer, at) = (e.peer, now.saturating_add(e.latency));
+        let (peer, at) = (e.peer, now.max(e.sent_at).saturating_add(e.path.one_way));
         let gid = self.gid;
         self.rt.emit_conn(gid, c);
         self.rt.net_wake(ObjId::Conn(c));
@@ -591,5 +681,40 @@ impl<V: Value> Cx<'_, V> {
     /// Whether this end was closed.
     pub fn net_is_closed(&self, c: ConnId) -> bool {
         self.rt.net.conns[c.index()].closed
+    }
+
+    /// Reports a connection pool's limits (0: none) and the requests queued for one of its
+    /// connections (`pool` `None`: a new pool); an [`EventKind::Pool`] when they changed. The
+    /// runtime keeps no pool itself: the library's pool says what it is, for the snapshot.
+    pub fn net_pool(
+        &mut self,
+        pool: Option<u32>,
+        max_conns: u32,
+        max_idle: u32,
+        queued: u32,
+    ) -> u32 {
+        let pools = &mut self.rt.net.pools;
+        let id = match pool {
+            Some(p) if (p as usize) < pools.len() => p,
+            _ => {
+                pools.push((u32::MAX, u32::MAX, u32::MAX));
+                pools.len() as u32 - 1
+            }
+        };
+        let now = (max_conns, max_idle, queued);
+        if pools[id as usize] != now {
+            pools[id as usize] = now;
+            let gid = self.gid;
+            self.rt.emit(
+                gid,
+                EventKind::Pool {
+                    pool: id,
+                    max_conns,
+                    max_idle,
+                    queued,
+                },
+            );
+        }
+        id
     }
 }

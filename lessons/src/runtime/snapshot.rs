@@ -139,6 +139,16 @@ pub struct NetView {
     pub server: ConnCounts,
 }
 
+/// A connection pool as its library reports it (`EventKind::Pool`): its limits (0: none) and
+/// the requests queued for one of its connections.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PoolView {
+    pub pool: u32,
+    pub max_conns: u32,
+    pub max_idle: u32,
+    pub queued: u32,
+}
+
 /// A pending timer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TimerView {
@@ -171,6 +181,8 @@ pub struct Snapshot {
     pub wait_groups: Vec<WaitGroupView>,
     /// Connections of the virtual network, per side and state (all zero without network).
     pub net: NetView,
+    /// Connection pools (an HTTP transport's, per host), by id.
+    pub pools: Vec<PoolView>,
     pub heap_bytes: u64,
     pub heap_peak_bytes: u64,
     /// What the program printed so far, as kept (see `RunReport::stdout`).
@@ -240,6 +252,7 @@ pub(crate) struct Fold {
     wg_counters: Vec<Option<i64>>,
     /// By connection end: its side and state, once it opened.
     conns: Vec<Option<(Side, ConnState)>>,
+    pools: Vec<Option<PoolView>>,
     heap: u64,
     heap_peak: u64,
     output: String,
@@ -378,6 +391,19 @@ impl Fold {
             }
             EventKind::Conn { conn, side, state } => {
                 *slot(&mut self.conns, conn.index()) = Some((*side, *state));
+            }
+            EventKind::Pool {
+                pool,
+                max_conns,
+                max_idle,
+                queued,
+            } => {
+                *slot(&mut self.pools, *pool as usize) = Some(PoolView {
+                    pool: *pool,
+                    max_conns: *max_conns,
+                    max_idle: *max_idle,
+                    queued: *queued,
+                });
             }
             EventKind::End { outcome } => self.outcome = Some(*outcome),
         }
@@ -548,6 +574,7 @@ impl Fold {
             mutex_holders,
             wait_groups,
             net,
+            pools: self.pools.iter().flatten().copied().collect(),
             heap_bytes: self.heap,
             heap_peak_bytes: self.heap_peak,
             output: self.output.clone(),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use lessons::runtime::{
     AccessKind, AfterFuncId, AllocId, AllocKind, AtomicOp, Cause, ChanId, CondId, Config, ConnId,
-    CtxId, Cx, ListenerId, Loc, Marker, MutexId, NetError, OnceId, Op, Outcome, RaceReport,
+    CtxId, Cx, Link, ListenerId, Loc, Marker, MutexId, NetError, OnceId, Op, Outcome, RaceReport,
     ReadResult, Ref, RunReport, Runtime, RwMutexId, SelectCase, Selected, Site, Task, TimerId,
     Value, Wake, WgId, Yield,
 };
@@ -143,11 +143,13 @@ pub enum S {
     NetWriteDeadline(u32, Option<i64>),
     /// Marks a connection end idle (true) or active.
     NetIdle(u32, bool),
+    /// Waits in `IO wait` until the dialed end's handshake completes: logs `connected <conn>`.
+    NetConnect(u32),
 }
 
 /// Whether `op` is a network operation, retried after its wake (the netpoller's loop).
 fn is_net_wait(op: &S) -> bool {
-    matches!(op, S::NetAccept(_) | S::NetRead(..))
+    matches!(op, S::NetAccept(_) | S::NetRead(..) | S::NetConnect(_))
 }
 
 /// The runtime objects an op of a script refers to: what a goroutine still has ahead of it is
@@ -197,7 +199,8 @@ fn op_refs(op: &S, out: &mut Vec<Ref>) {
         | S::NetClose(c)
         | S::NetReadDeadline(c, _)
         | S::NetWriteDeadline(c, _)
-        | S::NetIdle(c, _) => out.push(Ref::Conn(ConnId(*c))),
+        | S::NetIdle(c, _)
+        | S::NetConnect(c) => out.push(Ref::Conn(ConnId(*c))),
         S::NetAccept(l) | S::NetCloseListener(l) => out.push(Ref::Listener(ListenerId(*l))),
         _ => {}
     }
@@ -635,6 +638,16 @@ impl Task<V> for Script {
                     let _ = cx.net_set_deadline(ConnId(c), None, Some(at));
                 }
                 S::NetIdle(c, idle) => cx.net_set_idle(ConnId(c), idle),
+                S::NetConnect(c) => loop {
+                    if !cx.net_connecting(ConnId(c)) {
+                        self.note(cx, format!("connected {c}"));
+                        break;
+                    }
+                    match cx.net_wait_connect(ConnId(c)) {
+                        Op::Ready(()) => continue,
+                        _ => return Yield::Blocked,
+                    }
+                },
             }
             self.pc += 1;
         }
@@ -675,10 +688,20 @@ fn net_err(e: NetError) -> &'static str {
 /// Runs `main` with a network latency of `latency_ns`; returns the runtime (run to its end)
 /// and the log.
 pub fn run_net(latency_ns: i64, main: Vec<S>) -> (Runtime<V>, RunReport, Vec<String>) {
+    run_net_links(latency_ns, &[], main)
+}
+
+/// [`run_net`] with the links of the listeners `main` makes, in order.
+pub fn run_net_links(
+    latency_ns: i64,
+    links: &[Link],
+    main: Vec<S>,
+) -> (Runtime<V>, RunReport, Vec<String>) {
     GLOBALS.with(|g| g.borrow_mut().clear());
     let log: Log = Rc::new(RefCell::new(Vec::new()));
     let mut rt = Runtime::new(Config::default());
     rt.set_net_latency(latency_ns);
+    rt.set_net_links(links);
     rt.spawn_main(Script::boxed(main, &log), 1);
     let report = rt.run_to_end();
     let log = log.borrow().clone();

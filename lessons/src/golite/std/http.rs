@@ -3,7 +3,9 @@
 //! connection; a client connection (`persistConn`) has its `readLoop` and `writeLoop`
 //! goroutines, and `readLoop` waits in a select until the response body is read to EOF or
 //! closed before the connection goes back to the pool; so an unclosed, unread body keeps its
-//! connection and both goroutines, as in Go. The wire format is a plain HTTP/1.1 subset (a
+//! connection and both goroutines, as in Go. While a handler runs (and its request body has
+//! been read), the server reads the connection in the background (`connReader`), so a client
+//! that goes away cancels `r.Context()`, as Go's does. The wire format is a plain HTTP/1.1 subset (a
 //! request line or status line, headers, a `Content-Length` body; no chunking). Out: TLS
 //! (`https://`), HTTP/2, DNS (hosts other than this machine), cookies, redirects: each is a
 //! panic naming golite's gap, or an error where Go would return one.
@@ -429,6 +431,16 @@ type httpꞏbody struct {
 	closed     bool
 	sawEOF     bool
 	earlyClose bool
+	onHitEOF   func() // the server's background read starts once the body is read
+}
+
+// hitEOF marks the body read to its end and runs the hook registered for that once.
+func (b *httpꞏbody) hitEOF() {
+	b.sawEOF = true
+	if fn := b.onHitEOF; fn != nil {
+		b.onHitEOF = nil
+		fn()
+	}
 }
 
 func (b *httpꞏbody) Read(p []byte) (int, error) {
@@ -443,10 +455,10 @@ func (b *httpꞏbody) Read(p []byte) (int, error) {
 		if b.src.N > 0 {
 			err = ioꞏErrUnexpectedEOF
 		} else {
-			b.sawEOF = true
+			b.hitEOF()
 		}
 	} else if err == nil && b.src.N == 0 {
-		b.sawEOF = true
+		b.hitEOF()
 		err = ioꞏEOF
 	}
 	return n, err
@@ -670,12 +682,111 @@ const (
 )
 
 type httpꞏconn struct {
-	id      int
-	server  *httpꞏServer
-	rwc     netꞏConn
-	state   int
-	since   timeꞏ.Time
-	closed  bool
+	id        int
+	server    *httpꞏServer
+	rwc       netꞏConn
+	r         *httpꞏconnReader
+	cancelCtx contextꞏ.CancelFunc // the connection's context, parent of its requests'
+	state     int
+	since     timeꞏ.Time
+	closed    bool
+}
+
+// connReader is what the server reads a connection through (Go's connReader): while a handler
+// runs and its request body has been read, a background read (a goroutine, as in Go) waits on
+// the connection, so a client that goes away (EOF, a closed connection) cancels the
+// connection's context and with it the request's; a byte that arrives instead (a pipelined
+// request) is kept for the next read. finishRequest stops the background read with a read
+// deadline in the past.
+type httpꞏconnReader struct {
+	conn    *httpꞏconn
+	mu      syncꞏ.Mutex
+	cond    *syncꞏ.Cond
+	hasByte bool
+	byteBuf [1]byte
+	inRead  bool
+	aborted bool
+}
+
+func (cr *httpꞏconnReader) lock() {
+	cr.mu.Lock()
+	if cr.cond == nil {
+		cr.cond = syncꞏ.NewCond(&cr.mu)
+	}
+}
+
+func (cr *httpꞏconnReader) Read(p []byte) (int, error) {
+	cr.lock()
+	if cr.inRead {
+		cr.mu.Unlock()
+		panic("invalid concurrent Body.Read call")
+	}
+	if len(p) == 0 {
+		cr.mu.Unlock()
+		return 0, nil
+	}
+	if cr.hasByte {
+		p[0] = cr.byteBuf[0]
+		cr.hasByte = false
+		cr.mu.Unlock()
+		return 1, nil
+	}
+	cr.inRead = true
+	cr.mu.Unlock()
+	n, err := cr.conn.rwc.Read(p)
+	cr.lock()
+	cr.inRead = false
+	if err != nil {
+		cr.conn.cancelCtx()
+	}
+	cr.mu.Unlock()
+	cr.cond.Broadcast()
+	return n, err
+}
+
+func (cr *httpꞏconnReader) startBackgroundRead() {
+	cr.lock()
+	defer cr.mu.Unlock()
+	if cr.inRead {
+		panic("invalid concurrent Body.Read call")
+	}
+	if cr.hasByte {
+		return
+	}
+	cr.inRead = true
+	cr.conn.rwc.SetReadDeadline(timeꞏ.Time{})
+	go cr.backgroundRead()
+}
+
+func (cr *httpꞏconnReader) backgroundRead() {
+	n, err := cr.conn.rwc.Read(cr.byteBuf[:])
+	cr.lock()
+	if n == 1 {
+		cr.hasByte = true
+	}
+	if ne, ok := err.(netꞏError); ok && cr.aborted && ne.Timeout() {
+		// abortPendingRead's deadline: the handler is done, not the client.
+	} else if err != nil {
+		cr.conn.cancelCtx()
+	}
+	cr.aborted = false
+	cr.inRead = false
+	cr.mu.Unlock()
+	cr.cond.Broadcast()
+}
+
+func (cr *httpꞏconnReader) abortPendingRead() {
+	cr.lock()
+	defer cr.mu.Unlock()
+	if !cr.inRead {
+		return
+	}
+	cr.aborted = true
+	cr.conn.rwc.SetReadDeadline(timeꞏ.Unix(1, 0))
+	for cr.inRead {
+		cr.cond.Wait()
+	}
+	cr.conn.rwc.SetReadDeadline(timeꞏ.Time{})
 }
 
 // setState records the connection's state for Shutdown, and marks its end idle on the network
@@ -760,7 +871,11 @@ func (c *httpꞏconn) serve() {
 			logꞏ.Printf("http: panic serving %v: %v", c.rwc.RemoteAddr(), v)
 		}
 	}()
-	br := bufioꞏNewReader(c.rwc)
+	connCtx, cancelConn := contextꞏ.WithCancel(contextꞏ.Background())
+	c.cancelCtx = cancelConn
+	defer cancelConn()
+	c.r = &httpꞏconnReader{conn: c}
+	br := bufioꞏNewReader(c.r)
 	for {
 		if s.ReadTimeout > 0 {
 			c.rwc.SetReadDeadline(timeꞏ.Now().Add(s.ReadTimeout))
@@ -780,7 +895,7 @@ func (c *httpꞏconn) serve() {
 		if s.WriteTimeout > 0 {
 			c.rwc.SetWriteDeadline(timeꞏ.Now().Add(s.WriteTimeout))
 		}
-		ctx, cancel := contextꞏ.WithCancel(contextꞏ.Background())
+		ctx, cancel := contextꞏ.WithCancel(connCtx)
 		req.ctx = ctx
 		req.RemoteAddr = c.rwc.RemoteAddr().String()
 		w := &httpꞏresponse{conn: c, req: req, header: httpꞏHeader{}}
@@ -789,8 +904,18 @@ func (c *httpꞏconn) serve() {
 			h = httpꞏDefaultServeMux
 		}
 		reqBody := req.Body
+		// Watch the connection while the handler runs (once its body is read, as Go does).
+		if b, ok := reqBody.(*httpꞏbody); ok && !b.sawEOF {
+			b.onHitEOF = c.r.startBackgroundRead
+		} else {
+			c.r.startBackgroundRead()
+		}
 		h.ServeHTTP(w, req)
 		cancel()
+		if b, ok := reqBody.(*httpꞏbody); ok {
+			b.onHitEOF = nil
+		}
+		c.r.abortPendingRead()
 		reqBody.Close()
 		s.mu.Lock()
 		closeAfter := s.shuttingDown || s.noKeepAlives || req.Close
@@ -973,6 +1098,16 @@ type httpꞏTransport struct {
 	idle    map[string][]*httpꞏpersistConn
 	count   map[string]int
 	waiters map[string][]chan *httpꞏpersistConn
+	pools   map[string]int // each host's pool id + 1 on the runtime (its connections pane)
+}
+
+// report tells the runtime the host's pool limits and how many requests wait for one of its
+// connections, for the connections pane (t.mu held).
+func (t *httpꞏTransport) report(key string) {
+	if t.pools == nil {
+		t.pools = map[string]int{}
+	}
+	t.pools[key] = netꞏ.ꞏpool(t.pools[key], t.MaxConnsPerHost, t.maxIdlePerHost(), len(t.waiters[key]))
 }
 
 var httpꞏDefaultTransport httpꞏRoundTripper = &httpꞏTransport{
@@ -1031,6 +1166,9 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 		t.count = map[string]int{}
 		t.waiters = map[string][]chan *httpꞏpersistConn{}
 	}
+	if _, ok := t.pools[key]; !ok {
+		t.report(key)
+	}
 	if l := t.idle[key]; len(l) > 0 {
 		pc := l[len(l)-1]
 		t.idle[key] = l[:len(l)-1]
@@ -1045,6 +1183,7 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 	if t.MaxConnsPerHost > 0 && t.count[key] >= t.MaxConnsPerHost {
 		ch := make(chan *httpꞏpersistConn, 1)
 		t.waiters[key] = append(t.waiters[key], ch)
+		t.report(key)
 		t.mu.Unlock()
 		select {
 		case pc := <-ch:
@@ -1058,6 +1197,7 @@ func (t *httpꞏTransport) getConn(req *httpꞏRequest, key string) (*httpꞏper
 			for i, w := range ws {
 				if w == ch {
 					t.waiters[key] = append(ws[:i:i], ws[i+1:]...)
+					t.report(key)
 					break
 				}
 			}
@@ -1105,6 +1245,7 @@ func (t *httpꞏTransport) release(key string) {
 	defer t.mu.Unlock()
 	if ws := t.waiters[key]; len(ws) > 0 {
 		t.waiters[key] = ws[1:]
+		t.report(key)
 		ws[0] <- nil
 		return
 	}
@@ -1123,6 +1264,7 @@ func (t *httpꞏTransport) tryPutIdleConn(pc *httpꞏpersistConn) bool {
 	defer t.mu.Unlock()
 	if ws := t.waiters[pc.key]; len(ws) > 0 {
 		t.waiters[pc.key] = ws[1:]
+		t.report(pc.key)
 		ws[0] <- pc
 		return true
 	}

@@ -1,7 +1,7 @@
 //! Go's `net` on the runtime's virtual network (`runtime/network.rs`): `Listen`, `Dial`,
 //! `Listener`, `Conn` (`*TCPConn`), deadlines, `OpError` and `ErrClosed`. Written in Go over
-//! a few hidden natives that never block but one way (`ꞏwaitRead`, `ꞏwaitAccept`: parked in
-//! `IO wait`), so a read is Go's netpoller loop: try, wait until the connection changes, try
+//! a few hidden natives that never block but one way (`ꞏwaitRead`, `ꞏwaitAccept`,
+//! `ꞏwaitConnect`: parked in `IO wait`), so a read is Go's netpoller loop: try, wait until the connection changes, try
 //! again. Only TCP on this machine: other networks and hosts are named as golite's gap.
 
 use super::support::*;
@@ -23,6 +23,9 @@ natives! {
     NetAddrs,
     NetSetIdle,
     NetBind,
+    NetConnecting,
+    NetWaitConnect,
+    NetPool,
 }
 
 const PATH: &str = "net";
@@ -52,6 +55,9 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "addrs" => f(c, "func(int) (string, string)", N::NetAddrs),
         "setIdle" => f(c, "func(int, bool)", N::NetSetIdle),
         "bind" => f(c, "func(any, int)", N::NetBind),
+        "connecting" => f(c, "func(int) bool", N::NetConnecting),
+        "waitConnect" => f(c, "func(int)", N::NetWaitConnect),
+        "pool" => f(c, "func(int, int, int, int) int", N::NetPool),
         _ => None,
     }
 }
@@ -132,6 +138,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, Value::Int(st));
         }
         N::NetWaitRead => return ok_or_block(cx.net_wait_read(conn(0))),
+        N::NetConnecting => push!(t, Value::Bool(cx.net_connecting(conn(0)))),
+        N::NetWaitConnect => return ok_or_block(cx.net_wait_connect(conn(0))),
         N::NetWrite => {
             let st = match cx.net_write(conn(0), &bytes_of(&arg(1))) {
                 Ok(()) => OK,
@@ -162,6 +170,13 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             push!(t, strv(r));
         }
         N::NetSetIdle => cx.net_set_idle(conn(0), arg(1).as_bool()),
+        N::NetPool => {
+            // (pool id + 1, 0: a new pool; max conns; max idle; queued): the pool's id + 1.
+            let n = |i: usize| u32::try_from(arg(i).as_int().max(0)).unwrap_or(u32::MAX);
+            let id = n(0).checked_sub(1);
+            let id = cx.net_pool(id, n(1), n(2), n(3));
+            push!(t, Value::Int(i64::from(id) + 1));
+        }
         N::NetBind => {
             let fd = match arg(0) {
                 Value::Iface(b) => b.1.clone(),
@@ -388,6 +403,10 @@ func netꞏDial(network, address string) (netꞏConn, error) {
 	id, msg := netꞏ.ꞏdial(address)
 	if id < 0 {
 		return nil, &netꞏOpError{Op: "dial", Net: network, Addr: netꞏaddrOf(address), Err: errorsꞏ.New(msg)}
+	}
+	// TCP's handshake: a round trip on a listener with a link (runtime/network_link.rs).
+	for netꞏ.ꞏconnecting(id) {
+		netꞏ.ꞏwaitConnect(id)
 	}
 	return &netꞏTCPConn{fd: netꞏnewFD(id)}, nil
 }
