@@ -76,7 +76,7 @@ test('Find a failing schedule finds lesson 15\'s race and loads that run', async
   await expect(status).toContainText('data race at line 19', { timeout: 60_000 });
   await expect(status).toContainText('Schedule 1 fails');
   // Then the fix (a mutex) is searched too, and survives every schedule tried.
-  await expect(status).toContainText('good.go: 300 schedules, no failure');
+  await expect(status).toContainText('good.go: 300 schedules, no failure', { timeout: 90_000 });
   console.log(await status.innerText());
   expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
   await page.screenshot({ path: path.join(artifacts, 'find-schedule-1366.png') });
