@@ -31,7 +31,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::playback::engine::{Job, Side, SideRun};
 use crate::playback::grading::{ExamData, Grading};
-use crate::playback::search::{self, Search};
+use crate::playback::search::Search;
 use crate::playback::series::Series;
 use crate::playback::wire::{self, RunRequest, Work, WorkDone, WorkRequest};
 
@@ -581,12 +581,12 @@ fn pump() {
         Task::Search(s) => {
             let mut found = None;
             while found.is_none() && more(start) {
-                found = s.work(STEPS_PER_CHECK).cloned();
+                found = s.work(STEPS_PER_CHECK).map(<[_]>::to_vec);
             }
             match found {
                 None => {
-                    let of = search::BUDGET as f64;
-                    post(4, cur.id, s.tried() as u64, &of.into(), None);
+                    let of = s.total() as f64;
+                    post(4, cur.id, s.part() as u64, &of.into(), None);
                     false
                 }
                 Some(f) => {

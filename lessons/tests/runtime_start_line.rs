@@ -81,3 +81,77 @@ fn a_goroutine_not_yet_run_stands_where_gos_dump_shows_it() {
         .collect();
     assert_eq!(created, [21, 22, 24, 25, 28]);
 }
+
+/// Go's dump of goroutines that have not run yet (Go 1.27, `GOMAXPROCS=1 GOTRACEBACK=all go
+/// run` on this program): a `go` statement Go runs through a wrapper (arguments, a receiver,
+/// results) shows the wrapper at that statement, `main.main.gowrapN`, N counting the enclosing
+/// function's wrapped `go` and `defer` statements together (the `defer` with an argument is
+/// `deferwrap1`, so the first `go` is `gowrap2`), a closure's own from 1; `go f()` of a
+/// function value with no parameters and no results shows that function at its declaration.
+const DUMP_SRC: &str = r#"package main
+
+import "fmt"
+
+func worker(ch chan int) { ch <- 1 }
+func ret() int          { select {} }
+func idle()             { select {} }
+
+type S struct{ ch chan int }
+
+func (s *S) run() { <-s.ch }
+
+func main() {
+	ch := make(chan int)
+	defer fmt.Println("bye")
+	go worker(ch)
+	f := idle
+	go f()
+	g := worker
+	go g(ch)
+	go ret()
+	s := &S{ch: ch}
+	go s.run()
+	go func() {
+		go worker(ch)
+		go idle()
+		panic("dump")
+	}()
+	select {}
+}
+"#;
+
+#[test]
+fn a_goroutine_not_yet_run_is_named_in_dumps_as_gos_traceback_names_it() {
+    let program = golite::compile("prog.go", DUMP_SRC, &[]).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut rt = golite::start(&program, &RunOptions::default());
+    while rt.run_slice(10_000) == Progress::Running {}
+    let frames: Vec<(u32, String)> = rt
+        .goroutine_stacks(None)
+        .into_iter()
+        .filter(|g| g.gid != 1 && g.state == "runnable")
+        .map(|g| {
+            assert_eq!(g.frames.len(), 1, "{g:?}");
+            (g.frames[0].line, g.frames[0].func.clone())
+        })
+        .collect();
+    let want = [
+        (16, "main.main.gowrap2"),
+        (7, "main.idle"),
+        (20, "main.main.gowrap3"),
+        (21, "main.main.gowrap4"),
+        (23, "main.main.gowrap5"),
+        (25, "main.main.func1.gowrap1"),
+        (7, "main.idle"),
+    ];
+    assert_eq!(
+        frames,
+        want.map(|(l, f)| (l, f.to_string())),
+        "the runnable goroutines' frames"
+    );
+    // As a dump prints it.
+    let dump = lessons::gotools::debug2(&rt.goroutine_stacks(None), "prog.go", false);
+    assert!(
+        dump.contains("goroutine 2 [runnable]:\nmain.main.gowrap2()\n\tprog.go:16\ncreated by main.main in goroutine 1\n\tprog.go:16\n"),
+        "{dump}"
+    );
+}

@@ -1,20 +1,29 @@
 //! "Find a failing schedule" (issue 21) as a job that runs a slice at a time, in the engine's
 //! worker (`app/src/worker.rs`) or, where none starts, in the page: `lessons::explore` over the
-//! bad program, and what the page shows of the result, small enough to cross the wire as JSON.
+//! bad program, then over the good one (so the learner sees the fix survive every schedule
+//! tried), and what the page shows of the result, small enough to cross the wire as JSON.
 
 use lessons::explore::{Explored, Explorer};
 use lessons::golite::{self, RunOptions};
 use serde::{Deserialize, Serialize};
 
-/// Schedules tried at most per search.
+/// Schedules tried at most per program searched.
 pub const BUDGET: usize = 300;
 
-/// What to search: the bad program as the player runs it.
+/// One program to search, as the player runs it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchRequest {
+pub struct Program {
+    /// `bad.go` or `good.go`: how messages name it.
+    pub file: String,
     pub src: String,
     /// The program's parameter values (`engine::params_for`).
     pub params: Vec<(String, String)>,
+}
+
+/// What to search: the programs in turn (bad.go, then good.go), each with the player's seed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    pub programs: Vec<Program>,
     pub seed: u64,
     pub preempt_every: Option<u64>,
 }
@@ -32,7 +41,7 @@ pub struct FoundRun {
     pub zh: String,
 }
 
-/// How a search ended.
+/// How the search of one program ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Searched {
     Found(FoundRun),
@@ -44,28 +53,28 @@ pub enum Searched {
     Error(String),
 }
 
-/// A search in progress.
-pub struct Search {
+/// The search of one program.
+struct One {
     explorer: Option<Explorer>,
     done: Option<Searched>,
 }
 
-impl Search {
-    pub fn new(req: &SearchRequest) -> Self {
-        match golite::compile("bad.go", &req.src, &req.params) {
-            Err(e) => Search {
+impl One {
+    fn new(p: &Program, seed: u64, preempt_every: Option<u64>) -> Self {
+        match golite::compile(&p.file, &p.src, &p.params) {
+            Err(e) => One {
                 explorer: None,
-                done: Some(Searched::Error(format!("bad.go:{}: {}", e.line, e.msg))),
+                done: Some(Searched::Error(format!("{}:{}: {}", p.file, e.line, e.msg))),
             },
             Ok(program) => {
                 let base = RunOptions {
-                    seed: req.seed,
-                    params: req.params.clone(),
-                    preempt_every: req.preempt_every,
+                    seed,
+                    params: p.params.clone(),
+                    preempt_every,
                     race: true,
                     ..RunOptions::default()
                 };
-                Search {
+                One {
                     explorer: Some(Explorer::new(program, base, BUDGET)),
                     done: None,
                 }
@@ -73,8 +82,7 @@ impl Search {
         }
     }
 
-    /// Runs up to `steps` interpreter steps; how the search ended, once it has.
-    pub fn work(&mut self, steps: u64) -> Option<&Searched> {
+    fn work(&mut self, steps: u64) {
         if self.done.is_none()
             && let Some(ex) = self.explorer.as_mut()
         {
@@ -90,12 +98,74 @@ impl Search {
                 })),
             };
         }
-        self.done.as_ref()
     }
 
-    /// Schedules tried so far.
-    pub fn tried(&self) -> usize {
+    fn tried(&self) -> usize {
         self.explorer.as_ref().map_or(0, Explorer::tried)
+    }
+}
+
+/// A search in progress: the programs one after the other.
+pub struct Search {
+    req: SearchRequest,
+    /// The searches begun: the finished ones, then the one under way.
+    ones: Vec<One>,
+    done: Option<Vec<Searched>>,
+}
+
+impl Search {
+    pub fn new(req: &SearchRequest) -> Self {
+        Search {
+            req: req.clone(),
+            ones: Vec::new(),
+            done: None,
+        }
+    }
+
+    /// Runs up to `steps` interpreter steps; how the search of each program ended, in the
+    /// request's order, once all have.
+    pub fn work(&mut self, steps: u64) -> Option<&[Searched]> {
+        if self.done.is_none() {
+            let next = match self.ones.last() {
+                None => Some(0),
+                Some(one) if one.done.is_some() => Some(self.ones.len()),
+                Some(_) => None,
+            };
+            match next {
+                Some(i) if i == self.req.programs.len() => {
+                    self.done = Some(self.ones.iter_mut().filter_map(|o| o.done.take()).collect());
+                }
+                Some(i) => {
+                    let one =
+                        One::new(&self.req.programs[i], self.req.seed, self.req.preempt_every);
+                    self.ones.push(one);
+                }
+                None => {
+                    if let Some(one) = self.ones.last_mut() {
+                        one.work(steps);
+                    }
+                }
+            }
+        }
+        self.done.as_deref()
+    }
+
+    /// Where the search is: `(program, schedules tried of it)`.
+    pub fn progress(&self) -> (usize, usize) {
+        let i = self.ones.len().saturating_sub(1);
+        (i, self.ones.last().map_or(0, One::tried))
+    }
+
+    /// The search's progress as one number of [`Search::total`]: `BUDGET` a program before
+    /// the current one, plus the schedules tried of it.
+    pub fn part(&self) -> usize {
+        let (i, tried) = self.progress();
+        i * BUDGET + tried
+    }
+
+    /// What [`Search::part`] counts up to.
+    pub fn total(&self) -> usize {
+        self.req.programs.len() * BUDGET
     }
 }
 
@@ -103,45 +173,69 @@ impl Search {
 mod tests {
     use super::*;
 
-    /// The search finds what `lessons::explore` finds: a lost update in the racy counter is a
-    /// data race, found by the first run that has the race detector on.
-    #[test]
-    fn the_search_finds_the_racy_counters_race_and_says_so_in_both_languages() {
-        let l = lessons::catalog::all()
+    fn lesson(slug: &str) -> &'static lessons::catalog::Lesson {
+        lessons::catalog::all()
             .iter()
-            .find(|l| l.slug == "racy-counter")
-            .unwrap_or_else(|| panic!("no racy-counter"));
-        let req = SearchRequest {
-            src: l.bad_go.to_string(),
-            params: Vec::new(),
+            .find(|l| l.slug == slug)
+            .unwrap_or_else(|| panic!("no {slug}"))
+    }
+
+    fn request(l: &lessons::catalog::Lesson) -> SearchRequest {
+        SearchRequest {
+            programs: vec![
+                Program {
+                    file: "bad.go".into(),
+                    src: l.bad_go.to_string(),
+                    params: Vec::new(),
+                },
+                Program {
+                    file: "good.go".into(),
+                    src: l.good_go.to_string(),
+                    params: Vec::new(),
+                },
+            ],
             seed: l.seed,
             preempt_every: l.preempt_every,
-        };
-        let mut s = Search::new(&req);
-        let done = loop {
+        }
+    }
+
+    fn finish(s: &mut Search) -> Vec<Searched> {
+        loop {
             if let Some(d) = s.work(20_000) {
-                break d.clone();
+                break d.to_vec();
             }
-        };
-        let Searched::Found(f) = done else {
-            panic!("no failure found: {done:?}")
+        }
+    }
+
+    /// The search finds what `lessons::explore` finds: a lost update in the racy counter is a
+    /// data race, found by the first run that has the race detector on; then the next program
+    /// (here one that cannot fail) runs every schedule of the budget without a failure.
+    #[test]
+    fn the_search_finds_the_racy_counters_race_then_searches_the_next_program() {
+        let mut req = request(lesson("racy-counter"));
+        req.programs[1].src =
+            "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n".into();
+        let mut s = Search::new(&req);
+        let done = finish(&mut s);
+        let [Searched::Found(f), good] = &done[..] else {
+            panic!("not a failure of bad.go, then good.go's result: {done:?}")
         };
         assert!(f.en.starts_with("data race at line "), "{}", f.en);
         assert!(f.zh.contains("数据竞争"), "{}", f.zh);
-        assert_eq!(f.tried, s.tried());
+        assert_eq!(f.tried, 1);
+        assert_eq!(good, &Searched::NoFailure { tried: BUDGET });
+        assert_eq!(s.part(), s.total());
     }
 
     #[test]
     fn a_program_that_does_not_compile_is_an_error_at_once() {
-        let req = SearchRequest {
-            src: "package main\n\nfunc main() { x }\n".into(),
-            params: Vec::new(),
-            seed: 1,
-            preempt_every: None,
-        };
+        let mut req = request(lesson("forgotten-sender"));
+        req.programs[0].src = "package main\n\nfunc main() { x }\n".into();
+        req.programs.truncate(1);
         let mut s = Search::new(&req);
-        let Some(Searched::Error(e)) = s.work(1) else {
-            panic!("not an error")
+        let done = finish(&mut s);
+        let [Searched::Error(e)] = &done[..] else {
+            panic!("not an error: {done:?}")
         };
         assert!(e.starts_with("bad.go:3: "), "{e}");
     }

@@ -47,11 +47,9 @@ pub struct Work {
 pub enum WorkDone {
     /// The grade, and the longest slice of work the worker ran between two looks at its
     /// messages, in ms.
-    Graded {
-        grade: Grade,
-        longest_ms: f64,
-    },
-    Searched(Searched),
+    Graded { grade: Grade, longest_ms: f64 },
+    /// How the search of each program ended, in the request's order.
+    Searched(Vec<Searched>),
 }
 
 /// One run of a lesson's two programs, as the page asks for it.

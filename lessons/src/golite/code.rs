@@ -300,6 +300,10 @@ pub(crate) struct FuncCode {
     pub(crate) prelude: bool,
     /// Bit i set: result i lives in a boxed cell (captured by a closure).
     pub(crate) boxed_results: u64,
+    /// The `go` instructions Go runs through a wrapper function, each with its number: the
+    /// instruction at index `pc` starts a goroutine that Go's dumps call `NAME.gowrapN` until
+    /// it runs (see `compile/go_wrapper.rs`).
+    pub(crate) go_wraps: Vec<(u32, u32)>,
 }
 
 /// How a method found through an interface gets its receiver.

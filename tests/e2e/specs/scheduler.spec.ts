@@ -73,8 +73,11 @@ test('Find a failing schedule finds lesson 15\'s race and loads that run', async
   await expect(button).toBeEnabled();
   await button.click();
   const status = page.getByTestId('find-schedule-status');
-  await expect(status).toContainText('data race at line 19', { timeout: 20_000 });
+  await expect(status).toContainText('data race at line 19', { timeout: 60_000 });
   await expect(status).toContainText('Schedule 1 fails');
+  // Then the fix (a mutex) is searched too, and survives every schedule tried.
+  await expect(status).toContainText('good.go: 300 schedules, no failure', { timeout: 90_000 });
+  console.log(await status.innerText());
   expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
   await page.screenshot({ path: path.join(artifacts, 'find-schedule-1366.png') });
   expect(problems).toEqual([]);
@@ -91,7 +94,7 @@ test('Find a failing schedule finds the double spend an edit hides from the firs
   await expect(page.getByTestId('output-bad')).toHaveText('balance: 20');
   await page.getByTestId('find-schedule-button').click();
   const status = page.getByTestId('find-schedule-status');
-  await expect(status).toContainText('prints something different from the first run', { timeout: 20_000 });
+  await expect(status).toContainText('prints something different from the first run', { timeout: 60_000 });
   await expect(status).toContainText('schedule of');
   // The player now shows that run, and the URL carries its seed and schedule.
   await expect(page.getByTestId('output-bad')).toContainText('overdrawn');
@@ -115,7 +118,7 @@ test('the search runs in the engine worker, and Stop searching ends a long one',
   const button = page.getByTestId('find-schedule-button');
   await button.click();
   const status = page.getByTestId('find-schedule-status');
-  await expect(status).toContainText('data race at line 19', { timeout: 20_000 });
+  await expect(status).toContainText('data race at line 19', { timeout: 60_000 });
   await expect(page.getByTestId('find-schedule')).toHaveAttribute('data-engine', 'worker');
   // A program with no failure that takes a while per run: the search goes on until stopped.
   const slow = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 200000; i++ {\n\t\tn += i\n\t}\n\tfmt.Println(n)\n}\n';
@@ -124,9 +127,16 @@ test('the search runs in the engine worker, and Stop searching ends a long one',
   await expect(page.getByTestId('output-bad')).toHaveText('19999900000', { timeout: 20_000 });
   await expect(page.locator('html')).toHaveAttribute('data-engine-worker', 'ready', { timeout: 20_000 });
   await button.click();
-  await expect(status).toContainText('Trying schedules…');
+  await expect(status).toContainText('Trying schedules… bad.go: ');
   await expect(button).toHaveText('Stop searching');
   await button.click();
+  await expect(status).toHaveText('', { timeout: 1_000 });
+  await expect(button).toHaveText('Find a failing schedule');
+  // Esc stops it too, wherever the focus is.
+  await button.click();
+  await expect(status).toContainText('Trying schedules…');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
   await expect(status).toHaveText('', { timeout: 1_000 });
   await expect(button).toHaveText('Find a failing schedule');
   // The player still runs (in the worker).

@@ -20,6 +20,7 @@ pub(crate) mod declarations;
 pub(crate) mod expr;
 pub(crate) mod generic_values;
 pub(crate) mod generics;
+pub(crate) mod go_wrapper;
 pub(crate) mod goto;
 pub(crate) mod loops;
 pub(crate) mod range_func;
@@ -243,6 +244,9 @@ pub(crate) struct FnState {
     /// function is then a compile error, not locals sharing slots.
     out_of_slots: bool,
     closure_count: u32,
+    /// `go` and `defer` statements so far that Go runs through a wrapper (`gowrapN`,
+    /// `deferwrapN` share the count, as in cmd/compile).
+    go_defer_wraps: u32,
     named_results: bool,
     /// Labels a break or continue named (Go refuses a label nobody uses).
     used_labels: Vec<String>,
@@ -804,6 +808,7 @@ impl<'a> Compiler<'a> {
             next_slot: 0,
             out_of_slots: false,
             closure_count: 0,
+            go_defer_wraps: 0,
             named_results: results
                 .iter()
                 .any(|r| r.0.as_ref().is_some_and(|n| n != "_")),

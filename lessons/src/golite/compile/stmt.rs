@@ -88,10 +88,16 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs, s),
             StmtKind::Go(e) => {
+                let wrapper = self.go_defer_wrapper(e);
                 self.call(e, Mode::Go, None)?;
+                if let Some(n) = wrapper {
+                    self.note_go_wrapper(n);
+                }
                 Ok(())
             }
             StmtKind::Defer(e) => {
+                // Counted for the numbering only: a deferred call shows in no dump.
+                let _ = self.go_defer_wrapper(e);
                 self.call(e, Mode::Defer, None)?;
                 self.range_defer();
                 Ok(())

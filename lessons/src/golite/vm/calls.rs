@@ -7,7 +7,7 @@ use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
 use crate::golite::types::TypeId;
 use crate::golite::vm::value::{Closure, Value};
-use crate::runtime::{Cx, Yield};
+use crate::runtime::{Cx, StackFrame, Yield};
 use std::rc::Rc;
 
 /// How a frame's return is handled.
@@ -596,11 +596,22 @@ impl GoTask {
             _ => "goroutine".into(),
         };
         let line = self.current_line();
-        // Where the goroutine stands until it runs, as Go's dump shows it: a call without
-        // arguments starts at its function's declaration (`main.idle()` at `func idle() {`);
-        // with arguments or a receiver, Go runs a wrapper (`main.main.gowrap1`) that stands at
-        // the `go` statement itself.
-        let start = match &callee {
+        // Where the goroutine stands until it runs, as Go's dump shows it: a call Go runs
+        // through a wrapper (arguments, a receiver, results: `compile/go_wrapper.rs`) stands at
+        // the `go` statement, named `main.main.gowrap1`; a call without any, at its function's
+        // declaration (`main.idle()` at `func idle() {`).
+        let wrapper = self.frames.last().and_then(|f| {
+            let code = self
+                .sh
+                .prog
+                .funcs
+                .get(f.func as usize)
+                .filter(|c| !c.prelude)?;
+            let at = f.pc.checked_sub(1)?;
+            let (_, n) = code.go_wraps.iter().find(|(pc, _)| *pc == at)?;
+            Some(format!("{}.gowrap{n}", code.name))
+        });
+        let direct = match &callee {
             Callee::Func(f) if args.is_empty() => self.sh.prog.funcs.get(*f as usize),
             Callee::Value(Value::Func(c)) if args.is_empty() && !c.bound => match c.func {
                 FuncRef::Go(f) => self.sh.prog.funcs.get(f as usize),
@@ -608,10 +619,19 @@ impl GoTask {
             },
             _ => None,
         }
-        .filter(|code| !code.prelude)
-        .map_or(line, |code| code.line);
+        .filter(|code| !code.prelude && wrapper.is_none());
+        let start = direct.map_or(line, |code| code.line);
+        let not_started = match (wrapper, direct) {
+            (Some(w), _) => Some(StackFrame { func: w, line }),
+            (None, Some(code)) => Some(StackFrame {
+                func: code.name.clone(),
+                line: code.line,
+            }),
+            (None, None) => None,
+        };
         let mut t = GoTask::new_call(self.sh.clone(), callee, args);
         t.created_by = self.current_func().map(|f| (f, line));
+        t.not_started = not_started;
         cx.spawn_at(Box::new(t), &name, line, start);
         Ok(())
     }

@@ -158,6 +158,9 @@ pub(crate) struct GoTask {
     /// The function whose `go` statement started this goroutine, and that statement's line
     /// (goroutine dumps' `created by`); `None` for main and AfterFunc functions.
     pub(crate) created_by: Option<(FuncId, u32)>,
+    /// The one frame Go's dumps show for this goroutine until it first runs: the wrapper at
+    /// the `go` statement (`main.main.gowrap1`), or the function at its declaration.
+    pub(crate) not_started: Option<crate::runtime::StackFrame>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -214,6 +217,7 @@ impl GoTask {
             line: 0,
             map_write: None,
             created_by: None,
+            not_started: None,
         }
     }
 
@@ -458,6 +462,7 @@ pub(super) const NIL_DEREF: &str =
 
 impl Task<Value> for GoTask {
     fn resume(&mut self, cx: &mut Cx<'_, Value>) -> Yield {
+        self.not_started = None;
         if self.pending != Pending::None {
             let p = std::mem::replace(&mut self.pending, Pending::None);
             let w = cx.take_wake();
@@ -489,6 +494,9 @@ impl Task<Value> for GoTask {
         // A goroutine that crashed shows where the panic started, as Go's traceback does.
         if self.panicking.is_some() {
             return self.panic_frames();
+        }
+        if let Some(f) = &self.not_started {
+            return vec![f.clone()];
         }
         self.stack_frames()
     }

@@ -1,0 +1,70 @@
+//! Which `go` and `defer` statements Go runs through a wrapper function, and that wrapper's
+//! name: a goroutine started by `go worker(ch)` shows in Go's dumps as `main.main.gowrap1()` at
+//! the `go` statement until it first runs (checked with `GOMAXPROCS=1 GOTRACEBACK=all go run`,
+//! Go 1.27).
+//!
+//! cmd/compile (escape analysis, `goDeferStmt`) wraps every such call except a plain call of a
+//! function or function value with neither parameters nor results (`go idle()`,
+//! `go func() {...}()`, `go f()` for `f := idle`): a method call (its receiver is an argument),
+//! a builtin (`defer close(ch)`), any argument or result gets a closure named
+//! `OUTER.gowrapN` (`go`) or `OUTER.deferwrapN` (`defer`), N counting both kinds in the
+//! enclosing function, in source order, from 1.
+
+use super::expr::Sel;
+use super::{Compiler, Entity};
+use crate::golite::syntax::ast::{Expr, ExprKind};
+
+impl<'a> Compiler<'a> {
+    /// Counts the `go` or `defer` statement whose call is `e` when Go wraps it, and returns
+    /// the wrapper's number in the enclosing function (`None` when Go calls it directly).
+    pub(crate) fn go_defer_wrapper(&mut self, e: &Expr) -> Option<u32> {
+        if !self.wrapped(e) {
+            return None;
+        }
+        let f = self.f();
+        f.go_defer_wraps += 1;
+        Some(f.go_defer_wraps)
+    }
+
+    /// Records that the `go` instruction just emitted starts its goroutine in wrapper `n`.
+    pub(crate) fn note_go_wrapper(&mut self, n: u32) {
+        let f = self.f();
+        if let Some(pc) = f.code.code.len().checked_sub(1) {
+            f.code.go_wraps.push((pc as u32, n));
+        }
+    }
+
+    fn wrapped(&mut self, e: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return true;
+        };
+        let f = func.unparen();
+        match &f.kind {
+            ExprKind::Ident(n) if matches!(self.peek(n), Some(Entity::Builtin(_))) => return true,
+            ExprKind::Selector { x, sel } => {
+                let package = matches!(&x.kind, ExprKind::Ident(p) if matches!(self.peek(p), Some(Entity::Package(_))));
+                if !package {
+                    // A method (the receiver is an argument), unless the selector names a
+                    // field holding a function value.
+                    let field = match self.type_of(x) {
+                        Ok(xt) => {
+                            matches!(self.find_member(xt, &sel.name), Some(Sel::Field { .. }))
+                        }
+                        Err(_) => false,
+                    };
+                    if !field {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        match self.type_of(func) {
+            Ok(t) => self
+                .types
+                .sig(t)
+                .is_none_or(|s| !s.params.is_empty() || !s.results.is_empty()),
+            Err(_) => true,
+        }
+    }
+}
