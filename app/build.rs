@@ -161,7 +161,7 @@ fn main() {
     write_scheduler_challenges(out, &manifest);
 }
 
-/// Both verdicts of `l` at its defaults (parameters, seed, preemption, race detector, Go
+/// Both verdicts of `l` at its defaults (parameters, seed, preemption, race detector, links, Go
 /// release: the state a lesson page opens in), from running both programs here with the page's
 /// own engine code (`src/playback/engine.rs`): the run is deterministic, so it is the page's
 /// run. A lesson whose default run cannot give a verdict (a compile error, a limit) fails the
@@ -173,7 +173,8 @@ fn default_verdicts(l: &lessons::catalog::Lesson) -> verdict_shown::BothShown {
         .map(|p| (p.name.clone(), p.default.to_string()))
         .collect();
     let mut job = engine::Job::for_go(l.bad_go, l.good_go, params, l.seed, l.preempt_every, l.go)
-        .race(l.race);
+        .race(l.race)
+        .links(lessons::catalog::links_of(&l.slug));
     while !job.work(1_000_000) {}
     let Some(runs) = job.finish() else {
         panic!("lesson {}: the default run did not finish", l.slug);

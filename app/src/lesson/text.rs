@@ -156,6 +156,7 @@ mod tests {
             race: l.race,
             go: state.go,
             schedule: None,
+            links: crate::catalog::links(l).to_vec(),
         };
         let mut job = req.job();
         while !job.work(1_000_000) {}
