@@ -48,9 +48,9 @@ test('a new client per call: 30 connections at once on each end, against 1 for t
   // Three quarters in (the language kept), the connections the bad side left behind wait idle
   // in their pools.
   await page.goto('index.html?lesson=client-per-request&step=7500');
-  await expect(bad.locator('[data-end="client"] .cfigures')).toHaveText('27 个打开（1 个活动，26 个空闲）· 0 个已关闭 · 峰值 30');
-  await expect(bad.locator('[data-end="server"] .cfigures')).toHaveText('27 个打开（1 个活动，26 个空闲）· 0 个已关闭 · 峰值 30');
-  await expect(bad.locator('[data-end="client"] .cmarks')).toHaveText('■□□□□□□□□□□□+15');
+  await expect(bad.locator('[data-end="client"] .cfigures')).toHaveText('22 个打开（1 个活动，21 个空闲）· 0 个已关闭 · 峰值 30');
+  await expect(bad.locator('[data-end="server"] .cfigures')).toHaveText('22 个打开（1 个活动，21 个空闲）· 0 个已关闭 · 峰值 30');
+  await expect(bad.locator('[data-end="client"] .cmarks')).toHaveText('■□□□□□□□□□□□+10');
   await expect(good.locator('[data-end="client"] .cfigures')).toHaveText('1 个打开（1 个活动，0 个空闲）· 0 个已关闭 · 峰值 1');
   await bad.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'connections-32-mid.png') });
