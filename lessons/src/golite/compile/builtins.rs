@@ -271,8 +271,26 @@ impl<'a> Compiler<'a> {
             }
             Builtin::Clear => {
                 need(1, "clear")?;
-                self.expr(&args[0], None)?;
-                self.emit(Op::CallNative(Native::CLEAR, 1));
+                let t = self.expr(&args[0], None)?;
+                match self.types.ukind(t).clone() {
+                    Kind::Map(..) => self.emit(Op::CallNative(Native::CLEAR, 1)),
+                    // A slice's elements become their type's zero value, which only the
+                    // compiler knows (a struct's is a struct of zeros, not nil).
+                    Kind::Slice(elem) => {
+                        self.zero_of(elem);
+                        self.emit(Op::CallNative(Native::CLEAR, 2))
+                    }
+                    _ => {
+                        return err(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: cannot clear {} (variable of type {}): argument must be (or constrained by) map or slice",
+                                describe(&args[0]),
+                                self.types.name(t),
+                            ),
+                        );
+                    }
+                };
                 Ok(vec![])
             }
         }
