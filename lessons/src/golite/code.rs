@@ -300,10 +300,25 @@ pub(crate) struct FuncCode {
     pub(crate) prelude: bool,
     /// Bit i set: result i lives in a boxed cell (captured by a closure).
     pub(crate) boxed_results: u64,
-    /// The `go` instructions Go runs through a wrapper function, each with its number: the
-    /// instruction at index `pc` starts a goroutine that Go's dumps call `NAME.gowrapN` until
-    /// it runs (see `compile/go_wrapper.rs`).
-    pub(crate) go_wraps: Vec<(u32, u32)>,
+    /// The `go` instructions Go runs through a wrapper function (see `compile/go_wrapper.rs`).
+    pub(crate) go_wraps: Vec<GoWrap>,
+}
+
+/// A `go` statement whose call Go runs in a wrapper function `NAME.gowrapN`: Go's dumps show
+/// the goroutine there until it runs, and its race reports show the wrapper as the
+/// goroutine's outermost frame.
+#[derive(Clone, Debug)]
+pub(crate) struct GoWrap {
+    /// The index of the `go` instruction.
+    pub(crate) pc: u32,
+    /// N in `gowrapN` (counted in the enclosing function).
+    pub(crate) n: u32,
+    /// This wrapper's number in the whole program, from 0: its race frame names function
+    /// `funcs.len() + id` (`golite/mod.rs` names it).
+    pub(crate) id: u32,
+    /// The line of the call's `(`, which Go gives the wrapper's frame: `}(p)` for a function
+    /// literal called with arguments.
+    pub(crate) line: u32,
 }
 
 /// How a method found through an interface gets its receiver.

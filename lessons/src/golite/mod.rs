@@ -197,11 +197,22 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         map_iters: Default::default(),
     });
     if opts.race {
-        let names: Vec<Rc<str>> = prog
+        let mut names: Vec<Rc<str>> = prog
             .funcs
             .iter()
             .map(|f| Rc::from(f.name.as_str()))
             .collect();
+        // Then the `gowrapN` wrappers, numbered across the program (`code::GoWrap::id`).
+        let base = names.len();
+        for f in prog.funcs.iter() {
+            for w in &f.go_wraps {
+                let i = base + w.id as usize;
+                if names.len() <= i {
+                    names.resize(i + 1, Rc::from("main.?"));
+                }
+                names[i] = Rc::from(format!("{}.gowrap{}", f.name, w.n).as_str());
+            }
+        }
         rt.enable_race(Rc::from(names), sh.race_pins.stacks.clone(), "prog.go");
         rt.name_race_lines((*program.race_names).clone());
     }

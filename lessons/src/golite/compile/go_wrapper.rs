@@ -12,6 +12,7 @@
 
 use super::expr::Sel;
 use super::{Compiler, Entity};
+use crate::golite::code::GoWrap;
 use crate::golite::syntax::ast::{Expr, ExprKind};
 
 impl<'a> Compiler<'a> {
@@ -26,11 +27,27 @@ impl<'a> Compiler<'a> {
         Some(f.go_defer_wraps)
     }
 
-    /// Records that the `go` instruction just emitted starts its goroutine in wrapper `n`.
-    pub(crate) fn note_go_wrapper(&mut self, n: u32) {
+    /// Records that the `go` instruction just emitted for call `e` starts its goroutine in
+    /// wrapper `n`.
+    pub(crate) fn note_go_wrapper(&mut self, e: &Expr, n: u32) {
+        // The call's `(` follows its callee: after a function literal's closing brace.
+        let line = match &e.kind {
+            ExprKind::Call { func, .. } => match &func.unparen().kind {
+                ExprKind::FuncLit { body, .. } => body.end.line,
+                _ => e.pos.line,
+            },
+            _ => e.pos.line,
+        };
+        let id = self.go_wrappers;
         let f = self.f();
         if let Some(pc) = f.code.code.len().checked_sub(1) {
-            f.code.go_wraps.push((pc as u32, n));
+            f.code.go_wraps.push(GoWrap {
+                pc: pc as u32,
+                n,
+                id,
+                line,
+            });
+            self.go_wrappers += 1;
         }
     }
 

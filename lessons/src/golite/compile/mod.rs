@@ -288,6 +288,8 @@ pub(crate) struct Compiler<'a> {
     pub(crate) pkg_scope: HashMap<String, Entity>,
     pub(crate) imports: HashMap<String, String>,
     pub(crate) fs: Vec<FnState>,
+    /// `go` statements so far that Go runs through a wrapper, in the whole program.
+    pub(crate) go_wrappers: u32,
     /// Methods declared in Go: (named type, name) -> (func, pointer receiver, signature type).
     pub(crate) go_methods: HashMap<(TypeId, String), (FuncId, bool, TypeId)>,
     /// Methods of the standard library's types: (type, name) -> (native, signature, pointer receiver).
@@ -358,6 +360,7 @@ pub(crate) fn compile_file(
         lib,
         types,
         funcs: Vec::new(),
+        go_wrappers: 0,
         consts: Vec::new(),
         str_consts: HashMap::new(),
         methods: HashMap::new(),

@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
                 let wrapper = self.go_defer_wrapper(e);
                 self.call(e, Mode::Go, None)?;
                 if let Some(n) = wrapper {
-                    self.note_go_wrapper(n);
+                    self.note_go_wrapper(e, n);
                 }
                 Ok(())
             }

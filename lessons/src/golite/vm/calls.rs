@@ -608,8 +608,8 @@ impl GoTask {
                 .get(f.func as usize)
                 .filter(|c| !c.prelude)?;
             let at = f.pc.checked_sub(1)?;
-            let (_, n) = code.go_wraps.iter().find(|(pc, _)| *pc == at)?;
-            Some(format!("{}.gowrap{n}", code.name))
+            let w = code.go_wraps.iter().find(|w| w.pc == at)?;
+            Some((format!("{}.gowrap{}", code.name, w.n), w.id, w.line))
         });
         let direct = match &callee {
             Callee::Func(f) if args.is_empty() => self.sh.prog.funcs.get(*f as usize),
@@ -621,8 +621,16 @@ impl GoTask {
         }
         .filter(|code| !code.prelude && wrapper.is_none());
         let start = direct.map_or(line, |code| code.line);
+        // The wrapper is the goroutine's outermost frame in race reports.
+        let race_root = match &wrapper {
+            Some((_, id, at)) if self.sh.race => {
+                let fid = self.sh.prog.funcs.len() as u32 + id;
+                self.sh.race_pins.intern(0, fid, *at)
+            }
+            _ => 0,
+        };
         let not_started = match (wrapper, direct) {
-            (Some(w), _) => Some(StackFrame { func: w, line }),
+            (Some((w, _, _)), _) => Some(StackFrame { func: w, line }),
             (None, Some(code)) => Some(StackFrame {
                 func: code.name.clone(),
                 line: code.line,
@@ -630,6 +638,12 @@ impl GoTask {
             (None, None) => None,
         };
         let mut t = GoTask::new_call(self.sh.clone(), callee, args);
+        if race_root != 0 {
+            t.race_root = race_root;
+            if let Some(f) = t.frames.first_mut().filter(|f| f.func != NATIVE_FUNC) {
+                f.race_stack = race_root;
+            }
+        }
         t.created_by = self.current_func().map(|f| (f, line));
         t.not_started = not_started;
         cx.spawn_at(Box::new(t), &name, line, start);

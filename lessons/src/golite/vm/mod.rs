@@ -161,6 +161,9 @@ pub(crate) struct GoTask {
     /// The one frame Go's dumps show for this goroutine until it first runs: the wrapper at
     /// the `go` statement (`main.main.gowrap1`), or the function at its declaration.
     pub(crate) not_started: Option<crate::runtime::StackFrame>,
+    /// The interned race stack under this goroutine's outermost frames: Go's `gowrapN`
+    /// wrapper for a `go` call it wraps, else none (0).
+    pub(crate) race_root: u32,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -218,6 +221,7 @@ impl GoTask {
             map_write: None,
             created_by: None,
             not_started: None,
+            race_root: 0,
         }
     }
 
@@ -266,7 +270,10 @@ impl GoTask {
     fn caller_stack(&self) -> u32 {
         let site = self.user_site();
         // The entry function (package initialisers, then main.main) is not a frame Go shows.
-        if site.func == u32::MAX || site.func == self.sh.prog.entry {
+        if site.func == u32::MAX {
+            return self.race_root;
+        }
+        if site.func == self.sh.prog.entry {
             return 0;
         }
         self.sh.race_pins.intern(site.stack, site.func, site.line)
