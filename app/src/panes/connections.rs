@@ -2,9 +2,10 @@
 //! `Dial`, and its servers' ends, returned by `Accept`), by state at the cursor: active, idle in a
 //! pool, and closed so far; with the most open at once over the whole run. Drawn from the
 //! snapshot's `net` counts and the run's connection events, so a lesson whose program never
-//! dials shows no pane. Under them, each connection pool its library reported (an HTTP
-//! transport's, per host: the snapshot's `pools`): its limits (`MaxConnsPerHost`,
-//! `MaxIdleConnsPerHost`) and the requests queued for a connection, with the run's peak.
+//! dials shows no pane. Under them, the connection pools its library reported (an HTTP
+//! transport's, per host: the snapshot's `pools`): their limits (`MaxConnsPerHost`,
+//! `MaxIdleConnsPerHost`) and the requests queued for a connection, with the run's peak; pools
+//! with the same limits share a row ("22 pools").
 
 use std::rc::Rc;
 
@@ -77,6 +78,78 @@ pub fn queue_marks(queued: u32) -> (String, String) {
             String::new()
         },
     )
+}
+
+/// Pools with the same limits, shown as one row: a program that makes a client per call has a
+/// pool per call (lesson 32: thirty identical rows pushed the rest of the page down).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolGroup {
+    /// The first pool's id (the row's key).
+    pub first: u32,
+    /// How many pools have these limits.
+    pub count: u32,
+    /// Their limits, as a [`PoolView`] with the requests queued in all of them.
+    pub view: PoolView,
+    /// The most requests queued at once in any one of them over the run.
+    pub peak: u32,
+}
+
+/// `pools` grouped by their limits, in order of each group's first pool, with `peaks` from
+/// [`queue_peaks`].
+pub fn pool_groups(pools: &[PoolView], peaks: &[u32]) -> Vec<PoolGroup> {
+    let mut groups: Vec<PoolGroup> = Vec::new();
+    for p in pools {
+        let peak = peaks.get(p.pool as usize).copied().unwrap_or(0);
+        match groups
+            .iter_mut()
+            .find(|g| (g.view.max_conns, g.view.max_idle) == (p.max_conns, p.max_idle))
+        {
+            Some(g) => {
+                g.count += 1;
+                g.view.queued += p.queued;
+                g.peak = g.peak.max(peak);
+            }
+            None => groups.push(PoolGroup {
+                first: p.pool,
+                count: 1,
+                view: *p,
+                peak,
+            }),
+        }
+    }
+    groups
+}
+
+/// A group's name: `pool #1`, or `22 pools`.
+pub fn group_name(g: &PoolGroup, lang: Lang) -> String {
+    match (g.count, lang) {
+        (1, _) => format!("{} #{}", tr(lang, "pool"), g.first + 1),
+        (n, Lang::En) => format!("{n} pools"),
+        (n, Lang::Zh) => format!("{n} 个连接池"),
+    }
+}
+
+/// A group's figures: one pool's as [`pool_figures`]; several pools' limits are each one's, the
+/// queue is all of theirs and the peak any one's.
+pub fn group_figures(g: &PoolGroup, lang: Lang) -> String {
+    if g.count == 1 {
+        return pool_figures(&g.view, g.peak, lang);
+    }
+    let (q, peak, idle) = (g.view.queued, g.peak, g.view.max_idle);
+    match (lang, g.view.max_conns) {
+        (Lang::En, 0) => format!(
+            "each no conn limit, at most {idle} idle · {q} queued in all · peak {peak} queued in one"
+        ),
+        (Lang::En, m) => format!(
+            "each at most {m} conns, {idle} idle · {q} queued in all · peak {peak} queued in one"
+        ),
+        (Lang::Zh, 0) => format!(
+            "每个连接数不限，最多 {idle} 个空闲 · 共 {q} 个请求排队 · 单个峰值 {peak} 个排队"
+        ),
+        (Lang::Zh, m) => format!(
+            "每个最多 {m} 个连接，{idle} 个空闲 · 共 {q} 个请求排队 · 单个峰值 {peak} 个排队"
+        ),
+    }
 }
 
 /// A pool row's figures: `at most 4 conns, 2 idle · 3 queued · peak 26 queued`.
@@ -175,6 +248,8 @@ pub fn Connections(
             </li>
         }
     };
+    let groups =
+        Memo::new(move |_| snapshot.with(|s| queue_peaks.with(|q| pool_groups(&s.pools, q))));
     view! {
         <div class="connections" data-testid=format!("conns-{}", side.key())>
             <div class="map-head">
@@ -190,21 +265,20 @@ pub fn Connections(
                 {row(End::Client)}
                 {row(End::Server)}
                 <For
-                    each=move || snapshot.with(|s| s.pools.iter().map(|p| p.pool).collect::<Vec<_>>())
+                    each=move || groups.with(|gs| gs.iter().map(|g| g.first).collect::<Vec<_>>())
                     key=|id| *id
                     children=move |id| {
-                        let pool = Memo::new(move |_| {
-                            snapshot.with(|s| s.pools.iter().find(|p| p.pool == id).copied().unwrap_or_default())
+                        let group = Memo::new(move |_| {
+                            groups.with(|gs| gs.iter().find(|g| g.first == id).copied().unwrap_or_default())
                         });
-                        let peak = move || queue_peaks.with(|q| q.get(id as usize).copied().unwrap_or(0));
                         view! {
                             <li class="conn-row conn-pool" data-pool=id>
-                                <span class="cname">{move || format!("{} #{}", tr(lang.get(), "pool"), id + 1)}</span>
+                                <span class="cname">{move || group_name(&group.get(), lang.get())}</span>
                                 <span class="cmarks" aria-hidden="true">
-                                    <span class="queued">{move || queue_marks(pool.get().queued).0}</span>
-                                    <span class="more">{move || queue_marks(pool.get().queued).1}</span>
+                                    <span class="queued">{move || queue_marks(group.get().view.queued).0}</span>
+                                    <span class="more">{move || queue_marks(group.get().view.queued).1}</span>
                                 </span>
-                                <span class="cfigures">{move || pool_figures(&pool.get(), peak(), lang.get())}</span>
+                                <span class="cfigures">{move || group_figures(&group.get(), lang.get())}</span>
                             </li>
                         }
                     }
@@ -300,6 +374,43 @@ mod tests {
             "no conn limit, at most 2 idle · 3 queued · peak 3 queued"
         );
         assert_eq!(queue_marks(14), ("▸".repeat(12), "+2".into()));
+    }
+
+    #[test]
+    fn pools_with_the_same_limits_share_a_row() {
+        let p = |pool, max_conns, queued| PoolView {
+            pool,
+            max_conns,
+            max_idle: 2,
+            queued,
+        };
+        // Three clients' pools with Go's defaults, and one with a limit of 4.
+        let pools = [p(0, 0, 0), p(1, 4, 3), p(2, 0, 1), p(3, 0, 2)];
+        let gs = pool_groups(&pools, &[0, 26, 5, 2]);
+        assert_eq!(gs.len(), 2);
+        assert_eq!(
+            (gs[0].first, gs[0].count, gs[0].view.queued, gs[0].peak),
+            (0, 3, 3, 5)
+        );
+        assert_eq!(
+            (gs[1].first, gs[1].count, gs[1].view.queued, gs[1].peak),
+            (1, 1, 3, 26)
+        );
+        assert_eq!(group_name(&gs[0], Lang::En), "3 pools");
+        assert_eq!(group_name(&gs[0], Lang::Zh), "3 个连接池");
+        assert_eq!(group_name(&gs[1], Lang::En), "pool #2");
+        assert_eq!(
+            group_figures(&gs[0], Lang::En),
+            "each no conn limit, at most 2 idle · 3 queued in all · peak 5 queued in one"
+        );
+        assert_eq!(
+            group_figures(&gs[0], Lang::Zh),
+            "每个连接数不限，最多 2 个空闲 · 共 3 个请求排队 · 单个峰值 5 个排队"
+        );
+        assert_eq!(
+            group_figures(&gs[1], Lang::En),
+            "at most 4 conns, 2 idle · 3 queued · peak 26 queued"
+        );
     }
 
     #[test]

@@ -52,6 +52,11 @@ test('a new client per call: 30 connections at once on each end, against 1 for t
   await expect(bad.locator('[data-end="server"] .cfigures')).toHaveText('22 个打开（1 个活动，21 个空闲）· 0 个已关闭 · 峰值 30');
   await expect(bad.locator('[data-end="client"] .cmarks')).toHaveText('■□□□□□□□□□□□+10');
   await expect(good.locator('[data-end="client"] .cfigures')).toHaveText('1 个打开（1 个活动，0 个空闲）· 0 个已关闭 · 峰值 1');
+  // A client per call is a transport pool per call, with Go's default limits: one row for all.
+  await expect(bad.locator('.conn-pool')).toHaveCount(1);
+  await expect(bad.locator('.conn-pool .cname')).toHaveText('22 个连接池');
+  await expect(bad.locator('.conn-pool .cfigures')).toHaveText('每个连接数不限，最多 2 个空闲 · 共 0 个请求排队 · 单个峰值 0 个排队');
+  await expect(good.locator('.conn-pool .cname')).toHaveText('连接池 #1');
   await bad.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'connections-32-mid.png') });
   expect(problems).toEqual([]);
