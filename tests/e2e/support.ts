@@ -95,3 +95,40 @@ export async function shownLeaks(page: Page, side: string): Promise<Leak[]> {
       })),
     );
 }
+
+/** A verdict as the page carries it: text and data attributes. */
+export interface Verdict {
+  text: string;
+  outcome: string;
+  tone: string;
+  leaks: string;
+  figures: string;
+}
+
+const unescapeHtml = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#8203;/g, '\u200b').replace(/&amp;/g, '&');
+
+/** One side's verdict in one language, as a lesson page's served HTML carries it (made at
+ * build time: app/build.rs). */
+export function servedVerdict(html: string, side: string, lang: string): Verdict {
+  const box = html.split(`data-prerender="verdict-${side}">`)[1] ?? '';
+  const re = new RegExp(
+    `<div class="built-verdict" lang="${lang}"><p class="verdict tone-[a-z]+" data-outcome="([^"]*)" data-tone="([^"]*)" ` +
+      `data-leaks="([^"]*)" data-figures="([^"]*)" data-source="build" lang="${lang}">([^<]*)</p>`,
+  );
+  const m = box.match(re);
+  if (!m) throw new Error(`no ${lang} verdict for ${side} in the served page`);
+  return { outcome: m[1], tone: m[2], leaks: m[3], figures: unescapeHtml(m[4]), text: unescapeHtml(m[5]) };
+}
+
+/** One side's verdict as the page shows it once its own run is over. */
+export async function liveVerdict(page: Page, side: string): Promise<Verdict> {
+  const p = page.getByTestId(`verdict-${side}`).locator('.verdict[data-source="engine"]');
+  return {
+    text: (await p.textContent()) ?? '',
+    outcome: (await p.getAttribute('data-outcome')) ?? '',
+    tone: (await p.getAttribute('data-tone')) ?? '',
+    leaks: (await p.getAttribute('data-leaks')) ?? '',
+    figures: (await p.getAttribute('data-figures')) ?? '',
+  };
+}

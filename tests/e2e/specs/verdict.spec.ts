@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FS, artifacts, golite, repo, verdictsShown, watchConsole } from '../support';
+import { FS, artifacts, golite, liveVerdict, repo, servedVerdict, verdictsShown, watchConsole } from '../support';
 
 interface Figure {
   measure: string;
@@ -63,7 +63,8 @@ async function shownFigures(page: Page, side: string): Promise<Figure[]> {
 }
 
 // One visit per lesson checks all a lesson page must do: it opens, runs both sides, names the
-// harm with the CLI's numbers, fits the narrowest supported screen, steps, and keeps the console
+// harm with the CLI's numbers, gives the verdicts its HTML carried from the build
+// (prerender_verdict.spec.ts), fits the narrowest supported screen, steps, and keeps the console
 // clean.
 test('every lesson opens at 360 px, names its harm on the bad side and the same measure on the fix, with the CLI numbers, and steps', async ({ page }) => {
   test.setTimeout(360_000);
@@ -74,9 +75,16 @@ test('every lesson opens at 360 px, names its harm on the bad side and the same 
   for (const folder of folders) {
     const bad = cliVerdict(folder, 'bad');
     const good = cliVerdict(folder, 'good');
-    await page.goto(`index.html?lesson=${bad.lesson}`);
+    const url = `index.html?lesson=${bad.lesson}`;
+    const html = await (await page.request.get(url)).text();
+    await page.goto(url);
     await expect(page.getByTestId('lesson-page')).toHaveAttribute('data-slug', bad.lesson);
     await verdictsShown(page);
+    for (const side of ['bad', 'good']) {
+      expect(await liveVerdict(page, side), `${folder} ${side}: the engine's verdict is the built one`).toEqual(
+        servedVerdict(html, side, 'en'),
+      );
+    }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${folder} is wider than 360 px`).toBeLessThanOrEqual(0);
     const head = (side: string) => page.getByTestId(`verdict-${side}`).locator('.verdict');
