@@ -568,9 +568,11 @@ impl<V: Value> Cx<'_, V> {
             }
         }
         if !out.is_empty() {
+            self.rt.race_io_read(self.gid);
             return Ok(ReadResult::Data(out));
         }
         if e.inbox.is_empty() && e.eof_at.is_some_and(|at| at <= now) {
+            self.rt.race_io_read(self.gid);
             return Ok(ReadResult::Eof);
         }
         Ok(ReadResult::WouldBlock)
@@ -598,9 +600,12 @@ impl<V: Value> Cx<'_, V> {
         if e.write_deadline.is_some_and(|d| now >= d) {
             return Err(NetError::Timeout);
         }
+        // As syscall.Write: before the bytes go, whether or not the peer is still there.
+        self.rt.race_io_write(self.gid);
         if data.is_empty() {
             return Ok(());
         }
+        let e = &mut self.rt.net.conns[c.index()];
         let sent = now
             .max(e.sent_at)
             .saturating_add(e.path.sending(data.len()));

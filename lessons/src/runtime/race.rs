@@ -293,6 +293,10 @@ pub(crate) enum SyncKey {
     Atomic(Loc),
     /// The process's standard output (Go's fd mutex: printing is an atomic read-modify-write).
     Stdout,
+    /// Go's `syscall.ioSync`: every write to a file descriptor (a connection, stdout)
+    /// release-merges it and every successful read acquires it, so what a goroutine did before
+    /// writing is ordered before what any goroutine does after reading.
+    IoSync,
 }
 
 /// The detector's state for one run.
@@ -1072,7 +1076,21 @@ impl<V: Value> Runtime<V> {
     }
 
     pub(crate) fn race_print(&mut self, g: Gid) {
-        self.race_sync(g, |r, g| r.acq_rel(g, SyncKey::Stdout));
+        self.race_sync(g, |r, g| {
+            r.acq_rel(g, SyncKey::Stdout);
+            r.release_merge(g, SyncKey::IoSync);
+        });
+    }
+
+    /// A write to a connection (Go's `syscall.Write`: `race.ReleaseMerge(&ioSync)`).
+    pub(crate) fn race_io_write(&mut self, g: Gid) {
+        self.race_sync(g, |r, g| r.release_merge(g, SyncKey::IoSync));
+    }
+
+    /// A read from a connection that returned data or end of file (Go's `syscall.Read` without
+    /// an error: `race.Acquire(&ioSync)`).
+    pub(crate) fn race_io_read(&mut self, g: Gid) {
+        self.race_sync(g, |r, g| r.acquire(g, SyncKey::IoSync));
     }
 
     pub(crate) fn race_wg_done(&mut self, g: Gid, w: WgId) {
