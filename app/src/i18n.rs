@@ -248,6 +248,11 @@ static ZH: &[(&str, &str)] = &[
     ("← All lessons", "← 全部课程"),
     ("Lesson navigation", "课程导航"),
     ("Go version", "Go 版本"),
+    ("Race detector", "竞态检测器"),
+    (
+        "Run both programs as go run -race does: every data race is reported",
+        "像 go run -race 那样运行两个程序：报告每一个数据竞争",
+    ),
     (
         "Run both programs with the loop variables and timers of this Go release",
         "用这个 Go 版本的循环变量和定时器语义运行两个程序",

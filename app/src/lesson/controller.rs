@@ -148,6 +148,9 @@ pub struct LessonController {
     pub schedule: RwSignal<Option<String>>,
     /// The Go release whose semantics both programs run with (the version switch).
     pub go: RwSignal<GoVersion>,
+    /// Whether both programs run with Go's race detector (the lesson's `race`, or the learner's
+    /// choice: `race_switch.rs`).
+    pub race: RwSignal<bool>,
     /// The finished runs; `None` until the first run finishes.
     pub runs: RwSignal<Option<Rc<Runs>>, LocalStorage>,
     /// Playback position.
@@ -195,6 +198,7 @@ impl LessonController {
             edits: RwSignal::new(state.edits.clone()),
             schedule: RwSignal::new(state.schedule.clone()),
             go: RwSignal::new(state.go),
+            race: RwSignal::new(state.race),
             runs: RwSignal::new_local(None),
             cursor: RwSignal::new(Cursor::default()),
             speed: RwSignal::new(SPEEDS_NS.len() / 2),
@@ -294,10 +298,19 @@ impl LessonController {
             self.params.get(),
             self.seed.get(),
             self.go.get(),
+            self.race.get(),
             self.schedule.with(Option::is_none),
             self.edits.with(|e| e.iter().all(Option::is_none)),
         );
-        if now != (defaults.params, defaults.seed, defaults.go, true, true) {
+        let built = (
+            defaults.params,
+            defaults.seed,
+            defaults.go,
+            defaults.race,
+            true,
+            true,
+        );
+        if now != built {
             return None;
         }
         let all = crate::lesson::text::loaded(&self.lesson.slug)?.verdicts?;
@@ -416,6 +429,16 @@ impl LessonController {
         self.rerun();
     }
 
+    /// Runs both programs with Go's race detector on or off from now on (a new history entry).
+    pub fn set_race(&self, on: bool) {
+        if self.race.get_untracked() == on {
+            return;
+        }
+        self.race.set(on);
+        self.write_url(true);
+        self.rerun();
+    }
+
     /// The source `side` runs, as written: the learner's edit, else the lesson's file (its
     /// marked constants still carry the lesson's defaults; the sliders' values replace them).
     pub fn source(&self, side: Side) -> String {
@@ -529,6 +552,7 @@ impl LessonController {
             edits: self.edits.get_untracked(),
             schedule: self.schedule.get_untracked(),
             go: self.go.get_untracked(),
+            race: self.race.get_untracked(),
         })
     }
 
@@ -639,7 +663,7 @@ impl LessonController {
             params: self.param_values_untracked(),
             seed: self.seed.get_untracked(),
             preempt_every: self.lesson.preempt_every,
-            race: self.lesson.race,
+            race: self.race.get_untracked(),
             go: self.go.get_untracked(),
             schedule: self.schedule.get_untracked(),
             links: crate::catalog::links(self.lesson).to_vec(),

@@ -13,6 +13,7 @@ pub mod go_version_switch;
 pub mod keyboard;
 pub mod narration_line;
 pub mod param_panel;
+pub mod race_switch;
 pub mod run_names;
 pub mod text;
 pub mod verdict_box;

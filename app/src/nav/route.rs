@@ -16,6 +16,10 @@ pub const SEED: &str = "seed";
 /// Query key of the Go release both programs run with (`go=1.21`; see
 /// `lessons::golite::GoVersion`). Written only when it is not the lesson's own default.
 pub const GO: &str = "go";
+/// Query key of Go's race detector (`race=1` on, `race=0` off): on by default in a lesson that
+/// declares `race = true`, off in the others; any run, an edit too, may turn it on. Written only
+/// when it is not the lesson's own default.
+pub const RACE: &str = "race";
 /// Query key of the lockstep cursor position (see `lockstep`).
 pub const STEP: &str = "step";
 /// Query key of the explicit schedule the bad side runs with (a found failing schedule, see
@@ -77,6 +81,8 @@ pub struct LessonState {
     pub schedule: Option<String>,
     /// The Go release whose semantics both programs follow.
     pub go: GoVersion,
+    /// Whether both programs run with Go's race detector.
+    pub race: bool,
 }
 
 impl LessonState {
@@ -90,6 +96,7 @@ impl LessonState {
             edits: [None, None],
             schedule: None,
             go: lesson.go,
+            race: lesson.race,
         }
     }
 
@@ -182,6 +189,16 @@ pub fn resolve<'a>(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'a
             )),
         }
     }
+    if let Some(v) = get(RACE) {
+        match v.trim() {
+            "1" | "true" | "on" => state.race = true,
+            "0" | "false" | "off" => state.race = false,
+            _ => notices.push(format!(
+                "{RACE} {v:?} is neither 1 (on) nor 0 (off); the race detector is {}.",
+                if lesson.race { "on" } else { "off" }
+            )),
+        }
+    }
     if let Some(v) = get(STEP) {
         match v.trim().parse::<usize>() {
             Ok(s) => state.step = Some(s),
@@ -222,7 +239,7 @@ fn others(pairs: &[(String, String)], params: &[&str]) -> Vec<(String, String)> 
     pairs
         .iter()
         .filter(|(k, _)| {
-            ![LESSON, SEED, GO, STEP, SCHEDULE, EDITS[0], EDITS[1]].contains(&k.as_str())
+            ![LESSON, SEED, GO, RACE, STEP, SCHEDULE, EDITS[0], EDITS[1]].contains(&k.as_str())
                 && !params.contains(&k.as_str())
         })
         .cloned()
@@ -245,6 +262,9 @@ pub fn to_pairs(
         out.push((SEED.to_string(), s.seed.to_string()));
         if s.go != lesson.go {
             out.push((GO.to_string(), s.go.as_str().to_string()));
+        }
+        if s.race != lesson.race {
+            out.push((RACE.to_string(), if s.race { "1" } else { "0" }.to_string()));
         }
         if let Some(step) = s.step {
             out.push((STEP.to_string(), step.to_string()));
@@ -331,7 +351,7 @@ pub fn key_notices(
             ));
         }
         let mine = [
-            LESSON, SEED, GO, STEP, SCHEDULE, SCHEDULER, PICKS, EDITS[0], EDITS[1],
+            LESSON, SEED, GO, RACE, STEP, SCHEDULE, SCHEDULER, PICKS, EDITS[0], EDITS[1],
         ]
         .contains(&k.as_str())
             || known.contains(&k.as_str())
@@ -464,6 +484,7 @@ mod tests {
                 edits: [None, None],
                 schedule: None,
                 go: GoVersion::Go127,
+                race: false,
             })
         );
     }
@@ -481,9 +502,36 @@ mod tests {
                 edits: [None, None],
                 schedule: None,
                 go: GoVersion::Go127,
+                race: false,
             })
         );
         assert!(r.notices.is_empty());
+    }
+
+    #[test]
+    fn the_race_detector_is_the_lesson_s_unless_the_url_says_otherwise() {
+        let race = |q: &str| state(&route(q)).map(|s| s.race);
+        assert_eq!(race("?lesson=demo"), Some(false));
+        assert_eq!(race("?lesson=demo&race=1"), Some(true));
+        assert_eq!(race("?lesson=demo&race=on"), Some(true));
+        assert_eq!(race("?lesson=demo&race=0"), Some(false));
+        let r = route("?lesson=demo&race=yes");
+        assert_eq!(state(&r).map(|s| s.race), Some(false));
+        assert_eq!(
+            r.notices,
+            ["race \"yes\" is neither 1 (on) nor 0 (off); the race detector is off."]
+        );
+        // Written only when it is not the lesson's default.
+        let l = lesson();
+        let on = Page::Lesson(LessonState {
+            race: true,
+            ..LessonState::defaults(&l)
+        });
+        let q = crate::nav::query::build(&to_pairs(&on, Some(&l), &[]));
+        assert_eq!(q, "lesson=demo&requests=10&timeoutMs=50&seed=3&race=1");
+        let off = Page::Lesson(LessonState::defaults(&l));
+        let q = crate::nav::query::build(&to_pairs(&off, Some(&l), &[]));
+        assert_eq!(q, "lesson=demo&requests=10&timeoutMs=50&seed=3");
     }
 
     #[test]
@@ -578,13 +626,14 @@ mod tests {
             edits: [None, Some("package main\n\nfunc main() {}\n".into())],
             schedule: None,
             go: GoVersion::Go121,
+            race: true,
         };
         let extra = vec![("embed".to_string(), "1".to_string())];
         let page = Page::Lesson(s.clone());
         let q = crate::nav::query::build(&to_pairs(&page, Some(&l), &extra));
         assert_eq!(
             q,
-            "lesson=demo&requests=7&timeoutMs=70&seed=11&go=1.21&step=5&embed=1"
+            "lesson=demo&requests=7&timeoutMs=70&seed=11&go=1.21&race=1&step=5&embed=1"
         );
         let frag = to_fragment(&page);
         assert!(frag.starts_with("good_go="), "{frag}");

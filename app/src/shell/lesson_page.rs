@@ -22,6 +22,7 @@ use crate::lesson::go_version_switch::GoVersionSwitch;
 use crate::lesson::keyboard::{self, Command};
 use crate::lesson::narration_line::NarrationLine;
 use crate::lesson::param_panel::ParamPanel;
+use crate::lesson::race_switch::RaceSwitch;
 use crate::lesson::text;
 use crate::lesson::verdict_box::VerdictBox;
 use crate::lesson::why_panel::WhyPanel;
@@ -123,6 +124,7 @@ pub fn LessonPage(
             <div class="params-bar">
                 <ParamPanel ctl=ctl />
                 <GoVersionSwitch ctl=ctl />
+                <RaceSwitch ctl=ctl />
             </div>
             <div class="toolbar">
                 <ControlBar ctl=ctl />
@@ -180,6 +182,7 @@ fn EmbedView(ctl: LessonController, opts: EmbedOptions, notices: Vec<String>) ->
                 <ControlBar ctl=ctl />
                 // The release the frame runs (`go=` in its URL fixes the start) and the switch.
                 <GoVersionSwitch ctl=ctl />
+                <RaceSwitch ctl=ctl />
             </div>
             <div class="sides" class:single=!both>
                 {opts.sides[0].then(|| view! { <SidePanel ctl=ctl side=Side::Bad opts=opts.clone() /> })}

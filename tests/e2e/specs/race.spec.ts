@@ -101,6 +101,43 @@ test("lesson 15's data race: verdict, badges on line 19, a jump to each access, 
   expect(problems).toEqual([]);
 });
 
+test('the Race detector switch: on by default in lesson 15, off elsewhere, in the URL when not the default', async ({ page }) => {
+  const problems = watchConsole(page);
+  const toggle = page.getByTestId('race-toggle');
+  const badges = (side: string) => page.getByTestId(`code-${side}`).locator('[data-testid="race-badge"]');
+  // Lesson 15 turned off by its link: the counter still loses updates, but no race is reported.
+  await page.goto('index.html?lesson=racy-counter&race=0');
+  await verdictsShown(page);
+  await expect(toggle).not.toBeChecked();
+  await expect(badges('bad')).toHaveCount(0);
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).not.toContainText('DATA RACE');
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page).not.toHaveURL(/[?&]race=/);
+  await expect(page.getByTestId('verdict-bad').locator('.verdict[data-source="engine"]')).toContainText('2 DATA RACES, the first on s.hits');
+  await expect(badges('bad')).toHaveCount(1);
+  await expect(badges('good')).toHaveCount(0);
+
+  // Lesson 32 (off by default) turned on: its backend's map is written under a mutex by the
+  // handlers and read by main after the last response, which Go's detector orders through
+  // the connection's write and read (syscall's ioSync): no race on either side, as in Go.
+  await page.goto('index.html?lesson=client-per-request');
+  await verdictsShown(page);
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await expect(page).toHaveURL(/[?&]race=1(&|$)/);
+  // Opened from that link, the page runs both sides with the detector from the start.
+  await page.goto(page.url());
+  await verdictsShown(page);
+  await expect(toggle).toBeChecked();
+  await expect(badges('bad')).toHaveCount(0);
+  await expect(badges('good')).toHaveCount(0);
+  await expect(page.getByTestId('verdict-bad').locator('.verdict')).not.toContainText('DATA RACE');
+  await page.getByTestId('race-switch').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'race-switch.png') });
+  expect(problems).toEqual([]);
+});
+
 test('screenshots: the race, the verdicts and the why panel, desktop and phone', async ({ page }) => {
   fs.mkdirSync(artifacts, { recursive: true });
   for (const [name, w, h] of [
