@@ -300,17 +300,20 @@ pub(crate) struct FuncCode {
     pub(crate) prelude: bool,
     /// Bit i set: result i lives in a boxed cell (captured by a closure).
     pub(crate) boxed_results: u64,
-    /// The `go` instructions Go runs through a wrapper function (see `compile/go_wrapper.rs`).
+    /// The `go` and `defer` instructions Go runs through a wrapper function (see
+    /// `compile/go_wrapper.rs`).
     pub(crate) go_wraps: Vec<GoWrap>,
 }
 
-/// A `go` statement whose call Go runs in a wrapper function `NAME.gowrapN`: Go's dumps show
-/// the goroutine there until it runs, and its race reports show the wrapper as the
-/// goroutine's outermost frame.
+/// A `go` or `defer` statement whose call Go runs in a wrapper function `NAME.gowrapN` or
+/// `NAME.deferwrapN`: Go's dumps show a goroutine there until it runs, and race reports show
+/// the wrapper as the goroutine's outermost frame, or under the deferred call's frames.
 #[derive(Clone, Debug)]
 pub(crate) struct GoWrap {
-    /// The index of the `go` instruction.
+    /// The index of the `go` or `defer` instruction.
     pub(crate) pc: u32,
+    /// A `defer` statement's wrapper (`deferwrapN`), else a `go` statement's (`gowrapN`).
+    pub(crate) defer: bool,
     /// N in `gowrapN` (counted in the enclosing function).
     pub(crate) n: u32,
     /// This wrapper's number in the whole program, from 0: its race frame names function

@@ -202,7 +202,8 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
             .iter()
             .map(|f| Rc::from(f.name.as_str()))
             .collect();
-        // Then the `gowrapN` wrappers, numbered across the program (`code::GoWrap::id`).
+        // Then the `gowrapN` and `deferwrapN` wrappers, numbered across the program
+        // (`code::GoWrap::id`).
         let base = names.len();
         for f in prog.funcs.iter() {
             for w in &f.go_wraps {
@@ -210,7 +211,8 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
                 if names.len() <= i {
                     names.resize(i + 1, Rc::from("main.?"));
                 }
-                names[i] = Rc::from(format!("{}.gowrap{}", f.name, w.n).as_str());
+                let kind = if w.defer { "deferwrap" } else { "gowrap" };
+                names[i] = Rc::from(format!("{}.{kind}{}", f.name, w.n).as_str());
             }
         }
         rt.enable_race(Rc::from(names), sh.race_pins.stacks.clone(), "prog.go");

@@ -320,8 +320,11 @@ pub(crate) struct RaceState {
     names: HashMap<u32, Rc<str>>,
     /// Where the running goroutine is, for the accesses the runtime makes on its behalf (a
     /// channel send reads the channel, a close writes it) and the `go` statements it records;
-    /// set with [`Cx::race_at`].
+    /// set with [`Cx::race_at`]. Its line is the goroutine's current one, unless `cur_exact`.
     cur_site: Site,
+    /// `cur_site` is a frame Go shows in place of the goroutine's (a deferred call's wrapper
+    /// at its `defer` line): its line is used as it is.
+    cur_exact: bool,
     /// The stack nodes the runtime added for its own frames (`runtime.chansend` over the
     /// program's), by (parent, func, line).
     own_stacks: HashMap<(u32, u32, u32), u32>,
@@ -349,6 +352,7 @@ impl RaceState {
                 line: 0,
                 stack: 0,
             },
+            cur_exact: false,
             file: Rc::from(file),
             names: HashMap::default(),
             own_stacks: HashMap::default(),
@@ -925,6 +929,7 @@ impl<V: Value> Runtime<V> {
         let (step, event) = (self.steps, self.events_recorded);
         let line = self.gs.get(g.index()).map_or(0, |x| x.line);
         if let Some(r) = self.race.as_deref_mut() {
+            let line = if r.cur_exact { r.cur_site.line } else { line };
             let mut site = Site { line, ..r.cur_site };
             if let Some((func, fline)) = inside {
                 let key = (site.stack, site.func, site.line);
@@ -1176,9 +1181,12 @@ impl<V: Value> Cx<'_, V> {
     /// Where the running goroutine is, for the accesses and `go` statements the runtime
     /// records on its behalf (channel sends and closes, goroutine creation sites).
     #[inline]
-    pub fn race_at(&mut self, site: Site) {
+    /// Where the running goroutine is for the race detector; `exact`: keep `site`'s line
+    /// rather than the goroutine's current one.
+    pub fn race_at(&mut self, site: Site, exact: bool) {
         if let Some(r) = self.rt.race.as_deref_mut() {
             r.cur_site = site;
+            r.cur_exact = exact;
         }
     }
 }

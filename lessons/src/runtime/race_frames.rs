@@ -146,12 +146,18 @@ static FRAMES: &[(&str, &str, u32)] = &[
     // 23-24: a channel's send reads it, its close writes it (`close_while_sending.go`).
     ("runtime.chansend", "runtime/chan.go", 176),
     ("runtime.closechan", "runtime/chan.go", 414),
+    // 25: a deferred call run as its function returns, in place of that function's frame
+    // (`tests/oracle/race/programs/defer_frames.go`).
+    ("runtime.deferreturn", "runtime/panic.go", 668),
 ];
 
 /// A send's read of its channel, as an id and line.
 pub const CHAN_SEND: (u32, u32) = (23 | RUNTIME_FUNC, 176);
 /// A close's write of its channel, as an id and line.
 pub const CLOSE_CHAN: (u32, u32) = (24 | RUNTIME_FUNC, 414);
+
+/// The frame a deferred call run at its function's return is called from, as an id and line.
+pub const DEFER_RETURN: (u32, u32) = (25 | RUNTIME_FUNC, 668);
 
 /// `string(b)` of a `[]byte`: the read of its bytes, as an id and line.
 pub const SLICE_BYTE_TO_STRING: (u32, u32) = (21 | RUNTIME_FUNC, 140);

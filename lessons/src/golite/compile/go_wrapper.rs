@@ -27,9 +27,9 @@ impl<'a> Compiler<'a> {
         Some(f.go_defer_wraps)
     }
 
-    /// Records that the `go` instruction just emitted for call `e` starts its goroutine in
-    /// wrapper `n`.
-    pub(crate) fn note_go_wrapper(&mut self, e: &Expr, n: u32) {
+    /// Records that the `go` (or, with `defer`, the `defer`) instruction just emitted for call
+    /// `e` runs it in wrapper `n`.
+    pub(crate) fn note_go_wrapper(&mut self, e: &Expr, n: u32, defer: bool) {
         // The call's `(` follows its callee: after a function literal's closing brace.
         let line = match &e.kind {
             ExprKind::Call { func, .. } => match &func.unparen().kind {
@@ -43,6 +43,7 @@ impl<'a> Compiler<'a> {
         if let Some(pc) = f.code.code.len().checked_sub(1) {
             f.code.go_wraps.push(GoWrap {
                 pc: pc as u32,
+                defer,
                 n,
                 id,
                 line,

@@ -91,14 +91,17 @@ impl<'a> Compiler<'a> {
                 let wrapper = self.go_defer_wrapper(e);
                 self.call(e, Mode::Go, None)?;
                 if let Some(n) = wrapper {
-                    self.note_go_wrapper(e, n);
+                    self.note_go_wrapper(e, n, false);
                 }
                 Ok(())
             }
             StmtKind::Defer(e) => {
-                // Counted for the numbering only: a deferred call shows in no dump.
-                let _ = self.go_defer_wrapper(e);
+                // A deferred call shows in no dump, but in race reports.
+                let wrapper = self.go_defer_wrapper(e);
                 self.call(e, Mode::Defer, None)?;
+                if let Some(n) = wrapper {
+                    self.note_go_wrapper(e, n, true);
+                }
                 self.range_defer();
                 Ok(())
             }

@@ -197,6 +197,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 f.defers.push(Deferred {
                     callee: Callee::Native(N::WgGoDone),
                     args: vec![wg],
+                    race_site: None,
                 });
             }
             let line = t.current_line();

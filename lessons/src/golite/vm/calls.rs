@@ -29,6 +29,9 @@ pub(crate) enum FrameKind {
 pub(crate) struct Deferred {
     pub(crate) callee: Callee,
     pub(crate) args: Vec<Value>,
+    /// With the race detector on: where the call is made from in race reports when it runs
+    /// as its function returns ([`GoTask::defer_race_site`]).
+    pub(crate) race_site: Option<crate::runtime::Site>,
 }
 
 /// What a call runs.
@@ -500,7 +503,16 @@ impl GoTask {
             fr.pc -= 1;
             let top = fr.base as usize + self.sh.prog.funcs[fr.func as usize].nlocals as usize;
             self.stack.truncate(top);
-            self.invoke(cx, d.callee, d.args, FrameKind::Deferred)?;
+            // Race reports place the call where Go's do (see `defer_race_site`) while it is
+            // made: a native runs now, a Go function's frame takes its callers from here.
+            let at = self.frames.len() as u32 - 1;
+            self.defer_site = d
+                .race_site
+                .filter(|_| self.panicking.is_none())
+                .map(|s| (at, s));
+            let r = self.invoke(cx, d.callee, d.args, FrameKind::Deferred);
+            self.defer_site = None;
+            r?;
             return Err(Flow::Reload);
         }
         let Some(fr) = self.frames.pop() else {
@@ -567,15 +579,54 @@ impl GoTask {
         self.meter(cx, super::cost::DEFER_STEPS, "defer");
         let max = self.sh.limits.heap_bytes / DEFER_BYTES;
         let line = self.current_line();
+        let race_site = if self.sh.race {
+            self.defer_race_site()
+        } else {
+            None
+        };
         if let Some(f) = self.frames.last_mut() {
             if f.defers.len() as u64 >= max {
                 return Err(Yield::Limit(format!(
                     "heap limit: more than {max} deferred calls pending in one function call (defer at line {line})"
                 )));
             }
-            f.defers.push(Deferred { callee, args });
+            f.defers.push(Deferred {
+                callee,
+                args,
+                race_site,
+            });
         }
         Ok(())
+    }
+
+    /// Where a call deferred by the top frame's `defer` statement is made from, as Go's race
+    /// reports show it once the function returns: `runtime.deferreturn` in place of the
+    /// function's own frame, under Go's `F.deferwrapN` wrapper at the `defer` line when Go
+    /// wraps the call (`compile/go_wrapper.rs`). `None` in library code.
+    fn defer_race_site(&self) -> Option<crate::runtime::Site> {
+        use crate::runtime::race_frames::DEFER_RETURN;
+        let f = self.frames.last()?;
+        let code = self.sh.prog.funcs.get(f.func as usize)?;
+        if code.prelude {
+            return None;
+        }
+        let at = f.pc.checked_sub(1)?;
+        let callers = if f.func == self.sh.prog.entry {
+            0
+        } else {
+            f.race_stack
+        };
+        let site = |func, line, stack| crate::runtime::Site { func, line, stack };
+        Some(match code.go_wraps.iter().find(|w| w.pc == at && w.defer) {
+            Some(w) => {
+                let under = self
+                    .sh
+                    .race_pins
+                    .intern(callers, DEFER_RETURN.0, DEFER_RETURN.1);
+                site(self.sh.prog.funcs.len() as u32 + w.id, w.line, under)
+            }
+            None => site(DEFER_RETURN.0, DEFER_RETURN.1, callers),
+        })
     }
 
     /// Starts a goroutine.
@@ -608,7 +659,7 @@ impl GoTask {
                 .get(f.func as usize)
                 .filter(|c| !c.prelude)?;
             let at = f.pc.checked_sub(1)?;
-            let w = code.go_wraps.iter().find(|w| w.pc == at)?;
+            let w = code.go_wraps.iter().find(|w| w.pc == at && !w.defer)?;
             Some((format!("{}.gowrap{}", code.name, w.n), w.id, w.line))
         });
         let direct = match &callee {

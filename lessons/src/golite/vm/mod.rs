@@ -164,6 +164,10 @@ pub(crate) struct GoTask {
     /// The interned race stack under this goroutine's outermost frames: Go's `gowrapN`
     /// wrapper for a `go` call it wraps, else none (0).
     pub(crate) race_root: u32,
+    /// While a deferred call is being made at its function's return: that function's frame
+    /// index and the site race reports give the call in its place (`calls.rs`'s
+    /// `defer_race_site`).
+    pub(crate) defer_site: Option<(u32, crate::runtime::Site)>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -222,6 +226,7 @@ impl GoTask {
             created_by: None,
             not_started: None,
             race_root: 0,
+            defer_site: None,
         }
     }
 
@@ -244,13 +249,18 @@ impl GoTask {
     /// The innermost frame in the user's code, for the race detector: its function, line and
     /// callers (prelude frames report their caller's, as in [`GoTask::current_line`]).
     pub fn user_site(&self) -> crate::runtime::Site {
-        for f in self.frames.iter().rev() {
+        for (i, f) in self.frames.iter().enumerate().rev() {
             if f.func == NATIVE_FUNC {
                 continue;
             }
             let code = &self.sh.prog.funcs[f.func as usize];
             if code.prelude {
                 continue;
+            }
+            if let Some((at, site)) = self.defer_site
+                && at as usize == i
+            {
+                return site;
             }
             let pc = (f.pc as usize).saturating_sub(1);
             return crate::runtime::Site {
@@ -299,7 +309,8 @@ impl GoTask {
             self.unflushed = 0;
         }
         if self.sh.race {
-            cx.race_at(self.user_site());
+            let exact = self.defer_site.is_some();
+            cx.race_at(self.user_site(), exact);
         }
         // Releases first: a released channel's buffered values queue frees of their own.
         heap::drain_releases(|id| cx.chan_release(id));
@@ -1612,6 +1623,8 @@ impl GoTask {
                     }
                     Op::Defer(f, argc) => {
                         let args = self.pop_n(argc as usize);
+                        // The frame's pc first: the defer's line and wrapper are read from it.
+                        save!();
                         if let Err(y) = self.push_defer(cx, Callee::Func(f), args) {
                             save!();
                             return y;
@@ -1620,6 +1633,8 @@ impl GoTask {
                     Op::DeferValue(argc) => {
                         let f = pop!();
                         let args = self.pop_n(argc as usize);
+                        // The frame's pc first: the defer's line and wrapper are read from it.
+                        save!();
                         if let Err(y) = self.push_defer(cx, Callee::Value(f), args) {
                             save!();
                             return y;
@@ -1627,6 +1642,8 @@ impl GoTask {
                     }
                     Op::DeferIface(sym, argc) => {
                         let args = self.pop_n(argc as usize + 1);
+                        // The frame's pc first: the defer's line and wrapper are read from it.
+                        save!();
                         if let Err(y) = self.push_defer(cx, Callee::Iface(sym), args) {
                             save!();
                             return y;
@@ -1634,6 +1651,8 @@ impl GoTask {
                     }
                     Op::DeferNative(n, argc) => {
                         let args = self.pop_n(argc as usize);
+                        // The frame's pc first: the defer's line and wrapper are read from it.
+                        save!();
                         if let Err(y) = self.push_defer(cx, Callee::Native(n), args) {
                             save!();
                             return y;
