@@ -107,6 +107,16 @@ fn said(file: &str, done: &Searched, ms: f64, l: Lang) -> String {
                 ),
             }
         }
+        // The anti-pattern of a lesson whose harm is a measure (a spinning loop, memory held)
+        // fails no schedule: say what was looked for, so "no failure" does not read as "no bug".
+        Searched::NoFailure { tried } if file == "bad.go" => match l {
+            Lang::En => format!(
+                "{file}: {tried} schedules, none deadlocked, panicked, raced, leaked or printed something else ({ms:.0} ms): its harm is what the verdict measures."
+            ),
+            Lang::Zh => format!(
+                "{file}：{tried} 个调度，没有死锁、panic、数据竞争、泄漏或不同的输出（{ms:.0} 毫秒）：它的危害就是结论里量出来的那些。"
+            ),
+        },
         Searched::NoFailure { tried } => match l {
             Lang::En => format!("{file}: {tried} schedules, no failure ({ms:.0} ms)."),
             Lang::Zh => format!("{file}：{tried} 个调度，没有失败（{ms:.0} 毫秒）。"),
@@ -319,5 +329,27 @@ pub fn FindSchedule(ctl: LessonController) -> impl IntoView {
                 {message}
             </span>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_without_failure_says_what_it_looked_for_on_the_anti_pattern() {
+        let none = Searched::NoFailure { tried: 300 };
+        assert_eq!(
+            said("bad.go", &none, 446.2, Lang::En),
+            "bad.go: 300 schedules, none deadlocked, panicked, raced, leaked or printed something else (446 ms): its harm is what the verdict measures."
+        );
+        assert_eq!(
+            said("bad.go", &none, 446.2, Lang::Zh),
+            "bad.go：300 个调度，没有死锁、panic、数据竞争、泄漏或不同的输出（446 毫秒）：它的危害就是结论里量出来的那些。"
+        );
+        assert_eq!(
+            said("good.go", &none, 189.0, Lang::En),
+            "good.go: 300 schedules, no failure (189 ms)."
+        );
     }
 }
