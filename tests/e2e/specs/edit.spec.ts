@@ -204,7 +204,9 @@ test('runaway programs end with the limit that stopped them, and the page keeps 
   ];
   for (const [src, verdict] of cases) {
     await editAndRun(page, 'good', src);
-    // While it runs, animation frames keep coming: the page is not frozen.
+    // While it runs, animation frames keep coming: the page is not frozen (a run on the page's
+    // thread draws one frame in 500 ms; 6 were seen on a loaded 2-core machine, 25 or more when
+    // quiet: the frame budget itself is script/budgets').
     const frames = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -218,7 +220,7 @@ test('runaway programs end with the limit that stopped them, and the page keeps 
           requestAnimationFrame(tick);
         }),
     );
-    expect(frames).toBeGreaterThan(10);
+    expect(frames).toBeGreaterThan(3);
     await expect(headline(page, 'good')).toHaveText(verdict, { timeout: 25_000 });
   }
   expect(problems).toEqual([]);
