@@ -421,20 +421,22 @@ impl LessonController {
     /// Runs both programs with the semantics of Go release `go` from now on (a new history
     /// entry, unless it is the release in use).
     pub fn set_go(&self, go: GoVersion) {
-        if self.go.get_untracked() == go {
-            return;
-        }
-        self.go.set(go);
-        self.write_url(true);
-        self.rerun();
+        self.change_setting(self.go, go);
     }
 
-    /// Runs both programs with Go's race detector on or off from now on (a new history entry).
+    /// Runs both programs with Go's race detector on or off from now on (a new history entry,
+    /// unless it is already so).
     pub fn set_race(&self, on: bool) {
-        if self.race.get_untracked() == on {
+        self.change_setting(self.race, on);
+    }
+
+    /// Sets a run setting both programs share and re-runs them, with a new history entry;
+    /// nothing when it already holds `value`.
+    fn change_setting<T: PartialEq + Send + Sync + 'static>(&self, setting: RwSignal<T>, value: T) {
+        if setting.with_untracked(|v| *v == value) {
             return;
         }
-        self.race.set(on);
+        setting.set(value);
         self.write_url(true);
         self.rerun();
     }

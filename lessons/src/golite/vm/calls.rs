@@ -611,11 +611,8 @@ impl GoTask {
             return None;
         }
         let at = f.pc.checked_sub(1)?;
-        let callers = if f.func == self.sh.prog.entry {
-            0
-        } else {
-            f.race_stack
-        };
+        // The function's callers (none for the program's entry, a goroutine's first frame).
+        let callers = f.race_stack;
         let site = |func, line, stack| crate::runtime::Site { func, line, stack };
         Some(match code.go_wraps.iter().find(|w| w.pc == at && w.defer) {
             Some(w) => {
