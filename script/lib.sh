@@ -65,9 +65,13 @@ wasm_bindgen_version() {
 _install_wasm_bindgen() {
   local want="$1"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    step "cargo install wasm-bindgen-cli --version =$want (about 5 minutes cold)"
-    # Not --locked: its lock file pins a crate version the registry lacks.
-    cargo install wasm-bindgen-cli --version "=$want"
+    step "cargo install wasm-bindgen-cli --version =$want (about 3 minutes cold)"
+    # Not --locked: its lock file pins a crate version the registry lacks. opt-level 1 without
+    # LTO: 3m03 against 3m50 to build on 2 cores, the same bytes out, 0.88 s against 0.81 s to
+    # run on the page's wasm (2026-12-07).
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+      CARGO_PROFILE_RELEASE_DEBUG=false \
+      cargo install wasm-bindgen-cli --version "=$want"
   fi
 }
 
