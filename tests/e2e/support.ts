@@ -132,3 +132,43 @@ export async function liveVerdict(page: Page, side: string): Promise<Verdict> {
     figures: (await p.getAttribute('data-figures')) ?? '',
   };
 }
+
+/** Fix mode: the learner's source in the editor, Check pressed, the result once graded. */
+export async function challengeCheck(page: Page, src: string) {
+  await page.getByTestId('challenge-editor').fill(src);
+  await page.getByTestId('challenge-check').click();
+  const result = page.getByTestId('challenge-result');
+  await expect(result).toHaveAttribute('data-state', /passed|failed/, { timeout: 60_000 });
+  return result;
+}
+
+/** One lesson graded in the page, as the page timed it (milliseconds). */
+export interface GradeTiming {
+  lesson: string;
+  fix_ms: number;
+  fix_longest_case_ms: number;
+  bad_ms: number;
+  bad_longest_case_ms: number;
+}
+
+/** Grades each catalog lesson's good.go (must pass) and bad.go (must fail) in fix mode. */
+export async function gradeLessons(page: Page, dirs: string[]): Promise<GradeTiming[]> {
+  const rows: GradeTiming[] = [];
+  for (const dir of dirs) {
+    const slug = dir.slice(3);
+    const folder = path.join(repo, 'lessons/catalog', dir);
+    await page.goto(`index.html?lesson=${slug}&mode=fix`);
+    const good = await challengeCheck(page, fs.readFileSync(path.join(folder, 'good.go'), 'utf8'));
+    await expect(good, slug).toHaveAttribute('data-state', 'passed');
+    const bad = await challengeCheck(page, fs.readFileSync(path.join(folder, 'bad.go'), 'utf8'));
+    await expect(bad, slug).toHaveAttribute('data-state', 'failed');
+    rows.push({
+      lesson: dir,
+      fix_ms: Number(await good.getAttribute('data-grade-ms')),
+      fix_longest_case_ms: Number(await good.getAttribute('data-longest-case-ms')),
+      bad_ms: Number(await bad.getAttribute('data-grade-ms')),
+      bad_longest_case_ms: Number(await bad.getAttribute('data-longest-case-ms')),
+    });
+  }
+  return rows;
+}

@@ -140,27 +140,40 @@ test('with the service worker: the second visit comes from its cache, and every 
   await verdictsShown(page);
   expect(fromNetwork.filter((u) => !u.endsWith('/sw.js'))).toEqual([]);
 
-  // Offline (the DevTools protocol's network emulation): every lesson's page comes from the
-  // worker, with its programs' file in the worker's cache; three of them run to their verdicts
-  // (the engine is one for all lessons), and the home page lists them all.
+  // Offline (the DevTools protocol's network emulation): every lesson's own page (titled) and its
+  // programs' file are in the worker's cache; three lessons are opened from it and run to their
+  // verdicts (one navigation rule and one engine serve every lesson: sw.js pageFor), and the
+  // home page lists them all.
   await context.setOffline(true);
-  const cached: string[] = await page.evaluate(async () => {
-    const urls: string[] = [];
+  const cached: Record<string, string> = await page.evaluate(async () => {
+    const pages: Record<string, string> = {};
     for (const name of await caches.keys()) {
-      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        const p = new URL(req.url).pathname;
+        pages[p] = p.includes('/pages/') ? ((await (await cache.match(req))?.text()) ?? '') : '';
+      }
     }
-    return urls;
+    return pages;
   });
   const files = fs.readdirSync(path.join(dist, 'lessons')).filter((f) => f.endsWith('.json'));
-  const ran = new Set(['forgotten-sender', 'racy-counter', 'client-per-request']);
+  const unescape = (t: string) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   for (const l of lessons()) {
+    const pageUrl = Object.keys(cached).find((u) => u.endsWith(`/pages/${l.slug}.html`));
+    expect(pageUrl, `${l.slug}: its page cached`).toBeTruthy();
+    const title = cached[pageUrl!].match(/<h1 data-prerender="title">([^<]*)<\/h1>/)?.[1];
+    expect(unescape(title ?? ''), l.slug).toBe(l.title);
+    const file = files.find((f) => f.startsWith(`${l.slug}.`) && /^[a-z0-9-]+\.[0-9a-f]{16}\.json$/.test(f));
+    expect(file, l.slug).toBeTruthy();
+    expect(Object.keys(cached).some((u) => u.endsWith(`/lessons/${file}`)), `${l.slug}: ${file} cached`).toBe(true);
+  }
+  const ran = lessons().filter((l) => ['forgotten-sender', 'racy-counter', 'client-per-request'].includes(l.slug));
+  expect(ran.length).toBe(3);
+  for (const l of ran) {
     const r = await page.goto(`index.html?lesson=${l.slug}`);
     expect(r?.fromServiceWorker(), l.slug).toBe(true);
     await expect(page.getByTestId('lesson-title')).toHaveText(l.title);
-    const file = files.find((f) => f.startsWith(`${l.slug}.`) && /^[a-z0-9-]+\.[0-9a-f]{16}\.json$/.test(f));
-    expect(file, l.slug).toBeTruthy();
-    expect(cached.some((u) => u.endsWith(`/lessons/${file}`)), `${l.slug}: ${file} cached`).toBe(true);
-    if (ran.has(l.slug)) await verdictsShown(page);
+    await verdictsShown(page);
   }
   await page.goto('./');
   await expect(page.locator('#app li.lesson')).toHaveCount(lessons().length);
