@@ -194,6 +194,20 @@ fn start_recording(program: &Program, opts: &RunOptions, record_events: bool) ->
         },
         race: opts.race,
         race_pins: Default::default(),
+        race_library: if opts.race {
+            prog.funcs
+                .iter()
+                .map(|f| {
+                    use crate::runtime::race_frames::{library_frame, library_gowrap};
+                    let frame = f.prelude.then(|| library_frame(&f.name)).flatten();
+                    let gowrap = f.prelude.then(|| library_gowrap(&f.name)).flatten();
+                    (frame.is_some() || gowrap.is_some())
+                        .then_some(vm::LibraryFrame { frame, gowrap })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         map_iters: Default::default(),
     });
     if opts.race {

@@ -958,6 +958,9 @@ impl<V: Value> Runtime<V> {
 
     pub(crate) fn race_spawn(&mut self, parent: Gid, child: Gid, line: u32) {
         if let Some(r) = self.race.as_deref_mut() {
+            // A library frame (`net/http.(*Server).Serve`) keeps Go's line.
+            let lib = super::race_frames::frame(r.cur_site.func).is_some();
+            let line = if lib { r.cur_site.line } else { line };
             let site = (parent != Gid(0)).then_some(Site { line, ..r.cur_site });
             r.spawn(parent, child, site);
         }

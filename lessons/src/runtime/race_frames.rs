@@ -149,7 +149,44 @@ static FRAMES: &[(&str, &str, u32)] = &[
     // 25: a deferred call run as its function returns, in place of that function's frame
     // (`tests/oracle/race/programs/defer_frames.go`).
     ("runtime.deferreturn", "runtime/panic.go", 668),
+    // 26-35: net/http's frames between a handler and its connection's goroutine, and where
+    // that goroutine was started (`tests/oracle/race/programs/http_*_frames.go`,
+    // `httptest_frames.go`). golite's net/http is laid out as Go's (std/http.rs), so each of
+    // these is a library function of the same name, shown with Go's line of its one call on
+    // the way to the program's code.
+    ("net/http.HandlerFunc.ServeHTTP", "net/http/server.go", 2358),
+    ("net/http.(*ServeMux).ServeHTTP", "net/http/server.go", 2923),
+    (
+        "net/http.serverHandler.ServeHTTP",
+        "net/http/server.go",
+        3436,
+    ),
+    ("net/http.(*conn).serve", "net/http/server.go", 2157),
+    (
+        "net/http.(*Server).Serve.gowrap3",
+        "net/http/server.go",
+        3604,
+    ),
+    ("net/http.(*Server).Serve", "net/http/server.go", 3604),
+    ("net/http.Serve", "net/http/server.go", 3038),
+    (
+        "net/http.(*Server).ListenAndServe",
+        "net/http/server.go",
+        3485,
+    ),
+    ("net/http.ListenAndServe", "net/http/server.go", 3836),
+    (
+        "net/http/httptest.(*Server).goServe.func1",
+        "net/http/httptest/server.go",
+        586,
+    ),
 ];
+
+/// The library frames Go's reports show (rows 26-35 of the table), from the first.
+const LIBRARY_FIRST: usize = 26;
+/// `go c.serve()` in `Server.Serve`: Go's compiler wraps the call (it has arguments), and the
+/// wrapper is the connection goroutine's outermost frame.
+const SERVE_GOWRAP: u32 = 30;
 
 /// A send's read of its channel, as an id and line.
 pub const CHAN_SEND: (u32, u32) = (23 | RUNTIME_FUNC, 176);
@@ -201,6 +238,20 @@ pub fn map_frames(op: MapOp, key: MapKey) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// A library function a race report shows as Go does (`net/http.(*conn).serve`), by the name
+/// golite gives it: its frame id (with [`RUNTIME_FUNC`] set) and Go's line.
+pub fn library_frame(name: &str) -> Option<(u32, u32)> {
+    let i = FRAMES[LIBRARY_FIRST..].iter().position(|f| f.0 == name)? + LIBRARY_FIRST;
+    (i as u32 != SERVE_GOWRAP).then(|| (i as u32 | RUNTIME_FUNC, FRAMES[i].2))
+}
+
+/// The wrapper frame Go puts under a goroutine that library function `name` starts, where it
+/// has one (`net/http.(*Server).Serve.gowrap3` for `Server.Serve`'s connections).
+pub fn library_gowrap(name: &str) -> Option<(u32, u32)> {
+    let w = SERVE_GOWRAP as usize;
+    (name == "net/http.(*Server).Serve").then(|| (SERVE_GOWRAP | RUNTIME_FUNC, FRAMES[w].2))
+}
+
 /// The function name and file of a runtime frame id (with [`RUNTIME_FUNC`] set).
 pub fn frame(id: u32) -> Option<(&'static str, &'static str)> {
     if id & RUNTIME_FUNC == 0 {
@@ -231,6 +282,24 @@ mod tests {
             .into_iter()
             .filter_map(|(id, line)| frame(id).map(|(f, file)| (f, file, line)))
             .collect()
+    }
+
+    #[test]
+    fn net_http_frames_are_found_by_golites_names_of_them() {
+        let name = |f: Option<(u32, u32)>| f.and_then(|(id, line)| Some((frame(id)?, line)));
+        let server = "net/http/server.go";
+        assert_eq!(
+            name(library_frame("net/http.(*conn).serve")),
+            Some((("net/http.(*conn).serve", server), 2157))
+        );
+        assert_eq!(
+            name(library_gowrap("net/http.(*Server).Serve")),
+            Some((("net/http.(*Server).Serve.gowrap3", server), 3604))
+        );
+        // The wrapper is no function of golite's; other library functions show nothing.
+        assert_eq!(library_frame("net/http.(*Server).Serve.gowrap3"), None);
+        assert_eq!(library_frame("net/http.(*persistConn).readLoop"), None);
+        assert_eq!(library_gowrap("net/http.(*conn).serve"), None);
     }
 
     #[test]

@@ -862,6 +862,20 @@ func (w *httpꞏresponse) finish(closeAfter bool) error {
 	return err
 }
 
+// serverHandler delegates to the server's Handler or the DefaultServeMux, as Go's does (a
+// frame of its own between a handler and its connection in race reports).
+type httpꞏserverHandler struct {
+	srv *httpꞏServer
+}
+
+func (sh httpꞏserverHandler) ServeHTTP(rw httpꞏResponseWriter, req *httpꞏRequest) {
+	handler := sh.srv.Handler
+	if handler == nil {
+		handler = httpꞏDefaultServeMux
+	}
+	handler.ServeHTTP(rw, req)
+}
+
 func (c *httpꞏconn) serve() {
 	s := c.server
 	defer s.active.Done()
@@ -899,10 +913,6 @@ func (c *httpꞏconn) serve() {
 		req.ctx = ctx
 		req.RemoteAddr = c.rwc.RemoteAddr().String()
 		w := &httpꞏresponse{conn: c, req: req, header: httpꞏHeader{}}
-		h := s.Handler
-		if h == nil {
-			h = httpꞏDefaultServeMux
-		}
 		reqBody := req.Body
 		// Watch the connection while the handler runs (once its body is read, as Go does).
 		if b, ok := reqBody.(*httpꞏbody); ok && !b.sawEOF {
@@ -910,7 +920,7 @@ func (c *httpꞏconn) serve() {
 		} else {
 			c.r.startBackgroundRead()
 		}
-		h.ServeHTTP(w, req)
+		httpꞏserverHandler{s}.ServeHTTP(w, req)
 		cancel()
 		if b, ok := reqBody.(*httpꞏbody); ok {
 			b.onHitEOF = nil

@@ -669,12 +669,19 @@ impl GoTask {
         }
         .filter(|code| !code.prelude && wrapper.is_none());
         let start = direct.map_or(line, |code| code.line);
-        // The wrapper is the goroutine's outermost frame in race reports.
+        // The wrapper is the goroutine's outermost frame in race reports (in the library, where
+        // Go's has one: `net/http.(*Server).Serve.gowrap3`).
         let race_root = match &wrapper {
             Some((_, id, at)) if self.sh.race => {
                 let fid = self.sh.prog.funcs.len() as u32 + id;
                 self.sh.race_pins.intern(0, fid, *at)
             }
+            None if self.sh.race => self
+                .frames
+                .last()
+                .and_then(|f| self.sh.race_library.get(f.func as usize).copied().flatten())
+                .and_then(|l| l.gowrap)
+                .map_or(0, |(fid, at)| self.sh.race_pins.intern(0, fid, at)),
             _ => 0,
         };
         let not_started = match (wrapper, direct) {

@@ -79,8 +79,21 @@ pub(crate) struct Shared {
     /// Objects the race detector has seen (their addresses stay reserved while tracked) and
     /// the call stacks it reports.
     pub(crate) race_pins: race::Pins,
+    /// By function: how a library function shows in race reports, for the few Go's reports
+    /// show (net/http's frames around a handler: `runtime/race_frames.rs`). Empty when the
+    /// detector is off.
+    pub(crate) race_library: Vec<Option<LibraryFrame>>,
     /// Map iterations started so far (each one's order is drawn from its number).
     pub(crate) map_iters: std::cell::Cell<u64>,
+}
+
+/// A library function Go's race reports show: its frame (an id with `RUNTIME_FUNC` set, and
+/// Go's line) when it calls the program's code, and the wrapper frame under the goroutines it
+/// starts.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LibraryFrame {
+    pub(crate) frame: Option<(u32, u32)>,
+    pub(crate) gowrap: Option<(u32, u32)>,
 }
 
 /// A context's part of its name (see `Shared::ctx_names`): the parent context's id, the text
@@ -247,7 +260,8 @@ impl GoTask {
     }
 
     /// The innermost frame in the user's code, for the race detector: its function, line and
-    /// callers (prelude frames report their caller's, as in [`GoTask::current_line`]).
+    /// callers (prelude frames report their caller's, as in [`GoTask::current_line`], but for
+    /// the library frames Go's reports show: `Shared::race_library`).
     pub fn user_site(&self) -> crate::runtime::Site {
         for (i, f) in self.frames.iter().enumerate().rev() {
             if f.func == NATIVE_FUNC {
@@ -255,6 +269,18 @@ impl GoTask {
             }
             let code = &self.sh.prog.funcs[f.func as usize];
             if code.prelude {
+                // A library frame Go's report shows stands for itself, at Go's line.
+                if let Some(&Some(LibraryFrame {
+                    frame: Some((func, line)),
+                    ..
+                })) = self.sh.race_library.get(f.func as usize)
+                {
+                    return crate::runtime::Site {
+                        func,
+                        line,
+                        stack: f.race_stack,
+                    };
+                }
                 continue;
             }
             if let Some((at, site)) = self.defer_site
