@@ -180,10 +180,14 @@ static FRAMES: &[(&str, &str, u32)] = &[
         "net/http/httptest/server.go",
         586,
     ),
+    // 36: a deferred call run by a panic is called from here, and nothing of the panicking
+    // function shows under it (`tests/oracle/race/programs/panic_defer_frames.go`).
+    ("runtime.gopanic", "runtime/panic.go", 859),
 ];
 
-/// The library frames Go's reports show (rows 26-35 of the table), from the first.
+/// The library frames Go's reports show (rows 26-35 of the table).
 const LIBRARY_FIRST: usize = 26;
+const LIBRARY_END: usize = 36;
 /// `go c.serve()` in `Server.Serve`: Go's compiler wraps the call (it has arguments), and the
 /// wrapper is the connection goroutine's outermost frame.
 const SERVE_GOWRAP: u32 = 30;
@@ -195,6 +199,9 @@ pub const CLOSE_CHAN: (u32, u32) = (24 | RUNTIME_FUNC, 414);
 
 /// The frame a deferred call run at its function's return is called from, as an id and line.
 pub const DEFER_RETURN: (u32, u32) = (25 | RUNTIME_FUNC, 668);
+
+/// The frame a deferred call run by a panic is called from, as an id and line.
+pub const GOPANIC: (u32, u32) = (36 | RUNTIME_FUNC, 859);
 
 /// `string(b)` of a `[]byte`: the read of its bytes, as an id and line.
 pub const SLICE_BYTE_TO_STRING: (u32, u32) = (21 | RUNTIME_FUNC, 140);
@@ -241,7 +248,10 @@ pub fn map_frames(op: MapOp, key: MapKey) -> Vec<(u32, u32)> {
 /// A library function a race report shows as Go does (`net/http.(*conn).serve`), by the name
 /// golite gives it: its frame id (with [`RUNTIME_FUNC`] set) and Go's line.
 pub fn library_frame(name: &str) -> Option<(u32, u32)> {
-    let i = FRAMES[LIBRARY_FIRST..].iter().position(|f| f.0 == name)? + LIBRARY_FIRST;
+    let i = FRAMES[LIBRARY_FIRST..LIBRARY_END]
+        .iter()
+        .position(|f| f.0 == name)?
+        + LIBRARY_FIRST;
     (i as u32 != SERVE_GOWRAP).then(|| (i as u32 | RUNTIME_FUNC, FRAMES[i].2))
 }
 

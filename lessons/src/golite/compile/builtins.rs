@@ -23,12 +23,7 @@ impl<'a> Compiler<'a> {
             }
             Ok(())
         };
-        if mode != Mode::Call
-            && !matches!(
-                b,
-                Builtin::Close | Builtin::Panic | Builtin::Print | Builtin::Println
-            )
-        {
+        if mode != Mode::Call && !super::go_wrapper::runs_as_native(b) {
             return self.go_defer_builtin(b, args, mode, e);
         }
         match b {

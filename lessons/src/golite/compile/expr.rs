@@ -695,13 +695,26 @@ impl<'a> Compiler<'a> {
     pub(crate) fn compile_wrapper(&mut self, src: &str, pos: Pos) -> R<TypeId> {
         let (sig, body) = self.parse_func_lit(src, pos)?;
         let line = self.line;
+        // Not the program's function literal: Go numbers only those (`main.main.func1`), and
+        // shows no frame of a wrapper it makes for a method expression or a deferred builtin,
+        // so this one, like library code, shows in no dump or race report.
+        let fid = self.funcs.len();
+        let count = self.f().closure_count;
         let t = self.func_lit(&sig, &body, pos);
+        self.f().closure_count = count;
+        let name = format!("{}.wrapper", self.f().code.name);
+        if let Some(code) = self.funcs.get_mut(fid) {
+            code.prelude = true;
+            code.name = name;
+        }
         self.line = line;
         t
     }
 
     /// `defer delete(m, k)`, `go copy(dst, src)`, `defer clear(m)`: the arguments are evaluated
     /// now into variables of their own, and a function literal making the call is deferred.
+    /// It is Go's wrapper, named as Go names it (`main.handle.deferwrap1`, the number counted by
+    /// `go_wrapper.rs`), and shows in race reports where Go's does.
     /// `defer recover()` does nothing: recover is then not called by a deferred function.
     pub(super) fn go_defer_builtin(
         &mut self,
@@ -746,9 +759,21 @@ impl<'a> Compiler<'a> {
             self.init_var(v);
             names.push(n);
         }
+        let fid = self.funcs.len();
         let r = self.compile_wrapper(&format!("func() {{ {name}({}) }}", names.join(", ")), e.pos);
         self.pop_scope();
         r?;
+        let kind = if mode == Mode::Go {
+            "gowrap"
+        } else {
+            "deferwrap"
+        };
+        let f = self.f();
+        let wrapper = format!("{}.{kind}{}", f.code.name, f.go_defer_wraps);
+        if let Some(code) = self.funcs.get_mut(fid) {
+            code.prelude = false;
+            code.name = wrapper;
+        }
         self.emit(match mode {
             Mode::Go => Op::GoValue(0),
             _ => Op::DeferValue(0),

@@ -11,7 +11,7 @@
 //! enclosing function, in source order, from 1.
 
 use super::expr::Sel;
-use super::{Compiler, Entity};
+use super::{Builtin, Compiler, Entity};
 use crate::golite::code::GoWrap;
 use crate::golite::syntax::ast::{Expr, ExprKind};
 
@@ -52,30 +52,46 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether `go`/`defer` of call `e` compiles a wrapper function of its own (a builtin
+    /// golite does not run as a native): that function is Go's wrapper, named as Go's
+    /// (`expr.rs`'s `go_defer_builtin`), not a frame noted here.
+    pub(crate) fn compiles_wrapper(&mut self, e: &Expr) -> bool {
+        self.called_builtin(e).is_some_and(|b| !runs_as_native(b))
+    }
+
+    fn called_builtin(&mut self, e: &Expr) -> Option<Builtin> {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return None;
+        };
+        match &func.unparen().kind {
+            ExprKind::Ident(n) => match self.peek(n) {
+                Some(Entity::Builtin(b)) => Some(b),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn wrapped(&mut self, e: &Expr) -> bool {
         let ExprKind::Call { func, .. } = &e.kind else {
             return true;
         };
-        let f = func.unparen();
-        match &f.kind {
-            ExprKind::Ident(n) if matches!(self.peek(n), Some(Entity::Builtin(_))) => return true,
-            ExprKind::Selector { x, sel } => {
-                let package = matches!(&x.kind, ExprKind::Ident(p) if matches!(self.peek(p), Some(Entity::Package(_))));
-                if !package {
-                    // A method (the receiver is an argument), unless the selector names a
-                    // field holding a function value.
-                    let field = match self.type_of(x) {
-                        Ok(xt) => {
-                            matches!(self.find_member(xt, &sel.name), Some(Sel::Field { .. }))
-                        }
-                        Err(_) => false,
-                    };
-                    if !field {
-                        return true;
-                    }
+        if self.called_builtin(e).is_some() {
+            return true;
+        }
+        if let ExprKind::Selector { x, sel } = &func.unparen().kind {
+            let package = matches!(&x.kind, ExprKind::Ident(p) if matches!(self.peek(p), Some(Entity::Package(_))));
+            if !package {
+                // A method (the receiver is an argument), unless the selector names a field
+                // holding a function value.
+                let field = match self.type_of(x) {
+                    Ok(xt) => matches!(self.find_member(xt, &sel.name), Some(Sel::Field { .. })),
+                    Err(_) => false,
+                };
+                if !field {
+                    return true;
                 }
             }
-            _ => {}
         }
         match self.type_of(func) {
             Ok(t) => self
@@ -85,4 +101,13 @@ impl<'a> Compiler<'a> {
             Err(_) => true,
         }
     }
+}
+
+/// The builtins a `go` or `defer` statement runs as natives, with no function of golite's
+/// around them (`builtins.rs`); the others get one (`expr.rs`'s `go_defer_builtin`).
+pub(crate) fn runs_as_native(b: Builtin) -> bool {
+    matches!(
+        b,
+        Builtin::Close | Builtin::Panic | Builtin::Print | Builtin::Println
+    )
 }

@@ -88,7 +88,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { lhs, op, rhs } => self.assign(lhs, *op, rhs, s),
             StmtKind::Go(e) => {
-                let wrapper = self.go_defer_wrapper(e);
+                let wrapper = self
+                    .go_defer_wrapper(e)
+                    .filter(|_| !self.compiles_wrapper(e));
                 self.call(e, Mode::Go, None)?;
                 if let Some(n) = wrapper {
                     self.note_go_wrapper(e, n, false);
@@ -97,7 +99,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Defer(e) => {
                 // A deferred call shows in no dump, but in race reports.
-                let wrapper = self.go_defer_wrapper(e);
+                let wrapper = self
+                    .go_defer_wrapper(e)
+                    .filter(|_| !self.compiles_wrapper(e));
                 self.call(e, Mode::Defer, None)?;
                 if let Some(n) = wrapper {
                     self.note_go_wrapper(e, n, true);

@@ -508,7 +508,10 @@ impl GoTask {
             let at = self.frames.len() as u32 - 1;
             self.defer_site = d
                 .race_site
-                .filter(|_| self.panicking.is_none())
+                .map(|s| match self.panicking {
+                    Some(_) => self.panic_race_site(s),
+                    None => s,
+                })
                 .map(|s| (at, s));
             let r = self.invoke(cx, d.callee, d.args, FrameKind::Deferred);
             self.defer_site = None;
@@ -624,6 +627,25 @@ impl GoTask {
             }
             None => site(DEFER_RETURN.0, DEFER_RETURN.1, callers),
         })
+    }
+
+    /// Where a deferred call is made from when a panic runs it: Go's report shows the call
+    /// (or its `deferwrapN` wrapper) over `runtime.gopanic`, and nothing under that, in place
+    /// of `runtime.deferreturn` and the function's callers.
+    fn panic_race_site(&self, s: crate::runtime::Site) -> crate::runtime::Site {
+        use crate::runtime::race_frames::{DEFER_RETURN, GOPANIC};
+        if s.func == DEFER_RETURN.0 {
+            crate::runtime::Site {
+                func: GOPANIC.0,
+                line: GOPANIC.1,
+                stack: 0,
+            }
+        } else {
+            crate::runtime::Site {
+                stack: self.sh.race_pins.intern(0, GOPANIC.0, GOPANIC.1),
+                ..s
+            }
+        }
     }
 
     /// Starts a goroutine.
