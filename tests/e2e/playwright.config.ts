@@ -8,7 +8,9 @@ const port = Number(process.env.E2E_PORT ?? 8090);
 export default defineConfig({
   testDir: './specs',
   outputDir: './artifacts/test-results',
-  timeout: 30_000,
+  // Per test. Several take 15-25 s on a 2-core machine running two browsers, and a third more
+  // when the machine is busy: the bound catches a hang, it does not time the page (budgets do).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
