@@ -39,6 +39,7 @@ pub(super) enum Pkg {
     Http,
     Httptest,
     Iter,
+    Bits,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -22,6 +22,7 @@ mod support;
 mod types;
 
 mod atomic;
+mod bits;
 mod bufio;
 mod builtin;
 mod bytes;
@@ -53,7 +54,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 29] = [
+const ALL: [Package; 30] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -83,6 +84,7 @@ const ALL: [Package; 29] = [
     http::PACKAGE,
     httptest::PACKAGE,
     iter::PACKAGE,
+    bits::PACKAGE,
 ];
 
 const _: () = {
@@ -93,7 +95,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 29] = ALL;
+static PACKAGES: [Package; 30] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -125,6 +127,7 @@ const KNOWN: &[&str] = &[
     "net/http",
     "net/http/httptest",
     "iter",
+    "math/bits",
 ];
 
 /// The library as the compiler sees it.
