@@ -17,26 +17,105 @@ const ADDR: u64 = 0xc000010000;
 /// Go would not terminate either.
 const MAX_DEPTH: usize = 64;
 
+/// The budget of one formatting call: each value turned into a [`Val`] (about 80 bytes) takes
+/// one, and each element copied out of a slice, array or struct one more. An element prints at
+/// least two bytes, charged 5 steps apiece (`std/fmt.rs`), so a call spending it would cost
+/// more than the CLI's step limit (64 million) anyway: the run ends at the limit instead of
+/// building the tree. Without it, printing a 2^20-element `[]any` that holds itself built 64
+/// levels of a million values, 5 GB, before the limit was checked (found by the fuzzer).
+const MAX_NODES: u64 = 12_800_000;
+
+thread_local! {
+    /// Values left to convert in the formatting call under way, whether it ran out, and how
+    /// many calls are nested (an error's text formatted inside an operand's).
+    static BUDGET: std::cell::Cell<(u64, bool, u32)> = const { std::cell::Cell::new((0, false, 0)) };
+}
+
+/// One formatting call: the outermost one starts a fresh budget.
+struct Call;
+
+impl Call {
+    fn begin() -> Call {
+        BUDGET.with(|b| {
+            let (left, cut, depth) = b.get();
+            b.set(if depth == 0 {
+                (MAX_NODES, false, 1)
+            } else {
+                (left, cut, depth + 1)
+            });
+        });
+        Call
+    }
+}
+
+impl Drop for Call {
+    fn drop(&mut self) {
+        BUDGET.with(|b| {
+            let (left, cut, depth) = b.get();
+            b.set((left, cut, depth.saturating_sub(1)));
+        });
+    }
+}
+
+/// Takes one value from the budget; false once it is spent (the call is then cut short).
+fn spend() -> bool {
+    BUDGET.with(|b| {
+        let (left, cut, depth) = b.get();
+        if left == 0 {
+            b.set((0, true, depth));
+            false
+        } else {
+            b.set((left - 1, cut, depth));
+            true
+        }
+    })
+}
+
+/// What the budget can still convert.
+fn left() -> usize {
+    BUDGET.with(|b| b.get().0 as usize)
+}
+
+/// Takes up to `n` from the budget for values about to be copied; returns `n`.
+fn take(n: usize) -> usize {
+    BUDGET.with(|b| {
+        let (left, cut, depth) = b.get();
+        let n64 = n as u64;
+        b.set((left.saturating_sub(n64), cut || n64 > left, depth));
+    });
+    n
+}
+
+/// Whether the last formatting call ran out of its budget ([`MAX_NODES`]): its text is cut
+/// short, and the run must end at the step limit.
+pub(crate) fn was_cut() -> bool {
+    BUDGET.with(|b| b.get().1)
+}
+
 /// `fmt.Sprint`.
 pub(crate) fn sprint(t: &GoTask, items: &[Value]) -> String {
+    let _call = Call::begin();
     let vals = vals(t, items);
     format::sprint(&refs(&vals))
 }
 
 /// `fmt.Sprintln`.
 pub(crate) fn sprintln(t: &GoTask, items: &[Value]) -> String {
+    let _call = Call::begin();
     let vals = vals(t, items);
     format::sprintln(&refs(&vals))
 }
 
 /// `fmt.Sprintf`.
 pub(crate) fn sprintf(t: &GoTask, f: &str, items: &[Value]) -> String {
+    let _call = Call::begin();
     let vals = vals(t, items);
     format::sprintf(f, &refs(&vals))
 }
 
 /// `fmt.Errorf`'s message and the indexes of its `%w` operands.
 pub(crate) fn errorf(t: &GoTask, f: &str, items: &[Value]) -> (String, Vec<usize>) {
+    let _call = Call::begin();
     let vals = vals(t, items);
     format::errorf(f, &refs(&vals))
 }
@@ -51,6 +130,7 @@ fn refs(vals: &[Val]) -> Vec<&dyn format::FmtValue> {
 
 /// `%v` of a value of static type `ty` (a panic value's text, for instance).
 pub(crate) fn sprint_typed(t: &GoTask, ty: TypeId, v: &Value) -> String {
+    let _call = Call::begin();
     format::sprint(&[&typed(t, ty, v, 0)])
 }
 
@@ -111,7 +191,11 @@ pub(crate) fn operand(t: &GoTask, v: &Value) -> Val {
 /// The value inside an interface whose static type is named `iface`.
 fn dynamic(t: &GoTask, v: &Value, iface: &str, depth: usize) -> Val {
     let Value::Iface(b) = v else {
-        return Val::Nil(iface.to_string());
+        return if spend() {
+            Val::Nil(iface.to_string())
+        } else {
+            Val::Str("...".into(), iface.to_string())
+        };
     };
     let wk = &t.sh.prog.wk;
     let (ty, inner) = (b.0, &b.1);
@@ -153,19 +237,41 @@ fn dynamic(t: &GoTask, v: &Value, iface: &str, depth: usize) -> Val {
     }
 }
 
+/// The elements `xs` of static type `el`, up to the first one the budget cuts short (which
+/// shows as `...`): the rest would be cut too.
+fn elements(t: &GoTask, el: TypeId, xs: &[Value], depth: usize) -> Vec<Val> {
+    let mut out = Vec::with_capacity(xs.len());
+    for x in xs {
+        out.push(typed(t, el, x, depth));
+        if was_cut() {
+            break;
+        }
+    }
+    out
+}
+
 /// A value of static type `ty`.
 fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
     let types = &t.sh.prog.types;
     let name = types.name(ty);
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || !spend() {
         return Val::Str("...".into(), name);
     }
+    // The elements, no more than the budget can still convert (one more marks the cut), taken
+    // from it now: a value that holds itself is converted depth first, and each level's copy
+    // must count before the levels under it are made.
     let items = |v: &Value| -> Vec<Value> {
+        let most = left().saturating_add(1);
         match v {
             Value::Slice(o, off, len, _) => {
-                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+                let n = take((*len as usize).min(most));
+                o.borrow()[*off as usize..*off as usize + n].to_vec()
             }
-            Value::Agg(o) => o.borrow().clone(),
+            Value::Agg(o) => {
+                let o = o.borrow();
+                let n = take(o.len().min(most));
+                o[..n].to_vec()
+            }
             _ => Vec::new(),
         }
     };
@@ -215,16 +321,9 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
             if types.int_kind(el) == Some(IntKind::Uint8) {
                 return Val::Bytes(Some(xs.iter().map(|x| x.as_int() as u8).collect()));
             }
-            let elems = xs.iter().map(|x| typed(t, el, x, depth + 1)).collect();
-            Val::Slice(name, ADDR, Some(elems))
+            Val::Slice(name, ADDR, Some(elements(t, el, &xs, depth + 1)))
         }
-        Kind::Array(_, el) => Val::Array(
-            name,
-            items(v)
-                .iter()
-                .map(|x| typed(t, el, x, depth + 1))
-                .collect(),
-        ),
+        Kind::Array(_, el) => Val::Array(name, elements(t, el, &items(v), depth + 1)),
         Kind::Struct(fields) => {
             let xs = items(v);
             Val::Struct(
@@ -264,6 +363,7 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
                     m.borrow()
                         .entries
                         .values()
+                        .take(left().saturating_add(1))
                         .map(|(k, x)| (typed(t, kt, k, depth + 1), typed(t, vt, x, depth + 1)))
                         .collect(),
                 ),

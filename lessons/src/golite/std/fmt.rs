@@ -87,7 +87,11 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 fmt_value::sprint(t, &items)
             };
-            charge_formatting(t, cx, text.len(), &items);
+            let text = if charge_formatting(t, cx, text.len(), &items) {
+                text
+            } else {
+                String::new()
+            };
             match n {
                 N::FmtPrintln | N::FmtPrint => {
                     cx.print(&text);
@@ -105,7 +109,11 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 (fmt_value::sprintf(t, s(&f), &items), Vec::new())
             };
-            charge_formatting(t, cx, text.len(), &items);
+            let text = if charge_formatting(t, cx, text.len(), &items) {
+                text
+            } else {
+                String::new()
+            };
             match n {
                 N::FmtPrintf => {
                     cx.print(&text);
@@ -153,8 +161,9 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             } else {
                 fmt_value::sprint(t, &items)
             };
-            charge_formatting(t, cx, text.len(), &items);
-            write_to(cx, &w, &text);
+            if charge_formatting(t, cx, text.len(), &items) {
+                write_to(cx, &w, &text);
+            }
             push!(t, Value::Int(text.len() as i64));
             push!(t, Value::Nil);
         }
@@ -363,8 +372,13 @@ const FREE_FORMAT_BYTES: u64 = 4096;
 const FORMAT_STEPS_PER_BYTE: u64 = 5;
 
 /// Strings among the operands are copied, not formatted: their bytes are not charged here (the
-/// call's own charge counts them).
-fn charge_formatting(t: &mut GoTask, cx: &mut Cx<'_, Value>, len: usize, items: &[Value]) {
+/// call's own charge counts them). A call cut short (`fmt/value.rs`'s `MAX_NODES`) would have
+/// cost more than any step limit: it ends the run there, and its text is dropped (false).
+fn charge_formatting(t: &mut GoTask, cx: &mut Cx<'_, Value>, len: usize, items: &[Value]) -> bool {
+    if fmt_value::was_cut() {
+        t.meter(cx, u64::MAX / 4, "formatting a large value");
+        return false;
+    }
     let copied: u64 = items
         .iter()
         .map(|v| match v {
@@ -385,6 +399,7 @@ fn charge_formatting(t: &mut GoTask, cx: &mut Cx<'_, Value>, len: usize, items: 
     t.charge(cx, charged, "formatting a large value");
     let all = extra.saturating_mul(FORMAT_STEPS_PER_BYTE);
     t.meter(cx, all - charged, "formatting a large value");
+    true
 }
 
 /// Writes `text` where an `io.Writer` value golite supports points: stdout, stderr or a
