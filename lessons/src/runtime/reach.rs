@@ -270,8 +270,18 @@ impl<V: Value> Runtime<V> {
                 walk.marker.refer(Ref::Timer(TimerId(i as u32)));
             }
         }
+        // The walk only decides the parked goroutines: it stops once each can be woken (a
+        // program whose goroutines all run, or wait on live objects, is not walked through a
+        // million-node list for nothing).
+        let mut undecided = parked.iter().filter(|p| **p).count();
         loop {
+            if undecided == 0 {
+                break;
+            }
             if let Some(g) = walk.goroutines.pop() {
+                if parked[g.index()] && !walk.rooted[g.index()] {
+                    undecided -= 1;
+                }
                 self.root_goroutine(&mut walk, g);
             } else if let Some(r) = walk.marker.found.pop() {
                 if walk.marked.insert(r) {
