@@ -279,7 +279,7 @@ fn main() -> ExitCode {
         return explore_cli::explore(&name, &src, &opts, budget, args.json);
     }
     let report = match &args.schedule {
-        None => golite::run_source(&name, &src, &opts),
+        None => golite::run_source_then_exit(&name, &src, &opts),
         Some(text) => match explore_cli::replay(&name, &src, &opts, text) {
             Ok(r) => r,
             Err(e) => {
