@@ -1,8 +1,6 @@
 // hostile: a []byte grows by append forever
-// rss: 1200
-// cpu: 4.2
 // expect: limit
-// message: at line 11
+// message: step limit
 package main
 
 func main() {

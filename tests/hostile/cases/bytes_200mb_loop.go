@@ -1,6 +1,6 @@
-// hostile: 200 MB byte slices in a loop (once 4.8 GB of real memory: golite holds 24 bytes per byte, so it stops before memory is requested)
+// hostile: 200 MB byte slices in a loop (once 4.8 GB of real memory). golite stores bytes as bytes; the old slice is still held by `b` while the next is made, so the second passes the 256 MB modeled heap, before memory is requested
 // expect: limit
-// message: golite stores even a byte or an empty struct as one value
+// message: the modeled heap would pass 268435456 bytes (209715200 more bytes asked for at line 11)
 package main
 
 import "fmt"

@@ -1,6 +1,4 @@
-// hostile: keeps 10 MB byte slices forever: golite's own memory cap (four times the modeled heap: 24 bytes a byte) ends it
-// rss: 1300
-// cpu: 3
+// hostile: keeps 10 MB byte slices forever: the modeled heap limit ends it (bytes are stored as bytes: 10 MB each)
 // expect: limit
 // message: heap limit
 package main

@@ -1,8 +1,6 @@
-// hostile: a linked list grown until a limit stops the builder, then dropped
-// rss: 1500
-// cpu: 8
+// hostile: a linked list grown until a limit stops the builder (golite's memory for values, 1.8 times the modeled heap), then dropped
 // expect: limit
-// message: line 16
+// message: golite holds more than 483183820 bytes of values
 package main
 
 type node struct {

@@ -1,6 +1,6 @@
 // hostile: make([][0]int, 1<<35): zero-size arrays as elements
 // expect: limit
-// message: golite stores even a byte or an empty struct as one value
+// message: golite stores even an empty struct as one value
 package main
 
 import "fmt"

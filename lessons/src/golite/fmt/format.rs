@@ -32,7 +32,8 @@ pub(crate) trait FmtValue {
 }
 
 /// A child value, borrowed or built on the fly.
-pub(crate) type Child<'a> = Box<dyn FmtValue + 'a>;
+/// Borrowed from the value tree: no allocation per element of a million-element slice.
+pub(crate) type Child<'a> = &'a dyn FmtValue;
 
 /// The shape of a value.
 pub(crate) enum Kind<'a> {
@@ -94,6 +95,9 @@ pub(crate) enum Kind<'a> {
     Func(u64),
 }
 
+/// A Go type name as a value tree holds it: shared, since a million elements have one type.
+pub(crate) type Name = std::rc::Rc<str>;
+
 /// A ready-made owned value tree implementing [`FmtValue`], for callers that would rather
 /// convert their values once than implement the trait (an interpreter converts a value with
 /// its static type, calling `Error()`/`String()` methods up front where the type has them).
@@ -101,35 +105,35 @@ pub(crate) enum Kind<'a> {
 pub(crate) enum Val {
     /// A nil interface; the string is the static interface type when nested (`error`,
     /// `interface {}`), ignored at top level.
-    Nil(String),
+    Nil(Name),
     /// A bool and its type name (`bool`, or a defined type).
-    Bool(bool, String),
+    Bool(bool, Name),
     /// A signed integer and its type name (`int`, `int64`, `main.State`, ...).
-    Int(i64, String),
+    Int(i64, Name),
     /// An unsigned integer and its type name.
-    Uint(u64, String),
+    Uint(u64, Name),
     /// A float32 and its type name.
-    F32(f32, String),
+    F32(f32, Name),
     /// A float64 and its type name (`float64`, `main.Celsius`).
-    F64(f64, String),
+    F64(f64, Name),
     /// A string and its type name.
-    Str(String, String),
+    Str(String, Name),
     /// A `[]byte`; `None` is a nil slice.
     Bytes(Option<Vec<u8>>),
     /// A pointer: type name, address (0 = nil) and pointee.
-    Ptr(String, u64, Option<Box<Val>>),
+    Ptr(Name, u64, Option<Box<Val>>),
     /// A struct: type name and (field name, value) pairs.
-    Struct(String, Vec<(String, Val)>),
+    Struct(Name, Vec<(String, Val)>),
     /// A slice: type name, address, elements (`None` = nil slice).
-    Slice(String, u64, Option<Vec<Val>>),
+    Slice(Name, u64, Option<Vec<Val>>),
     /// An array: type name and elements.
-    Array(String, Vec<Val>),
+    Array(Name, Vec<Val>),
     /// A map: type name, address, entries (`None` = nil map), in any order.
-    Map(String, u64, Option<Vec<(Val, Val)>>),
+    Map(Name, u64, Option<Vec<(Val, Val)>>),
     /// A channel: type name and address (0 = nil).
-    Chan(String, u64),
+    Chan(Name, u64),
     /// A function value: type name and address (0 = nil).
-    Func(String, u64),
+    Func(Name, u64),
     /// A value whose type has `Error()` and/or `String()`, with their results.
     Methods {
         /// The value itself.
@@ -144,7 +148,7 @@ pub(crate) enum Val {
 impl FmtValue for Val {
     fn kind(&self) -> Kind<'_> {
         fn child(v: &Val) -> Child<'_> {
-            Box::new(v)
+            v
         }
         match self {
             Val::Nil(_) => Kind::Nil,
@@ -206,7 +210,7 @@ impl FmtValue for Val {
             | Val::Array(t, _)
             | Val::Map(t, ..)
             | Val::Chan(t, _)
-            | Val::Func(t, _) => t.clone(),
+            | Val::Func(t, _) => t.to_string(),
             Val::Methods { inner, .. } => inner.type_name(),
         }
     }
@@ -307,6 +311,8 @@ struct Printer {
     /// Errorf mode: `%w` is accepted.
     wrap_ok: bool,
     wrapped: Vec<usize>,
+    /// Digits of the integer being printed (see `fmt_integer`).
+    scratch: Vec<u8>,
 }
 
 const LDIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -320,6 +326,7 @@ impl Printer {
             erroring: false,
             wrap_ok,
             wrapped: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -836,7 +843,9 @@ impl Printer {
                 prec = prec.saturating_sub(1);
             }
         }
-        let mut out: Vec<u8> = Vec::with_capacity(24);
+        // The digits are built in a buffer the printer keeps: a million integers, one allocation.
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
         loop {
             out.push(digits[(u % base) as usize]);
             u /= base;
@@ -869,11 +878,11 @@ impl Printer {
             out.push(b' ');
         }
         out.reverse();
-        let s = String::from_utf8(out).unwrap_or_default();
         let old = self.f.zero;
         self.f.zero = false;
-        self.pad_str(&s);
+        self.pad_str(std::str::from_utf8(&out).unwrap_or_default());
         self.f.zero = old;
+        self.scratch = out;
     }
 
     fn fmt_unicode(&mut self, u: u64) {

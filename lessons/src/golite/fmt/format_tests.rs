@@ -108,25 +108,7 @@ impl FmtValue for V {
 }
 
 fn child(v: &V) -> Child<'_> {
-    Box::new(Ref(v))
-}
-
-/// A borrowed child.
-struct Ref<'a>(&'a V);
-
-impl FmtValue for Ref<'_> {
-    fn kind(&self) -> Kind<'_> {
-        self.0.kind()
-    }
-    fn type_name(&self) -> String {
-        self.0.type_name()
-    }
-    fn error(&self) -> Option<String> {
-        self.0.error()
-    }
-    fn string(&self) -> Option<String> {
-        self.0.string()
-    }
+    v
 }
 
 fn point(x: i64, y: i64) -> V {

@@ -31,6 +31,36 @@ thread_local! {
     static BUDGET: std::cell::Cell<(u64, bool, u32)> = const { std::cell::Cell::new((0, false, 0)) };
 }
 
+thread_local! {
+    /// Type names met in the outermost formatting call under way (type ids are a program's, and
+    /// a call formats one program's values): a million elements of one type share one name.
+    /// The last name asked for comes first: a slice's elements ask for one name in a row.
+    static NAMES: std::cell::RefCell<NameCache> = std::cell::RefCell::default();
+}
+
+type NameCache = (
+    std::collections::HashMap<TypeId, format::Name>,
+    Option<(TypeId, format::Name)>,
+);
+
+/// The Go name of type `ty`, made once per formatting call.
+fn type_name(t: &GoTask, ty: TypeId) -> format::Name {
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some((last, name)) = &n.1
+            && *last == ty
+        {
+            return name.clone();
+        }
+        let name =
+            n.0.entry(ty)
+                .or_insert_with(|| format::Name::from(t.sh.prog.types.name(ty)))
+                .clone();
+        n.1 = Some((ty, name.clone()));
+        name
+    })
+}
+
 /// One formatting call: the outermost one starts a fresh budget.
 struct Call;
 
@@ -38,6 +68,9 @@ impl Call {
     fn begin() -> Call {
         BUDGET.with(|b| {
             let (left, cut, depth) = b.get();
+            if depth == 0 {
+                NAMES.with(|n| *n.borrow_mut() = NameCache::default());
+            }
             b.set(if depth == 0 {
                 (MAX_NODES, false, 1)
             } else {
@@ -192,9 +225,9 @@ pub(crate) fn operand(t: &GoTask, v: &Value) -> Val {
 fn dynamic(t: &GoTask, v: &Value, iface: &str, depth: usize) -> Val {
     let Value::Iface(b) = v else {
         return if spend() {
-            Val::Nil(iface.to_string())
+            Val::Nil(format::Name::from(iface))
         } else {
-            Val::Str("...".into(), iface.to_string())
+            Val::Str("...".into(), format::Name::from(iface))
         };
     };
     let wk = &t.sh.prog.wk;
@@ -253,7 +286,7 @@ fn elements(t: &GoTask, el: TypeId, xs: &[Value], depth: usize) -> Vec<Val> {
 /// A value of static type `ty`.
 fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
     let types = &t.sh.prog.types;
-    let name = types.name(ty);
+    let name = type_name(t, ty);
     if depth > MAX_DEPTH || !spend() {
         return Val::Str("...".into(), name);
     }
@@ -265,12 +298,11 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
         match v {
             Value::Slice(o, off, len, _) => {
                 let n = take((*len as usize).min(most));
-                o.borrow()[*off as usize..*off as usize + n].to_vec()
+                o.values(*off as usize, *off as usize + n)
             }
             Value::Agg(o) => {
-                let o = o.borrow();
                 let n = take(o.len().min(most));
-                o[..n].to_vec()
+                o.values(0, n)
             }
             _ => Vec::new(),
         }
@@ -317,10 +349,13 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
                     Val::Slice(name, 0, None)
                 };
             }
-            let xs = items(v);
-            if types.int_kind(el) == Some(IntKind::Uint8) {
-                return Val::Bytes(Some(xs.iter().map(|x| x.as_int() as u8).collect()));
+            if types.int_kind(el) == Some(IntKind::Uint8)
+                && let Value::Slice(o, off, len, _) = v
+            {
+                let n = take((*len as usize).min(left().saturating_add(1)));
+                return Val::Bytes(Some(o.read_bytes(*off as usize, *off as usize + n)));
             }
+            let xs = items(v);
             Val::Slice(name, ADDR, Some(elements(t, el, &xs, depth + 1)))
         }
         Kind::Array(_, el) => Val::Array(name, elements(t, el, &items(v), depth + 1)),
@@ -343,14 +378,11 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
                 Value::Agg(_) => Some(typed(t, el, v, depth + 1)),
                 // An array pointer into a slice (`(*[N]T)(s)`): the array it views.
                 Value::Slice(o, off, n, _) => {
-                    let items = o.borrow()[*off as usize..(*off + *n) as usize].to_vec();
-                    Some(typed(t, el, &Value::agg(items), depth + 1))
+                    let view = Value::Agg(o.part(*off as usize, (*off + *n) as usize));
+                    Some(typed(t, el, &view, depth + 1))
                 }
                 Value::Cell(c) => Some(typed(t, el, &c.borrow(), depth + 1)),
-                Value::Elem(o, i) => o
-                    .borrow()
-                    .get(*i as usize)
-                    .map(|x| typed(t, el, x, depth + 1)),
+                Value::Elem(o, i) => o.get(*i as usize).map(|x| typed(t, el, &x, depth + 1)),
                 _ => None,
             };
             Val::Ptr(name, ADDR, pointee.map(Box::new))

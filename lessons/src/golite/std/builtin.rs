@@ -64,9 +64,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                     t.charge(cx, u64::from(len), "clear");
                 }
                 let zero = arg(1);
-                let mut b = o.borrow_mut();
                 for i in off..off + len {
-                    b[i as usize] = zero.copy_value();
+                    o.set(i as usize, zero.copy_value());
                 }
             }
             _ => {}

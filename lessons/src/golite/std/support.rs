@@ -157,7 +157,7 @@ pub(super) fn strv(x: impl AsRef<str>) -> Value {
 
 pub(super) fn slice_items(v: &Value) -> Vec<Value> {
     match v {
-        Value::Slice(o, off, len, _) => o.borrow()[*off as usize..(*off + *len) as usize].to_vec(),
+        Value::Slice(o, off, len, _) => o.values(*off as usize, (*off + *len) as usize),
         _ => Vec::new(),
     }
 }
@@ -174,18 +174,20 @@ pub(super) fn rune(v: &Value) -> Option<char> {
 
 pub(super) fn bytes_of(v: &Value) -> Vec<u8> {
     match v {
-        Value::Slice(o, off, len, _) => o.borrow()[*off as usize..(*off + *len) as usize]
-            .iter()
-            .map(|b| b.as_int() as u8)
-            .collect(),
+        Value::Slice(o, off, len, _) => o.read_bytes(*off as usize, (*off + *len) as usize),
         _ => Vec::new(),
     }
 }
 
 pub(super) fn byte_slice(t: &GoTask, bytes: &[u8]) -> Value {
     let _ = t;
-    let items: Vec<Value> = bytes.iter().map(|b| Value::Int(i64::from(*b))).collect();
-    Value::slice(items)
+    let n = bytes.len() as u32;
+    Value::Slice(
+        crate::golite::vm::value::Obj::bytes(bytes.to_vec()),
+        0,
+        n,
+        n,
+    )
 }
 
 pub(super) fn named_struct(t: &mut Types, name: &str, fields: &[(&str, TypeId)]) -> TypeId {

@@ -92,10 +92,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             let mut buf = [0u8; 4];
             let enc = c.encode_utf8(&mut buf).as_bytes();
             if let Value::Slice(o, off, len, _) = arg(0) {
-                let mut b = o.borrow_mut();
-                for (i, byte) in enc.iter().enumerate().take(len as usize) {
-                    b[off as usize + i] = Value::Int(i64::from(*byte));
-                }
+                o.write_bytes(off as usize, &enc[..enc.len().min(len as usize)]);
             }
             push!(t, Value::Int(enc.len() as i64))
         }

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 pub(crate) mod calls;
 pub(crate) mod cost;
+pub(crate) mod obj;
 pub(crate) mod race;
 pub(crate) mod reach;
 pub(crate) mod slices;
@@ -41,10 +42,10 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            // The largest lesson within its catalog's tested ranges takes 33 M steps (lesson 19
-            // with 2,000 requests; work inside instructions counted, see `cost.rs`); 64 M ends
-            // any runaway within a second natively: a plain loop runs about 85 M steps a second
-            // (issue 23).
+            // The largest lesson within its catalog's tested ranges takes 16 M steps (lesson 23
+            // with 100,000 rows; work inside instructions counted, see `cost.rs`), 44 M with both
+            // of lesson 24's parameters at their maximum; 64 M ends any runaway within a second
+            // natively: a plain loop runs about 85 M steps a second (issue 23).
             steps: 64_000_000,
             goroutines: 200_000,
             heap_bytes: 256 << 20,
@@ -190,6 +191,10 @@ pub(crate) const STEP_BATCH: u64 = 64;
 /// instruction costs natively, so the step limit bounds time whatever a loop does.
 pub const WORK_BYTES_PER_STEP: u64 = 16;
 
+/// Bytes of a conversion between a string and a `[]byte` that count as one step: the bytes
+/// are copied into fresh memory (and checked as UTF-8), about 3 ns a byte natively.
+pub const CONVERT_BYTES_PER_STEP: u64 = 4;
+
 /// Steps a panic counts for (see [`GoTask::start_panic`]).
 pub(super) const PANIC_STEPS: u64 = 200;
 
@@ -200,11 +205,12 @@ pub(super) const DEFER_BYTES: u64 = 128;
 const MAX_ALLOC: u64 = 1 << 48;
 
 /// golite's own memory for values may reach this percentage of the modeled heap limit. Issue 23
-/// asks for twice the limit plus 64 MB, but a `[]byte` costs 24 bytes a byte here, and the
-/// lessons at their extreme parameters hold up to 33 M byte elements (lesson 19 with 2,000
-/// requests: 786 MB of values for 32 MB of Go heap), so the bound is four times the limit until
-/// byte slices are stored compactly.
-const REAL_PERCENT: u64 = 400;
+/// asks for real memory within twice the limit plus 64 MB; counted values are not all of it (the
+/// heap ledger, goroutines, the allocator's own waste), so they stop at 1.8 times the limit: a
+/// linked list built until this limit stops it peaks at about 530 MB of RSS. Bytes are stored
+/// as bytes (`obj.rs`), so the lessons at their extreme parameters stay far below (lesson 19
+/// with 2,000 requests holds 33 M bytes).
+const REAL_PERCENT: u64 = 180;
 
 /// What one golite value takes in real memory.
 pub const SLOT_BYTES: u64 = std::mem::size_of::<Value>() as u64;
@@ -411,7 +417,7 @@ impl GoTask {
         let cap = limit.saturating_mul(REAL_PERCENT) / 100;
         if real > cap.saturating_sub(value::live_slots().saturating_mul(SLOT_BYTES)) {
             return Err(format!(
-                "heap limit: golite would hold more than {cap} bytes of values ({slots} more elements of {SLOT_BYTES} bytes each asked for at line {line}; golite stores even a byte or an empty struct as one value)"
+                "heap limit: golite would hold more than {cap} bytes of values ({slots} more elements of {SLOT_BYTES} bytes each asked for at line {line}; golite stores even an empty struct as one value)"
             ));
         }
         // The work of making the values was charged first: past the step limit, nothing is made.
@@ -433,7 +439,11 @@ impl GoTask {
         if count <= 1 && !matches!(types.ukind(t), Kind::Array(..) | Kind::Struct(_)) {
             return Ok(());
         }
-        let slots = count.saturating_mul(value_slots(types, t));
+        let slots = if is_byte(types, t) {
+            count.div_ceil(SLOT_BYTES)
+        } else {
+            count.saturating_mul(value_slots(types, t))
+        };
         let bytes = count.saturating_mul(types.size_of(t));
         // Making the values is work in proportion to their number: a step per element, as
         // copying is (`docs/ARCHITECTURE.md` § Runtime, limits), so a loop of big `make`s
@@ -476,7 +486,7 @@ impl GoTask {
 fn work_units(v: &Value) -> u64 {
     match v {
         Value::Str(s) => s.len() as u64 / WORK_BYTES_PER_STEP,
-        Value::Agg(o) => o.borrow().len() as u64,
+        Value::Agg(o) => o.work_units(o.len() as u64),
         _ => 0,
     }
 }
@@ -485,12 +495,21 @@ fn work_units(v: &Value) -> u64 {
 /// structs, nested (an empty struct or array still takes one).
 pub(crate) fn value_slots(types: &Types, t: TypeId) -> u64 {
     match types.ukind(t) {
+        Kind::Array(n, e) if is_byte(types, *e) => n.div_ceil(SLOT_BYTES).saturating_add(1),
         Kind::Array(n, e) => n.saturating_mul(value_slots(types, *e)).saturating_add(1),
         Kind::Struct(fs) => fs
             .iter()
             .fold(1u64, |a, f| a.saturating_add(value_slots(types, f.ty))),
         _ => 1,
     }
+}
+
+/// True for `byte` (`uint8`) elements, which golite stores as bytes (`obj.rs`).
+pub(crate) fn is_byte(types: &Types, t: TypeId) -> bool {
+    matches!(
+        types.ukind(t),
+        Kind::Int(crate::golite::types::IntKind::Uint8)
+    )
 }
 
 /// Index with Go's bounds check message.
@@ -1081,7 +1100,7 @@ impl GoTask {
                         let v = pop!();
                         match v {
                             Value::Agg(o) => {
-                                let f = o.borrow().get(i as usize).cloned().unwrap_or_default();
+                                let f = o.get(i as usize).unwrap_or_default();
                                 if race && !matches!(f, Value::Agg(_)) {
                                     pins.obj(cx, site!(), &o, i, crate::runtime::AccessKind::Read);
                                 }
@@ -1098,9 +1117,7 @@ impl GoTask {
                                 if race {
                                     pins.obj(cx, site!(), &o, i, crate::runtime::AccessKind::Write);
                                 }
-                                if let Some(slot) = o.borrow_mut().get_mut(i as usize) {
-                                    *slot = v;
-                                }
+                                o.set(i as usize, v);
                             }
                             _ => throw!(NIL_DEREF.into()),
                         }
@@ -1109,7 +1126,7 @@ impl GoTask {
                         let a = pop!();
                         match a {
                             Value::Agg(o) => {
-                                let inner = o.borrow().get(i as usize).cloned();
+                                let inner = o.get(i as usize);
                                 match inner {
                                     Some(Value::Agg(x)) => self.stack.push(Value::Agg(x)),
                                     _ => self.stack.push(Value::Elem(o, i)),
@@ -1125,13 +1142,11 @@ impl GoTask {
                         }
                         let v = match p {
                             Value::Cell(c) => c.borrow().clone(),
-                            Value::Elem(o, i) => {
-                                o.borrow().get(i as usize).cloned().unwrap_or_default()
-                            }
+                            Value::Elem(o, i) => o.get(i as usize).unwrap_or_default(),
                             Value::Agg(o) => Value::Agg(o),
                             // `*p` of an array pointer into a slice (`(*[N]T)(s)`): its elements.
                             Value::Slice(o, off, n, _) => {
-                                Value::agg(o.borrow()[off as usize..(off + n) as usize].to_vec())
+                                Value::Agg(o.part(off as usize, (off + n) as usize))
                             }
                             _ => throw!(NIL_DEREF.into()),
                         };
@@ -1152,16 +1167,13 @@ impl GoTask {
                         match p {
                             Value::Cell(c) => *c.borrow_mut() = v,
                             Value::Elem(o, i) => {
-                                if let Some(s) = o.borrow_mut().get_mut(i as usize) {
-                                    *s = v;
-                                }
+                                o.set(i as usize, v);
                             }
                             Value::Agg(o) => {
                                 if let Value::Agg(src) = v
                                     && !Rc::ptr_eq(&o, &src)
                                 {
-                                    let items: Vec<Value> = src.borrow().clone();
-                                    *o.borrow_mut() = items;
+                                    o.assign_from(&src);
                                 }
                             }
                             Value::Slice(o, off, _, _) => slices::store_view(&o, off, &v),
@@ -1194,21 +1206,17 @@ impl GoTask {
                                     throw!(oob(i, *len as usize));
                                 }
                                 let at = *off + i as u32;
-                                let v = o.borrow()[at as usize].clone();
+                                let v = o.get(at as usize).unwrap_or_default();
                                 if race && !matches!(v, Value::Agg(_)) {
                                     pins.obj(cx, site!(), o, at, crate::runtime::AccessKind::Read);
                                 }
                                 self.stack.push(v);
                             }
                             Value::Agg(o) => {
-                                let b = o.borrow();
-                                if i < 0 || i as usize >= b.len() {
-                                    let n = b.len();
-                                    drop(b);
-                                    throw!(oob(i, n));
-                                }
-                                let v = b[i as usize].clone();
-                                drop(b);
+                                let got = if i < 0 { None } else { o.get(i as usize) };
+                                let Some(v) = got else {
+                                    throw!(oob(i, o.len()));
+                                };
                                 if race && !matches!(v, Value::Agg(_)) {
                                     pins.obj(
                                         cx,
@@ -1249,10 +1257,10 @@ impl GoTask {
                                         crate::runtime::AccessKind::Write,
                                     );
                                 }
-                                o.borrow_mut()[*off as usize + i as usize] = v;
+                                o.set(*off as usize + i as usize, v);
                             }
                             Value::Agg(o) => {
-                                let n = o.borrow().len();
+                                let n = o.len();
                                 if i < 0 || i as usize >= n {
                                     throw!(oob(i, n));
                                 }
@@ -1265,7 +1273,7 @@ impl GoTask {
                                         crate::runtime::AccessKind::Write,
                                     );
                                 }
-                                o.borrow_mut()[i as usize] = v;
+                                o.set(i as usize, v);
                             }
                             Value::Nil => throw!(oob(i, 0)),
                             _ => throw!(NIL_DEREF.into()),
@@ -1278,14 +1286,14 @@ impl GoTask {
                             Value::Slice(o, off, len, _) => {
                                 (o.clone(), *off as i64 + i, *len as usize)
                             }
-                            Value::Agg(o) => (o.clone(), i, o.borrow().len()),
+                            Value::Agg(o) => (o.clone(), i, o.len()),
                             Value::Nil => throw!(oob(i, 0)),
                             _ => throw!(NIL_DEREF.into()),
                         };
                         if i < 0 || i as usize >= n {
                             throw!(oob(i, n));
                         }
-                        let inner = o.borrow()[at as usize].clone();
+                        let inner = o.get(at as usize).unwrap_or_default();
                         match inner {
                             Value::Agg(x) => self.stack.push(Value::Agg(x)),
                             _ => self.stack.push(Value::Elem(o, at as u32)),
@@ -1867,7 +1875,7 @@ impl GoTask {
                                     *cap as usize
                                 }
                             }
-                            Value::Agg(o) => o.borrow().len(),
+                            Value::Agg(o) => o.len(),
                             Value::Map(m) => {
                                 // Go's len(m) reads the map's count: a race with a write.
                                 if race {
@@ -1950,40 +1958,25 @@ impl GoTask {
                                 );
                             }
                         }
-                        // Between two backing arrays the values are cloned in place; a copy
-                        // within one array (or from a string) goes through a buffer.
-                        if let (Value::Slice(so, soff, slen, _), Value::Slice(o, off, len, _)) =
-                            (&src, &dst)
-                            && !Rc::ptr_eq(so, o)
-                        {
-                            let n = (*slen).min(*len) as usize;
-                            self.charge(cx, u64::from(*slen), "copy");
-                            let from = so.borrow();
-                            let mut to = o.borrow_mut();
-                            let (soff, off) = (*soff as usize, *off as usize);
-                            to[off..off + n].clone_from_slice(&from[soff..soff + n]);
-                            drop((from, to));
-                            self.stack.push(Value::Int(n as i64));
-                            continue;
-                        }
-                        let vals: Vec<Value> = match &src {
-                            Value::Slice(o, off, len, _) => {
-                                o.borrow()[*off as usize..(*off + *len) as usize].to_vec()
+                        let n = match (&src, &dst) {
+                            (Value::Slice(so, soff, slen, _), Value::Slice(o, off, len, _)) => {
+                                self.charge(cx, so.work_units(u64::from(*slen)), "copy");
+                                Obj::copy(
+                                    o,
+                                    *off as usize,
+                                    so,
+                                    *soff as usize,
+                                    (*slen).min(*len) as usize,
+                                )
                             }
-                            Value::Str(st) => {
-                                st.bytes().map(|b| Value::Int(i64::from(b))).collect()
+                            (Value::Str(st), Value::Slice(o, off, len, _)) => {
+                                let n = st.len().min(*len as usize);
+                                self.charge(cx, o.work_units(n as u64), "copy");
+                                o.write_bytes(*off as usize, &st.as_bytes()[..n]);
+                                n
                             }
-                            _ => Vec::new(),
+                            _ => 0,
                         };
-                        let mut n = 0;
-                        self.charge(cx, vals.len() as u64, "copy");
-                        if let Value::Slice(o, off, len, _) = &dst {
-                            n = vals.len().min(*len as usize);
-                            let mut b = o.borrow_mut();
-                            for (i, v) in vals.into_iter().take(n).enumerate() {
-                                b[*off as usize + i] = v;
-                            }
-                        }
                         self.stack.push(Value::Int(n as i64));
                     }
                     Op::Delete => {
@@ -2036,13 +2029,16 @@ impl GoTask {
                                 self.sh.limits.heap_bytes
                             ));
                         }
-                        let z = self.zero(t);
-                        let items: Vec<Value> = if matches!(z, Value::Agg(_)) {
-                            (0..cap).map(|_| self.zero(t)).collect()
+                        let o = if is_byte(self.types(), t) {
+                            Obj::bytes(vec![0; cap as usize])
                         } else {
-                            vec![z; cap as usize]
+                            let z = self.zero(t);
+                            Obj::new(if matches!(z, Value::Agg(_)) {
+                                (0..cap).map(|_| self.zero(t)).collect()
+                            } else {
+                                vec![z; cap as usize]
+                            })
                         };
-                        let o = Obj::new(items);
                         save!();
                         if bytes > 0 {
                             let id = self.alloc(cx, bytes, AllocKind::Slice);
@@ -2236,16 +2232,13 @@ impl GoTask {
                         let s = pop!();
                         let n = s.as_str().len() as u64;
                         save!();
-                        self.charge(cx, n, "[]byte(string)");
-                        if let Err(m) = self.reserve(cx, n, n) {
+                        self.charge(cx, n / CONVERT_BYTES_PER_STEP, "[]byte(string)");
+                        if let Err(m) = self.reserve(cx, n, n.div_ceil(SLOT_BYTES)) {
                             return Yield::Limit(m);
                         }
-                        let v: Vec<Value> = s
-                            .as_str()
-                            .bytes()
-                            .map(|b| Value::Int(i64::from(b)))
-                            .collect();
-                        self.stack.push(Value::slice(v));
+                        let n = n as u32;
+                        let o = Obj::bytes(s.as_str().as_bytes().to_vec());
+                        self.stack.push(Value::Slice(o, 0, n, n));
                     }
                     Op::StringToRunes => {
                         let s = pop!();
@@ -2265,7 +2258,13 @@ impl GoTask {
                     Op::BytesToString => {
                         let s = pop!();
                         if let Value::Slice(o, off, len, _) = &s {
-                            self.charge(cx, u64::from(*len), "string([]byte)");
+                            let n = u64::from(*len);
+                            let work = if o.is_bytes() {
+                                n / CONVERT_BYTES_PER_STEP
+                            } else {
+                                n
+                            };
+                            self.charge(cx, work, "string([]byte)");
                             // Go's slicebytetostring reads every element.
                             if race {
                                 let kind = crate::runtime::AccessKind::Read;
@@ -2274,17 +2273,13 @@ impl GoTask {
                                 pins.range(cx, site, o, *off, *off + *len, kind);
                             }
                         }
-                        let bytes: Vec<u8> = match &s {
-                            Value::Slice(o, off, len, _) => o.borrow()
-                                [*off as usize..(*off + *len) as usize]
-                                .iter()
-                                .map(|v| v.as_int() as u8)
-                                .collect(),
-                            _ => Vec::new(),
+                        let st = match &s {
+                            Value::Slice(o, off, len, _) => {
+                                o.string_of_bytes(*off as usize, (*off + *len) as usize)
+                            }
+                            _ => self.sh.empty.clone(),
                         };
-                        self.stack.push(Value::Str(Rc::from(
-                            String::from_utf8_lossy(&bytes).as_ref(),
-                        )));
+                        self.stack.push(Value::Str(st));
                     }
                     Op::RunesToString => {
                         let s = pop!();

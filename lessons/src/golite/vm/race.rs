@@ -170,9 +170,9 @@ impl Pins {
     /// Every field or element of a struct or array, nested ones included (a copy of it reads
     /// them all, an assignment to it writes them all).
     pub fn agg(&self, cx: &mut Cx<'_, Value>, site: Site, o: &Rc<Obj>, k: AccessKind) {
-        let n = o.borrow().len();
+        let n = o.len();
         for i in 0..n {
-            let inner = match o.borrow().get(i) {
+            let inner = match o.get(i) {
                 Some(Value::Agg(x)) => Some(x.clone()),
                 _ => None,
             };

@@ -69,7 +69,9 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
                     }
                     // Scalars refer to nothing: a 10 M-element []byte must not be cloned
                     // into the work list (it doubled the peak memory of the run's end).
-                    work.extend(o.borrow().iter().filter(|v| refers(v)).cloned());
+                    if !o.is_bytes() {
+                        work.extend(o.borrow().iter().filter(|v| refers(v)).cloned());
+                    }
                 }
             }
             Value::Map(map) => {

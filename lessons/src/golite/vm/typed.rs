@@ -12,9 +12,8 @@ pub(crate) fn deref_copy(types: &Types, el: TypeId, p: &Value) -> Value {
         Value::Agg(_) => copy_typed(types, el, p),
         Value::Cell(c) => copy_typed(types, el, &c.borrow()),
         Value::Elem(c, i) => c
-            .borrow()
             .get(*i as usize)
-            .map(|v| copy_typed(types, el, v))
+            .map(|v| copy_typed(types, el, &v))
             .unwrap_or_default(),
         other => other.clone(),
     }
@@ -62,6 +61,9 @@ fn typed_equal_at(types: &Types, t: TypeId, a: &Value, b: &Value, depth: usize) 
         },
         Kind::Array(_, el) => match (a, b) {
             (Value::Agg(x), Value::Agg(y)) => {
+                if let Some(same) = Obj::same_bytes(x, y) {
+                    return same;
+                }
                 let (x, y) = (x.borrow(), y.borrow());
                 x.len() == y.len()
                     && x.iter()
@@ -88,9 +90,7 @@ pub(crate) fn copy_typed(types: &Types, t: TypeId, v: &Value) -> Value {
             Value::Agg(Obj::new(out))
         }
         (Kind::Array(_, el), Value::Agg(o)) => {
-            let items = o.borrow();
-            let out: Vec<Value> = items.iter().map(|x| copy_typed(types, *el, x)).collect();
-            Value::Agg(Obj::new(out))
+            Value::Agg(o.duplicate(|x| copy_typed(types, *el, x)))
         }
         _ => v.clone(),
     }
@@ -106,6 +106,9 @@ pub(crate) fn zero_value(types: &Types, t: TypeId, empty: &Rc<str>) -> Value {
         Kind::Struct(fs) => {
             let v: Vec<Value> = fs.iter().map(|f| zero_value(types, f.ty, empty)).collect();
             Value::Agg(Obj::new(v))
+        }
+        Kind::Array(n, e) if super::is_byte(types, *e) => {
+            Value::Agg(Obj::bytes(vec![0; usize::try_from(*n).unwrap_or(0)]))
         }
         Kind::Array(n, e) => {
             let v: Vec<Value> = (0..*n).map(|_| zero_value(types, *e, empty)).collect();
@@ -146,6 +149,12 @@ impl GoTask {
             Kind::Array(_, el) => Some(*el),
             _ => None,
         };
+        // Byte arrays hold nothing a pointer refers to inside them: their bytes are copied.
+        if src.is_bytes() || dst.is_bytes() {
+            let n = src.len().min(dst.len());
+            Obj::copy(dst, 0, src, 0, n);
+            return;
+        }
         let items: Vec<Value> = src.borrow().clone();
         for (i, item) in items.into_iter().enumerate() {
             let et = field_types

@@ -9,110 +9,8 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-/// Shared storage of struct fields or array/slice elements.
-pub type Cells = Rc<Obj>;
-
-/// Storage of a struct, array or slice backing array, with its heap-ledger entry (if accounted).
-#[derive(Debug, Default)]
-pub struct Obj {
-    items: RefCell<Vec<Value>>,
-    alloc: std::cell::Cell<Option<AllocId>>,
-    /// Values counted in [`live_slots`] for this object.
-    slots: u64,
-}
-
-thread_local! {
-    /// Values held by live objects: golite's real memory, bounded by `GoTask::reserve`.
-    static LIVE_SLOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    /// True while [`drop_deep`] drains [`DROP_LATER`].
-    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Contents of dropped objects waiting to be dropped, so that dropping a linked list of a
-    /// million nodes is a loop, not a million nested `Drop` calls (a stack overflow).
-    static DROP_LATER: RefCell<Vec<Vec<Value>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// What an object costs beyond its values, in values (its `Rc`, `RefCell` and `Vec` headers).
-const OBJ_OVERHEAD_SLOTS: u64 = 3;
-
-/// Counts `slots` more (or fewer) values of real memory held outside objects (maps' entries).
-pub fn adjust_live_slots(more: u64, fewer: u64) {
-    LIVE_SLOTS.with(|l| l.set((l.get() + more).saturating_sub(fewer)));
-}
-
-/// Values held by live objects (structs, arrays, slices' backing arrays).
-pub fn live_slots() -> u64 {
-    LIVE_SLOTS.with(std::cell::Cell::get)
-}
-
-/// Drops `items` without recursing: objects they own that die too queue their own contents
-/// here instead of dropping them inside this call.
-fn drop_deep(items: Vec<Value>) {
-    if DROPPING.with(std::cell::Cell::get) {
-        DROP_LATER.with(|l| l.borrow_mut().push(items));
-        return;
-    }
-    DROPPING.with(|d| d.set(true));
-    drop(items);
-    while let Some(next) = DROP_LATER.with(|l| l.borrow_mut().pop()) {
-        drop(next);
-    }
-    DROPPING.with(|d| d.set(false));
-}
-
-/// True if dropping `v` would drop an object that owns other values.
-fn owns_last_ref(v: &Value) -> bool {
-    match v {
-        Value::Agg(o) | Value::Slice(o, ..) | Value::Elem(o, _) => Rc::strong_count(o) == 1,
-        Value::Cell(c) => Rc::strong_count(c) == 1,
-        Value::Iface(b) => Rc::strong_count(b) == 1,
-        Value::Func(f) => Rc::strong_count(f) == 1,
-        Value::Map(m) => Rc::strong_count(m) == 1,
-        Value::Tuple(t) => Rc::strong_count(t) == 1,
-        _ => false,
-    }
-}
-
-impl Obj {
-    pub fn new(items: Vec<Value>) -> Rc<Obj> {
-        // The object's own header, reference count and allocation count too.
-        let slots = items.capacity() as u64 + OBJ_OVERHEAD_SLOTS;
-        LIVE_SLOTS.with(|l| l.set(l.get() + slots));
-        Rc::new(Obj {
-            items: RefCell::new(items),
-            alloc: std::cell::Cell::new(None),
-            slots,
-        })
-    }
-    #[inline]
-    pub fn borrow(&self) -> std::cell::Ref<'_, Vec<Value>> {
-        self.items.borrow()
-    }
-    #[inline]
-    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Vec<Value>> {
-        self.items.borrow_mut()
-    }
-    /// Ties this object to a heap-ledger entry, freed when the object is dropped.
-    pub fn set_alloc(&self, id: AllocId) {
-        if let Some(old) = self.alloc.replace(Some(id)) {
-            heap::defer_free(old);
-        }
-    }
-}
-
-impl Drop for Obj {
-    fn drop(&mut self) {
-        if let Some(id) = self.alloc.get() {
-            heap::defer_free(id);
-        }
-        LIVE_SLOTS.with(|l| l.set(l.get().saturating_sub(self.slots)));
-        let items = self.items.get_mut();
-        // A big array goes to `drop_deep` unscanned: the scan would read every value once more
-        // before the drop reads them again (a tenth of a `make([]byte, 2<<20)` loop's time).
-        if items.len() > 64 || items.iter().any(owns_last_ref) {
-            drop_deep(std::mem::take(items));
-        }
-    }
-}
+pub use super::obj::{Cells, Obj, adjust_live_slots, live_slots};
+use super::obj::{drop_deep, owns_last_ref};
 
 /// A channel as values hold it: the runtime's id, shared by every copy of the value. When the
 /// last copy of a channel the program made goes away, no goroutine can reach it any more (Go's
@@ -288,10 +186,7 @@ impl Value {
     /// arrays too), everything else shares.
     pub fn copy_value(&self) -> Value {
         match self {
-            Value::Agg(c) => {
-                let v: Vec<Value> = c.borrow().iter().map(Value::copy_value).collect();
-                Value::Agg(Obj::new(v))
-            }
+            Value::Agg(c) => Value::Agg(c.duplicate(Value::copy_value)),
             other => other.clone(),
         }
     }
@@ -318,7 +213,10 @@ impl Value {
             Value::Float(f) if f.is_nan() => nan_key(),
             Value::Float(f) => Key::Float(float_order(*f)),
             Value::Str(s) => Key::Str(s.clone()),
-            Value::Agg(c) => Key::Agg(c.borrow().iter().map(|v| v.key_at(depth + 1)).collect()),
+            Value::Agg(c) => match c.bytes_ref() {
+                Some(b) => Key::Agg(b.iter().map(|&x| Key::Int(i64::from(x))).collect()),
+                None => Key::Agg(c.borrow().iter().map(|v| v.key_at(depth + 1)).collect()),
+            },
             Value::Chan(c) => Key::Addr(c.id.0 as usize),
             Value::Cell(c) => Key::Addr(Rc::as_ptr(c) as *const u8 as usize),
             Value::Elem(c, i) => Key::Addr((Rc::as_ptr(c) as *const u8 as usize) + *i as usize),
@@ -352,6 +250,9 @@ impl Value {
             (Value::Agg(a), Value::Agg(b)) => {
                 if Rc::ptr_eq(a, b) {
                     return true;
+                }
+                if let Some(same) = Obj::same_bytes(a, b) {
+                    return same;
                 }
                 let (a, b) = (a.borrow(), b.borrow());
                 if a.len() != b.len() {
@@ -509,6 +410,7 @@ fn typed_key(types: &Types, t: TypeId, v: &Value, depth: usize) -> Key {
                 .map(|(x, f)| typed_key(types, f.ty, x, depth + 1))
                 .collect(),
         ),
+        (Kind::Array(..), Value::Agg(o)) if o.is_bytes() => v.key(),
         (Kind::Array(_, el), Value::Agg(o)) => Key::Agg(
             o.borrow()
                 .iter()
