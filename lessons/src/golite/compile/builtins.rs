@@ -27,6 +27,9 @@ impl<'a> Compiler<'a> {
             return self.go_defer_builtin(b, args, mode, e);
         }
         match b {
+            Builtin::Complex | Builtin::Real | Builtin::Imag => {
+                self.complex_builtin_call(b, args, e.pos, &super::expr_src(e))
+            }
             Builtin::Len | Builtin::Cap => {
                 need(1, "len")?;
                 if let Some((ConstVal::Str(s), _)) = self.constant(&args[0])? {

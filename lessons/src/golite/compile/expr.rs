@@ -81,11 +81,21 @@ impl<'a> Compiler<'a> {
             ),
             (Kind::UntypedInt | Kind::UntypedRune, k) => matches!(
                 k,
-                Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::Interface(_)
+                Kind::Int(_)
+                    | Kind::Float64
+                    | Kind::Float32
+                    | Kind::Complex128
+                    | Kind::Complex64
+                    | Kind::Interface(_)
             ),
-            (Kind::UntypedFloat, k) => matches!(
+            (Kind::UntypedFloat | Kind::UntypedComplex, k) => matches!(
                 k,
-                Kind::Float64 | Kind::Float32 | Kind::Interface(_) | Kind::Int(_)
+                Kind::Float64
+                    | Kind::Float32
+                    | Kind::Complex128
+                    | Kind::Complex64
+                    | Kind::Interface(_)
+                    | Kind::Int(_)
             ),
             (Kind::UntypedBool, k) => matches!(k, Kind::Bool | Kind::Interface(_)),
             (Kind::UntypedString, k) => matches!(k, Kind::String | Kind::Interface(_)),
@@ -168,7 +178,9 @@ impl<'a> Compiler<'a> {
                     if self.types.is_interface(w) {
                         self.types.default_type(t)
                     } else {
-                        let v2 = self.convert_const(v.clone(), t, w, e.pos)?;
+                        // Go reports a constant that does not fit where its expression starts.
+                        let at = crate::golite::compile::start_pos(e);
+                        let v2 = self.convert_const(v.clone(), t, w, at)?;
                         self.emit_const(&v2, w);
                         return Ok(w);
                     }
@@ -974,7 +986,9 @@ impl<'a> Compiler<'a> {
             UnaryOp::Neg => {
                 let t = self.expr(x, want)?;
                 self.check_unary(x, t, "-")?;
-                if self.types.is_float(t) {
+                if self.types.is_complex(t) {
+                    self.emit(Op::NegC);
+                } else if self.types.is_float(t) {
                     self.emit(Op::NegF);
                 } else {
                     self.emit(Op::NegI);
@@ -1010,7 +1024,7 @@ impl<'a> Compiler<'a> {
     /// parameter, checked once per term of its union: generics.rs's `check_generic_bodies`).
     fn check_unary(&mut self, x: &Expr, t: TypeId, op: &str) -> R<()> {
         let ok = if op == "-" {
-            self.types.is_integer(t) || self.types.is_float(t)
+            self.types.is_numeric(t)
         } else {
             self.types.is_integer(t)
         };
@@ -1091,12 +1105,15 @@ impl<'a> Compiler<'a> {
         } else if !uy {
             ty
         } else {
-            self.types
-                .default_type(if tx == ids::UNTYPED_FLOAT || ty == ids::UNTYPED_FLOAT {
+            self.types.default_type(
+                if tx == ids::UNTYPED_COMPLEX || ty == ids::UNTYPED_COMPLEX {
+                    ids::UNTYPED_COMPLEX
+                } else if tx == ids::UNTYPED_FLOAT || ty == ids::UNTYPED_FLOAT {
                     ids::UNTYPED_FLOAT
                 } else {
                     tx
-                })
+                },
+            )
         };
         let t = if ux && uy && t == ids::UNTYPED_NIL {
             ids::UNTYPED_NIL
@@ -1236,6 +1253,38 @@ impl<'a> Compiler<'a> {
                     );
                 }
             },
+            (Kind::Complex128 | Kind::Complex64, _) => match op {
+                Add => Op::AddC,
+                Sub => Op::SubC,
+                Mul => Op::MulC,
+                Quo => Op::DivC,
+                Eq => Op::Eq,
+                Ne => Op::Ne,
+                Lt | Le | Gt | Ge => {
+                    return err(
+                        crate::golite::compile::start_pos(x),
+                        format!(
+                            "invalid operation: {} {} {} (operator {} not defined on {})",
+                            crate::golite::compile::expr_src(x),
+                            op.as_str(),
+                            crate::golite::compile::expr_src(y),
+                            op.as_str(),
+                            self.types.name(t)
+                        ),
+                    );
+                }
+                _ => {
+                    return err(
+                        crate::golite::compile::start_pos(x),
+                        format!(
+                            "invalid operation: operator {} not defined on {} (variable of type {})",
+                            op.as_str(),
+                            describe(x),
+                            self.types.name(t)
+                        ),
+                    );
+                }
+            },
             (Kind::String, _) => match op {
                 Add => Op::Concat,
                 Eq => Op::Eq,
@@ -1298,6 +1347,9 @@ impl<'a> Compiler<'a> {
         }
         if matches!(k, Kind::Float32) {
             self.emit(Op::F32);
+        }
+        if matches!(k, Kind::Complex64) {
+            self.emit(Op::C64);
         }
         Ok(t)
     }

@@ -187,6 +187,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                         Value::Int(_) => Value::Int(0),
                         Value::Str(_) => strv(""),
                         Value::Float(_) => Value::Float(0.0),
+                        Value::Complex(..) => Value::Complex(0.0, 0.0),
                         Value::Bool(_) => Value::Bool(false),
                         _ => Value::Nil,
                     };

@@ -1,0 +1,255 @@
+//! The builtins `complex`, `real` and `imag`, typed as types2 types them: `complex(x, y)` wants
+//! two floats of one type (an untyped side takes the other's type; two untyped constants are
+//! untyped floats) and gives complex64 for float32, complex128 for float64, an untyped complex
+//! constant for untyped floats; `real`/`imag` give the matching float. With constant
+//! arguments each is a constant (`real(2i * 2i)` sizes an array).
+
+use super::complex_constants::{Folded, fold_complex};
+use super::{Builtin, Compiler, ConstVal, Entity, R, err, expr_src};
+use crate::golite::code::Op;
+use crate::golite::syntax::ast::{BinaryOp, Expr, ExprKind, Pos};
+use crate::golite::types::{Kind, TypeId, ids};
+
+impl<'a> Compiler<'a> {
+    /// The builtin `func` names, if it is `complex`, `real` or `imag` (not shadowed).
+    pub(crate) fn complex_builtin(&mut self, func: &Expr) -> Option<Builtin> {
+        match &func.unparen().kind {
+            ExprKind::Ident(n) => match self.peek(n) {
+                Some(Entity::Builtin(b @ (Builtin::Complex | Builtin::Real | Builtin::Imag))) => {
+                    Some(b)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The type both arguments of `complex(x, y)` take, and the result type.
+    fn complex_arg_types(&mut self, args: &[Expr], pos: Pos, call: &str) -> R<(TypeId, TypeId)> {
+        let [x, y] = args else {
+            return err(
+                pos,
+                format!(
+                    "{} arguments for {call} (expected 2, found {})",
+                    if args.len() < 2 {
+                        "not enough"
+                    } else {
+                        "too many"
+                    },
+                    args.len()
+                ),
+            );
+        };
+        let (tx, ty) = (self.type_of(x)?, self.type_of(y)?);
+        let (ux, uy) = (self.types.is_untyped(tx), self.types.is_untyped(ty));
+        let arg = match (ux, uy) {
+            (true, true) => {
+                let real_const = |c: &mut Self, e: &Expr| -> R<bool> {
+                    Ok(c.constant(e)?
+                        .and_then(|(v, _)| v.parts())
+                        .is_some_and(|(_, im)| im.is_zero()))
+                };
+                if real_const(self, x)? && real_const(self, y)? {
+                    ids::UNTYPED_FLOAT
+                } else if self.constant(x)?.is_some() && self.constant(y)?.is_some() {
+                    ids::UNTYPED_COMPLEX
+                } else {
+                    ids::FLOAT64
+                }
+            }
+            (true, false) => ty,
+            (false, true) => tx,
+            (false, false) => {
+                if tx != ty {
+                    return err(
+                        x.pos,
+                        format!(
+                            "invalid operation: {call} (mismatched types {} and {})",
+                            self.types.name(tx),
+                            self.types.name(ty)
+                        ),
+                    );
+                }
+                tx
+            }
+        };
+        let result = match self.types.ukind(arg) {
+            Kind::Float32 => ids::COMPLEX64,
+            Kind::Float64 => ids::COMPLEX128,
+            Kind::UntypedFloat => ids::UNTYPED_COMPLEX,
+            _ => {
+                return err(
+                    x.pos,
+                    format!(
+                        "invalid argument: arguments have type {}, expected floating-point",
+                        self.untyped_name(arg)
+                    ),
+                );
+            }
+        };
+        Ok((arg, result))
+    }
+
+    /// The float type `real(x)`/`imag(x)` gives for an argument of type `t`.
+    fn part_type(&mut self, t: TypeId, arg: &Expr, constant: bool) -> R<TypeId> {
+        let t = if self.types.is_untyped(t) && constant && self.types.is_numeric(t) {
+            ids::UNTYPED_COMPLEX
+        } else {
+            t
+        };
+        Ok(match self.types.ukind(t) {
+            Kind::Complex64 => ids::FLOAT32,
+            Kind::Complex128 => ids::FLOAT64,
+            Kind::UntypedComplex => ids::UNTYPED_FLOAT,
+            _ => {
+                return err(
+                    arg.pos,
+                    format!(
+                        "invalid argument: argument has type {}, expected complex type",
+                        self.untyped_name(t)
+                    ),
+                );
+            }
+        })
+    }
+
+    /// Go's name of a type in messages: `untyped float` for an untyped constant's type.
+    fn untyped_name(&self, t: TypeId) -> String {
+        match self.types.kind(t) {
+            Kind::UntypedInt => "untyped int".into(),
+            Kind::UntypedRune => "untyped rune".into(),
+            Kind::UntypedFloat => "untyped float".into(),
+            Kind::UntypedComplex => "untyped complex".into(),
+            Kind::UntypedBool => "untyped bool".into(),
+            Kind::UntypedString => "untyped string".into(),
+            Kind::UntypedNil => "untyped nil".into(),
+            _ => self.types.name(t),
+        }
+    }
+
+    /// The result type of a call of `b` (for `type_of`).
+    pub(crate) fn complex_builtin_type(
+        &mut self,
+        b: Builtin,
+        func: &Expr,
+        args: &[Expr],
+        pos: Pos,
+    ) -> R<TypeId> {
+        let call = call_src(func, args);
+        if b == Builtin::Complex {
+            return Ok(self.complex_arg_types(args, pos, &call)?.1);
+        }
+        let [x] = args else {
+            return err(pos, format!("wrong number of arguments for {call}"));
+        };
+        let t = self.type_of(x)?;
+        let constant = self.constant(x)?.is_some();
+        self.part_type(t, x, constant)
+    }
+
+    /// `complex(x, y)`, `real(x)` or `imag(x)` with constant arguments: the constant.
+    pub(crate) fn complex_builtin_const(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+    ) -> R<Option<(ConstVal, TypeId)>> {
+        let Some(b) = self.complex_builtin(func) else {
+            return Ok(None);
+        };
+        let mut values = Vec::new();
+        for a in args {
+            match self.constant(a)? {
+                Some((v, _)) => values.push(v),
+                None => return Ok(None),
+            }
+        }
+        let t = self.complex_builtin_type(b, func, args, func.pos)?;
+        let v = match (b, values.as_slice()) {
+            (Builtin::Complex, [re, im]) => {
+                let imag = ConstVal::complex(ConstVal::Int(0), im.clone());
+                match fold_complex(BinaryOp::Add, re, &imag) {
+                    Folded::Value(v) => self.round_complex(v, t),
+                    _ => return Ok(None),
+                }
+            }
+            (_, [x]) => {
+                let Some((re, im)) = x.parts() else {
+                    return Ok(None);
+                };
+                let part = if b == Builtin::Real { re } else { im };
+                if self.types.is_untyped(t) {
+                    part
+                } else {
+                    self.convert_const(part, ids::UNTYPED_FLOAT, t, func.pos)?
+                }
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some((v, t)))
+    }
+
+    /// A complex constant as a constant of type `t` holds it: each part rounded to float32
+    /// (complex64) or float64 (complex128); exact while untyped.
+    pub(crate) fn round_complex(&self, v: ConstVal, t: TypeId) -> ConstVal {
+        let (re, im) = v.complex_f64();
+        match self.types.ukind(t) {
+            Kind::Complex64 => ConstVal::complex(
+                ConstVal::Float(re as f32 as f64),
+                ConstVal::Float(im as f32 as f64),
+            ),
+            Kind::Complex128 => ConstVal::complex(ConstVal::Float(re), ConstVal::Float(im)),
+            _ => v,
+        }
+    }
+
+    /// A numeric constant converted to complex type `to`.
+    pub(crate) fn const_to_complex(&mut self, v: ConstVal, to: TypeId, pos: Pos) -> R<ConstVal> {
+        match v.parts() {
+            Some((re, im)) => Ok(self.round_complex(ConstVal::complex(re, im), to)),
+            None => err(
+                pos,
+                format!(
+                    "cannot use {} (constant) as {} value",
+                    v.go_text(),
+                    self.types.name(to)
+                ),
+            ),
+        }
+    }
+
+    /// Compiles a call of `complex`, `real` or `imag` whose arguments are not all constant.
+    pub(super) fn complex_builtin_call(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        pos: Pos,
+        call: &str,
+    ) -> R<Vec<TypeId>> {
+        if b == Builtin::Complex {
+            let (arg, result) = self.complex_arg_types(args, pos, call)?;
+            let arg = self.types.default_type(arg);
+            for a in args {
+                self.value_to(a, arg)?;
+            }
+            self.emit(Op::MakeComplex);
+            return Ok(vec![result]);
+        }
+        let [x] = args else {
+            return err(pos, format!("wrong number of arguments for {call}"));
+        };
+        let t = self.expr(x, None)?;
+        let result = self.part_type(t, x, false)?;
+        self.emit(if b == Builtin::Real {
+            Op::RealPart
+        } else {
+            Op::ImagPart
+        });
+        Ok(vec![result])
+    }
+}
+
+/// A call's source text as Go's messages quote it: `complex(x, y)`.
+pub(crate) fn call_src(func: &Expr, args: &[Expr]) -> String {
+    let args: Vec<String> = args.iter().map(expr_src).collect();
+    format!("{}({})", expr_src(func), args.join(", "))
+}
