@@ -27,18 +27,7 @@ impl<'a> Compiler<'a> {
     /// The type both arguments of `complex(x, y)` take, and the result type.
     fn complex_arg_types(&mut self, args: &[Expr], pos: Pos, call: &str) -> R<(TypeId, TypeId)> {
         let [x, y] = args else {
-            return err(
-                pos,
-                format!(
-                    "{} arguments for {call} (expected 2, found {})",
-                    if args.len() < 2 {
-                        "not enough"
-                    } else {
-                        "too many"
-                    },
-                    args.len()
-                ),
-            );
+            return arg_count(pos, call, 2, args.len());
         };
         let (tx, ty) = (self.type_of(x)?, self.type_of(y)?);
         let (ux, uy) = (self.types.is_untyped(tx), self.types.is_untyped(ty));
@@ -49,10 +38,27 @@ impl<'a> Compiler<'a> {
                         .and_then(|(v, _)| v.parts())
                         .is_some_and(|(_, im)| im.is_zero()))
                 };
-                if real_const(self, x)? && real_const(self, y)? {
-                    ids::UNTYPED_FLOAT
-                } else if self.constant(x)?.is_some() && self.constant(y)?.is_some() {
-                    ids::UNTYPED_COMPLEX
+                if self.constant(x)?.is_some() && self.constant(y)?.is_some() {
+                    // Each constant with no imaginary part becomes an untyped float.
+                    let as_float = |c: &mut Self, e: &Expr, t: TypeId| -> R<TypeId> {
+                        Ok(if real_const(c, e)? {
+                            ids::UNTYPED_FLOAT
+                        } else {
+                            t
+                        })
+                    };
+                    let (fx, fy) = (as_float(self, x, tx)?, as_float(self, y, ty)?);
+                    if fx != fy {
+                        return err(
+                            x.pos,
+                            format!(
+                                "invalid operation: {call} (mismatched types {} and {})",
+                                self.untyped_name(fx),
+                                self.untyped_name(fy)
+                            ),
+                        );
+                    }
+                    fx
                 } else {
                     ids::FLOAT64
                 }
@@ -114,7 +120,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Go's name of a type in messages: `untyped float` for an untyped constant's type.
-    fn untyped_name(&self, t: TypeId) -> String {
+    pub(crate) fn untyped_name(&self, t: TypeId) -> String {
         match self.types.kind(t) {
             Kind::UntypedInt => "untyped int".into(),
             Kind::UntypedRune => "untyped rune".into(),
@@ -140,7 +146,7 @@ impl<'a> Compiler<'a> {
             return Ok(self.complex_arg_types(args, pos, &call)?.1);
         }
         let [x] = args else {
-            return err(pos, format!("wrong number of arguments for {call}"));
+            return arg_count(pos, &call, 1, args.len());
         };
         let t = self.type_of(x)?;
         let constant = self.constant(x)?.is_some();
@@ -202,6 +208,39 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Go's error when constant `v` (expression `e`) is complex and type `to` cannot hold it:
+    /// a nonzero imaginary part, or a real part an integer type would truncate.
+    /// `conversion`: `T(e)` rather than an assignment.
+    pub(crate) fn check_complex_fits(
+        &mut self,
+        v: &ConstVal,
+        to: TypeId,
+        e: &Expr,
+        conversion: bool,
+    ) -> R<()> {
+        let ConstVal::Complex(p) = v else {
+            return Ok(());
+        };
+        if self.types.is_complex(to) || self.types.is_interface(to) {
+            return Ok(());
+        }
+        let numeric = self.types.is_integer(to) || self.types.is_float(to);
+        let truncated = !p.1.is_zero() || self.types.is_integer(to) && p.0.as_i128().is_none();
+        if numeric && !truncated {
+            return Ok(());
+        }
+        let (src, to_name) = (expr_src(e), self.types.name(to));
+        let what = format!("{src} (untyped complex constant {})", v.go_text());
+        let msg = if conversion {
+            format!("cannot convert {what} to type {to_name}")
+        } else if numeric {
+            format!("cannot use {what} as {to_name} value in variable declaration (truncated)")
+        } else {
+            format!("cannot use {what} as {to_name} value in variable declaration")
+        };
+        err(super::start_pos(e), msg)
+    }
+
     /// A numeric constant converted to complex type `to`.
     pub(crate) fn const_to_complex(&mut self, v: ConstVal, to: TypeId, pos: Pos) -> R<ConstVal> {
         match v.parts() {
@@ -235,7 +274,7 @@ impl<'a> Compiler<'a> {
             return Ok(vec![result]);
         }
         let [x] = args else {
-            return err(pos, format!("wrong number of arguments for {call}"));
+            return arg_count(pos, call, 1, args.len());
         };
         let t = self.expr(x, None)?;
         let result = self.part_type(t, x, false)?;
@@ -246,6 +285,21 @@ impl<'a> Compiler<'a> {
         });
         Ok(vec![result])
     }
+}
+
+/// Go's error for a builtin called with `found` arguments where it takes `want`.
+fn arg_count<T>(pos: Pos, call: &str, want: usize, found: usize) -> R<T> {
+    err(
+        pos,
+        format!(
+            "invalid operation: {} arguments for {call} (expected {want}, found {found})",
+            if found < want {
+                "not enough"
+            } else {
+                "too many"
+            }
+        ),
+    )
 }
 
 /// A call's source text as Go's messages quote it: `complex(x, y)`.

@@ -140,6 +140,7 @@ impl<'a> Compiler<'a> {
                                 .unwrap_or('\u{FFFD}');
                             return Ok(Some((ConstVal::Str(Rc::from(c.to_string())), t)));
                         }
+                        self.check_complex_fits(&v, t, &args[0], true)?;
                         let v = self.convert_const(v, from, t, args[0].pos)?;
                         return Ok(Some((v, t)));
                     }

@@ -180,6 +180,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         // Go reports a constant that does not fit where its expression starts.
                         let at = crate::golite::compile::start_pos(e);
+                        self.check_complex_fits(&v, w, e, false)?;
                         let v2 = self.convert_const(v.clone(), t, w, at)?;
                         self.emit_const(&v2, w);
                         return Ok(w);
@@ -999,12 +1000,10 @@ impl<'a> Compiler<'a> {
             UnaryOp::Not => {
                 let t = self.expr(x, want)?;
                 if !self.types.is_bool(t) {
+                    let what = self.operand(x, t);
                     return err(
-                        e.pos,
-                        format!(
-                            "invalid operation: operator ! not defined on {}",
-                            describe(x)
-                        ),
+                        x.pos,
+                        format!("invalid operation: operator ! not defined on {what}"),
                     );
                 }
                 self.emit(Op::Not);
@@ -1075,6 +1074,13 @@ impl<'a> Compiler<'a> {
         }
         if matches!(op, Shl | Shr) {
             let tx = self.type_of(x)?;
+            if !self.types.is_untyped(tx) && !self.types.is_integer(tx) {
+                let what = self.operand(x, tx);
+                return err(
+                    crate::golite::compile::start_pos(x),
+                    format!("invalid operation: shifted operand {what} must be integer"),
+                );
+            }
             let t = if self.types.is_untyped(tx) {
                 want.filter(|w| self.types.is_integer(*w))
                     .unwrap_or(ids::INT)
@@ -1121,6 +1127,35 @@ impl<'a> Compiler<'a> {
             t
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        let nillable = |k: &Kind| {
+            matches!(
+                k,
+                Kind::Pointer(_)
+                    | Kind::Slice(_)
+                    | Kind::Map(..)
+                    | Kind::Chan(..)
+                    | Kind::Func(_)
+                    | Kind::Interface(_)
+                    | Kind::UntypedNil
+            )
+        };
+        if cmp
+            && (tx == ids::UNTYPED_NIL) != (ty == ids::UNTYPED_NIL)
+            && !nillable(self.types.ukind(if ux { ty } else { tx }))
+            && self.type_param_desc(if ux { ty } else { tx }).is_none()
+        {
+            return err(
+                crate::golite::compile::start_pos(y),
+                format!(
+                    "invalid operation: {} {} {} (mismatched types {} and {})",
+                    crate::golite::compile::expr_src(x),
+                    op.as_str(),
+                    crate::golite::compile::expr_src(y),
+                    self.untyped_name(tx),
+                    self.untyped_name(ty)
+                ),
+            );
+        }
         if let Some(m) = self.type_param_op_error(x, op, y, t) {
             return err(crate::golite::compile::start_pos(x), m);
         }
@@ -1156,8 +1191,9 @@ impl<'a> Compiler<'a> {
             );
         }
         if cmp && !ux && !uy && tx != ty && !xi && !yi {
+            // types2 reports a mismatch on the second operand: only there is it known.
             return err(
-                crate::golite::compile::start_pos(x),
+                crate::golite::compile::start_pos(y),
                 format!(
                     "invalid operation: {} {} {} (mismatched types {} and {})",
                     crate::golite::compile::expr_src(x),

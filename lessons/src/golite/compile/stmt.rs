@@ -233,7 +233,14 @@ impl<'a> Compiler<'a> {
                         )
                         && matches!(self.peek(n), Some(Entity::Builtin(_)))
                     {
-                        return err(e.pos, format!("{} (value) is not used", describe(e)));
+                        let what = match rs.as_slice() {
+                            [t] => format!("value of type {}", self.types.name(*t)),
+                            _ => "value".to_string(),
+                        };
+                        return err(
+                            e.pos,
+                            format!("{} ({what}) is not used", super::expr_src(e.unparen())),
+                        );
                     }
                 }
                 for _ in rs {
