@@ -10,6 +10,9 @@ use crate::golite::code::Op;
 use crate::golite::syntax::ast::{BinaryOp, Expr, ExprKind, Pos};
 use crate::golite::types::{Kind, TypeId, ids};
 
+/// An argument's constant value, if it is one, and its type.
+type ArgInfo = (Option<ConstVal>, TypeId);
+
 impl<'a> Compiler<'a> {
     /// The builtin `func` names, if it is `complex`, `real` or `imag` (not shadowed).
     pub(crate) fn complex_builtin(&mut self, func: &Expr) -> Option<Builtin> {
@@ -24,30 +27,45 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Each argument's constant value (if it is one) and type, each found once: nested calls
+    /// (`real(complex(real(...), 1))`) would otherwise be folded again at every level, in
+    /// time exponential in their depth.
+    fn arg_infos(&mut self, args: &[Expr]) -> R<Vec<ArgInfo>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            out.push(match self.constant(a)? {
+                Some((v, t)) => (Some(v), t),
+                None => (None, self.type_of(a)?),
+            });
+        }
+        Ok(out)
+    }
+
     /// The type both arguments of `complex(x, y)` take, and the result type.
-    fn complex_arg_types(&mut self, args: &[Expr], pos: Pos, call: &str) -> R<(TypeId, TypeId)> {
-        let [x, y] = args else {
+    fn complex_arg_types(
+        &mut self,
+        args: &[Expr],
+        infos: &[ArgInfo],
+        pos: Pos,
+        call: &str,
+    ) -> R<(TypeId, TypeId)> {
+        let ([x, _], [(vx, tx), (vy, ty)]) = (args, infos) else {
             return arg_count(pos, call, 2, args.len());
         };
-        let (tx, ty) = (self.type_of(x)?, self.type_of(y)?);
+        let (tx, ty) = (*tx, *ty);
         let (ux, uy) = (self.types.is_untyped(tx), self.types.is_untyped(ty));
         let arg = match (ux, uy) {
             (true, true) => {
-                let real_const = |c: &mut Self, e: &Expr| -> R<bool> {
-                    Ok(c.constant(e)?
-                        .and_then(|(v, _)| v.parts())
-                        .is_some_and(|(_, im)| im.is_zero()))
-                };
-                if self.constant(x)?.is_some() && self.constant(y)?.is_some() {
+                if let (Some(vx), Some(vy)) = (vx, vy) {
                     // Each constant with no imaginary part becomes an untyped float.
-                    let as_float = |c: &mut Self, e: &Expr, t: TypeId| -> R<TypeId> {
-                        Ok(if real_const(c, e)? {
+                    let as_float = |v: &ConstVal, t: TypeId| {
+                        if v.parts().is_some_and(|(_, im)| im.is_zero()) {
                             ids::UNTYPED_FLOAT
                         } else {
                             t
-                        })
+                        }
                     };
-                    let (fx, fy) = (as_float(self, x, tx)?, as_float(self, y, ty)?);
+                    let (fx, fy) = (as_float(vx, tx), as_float(vy, ty));
                     if fx != fy {
                         return err(
                             x.pos,
@@ -141,16 +159,28 @@ impl<'a> Compiler<'a> {
         args: &[Expr],
         pos: Pos,
     ) -> R<TypeId> {
+        let infos = self.arg_infos(args)?;
+        self.complex_result(b, func, args, &infos, pos)
+    }
+
+    /// The result type of a call of `b` on arguments described by `infos`.
+    fn complex_result(
+        &mut self,
+        b: Builtin,
+        func: &Expr,
+        args: &[Expr],
+        infos: &[ArgInfo],
+        pos: Pos,
+    ) -> R<TypeId> {
         let call = call_src(func, args);
         if b == Builtin::Complex {
-            return Ok(self.complex_arg_types(args, pos, &call)?.1);
+            return Ok(self.complex_arg_types(args, infos, pos, &call)?.1);
         }
-        let [x] = args else {
+        let ([x], [(v, t)]) = (args, infos) else {
             return arg_count(pos, &call, 1, args.len());
         };
-        let t = self.type_of(x)?;
-        let constant = self.constant(x)?.is_some();
-        self.part_type(t, x, constant)
+        let constant = v.is_some();
+        self.part_type(*t, x, constant)
     }
 
     /// `complex(x, y)`, `real(x)` or `imag(x)` with constant arguments: the constant.
@@ -162,14 +192,15 @@ impl<'a> Compiler<'a> {
         let Some(b) = self.complex_builtin(func) else {
             return Ok(None);
         };
-        let mut values = Vec::new();
+        let mut infos = Vec::with_capacity(args.len());
         for a in args {
             match self.constant(a)? {
-                Some((v, _)) => values.push(v),
+                Some((v, t)) => infos.push((Some(v), t)),
                 None => return Ok(None),
             }
         }
-        let t = self.complex_builtin_type(b, func, args, func.pos)?;
+        let t = self.complex_result(b, func, args, &infos, func.pos)?;
+        let values: Vec<ConstVal> = infos.into_iter().filter_map(|(v, _)| v).collect();
         let v = match (b, values.as_slice()) {
             (Builtin::Complex, [re, im]) => {
                 let imag = ConstVal::complex(ConstVal::Int(0), im.clone());
@@ -265,7 +296,8 @@ impl<'a> Compiler<'a> {
         call: &str,
     ) -> R<Vec<TypeId>> {
         if b == Builtin::Complex {
-            let (arg, result) = self.complex_arg_types(args, pos, call)?;
+            let infos = self.arg_infos(args)?;
+            let (arg, result) = self.complex_arg_types(args, &infos, pos, call)?;
             let arg = self.types.default_type(arg);
             for a in args {
                 self.value_to(a, arg)?;

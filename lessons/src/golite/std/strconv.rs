@@ -102,10 +102,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 return r;
             }
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
-            push!(
-                t,
-                strv(crate::golite::fmt::format::format_float(f, verb, prec, 64))
-            );
+            push!(t, strv(format_float(f, verb, prec, 64)));
         }
         N::StrconvFormatComplex => {
             let (re, im) = arg(0).as_complex();
@@ -121,7 +118,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 return r;
             }
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
-            let part = |v: f64| crate::golite::fmt::format::format_float(v, verb, prec, bits);
+            let part = |v: f64| format_float(v, verb, prec, bits);
             let im = part(im);
             let sign = if im.starts_with(['+', '-']) { "" } else { "+" };
             push!(t, strv(format!("({}{sign}{im}i)", part(re))));
@@ -566,6 +563,15 @@ mod tests {
     }
 }
 
+/// Go's `strconv.FormatFloat`: fmt's formatting, and `%` and the byte for a format byte it
+/// does not know (`'z'` gives `%z`).
+fn format_float(v: f64, verb: char, prec: i32, bits: u32) -> String {
+    if !matches!(verb, 'b' | 'e' | 'E' | 'f' | 'g' | 'G' | 'x' | 'X') {
+        return format!("%{verb}");
+    }
+    crate::golite::fmt::format::format_float(v, verb, prec, bits)
+}
+
 /// The length of the longest prefix of `s` that is a decimal float (sign, digits with `_`,
 /// point, exponent) or an infinity or NaN, as Go's `parseFloatPrefix` reads one; 0 if none.
 fn float_prefix(s: &str) -> usize {
@@ -577,29 +583,46 @@ fn float_prefix(s: &str) -> usize {
             return i + word.len();
         }
     }
-    let digits = |i: &mut usize| {
+    // Hexadecimal mantissas need a `p` exponent.
+    let hex = rest.starts_with("0x");
+    if hex {
+        i += 2;
+    }
+    let digit = |c: u8| {
+        if hex {
+            c.is_ascii_hexdigit()
+        } else {
+            c.is_ascii_digit()
+        }
+    };
+    let digits = |i: &mut usize, digit: &dyn Fn(u8) -> bool| {
         let start = *i;
-        while *i < b.len() && (b[*i].is_ascii_digit() || b[*i] == b'_') {
+        while *i < b.len() && (digit(b[*i]) || b[*i] == b'_') {
             *i += 1;
         }
         *i > start
     };
-    let mut any = digits(&mut i);
+    let mut any = digits(&mut i, &digit);
     if b.get(i) == Some(&b'.') {
         i += 1;
-        any |= digits(&mut i);
+        any |= digits(&mut i, &digit);
     }
     if !any {
         return 0;
     }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
+    let exp: &[u8] = if hex { b"pP" } else { b"eE" };
+    if b.get(i).is_some_and(|c| exp.contains(c)) {
         let mut j = i + 1;
         if matches!(b.get(j), Some(b'+' | b'-')) {
             j += 1;
         }
-        if digits(&mut j) {
+        if digits(&mut j, &|c: u8| c.is_ascii_digit()) {
             i = j;
+        } else if hex {
+            return 0;
         }
+    } else if hex {
+        return 0;
     }
     i
 }
@@ -608,15 +631,15 @@ fn float_prefix(s: &str) -> usize {
 /// was out of range.
 fn parse_part(text: &str, f32_parts: bool) -> Option<(f64, bool)> {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
+    let sign = if clean.starts_with('-') { -1.0 } else { 1.0 };
     let v: f64 = match clean
         .trim_start_matches(['+', '-'])
         .to_ascii_lowercase()
         .as_str()
     {
-        "inf" | "infinity" => {
-            f64::INFINITY.copysign(if clean.starts_with('-') { -1.0 } else { 1.0 })
-        }
+        "inf" | "infinity" => f64::INFINITY.copysign(sign),
         "nan" => f64::NAN,
+        h if h.starts_with("0x") => sign * crate::golite::syntax::lexer::hex_float(&h[2..])?,
         _ => clean.parse().ok()?,
     };
     let v = if f32_parts { v as f32 as f64 } else { v };
@@ -671,6 +694,8 @@ mod complex_tests {
         assert_eq!(parse_complex("x", false).1, Some("invalid syntax"));
         assert_eq!(parse_complex("1+2", false).1, Some("invalid syntax"));
         assert_eq!(parse_complex("i", false).1, Some("invalid syntax"));
+        assert_eq!(parse_complex("0x1p3-0x1.8p1i", false), ((8.0, -3.0), None));
+        assert_eq!(parse_complex("0x1", false).1, Some("invalid syntax"));
         let ((re, im), e) = parse_complex("+Inf-NaNi", false);
         assert!(re.is_infinite() && im.is_nan() && e.is_none());
     }

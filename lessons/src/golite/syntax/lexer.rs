@@ -717,7 +717,7 @@ fn imag_value(digits: &str, prefix: u8, mantissa: TokKind) -> Option<f64> {
     }
 }
 
-fn hex_float(s: &str) -> Option<f64> {
+pub(crate) fn hex_float(s: &str) -> Option<f64> {
     let lower = s.to_ascii_lowercase();
     let (mant, exp) = lower.split_once('p')?;
     let exp: i32 = exp.parse().ok()?;
