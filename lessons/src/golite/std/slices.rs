@@ -270,6 +270,7 @@ pub(super) fn generic_call(
             let Kind::Slice(el) = c.types.ukind(st).clone() else {
                 return err(args[0].pos, "argument must be a slice");
             };
+            require_ordered(c, el, e)?;
             c.emit(Op::CallNative(
                 if g == G::SlicesMax {
                     N::SlicesMax
@@ -304,6 +305,7 @@ pub(super) fn generic_call(
             let Kind::Slice(el) = c.types.ukind(st).clone() else {
                 return err(args[0].pos, "first argument must be a slice");
             };
+            require_ordered(c, el, e)?;
             c.value_to(&args[1], el)?;
             c.emit(Op::CallNative(super::sort::N::SlicesBinarySearch, 2));
             Ok(vec![ids::INT, ids::BOOL])

@@ -264,26 +264,8 @@ pub(super) fn generic_call(
             // slices.Sort's E is constrained by cmp.Ordered (complex numbers are not ordered).
             if g == G::SlicesSort
                 && let Kind::Slice(el) = c.types.ukind(t).clone()
-                && !matches!(
-                    c.types.ukind(el),
-                    Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::String
-                )
             {
-                let n = c.msg_name(el);
-                // types2 reports an inferred type argument at the call's `(`.
-                let at = match &e.kind {
-                    ExprKind::Call { func, .. } => {
-                        let src = crate::golite::compile::expr_src(func);
-                        Pos::new(func.pos.line, func.pos.col + src.len() as u32)
-                    }
-                    _ => e.pos,
-                };
-                return err(
-                    at,
-                    format!(
-                        "{n} does not satisfy cmp.Ordered ({n} missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)"
-                    ),
-                );
+                require_ordered(c, el, e)?;
             }
             c.emit(Op::CallNative(N::SortSlice, 1));
             Ok(vec![])
