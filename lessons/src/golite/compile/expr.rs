@@ -834,6 +834,18 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn index_value(&mut self, index: &Expr) -> R<()> {
+        if let Some((v @ crate::golite::compile::ConstVal::Complex(_), _)) = self.constant(index)?
+            && v.as_i128().is_none()
+        {
+            return err(
+                crate::golite::compile::start_pos(index),
+                format!(
+                    "{} (untyped complex constant {}) truncated to int",
+                    crate::golite::compile::expr_src(index),
+                    v.go_text()
+                ),
+            );
+        }
         if let Some((v, _)) = self.constant(index)?
             && let Some(i) = v.as_i128()
             && i < 0
