@@ -879,10 +879,15 @@ fn goto_names_its_label() {
 }
 
 #[test]
-fn complex_literal_rejected_by_name() {
-    assert_eq!(
-        err_of("package main\n\nvar c = 2i\n"),
-        "a.go:3:9: complex numbers (imaginary literal 2i) are outside the golite subset"
+fn imaginary_literal_is_its_imaginary_part() {
+    let f = parse_ok("package main\n\nvar c = 0x1p-2i\n");
+    let Decl::Var(vs) = &f.decls[0] else {
+        panic!("not a var declaration")
+    };
+    assert!(
+        matches!(vs[0].values[0].kind, ExprKind::Imag(v) if v == 0.25),
+        "{:?}",
+        vs[0].values
     );
 }
 

@@ -73,6 +73,21 @@ pub(crate) enum Op {
     NegF,
     /// Round to float32 precision.
     F32,
+    /// Complex arithmetic in float64 (`vm/complex.rs`); complex64 results follow with `C64`,
+    /// as Go's compiler computes them in float64 and narrows once.
+    AddC,
+    SubC,
+    MulC,
+    DivC,
+    NegC,
+    /// Round both parts of the complex number on top to float32 precision.
+    C64,
+    /// Pop the imaginary part, then the real part (floats); push the complex number.
+    MakeComplex,
+    /// Pop a complex number, push its real part.
+    RealPart,
+    /// Pop a complex number, push its imaginary part.
+    ImagPart,
     Concat,
     Not,
     EqI,
@@ -371,6 +386,8 @@ impl Program {
 #[derive(Clone, Debug)]
 pub(crate) enum Const {
     Float(f64),
+    /// A complex128 or complex64 constant (complex64: each part already rounded to float32).
+    Complex(f64, f64),
     Str(Rc<str>),
     /// A function value without captures (a top-level function or a library function).
     Func(FuncRef),

@@ -241,6 +241,7 @@ impl WriteTargets {
             ExprKind::Ident(_)
             | ExprKind::Int(_)
             | ExprKind::Float(_)
+            | ExprKind::Imag(_)
             | ExprKind::Rune(_)
             | ExprKind::Str(_)
             | ExprKind::TypeLit(_) => {}

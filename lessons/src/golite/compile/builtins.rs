@@ -27,6 +27,9 @@ impl<'a> Compiler<'a> {
             return self.go_defer_builtin(b, args, mode, e);
         }
         match b {
+            Builtin::Complex | Builtin::Real | Builtin::Imag => {
+                self.complex_builtin_call(b, args, e.pos, &super::expr_src(e))
+            }
             Builtin::Len | Builtin::Cap => {
                 need(1, "len")?;
                 if let Some((ConstVal::Str(s), _)) = self.constant(&args[0])? {
@@ -244,6 +247,17 @@ impl<'a> Compiler<'a> {
                 let mut t = ids::UNTYPED_INT;
                 for a in args {
                     let at = self.type_of(a)?;
+                    if self.types.is_complex(at) {
+                        let what = match self.constant(a)? {
+                            Some((v, _)) if self.types.is_untyped(at) => format!(
+                                "{} (untyped complex constant {})",
+                                super::expr_src(a),
+                                v.go_text()
+                            ),
+                            _ => self.operand(a, at),
+                        };
+                        return err(a.pos, format!("invalid argument: {what} cannot be ordered"));
+                    }
                     if !self.types.is_untyped(at)
                         || (self.types.is_untyped(t)
                             && matches!(at, ids::UNTYPED_FLOAT | ids::UNTYPED_STRING))

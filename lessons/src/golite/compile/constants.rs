@@ -1,6 +1,7 @@
 //! Constant expressions: folded exactly (Go's untyped constants are arbitrary-precision), then
 //! converted to their type and emitted.
 
+use super::complex_constants::{Folded, fold_complex};
 use super::{Builtin, Compiler, ConstVal, Entity, Member, R, err};
 use crate::golite::code::{Const, Op};
 use crate::golite::syntax::ast::{BinaryOp, Expr, ExprKind, Pos, UnaryOp};
@@ -14,6 +15,10 @@ impl<'a> Compiler<'a> {
         Ok(match &e.kind {
             ExprKind::Int(i) => Some((ConstVal::Int(i128::from(*i)), ids::UNTYPED_INT)),
             ExprKind::Float(f) => Some((ConstVal::Float(*f), ids::UNTYPED_FLOAT)),
+            ExprKind::Imag(f) => Some((
+                ConstVal::complex(ConstVal::Int(0), ConstVal::Float(*f)),
+                ids::UNTYPED_COMPLEX,
+            )),
             ExprKind::Rune(c) => Some((ConstVal::Int(i128::from(*c as u32)), ids::UNTYPED_RUNE)),
             ExprKind::Str(s) => Some((ConstVal::Str(Rc::from(s.as_str())), ids::UNTYPED_STRING)),
             ExprKind::Paren(x) => self.constant(x)?,
@@ -49,6 +54,13 @@ impl<'a> Compiler<'a> {
                         ConstVal::Float(if f == 0.0 { 0.0 } else { -f })
                     }
                     (UnaryOp::Neg, ConstVal::Exact(r)) => ConstVal::Exact(r.negated()),
+                    (UnaryOp::Neg, v @ ConstVal::Complex(_)) => {
+                        let zero = ConstVal::complex(ConstVal::Int(0), ConstVal::Int(0));
+                        match fold_complex(BinaryOp::Sub, &zero, &v) {
+                            Folded::Value(n) => n,
+                            _ => return Ok(None),
+                        }
+                    }
                     (UnaryOp::Not, ConstVal::Bool(b)) => ConstVal::Bool(!b),
                     (UnaryOp::Complement, ConstVal::Int(i)) => match self.types.int_kind(t) {
                         Some(k) if k.unsigned() => {
@@ -72,13 +84,52 @@ impl<'a> Compiler<'a> {
                     self.not_const.insert(e.id);
                     return Ok(None);
                 };
+                if (self.types.is_complex(ta) || self.types.is_complex(tb))
+                    && matches!(
+                        op,
+                        BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+                    )
+                {
+                    let t = if self.types.is_untyped(ta) { tb } else { ta };
+                    let what = if self.types.is_untyped(t) {
+                        "untyped complex".to_string()
+                    } else {
+                        self.types.name(t)
+                    };
+                    return err(
+                        super::start_pos(x),
+                        format!(
+                            "invalid operation: {} {} {} (operator {} not defined on {what})",
+                            super::expr_src(x),
+                            op.as_str(),
+                            super::expr_src(y),
+                            op.as_str()
+                        ),
+                    );
+                }
+                if matches!(op, BinaryOp::Quo)
+                    && (self.types.is_complex(ta) || self.types.is_complex(tb))
+                    && b.parts()
+                        .is_some_and(|(re, im)| re.is_zero() && im.is_zero())
+                {
+                    return err(y.pos, "invalid operation: division by zero");
+                }
                 self.fold_binary(*op, a, ta, b, tb, e.pos)?
+            }
+            ExprKind::Call { func, args, .. } if self.complex_builtin(func).is_some() => {
+                self.complex_builtin_const(func, args)?
             }
             ExprKind::Call { func, args, .. } if args.len() == 1 => {
                 if let Some(t) = self.type_expr_of(func)? {
                     if matches!(
                         self.types.ukind(t),
-                        Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::String | Kind::Bool
+                        Kind::Int(_)
+                            | Kind::Float64
+                            | Kind::Float32
+                            | Kind::Complex128
+                            | Kind::Complex64
+                            | Kind::String
+                            | Kind::Bool
                     ) && let Some((v, from)) = self.constant(&args[0])?
                     {
                         if self.types.is_string(t) && self.types.is_integer(from) {
@@ -89,6 +140,7 @@ impl<'a> Compiler<'a> {
                                 .unwrap_or('\u{FFFD}');
                             return Ok(Some((ConstVal::Str(Rc::from(c.to_string())), t)));
                         }
+                        self.check_complex_fits(&v, t, &args[0], true)?;
                         let v = self.convert_const(v, from, t, args[0].pos)?;
                         return Ok(Some((v, t)));
                     }
@@ -127,6 +179,7 @@ impl<'a> Compiler<'a> {
         } else {
             // Both untyped: the "larger" kind wins (int < rune < float).
             let rank = |t: TypeId| match t {
+                ids::UNTYPED_COMPLEX => 4,
                 ids::UNTYPED_FLOAT => 3,
                 ids::UNTYPED_RUNE => 2,
                 _ => 1,
@@ -134,6 +187,24 @@ impl<'a> Compiler<'a> {
             if rank(tb) > rank(ta) { tb } else { ta }
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        if self.types.is_complex(t)
+            || matches!(a, ConstVal::Complex(_))
+            || matches!(b, ConstVal::Complex(_))
+        {
+            return match fold_complex(op, &a, &b) {
+                Folded::Value(v @ ConstVal::Bool(_)) => Ok(Some((v, ids::UNTYPED_BOOL))),
+                Folded::Value(v) => Ok(Some((self.round_complex(v, t), t))),
+                Folded::DivByZero => err(pos, "invalid operation: division by zero"),
+                Folded::NotDefined => err(
+                    pos,
+                    format!(
+                        "invalid operation: operator {} not defined on {}",
+                        op.as_str(),
+                        self.types.name(t)
+                    ),
+                ),
+            };
+        }
         let float = self.types.is_float(t)
             || matches!(
                 (&a, &b),
@@ -308,6 +379,31 @@ impl<'a> Compiler<'a> {
                 return Ok(v);
             }
         }
+        if self.types.is_complex(to) {
+            return self.const_to_complex(v, to, pos);
+        }
+        if let ConstVal::Complex(p) = v {
+            let (re, im) = *p;
+            if !im.is_zero() && self.types.is_numeric(to) {
+                let c = ConstVal::complex(re, im);
+                return err(
+                    pos,
+                    format!(
+                        "cannot use {} (untyped complex constant {}) as {} value in variable declaration (truncated)",
+                        c.go_text().trim_start_matches('(').trim_end_matches(')'),
+                        c.go_text(),
+                        self.types.name(to)
+                    ),
+                );
+            }
+            // No imaginary part: the real part converts as a real constant.
+            let from = if matches!(re, ConstVal::Int(_)) {
+                ids::UNTYPED_INT
+            } else {
+                ids::UNTYPED_FLOAT
+            };
+            return self.convert_const(re, from, to, pos);
+        }
         // A typed constant holds its value rounded to its type.
         let v = v.rounded();
         Ok(match (v, self.types.ukind(to).clone()) {
@@ -349,6 +445,7 @@ impl<'a> Compiler<'a> {
                     ConstVal::Exact(r) => r.to_f64().to_string(),
                     ConstVal::Bool(b) => b.to_string(),
                     ConstVal::Str(s) => format!("{s:?}"),
+                    ConstVal::Complex(_) => v.go_text(),
                 };
                 return err(
                     pos,
@@ -370,6 +467,7 @@ impl<'a> Compiler<'a> {
             let d = match v {
                 ConstVal::Int(_) => ids::INT,
                 ConstVal::Float(_) | ConstVal::Exact(_) => ids::FLOAT64,
+                ConstVal::Complex(_) => ids::COMPLEX128,
                 ConstVal::Bool(_) => ids::BOOL,
                 ConstVal::Str(_) => ids::STRING,
             };
@@ -377,7 +475,23 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ToIface(d));
             return;
         }
+        if self.types.is_complex(t) {
+            let (re, im) = v.complex_f64();
+            let c = if matches!(self.types.ukind(t), Kind::Complex64) {
+                Const::Complex(re as f32 as f64, im as f32 as f64)
+            } else {
+                Const::Complex(re, im)
+            };
+            let ix = self.const_index(c);
+            self.emit(Op::Const(ix));
+            return;
+        }
         match v {
+            ConstVal::Complex(p) => {
+                // No imaginary part (checked when converted): the real part.
+                let re = p.0.clone();
+                self.emit_const(&re, t);
+            }
             ConstVal::Int(i) => {
                 if self.types.is_float(t) {
                     let ix = self.const_index(Const::Float(*i as f64));

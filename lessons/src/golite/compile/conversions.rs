@@ -34,6 +34,8 @@ impl<'a> Compiler<'a> {
             Kind::Int(_)
                 | Kind::Float64
                 | Kind::Float32
+                | Kind::Complex128
+                | Kind::Complex64
                 | Kind::String
                 | Kind::Bool
                 | Kind::Interface(_)
@@ -88,6 +90,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::F32);
             }
             (Kind::Float32 | Kind::Float64, Kind::Float64 | Kind::Float32) => {}
+            (Kind::Complex128, Kind::Complex64) => {
+                self.emit(Op::C64);
+            }
+            (Kind::Complex64 | Kind::Complex128, Kind::Complex128 | Kind::Complex64) => {}
             (Kind::Int(_), Kind::String) => {
                 self.emit(Op::RuneToString);
             }

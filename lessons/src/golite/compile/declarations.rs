@@ -357,7 +357,13 @@ impl<'a> Compiler<'a> {
             Kind::Bool => {
                 self.emit(Op::PushBool(false));
             }
-            Kind::Struct(_) | Kind::Array(..) | Kind::String | Kind::Float32 | Kind::Float64 => {
+            Kind::Struct(_)
+            | Kind::Array(..)
+            | Kind::String
+            | Kind::Float32
+            | Kind::Float64
+            | Kind::Complex128
+            | Kind::Complex64 => {
                 self.emit(Op::Zero(t));
             }
             _ => {

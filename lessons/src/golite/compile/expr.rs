@@ -81,11 +81,21 @@ impl<'a> Compiler<'a> {
             ),
             (Kind::UntypedInt | Kind::UntypedRune, k) => matches!(
                 k,
-                Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::Interface(_)
+                Kind::Int(_)
+                    | Kind::Float64
+                    | Kind::Float32
+                    | Kind::Complex128
+                    | Kind::Complex64
+                    | Kind::Interface(_)
             ),
-            (Kind::UntypedFloat, k) => matches!(
+            (Kind::UntypedFloat | Kind::UntypedComplex, k) => matches!(
                 k,
-                Kind::Float64 | Kind::Float32 | Kind::Interface(_) | Kind::Int(_)
+                Kind::Float64
+                    | Kind::Float32
+                    | Kind::Complex128
+                    | Kind::Complex64
+                    | Kind::Interface(_)
+                    | Kind::Int(_)
             ),
             (Kind::UntypedBool, k) => matches!(k, Kind::Bool | Kind::Interface(_)),
             (Kind::UntypedString, k) => matches!(k, Kind::String | Kind::Interface(_)),
@@ -168,7 +178,10 @@ impl<'a> Compiler<'a> {
                     if self.types.is_interface(w) {
                         self.types.default_type(t)
                     } else {
-                        let v2 = self.convert_const(v.clone(), t, w, e.pos)?;
+                        // Go reports a constant that does not fit where its expression starts.
+                        let at = crate::golite::compile::start_pos(e);
+                        self.check_complex_fits(&v, w, e, false)?;
+                        let v2 = self.convert_const(v.clone(), t, w, at)?;
                         self.emit_const(&v2, w);
                         return Ok(w);
                     }
@@ -821,6 +834,18 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn index_value(&mut self, index: &Expr) -> R<()> {
+        if let Some((v @ crate::golite::compile::ConstVal::Complex(_), _)) = self.constant(index)?
+            && v.as_i128().is_none()
+        {
+            return err(
+                crate::golite::compile::start_pos(index),
+                format!(
+                    "{} (untyped complex constant {}) truncated to int",
+                    crate::golite::compile::expr_src(index),
+                    v.go_text()
+                ),
+            );
+        }
         if let Some((v, _)) = self.constant(index)?
             && let Some(i) = v.as_i128()
             && i < 0
@@ -974,7 +999,9 @@ impl<'a> Compiler<'a> {
             UnaryOp::Neg => {
                 let t = self.expr(x, want)?;
                 self.check_unary(x, t, "-")?;
-                if self.types.is_float(t) {
+                if self.types.is_complex(t) {
+                    self.emit(Op::NegC);
+                } else if self.types.is_float(t) {
                     self.emit(Op::NegF);
                 } else {
                     self.emit(Op::NegI);
@@ -985,12 +1012,10 @@ impl<'a> Compiler<'a> {
             UnaryOp::Not => {
                 let t = self.expr(x, want)?;
                 if !self.types.is_bool(t) {
+                    let what = self.operand(x, t);
                     return err(
-                        e.pos,
-                        format!(
-                            "invalid operation: operator ! not defined on {}",
-                            describe(x)
-                        ),
+                        x.pos,
+                        format!("invalid operation: operator ! not defined on {what}"),
                     );
                 }
                 self.emit(Op::Not);
@@ -1010,7 +1035,7 @@ impl<'a> Compiler<'a> {
     /// parameter, checked once per term of its union: generics.rs's `check_generic_bodies`).
     fn check_unary(&mut self, x: &Expr, t: TypeId, op: &str) -> R<()> {
         let ok = if op == "-" {
-            self.types.is_integer(t) || self.types.is_float(t)
+            self.types.is_numeric(t)
         } else {
             self.types.is_integer(t)
         };
@@ -1061,6 +1086,13 @@ impl<'a> Compiler<'a> {
         }
         if matches!(op, Shl | Shr) {
             let tx = self.type_of(x)?;
+            if !self.types.is_untyped(tx) && !self.types.is_integer(tx) {
+                let what = self.operand(x, tx);
+                return err(
+                    crate::golite::compile::start_pos(x),
+                    format!("invalid operation: shifted operand {what} must be integer"),
+                );
+            }
             let t = if self.types.is_untyped(tx) {
                 want.filter(|w| self.types.is_integer(*w))
                     .unwrap_or(ids::INT)
@@ -1091,12 +1123,15 @@ impl<'a> Compiler<'a> {
         } else if !uy {
             ty
         } else {
-            self.types
-                .default_type(if tx == ids::UNTYPED_FLOAT || ty == ids::UNTYPED_FLOAT {
+            self.types.default_type(
+                if tx == ids::UNTYPED_COMPLEX || ty == ids::UNTYPED_COMPLEX {
+                    ids::UNTYPED_COMPLEX
+                } else if tx == ids::UNTYPED_FLOAT || ty == ids::UNTYPED_FLOAT {
                     ids::UNTYPED_FLOAT
                 } else {
                     tx
-                })
+                },
+            )
         };
         let t = if ux && uy && t == ids::UNTYPED_NIL {
             ids::UNTYPED_NIL
@@ -1104,6 +1139,35 @@ impl<'a> Compiler<'a> {
             t
         };
         let cmp = matches!(op, Eq | Ne | Lt | Le | Gt | Ge);
+        let nillable = |k: &Kind| {
+            matches!(
+                k,
+                Kind::Pointer(_)
+                    | Kind::Slice(_)
+                    | Kind::Map(..)
+                    | Kind::Chan(..)
+                    | Kind::Func(_)
+                    | Kind::Interface(_)
+                    | Kind::UntypedNil
+            )
+        };
+        if cmp
+            && (tx == ids::UNTYPED_NIL) != (ty == ids::UNTYPED_NIL)
+            && !nillable(self.types.ukind(if ux { ty } else { tx }))
+            && self.type_param_desc(if ux { ty } else { tx }).is_none()
+        {
+            return err(
+                crate::golite::compile::start_pos(y),
+                format!(
+                    "invalid operation: {} {} {} (mismatched types {} and {})",
+                    crate::golite::compile::expr_src(x),
+                    op.as_str(),
+                    crate::golite::compile::expr_src(y),
+                    self.untyped_name(tx),
+                    self.untyped_name(ty)
+                ),
+            );
+        }
         if let Some(m) = self.type_param_op_error(x, op, y, t) {
             return err(crate::golite::compile::start_pos(x), m);
         }
@@ -1139,8 +1203,9 @@ impl<'a> Compiler<'a> {
             );
         }
         if cmp && !ux && !uy && tx != ty && !xi && !yi {
+            // types2 reports a mismatch on the second operand: only there is it known.
             return err(
-                crate::golite::compile::start_pos(x),
+                crate::golite::compile::start_pos(y),
                 format!(
                     "invalid operation: {} {} {} (mismatched types {} and {})",
                     crate::golite::compile::expr_src(x),
@@ -1236,6 +1301,38 @@ impl<'a> Compiler<'a> {
                     );
                 }
             },
+            (Kind::Complex128 | Kind::Complex64, _) => match op {
+                Add => Op::AddC,
+                Sub => Op::SubC,
+                Mul => Op::MulC,
+                Quo => Op::DivC,
+                Eq => Op::Eq,
+                Ne => Op::Ne,
+                Lt | Le | Gt | Ge => {
+                    return err(
+                        crate::golite::compile::start_pos(x),
+                        format!(
+                            "invalid operation: {} {} {} (operator {} not defined on {})",
+                            crate::golite::compile::expr_src(x),
+                            op.as_str(),
+                            crate::golite::compile::expr_src(y),
+                            op.as_str(),
+                            self.types.name(t)
+                        ),
+                    );
+                }
+                _ => {
+                    return err(
+                        crate::golite::compile::start_pos(x),
+                        format!(
+                            "invalid operation: operator {} not defined on {} (variable of type {})",
+                            op.as_str(),
+                            describe(x),
+                            self.types.name(t)
+                        ),
+                    );
+                }
+            },
             (Kind::String, _) => match op {
                 Add => Op::Concat,
                 Eq => Op::Eq,
@@ -1298,6 +1395,9 @@ impl<'a> Compiler<'a> {
         }
         if matches!(k, Kind::Float32) {
             self.emit(Op::F32);
+        }
+        if matches!(k, Kind::Complex64) {
+            self.emit(Op::C64);
         }
         Ok(t)
     }

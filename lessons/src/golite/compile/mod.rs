@@ -13,6 +13,8 @@ use std::rc::Rc;
 
 pub(crate) mod builtins;
 pub(crate) mod calls;
+pub(crate) mod complex_builtins;
+pub(crate) mod complex_constants;
 pub(crate) mod composite;
 pub(crate) mod constants;
 pub(crate) mod conversions;
@@ -108,19 +110,27 @@ pub(crate) enum ConstVal {
     Exact(Ratio),
     Bool(bool),
     Str(Rc<str>),
+    /// A complex constant: real and imaginary parts, each an `Int`, `Float` or `Exact`
+    /// (`compile/complex_constants.rs`).
+    Complex(Box<(ConstVal, ConstVal)>),
 }
 
 impl ConstVal {
+    /// The number's value as a float64 (a complex constant's real part).
     pub(crate) fn as_f64(&self) -> f64 {
         match self {
             ConstVal::Int(i) => *i as f64,
             ConstVal::Float(f) => *f,
             ConstVal::Exact(r) => r.to_f64(),
+            ConstVal::Complex(p) => p.0.as_f64(),
             _ => 0.0,
         }
     }
+    /// The integer value, if the constant is one (a complex constant with no imaginary part
+    /// counts: Go accepts `[1 + 0i]int`).
     pub(crate) fn as_i128(&self) -> Option<i128> {
         match self {
+            ConstVal::Complex(p) if p.1.is_zero() => p.0.as_i128(),
             ConstVal::Int(i) => Some(*i),
             ConstVal::Float(f) if f.fract() == 0.0 => Some(*f as i128),
             ConstVal::Exact(r) => r.as_int().or_else(|| {
@@ -143,6 +153,10 @@ impl ConstVal {
     pub(crate) fn rounded(self) -> ConstVal {
         match self {
             ConstVal::Exact(r) => ConstVal::Float(r.to_f64()),
+            ConstVal::Complex(p) => {
+                let (re, im) = *p;
+                ConstVal::Complex(Box::new((re.rounded(), im.rounded())))
+            }
             v => v,
         }
     }
@@ -166,6 +180,9 @@ pub(crate) enum Builtin {
     Min,
     Max,
     Clear,
+    Complex,
+    Real,
+    Imag,
 }
 
 /// What a name denotes.
@@ -1177,6 +1194,11 @@ pub(crate) fn universe(name: &str) -> Option<Entity> {
         "min" => Entity::Builtin(Builtin::Min),
         "max" => Entity::Builtin(Builtin::Max),
         "clear" => Entity::Builtin(Builtin::Clear),
+        "complex" => Entity::Builtin(Builtin::Complex),
+        "real" => Entity::Builtin(Builtin::Real),
+        "imag" => Entity::Builtin(Builtin::Imag),
+        "complex128" => Entity::Type(COMPLEX128),
+        "complex64" => Entity::Type(COMPLEX64),
         _ => return None,
     })
 }
@@ -1227,6 +1249,7 @@ pub(crate) fn expr_src(e: &Expr) -> String {
         }
         ExprKind::Star(x) => format!("*{}", expr_src(x)),
         ExprKind::Float(f) => format!("{f}"),
+        ExprKind::Imag(f) => format!("{f}i"),
         ExprKind::Rune(c) => format!("{c:?}"),
         _ => describe(e),
     }

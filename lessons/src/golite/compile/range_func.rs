@@ -175,6 +175,7 @@ impl<'a> Compiler<'a> {
             let kind = match self.types.kind(xt) {
                 K::UntypedRune => "rune",
                 K::UntypedFloat => "float",
+                K::UntypedComplex => "complex",
                 K::UntypedString => "string",
                 K::UntypedBool => "bool",
                 _ => "int",

@@ -220,11 +220,27 @@ impl<'a> Compiler<'a> {
                     if let ExprKind::Ident(n) = &func.unparen().kind
                         && matches!(
                             n.as_str(),
-                            "len" | "cap" | "append" | "make" | "new" | "min" | "max"
+                            "len"
+                                | "cap"
+                                | "append"
+                                | "make"
+                                | "new"
+                                | "min"
+                                | "max"
+                                | "complex"
+                                | "real"
+                                | "imag"
                         )
                         && matches!(self.peek(n), Some(Entity::Builtin(_)))
                     {
-                        return err(e.pos, format!("{} (value) is not used", describe(e)));
+                        let what = match rs.as_slice() {
+                            [t] => format!("value of type {}", self.types.name(*t)),
+                            _ => "value".to_string(),
+                        };
+                        return err(
+                            e.pos,
+                            format!("{} ({what}) is not used", super::expr_src(e.unparen())),
+                        );
                     }
                 }
                 for _ in rs {
@@ -497,6 +513,10 @@ impl<'a> Compiler<'a> {
             (Kind::Float64 | Kind::Float32, BinaryOp::Sub) => Op::SubF,
             (Kind::Float64 | Kind::Float32, BinaryOp::Mul) => Op::MulF,
             (Kind::Float64 | Kind::Float32, BinaryOp::Quo) => Op::DivF,
+            (Kind::Complex128 | Kind::Complex64, BinaryOp::Add) => Op::AddC,
+            (Kind::Complex128 | Kind::Complex64, BinaryOp::Sub) => Op::SubC,
+            (Kind::Complex128 | Kind::Complex64, BinaryOp::Mul) => Op::MulC,
+            (Kind::Complex128 | Kind::Complex64, BinaryOp::Quo) => Op::DivC,
             (Kind::Int(ik), _) => {
                 let u = ik.unsigned();
                 match op {
@@ -553,6 +573,9 @@ impl<'a> Compiler<'a> {
         self.wrap(t);
         if matches!(k, Kind::Float32) {
             self.emit(Op::F32);
+        }
+        if matches!(k, Kind::Complex64) {
+            self.emit(Op::C64);
         }
         self.store(p);
         Ok(())

@@ -318,6 +318,9 @@ impl<'a> Compiler<'a> {
         {
             return Ok(match b {
                 Builtin::Len | Builtin::Cap | Builtin::Copy => ids::INT,
+                Builtin::Complex | Builtin::Real | Builtin::Imag => {
+                    self.complex_builtin_type(b, f, args, pos)?
+                }
                 Builtin::Append => match args.first() {
                     Some(a) => self.type_of(a)?,
                     None => return err(pos, "not enough arguments for append"),

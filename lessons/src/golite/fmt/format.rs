@@ -49,6 +49,9 @@ pub(crate) enum Kind<'a> {
     Float32(f32),
     /// `float64`.
     Float64(f64),
+    /// `complex64` (parts printed as float32s) or `complex128`: real part, imaginary part,
+    /// and the size in bits (64 or 128).
+    Complex(f64, f64, u32),
     /// `string`.
     Str(Cow<'a, str>),
     /// A `[]byte` (or `[N]byte` when `array`), which `%s`, `%q`, `%x` print as text.
@@ -116,6 +119,10 @@ pub(crate) enum Val {
     F32(f32, Name),
     /// A float64 and its type name (`float64`, `main.Celsius`).
     F64(f64, Name),
+    /// A complex64 (parts already float32) and its type name.
+    C64(f32, f32, Name),
+    /// A complex128 and its type name.
+    C128(f64, f64, Name),
     /// A string and its type name.
     Str(String, Name),
     /// A `[]byte`; `None` is a nil slice.
@@ -157,6 +164,8 @@ impl FmtValue for Val {
             Val::Uint(v, _) => Kind::Uint(*v),
             Val::F32(v, _) => Kind::Float32(*v),
             Val::F64(v, _) => Kind::Float64(*v),
+            Val::C64(re, im, _) => Kind::Complex(f64::from(*re), f64::from(*im), 64),
+            Val::C128(re, im, _) => Kind::Complex(*re, *im, 128),
             Val::Str(s, _) => Kind::Str(Cow::Borrowed(s)),
             Val::Bytes(b) => Kind::Bytes {
                 nil: b.is_none(),
@@ -200,6 +209,8 @@ impl FmtValue for Val {
             Val::Bool(_, t)
             | Val::F32(_, t)
             | Val::F64(_, t)
+            | Val::C64(_, _, t)
+            | Val::C128(_, _, t)
             | Val::Nil(t)
             | Val::Int(_, t)
             | Val::Uint(_, t)
@@ -551,6 +562,7 @@ impl Printer {
             Kind::Uint(v) => self.fmt_int(a, v, false, verb),
             Kind::Float32(v) => self.fmt_float(a, v as f64, 32, verb),
             Kind::Float64(v) => self.fmt_float(a, v, 64, verb),
+            Kind::Complex(re, im, size) => self.fmt_complex(a, (re, im), size, verb),
             Kind::Str(s) => self.fmt_string(a, &s, verb),
             Kind::Bytes { nil, array, data } => {
                 // Go's fast path names an unnamed top-level []byte "[]byte".
@@ -932,6 +944,24 @@ impl Printer {
         }
     }
 
+    /// Go's `pp.fmtComplex`: `(re+imi)`, each part formatted as a float of half the size
+    /// with the verb, width and precision given; the imaginary part always with its sign.
+    fn fmt_complex(&mut self, a: &dyn FmtValue, (re, im): (f64, f64), size: u32, verb: char) {
+        if !matches!(
+            verb,
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E'
+        ) {
+            return self.bad_verb(verb, Some(a));
+        }
+        let plus = self.f.plus;
+        self.buf.push('(');
+        self.fmt_float(a, re, size / 2, verb);
+        self.f.plus = true;
+        self.fmt_float(a, im, size / 2, verb);
+        self.buf.push_str("i)");
+        self.f.plus = plus;
+    }
+
     /// Go's `fmt.fmtFloat`.
     fn fmt_float_inner(&mut self, v: f64, size: u32, verb: char, prec: i32) {
         let prec = self.f.prec.map(|p| p as i32).unwrap_or(prec);
@@ -1188,15 +1218,16 @@ fn compare(a: &Kind<'_>, b: &Kind<'_>) -> Ordering {
             Kind::Int(_) => 2,
             Kind::Uint(_) => 3,
             Kind::Float32(_) | Kind::Float64(_) => 4,
-            Kind::Str(_) => 5,
-            Kind::Bytes { .. } => 6,
-            Kind::Pointer { .. } => 7,
-            Kind::Chan(_) => 8,
-            Kind::Func(_) => 9,
-            Kind::Struct(_) => 10,
-            Kind::Array(_) => 11,
-            Kind::Slice { .. } => 12,
-            Kind::Map { .. } => 13,
+            Kind::Complex(..) => 5,
+            Kind::Str(_) => 6,
+            Kind::Bytes { .. } => 7,
+            Kind::Pointer { .. } => 8,
+            Kind::Chan(_) => 9,
+            Kind::Func(_) => 10,
+            Kind::Struct(_) => 11,
+            Kind::Array(_) => 12,
+            Kind::Slice { .. } => 13,
+            Kind::Map { .. } => 14,
         }
     }
     fn float_cmp(x: f64, y: f64) -> Ordering {
@@ -1213,6 +1244,9 @@ fn compare(a: &Kind<'_>, b: &Kind<'_>) -> Ordering {
         (Kind::Uint(x), Kind::Uint(y)) => x.cmp(y),
         (Kind::Float32(x), Kind::Float32(y)) => float_cmp(*x as f64, *y as f64),
         (Kind::Float64(x), Kind::Float64(y)) => float_cmp(*x, *y),
+        (Kind::Complex(a, b, _), Kind::Complex(c, d, _)) => {
+            float_cmp(*a, *c).then_with(|| float_cmp(*b, *d))
+        }
         (Kind::Str(x), Kind::Str(y)) => x.cmp(y),
         (Kind::Pointer { addr: x, .. }, Kind::Pointer { addr: y, .. })
         | (Kind::Chan(x), Kind::Chan(y))

@@ -340,6 +340,14 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
         Kind::Int(_) | Kind::UntypedInt | Kind::UntypedRune => Val::Int(v.as_int(), name),
         Kind::Float32 => Val::F32(v.as_float() as f32, name),
         Kind::Float64 | Kind::UntypedFloat => Val::F64(v.as_float(), name),
+        Kind::Complex64 => {
+            let (re, im) = v.as_complex();
+            Val::C64(re as f32, im as f32, name)
+        }
+        Kind::Complex128 | Kind::UntypedComplex => {
+            let (re, im) = v.as_complex();
+            Val::C128(re, im, name)
+        }
         Kind::String | Kind::UntypedString => Val::Str(v.as_str().to_string(), name),
         Kind::Slice(el) => {
             if matches!(v, Value::Nil) {

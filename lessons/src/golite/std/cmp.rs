@@ -110,12 +110,7 @@ pub(super) fn generic_call(
                     format!("wrong number of arguments in call to {name}"),
                 );
             }
-            if !(c.types.is_integer(t) || c.types.is_float(t) || c.types.is_string(t)) {
-                return err(
-                    args[0].pos,
-                    format!("{} does not satisfy cmp.Ordered", c.types.name(t)),
-                );
-            }
+            require_ordered(c, c.types.default_type(t), e)?;
             for a in args {
                 c.value_to(a, t)?;
             }

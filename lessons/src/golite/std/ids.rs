@@ -40,6 +40,7 @@ pub(super) enum Pkg {
     Httptest,
     Iter,
     Bits,
+    Cmplx,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -42,6 +42,10 @@ natives! {
     MathSignbit,
     MathFloat64bits,
     MathFloat64frombits,
+    MathAsinh,
+    MathAcosh,
+    MathAtanh,
+    MathSincos,
 }
 
 const PATH: &str = "math";
@@ -114,6 +118,13 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "Signbit" => f(c, "func(float64) bool", N::MathSignbit),
         "Float64bits" => f(c, "func(float64) uint64", N::MathFloat64bits),
         "Float64frombits" => f(c, "func(uint64) float64", N::MathFloat64frombits),
+        "Asinh" => f(c, f1, N::MathAsinh),
+        "Acosh" => f(c, f1, N::MathAcosh),
+        "Atanh" => f(c, f1, N::MathAtanh),
+        "Sincos" => f(c, "func(float64) (float64, float64)", N::MathSincos),
+        "Ln10" => float(std::f64::consts::LN_10),
+        "Log2E" => float(std::f64::consts::LOG2_E),
+        "Log10E" => float(std::f64::consts::LOG10_E),
         "E" => float(std::f64::consts::E),
         "Sqrt2" => float(std::f64::consts::SQRT_2),
         "Ln2" => float(std::f64::consts::LN_2),
@@ -204,6 +215,14 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
         N::MathSignbit => push!(t, Value::Bool(fl(0).is_sign_negative())),
         N::MathFloat64bits => push!(t, Value::Int(fl(0).to_bits() as i64)),
         N::MathFloat64frombits => push!(t, float(f64::from_bits(arg(0).as_int() as u64))),
+        N::MathAsinh => push!(t, float(fl(0).asinh())),
+        N::MathAcosh => push!(t, float(fl(0).acosh())),
+        N::MathAtanh => push!(t, float(fl(0).atanh())),
+        N::MathSincos => {
+            // Go's Sincos gives what Sin and Cos give.
+            push!(t, float(fl(0).sin()));
+            push!(t, float(fl(0).cos()));
+        }
         _ => {}
     }
     NRes::Ok

@@ -27,6 +27,7 @@ mod bufio;
 mod builtin;
 mod bytes;
 mod cmp;
+mod cmplx;
 mod context;
 mod errors;
 mod fmt;
@@ -54,7 +55,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 30] = [
+const ALL: [Package; 31] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -85,6 +86,7 @@ const ALL: [Package; 30] = [
     httptest::PACKAGE,
     iter::PACKAGE,
     bits::PACKAGE,
+    cmplx::PACKAGE,
 ];
 
 const _: () = {
@@ -95,7 +97,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 30] = ALL;
+static PACKAGES: [Package; 31] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -128,6 +130,7 @@ const KNOWN: &[&str] = &[
     "net/http/httptest",
     "iter",
     "math/bits",
+    "math/cmplx",
 ];
 
 /// The library as the compiler sees it.

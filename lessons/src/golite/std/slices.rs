@@ -187,6 +187,7 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                         Value::Int(_) => Value::Int(0),
                         Value::Str(_) => strv(""),
                         Value::Float(_) => Value::Float(0.0),
+                        Value::Complex(..) => Value::Complex(0.0, 0.0),
                         Value::Bool(_) => Value::Bool(false),
                         _ => Value::Nil,
                     };
@@ -269,6 +270,7 @@ pub(super) fn generic_call(
             let Kind::Slice(el) = c.types.ukind(st).clone() else {
                 return err(args[0].pos, "argument must be a slice");
             };
+            require_ordered(c, el, e)?;
             c.emit(Op::CallNative(
                 if g == G::SlicesMax {
                     N::SlicesMax
@@ -303,6 +305,7 @@ pub(super) fn generic_call(
             let Kind::Slice(el) = c.types.ukind(st).clone() else {
                 return err(args[0].pos, "first argument must be a slice");
             };
+            require_ordered(c, el, e)?;
             c.value_to(&args[1], el)?;
             c.emit(Op::CallNative(super::sort::N::SlicesBinarySearch, 2));
             Ok(vec![ids::INT, ids::BOOL])

@@ -260,7 +260,13 @@ pub(super) fn generic_call(
         }
         G::SortInts | G::SortStrings | G::SortFloat64s | G::SlicesSort => {
             need(args, 1, e)?;
-            c.expr(&args[0], None)?;
+            let t = c.expr(&args[0], None)?;
+            // slices.Sort's E is constrained by cmp.Ordered (complex numbers are not ordered).
+            if g == G::SlicesSort
+                && let Kind::Slice(el) = c.types.ukind(t).clone()
+            {
+                require_ordered(c, el, e)?;
+            }
             c.emit(Op::CallNative(N::SortSlice, 1));
             Ok(vec![])
         }

@@ -21,6 +21,8 @@ natives! {
     StrconvUnquote,
     StrconvAppendInt,
     StrconvAppendQuote,
+    StrconvFormatComplex,
+    StrconvParseComplex,
 }
 
 const PATH: &str = "strconv";
@@ -67,6 +69,16 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "Unquote" => f(c, "func(string) (string, error)", N::StrconvUnquote),
         "AppendInt" => f(c, "func([]byte, int64, int) []byte", N::StrconvAppendInt),
         "AppendQuote" => f(c, "func([]byte, string) []byte", N::StrconvAppendQuote),
+        "FormatComplex" => f(
+            c,
+            "func(complex128, byte, int, int) string",
+            N::StrconvFormatComplex,
+        ),
+        "ParseComplex" => f(
+            c,
+            "func(string, int) (complex128, error)",
+            N::StrconvParseComplex,
+        ),
         _ => None,
     }
 }
@@ -90,9 +102,43 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 return r;
             }
             let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
+            push!(t, strv(format_float(f, verb, prec, 64)));
+        }
+        N::StrconvFormatComplex => {
+            let (re, im) = arg(0).as_complex();
+            let verb = arg(1).as_int() as u8 as char;
+            let prec = arg(2).as_int();
+            let bits = match arg(3).as_int() {
+                64 => 32,
+                128 => 64,
+                _ => return NRes::Panic("invalid bitSize".into()),
+            };
+            // Two parts of `prec` digits each: reserved before they are made.
+            if let Err(r) = reserve(t, cx, (prec.max(0) as u64).saturating_mul(2), 0) {
+                return r;
+            }
+            let prec = i32::try_from(prec.max(-1)).unwrap_or(i32::MAX);
+            let part = |v: f64| format_float(v, verb, prec, bits);
+            let im = part(im);
+            let sign = if im.starts_with(['+', '-']) { "" } else { "+" };
+            push!(t, strv(format!("({}{sign}{im}i)", part(re))));
+        }
+        N::StrconvParseComplex => {
+            let x = arg(0);
+            let (v, e) = parse_complex(s(&x), arg(1).as_int() == 64);
+            push!(t, Value::Complex(v.0, v.1));
             push!(
                 t,
-                strv(crate::golite::fmt::format::format_float(f, verb, prec, 64))
+                match e {
+                    Some(why) => new_error(
+                        t,
+                        &format!(
+                            "strconv.ParseComplex: parsing {}: {why}",
+                            crate::golite::fmt::format::quote(s(&x))
+                        )
+                    ),
+                    None => Value::Nil,
+                }
             );
         }
         N::StrconvAtoi | N::StrconvParseInt => {
@@ -514,5 +560,143 @@ mod tests {
         assert_eq!(format_int(-8, 2), "-1000");
         assert_eq!(format_uint(1 << 63, 36), "1y2p0ij32e8e8");
         assert_eq!(format_int(255, 16), "ff");
+    }
+}
+
+/// Go's `strconv.FormatFloat`: fmt's formatting, and `%` and the byte for a format byte it
+/// does not know (`'z'` gives `%z`).
+fn format_float(v: f64, verb: char, prec: i32, bits: u32) -> String {
+    if !matches!(verb, 'b' | 'e' | 'E' | 'f' | 'g' | 'G' | 'x' | 'X') {
+        return format!("%{verb}");
+    }
+    crate::golite::fmt::format::format_float(v, verb, prec, bits)
+}
+
+/// The length of the longest prefix of `s` that is a decimal float (sign, digits with `_`,
+/// point, exponent) or an infinity or NaN, as Go's `parseFloatPrefix` reads one; 0 if none.
+fn float_prefix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let rest = s[i..].to_ascii_lowercase();
+    for word in ["infinity", "inf", "nan"] {
+        if rest.starts_with(word) {
+            return i + word.len();
+        }
+    }
+    // Hexadecimal mantissas need a `p` exponent.
+    let hex = rest.starts_with("0x");
+    if hex {
+        i += 2;
+    }
+    let digit = |c: u8| {
+        if hex {
+            c.is_ascii_hexdigit()
+        } else {
+            c.is_ascii_digit()
+        }
+    };
+    let digits = |i: &mut usize, digit: &dyn Fn(u8) -> bool| {
+        let start = *i;
+        while *i < b.len() && (digit(b[*i]) || b[*i] == b'_') {
+            *i += 1;
+        }
+        *i > start
+    };
+    let mut any = digits(&mut i, &digit);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        any |= digits(&mut i, &digit);
+    }
+    if !any {
+        return 0;
+    }
+    let exp: &[u8] = if hex { b"pP" } else { b"eE" };
+    if b.get(i).is_some_and(|c| exp.contains(c)) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if digits(&mut j, &|c: u8| c.is_ascii_digit()) {
+            i = j;
+        } else if hex {
+            return 0;
+        }
+    } else if hex {
+        return 0;
+    }
+    i
+}
+
+/// One part of a complex number: its value (rounded to float32 for complex64) and whether it
+/// was out of range.
+fn parse_part(text: &str, f32_parts: bool) -> Option<(f64, bool)> {
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    let sign = if clean.starts_with('-') { -1.0 } else { 1.0 };
+    let v: f64 = match clean
+        .trim_start_matches(['+', '-'])
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "inf" | "infinity" => f64::INFINITY.copysign(sign),
+        "nan" => f64::NAN,
+        h if h.starts_with("0x") => sign * crate::golite::syntax::lexer::hex_float(&h[2..])?,
+        _ => clean.parse().ok()?,
+    };
+    let v = if f32_parts { v as f32 as f64 } else { v };
+    let literal_inf = clean.to_ascii_lowercase().contains("inf");
+    Some((v, v.is_infinite() && !literal_inf))
+}
+
+/// Go's `strconv.ParseComplex`: `N`, `Ni`, `N±Ni`, optionally in parentheses. The error is
+/// "invalid syntax" or "value out of range" (then the value is still given, as Go gives it).
+fn parse_complex(orig: &str, f32_parts: bool) -> ((f64, f64), Option<&'static str>) {
+    const SYNTAX: Option<&str> = Some("invalid syntax");
+    let mut s = orig;
+    if s.len() >= 2 && s.starts_with('(') && s.ends_with(')') {
+        s = &s[1..s.len() - 1];
+    }
+    let n = float_prefix(s);
+    let Some((re, re_range)) = (n > 0).then(|| parse_part(&s[..n], f32_parts)).flatten() else {
+        return ((0.0, 0.0), SYNTAX);
+    };
+    let mut range = re_range;
+    s = &s[n..];
+    if s.is_empty() {
+        return ((re, 0.0), range.then_some("value out of range"));
+    }
+    match s.as_bytes()[0] {
+        b'+' if s.len() > 1 && s.as_bytes()[1] != b'+' => s = &s[1..],
+        b'+' | b'-' => {}
+        b'i' if s.len() == 1 => return ((0.0, re), range.then_some("value out of range")),
+        _ => return ((0.0, 0.0), SYNTAX),
+    }
+    let n = float_prefix(s);
+    let Some((im, im_range)) = (n > 0).then(|| parse_part(&s[..n], f32_parts)).flatten() else {
+        return ((0.0, 0.0), SYNTAX);
+    };
+    range |= im_range;
+    if &s[n..] != "i" {
+        return ((0.0, 0.0), SYNTAX);
+    }
+    ((re, im), range.then_some("value out of range"))
+}
+
+#[cfg(test)]
+mod complex_tests {
+    use super::parse_complex;
+
+    /// Go 1.27.3's strconv.ParseComplex on these inputs.
+    #[test]
+    fn parses_complex_as_go() {
+        assert_eq!(parse_complex("(1.5-2i)", false), ((1.5, -2.0), None));
+        assert_eq!(parse_complex("3i", false), ((0.0, 3.0), None));
+        assert_eq!(parse_complex("1e3+1_0i", false), ((1000.0, 10.0), None));
+        assert_eq!(parse_complex("x", false).1, Some("invalid syntax"));
+        assert_eq!(parse_complex("1+2", false).1, Some("invalid syntax"));
+        assert_eq!(parse_complex("i", false).1, Some("invalid syntax"));
+        assert_eq!(parse_complex("0x1p3-0x1.8p1i", false), ((8.0, -3.0), None));
+        assert_eq!(parse_complex("0x1", false).1, Some("invalid syntax"));
+        let ((re, im), e) = parse_complex("+Inf-NaNi", false);
+        assert!(re.is_infinite() && im.is_nan() && e.is_none());
     }
 }

@@ -396,3 +396,29 @@ pub(super) fn shared_type(c: &mut Compiler, args: &[Expr], e: &Expr) -> R<TypeId
     };
     Ok(t)
 }
+
+/// Go's error when a library generic constrained by `cmp.Ordered` (`slices.Sort`, `slices.Max`,
+/// `cmp.Compare`...) gets type `t`, which is not ordered (a complex number, a bool, a struct):
+/// types2's message, at the call's `(`, where it reports an inferred type argument.
+pub(super) fn require_ordered(c: &mut Compiler, t: TypeId, e: &Expr) -> R<()> {
+    if matches!(
+        c.types.ukind(t),
+        Kind::Int(_) | Kind::Float64 | Kind::Float32 | Kind::String
+    ) {
+        return Ok(());
+    }
+    let n = c.msg_name(t);
+    let at = match &e.kind {
+        ExprKind::Call { func, .. } => {
+            let src = crate::golite::compile::expr_src(func);
+            Pos::new(func.pos.line, func.pos.col + src.len() as u32)
+        }
+        _ => e.pos,
+    };
+    err(
+        at,
+        format!(
+            "{n} does not satisfy cmp.Ordered ({n} missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)"
+        ),
+    )
+}

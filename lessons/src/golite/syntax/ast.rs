@@ -338,6 +338,8 @@ pub enum ExprKind {
     Int(u64),
     /// A floating-point literal.
     Float(f64),
+    /// An imaginary literal (`4i`): its imaginary part.
+    Imag(f64),
     /// A rune literal `'x'`.
     Rune(char),
     /// An interpreted or raw string literal, unescaped.
@@ -816,6 +818,7 @@ fn write_expr(out: &mut String, e: &Expr) {
         ExprKind::Ident(n) => out.push_str(n),
         ExprKind::Int(v) => out.push_str(&v.to_string()),
         ExprKind::Float(v) => out.push_str(&format!("{v:?}")),
+        ExprKind::Imag(v) => out.push_str(&format!("{v:?}i")),
         ExprKind::Rune(c) => out.push_str(&format!("{c:?}")),
         ExprKind::Str(s) => out.push_str(&format!("{s:?}")),
         ExprKind::CompositeLit { typ, elems } => {

@@ -373,6 +373,8 @@ impl<'a> Lexer<'a> {
             err = Some("hexadecimal mantissa requires a 'p' exponent".to_string());
             self.err_at = Some(self.i);
         }
+        // An imaginary literal's value is its mantissa's, read as that literal would be.
+        let mantissa = kind;
         if self.peek() == b'i' {
             kind = TokKind::Imag;
             self.i += 1;
@@ -422,6 +424,10 @@ impl<'a> Lexer<'a> {
                         _ => err = Some(format!("floating-point constant {text} overflows")),
                     }
                 }
+                TokKind::Imag => match imag_value(&clean[..clean.len() - 1], prefix, mantissa) {
+                    Some(v) if v.is_finite() => value = LitValue::Imag(v),
+                    _ => err = Some(format!("complex constant {text} overflows")),
+                },
                 _ => {}
             }
         }
@@ -692,7 +698,26 @@ fn invalid_sep(x: &str) -> Option<usize> {
 }
 
 /// Value of a hexadecimal float mantissa-and-exponent such as `1.8p3` (the `0x` removed).
-fn hex_float(s: &str) -> Option<f64> {
+/// The imaginary part of an imaginary literal, `digits` without its `i`. Go reads an integer
+/// mantissa with a leading `0` as decimal there (`0123i` is `123i`), for backward compatibility.
+fn imag_value(digits: &str, prefix: u8, mantissa: TokKind) -> Option<f64> {
+    match (prefix, mantissa) {
+        (b'x', TokKind::Float) => hex_float(&digits[2..]),
+        (b'x' | b'o' | b'b', _) => {
+            let radix = match prefix {
+                b'x' => 16,
+                b'o' => 8,
+                _ => 2,
+            };
+            u128::from_str_radix(&digits[2..], radix)
+                .ok()
+                .map(|v| v as f64)
+        }
+        _ => digits.parse::<f64>().ok(),
+    }
+}
+
+pub(crate) fn hex_float(s: &str) -> Option<f64> {
     let lower = s.to_ascii_lowercase();
     let (mant, exp) = lower.split_once('p')?;
     let exp: i32 = exp.parse().ok()?;
@@ -810,6 +835,13 @@ mod tests {
     #[test]
     fn imaginary_literal_is_its_own_kind() {
         assert_eq!(kinds("3i")[0].0, TokKind::Imag);
+        let imag = |src: &str| lex(src).first().map(|t| t.value.clone());
+        assert_eq!(imag("0123i"), Some(LitValue::Imag(123.0)));
+        assert_eq!(imag("0x1p-2i"), Some(LitValue::Imag(0.25)));
+        assert_eq!(imag("0o17i"), Some(LitValue::Imag(15.0)));
+        assert_eq!(imag("0b101i"), Some(LitValue::Imag(5.0)));
+        assert_eq!(imag("1_000.5e1i"), Some(LitValue::Imag(10005.0)));
+        assert_eq!(imag(".5i"), Some(LitValue::Imag(0.5)));
     }
 
     #[test]

@@ -439,7 +439,7 @@ impl<'a> Parser<'a> {
         let t = self.tok();
         let path = match (&t.kind, &t.value) {
             (TokKind::Str, LitValue::Str(s)) => s.clone(),
-            (TokKind::Int | TokKind::Float | TokKind::Rune, _) => {
+            (TokKind::Int | TokKind::Float | TokKind::Imag | TokKind::Rune, _) => {
                 return Err(err_at(t.pos, "syntax error: import path must be a string"));
             }
             _ => return Err(self.syntax_error("missing import path")),
@@ -1435,7 +1435,7 @@ impl<'a> Parser<'a> {
         }
         let starts_simple = matches!(
             kind,
-            TokKind::Int | TokKind::Float | TokKind::Rune | TokKind::Str
+            TokKind::Int | TokKind::Float | TokKind::Imag | TokKind::Rune | TokKind::Str
         ) || ["+", "-", "*", "&", "^", "!", "(", "[", "<-"]
             .iter()
             .any(|op| t.is_op(op));
@@ -2094,14 +2094,7 @@ impl<'a> Parser<'a> {
             (TokKind::Ident, _) => ExprKind::Ident(t.text.to_string()),
             (TokKind::Int, LitValue::Int(v)) => ExprKind::Int(*v),
             (TokKind::Float, LitValue::Float(v)) => ExprKind::Float(*v),
-            (TokKind::Imag, _) => {
-                let msg = format!(
-                    "complex numbers (imaginary literal {}) are outside the golite subset",
-                    t.text
-                );
-                self.defer_err(pos, &msg);
-                ExprKind::Float(0.0)
-            }
+            (TokKind::Imag, LitValue::Imag(v)) => ExprKind::Imag(*v),
             (TokKind::Rune, LitValue::Rune(c)) => ExprKind::Rune(*c),
             (TokKind::Str, LitValue::Str(s)) => ExprKind::Str(s.clone()),
             (TokKind::Op, _) if t.is_op("(") => {

@@ -79,6 +79,8 @@ pub(crate) enum LitValue {
     Int(u64),
     /// A float literal's value.
     Float(f64),
+    /// An imaginary literal's value (its imaginary part).
+    Imag(f64),
     /// A rune literal's value.
     Rune(char),
     /// A string literal's unescaped value.

@@ -53,6 +53,15 @@ impl Types {
             Kind::UntypedInt | Kind::UntypedRune => l(8, false, Alg::Mem),
             Kind::Float64 | Kind::UntypedFloat => l(8, false, Alg::Special),
             Kind::Float32 => l(4, false, Alg::Special),
+            // Two floats: aligned as one part, compared as floats.
+            Kind::Complex128 | Kind::UntypedComplex => Layout {
+                align: 8,
+                ..l(16, false, Alg::Special)
+            },
+            Kind::Complex64 => Layout {
+                align: 4,
+                ..l(8, false, Alg::Special)
+            },
             Kind::String | Kind::UntypedString => Layout {
                 align: 8,
                 ..l(16, true, Alg::Str)

@@ -130,10 +130,14 @@ pub(crate) enum Kind {
     Int(IntKind),
     Float64,
     Float32,
+    /// A complex number: two float64s, or two float32s (`complex64`, each part rounded).
+    Complex128,
+    Complex64,
     String,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedBool,
     UntypedString,
     UntypedNil,
@@ -196,6 +200,10 @@ pub(crate) mod ids {
     pub(crate) const VOID: TypeId = TypeId(22);
     /// `error` (named, with method `Error() string`).
     pub(crate) const ERROR: TypeId = TypeId(23);
+    // 24 and 25 are error's method signature and interface.
+    pub(crate) const COMPLEX128: TypeId = TypeId(26);
+    pub(crate) const COMPLEX64: TypeId = TypeId(27);
+    pub(crate) const UNTYPED_COMPLEX: TypeId = TypeId(28);
 }
 
 impl Default for Types {
@@ -250,6 +258,14 @@ impl Types {
         let iface = t.intern(Kind::Interface(vec![("Error".into(), sig)]));
         t.set_underlying(err, iface);
         debug_assert_eq!(err, ids::ERROR);
+        // After error, so that the ids above stay as they were before complex numbers.
+        let c128 = t.intern(Kind::Complex128);
+        let c64 = t.intern(Kind::Complex64);
+        let uc = t.intern(Kind::UntypedComplex);
+        debug_assert_eq!(
+            (c128, c64, uc),
+            (ids::COMPLEX128, ids::COMPLEX64, ids::UNTYPED_COMPLEX)
+        );
         t
     }
 
@@ -386,6 +402,7 @@ impl Types {
             Kind::UntypedInt
                 | Kind::UntypedRune
                 | Kind::UntypedFloat
+                | Kind::UntypedComplex
                 | Kind::UntypedBool
                 | Kind::UntypedString
                 | Kind::UntypedNil
@@ -398,6 +415,7 @@ impl Types {
             Kind::UntypedInt => ids::INT,
             Kind::UntypedRune => ids::INT32,
             Kind::UntypedFloat => ids::FLOAT64,
+            Kind::UntypedComplex => ids::COMPLEX128,
             Kind::UntypedBool => ids::BOOL,
             Kind::UntypedString => ids::STRING,
             _ => t,
@@ -421,6 +439,16 @@ impl Types {
             self.ukind(t),
             Kind::Float64 | Kind::Float32 | Kind::UntypedFloat
         )
+    }
+    pub(crate) fn is_complex(&self, t: TypeId) -> bool {
+        matches!(
+            self.ukind(t),
+            Kind::Complex128 | Kind::Complex64 | Kind::UntypedComplex
+        )
+    }
+    /// Integers, floats and complex numbers: the operands of `+ - * /` and unary `-`.
+    pub(crate) fn is_numeric(&self, t: TypeId) -> bool {
+        self.is_integer(t) || self.is_float(t) || self.is_complex(t)
     }
     pub(crate) fn is_string(&self, t: TypeId) -> bool {
         matches!(self.ukind(t), Kind::String | Kind::UntypedString)
@@ -467,6 +495,8 @@ impl Types {
             Kind::Int(k) => k.name().into(),
             Kind::Float64 | Kind::UntypedFloat => "float64".into(),
             Kind::Float32 => "float32".into(),
+            Kind::Complex128 | Kind::UntypedComplex => "complex128".into(),
+            Kind::Complex64 => "complex64".into(),
             Kind::String | Kind::UntypedString => "string".into(),
             Kind::UntypedInt => "int".into(),
             Kind::UntypedRune => "int32".into(),
@@ -546,6 +576,8 @@ impl Types {
             Kind::Int(k) => u64::from(k.bits() / 8),
             Kind::Float64 => 8,
             Kind::Float32 => 4,
+            Kind::Complex128 => 16,
+            Kind::Complex64 => 8,
             Kind::String => 16,
             Kind::Slice(_) => 24,
             Kind::Array(n, e) => n.saturating_mul(self.size_of(*e)),

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) mod calls;
+pub(crate) mod complex;
 pub(crate) mod cost;
 pub(crate) mod obj;
 pub(crate) mod race;
@@ -1007,6 +1008,36 @@ impl GoTask {
                         if let Some(Value::Float(f)) = self.stack.last_mut() {
                             *f = *f as f32 as f64;
                         }
+                    }
+                    Op::AddC | Op::SubC | Op::MulC | Op::DivC => {
+                        let b = pop!().as_complex();
+                        let a = pop!().as_complex();
+                        let (re, im) = match op {
+                            Op::AddC => (a.0 + b.0, a.1 + b.1),
+                            Op::SubC => (a.0 - b.0, a.1 - b.1),
+                            Op::MulC => complex::mul(a, b),
+                            _ => complex::div(a, b),
+                        };
+                        self.stack.push(Value::Complex(re, im));
+                    }
+                    Op::NegC => {
+                        let (re, im) = pop!().as_complex();
+                        self.stack.push(Value::Complex(-re, -im));
+                    }
+                    Op::C64 => {
+                        if let Some(Value::Complex(re, im)) = self.stack.last_mut() {
+                            (*re, *im) = (*re as f32 as f64, *im as f32 as f64);
+                        }
+                    }
+                    Op::MakeComplex => {
+                        let im = pop!().as_float();
+                        let re = pop!().as_float();
+                        self.stack.push(Value::Complex(re, im));
+                    }
+                    Op::RealPart | Op::ImagPart => {
+                        let (re, im) = pop!().as_complex();
+                        self.stack
+                            .push(Value::Float(if op == Op::RealPart { re } else { im }));
                     }
                     Op::Concat => {
                         let b = pop!();

@@ -60,7 +60,12 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
     let mut work: Vec<Value> = roots.into_iter().collect();
     while let Some(v) = work.pop() {
         match v {
-            Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {}
+            Value::Nil
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Complex(..)
+            | Value::Str(_) => {}
             Value::Agg(o) | Value::Slice(o, ..) | Value::Elem(o, _) => {
                 let addr = Rc::as_ptr(&o) as usize;
                 if m.first_visit(addr) {
@@ -112,7 +117,12 @@ pub fn trace_values(roots: impl IntoIterator<Item = Value>, m: &mut Marker) {
 fn refers(v: &Value) -> bool {
     !matches!(
         v,
-        Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)
+        Value::Nil
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Complex(..)
+            | Value::Str(_)
     )
 }
 

@@ -265,6 +265,7 @@ impl GoTask {
             let zero = match items.first() {
                 Some(Value::Int(_)) => Value::Int(0),
                 Some(Value::Float(_)) => Value::Float(0.0),
+                Some(Value::Complex(..)) => Value::Complex(0.0, 0.0),
                 Some(Value::Bool(_)) => Value::Bool(false),
                 Some(Value::Str(_)) => Value::Str(self.sh.empty.clone()),
                 _ => Value::Nil,

@@ -102,6 +102,7 @@ pub(crate) fn zero_value(types: &Types, t: TypeId, empty: &Rc<str>) -> Value {
         Kind::Bool | Kind::UntypedBool => Value::Bool(false),
         Kind::Int(_) | Kind::UntypedInt | Kind::UntypedRune => Value::Int(0),
         Kind::Float64 | Kind::Float32 | Kind::UntypedFloat => Value::Float(0.0),
+        Kind::Complex128 | Kind::Complex64 | Kind::UntypedComplex => Value::Complex(0.0, 0.0),
         Kind::String | Kind::UntypedString => Value::Str(empty.clone()),
         Kind::Struct(fs) => {
             let v: Vec<Value> = fs.iter().map(|f| zero_value(types, f.ty, empty)).collect();

@@ -107,6 +107,9 @@ pub enum Value {
     /// Every integer kind, as its i64 bit pattern (uint64 included).
     Int(i64),
     Float(f64),
+    /// complex128 and complex64 (each part rounded to float32): two floats fit beside the tag
+    /// in the value's three words.
+    Complex(f64, f64),
     Str(Rc<str>),
     /// A struct or array. The compiler copies it wherever Go copies a value.
     Agg(Cells),
@@ -146,6 +149,15 @@ impl Value {
         }
     }
     #[inline]
+    pub fn as_complex(&self) -> (f64, f64) {
+        match self {
+            Value::Complex(re, im) => (*re, *im),
+            Value::Float(f) => (*f, 0.0),
+            Value::Int(i) => (*i as f64, 0.0),
+            _ => (0.0, 0.0),
+        }
+    }
+    #[inline]
     pub fn as_bool(&self) -> bool {
         matches!(self, Value::Bool(true))
     }
@@ -162,6 +174,7 @@ impl Value {
     pub(crate) fn from_const(c: &Const) -> Value {
         match c {
             Const::Float(f) => Value::Float(*f),
+            Const::Complex(re, im) => Value::Complex(*re, *im),
             Const::Str(s) => Value::Str(s.clone()),
             Const::Func(f) => Value::Func(Rc::new(Closure {
                 func: *f,
@@ -212,6 +225,8 @@ impl Value {
             Value::Int(i) => Key::Int(*i),
             Value::Float(f) if f.is_nan() => nan_key(),
             Value::Float(f) => Key::Float(float_order(*f)),
+            Value::Complex(re, im) if re.is_nan() || im.is_nan() => nan_key(),
+            Value::Complex(re, im) => Key::Complex(float_order(*re), float_order(*im)),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Agg(c) => match c.bytes_ref() {
                 Some(b) => Key::Agg(b.iter().map(|&x| Key::Int(i64::from(x))).collect()),
@@ -293,6 +308,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
             (Value::Str(a), Value::Str(b)) => a == b,
             (Value::Agg(_), Value::Agg(_)) | (Value::Iface(_), Value::Iface(_)) => {
                 self.equals(other)
@@ -342,6 +358,8 @@ pub enum Key {
     /// A NaN, never equal to another key (see [`nan_key`]).
     NaN(u64),
     Float(u64),
+    /// Real and imaginary parts, each as [`float_order`] orders it.
+    Complex(u64, u64),
     Str(Rc<str>),
     Agg(Vec<Key>),
     Addr(usize),
