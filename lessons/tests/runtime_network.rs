@@ -457,3 +457,29 @@ fn listeners_beyond_the_links_given_keep_the_plain_latency() {
         s(&["t=0 g2 dial 0", "t=0 g2 connected 0", "t=0 g1 accepted 1"])
     );
 }
+
+/// After main returns, what is on its way arrives at once, as a loopback close reaches its
+/// peer in microseconds (real Go's settled goroutines, tests/oracle/net/run-lessons), but no
+/// timer fires: the reader reads the byte and EOF and ends; the sleeper stays, still asleep.
+#[test]
+fn after_main_returns_what_is_in_flight_arrives_but_timers_do_not_fire() {
+    let (_, r, log) = run_net(
+        10 * MS,
+        vec![
+            S::NetListen("127.0.0.1:0"),
+            client(vec![S::NetRead(0, 10), S::NetRead(0, 10)]),
+            S::Go("main.sleeper", 9, vec![S::Sleep(MS)]),
+            S::NetAccept(0),
+            S::NetWrite(1, "x"),
+            S::NetClose(1),
+        ],
+    );
+    assert_eq!(r.virtual_time_ns, 0);
+    assert_eq!(log[log.len() - 2..], s(&["t=0 g2 read x", "t=0 g2 eof"]));
+    let left: Vec<(u32, &str)> = r
+        .goroutines
+        .iter()
+        .map(|g| (g.gid, g.state.as_str()))
+        .collect();
+    assert_eq!(left, [(3, "sleep")]);
+}

@@ -344,6 +344,47 @@ impl<V: Value> Runtime<V> {
         self.net_rearm(on, at);
     }
 
+    /// After main returned and nothing can run: whatever is still on its way arrives now
+    /// (bytes, EOF, handshakes), and the goroutines waiting for it wake; true when anything was
+    /// in flight. A real program's connections are loopback ones, where a close reaches the
+    /// peer in microseconds: real Go, settling after main (tests/oracle/net/run-lessons), sees
+    /// lesson 32's idle clients read the EOF of `srv.Close()` and end, where the virtual
+    /// latency left them waiting. Timers still do not fire, deadlines included.
+    pub(crate) fn net_arrive_after_main(&mut self) -> bool {
+        let now = self.now;
+        let mut moved = false;
+        for e in &mut self.net.conns {
+            for (at, _) in e.inbox.iter_mut().filter(|(at, _)| *at > now) {
+                *at = now;
+                moved = true;
+            }
+            for at in [e.eof_at.as_mut(), Some(&mut e.connect_at)]
+                .into_iter()
+                .flatten()
+            {
+                if *at > now {
+                    *at = now;
+                    moved = true;
+                }
+            }
+        }
+        for l in &mut self.net.listeners {
+            for (at, _) in l.backlog.iter_mut().filter(|(at, _)| *at > now) {
+                *at = now;
+                moved = true;
+            }
+        }
+        if moved {
+            for i in 0..self.net.conns.len() {
+                self.net_changed(ConnId(i as u32));
+            }
+            for l in 0..self.net.listeners.len() {
+                self.listener_changed(ListenerId(l as u32));
+            }
+        }
+        moved
+    }
+
     /// Moves the wake-up of every goroutine parked on `on` to `at` (none: no timer).
     fn net_rearm(&mut self, on: ObjId, at: Option<i64>) {
         for g in self.parked_on(on) {

@@ -411,7 +411,9 @@ impl<V: Value> Runtime<V> {
                 continue;
             }
             if self.main_done {
-                self.finish(Outcome::Exit, String::new());
+                if !self.net_arrive_after_main() {
+                    self.finish(Outcome::Exit, String::new());
+                }
                 continue;
             }
             match self.next_wake_time() {

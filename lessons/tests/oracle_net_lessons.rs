@@ -1,0 +1,128 @@
+//! The goroutines a network lesson leaves when main returns, golite against real Go 1.27 on a
+//! real loopback network (issue 22). `tests/oracle/net/run-lessons` made each
+//! `tests/oracle/net/lessons/SLUG.SIDE.json` (real clock, settled until nothing changed for
+//! 20 ms): every goroutine left but main, counted by (function, state), the function being the
+//! innermost frame in the lesson's file (`main.handle bad.go:35`) or else the library function
+//! the goroutine was started with (`net/http.(*persistConn).readLoop`). golite's dump at the end
+//! of the same side, run as the playground runs it (the lesson's seed and `[[listener]]` links),
+//! must give exactly the same groups, except the ones a record lists under `not_compared`, each
+//! with its reason (differences inherent to a virtual clock against a real one).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use lessons::catalog::{self, Lesson};
+use lessons::golite::{RunOptions, run_source};
+use lessons::runtime::GoroutineStack;
+use serde_json::Value;
+
+fn records_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/oracle/net/lessons")
+}
+
+/// (function, state) -> count.
+type Groups = BTreeMap<(String, String), u64>;
+
+/// A network lesson, as run-lessons picks them: `[real_go] plain = true`, or a side that
+/// imports net or net/http.
+fn is_network_lesson(l: &Lesson) -> bool {
+    let imports_net = |src: &str| {
+        src.lines().any(|line| {
+            let t = line.trim().trim_start_matches("import").trim();
+            t == "\"net\"" || t == "\"net/http\""
+        })
+    };
+    l.real_go.plain || imports_net(l.bad_go) || imports_net(l.good_go)
+}
+
+/// The key run-lessons gives a goroutine of real Go's dump, from golite's frames.
+fn key(g: &GoroutineStack, file: &str) -> (String, String) {
+    let func = match g.frames.iter().find(|f| f.func.starts_with("main.")) {
+        Some(f) => format!("{} {file}:{}", f.func, f.line),
+        None => g.frames.last().map(|f| f.func.clone()).unwrap_or_default(),
+    };
+    (func, g.state.clone())
+}
+
+fn groups(v: &Value) -> Groups {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            (
+                (
+                    g["func"].as_str().unwrap_or("").to_string(),
+                    g["state"].as_str().unwrap_or("").to_string(),
+                ),
+                g["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// golite's groups for one side at its default parameters, and its stdout.
+fn golite_left(l: &Lesson, side: &str) -> (Groups, String) {
+    let src = if side == "bad" { l.bad_go } else { l.good_go };
+    let file = format!("{side}.go");
+    let opts = RunOptions {
+        seed: l.seed,
+        preempt_every: l.preempt_every,
+        go: l.go,
+        net_links: catalog::links_of(&l.slug).to_vec(),
+        ..RunOptions::default()
+    };
+    let report = run_source(&file, src, &opts);
+    let mut out = Groups::new();
+    for g in &report.goroutines {
+        *out.entry(key(g, &file)).or_default() += 1;
+    }
+    (out, report.stdout)
+}
+
+#[test]
+fn golite_leaves_the_goroutines_real_go_leaves_in_every_network_lesson() {
+    let lessons: Vec<&Lesson> = catalog::all()
+        .iter()
+        .filter(|l| is_network_lesson(l))
+        .collect();
+    assert!(lessons.len() >= 7, "network lessons: {}", lessons.len());
+    let mut failures = Vec::new();
+    for l in lessons {
+        for side in ["bad", "good"] {
+            let name = format!("{:02}-{}.{side}", l.number, l.slug);
+            let path = records_dir().join(format!("{name}.json"));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                failures.push(format!("{name}: no record (tests/oracle/net/run-lessons)"));
+                continue;
+            };
+            let record: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+            let mut want = groups(&record["goroutines_left"]);
+            let (mut got, stdout) = golite_left(l, side);
+            if stdout != record["stdout"].as_str().unwrap_or("") {
+                failures.push(format!(
+                    "{name}: stdout differs, the runs are not comparable:\n  real Go: {:?}\n  golite:  {stdout:?}",
+                    record["stdout"]
+                ));
+            }
+            // Listed differences: each must still be one (else delete it), then both sides
+            // drop it.
+            for nc in record["not_compared"].as_array().into_iter().flatten() {
+                let k = (
+                    nc["func"].as_str().unwrap_or("").to_string(),
+                    nc["state"].as_str().unwrap_or("").to_string(),
+                );
+                if want.get(&k) == got.get(&k) {
+                    failures.push(format!("{name}: not_compared {k:?} agrees now: delete it"));
+                }
+                want.remove(&k);
+                got.remove(&k);
+            }
+            if got != want {
+                failures.push(format!(
+                    "{name}: goroutines left differ\n  real Go: {want:?}\n  golite:  {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
