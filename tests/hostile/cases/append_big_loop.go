@@ -1,5 +1,4 @@
 // hostile: append of a 4M-element slice in an endless loop
-// cpu: 4.2
 // expect: limit
 package main
 

@@ -1,5 +1,4 @@
 // hostile: append doubling forever (once 1.6 GB of real memory)
-// cpu: 3.4
 // expect: limit
 // message: step limit
 package main

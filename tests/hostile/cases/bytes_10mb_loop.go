@@ -1,5 +1,4 @@
 // hostile: 2 MB byte slices made and dropped in a loop: real memory stays near one slice
-// cpu: 2.6
 // expect: exit
 // stdout: done 41943040
 package main

@@ -1,5 +1,4 @@
 // hostile: []byte(string) of 8 MB in an endless loop
-// cpu: 3.3
 // expect: limit
 // message: step limit
 package main

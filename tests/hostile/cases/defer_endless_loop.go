@@ -1,5 +1,4 @@
 // hostile: defer in an endless loop (once 3.5 GB and 17.7 s)
-// cpu: 3.2
 // expect: limit
 package main
 

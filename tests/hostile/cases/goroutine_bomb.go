@@ -1,5 +1,4 @@
 // hostile: for { go func() { select {} }() }
-// cpu: 2.8
 // expect: limit
 package main
 

@@ -1,5 +1,4 @@
 // hostile: every goroutine starts two more
-// cpu: 2.7
 // expect: limit
 package main
 

@@ -1,8 +1,7 @@
 // hostile: a map grows forever (once 0.5 GB of real memory)
 // cpu: 2
-// rss: 800
 // expect: limit
-// message: line 11
+// message: line 10
 package main
 
 func main() {

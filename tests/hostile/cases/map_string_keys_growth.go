@@ -1,6 +1,4 @@
 // hostile: a map of growing string keys
-// rss: 1200
-// cpu: 2.7
 // expect: limit
 package main
 

@@ -1,5 +1,4 @@
 // hostile: lock and unlock forever
-// cpu: 2.5
 // expect: limit
 package main
 

@@ -1,6 +1,5 @@
 // hostile: the builtin println in an endless loop
 // report: stderr_truncated=true
-// cpu: 2.3
 // expect: limit
 package main
 

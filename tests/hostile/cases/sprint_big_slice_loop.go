@@ -1,8 +1,7 @@
 // hostile: fmt.Sprint of a 1,000,000-element slice in an endless loop: the formatting work is metered
-// cpu: 4.5
 // expect: limit
 // message: step limit
-// message: line 14,
+// message: line 13,
 package main
 
 import "fmt"
