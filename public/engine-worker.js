@@ -7,7 +7,9 @@ self.onmessage = (first) => {
   self.onmessage = (e) => waiting.push(e);
   import(first.data)
     .then(async (engine) => {
-      await engine.default();
+      // The engine's linear memory, which only grows: its size after a run is the run's peak
+      // (read by tests/e2e/budgets/runaway.spec.ts).
+      self.engineMemory = (await engine.default()).memory;
       engine.engine_worker_start();
       for (const e of waiting.splice(0)) self.onmessage(e);
     })
