@@ -12,7 +12,8 @@
 //!   runs (after every slice of about 30 ms); `[1, id, side, bytes]` when a side has finished
 //!   (the bytes of [`wire::encode_run`]); `[4, id, part, of]` while other work runs (the case
 //!   graded, or the schedules tried); `[2, id, 0, json]` when it is done (a [`WorkDone`]);
-//!   `[5, id, 0, 0]` when it was stopped.
+//!   `[5, id, 0, 0]` when it was stopped. Each carries, last, the bytes of the worker's wasm
+//!   memory: one that has grown past [`RETIRE_BYTES`] is replaced before the next request.
 //!
 //! The worker starts with the first lesson page ([`warm_up`]) or fix-it page; requests go to it
 //! once it has said `ready` at least once. Until then, and for good where it never does (no
@@ -69,11 +70,18 @@ struct Page {
     health: Health,
     /// The request in progress and who hears about it.
     current: Option<(u64, Listener)>,
+    /// The worker's memory has grown past [`RETIRE_BYTES`]: the next request goes to a fresh one.
+    retire: bool,
 }
+
+/// A worker whose linear memory has grown past this (a runaway that filled the modeled heap)
+/// is replaced before the next request: wasm memory never shrinks, and the tab would keep
+/// half a gigabyte for the rest of the visit.
+const RETIRE_BYTES: f64 = 256.0 * 1024.0 * 1024.0;
 
 thread_local! {
     static PAGE: RefCell<Page> = const {
-        RefCell::new(Page { worker: None, health: Health::Unknown, current: None })
+        RefCell::new(Page { worker: None, health: Health::Unknown, current: None, retire: false })
     };
     /// The id of the last request sent: unique per page, so a late answer to an older
     /// request (another lesson's) is never taken for the current one's.
@@ -158,6 +166,11 @@ fn next_id() -> u64 {
 fn send(id: u64, msg: &JsValue, listener: Listener) {
     let sent = PAGE.with(|p| {
         let mut p = p.borrow_mut();
+        if std::mem::take(&mut p.retire)
+            && let Some(old) = p.worker.take()
+        {
+            old.terminate();
+        }
         if p.worker.is_none() {
             p.worker = spawn();
         }
@@ -258,6 +271,9 @@ fn on_message(e: web_sys::MessageEvent) {
     let Ok(msg) = data.dyn_into::<js_sys::Array>() else {
         return;
     };
+    if msg.get(4).as_f64().is_some_and(|m| m > RETIRE_BYTES) {
+        PAGE.with(|p| p.borrow_mut().retire = true);
+    }
     let id = msg.get(1).as_f64().unwrap_or(-1.0) as u64;
     let Some(listener) = PAGE.with(|p| {
         p.borrow()
@@ -522,10 +538,21 @@ fn post(kind: u32, id: u64, part: u64, last: &JsValue, transfer: Option<&js_sys:
     msg.push(&JsValue::from_f64(id as f64));
     msg.push(&JsValue::from_f64(part as f64));
     msg.push(last);
+    msg.push(&JsValue::from_f64(engine_memory() as f64));
     let _ = match transfer {
         Some(t) => scope().post_message_with_transfer(&msg, t),
         None => scope().post_message(&msg),
     };
+}
+
+/// The bytes of this module's linear memory: wasm memory only grows, so this is the peak of
+/// every run the worker has made.
+fn engine_memory() -> u32 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0, |b| b.byte_length())
 }
 
 /// One slice of the current request; then what came of it, or its progress.
