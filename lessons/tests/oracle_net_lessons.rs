@@ -3,7 +3,9 @@
 //! `tests/oracle/net/lessons/SLUG.SIDE.json` (real clock, settled until nothing changed for
 //! 20 ms): every goroutine left but main, counted by (function, state), the function being the
 //! innermost frame in the lesson's file (`main.handle bad.go:35`) or else the library function
-//! the goroutine was started with (`net/http.(*persistConn).readLoop`). golite's dump at the end
+//! the goroutine was started with (`net/http.(*persistConn).readLoop`), and by its `created by`
+//! (function, file and line of the `go` statement: `net/http.(*Server).Serve
+//! net/http/server.go:3604` for a handler's, Go's library's own). golite's dump at the end
 //! of the same side, run as the playground runs it (the lesson's seed and `[[listener]]` links),
 //! must give exactly the same groups, except the ones a record lists under `not_compared`, each
 //! with its reason (differences inherent to a virtual clock against a real one).
@@ -20,8 +22,8 @@ fn records_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/oracle/net/lessons")
 }
 
-/// (function, state) -> count.
-type Groups = BTreeMap<(String, String), u64>;
+/// (function, state, created by) -> count.
+type Groups = BTreeMap<(String, String, String), u64>;
 
 /// A network lesson, as run-lessons picks them: `[real_go] plain = true`, or a side that
 /// imports net or net/http.
@@ -36,12 +38,20 @@ fn is_network_lesson(l: &Lesson) -> bool {
 }
 
 /// The key run-lessons gives a goroutine of real Go's dump, from golite's frames.
-fn key(g: &GoroutineStack, file: &str) -> (String, String) {
+fn key(g: &GoroutineStack, file: &str) -> (String, String, String) {
     let func = match g.frames.iter().find(|f| f.func.starts_with("main.")) {
         Some(f) => format!("{} {file}:{}", f.func, f.line),
         None => g.frames.last().map(|f| f.func.clone()).unwrap_or_default(),
     };
-    (func, g.state.clone())
+    let created_by = g.created_by.as_ref().map_or_else(String::new, |c| {
+        format!(
+            "{} {}:{}",
+            c.func,
+            c.file.as_deref().unwrap_or(file),
+            c.line
+        )
+    });
+    (func, g.state.clone(), created_by)
 }
 
 fn groups(v: &Value) -> Groups {
@@ -53,6 +63,7 @@ fn groups(v: &Value) -> Groups {
                 (
                     g["func"].as_str().unwrap_or("").to_string(),
                     g["state"].as_str().unwrap_or("").to_string(),
+                    g["created_by"].as_str().unwrap_or("").to_string(),
                 ),
                 g["count"].as_u64().unwrap_or(0),
             )
@@ -110,6 +121,7 @@ fn golite_leaves_the_goroutines_real_go_leaves_in_every_network_lesson() {
                 let k = (
                     nc["func"].as_str().unwrap_or("").to_string(),
                     nc["state"].as_str().unwrap_or("").to_string(),
+                    nc["created_by"].as_str().unwrap_or("").to_string(),
                 );
                 if want.get(&k) == got.get(&k) {
                     failures.push(format!("{name}: not_compared {k:?} agrees now: delete it"));
