@@ -138,3 +138,117 @@ fn golite_leaves_the_goroutines_real_go_leaves_in_every_network_lesson() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Two servers (httptest's, and an `http.Server` started with `go srv.Serve(ln)`), each with a
+/// handler asleep and a client waiting on it, when main returns.
+const TWO_SLOW_SERVERS: &str = r#"package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"time"
+)
+
+func slow(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(time.Second)
+	fmt.Fprint(w, "done")
+}
+
+func get(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	io.ReadAll(resp.Body)
+	resp.Body.Close()
+}
+
+func main() {
+	ts := httptest.NewServer(http.HandlerFunc(slow))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(slow)}
+	go srv.Serve(ln)
+	go get(ts.URL)
+	go get("http://" + ln.Addr().String())
+	time.Sleep(100 * time.Millisecond)
+}
+"#;
+
+/// Every kind of goroutine golite's net/http and httptest start, with the `created by` real Go
+/// 1.27.3 prints for it: `runtime.Stack(all)` at the end of this program's main (renamed, called
+/// from a main that dumps, so the lines are the same), built with -trimpath, run with GOGC=off.
+#[test]
+fn library_goroutines_are_created_where_real_go_creates_them() {
+    let report = run_source("prog.go", TWO_SLOW_SERVERS, &RunOptions::default());
+    let mut got = Groups::new();
+    for g in &report.goroutines {
+        *got.entry(key(g, "prog.go")).or_default() += 1;
+    }
+    let k = |func: &str, state: &str, by: &str| (func.into(), state.into(), by.into());
+    let (server, transport) = ("net/http/server.go", "net/http/transport.go");
+    let want = Groups::from([
+        (
+            k(
+                "net/http/httptest.(*Server).goServe.func1",
+                "IO wait",
+                "net/http/httptest.(*Server).goServe net/http/httptest/server.go:584",
+            ),
+            1,
+        ),
+        (
+            k(
+                "net/http.(*Server).Serve",
+                "IO wait",
+                "main.main prog.go:33",
+            ),
+            1,
+        ),
+        (
+            k("main.get prog.go:18", "select", "main.main prog.go:34"),
+            1,
+        ),
+        (
+            k("main.get prog.go:18", "select", "main.main prog.go:35"),
+            1,
+        ),
+        (
+            k(
+                "main.slow prog.go:13",
+                "sleep",
+                &format!("net/http.(*Server).Serve {server}:3604"),
+            ),
+            2,
+        ),
+        (
+            k(
+                "net/http.(*connReader).backgroundRead",
+                "IO wait",
+                &format!("net/http.(*connReader).startBackgroundRead {server}:742"),
+            ),
+            2,
+        ),
+        (
+            k(
+                "net/http.(*persistConn).readLoop",
+                "IO wait",
+                &format!("net/http.(*Transport).dialConn {transport}:2123"),
+            ),
+            2,
+        ),
+        (
+            k(
+                "net/http.(*persistConn).writeLoop",
+                "select",
+                &format!("net/http.(*Transport).dialConn {transport}:2124"),
+            ),
+            2,
+        ),
+    ]);
+    assert_eq!(got, want);
+}
