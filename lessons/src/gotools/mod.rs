@@ -72,8 +72,11 @@ fn frames_text(g: &GoroutineStack, file: &str) -> String {
     }
     if let Some(c) = &g.created_by {
         out.push_str(&format!(
-            "created by {} in goroutine {}\n\t{file}:{}\n",
-            c.func, c.goroutine, c.line
+            "created by {} in goroutine {}\n\t{}:{}\n",
+            c.func,
+            c.goroutine,
+            c.file.as_deref().unwrap_or(file),
+            c.line
         ));
     }
     out
@@ -158,6 +161,7 @@ mod tests {
                 func: "main.fetchProfile".into(),
                 line: 26,
                 goroutine: parent,
+                file: None,
             }),
         }
     }
@@ -177,6 +181,22 @@ mod tests {
         );
         assert!(debug2(&gs, "bad.go", true).starts_with("goroutine 18 [chan send (leaked)]:\n"));
         assert!(debug2(&gs, "bad.go", true).contains("goroutine 19 [chan send]:\n"));
+    }
+
+    #[test]
+    fn a_goroutine_gos_library_started_names_the_librarys_file() {
+        let mut handler = leaked(6, 2, LeakVerdict::Waiting);
+        handler.created_by = Some(CreatedBy {
+            func: "net/http.(*Server).Serve".into(),
+            line: 3604,
+            goroutine: 2,
+            file: Some("net/http/server.go".into()),
+        });
+        assert_eq!(
+            debug2(&[handler], "bad.go", false),
+            "goroutine 6 [chan send]:\nmain.fetchProfile.func1()\n\tbad.go:27\n\
+             created by net/http.(*Server).Serve in goroutine 2\n\tnet/http/server.go:3604\n"
+        );
     }
 
     #[test]

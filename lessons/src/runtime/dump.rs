@@ -24,6 +24,11 @@ pub struct CreatedBy {
     pub func: String,
     pub line: u32,
     pub goroutine: u32,
+    /// The file of a `go` statement in Go's library (`net/http/server.go`), as `-trimpath`
+    /// prints it: a goroutine the library starts was created there, not in the program,
+    /// whose file (`None`) the dump's reader names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// One live goroutine as a dump shows it.
@@ -64,10 +69,9 @@ impl<V: Value> Runtime<V> {
                     .task
                     .as_ref()
                     .and_then(|t| t.created_by())
-                    .map(|f| CreatedBy {
-                        func: f.func,
-                        line: f.line,
+                    .map(|c| CreatedBy {
                         goroutine: g.parent.0,
+                        ..c
                     });
                 GoroutineStack {
                     gid: gid.0,

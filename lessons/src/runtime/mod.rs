@@ -154,9 +154,10 @@ pub trait Task<V: Value> {
         true
     }
 
-    /// The `go` statement that started this goroutine: the function that ran it and its line
-    /// (`created by main.handle` at line 25); `None` for main and for the default.
-    fn created_by(&self) -> Option<StackFrame> {
+    /// The `go` statement that started this goroutine: the function that ran it, its line and
+    /// (in Go's library) its file (`created by main.handle` at line 25); the runtime sets
+    /// `goroutine`. `None` for main and for the default.
+    fn created_by(&self) -> Option<CreatedBy> {
         None
     }
 }

@@ -262,6 +262,54 @@ pub fn library_gowrap(name: &str) -> Option<(u32, u32)> {
     (name == "net/http.(*Server).Serve").then(|| (SERVE_GOWRAP | RUNTIME_FUNC, FRAMES[w].2))
 }
 
+/// Where Go's library starts the goroutines golite's library starts too, by the started
+/// function's name: Go's creator, its file and the line of its `go` statement, as Go 1.27.3's
+/// `runtime.Stack` prints them (`created by net/http.(*Server).Serve in goroutine 6` /
+/// `net/http/server.go:3604`; `tests/oracle/net/run-lessons`). golite's own library runs some
+/// of these elsewhere (its transport dials in the caller's goroutine, Go's in one of its own),
+/// so a dump names Go's creator, not golite's.
+static LIBRARY_CREATORS: &[(&str, &str, &str, u32)] = &[
+    (
+        "net/http.(*conn).serve",
+        "net/http.(*Server).Serve",
+        "net/http/server.go",
+        3604,
+    ),
+    (
+        "net/http.(*connReader).backgroundRead",
+        "net/http.(*connReader).startBackgroundRead",
+        "net/http/server.go",
+        742,
+    ),
+    (
+        "net/http.(*persistConn).readLoop",
+        "net/http.(*Transport).dialConn",
+        "net/http/transport.go",
+        2123,
+    ),
+    (
+        "net/http.(*persistConn).writeLoop",
+        "net/http.(*Transport).dialConn",
+        "net/http/transport.go",
+        2124,
+    ),
+    (
+        "net/http/httptest.(*Server).goServe.func1",
+        "net/http/httptest.(*Server).goServe",
+        "net/http/httptest/server.go",
+        584,
+    ),
+];
+
+/// Go's `created by` of a goroutine golite's library starts with function `started`:
+/// `(function, file, line)`, or `None` for a function not in the table.
+pub fn library_creator(started: &str) -> Option<(&'static str, &'static str, u32)> {
+    LIBRARY_CREATORS
+        .iter()
+        .find(|c| c.0 == started)
+        .map(|c| (c.1, c.2, c.3))
+}
+
 /// The function name and file of a runtime frame id (with [`RUNTIME_FUNC`] set).
 pub fn frame(id: u32) -> Option<(&'static str, &'static str)> {
     if id & RUNTIME_FUNC == 0 {
@@ -310,6 +358,36 @@ mod tests {
         assert_eq!(library_frame("net/http.(*Server).Serve.gowrap3"), None);
         assert_eq!(library_frame("net/http.(*persistConn).readLoop"), None);
         assert_eq!(library_gowrap("net/http.(*conn).serve"), None);
+    }
+
+    #[test]
+    fn library_goroutines_are_created_where_go_1_27_3_creates_them() {
+        let (server, transport) = ("net/http/server.go", "net/http/transport.go");
+        assert_eq!(
+            library_creator("net/http.(*conn).serve"),
+            Some(("net/http.(*Server).Serve", server, 3604))
+        );
+        assert_eq!(
+            library_creator("net/http.(*persistConn).readLoop"),
+            Some(("net/http.(*Transport).dialConn", transport, 2123))
+        );
+        assert_eq!(
+            library_creator("net/http.(*persistConn).writeLoop"),
+            Some(("net/http.(*Transport).dialConn", transport, 2124))
+        );
+        assert_eq!(
+            library_creator("net/http.(*connReader).backgroundRead"),
+            Some(("net/http.(*connReader).startBackgroundRead", server, 742))
+        );
+        assert_eq!(
+            library_creator("net/http/httptest.(*Server).goServe.func1"),
+            Some((
+                "net/http/httptest.(*Server).goServe",
+                "net/http/httptest/server.go",
+                584
+            ))
+        );
+        assert_eq!(library_creator("main.main.func1"), None);
     }
 
     #[test]

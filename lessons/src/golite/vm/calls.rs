@@ -2,11 +2,12 @@
 //! and function values), `defer`, `go`, and unwinding a panic through deferred calls to `recover`.
 
 use super::typed::{copy_typed, deref_copy};
-use super::{DEFER_BYTES, Flow, GoTask, NATIVE_FUNC, NRes, PANIC_STEPS, Shared};
+use super::{Creator, DEFER_BYTES, Flow, GoTask, NATIVE_FUNC, NRes, PANIC_STEPS, Shared};
 use crate::golite::code::FuncRef;
 use crate::golite::code::{FuncId, MethodImpl, Native, RecvAdjust};
 use crate::golite::types::TypeId;
 use crate::golite::vm::value::{Closure, Value};
+use crate::runtime::race_frames::library_creator;
 use crate::runtime::{Cx, StackFrame, Yield};
 use std::rc::Rc;
 
@@ -721,7 +722,18 @@ impl GoTask {
                 f.race_stack = race_root;
             }
         }
-        t.created_by = self.current_func().map(|f| (f, line));
+        // A `go` statement in golite's library names Go's library where Go starts the same
+        // goroutine (`(*Server).Serve` for a connection's, not the program function that
+        // called Serve).
+        let in_library = self
+            .frames
+            .last()
+            .and_then(|f| self.sh.prog.funcs.get(f.func as usize))
+            .is_some_and(|code| code.prelude);
+        t.created_by = match library_creator(&name).filter(|_| in_library) {
+            Some((func, file, at)) => Some(Creator::Library(func, file, at)),
+            None => self.current_func().map(|f| Creator::Program(f, line)),
+        };
         t.not_started = not_started;
         cx.spawn_at(Box::new(t), &name, line, start);
         Ok(())

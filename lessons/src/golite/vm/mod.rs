@@ -142,6 +142,16 @@ pub(crate) enum Pending {
     OnceFalse,
 }
 
+/// Where a goroutine's `go` statement is, for dumps' `created by`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Creator {
+    /// In the program: the function running it and its line.
+    Program(FuncId, u32),
+    /// In Go's library, where Go starts the same goroutine (`race_frames::library_creator`):
+    /// function, file, line. golite's library lines are not Go's, so Go's are shown.
+    Library(&'static str, &'static str, u32),
+}
+
 /// One goroutine's interpreter state.
 pub(crate) struct GoTask {
     pub(crate) sh: Rc<Shared>,
@@ -170,9 +180,9 @@ pub(crate) struct GoTask {
     /// The map this goroutine just wrote under seeded preemption: Go is still inside the write
     /// (its `hashWriting` flag is set) until the goroutine runs its next instruction.
     map_write: Option<Rc<RefCell<MapObj>>>,
-    /// The function whose `go` statement started this goroutine, and that statement's line
-    /// (goroutine dumps' `created by`); `None` for main and AfterFunc functions.
-    pub(crate) created_by: Option<(FuncId, u32)>,
+    /// The `go` statement that started this goroutine (goroutine dumps' `created by`); `None`
+    /// for main and AfterFunc functions.
+    pub(crate) created_by: Option<Creator>,
     /// The one frame Go's dumps show for this goroutine until it first runs: the wrapper at
     /// the `go` statement (`main.main.gowrap1`), or the function at its declaration.
     pub(crate) not_started: Option<crate::runtime::StackFrame>,
@@ -565,7 +575,7 @@ impl Task<Value> for GoTask {
         self.stack_frames()
     }
 
-    fn created_by(&self) -> Option<crate::runtime::StackFrame> {
+    fn created_by(&self) -> Option<crate::runtime::CreatedBy> {
         self.creator()
     }
 

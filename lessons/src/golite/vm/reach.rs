@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::value::{Closure, Obj, Value};
-use super::{Callee, GoTask, NATIVE_FUNC};
+use super::{Callee, Creator, GoTask, NATIVE_FUNC};
 use crate::golite::code::FuncId;
 use crate::golite::code::{FuncRef, Native};
-use crate::runtime::{CtxId, Marker, Ref, StackFrame};
+use crate::runtime::{CreatedBy, CtxId, Marker, Ref, StackFrame};
 
 thread_local! {
     /// Heap nodes holding a runtime object's id, by address. The `Weak` keeps the address from
@@ -253,13 +253,22 @@ impl GoTask {
             .map(|f| f.func)
     }
 
-    /// `created by` for dumps: the function whose `go` statement started this goroutine.
-    pub(crate) fn creator(&self) -> Option<StackFrame> {
-        let (func, line) = self.created_by?;
-        let code = self.sh.prog.funcs.get(func as usize)?;
-        Some(StackFrame {
-            func: code.name.clone(),
-            line,
-        })
+    /// `created by` for dumps: the function whose `go` statement started this goroutine
+    /// (`goroutine` is the runtime's to set).
+    pub(crate) fn creator(&self) -> Option<CreatedBy> {
+        match self.created_by? {
+            Creator::Program(func, line) => Some(CreatedBy {
+                func: self.sh.prog.funcs.get(func as usize)?.name.clone(),
+                line,
+                goroutine: 0,
+                file: None,
+            }),
+            Creator::Library(func, file, line) => Some(CreatedBy {
+                func: func.to_string(),
+                line,
+                goroutine: 0,
+                file: Some(file.to_string()),
+            }),
+        }
     }
 }
