@@ -1,7 +1,7 @@
 // hostile: NaN keys in an endless loop (each insert adds a key, as in Go: the map grows until a limit)
 // cpu: 2
 // expect: limit
-// message: line 12, in map insert)
+// message: line 12
 package main
 
 func main() {

@@ -20,7 +20,7 @@ const MAX_DEPTH: usize = 64;
 /// The budget of one formatting call: each value turned into a [`Val`] (about 80 bytes) takes
 /// one, and each element copied out of a slice, array or struct one more. An element prints at
 /// least two bytes, charged 5 steps apiece (`std/fmt.rs`), so a call spending it would cost
-/// more than the CLI's step limit (64 million) anyway: the run ends at the limit instead of
+/// more than the step limit (56 million) anyway: the run ends at the limit instead of
 /// building the tree. Without it, printing a 2^20-element `[]any` that holds itself built 64
 /// levels of a million values, 5 GB, before the limit was checked (found by the fuzzer).
 const MAX_NODES: u64 = 12_800_000;
