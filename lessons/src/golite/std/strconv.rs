@@ -464,7 +464,7 @@ pub(super) fn parse_int(s: &str, base: i64, bits: i64) -> Result<i64, (i64, NumE
 }
 
 /// Go's rule for `_` in a base-0 number: only between digits (or after the base prefix).
-fn underscore_ok(s: &str) -> bool {
+pub(super) fn underscore_ok(s: &str) -> bool {
     let b = s.as_bytes();
     let mut saw = b'^';
     let mut i = 0;
