@@ -183,7 +183,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::WrapErrorError => push!(t, get_field(&arg(0), 0)),
         N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
-        N::FmtScan => return scan_native(t, a),
+        N::FmtScan => return scan_native(t, cx, a),
         N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
             let w = arg(0);
             let items = slice_items(&arg(if n == N::FmtFprintf { 2 } else { 1 }));
@@ -404,6 +404,11 @@ const FREE_FORMAT_BYTES: u64 = 4096;
 /// counts.
 const FORMAT_STEPS_PER_BYTE: u64 = 5;
 
+/// Steps per byte a scan reads past [`FREE_FORMAT_BYTES`]: the scanner takes about half a
+/// step's time per byte (measured), Go's own several times that; 2 makes a loop rescanning a
+/// megabyte-long input meet the step limit within a second (hostile case fmt_sscan_long_input).
+const SCAN_STEPS_PER_BYTE: u64 = 2;
+
 /// Strings among the operands are copied, not formatted: their bytes are not charged here (the
 /// call's own charge counts them). A call cut short (`fmt/value.rs`'s `MAX_NODES`) would have
 /// cost more than any step limit: it ends the run there, and its text is dropped (false).
@@ -600,7 +605,7 @@ fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) 
         _ if g == G::Scanf => ("format string, ", "\"\"", "format", 2),
         _ if g == G::Fscan => ("r READER, ", "r", "\"\"", 0),
         _ if g == G::Fscanln => ("r READER, ", "r", "\"\"", 1),
-        _ => ("r READER, ", "r", "format", 2),
+        _ => ("r READER, format string, ", "r", "format", 2),
     };
     let mut params = params.to_string();
     let mut prelude = "";
@@ -620,8 +625,8 @@ fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) 
             input = "\"\"";
         } else if c.types.name(rt) == "*strings.Reader" {
             params = params.replace("READER", "*stringsꞏReader");
-            input = "r.s[int(r.i):]";
-            after = "r.i += int64(used)\nr.prevRune = -1\n";
+            input = "stringsꞏscanRest(r)";
+            after = "stringsꞏscanSkip(r, used)\n";
         } else {
             // Any other io.Reader is read to its end first: what the scan leaves is lost.
             params = params.replace("READER", "interface{ Read([]byte) (int, error) }");
@@ -643,7 +648,7 @@ fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) 
 /// The native scanner (`fmt.ꞏscan(input, format, mode, operands)`): scans, stores each value
 /// through its operand, and pushes n, the bytes consumed, the error's kind (1 io.EOF, 2
 /// io.ErrUnexpectedEOF, else 0) and the error.
-fn scan_native(t: &mut GoTask, a: &[Value]) -> NRes {
+fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
     use super::scan::{Mode as M, ScanErr, Scanned, Target};
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     let (input, format) = (arg(0), arg(1));
@@ -683,6 +688,13 @@ fn scan_native(t: &mut GoTask, a: &[Value]) -> NRes {
         .collect();
     let only: Vec<Target> = targets.iter().map(|(t, _)| t.clone()).collect();
     let out = super::scan::scan(s(&input), s(&format), how, &only);
+    // Reading a rune costs about what a step does; the first bytes are free, as formatting's.
+    let extra = (out.consumed as u64).saturating_sub(FREE_FORMAT_BYTES);
+    t.meter(
+        cx,
+        extra.saturating_mul(SCAN_STEPS_PER_BYTE),
+        "scanning a large input",
+    );
     for ((v, item), (_, bits)) in out.values.iter().zip(&items).zip(&targets) {
         let round = |f: f64| if *bits == 32 { f as f32 as f64 } else { f };
         let x = match v {
