@@ -1,4 +1,4 @@
-// hostile: fmt.Fscan on an io.Reader that never ends: golite reads such a reader to its end first, so the run meets a limit instead of returning
+// hostile: fmt.Fscan of an int from an io.Reader of endless digits: Go reads forever too; golite rescans the growing input at each byte (metered), so the run meets the step limit within a second
 // expect: limit
 package main
 

@@ -628,10 +628,10 @@ fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) 
             input = "stringsꞏscanRest(r)";
             after = "stringsꞏscanSkip(r, used)\n";
         } else {
-            // Any other io.Reader is read to its end first: what the scan leaves is lost.
             params = params.replace("READER", "interface{ Read([]byte) (int, error) }");
-            prelude = "var data []byte\nbuf := make([]byte, 512)\nfor {\nm, e := r.Read(buf)\ndata = append(data, buf[:m]...)\nif e != nil || m == 0 {\nbreak\n}\n}\n";
-            input = "string(data)";
+            let has_io = c.pkg_scope.contains_key("ioꞏEOF");
+            let src = reader_scan_source(&params, format, how, has_io);
+            return super::source::call_source(c, &src, args, mode, e);
         }
     }
     let errors = if c.pkg_scope.contains_key("ioꞏEOF") {
@@ -645,18 +645,101 @@ fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) 
     super::source::call_source(c, &src, args, mode, e)
 }
 
+/// Fscan* on any other io.Reader, as Go reads one: a rune at a time (ReadRune/UnreadRune for
+/// an io.RuneScanner such as a *bufio.Reader, else a byte at a time, the rune Go peeked then
+/// lost), scanning again from the start whenever the scan wants more input than was read
+/// (kind 3). A read error other than io.EOF ends the call where the scan wants more, with
+/// the operands done before, as Go's. A call reads a few runes, so the rescans cost little; a long token costs its
+/// square, metered (hostile case fmt_fscan_endless_reader).
+fn reader_scan_source(params: &str, format: &str, how: i32, has_io: bool) -> String {
+    let (is_eof, errors) = if has_io {
+        (
+            "e == ioꞏEOF",
+            "if k == 1 {\nreturn n, ioꞏEOF\n}\nif k == 2 {\nreturn n, ioꞏErrUnexpectedEOF\n}\n",
+        )
+    } else {
+        // Without package io no value is io.EOF: every read error is an error.
+        ("false", "")
+    };
+    format!(
+        "func({params}a ...any) (int, error) {{
+rs, isRS := r.(interface {{
+	ReadRune() (rune, int, error)
+	UnreadRune() error
+}})
+var data []byte
+more := 8
+var readErr error
+one := make([]byte, 1)
+for {{
+	n, used, k, err := P.ꞏscan(string(data), {format}, {how}+more, a)
+	if k == 3 && readErr != nil {{
+		return n, readErr
+	}}
+	if k != 3 {{
+		if isRS && used < len(data) {{
+			rs.UnreadRune()
+		}}
+		{errors}return n, err
+	}}
+	if isRS {{
+		c, _, e := rs.ReadRune()
+		if e != nil {{
+			if {is_eof} {{
+				more = 0
+			}} else {{
+				readErr = e
+			}}
+			continue
+		}}
+		data = append(data, string(c)...)
+		continue
+	}}
+	m, e := r.Read(one)
+	if m == 1 {{
+		data = append(data, one[0])
+		// The rest of a multi-byte rune, as Go's readRune reads it.
+		need := 0
+		if one[0] >= 0xF0 {{
+			need = 3
+		}} else if one[0] >= 0xE0 {{
+			need = 2
+		}} else if one[0] >= 0xC0 {{
+			need = 1
+		}}
+		for ; need > 0 && e == nil; need-- {{
+			m, e = r.Read(one)
+			if m == 1 {{
+				data = append(data, one[0])
+			}}
+		}}
+	}}
+	if e != nil {{
+		if {is_eof} {{
+			more = 0
+		}} else {{
+			readErr = e
+		}}
+	}}
+}}
+}}"
+    )
+}
+
 /// The native scanner (`fmt.ꞏscan(input, format, mode, operands)`): scans, stores each value
 /// through its operand, and pushes n, the bytes consumed, the error's kind (1 io.EOF, 2
-/// io.ErrUnexpectedEOF, else 0) and the error.
+/// io.ErrUnexpectedEOF, 3 more input wanted, else 0) and the error.
 fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
     use super::scan::{Mode as M, ScanErr, Scanned, Target};
     let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
     let (input, format) = (arg(0), arg(1));
-    let how = match arg(2).as_int() {
+    // Mode 0 Sscan, 1 Sscanln, 2 Sscanf; plus 8 when the input may go on.
+    let how = match arg(2).as_int() & 7 {
         0 => M::Space,
         1 => M::Line,
         _ => M::Format,
     };
+    let more = arg(2).as_int() & 8 != 0;
     let items = slice_items(&arg(3));
     let types = &t.sh.prog.types;
     // Each operand's target, and the float width to round its value to.
@@ -687,7 +770,7 @@ fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
         })
         .collect();
     let only: Vec<Target> = targets.iter().map(|(t, _)| t.clone()).collect();
-    let out = super::scan::scan(s(&input), s(&format), how, &only);
+    let out = super::scan::scan(s(&input), s(&format), how, more, &only);
     // Reading a rune costs about what a step does; the first bytes are free, as formatting's.
     let extra = (out.consumed as u64).saturating_sub(FREE_FORMAT_BYTES);
     t.meter(
@@ -721,6 +804,7 @@ fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
         }
     }
     let (kind, e) = match &out.err {
+        _ if out.starved => (3, Value::Nil),
         None => (0, Value::Nil),
         Some(ScanErr::Eof) => (1, new_error(t, "EOF")),
         Some(ScanErr::UnexpectedEof) => (2, new_error(t, "unexpected EOF")),

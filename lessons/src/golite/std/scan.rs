@@ -62,11 +62,14 @@ pub(super) enum Mode {
 }
 
 /// The outcome of one call: the values of the first operands (as many as Go's `n`), the bytes
-/// of input consumed (a `*strings.Reader` moves on by that many), and the error.
+/// of input consumed (a `*strings.Reader` moves on by that many), and the error. `starved`:
+/// the scan wanted a rune past an input that may go on, so it must be run again on more (its
+/// error means nothing then, and `values` are only those done before).
 pub(super) struct Outcome {
     pub values: Vec<Scanned>,
     pub consumed: usize,
     pub err: Option<ScanErr>,
+    pub starved: bool,
 }
 
 /// Go's `hugeWid`: the width of an operand without one.
@@ -103,6 +106,13 @@ struct Ss<'a> {
     nl_is_space: bool,
     arg_limit: usize,
     buf: String,
+    /// The input may go on past `src` (a reader read a rune at a time).
+    more: bool,
+    starved: bool,
+    /// Operands done so far, and how many were done when the scan first starved: those few
+    /// are final (their tokens ended before the input did).
+    done: usize,
+    done_before_starving: usize,
 }
 
 impl Ss<'_> {
@@ -113,6 +123,10 @@ impl Ss<'_> {
             return None;
         }
         let Some(r) = self.src[self.pos..].chars().next() else {
+            if self.more && !self.starved {
+                self.starved = true;
+                self.done_before_starving = self.done;
+            }
             self.at_eof = true;
             return None;
         };
@@ -478,6 +492,7 @@ impl Ss<'_> {
     fn do_scan(&mut self, targets: &[Target], out: &mut Vec<Scanned>) -> Res<()> {
         for t in targets {
             out.push(self.scan_one('v', t)?);
+            self.done = out.len();
         }
         if self.nl_is_end {
             while let Some(r) = self.get() {
@@ -606,6 +621,7 @@ impl Ss<'_> {
                 ));
             };
             out.push(self.scan_one(c, t)?);
+            self.done = out.len();
             self.arg_limit = HUGE_WID;
         }
         if out.len() < targets.len() {
@@ -705,8 +721,15 @@ fn ldexp(mut f: f64, mut e: i32) -> f64 {
     f * 2f64.powi(e)
 }
 
-/// Scans `input` as fmt's function `mode` does (`format` for Sscanf) into operands `targets`.
-pub(super) fn scan(input: &str, format: &str, mode: Mode, targets: &[Target]) -> Outcome {
+/// Scans `input` as fmt's function `mode` does (`format` for Sscanf) into operands `targets`;
+/// `more` when the input may go on past `input`.
+pub(super) fn scan(
+    input: &str,
+    format: &str,
+    mode: Mode,
+    more: bool,
+    targets: &[Target],
+) -> Outcome {
     let mut ss = Ss {
         src: input,
         pos: 0,
@@ -717,15 +740,23 @@ pub(super) fn scan(input: &str, format: &str, mode: Mode, targets: &[Target]) ->
         nl_is_space: mode == Mode::Space,
         arg_limit: HUGE_WID,
         buf: String::new(),
+        more,
+        starved: false,
+        done: 0,
+        done_before_starving: 0,
     };
     let mut values = Vec::new();
     let r = match mode {
         Mode::Format => ss.do_scanf(format, targets, &mut values),
         _ => ss.do_scan(targets, &mut values),
     };
+    if ss.starved {
+        values.truncate(ss.done_before_starving);
+    }
     Outcome {
         values,
         consumed: ss.pos,
         err: r.err(),
+        starved: ss.starved,
     }
 }
