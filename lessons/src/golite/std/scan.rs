@@ -8,7 +8,7 @@
 //! Every step reads at most one rune of the input (or of the format), so a call costs time in
 //! proportion to their lengths, whatever the widths (`%999999999d` is Go's `hugeWid` cap).
 
-use super::strconv::{NumErr, parse_int, parse_uint, underscore_ok};
+use super::strconv::{NumErr, parse_float, parse_int, parse_uint};
 use crate::golite::types::IntKind;
 
 /// What an operand points to, as fmt's type switch and its reflect fallback see it.
@@ -651,45 +651,6 @@ fn parsenum(s: &str, start: usize, end: usize) -> (usize, bool, usize) {
 
 fn num_err(func: &str, tok: &str, e: &NumErr) -> ScanErr {
     ScanErr::Msg(e.message(func, tok))
-}
-
-/// Go's `strconv.ParseFloat` as the scanner needs it: the tokens `float_token` makes.
-fn parse_float(tok: &str, bits: u32) -> Result<f64, NumErr> {
-    let lower = tok.to_ascii_lowercase();
-    let unsigned = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    let sign = if neg { -1.0 } else { 1.0 };
-    if lower == "nan" {
-        return Ok(f64::NAN);
-    }
-    if unsigned == "inf" || unsigned == "infinity" {
-        return Ok(sign * f64::INFINITY);
-    }
-    if tok.contains('_') && !underscore_ok(tok) {
-        return Err(NumErr::Syntax);
-    }
-    let clean: String = unsigned.chars().filter(|&c| c != '_').collect();
-    let v = if let Some(h) = clean.strip_prefix("0x") {
-        crate::golite::syntax::lexer::hex_float(h).ok_or(NumErr::Syntax)?
-    } else {
-        // Rust reads words (`inf`) Go would not here: only digits, `.` and an exponent pass.
-        if clean.is_empty()
-            || clean.contains('_')
-            || !clean
-                .bytes()
-                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
-            || clean.starts_with(['e', '+', '-'])
-        {
-            return Err(NumErr::Syntax);
-        }
-        clean.parse::<f64>().map_err(|_| NumErr::Syntax)?
-    };
-    let v = sign * v;
-    let v = if bits == 32 { v as f32 as f64 } else { v };
-    if v.is_infinite() {
-        return Err(NumErr::Range);
-    }
-    Ok(v)
 }
 
 /// Go's `convertFloat`: a `p` exponent after decimal digits scales by a power of two.
