@@ -747,7 +747,7 @@ fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
         .iter()
         .map(|v| {
             let Value::Iface(b) = v else {
-                return (Target::NotPointer("<nil>".into()), 64);
+                return (Target::Nil, 64);
             };
             let ty = b.0;
             let Kind::Pointer(el) = types.kind(ty) else {
@@ -809,6 +809,13 @@ fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
         Some(ScanErr::Eof) => (1, new_error(t, "EOF")),
         Some(ScanErr::UnexpectedEof) => (2, new_error(t, "unexpected EOF")),
         Some(ScanErr::Msg(m)) => (0, new_error(t, m)),
+        Some(ScanErr::Panic(m)) => {
+            // Go's fmt recovers the panic to look at it and panics again with it.
+            let v = new_error(t, m);
+            let msg = format!("{m}{}", crate::golite::vm::calls::REPANICKED);
+            t.start_panic(v, msg);
+            return NRes::Reload;
+        }
     };
     push!(t, Value::Int(out.values.len() as i64));
     push!(t, Value::Int(out.consumed as i64));

@@ -29,6 +29,8 @@ pub(super) enum Target {
     CantScan(String),
     /// `type not a pointer: T`.
     NotPointer(String),
+    /// A nil interface: Go's reflect panics on it.
+    Nil,
 }
 
 /// A scanned value, to be stored through its operand.
@@ -48,6 +50,8 @@ pub(super) enum ScanErr {
     Eof,
     UnexpectedEof,
     Msg(String),
+    /// Not an error but a panic with this text (a nil operand).
+    Panic(&'static str),
 }
 
 /// Which of fmt's scanning functions.
@@ -485,6 +489,11 @@ impl Ss<'_> {
             Target::Bytes => Scanned::Bytes(self.convert_string(verb)?.into_bytes()),
             Target::CantScan(t) => return msg(format!("can't scan type: {t}")),
             Target::NotPointer(t) => return msg(format!("type not a pointer: {t}")),
+            Target::Nil => {
+                return Err(ScanErr::Panic(
+                    "reflect: call of reflect.Value.Type on zero Value",
+                ));
+            }
         })
     }
 
