@@ -853,6 +853,15 @@ fn value_wrapper(name: &str) -> Option<&'static str> {
         "Sscanf" => {
             "func(str string, format string, a ...any) (int, error) { return P.Sscanf(str, format, a...) }"
         }
+        "Fscan" => {
+            "func(r interface{ Read([]byte) (int, error) }, a ...any) (int, error) { return P.Fscan(r, a...) }"
+        }
+        "Fscanln" => {
+            "func(r interface{ Read([]byte) (int, error) }, a ...any) (int, error) { return P.Fscanln(r, a...) }"
+        }
+        "Fscanf" => {
+            "func(r interface{ Read([]byte) (int, error) }, format string, a ...any) (int, error) { return P.Fscanf(r, format, a...) }"
+        }
         "Scan" => "func(a ...any) (int, error) { return P.Scan(a...) }",
         "Scanln" => "func(a ...any) (int, error) { return P.Scanln(a...) }",
         "Scanf" => "func(format string, a ...any) (int, error) { return P.Scanf(format, a...) }",
