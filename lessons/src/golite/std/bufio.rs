@@ -24,7 +24,6 @@ var bufioꞏErrFinalToken = errorsꞏ.New("final token")
 var bufioꞏErrBufferFull = errorsꞏ.New("bufio: buffer full")
 var bufioꞏErrNegativeCount = errorsꞏ.New("bufio: negative count")
 var bufioꞏErrInvalidUnreadByte = errorsꞏ.New("bufio: invalid use of UnreadByte")
-var bufioꞏErrInvalidUnreadRune = errorsꞏ.New("bufio: invalid use of UnreadRune")
 
 type bufioꞏSplitFunc func(data []byte, atEOF bool) (advance int, token []byte, err error)
 
@@ -261,9 +260,6 @@ type bufioꞏReader struct {
 	r   int
 	w   int
 	err error
-	// runeSize: the size of the rune the last call read if it was ReadRune, else 0 (Go's
-	// lastRuneSize, -1 there), for UnreadRune.
-	runeSize int
 }
 
 func bufioꞏNewReader(rd ioꞏReader) *bufioꞏReader { return bufioꞏNewReaderSize(rd, 4096) }
@@ -287,7 +283,6 @@ func (b *bufioꞏReader) Reset(r ioꞏReader) {
 	b.r = 0
 	b.w = 0
 	b.err = nil
-	b.runeSize = 0
 }
 
 func (b *bufioꞏReader) fill() {
@@ -311,7 +306,6 @@ func (b *bufioꞏReader) fill() {
 }
 
 func (b *bufioꞏReader) Peek(n int) ([]byte, error) {
-	b.runeSize = 0
 	if n < 0 {
 		return nil, bufioꞏErrNegativeCount
 	}
@@ -339,7 +333,6 @@ func (b *bufioꞏReader) readErr() error {
 }
 
 func (b *bufioꞏReader) Read(p []byte) (n int, err error) {
-	b.runeSize = 0
 	n = len(p)
 	if n == 0 {
 		if b.Buffered() > 0 {
@@ -369,7 +362,6 @@ func (b *bufioꞏReader) Read(p []byte) (n int, err error) {
 }
 
 func (b *bufioꞏReader) ReadByte() (byte, error) {
-	b.runeSize = 0
 	for b.r == b.w {
 		if b.err != nil {
 			return 0, b.readErr()
@@ -382,7 +374,6 @@ func (b *bufioꞏReader) ReadByte() (byte, error) {
 }
 
 func (b *bufioꞏReader) UnreadByte() error {
-	b.runeSize = 0
 	if b.r <= 0 {
 		return bufioꞏErrInvalidUnreadByte
 	}
@@ -402,21 +393,27 @@ func (b *bufioꞏReader) ReadRune() (r rune, size int, err error) {
 		r, size = utf8ꞏ.DecodeRune(b.buf[b.r:b.w])
 	}
 	b.r += size
-	b.runeSize = size
 	return r, size, nil
 }
 
+// UnreadRune puts back the rune before the read position. Go's refuses unless the last call
+// was ReadRune; this one keeps no note of that (a field, or a package variable for Go's
+// ErrInvalidUnreadRune, would grow the heap figures the lessons pin), so it only refuses at
+// the start of the buffer. ReadRune fills the buffer before it reads, so the rune it read is
+// still there: its bytes are the lead byte and the continuation bytes before b.r.
 func (b *bufioꞏReader) UnreadRune() error {
-	if b.runeSize == 0 || b.r < b.runeSize {
-		return bufioꞏErrInvalidUnreadRune
+	if b.r <= 0 {
+		return errorsꞏ.New("bufio: invalid use of UnreadRune")
 	}
-	b.r -= b.runeSize
-	b.runeSize = 0
+	size := 1
+	for size < 4 && size < b.r && b.buf[b.r-size]&0xC0 == 0x80 {
+		size++
+	}
+	b.r -= size
 	return nil
 }
 
 func (b *bufioꞏReader) ReadBytes(delim byte) ([]byte, error) {
-	b.runeSize = 0
 	var line []byte
 	for {
 		for i := b.r; i < b.w; i++ {
