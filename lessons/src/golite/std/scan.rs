@@ -588,7 +588,10 @@ impl Ss<'_> {
         let end = format.len().saturating_sub(1);
         let mut i = 0;
         while i <= end && i < format.len() {
-            let w = self.advance(&format[i..])?;
+            let Some(rest) = format.get(i..) else {
+                break;
+            };
+            let w = self.advance(rest)?;
             match w {
                 Some(w) if w > 0 => {
                     i += w;
@@ -606,11 +609,15 @@ impl Ss<'_> {
             let (wid, present, ni) = parsenum(format, i, end);
             i = ni;
             let max_wid = if present { wid } else { HUGE_WID };
-            let Some(c) = format[i..].chars().next() else {
-                break;
+            // A width too long ends at the format's last byte, which may be inside a rune: Go
+            // decodes that byte as U+FFFD.
+            let (c, w) = match format.get(i..).map(|r| r.chars().next()) {
+                Some(Some(c)) => (c, c.len_utf8()),
+                Some(None) => break,
+                None => ('\u{fffd}', 1),
             };
             let verb_at = i;
-            i += c.len_utf8();
+            i += w;
             if c != 'c' {
                 self.skip_space()?;
             }
@@ -624,10 +631,8 @@ impl Ss<'_> {
             }
             self.arg_limit = HUGE_WID.min(self.count.saturating_add(max_wid));
             let Some(t) = targets.get(out.len()) else {
-                return msg(format!(
-                    "too few operands for format '%{}'",
-                    &format[verb_at..]
-                ));
+                let rest = String::from_utf8_lossy(&format.as_bytes()[verb_at..]);
+                return msg(format!("too few operands for format '%{rest}'"));
             };
             out.push(self.scan_one(c, t)?);
             self.done = out.len();
@@ -678,8 +683,10 @@ fn convert_float(tok: &str, bits: u32) -> Res<f64> {
     parse_float(tok, bits).map_err(|e| num_err("ParseFloat", tok, &e))
 }
 
-/// `f * 2^e` without overflowing the intermediate power.
-fn ldexp(mut f: f64, mut e: i32) -> f64 {
+/// `f * 2^e` without overflowing the intermediate power. Past ±2200 every finite `f` is
+/// already 0 or ±Inf, so `e` is clamped there (`1p2147483647` takes three steps, not millions).
+fn ldexp(mut f: f64, e: i32) -> f64 {
+    let mut e = e.clamp(-2200, 2200);
     while e > 1000 {
         f *= 2f64.powi(1000);
         e -= 1000;
