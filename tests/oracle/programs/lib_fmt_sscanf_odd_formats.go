@@ -1,5 +1,5 @@
 // fmt.Sscanf with a width too long to parse (it ends at the format's last byte, inside a rune:
-// Go reads U+FFFD as the verb) and p exponents past any float's range.
+// Go reads U+FFFD as the verb), p exponents past any float's range, %x bytes that are no UTF-8.
 package main
 
 import "fmt"
@@ -15,5 +15,7 @@ func main() {
 	fmt.Println(n, err, f)
 	n, err = fmt.Sscan("1p-2147483648", &g)
 	fmt.Println(n, err, g)
-	_ = g
+	var raw []byte
+	n, err = fmt.Sscanf("fa00ff41", "%x", &raw)
+	fmt.Println(n, err, raw)
 }

@@ -393,14 +393,16 @@ impl Ss<'_> {
         Ok((re, sign + &im))
     }
 
-    fn convert_string(&mut self, verb: char) -> Res<String> {
+    /// Go's `convertString`, as bytes: `%x` may make bytes that are no UTF-8, which a
+    /// `[]byte` keeps (a string reads them as U+FFFD: golite strings are UTF-8).
+    fn convert_string(&mut self, verb: char) -> Res<Vec<u8>> {
         Self::ok_verb(verb, "svqxX", "string")?;
         self.skip_space()?;
         self.not_eof()?;
         match verb {
-            'q' => self.quoted_string(),
+            'q' => self.quoted_string().map(String::into_bytes),
             'x' | 'X' => self.hex_string(),
-            _ => self.token(true, |r| !is_space(r)),
+            _ => self.token(true, |r| !is_space(r)).map(String::into_bytes),
         }
     }
 
@@ -433,7 +435,7 @@ impl Ss<'_> {
         }
     }
 
-    fn hex_string(&mut self) -> Res<String> {
+    fn hex_string(&mut self) -> Res<Vec<u8>> {
         self.not_eof()?;
         let mut out = Vec::new();
         while let Some(r1) = self.get() {
@@ -450,8 +452,7 @@ impl Ss<'_> {
         if out.is_empty() {
             return msg("no hex data for %x string");
         }
-        // Bytes that are not UTF-8 cannot be a golite string: they read as U+FFFD.
-        Ok(String::from_utf8_lossy(&out).into_owned())
+        Ok(out)
     }
 
     fn scan_float(&mut self, bits: u32) -> Res<f64> {
@@ -485,8 +486,10 @@ impl Ss<'_> {
                 let (re, im) = self.scan_complex(verb, *bits)?;
                 Scanned::Complex(re, im)
             }
-            Target::Str => Scanned::Str(self.convert_string(verb)?),
-            Target::Bytes => Scanned::Bytes(self.convert_string(verb)?.into_bytes()),
+            Target::Str => {
+                Scanned::Str(String::from_utf8_lossy(&self.convert_string(verb)?).into_owned())
+            }
+            Target::Bytes => Scanned::Bytes(self.convert_string(verb)?),
             Target::CantScan(t) => return msg(format!("can't scan type: {t}")),
             Target::NotPointer(t) => return msg(format!("type not a pointer: {t}")),
             Target::Nil => {
