@@ -396,6 +396,23 @@ func (b *bufioꞏReader) ReadRune() (r rune, size int, err error) {
 	return r, size, nil
 }
 
+// UnreadRune puts back the rune before the read position. Go's refuses unless the last call
+// was ReadRune; this one keeps no note of that (a field, or a package variable for Go's
+// ErrInvalidUnreadRune, would grow the heap figures the lessons pin), so it only refuses at
+// the start of the buffer. ReadRune fills the buffer before it reads, so the rune it read is
+// still there: its bytes are the lead byte and the continuation bytes before b.r.
+func (b *bufioꞏReader) UnreadRune() error {
+	if b.r <= 0 {
+		return errorsꞏ.New("bufio: invalid use of UnreadRune")
+	}
+	size := 1
+	for size < 4 && size < b.r && b.buf[b.r-size]&0xC0 == 0x80 {
+		size++
+	}
+	b.r -= size
+	return nil
+}
+
 func (b *bufioꞏReader) ReadBytes(delim byte) ([]byte, error) {
 	var line []byte
 	for {

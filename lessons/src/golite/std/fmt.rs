@@ -17,6 +17,20 @@ natives! {
     FmtFprintf,
     WrapErrorError,
     WrapErrorUnwrap,
+    FmtScan,
+}
+
+generics! {
+    Pkg::Fmt;
+    Sscan,
+    Sscanln,
+    Sscanf,
+    Fscan,
+    Fscanln,
+    Fscanf,
+    Scan,
+    Scanln,
+    Scanf,
 }
 
 const PATH: &str = "fmt";
@@ -44,6 +58,24 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "Fprint" => Some(Member::Generic(Generic::Fprint(N::FmtFprint, false))),
         "Fprintln" => Some(Member::Generic(Generic::Fprint(N::FmtFprintln, false))),
         "Fprintf" => Some(Member::Generic(Generic::Fprint(N::FmtFprintf, true))),
+        "Sscan" => Some(Member::Generic(G::Sscan)),
+        "Sscanln" => Some(Member::Generic(G::Sscanln)),
+        "Sscanf" => Some(Member::Generic(G::Sscanf)),
+        "Fscan" => Some(Member::Generic(G::Fscan)),
+        "Fscanln" => Some(Member::Generic(G::Fscanln)),
+        "Fscanf" => Some(Member::Generic(G::Fscanf)),
+        "Scan" => Some(Member::Generic(G::Scan)),
+        "Scanln" => Some(Member::Generic(G::Scanln)),
+        "Scanf" => Some(Member::Generic(G::Scanf)),
+        // The scanner the calls above compile to (no program can spell the name).
+        "ꞏscan" => Some(Member::Func(
+            N::FmtScan,
+            sig(
+                c,
+                PATH,
+                "func(string, string, int, []any) (int, int, int, error)",
+            ),
+        )),
         "Append" | "Appendln" | "Appendf" => {
             value_wrapper(name).map(|src| Member::Generic(Generic::Source(src)))
         }
@@ -151,6 +183,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::WrapErrorError => push!(t, get_field(&arg(0), 0)),
         N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
+        N::FmtScan => return scan_native(t, cx, a),
         N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
             let w = arg(0);
             let items = slice_items(&arg(if n == N::FmtFprintf { 2 } else { 1 }));
@@ -371,6 +404,11 @@ const FREE_FORMAT_BYTES: u64 = 4096;
 /// counts.
 const FORMAT_STEPS_PER_BYTE: u64 = 5;
 
+/// Steps per byte a scan reads past [`FREE_FORMAT_BYTES`]: the scanner takes about half a
+/// step's time per byte (measured), Go's own several times that; 2 makes a loop rescanning a
+/// megabyte-long input meet the step limit within a second (hostile case fmt_sscan_long_input).
+const SCAN_STEPS_PER_BYTE: u64 = 2;
+
 /// Strings among the operands are copied, not formatted: their bytes are not charged here (the
 /// call's own charge counts them). A call cut short (`fmt/value.rs`'s `MAX_NODES`) would have
 /// cost more than any step limit: it ends the run there, and its text is dropped (false).
@@ -544,16 +582,252 @@ pub(super) fn generic_call(
             }
             Ok(fmt_results(n))
         }
+        Generic::Call(..) => scan_call(c, g, args, mode, e),
         _ => err(
             e.pos,
             format!("golite does not support {} yet", describe_call(e)),
         ),
     }
 }
+
+/// Compiles `fmt.Sscan(...)` and its kin: a Go function literal, made for this call, runs the
+/// native scanner on the input (`""` for os.Stdin, which golite keeps empty), moves a
+/// `*strings.Reader` past what was read, and gives `io.EOF`/`io.ErrUnexpectedEOF` themselves
+/// when the program has them (so `err == io.EOF` holds), else errors with their text.
+fn scan_call(c: &mut Compiler, g: Generic, args: &[Expr], mode: Mode, e: &Expr) -> R<Vec<TypeId>> {
+    // (parameters before `a ...any`, the input, the format, the scanner's mode)
+    let (params, mut input, format, how) = match g {
+        _ if g == G::Sscan => ("str string, ", "str", "\"\"", 0),
+        _ if g == G::Sscanln => ("str string, ", "str", "\"\"", 1),
+        _ if g == G::Sscanf => ("str string, format string, ", "str", "format", 2),
+        _ if g == G::Scan => ("", "\"\"", "\"\"", 0),
+        _ if g == G::Scanln => ("", "\"\"", "\"\"", 1),
+        _ if g == G::Scanf => ("format string, ", "\"\"", "format", 2),
+        _ if g == G::Fscan => ("r READER, ", "r", "\"\"", 0),
+        _ if g == G::Fscanln => ("r READER, ", "r", "\"\"", 1),
+        _ => ("r READER, format string, ", "r", "format", 2),
+    };
+    let mut params = params.to_string();
+    let mut prelude = "";
+    let mut after = "";
+    if input == "r" {
+        let Some(r) = args.first() else {
+            return err(
+                e.pos,
+                format!("not enough arguments in call to {}", describe_call(e)),
+            );
+        };
+        let rt = c.type_of(r)?;
+        if rt == c.types.pointer(c.more.os_file) {
+            // os.Stdin is empty (and other files have nothing to read either).
+            params = params.replace("READER", "any");
+            prelude = "_ = r\n";
+            input = "\"\"";
+        } else if c.types.name(rt) == "*strings.Reader" {
+            params = params.replace("READER", "*stringsꞏReader");
+            input = "stringsꞏscanRest(r)";
+            after = "stringsꞏscanSkip(r, used)\n";
+        } else {
+            params = params.replace("READER", "interface{ Read([]byte) (int, error) }");
+            let has_io = c.pkg_scope.contains_key("ioꞏEOF");
+            let src = reader_scan_source(&params, format, how, has_io);
+            return super::source::call_source(c, &src, args, mode, e);
+        }
+    }
+    let errors = if c.pkg_scope.contains_key("ioꞏEOF") {
+        "if k == 1 {\nreturn n, ioꞏEOF\n}\nif k == 2 {\nreturn n, ioꞏErrUnexpectedEOF\n}\n"
+    } else {
+        "_ = k\n"
+    };
+    let src = format!(
+        "func({params}a ...any) (int, error) {{\n{prelude}n, used, k, err := P.ꞏscan({input}, {format}, {how}, a)\n_ = used\n{after}{errors}return n, err\n}}"
+    );
+    super::source::call_source(c, &src, args, mode, e)
+}
+
+/// Fscan* on any other io.Reader, as Go reads one: a rune at a time (ReadRune/UnreadRune for
+/// an io.RuneScanner such as a *bufio.Reader, else a byte at a time, the rune Go peeked then
+/// lost), scanning again from the start whenever the scan wants more input than was read
+/// (kind 3). A read error other than io.EOF ends the call where the scan wants more, with
+/// the operands done before, as Go's. A call reads a few runes, so the rescans cost little; a long token costs its
+/// square, metered (hostile case fmt_fscan_endless_reader).
+fn reader_scan_source(params: &str, format: &str, how: i32, has_io: bool) -> String {
+    let (is_eof, errors) = if has_io {
+        (
+            "e == ioꞏEOF",
+            "if k == 1 {\nreturn n, ioꞏEOF\n}\nif k == 2 {\nreturn n, ioꞏErrUnexpectedEOF\n}\n",
+        )
+    } else {
+        // Without package io no value is io.EOF: every read error is an error.
+        ("false", "")
+    };
+    format!(
+        "func({params}a ...any) (int, error) {{
+rs, isRS := r.(interface {{
+	ReadRune() (rune, int, error)
+	UnreadRune() error
+}})
+var data []byte
+more := 8
+var readErr error
+one := make([]byte, 1)
+for {{
+	n, used, k, err := P.ꞏscan(string(data), {format}, {how}+more, a)
+	if k == 3 && readErr != nil {{
+		return n, readErr
+	}}
+	if k != 3 {{
+		if isRS && used < len(data) {{
+			rs.UnreadRune()
+		}}
+		{errors}return n, err
+	}}
+	if isRS {{
+		c, _, e := rs.ReadRune()
+		if e != nil {{
+			if {is_eof} {{
+				more = 0
+			}} else {{
+				readErr = e
+			}}
+			continue
+		}}
+		data = append(data, string(c)...)
+		continue
+	}}
+	m, e := r.Read(one)
+	if m == 1 {{
+		data = append(data, one[0])
+		// The rest of a multi-byte rune, as Go's readRune reads it.
+		need := 0
+		if one[0] >= 0xF0 {{
+			need = 3
+		}} else if one[0] >= 0xE0 {{
+			need = 2
+		}} else if one[0] >= 0xC0 {{
+			need = 1
+		}}
+		for ; need > 0 && e == nil; need-- {{
+			m, e = r.Read(one)
+			if m == 1 {{
+				data = append(data, one[0])
+			}}
+		}}
+	}}
+	if e != nil {{
+		if {is_eof} {{
+			more = 0
+		}} else {{
+			readErr = e
+		}}
+	}}
+}}
+}}"
+    )
+}
+
+/// The native scanner (`fmt.ꞏscan(input, format, mode, operands)`): scans, stores each value
+/// through its operand, and pushes n, the bytes consumed, the error's kind (1 io.EOF, 2
+/// io.ErrUnexpectedEOF, 3 more input wanted, else 0) and the error.
+fn scan_native(t: &mut GoTask, cx: &mut Cx<'_, Value>, a: &[Value]) -> NRes {
+    use super::scan::{Mode as M, ScanErr, Scanned, Target};
+    let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    let (input, format) = (arg(0), arg(1));
+    // Mode 0 Sscan, 1 Sscanln, 2 Sscanf; plus 8 when the input may go on.
+    let how = match arg(2).as_int() & 7 {
+        0 => M::Space,
+        1 => M::Line,
+        _ => M::Format,
+    };
+    let more = arg(2).as_int() & 8 != 0;
+    let items = slice_items(&arg(3));
+    let types = &t.sh.prog.types;
+    // Each operand's target, and the float width to round its value to.
+    let targets: Vec<(Target, u32)> = items
+        .iter()
+        .map(|v| {
+            let Value::Iface(b) = v else {
+                return (Target::Nil, 64);
+            };
+            let ty = b.0;
+            let Kind::Pointer(el) = types.kind(ty) else {
+                return (Target::NotPointer(types.name(ty)), 64);
+            };
+            let exact = types.named_info(*el).is_none();
+            match types.ukind(*el) {
+                Kind::Bool => (Target::Bool, 64),
+                Kind::Int(k) => (Target::Int(*k), 64),
+                Kind::Float32 => (Target::Float { bits: 32, exact }, 32),
+                Kind::Float64 => (Target::Float { bits: 64, exact }, 64),
+                Kind::Complex64 => (Target::Complex(64), 32),
+                Kind::Complex128 => (Target::Complex(128), 64),
+                Kind::String => (Target::Str, 64),
+                Kind::Slice(e) if matches!(types.ukind(*e), Kind::Int(IntKind::Uint8)) => {
+                    (Target::Bytes, 64)
+                }
+                _ => (Target::CantScan(types.name(ty)), 64),
+            }
+        })
+        .collect();
+    let only: Vec<Target> = targets.iter().map(|(t, _)| t.clone()).collect();
+    let out = super::scan::scan(s(&input), s(&format), how, more, &only);
+    // Reading a rune costs about what a step does; the first bytes are free, as formatting's.
+    let extra = (out.consumed as u64).saturating_sub(FREE_FORMAT_BYTES);
+    t.meter(
+        cx,
+        extra.saturating_mul(SCAN_STEPS_PER_BYTE),
+        "scanning a large input",
+    );
+    for ((v, item), (_, bits)) in out.values.iter().zip(&items).zip(&targets) {
+        let round = |f: f64| if *bits == 32 { f as f32 as f64 } else { f };
+        let x = match v {
+            Scanned::Bool(b) => Value::Bool(*b),
+            Scanned::Int(i) => Value::Int(*i),
+            Scanned::Float(f) => Value::Float(round(*f)),
+            Scanned::Complex(re, im) => Value::Complex(round(*re), round(*im)),
+            Scanned::Str(x) => strv(x),
+            Scanned::Bytes(b) => byte_slice(t, b),
+        };
+        let Value::Iface(b) = item else { continue };
+        match &b.1 {
+            Value::Cell(cell) => *cell.borrow_mut() = x,
+            Value::Elem(o, i) => {
+                if let Some(slot) = o.borrow_mut().get_mut(*i as usize) {
+                    *slot = x;
+                }
+            }
+            _ => {
+                return NRes::Panic(
+                    "runtime error: invalid memory address or nil pointer dereference".into(),
+                );
+            }
+        }
+    }
+    let (kind, e) = match &out.err {
+        _ if out.starved => (3, Value::Nil),
+        None => (0, Value::Nil),
+        Some(ScanErr::Eof) => (1, new_error(t, "EOF")),
+        Some(ScanErr::UnexpectedEof) => (2, new_error(t, "unexpected EOF")),
+        Some(ScanErr::Msg(m)) => (0, new_error(t, m)),
+        Some(ScanErr::Panic(m)) => {
+            // Go's fmt recovers the panic to look at it and panics again with it.
+            let v = new_error(t, m);
+            let msg = format!("{m}{}", crate::golite::vm::calls::REPANICKED);
+            t.start_panic(v, msg);
+            return NRes::Reload;
+        }
+    };
+    push!(t, Value::Int(out.values.len() as i64));
+    push!(t, Value::Int(out.consumed as i64));
+    push!(t, Value::Int(kind));
+    push!(t, e);
+    NRes::Ok
+}
+
 /// The type of one of the package's calls compiled inline.
 pub(super) fn generic_result(c: &mut Compiler, g: Generic, _args: &[Expr], _pos: Pos) -> R<TypeId> {
     Ok(match g {
-        Generic::Fprint(..) => c.types.tuple(vec![ids::INT, ids::ERROR]),
+        Generic::Fprint(..) | Generic::Call(..) => c.types.tuple(vec![ids::INT, ids::ERROR]),
         Generic::Fmt(n, _) => match fmt_results(n).as_slice() {
             [] => ids::VOID,
             [one] => *one,
@@ -574,6 +848,23 @@ fn value_wrapper(name: &str) -> Option<&'static str> {
         "Sprintln" => "func(a ...any) string { return P.Sprintln(a...) }",
         "Sprintf" => "func(format string, a ...any) string { return P.Sprintf(format, a...) }",
         "Errorf" => "func(format string, a ...any) error { return P.Errorf(format, a...) }",
+        "Sscan" => "func(str string, a ...any) (int, error) { return P.Sscan(str, a...) }",
+        "Sscanln" => "func(str string, a ...any) (int, error) { return P.Sscanln(str, a...) }",
+        "Sscanf" => {
+            "func(str string, format string, a ...any) (int, error) { return P.Sscanf(str, format, a...) }"
+        }
+        "Fscan" => {
+            "func(r interface{ Read([]byte) (int, error) }, a ...any) (int, error) { return P.Fscan(r, a...) }"
+        }
+        "Fscanln" => {
+            "func(r interface{ Read([]byte) (int, error) }, a ...any) (int, error) { return P.Fscanln(r, a...) }"
+        }
+        "Fscanf" => {
+            "func(r interface{ Read([]byte) (int, error) }, format string, a ...any) (int, error) { return P.Fscanf(r, format, a...) }"
+        }
+        "Scan" => "func(a ...any) (int, error) { return P.Scan(a...) }",
+        "Scanln" => "func(a ...any) (int, error) { return P.Scanln(a...) }",
+        "Scanf" => "func(format string, a ...any) (int, error) { return P.Scanf(format, a...) }",
         "Append" => "func(b []byte, a ...any) []byte { return append(b, P.Sprint(a...)...) }",
         "Appendln" => "func(b []byte, a ...any) []byte { return append(b, P.Sprintln(a...)...) }",
         "Appendf" => {

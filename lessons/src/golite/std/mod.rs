@@ -44,6 +44,7 @@ mod net;
 mod os;
 mod rand;
 mod runtime;
+mod scan;
 mod slices;
 mod sort;
 mod strconv;

@@ -13,14 +13,25 @@ pub(super) fn generic_call(
     mode: Mode,
     e: &Expr,
 ) -> R<Vec<TypeId>> {
-    let name = describe_call(e);
-    // Arguments, then the function (compiled from its Go source) on top, then the call.
-    let local = name.split('.').next().unwrap_or_default().to_string();
     let src = match g {
         Generic::TypedSource(t) => typed_source(c, t, args)?,
         Generic::Source(s) => s.to_string(),
         _ => String::new(),
     };
+    call_source(c, &src, args, mode, e)
+}
+
+/// Compiles a call of the function literal `src` (Go source, `P.` for its package) on `args`.
+pub(super) fn call_source(
+    c: &mut Compiler,
+    src: &str,
+    args: &[Expr],
+    mode: Mode,
+    e: &Expr,
+) -> R<Vec<TypeId>> {
+    let name = describe_call(e);
+    // Arguments, then the function (compiled from its Go source) on top, then the call.
+    let local = name.split('.').next().unwrap_or_default().to_string();
     let src = src.replace("P.", &format!("{local}."));
     let (sig, _) = c.parse_func_lit(&src, e.pos)?;
     let ft = c.func_type(&sig)?;

@@ -161,23 +161,21 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::StrconvParseFloat => {
             let x = arg(0);
-            match s(&x).parse::<f64>() {
+            let bits = if arg(1).as_int() == 32 { 32 } else { 64 };
+            match parse_float(s(&x), bits) {
                 Ok(v) => {
                     push!(t, Value::Float(v));
                     push!(t, Value::Nil);
                 }
-                Err(_) => {
-                    push!(t, Value::Float(0.0));
-                    push!(
-                        t,
-                        new_error(
-                            t,
-                            &format!(
-                                "strconv.ParseFloat: parsing {}: invalid syntax",
-                                crate::golite::fmt::format::quote(s(&x))
-                            )
-                        )
-                    );
+                Err(e) => {
+                    // Out of range gives ±Inf, as Go's.
+                    let v = match e {
+                        NumErr::Range if s(&x).starts_with('-') => f64::NEG_INFINITY,
+                        NumErr::Range => f64::INFINITY,
+                        _ => 0.0,
+                    };
+                    push!(t, Value::Float(v));
+                    push!(t, new_error(t, &e.message("ParseFloat", s(&x))));
                 }
             }
         }
@@ -463,8 +461,62 @@ pub(super) fn parse_int(s: &str, base: i64, bits: i64) -> Result<i64, (i64, NumE
     })
 }
 
+/// Go's `strconv.ParseFloat` (decimal or hexadecimal with a `p` exponent, `_` between digits,
+/// `inf`/`infinity` with a sign, `nan` without, in any case); `bits` 32 rounds to float32. Out
+/// of range is `Range` (the value would be ±Inf).
+pub(super) fn parse_float(tok: &str, bits: u32) -> Result<f64, NumErr> {
+    let lower = tok.to_ascii_lowercase();
+    let unsigned = lower.strip_prefix(['+', '-']).unwrap_or(&lower);
+    let neg = lower.starts_with('-');
+    let sign = if neg { -1.0 } else { 1.0 };
+    if lower == "nan" {
+        return Ok(f64::NAN);
+    }
+    if unsigned == "inf" || unsigned == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if tok.contains('_') && !underscore_ok(tok) {
+        return Err(NumErr::Syntax);
+    }
+    let clean: String = unsigned.chars().filter(|&c| c != '_').collect();
+    let v = if let Some(h) = clean.strip_prefix("0x") {
+        // A mantissa without digits (`0x.p1`) is no number.
+        if !h
+            .split('p')
+            .next()
+            .is_some_and(|m| m.bytes().any(|c| c.is_ascii_hexdigit()))
+        {
+            return Err(NumErr::Syntax);
+        }
+        crate::golite::syntax::lexer::hex_float(h).ok_or(NumErr::Syntax)?
+    } else {
+        // Rust reads words (`inf`) Go would not here: only digits, `.` and an exponent pass.
+        if clean.is_empty()
+            || clean.contains('_')
+            || !clean
+                .bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
+            || clean.starts_with(['e', '+', '-'])
+        {
+            return Err(NumErr::Syntax);
+        }
+        if bits == 32 {
+            // Rounded once, to float32, as Go's ParseFloat(s, 32).
+            f64::from(clean.parse::<f32>().map_err(|_| NumErr::Syntax)?)
+        } else {
+            clean.parse::<f64>().map_err(|_| NumErr::Syntax)?
+        }
+    };
+    let v = sign * v;
+    let v = if bits == 32 { v as f32 as f64 } else { v };
+    if v.is_infinite() {
+        return Err(NumErr::Range);
+    }
+    Ok(v)
+}
+
 /// Go's rule for `_` in a base-0 number: only between digits (or after the base prefix).
-fn underscore_ok(s: &str) -> bool {
+pub(super) fn underscore_ok(s: &str) -> bool {
     let b = s.as_bytes();
     let mut saw = b'^';
     let mut i = 0;

@@ -640,6 +640,18 @@ type stringsꞏReader struct {
 
 func stringsꞏNewReader(s string) *stringsꞏReader { return &stringsꞏReader{s, 0, -1} }
 
+// What fmt.Fscan reads of a Reader, and how it moves on past what it used (std/fmt.rs).
+func stringsꞏscanRest(r *stringsꞏReader) string {
+	if r.i >= int64(len(r.s)) {
+		return ""
+	}
+	return r.s[int(r.i):]
+}
+func stringsꞏscanSkip(r *stringsꞏReader, n int) {
+	r.i += int64(n)
+	r.prevRune = -1
+}
+
 func (r *stringsꞏReader) Len() int {
 	if r.i >= int64(len(r.s)) {
 		return 0
