@@ -19,7 +19,11 @@ fn verdicts(src: &str) -> Vec<(String, u32, Option<LeakVerdict>)> {
         .map(|g| {
             (
                 g.state.clone(),
-                g.frames.first().map_or(0, |f| f.line),
+                // Where the program waits (under Go's library frames of the wait).
+                g.frames
+                    .iter()
+                    .find(|f| f.file.is_none())
+                    .map_or(0, |f| f.line),
                 g.leak,
             )
         })

@@ -4,9 +4,10 @@
 //! that carry `goroutineleak` hold what Go 1.27's goroutine leak profile said after
 //! `runtime.GC()` (`run-one --leak-profile`: a second run on the real clock, outside synctest)
 //! and the dump of those goroutines. golite must prove leaked every goroutine Go proves leaked,
-//! at the same state and line, with the same program frames and creator; it may prove more only
-//! where Go's collector is conservative (listed below, with why), and the cases where the real
-//! clock let the program move on before the profile was taken are listed too.
+//! at the same state and line, with the same frames (the program's with their lines, Go's
+//! library's by name) and creator; it may prove more only where Go's collector is conservative
+//! (listed below, with why), and the cases where the real clock let the program move on before
+//! the profile was taken are listed too.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -149,8 +150,18 @@ fn golite_proves_leaked_every_goroutine_gos_leak_profile_proves() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// A leaked goroutine's state, program frames `(func, line)` innermost first, and creator.
-type DumpKey = (String, Vec<(String, u32)>, Option<(String, u32)>);
+/// A leaked goroutine's state, frames innermost first (`(func, Some(line))` in the program's
+/// file, `(func, None)` in Go's library, whose lines the records leave out), and creator.
+type DumpKey = (String, Vec<(String, Option<u32>)>, Option<(String, u32)>);
+
+/// A Go dump frame as a [`DumpKey`] frame: "main.f.func1 bad.go:27" (the program's file) or
+/// "sync.(*WaitGroup).Wait" (Go's library).
+fn dump_frame(frame: &str, file: &str) -> Option<(String, Option<u32>)> {
+    if !frame.contains(' ') {
+        return Some((frame.to_string(), None));
+    }
+    program_frame(frame, file).map(|(f, line)| (f, Some(line)))
+}
 
 /// A Go dump frame "main.f.func1 bad.go:27" in the program's file, as (func, line).
 fn program_frame(frame: &str, file: &str) -> Option<(String, u32)> {
@@ -180,7 +191,7 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
                 .as_array()
                 .into_iter()
                 .flatten()
-                .filter_map(|f| program_frame(f.as_str()?, &file))
+                .filter_map(|f| dump_frame(f.as_str()?, &file))
                 .collect();
             let created = g["created_by"]
                 .as_str()
@@ -198,7 +209,11 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
             .iter()
             .filter(|g| g.leak == Some(LeakVerdict::Certain))
         {
-            let frames = g.frames.iter().map(|f| (f.func.clone(), f.line)).collect();
+            let frames = g
+                .frames
+                .iter()
+                .map(|f| (f.func.clone(), f.file.is_none().then_some(f.line)))
+                .collect();
             let created = g.created_by.as_ref().map(|c| (c.func.clone(), c.line));
             *golite
                 .entry((g.state.clone(), frames, created))
@@ -216,7 +231,7 @@ fn leaked_goroutines_have_gos_functions_lines_and_creators() {
         }
         with_frames += go
             .iter()
-            .filter(|((_, frames, _), _)| !frames.is_empty())
+            .filter(|((_, frames, _), _)| frames.iter().any(|(_, line)| line.is_some()))
             .map(|(_, n)| n)
             .sum::<u64>();
     }

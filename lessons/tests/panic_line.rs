@@ -25,10 +25,7 @@ func main() {
 ";
 
 fn frame(func: &str, line: u32) -> StackFrame {
-    StackFrame {
-        func: func.into(),
-        line,
-    }
+    StackFrame::program(func, line)
 }
 
 #[test]
@@ -81,10 +78,17 @@ func main() {
         .unwrap_or_else(|| panic!("{:?}", r.goroutines));
     assert_eq!(g.frames, [frame("main.main.func1", 8)]);
     assert_eq!(g.created_by.as_ref().map(|c| c.line), Some(6));
-    // main sleeps at line 10, below `main.main` nothing (no `main.init` frame).
+    // main sleeps at line 10 (in Go's time.Sleep, as Go's dump shows it), below `main.main`
+    // nothing (no `main.init` frame).
     let main = &r.goroutines[0];
     assert_eq!(
         (main.gid, main.frames.clone()),
-        (1, vec![frame("main.main", 10)])
+        (
+            1,
+            vec![
+                StackFrame::library("time.Sleep", "runtime/time.go", 368),
+                frame("main.main", 10)
+            ]
+        )
     );
 }

@@ -5,9 +5,9 @@
 //!
 //! Pure text formatting, identical to Go's output except what golite cannot know: no argument
 //! values (`main.handle.func1()` always), no program counters or frame offsets (`+0x1e`), the
-//! file as given (`prog.go:27`, not an absolute path), no `, N minutes` wait time in headers,
-//! and only the frames golite runs (no `runtime.gopark`-style library frames below the
-//! program's own unless golite models them). In `debug=1` profiles, where Go prints the
+//! file as given (`prog.go:27`, and a library frame's as `-trimpath` prints it:
+//! `sync/waitgroup.go:206`), no `, N minutes` wait time in headers, and of Go's library frames
+//! only those golite models (docs/ARCHITECTURE.md § Goroutine dumps). In `debug=1` profiles, where Go prints the
 //! program counters of a stack (`6 @ 0x4864aa 0x41531c ...`) and each frame as
 //! `#\t0x54399d\tmain.leak.func1+0x1d\t/path/prog.go:14`, the addresses are left out:
 //! `6 @` and `#\tmain.leak.func1\tprog.go:14`.
@@ -68,7 +68,8 @@ fn goroutine_text(g: &GoroutineStack, file: &str, mark_leaked: bool) -> String {
 fn frames_text(g: &GoroutineStack, file: &str) -> String {
     let mut out = String::new();
     for f in &g.frames {
-        out.push_str(&format!("{}()\n\t{file}:{}\n", f.func, f.line));
+        let at = f.file.as_deref().unwrap_or(file);
+        out.push_str(&format!("{}()\n\t{at}:{}\n", f.func, f.line));
     }
     if let Some(c) = &g.created_by {
         out.push_str(&format!(
@@ -97,11 +98,17 @@ pub fn debug1<'a>(
     profile: &str,
     file: &str,
 ) -> String {
-    let mut groups: Vec<(Vec<(String, u32)>, u32)> = Vec::new();
+    // A stack as (function, file, line) frames, and how many goroutines have it.
+    type Stack<'f> = Vec<(String, &'f str, u32)>;
+    let mut groups: Vec<(Stack, u32)> = Vec::new();
     let mut total = 0;
     for g in gs {
         total += 1;
-        let key: Vec<(String, u32)> = g.frames.iter().map(|f| (f.func.clone(), f.line)).collect();
+        let key: Stack = g
+            .frames
+            .iter()
+            .map(|f| (f.func.clone(), f.file.as_deref().unwrap_or(file), f.line))
+            .collect();
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => groups.push((key, 1)),
@@ -111,8 +118,8 @@ pub fn debug1<'a>(
     let mut out = format!("{profile} profile: total {total}\n");
     for (frames, n) in groups {
         out.push_str(&format!("{n} @\n"));
-        for (func, line) in frames {
-            out.push_str(&format!("#\t{func}\t{file}:{line}\n"));
+        for (func, at, line) in frames {
+            out.push_str(&format!("#\t{func}\t{at}:{line}\n"));
         }
         out.push('\n');
     }
@@ -153,10 +160,7 @@ mod tests {
             gid,
             state: "chan send".into(),
             leak: Some(verdict),
-            frames: vec![StackFrame {
-                func: "main.fetchProfile.func1".into(),
-                line: 27,
-            }],
+            frames: vec![StackFrame::program("main.fetchProfile.func1", 27)],
             created_by: Some(CreatedBy {
                 func: "main.fetchProfile".into(),
                 line: 26,
@@ -202,10 +206,7 @@ mod tests {
     #[test]
     fn debug1_groups_identical_stacks_most_frequent_first() {
         let mut main = leaked(1, 0, LeakVerdict::Waiting);
-        main.frames = vec![StackFrame {
-            func: "main.main".into(),
-            line: 49,
-        }];
+        main.frames = vec![StackFrame::program("main.main", 49)];
         main.created_by = None;
         let gs = [
             main,

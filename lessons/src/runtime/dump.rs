@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Value;
 use super::ids::Gid;
+use super::library_frames::wait_frames;
 use super::reach::{LeakVerdict, Reachability};
 use super::scheduler::Runtime;
 
@@ -16,6 +17,31 @@ use super::scheduler::Runtime;
 pub struct StackFrame {
     pub func: String,
     pub line: u32,
+    /// For a frame in Go's library, its file as `-trimpath` prints it (`sync/waitgroup.go`),
+    /// and `line` is Go's ([`super::library_frames`]); `None` for the program's own file,
+    /// which the dump's reader names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl StackFrame {
+    /// A frame in the program's own file.
+    pub fn program(func: impl Into<String>, line: u32) -> StackFrame {
+        StackFrame {
+            func: func.into(),
+            line,
+            file: None,
+        }
+    }
+
+    /// A frame in Go's library, at Go's file and line.
+    pub fn library(func: &str, file: &str, line: u32) -> StackFrame {
+        StackFrame {
+            func: func.to_string(),
+            line,
+            file: Some(file.to_string()),
+        }
+    }
 }
 
 /// Where a goroutine was started: `created by FUNC in goroutine GOROUTINE` at `line`.
@@ -58,13 +84,21 @@ impl<V: Value> Runtime<V> {
             .filter(|(_, g)| g.alive)
             .map(|(i, g)| {
                 let gid = Gid(i as u32);
-                let mut frames = g.task.as_ref().map(|t| t.stack()).unwrap_or_default();
+                let mut frames = g
+                    .task
+                    .as_ref()
+                    .map(|t| t.stack(g.state))
+                    .unwrap_or_default();
                 if frames.is_empty() {
-                    frames.push(StackFrame {
-                        func: String::new(),
-                        line: g.line,
-                    });
+                    frames.push(StackFrame::program("", g.line));
                 }
+                // Above the goroutine's own code, the library frames Go shows for its wait.
+                let wait = wait_frames(g.state, g.on);
+                frames.splice(
+                    0..0,
+                    wait.iter()
+                        .map(|(f, file, line)| StackFrame::library(f, file, *line)),
+                );
                 let created_by = g
                     .task
                     .as_ref()

@@ -1,6 +1,6 @@
 //! A goroutine's record in the scheduler's slab: its task, state, line and pending wake.
 
-use super::ids::{AllocId, ChanId, Gid, MutexId};
+use super::ids::{AllocId, ChanId, Gid, MutexId, ObjId};
 use super::state::GState;
 use super::{Task, Wake};
 
@@ -33,4 +33,7 @@ pub(crate) struct Goroutine<V> {
     /// The goroutine whose `go` statement started this one (`Gid(0)`: the runtime, for main
     /// and AfterFunc), for dumps' `created by ... in goroutine N`.
     pub parent: Gid,
+    /// What it last parked on (read while it is parked): dumps show Go's library frames for
+    /// the wait, which differ between a Mutex, an RWMutex's writer queue and a Once.
+    pub on: Option<ObjId>,
 }

@@ -42,6 +42,7 @@ mod event;
 mod goroutine;
 mod heap;
 mod ids;
+pub mod library_frames;
 mod measures;
 mod network;
 mod network_link;
@@ -141,8 +142,10 @@ pub trait Task<V: Value> {
     }
 
     /// The goroutine's stack for dumps, innermost frame first, functions named as Go prints
-    /// them (`main.handle.func1`). The default: no frames.
-    fn stack(&self) -> Vec<StackFrame> {
+    /// them (`main.handle.func1`), given the state it is in (a library function parks at a
+    /// line of Go's that depends on it). The default: no frames.
+    fn stack(&self, state: GState) -> Vec<StackFrame> {
+        let _ = state;
         Vec::new()
     }
 

@@ -181,6 +181,7 @@ impl<V: Value> Runtime<V> {
             relock: None,
             park_token: 0,
             parent: Gid(0),
+            on: None,
         };
         Runtime {
             cfg,
@@ -641,6 +642,7 @@ impl<V: Value> Runtime<V> {
             relock: None,
             park_token: 0,
             parent,
+            on: None,
         });
         self.tally.spawn(gid, self.now);
         self.tally.alloc(STACK_BYTES);
@@ -869,6 +871,7 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = state;
         g.park = park;
+        g.on = on;
         let line = g.line;
         self.tally.block(gid, state, on, line, self.now);
         if state != GState::Sleep {
@@ -895,6 +898,7 @@ impl<V: Value> Runtime<V> {
         let g = &mut self.gs[gid.index()];
         g.state = GState::Select;
         g.park = park;
+        g.on = on;
         let line = g.line;
         self.tally.block(gid, GState::Select, on, line, self.now);
         self.spin.progress(gid);

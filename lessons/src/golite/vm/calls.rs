@@ -708,11 +708,10 @@ impl GoTask {
             _ => 0,
         };
         let not_started = match (wrapper, direct) {
-            (Some((w, _, _)), _) => Some(StackFrame { func: w, line }),
-            (None, Some(code)) => Some(StackFrame {
-                func: code.name.clone(),
-                line: code.line,
-            }),
+            (Some((w, _, _)), _) => Some(StackFrame::program(w, line)),
+            // A library function golite starts (a transport's readLoop): its line is golite's.
+            (None, Some(code)) if code.prelude => Some(StackFrame::library(&code.name, "?", 0)),
+            (None, Some(code)) => Some(StackFrame::program(code.name.clone(), code.line)),
             (None, None) => None,
         };
         let mut t = GoTask::new_call(self.sh.clone(), callee, args);

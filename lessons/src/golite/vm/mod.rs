@@ -565,7 +565,7 @@ impl Task<Value> for GoTask {
         GoTask::trace_globals(self, m);
     }
 
-    fn stack(&self) -> Vec<crate::runtime::StackFrame> {
+    fn stack(&self, state: crate::runtime::GState) -> Vec<crate::runtime::StackFrame> {
         // A goroutine that crashed shows where the panic started, as Go's traceback does.
         if self.panicking.is_some() {
             return self.panic_frames();
@@ -573,7 +573,7 @@ impl Task<Value> for GoTask {
         if let Some(f) = &self.not_started {
             return vec![f.clone()];
         }
-        self.stack_frames()
+        self.stack_frames(state)
     }
 
     fn created_by(&self) -> Option<crate::runtime::CreatedBy> {

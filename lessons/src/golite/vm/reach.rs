@@ -15,7 +15,8 @@ use super::value::{Closure, Obj, Value};
 use super::{Callee, Creator, GoTask, NATIVE_FUNC};
 use crate::golite::code::FuncId;
 use crate::golite::code::{FuncRef, Native};
-use crate::runtime::{CreatedBy, CtxId, Marker, Ref, StackFrame};
+use crate::runtime::library_frames;
+use crate::runtime::{CreatedBy, CtxId, GState, Marker, Ref, StackFrame};
 
 thread_local! {
     /// Heap nodes holding a runtime object's id, by address. The `Weak` keeps the address from
@@ -174,24 +175,35 @@ impl GoTask {
 
 impl GoTask {
     /// The frames a dump shows, innermost first: the program's functions with the line each is
-    /// at (the call it is in, or the operation it is blocked in). Native roots and golite's
-    /// prelude (library code written in Go) are left out, as their lines are not the program's.
-    pub(crate) fn stack_frames(&self) -> Vec<StackFrame> {
+    /// at (the call it is in, or the operation it is blocked in), and the frames of Go's library
+    /// that Go's dump shows around them, at Go's files and lines (`runtime::library_frames`).
+    /// Native roots and the rest of golite's prelude (library code written in Go) are left out,
+    /// as their lines are not Go's.
+    pub(crate) fn stack_frames(&self, state: GState) -> Vec<StackFrame> {
         let at: Vec<(FuncId, u32)> = self.frames.iter().map(|f| (f.func, f.pc)).collect();
         let frames = self.frames_of(&at);
         if !frames.is_empty() {
             return frames;
         }
-        // A library goroutine (an HTTP transport's readLoop): its library frames, named as Go
-        // names them, without lines (the library's source is not the program's).
-        at.iter()
+        // A library goroutine (an HTTP transport's readLoop): where Go parks it, if known; else
+        // its function at a location a dump cannot name (`?:0`, as Go prints one).
+        let innermost = at
+            .iter()
             .rev()
             .filter(|(f, _)| *f != NATIVE_FUNC)
-            .filter_map(|(f, _)| self.sh.prog.funcs.get(*f as usize))
-            .map(|code| StackFrame {
-                func: code.name.clone(),
-                line: 0,
-            })
+            .find_map(|(f, _)| self.sh.prog.funcs.get(*f as usize));
+        let outermost = at
+            .iter()
+            .filter(|(f, _)| *f != NATIVE_FUNC)
+            .find_map(|(f, _)| self.sh.prog.funcs.get(*f as usize));
+        if let Some(code) = innermost
+            && let Some((file, line)) = library_frames::parked_at(&code.name, state)
+        {
+            return vec![StackFrame::library(&code.name, file, line)];
+        }
+        outermost
+            .map(|code| StackFrame::library(&code.name, "?", 0))
+            .into_iter()
             .collect()
     }
 
@@ -208,16 +220,35 @@ impl GoTask {
     /// Dump frames of `(function, pc)` pairs, outermost first, returned innermost first. The
     /// program's entry (package initialisation, then `main`) shows only while it runs itself
     /// (Go's `main.init`); below `main` it stands for Go's runtime frames, which Go's
-    /// tracebacks hide.
+    /// tracebacks hide. A library function calling the frames kept inside it shows where Go's
+    /// does the same call (`net/http.HandlerFunc.ServeHTTP` under a handler); other library
+    /// frames are left out. Empty when no program frame is on the stack.
     fn frames_of(&self, at: &[(FuncId, u32)]) -> Vec<StackFrame> {
         let entry = self.sh.prog.entry;
         let n = at.len();
-        at.iter()
-            .enumerate()
-            .rev()
-            .filter(|(i, (f, _))| *f != entry || i + 1 == n)
-            .filter_map(|(_, (f, pc))| self.frame_at(*f, *pc))
-            .collect()
+        let mut out: Vec<StackFrame> = Vec::new();
+        for (i, (f, pc)) in at.iter().enumerate().rev() {
+            if *f == entry && i + 1 != n {
+                continue;
+            }
+            if let Some(frame) = self.frame_at(*f, *pc) {
+                out.push(frame);
+                continue;
+            }
+            let Some(code) = self.sh.prog.funcs.get(*f as usize).filter(|c| c.prelude) else {
+                continue;
+            };
+            let inner = out.last().map(|k| (k.func.as_str(), k.file.is_none()));
+            if let Some((file, line)) = inner
+                .and_then(|(callee, program)| library_frames::calling(&code.name, callee, program))
+            {
+                out.push(StackFrame::library(&code.name, file, line));
+            }
+        }
+        if out.iter().all(|f| f.file.is_some()) {
+            out.clear();
+        }
+        out
     }
 
     /// Where the panic in flight started, innermost first (empty when none is).
@@ -238,10 +269,10 @@ impl GoTask {
             return None;
         }
         let at = (pc as usize).saturating_sub(1);
-        Some(StackFrame {
-            func: code.name.clone(),
-            line: code.lines.get(at).copied().unwrap_or(code.line),
-        })
+        Some(StackFrame::program(
+            code.name.clone(),
+            code.lines.get(at).copied().unwrap_or(code.line),
+        ))
     }
 
     /// The innermost program function running (the one a `go` statement is in).
