@@ -68,9 +68,11 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             }
             let mut crc = !(a.first().map_or(0, Value::as_int) as u32);
             if let Some(p) = a.get(2) {
-                for b in bytes_of(p) {
-                    crc = table[usize::from(crc as u8 ^ b)] ^ (crc >> 8);
-                }
+                with_bytes(p, |p| {
+                    for &b in p {
+                        crc = table[usize::from(crc as u8 ^ b)] ^ (crc >> 8);
+                    }
+                });
             }
             push!(t, Value::Int(i64::from(!crc)));
         }

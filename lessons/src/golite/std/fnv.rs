@@ -50,9 +50,9 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
     match n {
         // (kind: 0 FNV-1 32, 1 FNV-1a 32, 2 FNV-1 64, 3 FNV-1a 64; hash; data): the new hash.
         N::FnvWrite => {
-            let data = a.get(2).map(bytes_of).unwrap_or_default();
             let h = int(1) as u64;
-            let r = match int(0) {
+            let kind = int(0);
+            let r = with_bytes(a.get(2).unwrap_or(&Value::Nil), |data| match kind {
                 0 => u64::from(
                     data.iter()
                         .fold(h as u32, |h, &c| h.wrapping_mul(PRIME32) ^ u32::from(c)),
@@ -67,20 +67,22 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                 _ => data
                     .iter()
                     .fold(h, |h, &c| (h ^ u64::from(c)).wrapping_mul(PRIME64)),
-            };
+            });
             push!(t, Value::Int(r as i64));
         }
         // (FNV-1a; high and low halves; data): the new halves.
         N::FnvWrite128 => {
-            let data = a.get(3).map(bytes_of).unwrap_or_default();
             let h = (u128::from(int(1) as u64) << 64) | u128::from(int(2) as u64);
-            let r = if a.first().is_some_and(Value::as_bool) {
-                data.iter()
-                    .fold(h, |h, &c| (h ^ u128::from(c)).wrapping_mul(PRIME128))
-            } else {
-                data.iter()
-                    .fold(h, |h, &c| h.wrapping_mul(PRIME128) ^ u128::from(c))
-            };
+            let fnv1a = a.first().is_some_and(Value::as_bool);
+            let r = with_bytes(a.get(3).unwrap_or(&Value::Nil), |data| {
+                if fnv1a {
+                    data.iter()
+                        .fold(h, |h, &c| (h ^ u128::from(c)).wrapping_mul(PRIME128))
+                } else {
+                    data.iter()
+                        .fold(h, |h, &c| h.wrapping_mul(PRIME128) ^ u128::from(c))
+                }
+            });
             push!(t, Value::Int((r >> 64) as u64 as i64));
             push!(t, Value::Int(r as u64 as i64));
         }

@@ -60,7 +60,7 @@ pub(super) fn call(_t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Val
         for (i, s) in state.iter_mut().enumerate() {
             *s = h.get(at + i).map_or(0, |v| v.as_int() as u32);
         }
-        block(&mut state, &bytes_of(p));
+        with_bytes(p, |p| block(&mut state, p));
         for (i, s) in state.iter().enumerate() {
             h.set(at + i, Value::Int(i64::from(*s)));
         }
