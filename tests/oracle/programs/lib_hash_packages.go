@@ -123,5 +123,12 @@ func main() {
 		fmt.Printf("%x %x %v\n", h.Sum(nil), cl.Sum(nil), err)
 	}
 	fmt.Printf("%T %T %T\n", crc32.NewIEEE(), fnv.New64a(), crc32.IEEETable)
+
+	fmt.Println("nil table:")
+	fmt.Println(crc32.Update(7, nil, nil), crc32.Checksum(nil, nil), crc32.New(nil).Sum32())
+	func() {
+		defer func() { fmt.Println(recover()) }()
+		crc32.New(nil).Write([]byte("x"))
+	}()
 	fmt.Println(sha256.Sum256(nil) == sha256.Sum256([]byte{}), fmt.Sprint(sha256.Sum224(nil))[:20])
 }

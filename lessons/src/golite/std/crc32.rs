@@ -117,6 +117,9 @@ func crc32ꞏMakeTable(poly uint32) *crc32ꞏTable {
 }
 
 func crc32ꞏUpdate(crc uint32, tab *crc32ꞏTable, p []byte) uint32 {
+	if len(p) == 0 {
+		return crc
+	}
 	return crc32ꞏ.ꞏupdate(crc, tab[:], p)
 }
 
