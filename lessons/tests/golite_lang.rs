@@ -1173,6 +1173,11 @@ fn hash_packages_hide_their_unexported_names() {
         hash_compile_error("_ = fnv.sum32(1)"),
         "undefined: fnv.sum32"
     );
+    // `%T` of sha256.New() is Go's `*sha256.Digest`, a type of an internal package.
+    assert_eq!(
+        hash_compile_error("var d *sha256.Digest; _ = d"),
+        "undefined: sha256.Digest"
+    );
     assert_eq!(
         hash_compile_error("_ = fnv.offset32"),
         "undefined: fnv.offset32"

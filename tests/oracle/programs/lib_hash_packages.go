@@ -122,7 +122,7 @@ func main() {
 		cl.Write([]byte("d"))
 		fmt.Printf("%x %x %v\n", h.Sum(nil), cl.Sum(nil), err)
 	}
-	fmt.Printf("%T %T %T\n", crc32.NewIEEE(), fnv.New64a(), crc32.IEEETable)
+	fmt.Printf("%T %T %T %T %T\n", crc32.NewIEEE(), fnv.New64a(), crc32.IEEETable, sha256.New(), sha256.New224())
 
 	fmt.Println("nil table:")
 	fmt.Println(crc32.Update(7, nil, nil), crc32.Checksum(nil, nil), crc32.New(nil).Sum32())
