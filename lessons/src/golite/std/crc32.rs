@@ -62,8 +62,11 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
         N::Crc32Update => {
             let mut table = [0u32; 256];
             if let Some(Value::Slice(tab, off, 256, _)) = a.get(1) {
-                for (i, x) in table.iter_mut().enumerate() {
-                    *x = tab.get(*off as usize + i).map_or(0, |v| v.as_int() as u32);
+                let at = *off as usize;
+                if let Some(vals) = tab.borrow().get(at..at + 256) {
+                    for (x, v) in table.iter_mut().zip(vals) {
+                        *x = v.as_int() as u32;
+                    }
                 }
             }
             let mut crc = !(a.first().map_or(0, Value::as_int) as u32);
