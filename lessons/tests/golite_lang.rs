@@ -1145,6 +1145,61 @@ fn packages_written_in_go_keep_their_unexported_names_and_name_their_gaps() {
     assert_eq!(library_compile_error("b.WriteString(\"x\")"), "compiled");
 }
 
+/// golite's compile error message for `body` in a program importing the hash packages.
+fn hash_compile_error(body: &str) -> String {
+    let src = format!(
+        "package main\n\nimport (\n\t\"crypto/sha256\"\n\t\"hash\"\n\t\"hash/crc32\"\n\t\"hash/fnv\"\n)\n\nvar _ hash.Hash = sha256.New()\nvar _ = crc32.IEEETable\nvar _ = fnv.New32\n\nfunc main() {{\n\t{body}\n}}\n"
+    );
+    match lessons::golite::compile("prog.go", &src, &[]) {
+        Ok(_) => "compiled".to_string(),
+        Err(e) => e.msg,
+    }
+}
+
+#[test]
+fn hash_packages_hide_their_unexported_names() {
+    // Real Go 1.27.3: `name digest not exported by package crc32` where Go has the name,
+    // `undefined: sha256.digest` where it has not; golite says undefined for both. Before,
+    // a library package's unexported type was the program's to use (`crc32.digest{}` ran).
+    assert_eq!(
+        hash_compile_error("_ = crc32.digest{}"),
+        "undefined: crc32.digest"
+    );
+    assert_eq!(
+        hash_compile_error("var d sha256.digest; _ = d"),
+        "undefined: sha256.digest"
+    );
+    assert_eq!(
+        hash_compile_error("_ = fnv.sum32(1)"),
+        "undefined: fnv.sum32"
+    );
+    // `%T` of sha256.New() is Go's `*sha256.Digest`, a type of an internal package.
+    assert_eq!(
+        hash_compile_error("var d *sha256.Digest; _ = d"),
+        "undefined: sha256.Digest"
+    );
+    assert_eq!(
+        hash_compile_error("_ = fnv.offset32"),
+        "undefined: fnv.offset32"
+    );
+    assert_eq!(
+        hash_compile_error("_ = sha256.Sum512"),
+        "undefined: sha256.Sum512"
+    );
+    assert_eq!(
+        hash_compile_error("var h hash.Hash32 = crc32.NewIEEE(); h.Clone()"),
+        "h.Clone undefined (type hash.Hash32 has no field or method Clone)"
+    );
+    assert_eq!(
+        hash_compile_error("var t crc32.Table; _ = crc32.Checksum(nil, &t)"),
+        "compiled"
+    );
+    assert_eq!(
+        hash_compile_error("var x hash.XOF; var c hash.Cloner; _, _ = x, c"),
+        "compiled"
+    );
+}
+
 #[test]
 fn main_goexit_lets_the_others_finish_then_go_reports_no_goroutines() {
     // Real Go 1.27.3 (`go run`, outside the oracle's harness, whose test goroutine a Goexit in

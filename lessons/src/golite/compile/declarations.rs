@@ -248,8 +248,11 @@ impl<'a> Compiler<'a> {
                 let Some(path) = self.imports.get(&p.name).cloned() else {
                     return err(p.pos, format!("undefined: {}", p.name));
                 };
+                // A library package's unexported types (`crc32.digest`) are not the program's.
                 let library_name = super::go_name(&path, &name.name);
-                if let Some(Entity::Type(t)) = self.pkg_scope.get(&library_name) {
+                if name.name.starts_with(char::is_uppercase)
+                    && let Some(Entity::Type(t)) = self.pkg_scope.get(&library_name)
+                {
                     return Ok(*t);
                 }
                 match self.member(&path, &name.name) {

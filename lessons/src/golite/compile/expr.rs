@@ -251,7 +251,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Slice { x, lo, hi, max } => {
                 let t = self.type_of(e)?;
                 let xt = self.expr(x, None)?;
-                let _ = xt;
+                // `p[:]` on a nil *[N]T dereferences it, as Go's shorthand for `(*p)[:]`.
+                if let Kind::Pointer(p) = self.types.ukind(xt).clone()
+                    && matches!(self.types.ukind(p), Kind::Array(..))
+                {
+                    self.emit(Op::NilCheck);
+                }
                 let mut flags = 0u8;
                 for (b, bit) in [(lo, 1u8), (hi, 2), (max, 4)] {
                     if let Some(b) = b {

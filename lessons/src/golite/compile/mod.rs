@@ -457,6 +457,12 @@ fn library_func_name(name: &str) -> String {
 /// The name of package main's type `name`; a type of the library's Go source is named as Go
 /// names it (`bytesꞏBuffer` is `bytes.Buffer`).
 pub(crate) fn type_name(name: &str) -> String {
+    // crypto/sha256's New returns crypto/internal/fips140/sha256's exported Digest, which
+    // `%T` shows as `*sha256.Digest`; in golite the type stays unexported, so that the
+    // program's `sha256.Digest` is undefined, as in Go.
+    if name == "sha256\u{a78f}digest" {
+        return "sha256.Digest".to_string();
+    }
     if name.contains('\u{a78f}') {
         name.replace('\u{a78f}', ".")
     } else {

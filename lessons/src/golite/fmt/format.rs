@@ -127,6 +127,9 @@ pub(crate) enum Val {
     Str(String, Name),
     /// A `[]byte`; `None` is a nil slice.
     Bytes(Option<Vec<u8>>),
+    /// A byte array (`[32]byte`): its type name and bytes (`%x` prints them as hex, as Go's
+    /// printValue does for any array of bytes).
+    ByteArray(Name, Vec<u8>),
     /// A pointer: type name, address (0 = nil) and pointee.
     Ptr(Name, u64, Option<Box<Val>>),
     /// A struct: type name and (field name, value) pairs.
@@ -171,6 +174,11 @@ impl FmtValue for Val {
                 nil: b.is_none(),
                 array: false,
                 data: Cow::Borrowed(b.as_deref().unwrap_or(&[])),
+            },
+            Val::ByteArray(_, b) => Kind::Bytes {
+                nil: false,
+                array: true,
+                data: Cow::Borrowed(b),
             },
             Val::Ptr(_, addr, elem) => Kind::Pointer {
                 addr: *addr,
@@ -219,6 +227,7 @@ impl FmtValue for Val {
             | Val::Struct(t, _)
             | Val::Slice(t, ..)
             | Val::Array(t, _)
+            | Val::ByteArray(t, _)
             | Val::Map(t, ..)
             | Val::Chan(t, _)
             | Val::Func(t, _) => t.to_string(),

@@ -366,6 +366,18 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
             let xs = items(v);
             Val::Slice(name, ADDR, Some(elements(t, el, &xs, depth + 1)))
         }
+        Kind::Array(_, el) if types.int_kind(el) == Some(IntKind::Uint8) => match v {
+            Value::Agg(o) => {
+                let n = take(o.len().min(left().saturating_add(1)));
+                Val::ByteArray(name, o.read_bytes(0, n))
+            }
+            // An array seen through a pointer made from a slice, `*(*[4]byte)(s)`.
+            Value::Slice(o, off, len, _) => {
+                let n = take((*len as usize).min(left().saturating_add(1)));
+                Val::ByteArray(name, o.read_bytes(*off as usize, *off as usize + n))
+            }
+            _ => Val::Array(name, elements(t, el, &items(v), depth + 1)),
+        },
         Kind::Array(_, el) => Val::Array(name, elements(t, el, &items(v), depth + 1)),
         Kind::Struct(fields) => {
             let xs = items(v);

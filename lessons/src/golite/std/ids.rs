@@ -41,6 +41,10 @@ pub(super) enum Pkg {
     Iter,
     Bits,
     Cmplx,
+    Hash,
+    Crc32,
+    Fnv,
+    Sha256,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -18,6 +18,7 @@ fn go_exports(path: &str) -> &'static str {
         "context" => {
             "AfterFunc Background CancelCauseFunc CancelFunc Canceled Cause Context DeadlineExceeded TODO WithCancel WithCancelCause WithDeadline WithDeadlineCause WithTimeout WithTimeoutCause WithValue WithoutCancel"
         }
+        "crypto/sha256" => "BlockSize New New224 Size Size224 Sum224 Sum256",
         "errors" => "As AsType ErrUnsupported Is Join New Unwrap",
         "fmt" => {
             "Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"
@@ -38,6 +39,11 @@ fn go_exports(path: &str) -> &'static str {
         "net/http/httptest" => {
             "DefaultRemoteAddr NewRecorder NewRequest NewRequestWithContext NewServer NewTLSServer NewTestServer NewUnstartedServer ResponseRecorder Server"
         }
+        "hash" => "Cloner Hash Hash32 Hash64 XOF",
+        "hash/crc32" => {
+            "Castagnoli Checksum ChecksumIEEE IEEE IEEETable Koopman MakeTable New NewIEEE Size Table Update"
+        }
+        "hash/fnv" => "New128 New128a New32 New32a New64 New64a",
         "iter" => "Pull Pull2 Seq Seq2",
         "math" => {
             "Abs Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Ceil Copysign Cos Cosh Dim E Erf Erfc Erfcinv Erfinv Exp Exp2 Expm1 FMA Float32bits Float32frombits Float64bits Float64frombits Floor Frexp Gamma Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Ln10 Ln2 Log Log10 Log10E Log1p Log2 Log2E Logb Max MaxFloat32 MaxFloat64 MaxInt MaxInt16 MaxInt32 MaxInt64 MaxInt8 MaxUint MaxUint16 MaxUint32 MaxUint64 MaxUint8 Min MinInt MinInt16 MinInt32 MinInt64 MinInt8 Mod Modf NaN Nextafter Nextafter32 Phi Pi Pow Pow10 Remainder Round RoundToEven Signbit Sin Sincos Sinh SmallestNonzeroFloat32 SmallestNonzeroFloat64 Sqrt Sqrt2 SqrtE SqrtPhi SqrtPi Tan Tanh Trunc Y0 Y1 Yn"
@@ -107,6 +113,11 @@ fn go_methods(type_name: &str) -> &'static str {
         "bytes.Reader" => {
             "Len Read ReadAt ReadByte ReadRune Reset Seek Size UnreadByte UnreadRune WriteTo"
         }
+        "hash.Cloner" => "BlockSize Clone Reset Size Sum Write",
+        "hash.Hash" => "BlockSize Reset Size Sum Write",
+        "hash.Hash32" => "BlockSize Reset Size Sum Sum32 Write",
+        "hash.Hash64" => "BlockSize Reset Size Sum Sum64 Write",
+        "hash.XOF" => "BlockSize Read Reset Write",
         "heap.Interface" => "Len Less Pop Push Swap",
         "list.Element" => "Next Prev",
         "list.List" => {

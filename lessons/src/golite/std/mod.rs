@@ -29,8 +29,11 @@ mod bytes;
 mod cmp;
 mod cmplx;
 mod context;
+mod crc32;
 mod errors;
 mod fmt;
+mod fnv;
+mod hash;
 mod heap;
 mod http;
 mod httptest;
@@ -45,6 +48,7 @@ mod os;
 mod rand;
 mod runtime;
 mod scan;
+mod sha256;
 mod slices;
 mod sort;
 mod strconv;
@@ -56,7 +60,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 31] = [
+const ALL: [Package; 35] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -88,6 +92,10 @@ const ALL: [Package; 31] = [
     iter::PACKAGE,
     bits::PACKAGE,
     cmplx::PACKAGE,
+    hash::PACKAGE,
+    crc32::PACKAGE,
+    fnv::PACKAGE,
+    sha256::PACKAGE,
 ];
 
 const _: () = {
@@ -98,7 +106,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 31] = ALL;
+static PACKAGES: [Package; 35] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -132,6 +140,10 @@ const KNOWN: &[&str] = &[
     "iter",
     "math/bits",
     "math/cmplx",
+    "hash",
+    "hash/crc32",
+    "hash/fnv",
+    "crypto/sha256",
 ];
 
 /// The library as the compiler sees it.
@@ -224,6 +236,9 @@ fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         "log" => log::member(c, name),
         "cmp" => cmp::member(c, name),
         "net" => net::member(c, name),
+        "crypto/sha256" => sha256::member(c, name),
+        "hash/crc32" => crc32::member(c, name),
+        "hash/fnv" => fnv::member(c, name),
         _ => None,
     }
 }
@@ -367,6 +382,9 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
     const LOG: u8 = P::Log as u8;
     const CMP: u8 = P::Cmp as u8;
     const NET: u8 = P::Net as u8;
+    const CRC32: u8 = P::Crc32 as u8;
+    const FNV: u8 = P::Fnv as u8;
+    const SHA256: u8 = P::Sha256 as u8;
     match n.pkg {
         BUILTIN => builtin::call(t, cx, n, a),
         TIME => time::call(t, cx, n, a),
@@ -388,6 +406,9 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
         LOG => log::call(t, cx, n, a),
         CMP => cmp::call(t, cx, n, a),
         NET => net::call(t, cx, n, a),
+        CRC32 => crc32::call(t, cx, n, a),
+        FNV => fnv::call(t, cx, n, a),
+        SHA256 => sha256::call(t, cx, n, a),
         _ => NRes::Ok,
     }
 }
