@@ -460,6 +460,8 @@ pub(crate) struct Std {
     pub(crate) cancel_cause_func: TypeId,
     pub(crate) error_string: TypeId,
     pub(crate) wrap_error: TypeId,
+    /// `fmt.wrapErrors`: fmt.Errorf's error with several `%w` (same fields as `wrap_error`).
+    pub(crate) wrap_errors: TypeId,
     pub(crate) join_error: TypeId,
     pub(crate) runtime_error: TypeId,
     pub(crate) ctx_deadline_error: TypeId,
@@ -489,6 +491,7 @@ pub(crate) struct WellKnown {
     pub(crate) std: Std,
     pub(crate) error_string_ptr: TypeId,
     pub(crate) wrap_error_ptr: TypeId,
+    pub(crate) wrap_errors_ptr: TypeId,
     pub(crate) join_error_ptr: TypeId,
     pub(crate) ctx_ptr: TypeId,
 }

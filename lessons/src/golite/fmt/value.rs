@@ -190,7 +190,11 @@ pub(crate) fn error_text(t: &GoTask, v: &Value) -> Option<String> {
             _ => Value::Nil,
         }
     };
-    if b.0 == wk.stringified || b.0 == wk.error_string_ptr || b.0 == wk.wrap_error_ptr {
+    if b.0 == wk.stringified
+        || b.0 == wk.error_string_ptr
+        || b.0 == wk.wrap_error_ptr
+        || b.0 == wk.wrap_errors_ptr
+    {
         return Some(field(0).as_str().to_string());
     }
     if b.0 == wk.runtime_error {

@@ -12,6 +12,7 @@ natives! {
     ErrsPushUnwrapped,
     ErrsPop,
     ErrsExpand,
+    ErrsSingle,
     ErrorStringError,
     JoinErrorError,
 }
@@ -122,6 +123,11 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             push!(t, error_list(ws));
             push!(t, Value::Bool(handled));
         }
+        // errors.Unwrap of an `Unwrap() []error` (matched by name) is nil, as Go's.
+        N::ErrsSingle => match arg(0) {
+            Value::Slice(..) => push!(t, Value::Nil),
+            v => push!(t, v),
+        },
         N::ErrorStringError => push!(t, get_field(&arg(0), 0)),
         N::JoinErrorError => {
             let errs = slice_items(&get_field(&arg(0), 0));
@@ -145,12 +151,9 @@ fn golite_multi_error(t: &GoTask, e: &Value) -> Option<Vec<Value>> {
     if b.0 == wk.join_error_ptr {
         return Some(slice_items(&get_field(&b.1, 0)));
     }
-    if b.0 == wk.wrap_error_ptr {
-        // One %w makes Go's wrapError (Unwrap() error), several its wrapErrors.
-        let errs = slice_items(&get_field(&b.1, 2));
-        if errs.len() > 1 {
-            return Some(errs);
-        }
+    // One %w makes Go's wrapError (Unwrap() error), several its wrapErrors.
+    if b.0 == wk.wrap_errors_ptr {
+        return Some(slice_items(&get_field(&b.1, 2)));
     }
     None
 }
@@ -301,6 +304,7 @@ pub(super) fn generic_call(
             let no = c.emit(Op::JumpIfNot(0));
             c.load_var(ev);
             c.emit(Op::CallIface(unwrap, 0));
+            c.emit(Op::CallNative(N::ErrsSingle, 1));
             let end = c.emit(Op::Jump(0));
             let f = c.here();
             c.patch(no, f);

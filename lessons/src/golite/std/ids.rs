@@ -41,6 +41,7 @@ pub(super) enum Pkg {
     Iter,
     Bits,
     Cmplx,
+    Fs,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -1,8 +1,8 @@
 //! Go's own exported names, so that a name golite lacks is told apart from a name Go lacks:
-//! `golite does not support os.ReadFile yet` against Go's `undefined: strings.Reverse`.
+//! `golite does not support os.WriteFile yet` against Go's `undefined: strings.Reverse`.
 
 /// The exported names of Go 1.27's packages (`unicode` without its range tables), so that a
-/// name golite lacks is told apart from a name Go lacks: `golite does not support os.ReadFile
+/// name golite lacks is told apart from a name Go lacks: `golite does not support os.WriteFile
 /// yet` against Go's own `undefined: strings.Reverse`. Made with go/importer.
 fn go_exports(path: &str) -> &'static str {
     match path {
@@ -37,6 +37,9 @@ fn go_exports(path: &str) -> &'static str {
         }
         "net/http/httptest" => {
             "DefaultRemoteAddr NewRecorder NewRequest NewRequestWithContext NewServer NewTLSServer NewTestServer NewUnstartedServer ResponseRecorder Server"
+        }
+        "io/fs" => {
+            "DirEntry ErrClosed ErrExist ErrInvalid ErrNotExist ErrPermission FS File FileInfo FileInfoToDirEntry FileMode FormatDirEntry FormatFileInfo Glob GlobFS Lstat ModeAppend ModeCharDevice ModeDevice ModeDir ModeExclusive ModeIrregular ModeNamedPipe ModePerm ModeSetgid ModeSetuid ModeSocket ModeSticky ModeSymlink ModeTemporary ModeType PathError ReadDir ReadDirFS ReadDirFile ReadFile ReadFileFS ReadLink ReadLinkFS SkipAll SkipDir Stat StatFS Sub SubFS ValidPath WalkDir WalkDirFunc"
         }
         "iter" => "Pull Pull2 Seq Seq2",
         "math" => {

@@ -31,6 +31,7 @@ mod cmplx;
 mod context;
 mod errors;
 mod fmt;
+mod fs;
 mod heap;
 mod http;
 mod httptest;
@@ -56,7 +57,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 31] = [
+const ALL: [Package; 32] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -88,6 +89,7 @@ const ALL: [Package; 31] = [
     iter::PACKAGE,
     bits::PACKAGE,
     cmplx::PACKAGE,
+    fs::PACKAGE,
 ];
 
 const _: () = {
@@ -98,7 +100,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 31] = ALL;
+static PACKAGES: [Package; 32] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -132,6 +134,7 @@ const KNOWN: &[&str] = &[
     "iter",
     "math/bits",
     "math/cmplx",
+    "io/fs",
 ];
 
 /// The library as the compiler sees it.

@@ -63,6 +63,11 @@ impl Std {
             &[("msg", ids::STRING), ("err", ids::ERROR), ("errs", errs)],
         );
         let join_error = named_struct(t, "errors.joinError", &[("errs", errs)]);
+        let wrap_errors = named_struct(
+            t,
+            "fmt.wrapErrors",
+            &[("msg", ids::STRING), ("err", ids::ERROR), ("errs", errs)],
+        );
         let runtime_error = t.new_named("runtime.Error");
         t.set_underlying(runtime_error, ids::STRING);
         let ctx_deadline_error = named_struct(t, "context.deadlineExceededError", &[]);
@@ -114,6 +119,7 @@ impl Std {
             cancel_cause_func,
             error_string,
             wrap_error,
+            wrap_errors,
             join_error,
             runtime_error,
             ctx_deadline_error,
@@ -142,6 +148,7 @@ pub(super) fn well_known(c: &mut Compiler) -> WellKnown {
         std: c.std.clone(),
         error_string_ptr: c.types.pointer(c.std.error_string),
         wrap_error_ptr: c.types.pointer(c.std.wrap_error),
+        wrap_errors_ptr: c.types.pointer(c.std.wrap_errors),
         join_error_ptr: c.types.pointer(c.std.join_error),
         ctx_ptr: c.types.pointer(c.std.ctx_impl),
     }
