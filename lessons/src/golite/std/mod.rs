@@ -227,6 +227,7 @@ fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         "log" => log::member(c, name),
         "cmp" => cmp::member(c, name),
         "net" => net::member(c, name),
+        "iter" => iter::member(c, name),
         _ => None,
     }
 }
@@ -370,6 +371,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
     const LOG: u8 = P::Log as u8;
     const CMP: u8 = P::Cmp as u8;
     const NET: u8 = P::Net as u8;
+    const ITER: u8 = P::Iter as u8;
     match n.pkg {
         BUILTIN => builtin::call(t, cx, n, a),
         TIME => time::call(t, cx, n, a),
@@ -391,6 +393,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
         LOG => log::call(t, cx, n, a),
         CMP => cmp::call(t, cx, n, a),
         NET => net::call(t, cx, n, a),
+        ITER => iter::call(t, cx, n, a),
         _ => NRes::Ok,
     }
 }
