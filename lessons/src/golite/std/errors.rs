@@ -12,7 +12,6 @@ natives! {
     ErrsPushUnwrapped,
     ErrsPop,
     ErrsExpand,
-    ErrsSingle,
     ErrorStringError,
     JoinErrorError,
 }
@@ -123,11 +122,6 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             push!(t, error_list(ws));
             push!(t, Value::Bool(handled));
         }
-        // errors.Unwrap of an `Unwrap() []error` (matched by name) is nil, as Go's.
-        N::ErrsSingle => match arg(0) {
-            Value::Slice(..) => push!(t, Value::Nil),
-            v => push!(t, v),
-        },
         N::ErrorStringError => push!(t, get_field(&arg(0), 0)),
         N::JoinErrorError => {
             let errs = slice_items(&get_field(&arg(0), 0));
@@ -205,11 +199,15 @@ fn error_walk_next(c: &mut Compiler, ws: usize, e: usize, top: usize) {
     c.emit(Op::CallNative(N::ErrsExpand, 2));
     let expanded = c.emit(Op::JumpIf(0));
     c.emit(Op::Pop);
-    // Unwrap() error or Unwrap() []error (interfaces match by method name here; the native
-    // tells the two results apart).
+    // Unwrap() error or Unwrap() []error (the native tells the two results apart).
     c.load_var(e);
     c.emit(Op::IsIface(c.std.unwrapper));
+    let single = c.emit(Op::JumpIf(0));
+    c.load_var(e);
+    c.emit(Op::IsIface(c.std.multi_unwrapper));
     c.emit(Op::JumpIfNot(top as u32));
+    let h = c.here();
+    c.patch(single, h);
     c.load_var(ws);
     c.load_var(e);
     c.emit(Op::CallIface(unwrap, 0));
@@ -304,7 +302,6 @@ pub(super) fn generic_call(
             let no = c.emit(Op::JumpIfNot(0));
             c.load_var(ev);
             c.emit(Op::CallIface(unwrap, 0));
-            c.emit(Op::CallNative(N::ErrsSingle, 1));
             let end = c.emit(Op::Jump(0));
             let f = c.here();
             c.patch(no, f);

@@ -86,6 +86,9 @@ impl Std {
         t.set_underlying(stringer, stringer_iface);
         let sig_unwrap = t.func(vec![], vec![ids::ERROR], false);
         let unwrapper = t.intern(Kind::Interface(vec![("Unwrap".into(), sig_unwrap)]));
+        let errors_slice = t.slice(ids::ERROR);
+        let sig_unwrap_multi = t.func(vec![], vec![errors_slice], false);
+        let multi_unwrapper = t.intern(Kind::Interface(vec![("Unwrap".into(), sig_unwrap_multi)]));
         let sig_len = t.func(vec![], vec![ids::INT], false);
         let sig_less = t.func(vec![ids::INT, ids::INT], vec![ids::BOOL], false);
         let sig_swap = t.func(vec![ids::INT, ids::INT], vec![], false);
@@ -131,6 +134,7 @@ impl Std {
             stringer,
             empty_struct,
             unwrapper,
+            multi_unwrapper,
             sort_iface,
             isser,
             aser,
