@@ -33,8 +33,13 @@ impl Family {
     pub fn of(state: GState) -> Family {
         match state {
             GState::Running | GState::Runnable => Family::Running,
-            // A read on the network waits for another goroutine to write, as a receive does.
-            GState::ChanSend | GState::ChanRecv | GState::Select | GState::IoWait => Family::Chan,
+            // A read on the network waits for another goroutine to write, as a receive does; a
+            // coroutine switch (iter.Pull) is a receive.
+            GState::ChanSend
+            | GState::ChanRecv
+            | GState::Select
+            | GState::IoWait
+            | GState::Coroutine => Family::Chan,
             GState::Sleep => Family::Sleep,
             GState::WaitGroupWait
             | GState::MutexLock

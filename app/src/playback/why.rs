@@ -173,7 +173,7 @@ fn waits_on_chan(g: &GoroutineView, c: ChanId) -> Option<bool> {
     match &g.waits_on {
         Some(WaitsOn::Object(ObjId::Chan(x))) if *x == c => match g.state {
             GState::ChanSend => Some(true),
-            GState::ChanRecv => Some(false),
+            GState::ChanRecv | GState::Coroutine => Some(false),
             _ => None,
         },
         Some(WaitsOn::Select(cases)) => cases.iter().find(|w| w.chan == c).map(|w| w.send),
@@ -195,7 +195,8 @@ fn blocked_words(
         _ => None,
     };
     match (state, obj) {
-        (GState::ChanSend | GState::ChanRecv, Some(ObjId::Chan(c))) => {
+        // A coroutine's switch (iter.Pull) is a receive on its channel.
+        (GState::ChanSend | GState::ChanRecv | GState::Coroutine, Some(ObjId::Chan(c))) => {
             let view = s.chans.iter().find(|v| v.chan == c);
             let send = state == GState::ChanSend;
             let sep = pick(zh, ": ", "：");

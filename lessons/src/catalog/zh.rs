@@ -16,6 +16,7 @@ pub fn state(s: &str) -> &str {
         "chan send (nil chan)" => "向 nil channel 发送",
         "chan receive (nil chan)" => "从 nil channel 接收",
         "IO wait" => "等待 I/O",
+        "coroutine" => "协程切换",
         other => other,
     }
 }

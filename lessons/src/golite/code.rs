@@ -362,6 +362,9 @@ pub(crate) struct Program {
     pub(crate) consts: Vec<Const>,
     /// Method table for interface calls: (dynamic type, method symbol) -> implementation.
     pub(crate) methods: HashMap<(TypeId, u32), MethodImpl>,
+    /// The signature (a func type, no receiver) of each entry of `methods`: a type has an
+    /// interface's method only with its name and its signature, as Go's itabs match.
+    pub(crate) method_sigs: HashMap<(TypeId, u32), TypeId>,
     /// Method symbols by name.
     pub(crate) syms: HashMap<String, u32>,
     pub(crate) sym_names: Vec<String>,
@@ -460,6 +463,8 @@ pub(crate) struct Std {
     pub(crate) cancel_cause_func: TypeId,
     pub(crate) error_string: TypeId,
     pub(crate) wrap_error: TypeId,
+    /// `fmt.wrapErrors`: fmt.Errorf's error with several `%w` (same fields as `wrap_error`).
+    pub(crate) wrap_errors: TypeId,
     pub(crate) join_error: TypeId,
     pub(crate) runtime_error: TypeId,
     pub(crate) ctx_deadline_error: TypeId,
@@ -471,6 +476,9 @@ pub(crate) struct Std {
     pub(crate) stringer: TypeId,
     pub(crate) empty_struct: TypeId,
     pub(crate) unwrapper: TypeId,
+    /// `interface{ Unwrap() []error }`: an error wrapping several (errors.Join's, fmt.Errorf's
+    /// with several `%w`, a program's own).
+    pub(crate) multi_unwrapper: TypeId,
     /// `sort.Interface`: Len, Less, Swap.
     pub(crate) sort_iface: TypeId,
     /// `interface{ Is(error) bool }`: an error with its own matching for errors.Is.
@@ -489,6 +497,7 @@ pub(crate) struct WellKnown {
     pub(crate) std: Std,
     pub(crate) error_string_ptr: TypeId,
     pub(crate) wrap_error_ptr: TypeId,
+    pub(crate) wrap_errors_ptr: TypeId,
     pub(crate) join_error_ptr: TypeId,
     pub(crate) ctx_ptr: TypeId,
 }

@@ -50,6 +50,9 @@ pub(crate) struct Channel<V> {
     /// Go 1.23: the program dropped this timer channel while a select still waited on it; it
     /// is collected (timer and all) once that select has been woken ([`Runtime::note_stale`]).
     pub orphaned: bool,
+    /// Hands control between a coroutine and its caller ([`Cx::mark_coroutine`]): a receiver
+    /// waits in state `coroutine`, not `chan receive`.
+    pub coroutine: bool,
 }
 
 impl<V> Waiter<V> {
@@ -111,6 +114,7 @@ impl<V: Value> Runtime<V> {
             stale: 0,
             release_deferred: false,
             orphaned: false,
+            coroutine: false,
         });
         let shown = if timer.is_some() && self.timers.sync_chans() {
             0
@@ -330,8 +334,14 @@ impl<V: Value> Runtime<V> {
             return Op::Ready(self.recv_now(gid, c));
         }
         let w = self.waiter(gid, NOT_SELECT, None);
-        self.chans[c.index()].recvq.push_back(w);
-        self.park(gid, GState::ChanRecv, Some(ObjId::Chan(c)), Park::None);
+        let ch = &mut self.chans[c.index()];
+        ch.recvq.push_back(w);
+        let state = if ch.coroutine {
+            GState::Coroutine
+        } else {
+            GState::ChanRecv
+        };
+        self.park(gid, state, Some(ObjId::Chan(c)), Park::None);
         Op::Blocked
     }
 
@@ -394,6 +404,13 @@ impl<V: Value> Cx<'_, V> {
             self.rt.spin.progress(self.gid);
         }
         op
+    }
+
+    /// Marks `ch` as the channel a coroutine and its caller hand control over with (a library's
+    /// coroutine made of a goroutine and channels, as golite's `iter.Pull`): a goroutine waiting
+    /// to receive on it is in Go's state `coroutine`.
+    pub fn mark_coroutine(&mut self, ch: ChanId) {
+        self.rt.chans[ch.index()].coroutine = true;
     }
 
     /// `close(ch)`; `Err` carries Go's panic message.

@@ -54,6 +54,9 @@ impl GoroutineView {
         Some(match (self.state, obj) {
             (S::ChanSend, Some(O::Chan(c))) => format!("send on chan #{}", c.0),
             (S::ChanRecv, Some(O::Chan(c))) => format!("receive from chan #{}", c.0),
+            (S::Coroutine, Some(O::Chan(c))) => {
+                format!("its turn in a coroutine switch (chan #{})", c.0)
+            }
             (S::Select, _) => {
                 let Some(WaitsOn::Select(cases)) = &self.waits_on else {
                     return None;
@@ -289,7 +292,7 @@ impl Fold {
         let cf = slot(&mut self.chans, c.index());
         let field = match g.state {
             GState::ChanSend => &mut cf.senders,
-            GState::ChanRecv => &mut cf.receivers,
+            GState::ChanRecv | GState::Coroutine => &mut cf.receivers,
             _ => return,
         };
         *field = field.saturating_add_signed(delta);

@@ -21,12 +21,16 @@ pub enum GState {
     ChanRecvNil,
     /// Blocked on the (virtual) network: a read, or an Accept.
     IoWait,
+    /// Waiting for its turn in a coroutine switch (Go's `iter.Pull`: the coroutine between two
+    /// calls of next, or next's caller while the coroutine runs): a receive on a channel marked
+    /// with [`crate::runtime::Cx::mark_coroutine`].
+    Coroutine,
 }
 
 impl GState {
     /// Every state, in declaration order (so `state as usize` indexes it): snapshots count by it,
     /// and the page's wire numbers states by their place in it.
-    pub const ALL: [GState; 15] = [
+    pub const ALL: [GState; 16] = [
         GState::Running,
         GState::Runnable,
         GState::ChanSend,
@@ -42,6 +46,7 @@ impl GState {
         GState::ChanSendNil,
         GState::ChanRecvNil,
         GState::IoWait,
+        GState::Coroutine,
     ];
 
     /// Go's words for the state, as in `goroutine 7 [chan send]:`.
@@ -62,6 +67,7 @@ impl GState {
             GState::ChanSendNil => "chan send (nil chan)",
             GState::ChanRecvNil => "chan receive (nil chan)",
             GState::IoWait => "IO wait",
+            GState::Coroutine => "coroutine",
         }
     }
 

@@ -110,11 +110,11 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if self.types.is_interface(to) {
-            let missing = self.missing_static(from, to);
+            let why = self.why_not_implemented(from, to);
             return err(
                 e.pos,
                 format!(
-                    "cannot use {} (value of type {}) as {} value: {} does not implement {} (missing method {missing})",
+                    "cannot use {} (value of type {}) as {} value: {} does not implement {} {why}",
                     describe(e),
                     self.types.name(from),
                     self.types.name(to),
@@ -136,25 +136,56 @@ impl<'a> Compiler<'a> {
 
     /// Whether `t`'s method set has every method of interface `iface` (compile time).
     pub(crate) fn implements_static(&mut self, t: TypeId, iface: TypeId) -> bool {
-        self.missing_static(t, iface).is_empty()
+        self.not_implemented(t, iface).is_none()
     }
 
-    pub(super) fn missing_static(&mut self, t: TypeId, iface: TypeId) -> String {
-        let ms = self.types.iface_methods(iface).to_vec();
-        for (name, _) in ms {
-            let ok = match self.find_member(t, &name) {
-                Some(Sel::GoMethod { ptr, path, .. })
-                | Some(Sel::NativeMethod { ptr, path, .. }) => {
-                    !ptr || self.types.pointer_elem(t).is_some() || !path.is_empty()
-                }
-                Some(Sel::IfaceMethod { .. }) => true,
-                _ => false,
-            };
-            if !ok {
-                return name;
+    /// Why `t` does not implement `iface`, in types2's words: `(missing method M)`, or
+    /// `(wrong type for method M)` with the two signatures on the lines below.
+    pub(super) fn why_not_implemented(&mut self, t: TypeId, iface: TypeId) -> String {
+        match self.not_implemented(t, iface) {
+            None => String::new(),
+            Some((name, None)) => format!("(missing method {name})"),
+            Some((name, Some(have))) => {
+                let want = self
+                    .types
+                    .iface_methods(iface)
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(have, |(_, s)| *s);
+                let sig = |c: &Self, s: TypeId| {
+                    let text = c.types.name(s);
+                    format!("{name}{}", text.strip_prefix("func").unwrap_or(&text))
+                };
+                format!(
+                    "(wrong type for method {name})\n\t\thave {}\n\t\twant {}",
+                    sig(self, have),
+                    sig(self, want)
+                )
             }
         }
-        String::new()
+    }
+
+    /// The first method of `iface` that `t` lacks (with `None`) or has with another signature
+    /// (with that signature).
+    fn not_implemented(&mut self, t: TypeId, iface: TypeId) -> Option<(String, Option<TypeId>)> {
+        let ms = self.types.iface_methods(iface).to_vec();
+        for (name, want) in ms {
+            let have = match self.find_member(t, &name) {
+                Some(Sel::GoMethod { ptr, path, sig, .. })
+                | Some(Sel::NativeMethod { ptr, path, sig, .. }) => {
+                    (!ptr || self.types.pointer_elem(t).is_some() || !path.is_empty())
+                        .then_some(sig)
+                }
+                Some(Sel::IfaceMethod { sig, .. }) => Some(sig),
+                _ => None,
+            };
+            match have {
+                None => return Some((name, None)),
+                Some(s) if s != want => return Some((name, Some(s))),
+                Some(_) => {}
+            }
+        }
+        None
     }
 
     /// Converts the value on top from `from` to `to` where the representation differs.

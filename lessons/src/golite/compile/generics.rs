@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
             let why = self.satisfies(*t, &tp.constraint);
             self.generics.bindings.pop();
             if let Some(why) = why?
-                && why.contains("(missing method ")
+                && (why.contains("(missing method ") || why.contains("(wrong type for method "))
             {
                 let tn = self.msg_name(*t);
                 let rest = why.strip_prefix(&tn).unwrap_or(&why);
@@ -843,10 +843,10 @@ impl<'a> Compiler<'a> {
                 // A constraint that is a type: the interface it names, or a single type term.
                 let ct = self.resolve_type(c)?;
                 if self.types.is_interface(ct) {
-                    let missing = self.missing_static(t, ct);
-                    return Ok((!missing.is_empty()).then(|| {
-                        format!("{tn} does not satisfy {cn} (missing method {missing})")
-                    }));
+                    let why = self.why_not_implemented(t, ct);
+                    return Ok(
+                        (!why.is_empty()).then(|| format!("{tn} does not satisfy {cn} {why}"))
+                    );
                 }
                 Ok((t != ct).then(|| format!("{tn} does not satisfy {cn} ({tn} missing in {cn})")))
             }

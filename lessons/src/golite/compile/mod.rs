@@ -694,11 +694,13 @@ impl<'a> Compiler<'a> {
         self.promote_methods();
         let globals = self.nglobals;
         let wk = (self.lib.well_known)(self);
+        let method_sigs = self.method_sigs();
         Ok(Program {
             types: std::mem::take(&mut self.types),
             funcs: std::mem::take(&mut self.funcs),
             consts: std::mem::take(&mut self.consts),
             methods: std::mem::take(&mut self.methods),
+            method_sigs,
             syms: std::mem::take(&mut self.syms),
             sym_names: std::mem::take(&mut self.sym_names),
             nglobals: globals,
@@ -730,6 +732,31 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The signature of each entry of the method table (`Program::method_sigs`), as the
+    /// methods were declared: the program's and the library's Go methods, the natives'.
+    fn method_sigs(&mut self) -> HashMap<(TypeId, u32), TypeId> {
+        let declared: Vec<(TypeId, String, bool, TypeId)> = self
+            .go_methods
+            .iter()
+            .map(|((t, name), &(_, ptr, sig))| (*t, name.clone(), ptr, sig))
+            .chain(
+                self.native_methods
+                    .iter()
+                    .map(|((t, name), &(_, sig, ptr))| (*t, name.clone(), ptr, sig)),
+            )
+            .collect();
+        let mut sigs = HashMap::new();
+        for (t, name, ptr, sig) in declared {
+            let sym = self.sym(&name);
+            let pt = self.types.pointer(t);
+            sigs.insert((pt, sym), sig);
+            if !ptr {
+                sigs.insert((t, sym), sig);
+            }
+        }
+        sigs
     }
 
     /// Registers interface-dispatch entries for methods promoted through embedded fields, by

@@ -190,7 +190,11 @@ pub(crate) fn error_text(t: &GoTask, v: &Value) -> Option<String> {
             _ => Value::Nil,
         }
     };
-    if b.0 == wk.stringified || b.0 == wk.error_string_ptr || b.0 == wk.wrap_error_ptr {
+    if b.0 == wk.stringified
+        || b.0 == wk.error_string_ptr
+        || b.0 == wk.wrap_error_ptr
+        || b.0 == wk.wrap_errors_ptr
+    {
         return Some(field(0).as_str().to_string());
     }
     if b.0 == wk.runtime_error {
@@ -241,7 +245,8 @@ fn dynamic(t: &GoTask, v: &Value, iface: &str, depth: usize) -> Val {
         let text = field(0).as_str().to_string();
         let orig = field(1);
         let is_error = matches!(&orig, Value::Iface(o)
-            if t.sh.prog.methods.contains_key(&(o.0, wk.sym_error))
+            if (t.sh.prog.methods.contains_key(&(o.0, wk.sym_error))
+                && crate::golite::vm::text_method(&t.sh.prog, o.0, wk.sym_error))
                 || error_text(t, &orig).is_some());
         let inner = Box::new(dynamic(t, &orig, iface, depth));
         return if is_error {

@@ -145,12 +145,9 @@ fn golite_multi_error(t: &GoTask, e: &Value) -> Option<Vec<Value>> {
     if b.0 == wk.join_error_ptr {
         return Some(slice_items(&get_field(&b.1, 0)));
     }
-    if b.0 == wk.wrap_error_ptr {
-        // One %w makes Go's wrapError (Unwrap() error), several its wrapErrors.
-        let errs = slice_items(&get_field(&b.1, 2));
-        if errs.len() > 1 {
-            return Some(errs);
-        }
+    // One %w makes Go's wrapError (Unwrap() error), several its wrapErrors.
+    if b.0 == wk.wrap_errors_ptr {
+        return Some(slice_items(&get_field(&b.1, 2)));
     }
     None
 }
@@ -202,11 +199,15 @@ fn error_walk_next(c: &mut Compiler, ws: usize, e: usize, top: usize) {
     c.emit(Op::CallNative(N::ErrsExpand, 2));
     let expanded = c.emit(Op::JumpIf(0));
     c.emit(Op::Pop);
-    // Unwrap() error or Unwrap() []error (interfaces match by method name here; the native
-    // tells the two results apart).
+    // Unwrap() error or Unwrap() []error (the native tells the two results apart).
     c.load_var(e);
     c.emit(Op::IsIface(c.std.unwrapper));
+    let single = c.emit(Op::JumpIf(0));
+    c.load_var(e);
+    c.emit(Op::IsIface(c.std.multi_unwrapper));
     c.emit(Op::JumpIfNot(top as u32));
+    let h = c.here();
+    c.patch(single, h);
     c.load_var(ws);
     c.load_var(e);
     c.emit(Op::CallIface(unwrap, 0));

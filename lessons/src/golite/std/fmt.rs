@@ -17,6 +17,7 @@ natives! {
     FmtFprintf,
     WrapErrorError,
     WrapErrorUnwrap,
+    WrapErrorsUnwrap,
     FmtScan,
 }
 
@@ -104,6 +105,20 @@ pub(super) fn register(c: &mut Compiler) {
                 N::WrapErrorUnwrap,
                 true,
             ),
+            (
+                s.wrap_errors,
+                "Error",
+                "func() string",
+                N::WrapErrorError,
+                true,
+            ),
+            (
+                s.wrap_errors,
+                "Unwrap",
+                "func() []error",
+                N::WrapErrorsUnwrap,
+                true,
+            ),
         ],
     );
 }
@@ -172,7 +187,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                         _ => {
                             let errs = Value::slice(wrapped);
                             Value::Iface(Rc::new((
-                                t.sh.prog.wk.wrap_error_ptr,
+                                t.sh.prog.wk.wrap_errors_ptr,
                                 Value::agg(vec![strv(&text), Value::Nil, errs]),
                             )))
                         }
@@ -183,6 +198,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         }
         N::WrapErrorError => push!(t, get_field(&arg(0), 0)),
         N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
+        N::WrapErrorsUnwrap => push!(t, get_field(&arg(0), 2)),
         N::FmtScan => return scan_native(t, cx, a),
         N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
             let w = arg(0);

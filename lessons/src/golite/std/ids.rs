@@ -45,6 +45,7 @@ pub(super) enum Pkg {
     Crc32,
     Fnv,
     Sha256,
+    Fs,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -4,17 +4,47 @@
 //! channels: the goroutine exists from Pull until the sequence ends or stop is called (Go's
 //! coroutine is a goroutine too, which NumGoroutine counts), and each next hands control over
 //! and back, so the sequence's code runs only inside next and stop, as in Go. A panic in the
-//! sequence reaches next's (or stop's) caller; after stop, yield returns false.
+//! sequence reaches next's (or stop's) caller; after stop, yield returns false. The two
+//! channels are marked as a coroutine's (the hidden native `iterꞏ.ꞏcoroutine`), so a goroutine
+//! waiting on one is in Go's state `coroutine` (dumps, leaks), not `chan receive`.
 
 use super::support::*;
+
+natives! {
+    Pkg::Iter;
+    IterCoroutine,
+}
+
+const PATH: &str = "iter";
 
 /// The package.
 pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Iter,
-    path: "iter",
+    path: PATH,
     go: GO,
     ..Package::NONE
 };
+
+/// The member `name` of the package: only the hidden native; the rest is Go (`GO`).
+pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
+    match name.strip_prefix('\u{a78f}')? {
+        "coroutine" => Some(Member::Func(
+            N::IterCoroutine,
+            sig(c, PATH, "func(chan bool)"),
+        )),
+        _ => None,
+    }
+}
+
+/// Its native: marks a channel as a coroutine's.
+pub(super) fn call(_t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) -> NRes {
+    if n == N::IterCoroutine
+        && let Some(Value::Chan(c)) = a.first()
+    {
+        cx.mark_coroutine(c.id);
+    }
+    NRes::Ok
+}
 
 const GO: &str = r#"
 type iterꞏSeq[V any] func(yield func(V) bool)
@@ -73,6 +103,8 @@ func iterꞏpull(body func(yield func() bool)) (func() bool, func()) {
 	var pv any
 	resume := make(chan bool)
 	back := make(chan bool)
+	iterꞏ.ꞏcoroutine(resume)
+	iterꞏ.ꞏcoroutine(back)
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {

@@ -1,8 +1,8 @@
 //! Go's own exported names, so that a name golite lacks is told apart from a name Go lacks:
-//! `golite does not support os.ReadFile yet` against Go's `undefined: strings.Reverse`.
+//! `golite does not support os.WriteFile yet` against Go's `undefined: strings.Reverse`.
 
 /// The exported names of Go 1.27's packages (`unicode` without its range tables), so that a
-/// name golite lacks is told apart from a name Go lacks: `golite does not support os.ReadFile
+/// name golite lacks is told apart from a name Go lacks: `golite does not support os.WriteFile
 /// yet` against Go's own `undefined: strings.Reverse`. Made with go/importer.
 fn go_exports(path: &str) -> &'static str {
     match path {
@@ -44,6 +44,9 @@ fn go_exports(path: &str) -> &'static str {
             "Castagnoli Checksum ChecksumIEEE IEEE IEEETable Koopman MakeTable New NewIEEE Size Table Update"
         }
         "hash/fnv" => "New128 New128a New32 New32a New64 New64a",
+        "io/fs" => {
+            "DirEntry ErrClosed ErrExist ErrInvalid ErrNotExist ErrPermission FS File FileInfo FileInfoToDirEntry FileMode FormatDirEntry FormatFileInfo Glob GlobFS Lstat ModeAppend ModeCharDevice ModeDevice ModeDir ModeExclusive ModeIrregular ModeNamedPipe ModePerm ModeSetgid ModeSetuid ModeSocket ModeSticky ModeSymlink ModeTemporary ModeType PathError ReadDir ReadDirFS ReadDirFile ReadFile ReadFileFS ReadLink ReadLinkFS SkipAll SkipDir Stat StatFS Sub SubFS ValidPath WalkDir WalkDirFunc"
+        }
         "iter" => "Pull Pull2 Seq Seq2",
         "math" => {
             "Abs Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Ceil Copysign Cos Cosh Dim E Erf Erfc Erfcinv Erfinv Exp Exp2 Expm1 FMA Float32bits Float32frombits Float64bits Float64frombits Floor Frexp Gamma Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Ln10 Ln2 Log Log10 Log10E Log1p Log2 Log2E Logb Max MaxFloat32 MaxFloat64 MaxInt MaxInt16 MaxInt32 MaxInt64 MaxInt8 MaxUint MaxUint16 MaxUint32 MaxUint64 MaxUint8 Min MinInt MinInt16 MinInt32 MinInt64 MinInt8 Mod Modf NaN Nextafter Nextafter32 Phi Pi Pow Pow10 Remainder Round RoundToEven Signbit Sin Sincos Sinh SmallestNonzeroFloat32 SmallestNonzeroFloat64 Sqrt Sqrt2 SqrtE SqrtPhi SqrtPi Tan Tanh Trunc Y0 Y1 Yn"

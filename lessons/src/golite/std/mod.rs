@@ -33,6 +33,7 @@ mod crc32;
 mod errors;
 mod fmt;
 mod fnv;
+mod fs;
 mod hash;
 mod heap;
 mod http;
@@ -60,7 +61,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 35] = [
+const ALL: [Package; 36] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -96,6 +97,7 @@ const ALL: [Package; 35] = [
     crc32::PACKAGE,
     fnv::PACKAGE,
     sha256::PACKAGE,
+    fs::PACKAGE,
 ];
 
 const _: () = {
@@ -106,7 +108,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 35] = ALL;
+static PACKAGES: [Package; 36] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -144,6 +146,7 @@ const KNOWN: &[&str] = &[
     "hash/crc32",
     "hash/fnv",
     "crypto/sha256",
+    "io/fs",
 ];
 
 /// The library as the compiler sees it.
@@ -239,6 +242,7 @@ fn member(c: &mut Compiler, path: &str, name: &str) -> Option<Member> {
         "crypto/sha256" => sha256::member(c, name),
         "hash/crc32" => crc32::member(c, name),
         "hash/fnv" => fnv::member(c, name),
+        "iter" => iter::member(c, name),
         _ => None,
     }
 }
@@ -385,6 +389,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
     const CRC32: u8 = P::Crc32 as u8;
     const FNV: u8 = P::Fnv as u8;
     const SHA256: u8 = P::Sha256 as u8;
+    const ITER: u8 = P::Iter as u8;
     match n.pkg {
         BUILTIN => builtin::call(t, cx, n, a),
         TIME => time::call(t, cx, n, a),
@@ -409,6 +414,7 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
         CRC32 => crc32::call(t, cx, n, a),
         FNV => fnv::call(t, cx, n, a),
         SHA256 => sha256::call(t, cx, n, a),
+        ITER => iter::call(t, cx, n, a),
         _ => NRes::Ok,
     }
 }

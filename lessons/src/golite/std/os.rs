@@ -1,5 +1,9 @@
 //! Go's `os`: the program's environment and arguments, `Exit`, and `Stdout`/`Stderr`/`Stdin` as
-//! `*os.File`.
+//! `*os.File`. golite has no file system: `ReadFile`, `Open`, `Stat`, `Lstat`, `ReadDir` and
+//! `Remove` fail for every path with the `*fs.PathError` Go gives where the file does not exist
+//! (`open x.txt: no such file or directory`, wrapping `syscall.ENOENT`), so learners' error
+//! handling (`errors.Is(err, fs.ErrNotExist)`, `os.IsNotExist`) runs as in Go. The error
+//! variables and `PathError`, `FileMode`, `FileInfo` are io/fs's (std/fs.rs), as in Go.
 
 use super::support::*;
 
@@ -24,6 +28,7 @@ pub(super) const PACKAGE: Package = Package {
     pkg: Pkg::Os,
     path: PATH,
     go: GO,
+    needs: &["io/fs"],
     ..Package::NONE
 };
 
@@ -37,6 +42,110 @@ func (e *pollꞏDeadlineExceededError) Timeout() bool   { return true }
 func (e *pollꞏDeadlineExceededError) Temporary() bool { return true }
 
 var osꞏErrDeadlineExceeded error = &pollꞏDeadlineExceededError{}
+
+var osꞏErrInvalid = fsꞏErrInvalid
+var osꞏErrPermission = fsꞏErrPermission
+var osꞏErrExist = fsꞏErrExist
+var osꞏErrNotExist = fsꞏErrNotExist
+var osꞏErrClosed = fsꞏErrClosed
+
+type osꞏPathError = fsꞏPathError
+type osꞏFileMode = fsꞏFileMode
+type osꞏFileInfo = fsꞏFileInfo
+type osꞏDirEntry = fsꞏDirEntry
+
+// io/fs's modes again: golite reads the library's constants in order, and io/fs comes after os.
+const (
+	osꞏModeDir fsꞏFileMode = 1 << 31
+	osꞏModeAppend fsꞏFileMode = 1 << 30
+	osꞏModeExclusive fsꞏFileMode = 1 << 29
+	osꞏModeTemporary fsꞏFileMode = 1 << 28
+	osꞏModeSymlink fsꞏFileMode = 1 << 27
+	osꞏModeDevice fsꞏFileMode = 1 << 26
+	osꞏModeNamedPipe fsꞏFileMode = 1 << 25
+	osꞏModeSocket fsꞏFileMode = 1 << 24
+	osꞏModeSetuid fsꞏFileMode = 1 << 23
+	osꞏModeSetgid fsꞏFileMode = 1 << 22
+	osꞏModeCharDevice fsꞏFileMode = 1 << 21
+	osꞏModeSticky fsꞏFileMode = 1 << 20
+	osꞏModeIrregular fsꞏFileMode = 1 << 19
+	osꞏModeType = osꞏModeDir | osꞏModeSymlink | osꞏModeNamedPipe | osꞏModeSocket | osꞏModeDevice | osꞏModeCharDevice | osꞏModeIrregular
+	osꞏModePerm fsꞏFileMode = 0777
+)
+
+// syscallꞏErrno is Go's syscall.Errno on Linux, for the errors the missing files give.
+type syscallꞏErrno uintptr
+
+const (
+	syscallꞏEPERM  syscallꞏErrno = 1
+	syscallꞏENOENT syscallꞏErrno = 2
+	syscallꞏEACCES syscallꞏErrno = 13
+	syscallꞏEEXIST syscallꞏErrno = 17
+)
+
+func (e syscallꞏErrno) Error() string {
+	switch e {
+	case syscallꞏEPERM:
+		return "operation not permitted"
+	case syscallꞏENOENT:
+		return "no such file or directory"
+	case syscallꞏEACCES:
+		return "permission denied"
+	case syscallꞏEEXIST:
+		return "file exists"
+	}
+	return "errno " + strconvꞏ.Itoa(int(e))
+}
+
+func (e syscallꞏErrno) Is(target error) bool {
+	switch target {
+	case fsꞏErrPermission:
+		return e == syscallꞏEACCES || e == syscallꞏEPERM
+	case fsꞏErrExist:
+		return e == syscallꞏEEXIST
+	case fsꞏErrNotExist:
+		return e == syscallꞏENOENT
+	}
+	return false
+}
+
+func (e syscallꞏErrno) Temporary() bool { return false }
+
+func (e syscallꞏErrno) Timeout() bool { return false }
+
+// osꞏmissing is the error of operation op on a path that golite's (absent) file system lacks.
+func osꞏmissing(op, name string) error {
+	return &fsꞏPathError{Op: op, Path: name, Err: syscallꞏENOENT}
+}
+
+func osꞏReadFile(name string) ([]byte, error) { return nil, osꞏmissing("open", name) }
+
+func osꞏOpen(name string) (*osꞏ.File, error) { return nil, osꞏmissing("open", name) }
+
+func osꞏStat(name string) (fsꞏFileInfo, error) { return nil, osꞏmissing("stat", name) }
+
+func osꞏLstat(name string) (fsꞏFileInfo, error) { return nil, osꞏmissing("lstat", name) }
+
+func osꞏReadDir(name string) ([]fsꞏDirEntry, error) { return nil, osꞏmissing("open", name) }
+
+func osꞏRemove(name string) error { return osꞏmissing("remove", name) }
+
+func osꞏunderlyingErrorIs(err, target error) bool {
+	if pe, ok := err.(*fsꞏPathError); ok {
+		err = pe.Err
+	}
+	if err == target {
+		return true
+	}
+	e, ok := err.(syscallꞏErrno)
+	return ok && e.Is(target)
+}
+
+func osꞏIsNotExist(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏErrNotExist) }
+
+func osꞏIsExist(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏErrExist) }
+
+func osꞏIsPermission(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏErrPermission) }
 "#;
 
 /// The member `name` of the package.

@@ -63,6 +63,11 @@ impl Std {
             &[("msg", ids::STRING), ("err", ids::ERROR), ("errs", errs)],
         );
         let join_error = named_struct(t, "errors.joinError", &[("errs", errs)]);
+        let wrap_errors = named_struct(
+            t,
+            "fmt.wrapErrors",
+            &[("msg", ids::STRING), ("err", ids::ERROR), ("errs", errs)],
+        );
         let runtime_error = t.new_named("runtime.Error");
         t.set_underlying(runtime_error, ids::STRING);
         let ctx_deadline_error = named_struct(t, "context.deadlineExceededError", &[]);
@@ -81,6 +86,9 @@ impl Std {
         t.set_underlying(stringer, stringer_iface);
         let sig_unwrap = t.func(vec![], vec![ids::ERROR], false);
         let unwrapper = t.intern(Kind::Interface(vec![("Unwrap".into(), sig_unwrap)]));
+        let errors_slice = t.slice(ids::ERROR);
+        let sig_unwrap_multi = t.func(vec![], vec![errors_slice], false);
+        let multi_unwrapper = t.intern(Kind::Interface(vec![("Unwrap".into(), sig_unwrap_multi)]));
         let sig_len = t.func(vec![], vec![ids::INT], false);
         let sig_less = t.func(vec![ids::INT, ids::INT], vec![ids::BOOL], false);
         let sig_swap = t.func(vec![ids::INT, ids::INT], vec![], false);
@@ -114,6 +122,7 @@ impl Std {
             cancel_cause_func,
             error_string,
             wrap_error,
+            wrap_errors,
             join_error,
             runtime_error,
             ctx_deadline_error,
@@ -125,6 +134,7 @@ impl Std {
             stringer,
             empty_struct,
             unwrapper,
+            multi_unwrapper,
             sort_iface,
             isser,
             aser,
@@ -142,6 +152,7 @@ pub(super) fn well_known(c: &mut Compiler) -> WellKnown {
         std: c.std.clone(),
         error_string_ptr: c.types.pointer(c.std.error_string),
         wrap_error_ptr: c.types.pointer(c.std.wrap_error),
+        wrap_errors_ptr: c.types.pointer(c.std.wrap_errors),
         join_error_ptr: c.types.pointer(c.std.join_error),
         ctx_ptr: c.types.pointer(c.std.ctx_impl),
     }

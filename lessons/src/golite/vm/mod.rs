@@ -1772,7 +1772,9 @@ impl GoTask {
                                 [wk.sym_error, wk.sym_string]
                                     .into_iter()
                                     .find_map(|s| match prog.methods.get(&(b.0, s)).copied() {
-                                        Some(m) => Some((b.0, b.1.clone(), m)),
+                                        // `String() int` is no Stringer: fmt does not call it.
+                                        Some(m) => text_method(&prog, b.0, s)
+                                            .then(|| (b.0, b.1.clone(), m)),
                                         None => self.promoted(b.0, &b.1, s),
                                     });
                             if let Some((ty, inner, MethodImpl::Go(f, adj))) = m {
@@ -2353,28 +2355,45 @@ impl GoTask {
         }
     }
 
-    /// Whether dynamic type `t` has every method of interface `iface`.
+    /// Whether dynamic type `t` has every method of interface `iface`, each with its name and
+    /// its signature (Go's itab: `String() int` is no `fmt.Stringer`).
     pub(crate) fn implements(&self, t: TypeId, iface: TypeId) -> bool {
         let prog = &self.sh.prog;
-        prog.types.iface_methods(iface).iter().all(|(name, _)| {
-            prog.sym(name)
-                .is_some_and(|s| prog.methods.contains_key(&(t, s)))
-        })
+        prog.types
+            .iface_methods(iface)
+            .iter()
+            .all(|(name, sig)| has_method(prog, t, name, *sig))
     }
 
+    /// The first method of `iface` that `t` lacks (or has with another signature): Go's
+    /// `missing method M` either way.
     fn missing_method(&self, t: TypeId, iface: TypeId) -> String {
         let prog = &self.sh.prog;
         prog.types
             .iface_methods(iface)
             .iter()
-            .find(|(name, _)| {
-                !prog
-                    .sym(name)
-                    .is_some_and(|s| prog.methods.contains_key(&(t, s)))
-            })
+            .find(|(name, sig)| !has_method(prog, t, name, *sig))
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
     }
+}
+
+/// Whether method `sym` of dynamic type `t` has the signature `func() string` of `Error` and
+/// `String`, which fmt calls (true when the table lacks its signature).
+pub(crate) fn text_method(prog: &Program, t: TypeId, sym: u32) -> bool {
+    prog.method_sigs.get(&(t, sym)).is_none_or(|&s| {
+        matches!(prog.types.kind(s), Kind::Func(sig)
+            if sig.params.is_empty() && !sig.variadic && sig.results == [crate::golite::types::ids::STRING])
+    })
+}
+
+/// Whether dynamic type `t` has method `name` with signature `sig` (by name alone for a method
+/// whose signature the table lacks).
+fn has_method(prog: &Program, t: TypeId, name: &str, sig: TypeId) -> bool {
+    prog.sym(name).is_some_and(|s| {
+        prog.methods.contains_key(&(t, s))
+            && prog.method_sigs.get(&(t, s)).is_none_or(|&m| m == sig)
+    })
 }
 
 /// Go's fatal error when another goroutine is in the middle of writing map `m` (only under
