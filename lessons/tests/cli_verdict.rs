@@ -30,13 +30,13 @@ fn lesson_file(dir: &str, file: &str) -> std::path::PathBuf {
 #[test]
 fn a_lessons_bad_side_reports_its_measures_and_verdict() {
     let j = run_json(&lesson_file("24-read-all-vs-stream", "bad.go"), &[]);
-    assert_eq!(j["measures"]["heap_peak_bytes"], 3_049_040);
+    assert_eq!(j["measures"]["heap_peak_bytes"], 3_049_072);
     assert_eq!(j["verdict"]["lesson"], "read-all-vs-stream");
     assert_eq!(j["verdict"]["side"], "bad");
     assert_eq!(j["verdict"]["tone"], "bad");
     assert_eq!(j["verdict"]["en"], "peak heap 2.9 MiB: 5.9x the fix");
     assert_eq!(j["verdict"]["zh"], "堆峰值 2.9 MiB：是修复版的 5.9 倍");
-    assert_eq!(j["verdict"]["figures"][0]["fix"], 509_520);
+    assert_eq!(j["verdict"]["figures"][0]["fix"], 510_032);
 }
 
 #[test]
