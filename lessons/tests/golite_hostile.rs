@@ -200,10 +200,22 @@ fn work_inside_one_instruction_counts_against_the_step_limit() {
 
 #[test]
 fn a_defer_in_an_endless_loop_ends_at_the_heap_limit() {
-    let r = run(&main_of("\tfor {\n\t\tdefer func() {}()\n\t}\n"));
+    // Pending defers are bounded like the heap they take in Go (128 bytes each): with 64 MB,
+    // 524,288 of them; with the default 256 MB the step limit comes first (2,097,152 defers
+    // would take more than its 48 M steps).
+    let src = main_of("\tfor {\n\t\tdefer func() {}()\n\t}\n");
+    let mut small = RunOptions::default();
+    small.limits.heap_bytes = 64 << 20;
+    let r = run_source("prog.go", &src, &small);
     assert_eq!(r.outcome, Outcome::Limit);
     assert_eq!(
         r.panic,
-        "heap limit: more than 2097152 deferred calls pending in one function call (defer at line 9)"
+        "heap limit: more than 524288 deferred calls pending in one function call (defer at line 9)"
+    );
+    let r = run(&src);
+    assert_eq!(r.outcome, Outcome::Limit);
+    assert_eq!(
+        r.panic,
+        "step limit: the program ran more than 48000000 steps (goroutine 1 at line 9, in defer)"
     );
 }

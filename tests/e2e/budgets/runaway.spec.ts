@@ -1,6 +1,8 @@
 // Runaway programs in the page (issue 23): a sample of tests/hostile's cases, each typed into
 // the editor of lesson 01's fix and run in the engine's worker. Per case, the milliseconds by the
-// page's own clock from the Run click to the verdict (goal: 2 s in Chromium, no throttling), the
+// page's own clock from the Run click to the verdict, the median of TRIES runs (the machines are
+// shared and noisy: one try of the same case took 2.0 s and 3.3 s minutes apart; goal: 2 s in
+// Chromium, no throttling), the
 // outcome (the one `golite run` gives natively), and the engine's linear memory after the run
 // (wasm memory only grows, so this is the peak so far; goal: twice the 256 MB modeled heap plus
 // 64 MB). Writes artifacts/runaway.json and prints one line per case.
@@ -26,6 +28,7 @@ const CASES = [
   'sprint_big_slice_loop',
 ];
 const GOAL_MS = 2_000;
+const TRIES = 3;
 const HELLO = 'package main\n\nfunc main() {\n\tprintln("hello")\n}\n';
 const GOAL_MEMORY = 2 * 256 * 2 ** 20 + 64 * 2 ** 20;
 
@@ -45,7 +48,7 @@ test.afterAll(() => {
 });
 
 test('runaway programs end in the page within 2 s, in bounded wasm memory', async ({ page }) => {
-  test.setTimeout(CASES.length * 60_000);
+  test.setTimeout(CASES.length * TRIES * 60_000);
   const problems = watchConsole(page);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('index.html?lesson=forgotten-sender');
@@ -54,36 +57,41 @@ test('runaway programs end in the page within 2 s, in bounded wasm memory', asyn
   for (const name of CASES) {
     const src = fs.readFileSync(path.join(repo, 'tests/hostile/cases', `${name}.go`), 'utf8');
     const expected = /^\/\/ expect: (\w+)/m.exec(src)![1];
-    // First a program that exits, so that the case's verdict is a change the page must make.
-    await page.getByTestId('edit-good').click();
-    await page.getByTestId('editor-text-good').fill(HELLO);
-    await page.getByTestId('editor-run-good').click();
-    await expect(headline(page)).toHaveAttribute('data-outcome', 'exit', { timeout: 20_000 });
-    await page.getByTestId('edit-good').click();
-    await page.getByTestId('editor-text-good').fill(src);
-    // From the Run click to the verdict's outcome, by the page's clock.
-    await page.evaluate((expected) => {
-      const w = window as unknown as { doneMs: Promise<number> };
-      w.doneMs = new Promise((resolve) => {
-        let start = 0;
-        const run = (e: Event) => (e.target as Element).closest('[data-testid="editor-run-good"]');
-        document.addEventListener('pointerdown', (e) => run(e) && (start ||= performance.now()), { capture: true });
-        const box = document.querySelector('[data-testid="verdict-good"]')!;
-        new MutationObserver(() => {
-          const v = box.querySelector('.verdict');
-          if (start && v?.getAttribute('data-outcome') === expected && v.getAttribute('data-source') === 'engine')
-            resolve(performance.now() - start);
-        }).observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
-      });
-    }, expected);
-    await page.getByTestId('editor-run-good').click();
-    await expect(headline(page)).toHaveAttribute('data-outcome', expected, { timeout: 50_000 });
-    await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 50_000 });
-    const ms = await page.evaluate(() => (window as unknown as { doneMs: Promise<number> }).doneMs);
+    const tries: number[] = [];
+    let text = '';
+    for (let i = 0; i < TRIES; i++) {
+      // First a program that exits, so that the case's verdict is a change the page must make.
+      await page.getByTestId('edit-good').click();
+      await page.getByTestId('editor-text-good').fill(HELLO);
+      await page.getByTestId('editor-run-good').click();
+      await expect(headline(page)).toHaveAttribute('data-outcome', 'exit', { timeout: 20_000 });
+      await page.getByTestId('edit-good').click();
+      await page.getByTestId('editor-text-good').fill(src);
+      // From the Run click to the verdict's outcome, by the page's clock.
+      await page.evaluate((expected) => {
+        const w = window as unknown as { doneMs: Promise<number> };
+        w.doneMs = new Promise((resolve) => {
+          let start = 0;
+          const run = (e: Event) => (e.target as Element).closest('[data-testid="editor-run-good"]');
+          document.addEventListener('pointerdown', (e) => run(e) && (start ||= performance.now()), { capture: true });
+          const box = document.querySelector('[data-testid="verdict-good"]')!;
+          new MutationObserver(() => {
+            const v = box.querySelector('.verdict');
+            if (start && v?.getAttribute('data-outcome') === expected && v.getAttribute('data-source') === 'engine')
+              resolve(performance.now() - start);
+          }).observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+      }, expected);
+      await page.getByTestId('editor-run-good').click();
+      await expect(headline(page)).toHaveAttribute('data-outcome', expected, { timeout: 50_000 });
+      await expect(page.getByTestId('running')).toHaveCount(0, { timeout: 50_000 });
+      tries.push(Math.round(await page.evaluate(() => (window as unknown as { doneMs: Promise<number> }).doneMs)));
+      text = (await headline(page).textContent()) ?? '';
+    }
+    const ms = [...tries].sort((a, b) => a - b)[Math.floor(TRIES / 2)];
     const memory = await engineMemory(page);
-    const text = (await headline(page).textContent()) ?? '';
-    rows.push({ case: name, outcome: expected, ms: Math.round(ms), wasm_memory_mb: Math.round(memory / 2 ** 20), verdict: text });
-    console.log(`${name.padEnd(26)} ${expected.padEnd(6)} ${String(Math.round(ms)).padStart(5)} ms  wasm memory ${Math.round(memory / 2 ** 20)} MB  ${text.slice(0, 90)}`);
+    rows.push({ case: name, outcome: expected, ms, tries, wasm_memory_mb: Math.round(memory / 2 ** 20), verdict: text });
+    console.log(`${name.padEnd(26)} ${expected.padEnd(6)} ${String(ms).padStart(5)} ms (tries ${tries.join(', ')})  wasm memory ${Math.round(memory / 2 ** 20)} MB  ${text.slice(0, 70)}`);
   }
   // A worker whose memory passed 256 MB is replaced before the next request (app/src/worker.rs
   // RETIRE_BYTES): the tab does not keep half a gigabyte after a runaway.

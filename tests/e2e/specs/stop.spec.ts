@@ -74,9 +74,9 @@ for (const [name, size] of [
     await page.getByTestId('editor-cancel-bad').click();
     await expect(page.getByTestId('editor-bad')).toHaveCount(0);
 
-    // Left alone, the runaway meets the step limit (56 M steps: under two seconds in a tab,
+    // Left alone, the runaway meets the step limit (48 M steps: under two seconds in a tab,
     // issue 23); run it again and stop it as soon as its progress shows.
-    await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: step limit: the program ran more than 56000000 steps \(goroutine 1 at line \d\)$/, { timeout: 20_000 });
+    await expect(headline(page, 'bad')).toHaveText(/^stopped by the playground: step limit: the program ran more than 48000000 steps \(goroutine 1 at line \d\)$/, { timeout: 20_000 });
     await expect(running).toHaveCount(0);
     await editAndRun(page, 'bad', RUNAWAY);
     await expect(running).toHaveText(/^running bad\.go: /, { timeout: 5_000 });

@@ -4,7 +4,7 @@
 //! licence), over two natives: the table of a polynomial (Go's simpleMakeTable) and the
 //! byte-at-a-time update through a table (Go's simpleUpdate), whose results Go's faster
 //! slicing-by-8 and hardware paths equal. In golite's Go the update took 30 steps a byte (a
-//! MiB: 31 M of the 56 M steps a run may take), the IEEE table 55,000 steps at every start;
+//! MiB: 31 M of the 48 M steps a run may take), the IEEE table 55,000 steps at every start;
 //! natively they cost what a library call costs for what it reads (a step per 4 bytes and per
 //! 4 table entries: 64 steps a call for the table), about what they take beside a step of
 //! golite (measured: 20 updates of a MiB, 10.5 M steps in 0.10 to 0.13 s; 100,000 one-byte

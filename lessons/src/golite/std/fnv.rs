@@ -2,7 +2,7 @@
 //! New64a, New128, New128a). Written in Go (std/mod.rs's `go_source`) after Go's hash/fnv
 //! (Copyright 2011 The Go Authors, BSD licence): each hash is a named integer (an array of two
 //! for 128 bits) that Sum appends big-endian. Write folds in the bytes through a native, as
-//! Go's loop does: in golite's Go the loop took 24 steps a byte (a MiB: 25 M of the 56 M steps
+//! Go's loop does: in golite's Go the loop took 24 steps a byte (a MiB: 25 M of the 48 M steps
 //! a run may take); natively it costs what a library call costs for the bytes it reads (a step
 //! per 4 bytes), more than it takes beside a step of golite.
 

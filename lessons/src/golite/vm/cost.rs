@@ -33,8 +33,8 @@ pub(crate) const NATIVE_STEPS: u64 = 4;
 
 /// A heap object (a struct, array, slice or map the program allocates): golite's allocation,
 /// its ledger entry and, as the heap grows, fresh pages: a linked list built in a loop measured
-/// 71 ns a step without it. More would stop `tests/hostile`'s legitimate million-node list
-/// (`linked_list_by_value_struct`: 48 M of the 56 M steps); a list built without end stops at
+/// 71 ns a step without it. More would stop `tests/hostile`'s legitimate 900,000-node list
+/// (`linked_list_by_value_struct`: 44 M of the 48 M steps); a list built without end stops at
 /// golite's memory cap first.
 pub(crate) const ALLOC_STEPS: u64 = 20;
 

@@ -43,12 +43,13 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            // The largest lesson within its catalog's tested ranges takes 16 M steps (lesson 23
-            // with 100,000 rows; work inside instructions counted, see `cost.rs`), 44 M with both
-            // of lesson 24's parameters at their maximum; 56 M ends any runaway within a second
-            // natively (a plain loop runs about 85 M steps a second) and within two in a tab,
-            // where wasm runs them 2.5 times slower (issue 23; tests/e2e/budgets/runaway.spec.ts).
-            steps: 56_000_000,
+            // The largest lesson at any combination of its parameters' range ends takes 26.5 M
+            // steps (lesson 24 with 16 uploads of 1 MiB; work inside instructions counted, see
+            // `cost.rs`); 48 M ends any runaway within a second natively (a plain loop runs about
+            // 85 M steps a second) and within two in a tab, where wasm runs the slowest of them
+            // (a Mutex locked and unlocked forever) 3 times slower: at 56 M that took a median of
+            // 2.07 s there (issue 23; tests/e2e/budgets/runaway.spec.ts).
+            steps: 48_000_000,
             goroutines: 200_000,
             heap_bytes: 256 << 20,
             call_depth: 10_000,
