@@ -43,6 +43,127 @@ type NameCache = (
     Option<(TypeId, format::Name)>,
 );
 
+/// fmt calls `Error()` and `String()` on the values it meets inside an operand too (struct
+/// fields, map keys and values, elements, what an interface holds), not only on the operand.
+/// Those are Go methods the VM must run, so a formatting call with such values is made twice:
+/// first in [`Nested::Collect`] mode ([`nested_receivers`]), which lists the values in the order
+/// this file converts them; the VM then calls each one's method (`Op::Stringify`); then for
+/// real in [`Nested::Apply`] mode ([`with_nested`]), which takes the results in the same order.
+/// Under an unexported field, and under a value whose method was called, nothing is called
+/// (Go's `CanInterface`, and its `handleMethods` printing the method's text instead).
+enum Nested {
+    Off,
+    Collect(Vec<Value>),
+    Apply(std::collections::VecDeque<Value>),
+}
+
+thread_local! {
+    static NESTED: std::cell::RefCell<Nested> = const { std::cell::RefCell::new(Nested::Off) };
+    /// Levels of values under which no method is called (an unexported field, a value whose
+    /// text came from its method).
+    static NO_METHODS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Converts with no methods called, however deep.
+fn without_methods<R>(f: impl FnOnce() -> R) -> R {
+    NO_METHODS.with(|n| n.set(n.get() + 1));
+    let r = f();
+    NO_METHODS.with(|n| n.set(n.get().saturating_sub(1)));
+    r
+}
+
+/// The values inside `items` (a formatting call's operands) whose Error or String method fmt
+/// would call, each as an interface of its type, in the order the call converts them.
+pub(crate) fn nested_receivers(t: &GoTask, items: &[Value]) -> Vec<Value> {
+    NESTED.with(|n| *n.borrow_mut() = Nested::Collect(Vec::new()));
+    {
+        let _call = Call::begin();
+        for v in items {
+            operand(t, v);
+        }
+    }
+    NESTED.with(
+        |n| match std::mem::replace(&mut *n.borrow_mut(), Nested::Off) {
+            Nested::Collect(found) => found,
+            _ => Vec::new(),
+        },
+    )
+}
+
+/// Runs formatting call `f` with `results`, what [`nested_receivers`] listed after the VM
+/// called their methods (each a `fmt.stringified` marker, or the value itself when no method
+/// ran).
+pub(crate) fn with_nested<R>(results: Vec<Value>, f: impl FnOnce() -> R) -> R {
+    if results.is_empty() {
+        return f();
+    }
+    NESTED.with(|n| *n.borrow_mut() = Nested::Apply(results.into()));
+    let r = f();
+    NESTED.with(|n| *n.borrow_mut() = Nested::Off);
+    r
+}
+
+/// At a value of type `ty` inside an operand: in collect mode, notes it when fmt would call its
+/// method and returns its conversion without methods; in apply mode, returns the text its
+/// method gave. `None`: convert it as usual.
+fn nested_method(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Option<Val> {
+    if depth == 0 || NO_METHODS.with(|n| n.get()) > 0 {
+        return None;
+    }
+    let collecting = NESTED.with(|n| match &*n.borrow() {
+        Nested::Off => None,
+        Nested::Collect(_) => Some(true),
+        Nested::Apply(_) => Some(false),
+    })?;
+    if t.sh.prog.types.is_interface(ty) || !t.fmt_calls_method(ty, v) {
+        return None;
+    }
+    if collecting {
+        // A value receiver gets its own copy, as an operand converted to `any` does.
+        let recv = match t.sh.prog.types.pointer_elem(ty) {
+            Some(_) => v.clone(),
+            None => crate::golite::vm::typed::copy_typed(&t.sh.prog.types, ty, v),
+        };
+        NESTED.with(|n| {
+            if let Nested::Collect(found) = &mut *n.borrow_mut() {
+                found.push(Value::Iface(std::rc::Rc::new((ty, recv))));
+            }
+        });
+        return Some(without_methods(|| typed(t, ty, v, depth)));
+    }
+    let result = NESTED.with(|n| match &mut *n.borrow_mut() {
+        Nested::Apply(q) => q.pop_front(),
+        _ => None,
+    });
+    Some(match result {
+        Some(r @ Value::Iface(_)) => without_methods(|| dynamic(t, &r, "", depth)),
+        _ => without_methods(|| typed(t, ty, v, depth)),
+    })
+}
+
+/// The text of error `e` (an element of an `errors.Join`) whose Error method is the program's,
+/// inside a formatting call: listed in collect mode, taken in apply mode ([`Nested`]).
+fn nested_error_text(t: &GoTask, e: &Value) -> Option<String> {
+    let Value::Iface(b) = e else { return None };
+    if NO_METHODS.with(|n| n.get()) > 0 || !t.fmt_calls_method(b.0, &b.1) {
+        return None;
+    }
+    NESTED.with(|n| match &mut *n.borrow_mut() {
+        Nested::Off => None,
+        Nested::Collect(found) => {
+            found.push(e.clone());
+            Some(String::new())
+        }
+        Nested::Apply(q) => match q.pop_front() {
+            Some(Value::Iface(m)) if m.0 == t.sh.prog.wk.stringified => match &m.1 {
+                Value::Agg(o) => o.borrow().first().map(|s| s.as_str().to_string()),
+                _ => None,
+            },
+            _ => None,
+        },
+    })
+}
+
 /// The Go name of type `ty`, made once per formatting call.
 fn type_name(t: &GoTask, ty: TypeId) -> format::Name {
     NAMES.with(|n| {
@@ -213,7 +334,11 @@ pub(crate) fn error_text(t: &GoTask, v: &Value) -> Option<String> {
         };
         let parts: Vec<String> = items
             .iter()
-            .map(|e| error_text(t, e).unwrap_or_else(|| sprint(t, std::slice::from_ref(e))))
+            .map(|e| {
+                error_text(t, e)
+                    .or_else(|| nested_error_text(t, e))
+                    .unwrap_or_else(|| sprint(t, std::slice::from_ref(e)))
+            })
             .collect();
         return Some(parts.join("\n"));
     }
@@ -247,8 +372,8 @@ fn dynamic(t: &GoTask, v: &Value, iface: &str, depth: usize) -> Val {
         let is_error = matches!(&orig, Value::Iface(o)
             if (t.sh.prog.methods.contains_key(&(o.0, wk.sym_error))
                 && crate::golite::vm::text_method(&t.sh.prog, o.0, wk.sym_error))
-                || error_text(t, &orig).is_some());
-        let inner = Box::new(dynamic(t, &orig, iface, depth));
+                || without_methods(|| error_text(t, &orig)).is_some());
+        let inner = Box::new(without_methods(|| dynamic(t, &orig, iface, depth)));
         return if is_error {
             Val::Methods {
                 inner,
@@ -294,6 +419,9 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
     let name = type_name(t, ty);
     if depth > MAX_DEPTH || !spend() {
         return Val::Str("...".into(), name);
+    }
+    if let Some(val) = nested_method(t, ty, v, depth) {
+        return val;
     }
     // The elements, no more than the budget can still convert (one more marks the cut), taken
     // from it now: a value that holds itself is converted depth first, and each level's copy
@@ -391,7 +519,15 @@ fn typed(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Val {
                 fields
                     .iter()
                     .zip(xs.iter())
-                    .map(|(f, x)| (f.name.clone(), typed(t, f.ty, x, depth + 1)))
+                    .map(|(f, x)| {
+                        // Go calls no method through an unexported field (CanInterface).
+                        let val = if f.name.starts_with(|c: char| c.is_uppercase()) {
+                            typed(t, f.ty, x, depth + 1)
+                        } else {
+                            without_methods(|| typed(t, f.ty, x, depth + 1))
+                        };
+                        (f.name.clone(), val)
+                    })
                     .collect(),
             )
         }

@@ -19,6 +19,8 @@ natives! {
     WrapErrorUnwrap,
     WrapErrorsUnwrap,
     FmtScan,
+    FmtNested,
+    FmtNestedSet,
 }
 
 generics! {
@@ -200,6 +202,11 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::WrapErrorUnwrap => push!(t, get_field(&arg(0), 1)),
         N::WrapErrorsUnwrap => push!(t, get_field(&arg(0), 2)),
         N::FmtScan => return scan_native(t, cx, a),
+        N::FmtNested => {
+            let found = fmt_value::nested_receivers(t, &slice_items(&arg(0)));
+            push!(t, Value::slice(found));
+        }
+        N::FmtNestedSet => t.fmt_nested = slice_items(&arg(0)),
         N::FmtFprint | N::FmtFprintln | N::FmtFprintf => {
             let w = arg(0);
             let items = slice_items(&arg(if n == N::FmtFprintf { 2 } else { 1 }));
@@ -298,6 +305,41 @@ fn stringify_elems(c: &mut Compiler) {
     let end = c.here();
     c.patch(exit, end);
     c.load_var(out);
+}
+
+/// Whether fmt may meet, inside an operand of static type `ty` (not the operand itself), a
+/// value whose Error or String method it calls: an interface's dynamic value, or a field, an
+/// element, a key or a value of a type with such a method.
+fn may_nest_methods(c: &mut Compiler, ty: TypeId, top: bool, seen: &mut Vec<TypeId>) -> bool {
+    if c.types.is_interface(ty) {
+        return true;
+    }
+    if seen.contains(&ty) {
+        return false;
+    }
+    seen.push(ty);
+    if !top && (c.implements_static(ty, c.std.stringer) || c.implements_static(ty, ids::ERROR)) {
+        return true;
+    }
+    let inner: Vec<TypeId> = match c.types.ukind(ty).clone() {
+        Kind::Slice(el) | Kind::Array(_, el) | Kind::Pointer(el) => vec![el],
+        Kind::Map(k, v) => vec![k, v],
+        Kind::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
+        _ => Vec::new(),
+    };
+    inner
+        .into_iter()
+        .any(|t| may_nest_methods(c, t, false, seen))
+}
+
+/// Before a fmt call whose `[]any` of operands is on top: the methods of the values inside the
+/// operands (fmt/value.rs's `nested_receivers`), called one by one by `Op::Stringify`, their
+/// results kept for the call (the native `FmtNestedSet`). The operands stay on the stack.
+fn call_nested_methods(c: &mut Compiler) {
+    c.emit(Op::Dup);
+    c.native_call(N::FmtNested, 1, Mode::Call);
+    stringify_elems(c);
+    c.native_call(N::FmtNestedSet, 1, Mode::Call);
 }
 
 /// The verb of each argument of a constant format string (for deciding which arguments fmt
@@ -539,6 +581,9 @@ pub(super) fn generic_call(
                 let any_slice = c.types.slice(ids::ANY);
                 c.value_to(&rest[0], any_slice)?;
                 stringify_elems(c);
+                if mode == Mode::Call {
+                    call_nested_methods(c);
+                }
                 let argc = if has_format { 2 } else { 1 };
                 c.native_call(n, argc, mode);
                 if mode != Mode::Call {
@@ -555,6 +600,21 @@ pub(super) fn generic_call(
                 }
             };
             let mut count = rest.len();
+            // (A deferred or `go` call takes its operands now and prints later: no methods
+            // inside them are called, as before.)
+            let mut nest = false;
+            if mode == Mode::Call {
+                for a in rest {
+                    let t = c.type_of(a)?;
+                    let ts = match c.types.kind(t).clone() {
+                        Kind::Tuple(ts) => ts,
+                        _ => vec![t],
+                    };
+                    for t in ts {
+                        nest = nest || may_nest_methods(c, t, true, &mut Vec::new());
+                    }
+                }
+            }
             let multi = match rest {
                 [one] => {
                     let t = c.type_of(one)?;
@@ -591,6 +651,9 @@ pub(super) fn generic_call(
                 }
             }
             c.emit(Op::MakeSlice(count as u32, ids::ANY));
+            if nest {
+                call_nested_methods(c);
+            }
             let argc = if has_format { 2 } else { 1 };
             c.native_call(n, argc, mode);
             if mode != Mode::Call {

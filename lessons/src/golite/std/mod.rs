@@ -396,6 +396,13 @@ fn call_package(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value]) 
         SYNC => sync::call(t, cx, n, a),
         CONTEXT => context::call(t, cx, n, a),
         ERRORS => errors::call(t, cx, n, a),
+        FMT | LOG if !t.fmt_nested.is_empty() => {
+            let nested = std::mem::take(&mut t.fmt_nested);
+            crate::golite::fmt::value::with_nested(nested, || match n.pkg {
+                FMT => fmt::call(t, cx, n, a),
+                _ => log::call(t, cx, n, a),
+            })
+        }
         FMT => fmt::call(t, cx, n, a),
         RUNTIME => runtime::call(t, cx, n, a),
         STRINGS => strings::call(t, cx, n, a),

@@ -195,6 +195,9 @@ pub(crate) struct GoTask {
     /// index and the site race reports give the call in its place (`calls.rs`'s
     /// `defer_race_site`).
     pub(crate) defer_site: Option<(u32, crate::runtime::Site)>,
+    /// What the methods of the values inside the operands of the fmt call about to be made
+    /// gave (fmt/value.rs's `with_nested`), set just before it by the native `FmtNestedSet`.
+    pub(crate) fmt_nested: Vec<Value>,
 }
 
 /// How often the interpreter reports steps to the runtime.
@@ -259,6 +262,7 @@ impl GoTask {
             not_started: None,
             race_root: 0,
             defer_site: None,
+            fmt_nested: Vec::new(),
         }
     }
 
@@ -2376,6 +2380,34 @@ impl GoTask {
             .find(|(name, sig)| !has_method(prog, t, name, *sig))
             .map(|(n, _)| n.clone())
             .unwrap_or_default()
+    }
+}
+
+impl GoTask {
+    /// Whether `Op::Stringify` would call an Error or String method on a value of dynamic type
+    /// `ty`: one written in Go (declared or promoted), unless a nil pointer's value receiver,
+    /// or a library pointer type's native String. fmt/value.rs asks it for the values it meets
+    /// inside an operand (docs/ARCHITECTURE.md, "fmt's methods inside values").
+    pub(crate) fn fmt_calls_method(&self, ty: TypeId, v: &Value) -> bool {
+        let prog = &self.sh.prog;
+        let wk = &prog.wk;
+        let m = [wk.sym_error, wk.sym_string].into_iter().find_map(|s| {
+            match prog.methods.get(&(ty, s)).copied() {
+                Some(m) => text_method(prog, ty, s).then(|| (ty, v.clone(), m)),
+                None => self.promoted(ty, v, s),
+            }
+        });
+        match m {
+            Some((_, inner, MethodImpl::Go(_, adj))) => {
+                !(adj == RecvAdjust::Deref && inner.is_nil())
+            }
+            Some((t, inner, MethodImpl::Native(_))) => {
+                !inner.is_nil()
+                    && prog.types.pointer_elem(t).is_some()
+                    && !prog.methods.contains_key(&(t, wk.sym_error))
+            }
+            None => false,
+        }
     }
 }
 
