@@ -115,7 +115,7 @@ fn nested_method(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Option<Val>
         Nested::Collect(_) => Some(true),
         Nested::Apply(_) => Some(false),
     })?;
-    if t.sh.prog.types.is_interface(ty) || !t.fmt_calls_method(ty, v) {
+    if t.sh.prog.types.is_interface(ty) || t.fmt_method(ty, v).is_none() {
         return None;
     }
     if collecting {
@@ -145,7 +145,7 @@ fn nested_method(t: &GoTask, ty: TypeId, v: &Value, depth: usize) -> Option<Val>
 /// inside a formatting call: listed in collect mode, taken in apply mode ([`Nested`]).
 fn nested_error_text(t: &GoTask, e: &Value) -> Option<String> {
     let Value::Iface(b) = e else { return None };
-    if NO_METHODS.with(|n| n.get()) > 0 || !t.fmt_calls_method(b.0, &b.1) {
+    if NO_METHODS.with(|n| n.get()) > 0 || t.fmt_method(b.0, &b.1).is_none() {
         return None;
     }
     NESTED.with(|n| match &mut *n.borrow_mut() {

@@ -1770,36 +1770,24 @@ impl GoTask {
                     }
                     Op::Stringify => {
                         let v = self.top().clone();
-                        if let Value::Iface(b) = &v {
-                            let wk = &prog.wk;
-                            // Declared on the type, or promoted from an embedded field.
-                            let m =
-                                [wk.sym_error, wk.sym_string]
-                                    .into_iter()
-                                    .find_map(|s| match prog.methods.get(&(b.0, s)).copied() {
-                                        // `String() int` is no Stringer: fmt does not call it.
-                                        Some(m) => text_method(&prog, b.0, s)
-                                            .then(|| (b.0, b.1.clone(), m)),
-                                        None => self.promoted(b.0, &b.1, s),
-                                    });
-                            if let Some((ty, inner, MethodImpl::Go(f, adj))) = m {
+                        let m = match &v {
+                            Value::Iface(b) => self.fmt_method(b.0, &b.1),
+                            _ => None,
+                        };
+                        match m {
+                            Some((ty, inner, MethodImpl::Go(f, adj))) => {
                                 let recv = match adj {
-                                    RecvAdjust::AsIs => inner.clone(),
+                                    RecvAdjust::AsIs => inner,
                                     RecvAdjust::Deref => {
                                         let el = self.types().pointer_elem(ty).unwrap_or(ty);
                                         deref_copy(self.types(), el, &inner)
                                     }
                                 };
-                                if !(adj == RecvAdjust::Deref && inner.is_nil()) {
-                                    self.stack.push(recv);
-                                    save!();
-                                    flow!(self.enter(f, 1, None, FrameKind::Stringify));
-                                }
-                            } else if let Some((ty, inner, MethodImpl::Native(n))) = m
-                                && !inner.is_nil()
-                                && self.types().pointer_elem(ty).is_some()
-                                && !prog.methods.contains_key(&(ty, wk.sym_error))
-                            {
+                                self.stack.push(recv);
+                                save!();
+                                flow!(self.enter(f, 1, None, FrameKind::Stringify));
+                            }
+                            Some((_, inner, MethodImpl::Native(n))) => {
                                 // A library pointer type whose String method is native (a
                                 // context's name, a *strings.Builder's text): called here, its
                                 // text wrapped as a Go method's is. fmt/value.rs knows the value
@@ -1812,6 +1800,7 @@ impl GoTask {
                                 self.stack
                                     .push(Value::Iface(Rc::new((wk, Value::agg(vec![s, orig])))));
                             }
+                            None => {}
                         }
                     }
                     Op::MakeChan(t) => {
@@ -2384,11 +2373,13 @@ impl GoTask {
 }
 
 impl GoTask {
-    /// Whether `Op::Stringify` would call an Error or String method on a value of dynamic type
-    /// `ty`: one written in Go (declared or promoted), unless a nil pointer's value receiver,
-    /// or a library pointer type's native String. fmt/value.rs asks it for the values it meets
-    /// inside an operand (docs/ARCHITECTURE.md, "fmt's methods inside values").
-    pub(crate) fn fmt_calls_method(&self, ty: TypeId, v: &Value) -> bool {
+    /// The Error or String method fmt calls on a value `v` of dynamic type `ty`, if any, as
+    /// (the type it is declared on, the receiver, the method): one written in Go (declared or
+    /// promoted; `String() int` is no Stringer), unless a nil pointer's value receiver, or a
+    /// library pointer type's native String. `Op::Stringify` calls it; fmt/value.rs asks it for
+    /// the values it meets inside an operand (docs/ARCHITECTURE.md, "fmt's methods inside
+    /// values").
+    pub(crate) fn fmt_method(&self, ty: TypeId, v: &Value) -> Option<(TypeId, Value, MethodImpl)> {
         let prog = &self.sh.prog;
         let wk = &prog.wk;
         let m = [wk.sym_error, wk.sym_string].into_iter().find_map(|s| {
@@ -2396,18 +2387,16 @@ impl GoTask {
                 Some(m) => text_method(prog, ty, s).then(|| (ty, v.clone(), m)),
                 None => self.promoted(ty, v, s),
             }
-        });
-        match m {
-            Some((_, inner, MethodImpl::Go(_, adj))) => {
-                !(adj == RecvAdjust::Deref && inner.is_nil())
-            }
-            Some((t, inner, MethodImpl::Native(_))) => {
+        })?;
+        let callable = match &m {
+            (_, inner, MethodImpl::Go(_, adj)) => !(*adj == RecvAdjust::Deref && inner.is_nil()),
+            (t, inner, MethodImpl::Native(_)) => {
                 !inner.is_nil()
-                    && prog.types.pointer_elem(t).is_some()
-                    && !prog.methods.contains_key(&(t, wk.sym_error))
+                    && prog.types.pointer_elem(*t).is_some()
+                    && !prog.methods.contains_key(&(*t, wk.sym_error))
             }
-            None => false,
-        }
+        };
+        callable.then_some(m)
     }
 }
 
