@@ -1194,14 +1194,7 @@ impl<'a> Compiler<'a> {
         {
             return err(
                 crate::golite::compile::start_pos(y),
-                format!(
-                    "invalid operation: {} {} {} (mismatched types {} and {})",
-                    crate::golite::compile::expr_src(x),
-                    op.as_str(),
-                    crate::golite::compile::expr_src(y),
-                    self.untyped_name(tx),
-                    self.untyped_name(ty)
-                ),
+                mismatched(x, op, y, &self.untyped_name(tx), &self.untyped_name(ty)),
             );
         }
         if let Some(m) = self.type_param_op_error(x, op, y, t) {
@@ -1228,28 +1221,14 @@ impl<'a> Compiler<'a> {
         {
             return err(
                 crate::golite::compile::start_pos(x),
-                format!(
-                    "invalid operation: {} {} {} (mismatched types {} and {})",
-                    crate::golite::compile::expr_src(x),
-                    op.as_str(),
-                    crate::golite::compile::expr_src(y),
-                    self.types.name(tx),
-                    self.types.name(ty)
-                ),
+                mismatched(x, op, y, &self.types.name(tx), &self.types.name(ty)),
             );
         }
         if cmp && !ux && !uy && tx != ty && !xi && !yi {
             // types2 reports a mismatch on the second operand: only there is it known.
             return err(
                 crate::golite::compile::start_pos(y),
-                format!(
-                    "invalid operation: {} {} {} (mismatched types {} and {})",
-                    crate::golite::compile::expr_src(x),
-                    op.as_str(),
-                    crate::golite::compile::expr_src(y),
-                    self.types.name(tx),
-                    self.types.name(ty)
-                ),
+                mismatched(x, op, y, &self.types.name(tx), &self.types.name(ty)),
             );
         }
         let operand = if t == ids::UNTYPED_NIL { None } else { Some(t) };
@@ -1475,4 +1454,14 @@ pub(crate) fn is_location(e: &Expr) -> bool {
         } => false,
         _ => false,
     }
+}
+
+/// types2's message for a binary operation on operands of types named `a` and `b`.
+fn mismatched(x: &Expr, op: BinaryOp, y: &Expr, a: &str, b: &str) -> String {
+    format!(
+        "invalid operation: {} {} {} (mismatched types {a} and {b})",
+        crate::golite::compile::expr_src(x),
+        op.as_str(),
+        crate::golite::compile::expr_src(y),
+    )
 }
