@@ -1,7 +1,8 @@
 //! Playback benchmark (plain `main`, no harness): what the page computes per animation frame
 //! while it plays the forgotten-sender lesson at 10,000 requests (20,001 goroutines at the
 //! peak): a snapshot of each side a few events further on, as `Timeline::snapshot_with` makes
-//! it for the map, the badges, the gauges and the charts. Run:
+//! it for the map, the badges, the gauges and the charts; and the time to fold the run into a
+//! seekable timeline (checkpoints included), as the page does while it decodes a run. Run:
 //! `cargo bench -p lessons --bench playback`.
 
 use std::time::Instant;
@@ -17,7 +18,15 @@ fn timeline(src: &str) -> Timeline {
     let program = golite::compile("bad.go", src, &opts.params).expect("the lesson compiles");
     let mut rt = golite::start(&program, &opts);
     while rt.run_slice(1_000_000) == Progress::Running {}
-    Timeline::from_events(rt.take_events())
+    let events = rt.take_events();
+    let start = Instant::now();
+    let t = Timeline::from_events(events);
+    println!(
+        "timeline of {} events folded in {:.1} ms",
+        t.len(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    t
 }
 
 fn main() {

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::lesson::controller::LessonController;
-use crate::playback::narration;
 
 type Names = Rc<[Rc<str>]>;
 
@@ -42,9 +41,7 @@ impl RunNames {
                         *at = id;
                         *names = [None, None];
                     }
-                    Rc::clone(names[i].get_or_insert_with(|| {
-                        Rc::from(narration::names(r.sides[i].timeline.events()))
-                    }))
+                    Rc::clone(names[i].get_or_insert_with(|| Rc::from(r.sides[i].timeline.names())))
                 })
                 .unwrap_or_else(|| Rc::from(Vec::new()))
         })

@@ -24,22 +24,6 @@ impl Sentence {
     }
 }
 
-/// Each goroutine's function name by id, from the run's `Spawn` events (the snapshot only names
-/// the living, and an `Exit` event's goroutine is gone from the snapshot after it).
-pub fn names(events: &[Event]) -> Vec<Rc<str>> {
-    let mut out: Vec<Rc<str>> = Vec::new();
-    for e in events {
-        if let EventKind::Spawn { child, name } = &e.kind {
-            let i = child.index();
-            if out.len() <= i {
-                out.resize(i + 1, Rc::from(""));
-            }
-            out[i] = Rc::clone(name);
-        }
-    }
-    out
-}
-
 /// `goroutine 18 (main.handle.func1)`, or `goroutine 18` when its function is unknown.
 pub fn who(gid: Gid, names: &[Rc<str>]) -> (String, String) {
     match names.get(gid.index()).filter(|n| !n.is_empty()) {
@@ -491,11 +475,11 @@ mod tests {
     /// Every event of `src`, narrated in English.
     fn story(src: &str) -> Vec<String> {
         let t = timeline(src);
-        let names = names(t.events());
+        let names = t.names();
         t.events()
             .iter()
             .enumerate()
-            .map(|(i, e)| narrate(e, &t.snapshot_at(i + 1), &names).en)
+            .map(|(i, e)| narrate(e, &t.snapshot_at(i + 1), names).en)
             .collect()
     }
 
@@ -529,7 +513,7 @@ mod tests {
     #[test]
     fn chinese_names_the_same_goroutine_line_and_channel() {
         let t = timeline(LEAK);
-        let names = names(t.events());
+        let names = t.names();
         let i = t
             .events()
             .iter()
@@ -543,7 +527,7 @@ mod tests {
                 )
             })
             .unwrap_or_else(|| panic!("no send blocks"));
-        let s = narrate(&t.events()[i], &t.snapshot_at(i + 1), &names);
+        let s = narrate(&t.events()[i], &t.snapshot_at(i + 1), names);
         assert_eq!(
             s.zh,
             "goroutine 2（main.main.func1） 在第 8 行阻塞：向 chan #0 发送：无缓冲，没有接收者在等"

@@ -701,7 +701,6 @@ pub fn channel(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::playback::narration::names;
     use lessons::golite::{self, RunOptions};
     use lessons::runtime::{Progress, RunReport, Timeline};
 
@@ -730,7 +729,7 @@ mod tests {
     fn a_leaked_sender_names_its_channel_its_peers_and_that_nothing_can_ever_wake_it() {
         let (t, report) = run(LEAK);
         let end = t.last();
-        let names = names(t.events());
+        let names = t.names();
         let gid = picked_gid(
             &end,
             Pick::Line {
@@ -742,7 +741,7 @@ mod tests {
         let engine = answer(&t, &report, end.index, gid);
         assert_eq!(engine, EngineAnswer::Never);
         let w =
-            goroutine(&end, gid, &names, None, engine, false).unwrap_or_else(|| panic!("no why"));
+            goroutine(&end, gid, names, None, engine, false).unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.title, format!("goroutine {} (main.main.func1)", gid.0));
         assert_eq!(
             row(&w, "state"),
@@ -770,7 +769,7 @@ mod tests {
     #[test]
     fn mid_run_a_sleeper_knows_its_timer() {
         let (t, report) = run(LEAK);
-        let names = names(t.events());
+        let names = t.names();
         // At 1 ms everyone sleeps: the three senders' timers fire at 5 ms.
         let k = t.index_at_time(1_000_000);
         let s = t.snapshot_at(k);
@@ -785,7 +784,7 @@ mod tests {
         let engine = answer(&t, &report, k, sleeper);
         assert_eq!(engine, EngineAnswer::WokenAt(5_000_000));
         let w =
-            goroutine(&s, sleeper, &names, at, engine, false).unwrap_or_else(|| panic!("no why"));
+            goroutine(&s, sleeper, names, at, engine, false).unwrap_or_else(|| panic!("no why"));
         assert_eq!(row(&w, "wake"), "its timer, at 5ms");
         assert_eq!(row(&w, "woken"), "woken at 5ms");
         assert_eq!(
@@ -811,7 +810,7 @@ mod tests {
         .unwrap_or_else(|| panic!("no reader at line 8: {:?}", end.by_line));
         let engine = answer(&t, &report, end.index, gid);
         assert_eq!(engine, EngineAnswer::Waiting);
-        let w = goroutine(&end, gid, &names(t.events()), None, engine, false)
+        let w = goroutine(&end, gid, t.names(), None, engine, false)
             .unwrap_or_else(|| panic!("no why"));
         assert_eq!(w.can_wake.key(), "yes");
         assert!(
@@ -827,7 +826,7 @@ mod tests {
     #[test]
     fn a_lock_waiter_names_the_holder_and_a_wait_the_counter() {
         let (t, report) = run(LOCKS);
-        let names = names(t.events());
+        let names = t.names();
         let main = Gid(1);
         let k = t.index_at_time(5_000_000);
         let s = t.snapshot_at(k);
@@ -836,7 +835,7 @@ mod tests {
         let w = goroutine(
             &s,
             main,
-            &names,
+            names,
             woken_at(t.events(), k, main),
             engine,
             false,
@@ -853,7 +852,7 @@ mod tests {
         let w = goroutine(
             &s,
             main,
-            &names,
+            names,
             woken_at(t.events(), k, main),
             EngineAnswer::Unknown,
             false,

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::chunked_vec::ChunkedVec;
 use super::ids::{Gid, ObjId};
 use super::state::GState;
 
@@ -251,7 +252,7 @@ struct ObjTally {
 /// three words, per waited-on object one entry, per distinct lifetime one entry.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tally {
-    gs: Vec<GTally>,
+    gs: ChunkedVec<GTally>,
     done: WaitTotals,
     /// Per kind: goroutines waiting now and the sum of their wait starts, so ongoing waits
     /// add up in O(1) at any instant: `waiting * now - sum_since`.
@@ -259,8 +260,8 @@ pub(crate) struct Tally {
     sum_since: [i64; 9],
     /// Per kind of object, by id: its index in `obj` plus one (0: not waited on yet). Ids are
     /// small and dense, so this is cheaper than hashing on every park.
-    objects: [Vec<u32>; 9],
-    obj: Vec<(ObjId, ObjTally)>,
+    objects: [ChunkedVec<u32>; 9],
+    obj: ChunkedVec<(ObjId, ObjTally)>,
     lifetimes: BTreeMap<i64, u64>,
     lifetimes_count: u64,
     allocated: u64,
@@ -296,10 +297,7 @@ impl Tally {
     /// `gid` started at `now`.
     pub fn spawn(&mut self, gid: Gid, now: i64) {
         let i = gid.index();
-        if self.gs.len() <= i {
-            self.gs.resize(i + 1, GONE);
-        }
-        self.gs[i] = GTally {
+        *self.gs.slot_or(i, GONE) = GTally {
             born_ns: now,
             ..GONE
         };
@@ -328,13 +326,10 @@ impl Tally {
     /// The index in `obj` of `o`, registering it (first waited on at `line`) if new.
     fn object(&mut self, o: ObjId, line: u32) -> u32 {
         let (kind, id) = obj_slot(o);
-        let v = &mut self.objects[kind];
-        if v.len() <= id {
-            v.resize(id + 1, 0);
-        }
-        if v[id] == 0 {
+        let v = self.objects[kind].slot(id);
+        if *v == 0 {
             let k = self.obj.len() as u32;
-            v[id] = k + 1;
+            *v = k + 1;
             self.obj.push((
                 o,
                 ObjTally {
@@ -344,7 +339,7 @@ impl Tally {
                 },
             ));
         }
-        v[id] - 1
+        *v - 1
     }
 
     /// `gid` parked at `now` in `state` on `on`, at `line`.

@@ -35,6 +35,7 @@
 //! from run to run).
 
 mod channel;
+mod chunked_vec;
 mod context;
 mod cx;
 mod dump;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use serde::{Serialize, Serializer};
 
+use super::chunked_vec::ChunkedVec;
 use super::event::{CaseWait, Event, EventKind};
 use super::ids::{ChanId, Gid, MutexId, ObjId, TimerId, WgId};
 use super::measures::{Measures, Tally};
@@ -246,15 +247,15 @@ pub(crate) struct Fold {
     step: u64,
     time_ns: i64,
     last_gid: Gid,
-    gs: Vec<Option<GFold>>,
-    chans: Vec<CFold>,
-    timers: Vec<Option<i64>>,
+    gs: ChunkedVec<Option<GFold>>,
+    chans: ChunkedVec<CFold>,
+    timers: ChunkedVec<Option<i64>>,
     /// By mutex: its holder and line, as last recorded (see `EventKind::MutexHolder`).
-    holders: Vec<Option<(Gid, u32)>>,
+    holders: ChunkedVec<Option<(Gid, u32)>>,
     /// By WaitGroup: its counter, as last recorded.
-    wg_counters: Vec<Option<i64>>,
+    wg_counters: ChunkedVec<Option<i64>>,
     /// By connection end: its side and state, once it opened.
-    conns: Vec<Option<(Side, ConnState)>>,
+    conns: ChunkedVec<Option<(Side, ConnState)>>,
     pools: Vec<Option<PoolView>>,
     heap: u64,
     heap_peak: u64,
@@ -278,7 +279,7 @@ impl Fold {
     fn waiting(&mut self, g: &GFold, delta: i32) {
         if let Some(cases) = &g.cases {
             for w in cases.iter() {
-                let cf = slot(&mut self.chans, w.chan.index());
+                let cf = self.chans.slot(w.chan.index());
                 let field = if w.send {
                     &mut cf.senders
                 } else {
@@ -289,7 +290,7 @@ impl Fold {
             return;
         }
         let Some(ObjId::Chan(c)) = g.on else { return };
-        let cf = slot(&mut self.chans, c.index());
+        let cf = self.chans.slot(c.index());
         let field = match g.state {
             GState::ChanSend => &mut cf.senders,
             GState::ChanRecv | GState::Coroutine => &mut cf.receivers,
@@ -310,7 +311,7 @@ impl Fold {
         match &e.kind {
             EventKind::Spawn { child, .. } => {
                 self.tally.spawn(*child, e.time_ns);
-                *slot(&mut self.gs, child.index()) = Some(GFold {
+                *self.gs.slot(child.index()) = Some(GFold {
                     state: GState::Runnable,
                     line: 0,
                     since_ns: e.time_ns,
@@ -331,13 +332,13 @@ impl Fold {
                     cases: cases.clone(),
                 };
                 self.waiting(&g, 1);
-                *slot(&mut self.gs, e.gid.index()) = Some(g);
+                *self.gs.slot(e.gid.index()) = Some(g);
             }
             EventKind::Unblock => {
                 self.tally.unblock(e.gid, e.time_ns);
                 if let Some(Some(g)) = self.gs.get(e.gid.index()).cloned() {
                     self.waiting(&g, -1);
-                    *slot(&mut self.gs, e.gid.index()) = Some(GFold {
+                    *self.gs.slot(e.gid.index()) = Some(GFold {
                         state: GState::Runnable,
                         line: e.line,
                         since_ns: e.time_ns,
@@ -353,21 +354,21 @@ impl Fold {
                 }
             }
             EventKind::Send { chan, len } | EventKind::Recv { chan, len } => {
-                slot(&mut self.chans, chan.index()).len = *len;
+                self.chans.slot(chan.index()).len = *len;
             }
-            EventKind::Close { chan } => slot(&mut self.chans, chan.index()).closed = true,
+            EventKind::Close { chan } => self.chans.slot(chan.index()).closed = true,
             EventKind::ChanRelease { chan } => {
-                slot(&mut self.chans, chan.index()).released = true;
+                self.chans.slot(chan.index()).released = true;
             }
             EventKind::ChanMake { chan, cap } => {
-                *slot(&mut self.chans, chan.index()) = CFold {
+                *self.chans.slot(chan.index()) = CFold {
                     cap: *cap,
                     ..CFold::default()
                 };
             }
-            EventKind::TimerSet { timer, at } => *slot(&mut self.timers, timer.index()) = Some(*at),
+            EventKind::TimerSet { timer, at } => *self.timers.slot(timer.index()) = Some(*at),
             EventKind::TimerFire { timer } | EventKind::TimerStop { timer } => {
-                *slot(&mut self.timers, timer.index()) = None;
+                *self.timers.slot(timer.index()) = None;
             }
             EventKind::Alloc { bytes } => {
                 self.tally.alloc(*bytes);
@@ -387,13 +388,13 @@ impl Fold {
             EventKind::Spin { idle_polls, steps } => self.tally.spin(*idle_polls, *steps),
             EventKind::Recovered => self.tally.recovered(),
             EventKind::MutexHolder { mutex, holder, at } => {
-                *slot(&mut self.holders, mutex.index()) = holder.map(|g| (g, *at));
+                *self.holders.slot(mutex.index()) = holder.map(|g| (g, *at));
             }
             EventKind::WaitGroupCounter { wg, counter } => {
-                *slot(&mut self.wg_counters, wg.index()) = Some(*counter);
+                *self.wg_counters.slot(wg.index()) = Some(*counter);
             }
             EventKind::Conn { conn, side, state } => {
-                *slot(&mut self.conns, conn.index()) = Some((*side, *state));
+                *self.conns.slot(conn.index()) = Some((*side, *state));
             }
             EventKind::Pool {
                 pool,

@@ -107,6 +107,12 @@ impl Timeline {
         &self.events
     }
 
+    /// Each goroutine's function name by id, from its `Spawn` event ("" for an id never
+    /// spawned): the living and the gone, where a snapshot only names the living.
+    pub fn names(&self) -> &[Rc<str>] {
+        &self.names
+    }
+
     /// The state after the first `index` events (clamped to the end).
     pub fn snapshot_at(&self, index: usize) -> Snapshot {
         let index = index.min(self.events.len());
