@@ -803,13 +803,26 @@ impl<'a> Compiler<'a> {
                     self.types.default_type(t)
                 }
             };
-            let n = format!("_golite_arg{i}");
-            let v = self.new_var(&n, t);
-            self.init_var(v);
-            names.push(n);
+            names.push(self.wrapper_arg(i, t));
         }
+        self.go_defer_wrapped(&format!("{name}({})", names.join(", ")), mode, e)
+    }
+
+    /// Keeps the value on the stack, of type `ty`, as argument `i` of a `go`/`defer` wrapper
+    /// (in the scope [`Compiler::go_defer_wrapped`] pops); returns the variable's name.
+    pub(crate) fn wrapper_arg(&mut self, i: usize, ty: TypeId) -> String {
+        let n = format!("_golite_arg{i}");
+        let v = self.new_var(&n, ty);
+        self.init_var(v);
+        n
+    }
+
+    /// Starts or defers a function literal making `call`, whose arguments are the variables
+    /// [`Compiler::wrapper_arg`] made in a scope pushed for them (popped here): Go's wrapper,
+    /// named as Go names it (`main.handle.deferwrap1`, the number counted by `go_wrapper.rs`).
+    pub(crate) fn go_defer_wrapped(&mut self, call: &str, mode: Mode, e: &Expr) -> R<Vec<TypeId>> {
         let fid = self.funcs.len();
-        let r = self.compile_wrapper(&format!("func() {{ {name}({}) }}", names.join(", ")), e.pos);
+        let r = self.compile_wrapper(&format!("func() {{ {call} }}"), e.pos);
         self.pop_scope();
         r?;
         let kind = if mode == Mode::Go {

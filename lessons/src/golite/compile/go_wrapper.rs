@@ -11,8 +11,8 @@
 //! enclosing function, in source order, from 1.
 
 use super::expr::Sel;
-use super::{Builtin, Compiler, Entity};
-use crate::golite::code::GoWrap;
+use super::{Builtin, Compiler, Entity, Member};
+use crate::golite::code::{Generic, GoWrap};
 use crate::golite::syntax::ast::{Expr, ExprKind};
 
 impl<'a> Compiler<'a> {
@@ -56,7 +56,29 @@ impl<'a> Compiler<'a> {
     /// golite does not run as a native): that function is Go's wrapper, named as Go's
     /// (`expr.rs`'s `go_defer_builtin`), not a frame noted here.
     pub(crate) fn compiles_wrapper(&mut self, e: &Expr) -> bool {
-        self.called_builtin(e).is_some_and(|b| !runs_as_native(b))
+        self.called_builtin(e).is_some_and(|b| !runs_as_native(b)) || self.prints(e)
+    }
+
+    /// Whether `e` calls one of fmt's or log's printing functions, which `go` and `defer` run in
+    /// a wrapper golite compiles (std/fmt.rs `go_defer_fmt`), so the methods fmt calls run
+    /// when it prints.
+    fn prints(&mut self, e: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else {
+            return false;
+        };
+        let ExprKind::Selector { x, sel } = &func.unparen().kind else {
+            return false;
+        };
+        let ExprKind::Ident(p) = &x.kind else {
+            return false;
+        };
+        let Some(Entity::Package(path)) = self.peek(p) else {
+            return false;
+        };
+        matches!(
+            self.member(&path, &sel.name),
+            Some(Member::Generic(Generic::Fmt(..) | Generic::Fprint(..)))
+        )
     }
 
     fn called_builtin(&mut self, e: &Expr) -> Option<Builtin> {

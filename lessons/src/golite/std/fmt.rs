@@ -527,6 +527,9 @@ pub(super) fn generic_call(
     mode: Mode,
     e: &Expr,
 ) -> R<Vec<TypeId>> {
+    if mode != Mode::Call && matches!(g, Generic::Fprint(..) | Generic::Fmt(..)) {
+        return go_defer_fmt(c, g, args, mode, e);
+    }
     match g {
         Generic::Fprint(n, has_format) => {
             let Some(w) = args.first() else {
@@ -600,8 +603,6 @@ pub(super) fn generic_call(
                 }
             };
             let mut count = rest.len();
-            // (A deferred or `go` call takes its operands now and prints later: no methods
-            // inside them are called, as before.)
             let mut nest = false;
             if mode == Mode::Call {
                 for a in rest {
@@ -667,6 +668,82 @@ pub(super) fn generic_call(
             format!("golite does not support {} yet", describe_call(e)),
         ),
     }
+}
+
+/// `go fmt.Println(x)`, `defer log.Printf(f, x)`: the operands are taken now, converted to
+/// `any` as Go converts them, and the call runs later in Go's wrapper (`main.main.deferwrap1`),
+/// so the String and Error methods fmt meets run when it prints, as Go's do: a deferred
+/// `fmt.Println(c)` of a `*C` whose String reads a field the function changes afterwards
+/// prints the field's last value.
+fn go_defer_fmt(
+    c: &mut Compiler,
+    g: Generic,
+    args: &[Expr],
+    mode: Mode,
+    e: &Expr,
+) -> R<Vec<TypeId>> {
+    // The arguments before the operands: the writer, the format.
+    let fixed = match g {
+        Generic::Fprint(_, format) => 1 + usize::from(format),
+        _ => usize::from(matches!(g, Generic::Fmt(_, true))),
+    };
+    let ExprKind::Call { func, ellipsis, .. } = &e.kind else {
+        return err(
+            e.pos,
+            format!("golite does not support {} yet", describe_call(e)),
+        );
+    };
+    let ExprKind::Selector { x, sel } = &func.unparen().kind else {
+        return err(
+            e.pos,
+            format!("golite does not support {} yet", describe_call(e)),
+        );
+    };
+    let ExprKind::Ident(p) = &x.kind else {
+        return err(
+            e.pos,
+            format!("golite does not support {} yet", describe_call(e)),
+        );
+    };
+    c.push_scope();
+    let mut names = Vec::new();
+    let tuple = match args {
+        [one] if fixed == 0 => {
+            let t = c.type_of(one)?;
+            match c.types.kind(t).clone() {
+                Kind::Tuple(ts) if ts.len() > 1 => Some(ts),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(ts) = tuple {
+        // go fmt.Println(f()) with a multi-valued f.
+        c.multi(&args[0])?;
+        let vars: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
+        for v in vars.iter().rev() {
+            c.init_var(*v);
+        }
+        for (i, (v, t)) in vars.iter().zip(&ts).enumerate() {
+            c.load_var(*v);
+            c.coerce(*t, ids::ANY);
+            names.push(c.wrapper_arg(i, ids::ANY));
+        }
+    } else {
+        for (i, a) in args.iter().enumerate() {
+            let t = if i < fixed || (*ellipsis && i + 1 == args.len()) {
+                let t = c.value(a, None)?;
+                c.types.default_type(t)
+            } else {
+                c.value_to(a, ids::ANY)?;
+                ids::ANY
+            };
+            names.push(c.wrapper_arg(i, t));
+        }
+    }
+    let dots = if *ellipsis { "..." } else { "" };
+    let call = format!("{}.{}({}{dots})", p, sel.name, names.join(", "));
+    c.go_defer_wrapped(&call, mode, e)
 }
 
 /// Compiles `fmt.Sscan(...)` and its kin: a Go function literal, made for this call, runs the
