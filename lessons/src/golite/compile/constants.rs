@@ -114,7 +114,7 @@ impl<'a> Compiler<'a> {
                 {
                     return err(y.pos, "invalid operation: division by zero");
                 }
-                self.fold_binary(*op, a, ta, b, tb, e.pos)?
+                self.fold_binary(*op, a, ta, b, tb, e)?
             }
             ExprKind::Call { func, args, .. } if self.complex_builtin(func).is_some() => {
                 self.complex_builtin_const(func, args)?
@@ -169,9 +169,10 @@ impl<'a> Compiler<'a> {
         ta: TypeId,
         b: ConstVal,
         tb: TypeId,
-        pos: Pos,
+        e: &Expr,
     ) -> R<Option<(ConstVal, TypeId)>> {
         use BinaryOp::*;
+        let pos = e.pos;
         let t = if matches!(op, Shl | Shr) || !self.types.is_untyped(ta) {
             ta
         } else if !self.types.is_untyped(tb) {
@@ -338,11 +339,20 @@ impl<'a> Compiler<'a> {
                 if let Some(k) = self.types.int_kind(t)
                     && !k.fits(v)
                 {
+                    // types2's words, at the expression's first token; a named type is
+                    // described with its underlying one (`of int8 type Small`).
+                    let under = self.types.name(self.types.underlying(t));
+                    let name = self.types.name(t);
+                    let of = match name.strip_prefix("main.") {
+                        _ if name == under => format!("type {name}"),
+                        Some(local) => format!("{under} type {local}"),
+                        None => format!("{under} type {name}"),
+                    };
                     return err(
-                        pos,
+                        super::start_pos(e),
                         format!(
-                            "cannot use {v} (untyped int constant) as {} value (overflows)",
-                            self.types.name(t)
+                            "{} (constant {v} of {of}) overflows {under}",
+                            super::expr_src(e)
                         ),
                     );
                 }
