@@ -61,9 +61,11 @@ pub fn GoroutineMap(
     }
 
     // The width follows the container (a ResizeObserver also sees layout changes the window
-    // does not, like the page switching from one to two columns).
+    // does not, like the page switching from one to two columns). Its first report comes once
+    // the page is laid out, before it is painted: reading the width here instead forced a
+    // layout of the whole page in the middle of building it (half of the lesson page's
+    // longest task as it loaded, 34 of 64 ms in Chromium unthrottled).
     wrap.on_load(move |el| {
-        width.set(f64::from(el.client_width()));
         let el2 = el.clone();
         let cb = Closure::<dyn FnMut()>::new(move || {
             let _ = width.try_set(f64::from(el2.client_width()));
