@@ -21,6 +21,7 @@ natives! {
     CtxValue,
     CtxDeadline,
     DeadlineErrorError,
+    DeadlineErrorTimeout,
     CtxWithTimeoutCause,
     CtxWithDeadlineCause,
     Canceled,
@@ -115,6 +116,22 @@ pub(super) fn register(c: &mut Compiler) {
                 "Error",
                 "func() string",
                 N::DeadlineErrorError,
+                false,
+            ),
+            // As Go's: a deadline is a timeout (`interface{ Timeout() bool }`, as net's
+            // errors answer) and a temporary error.
+            (
+                s.ctx_deadline_error,
+                "Timeout",
+                "func() bool",
+                N::DeadlineErrorTimeout,
+                false,
+            ),
+            (
+                s.ctx_deadline_error,
+                "Temporary",
+                "func() bool",
+                N::DeadlineErrorTimeout,
                 false,
             ),
         ],
@@ -246,6 +263,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
         N::Canceled => push!(t, t.sh.sentinels.first().cloned().unwrap_or_default()),
         N::DeadlineExceeded => push!(t, t.sh.sentinels.get(1).cloned().unwrap_or_default()),
         N::DeadlineErrorError => push!(t, strv("context deadline exceeded")),
+        N::DeadlineErrorTimeout => push!(t, Value::Bool(true)),
         N::CtxString => {
             let text = name(t, cx.now(), ctx_of(&arg(0)).0);
             push!(t, strv(text));

@@ -146,6 +146,15 @@ func osꞏIsNotExist(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏE
 func osꞏIsExist(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏErrExist) }
 
 func osꞏIsPermission(err error) bool { return osꞏunderlyingErrorIs(err, fsꞏErrPermission) }
+
+// osꞏIsTimeout looks through a *PathError only, as Go's does: not through %w wrapping.
+func osꞏIsTimeout(err error) bool {
+	if pe, ok := err.(*fsꞏPathError); ok {
+		err = pe.Err
+	}
+	terr, ok := err.(interface{ Timeout() bool })
+	return ok && terr.Timeout()
+}
 "#;
 
 /// The member `name` of the package.
