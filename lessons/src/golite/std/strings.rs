@@ -2,6 +2,7 @@
 //! program are written in Go.
 
 use super::support::*;
+use super::unicode;
 
 natives! {
     Pkg::Strings;
@@ -251,8 +252,25 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             }
             push!(t, strv(s(&x).repeat(k as usize)));
         }
-        N::StrToUpper => push!(t, strv(s(&arg(0)).to_uppercase())),
-        N::StrToLower => push!(t, strv(s(&arg(0)).to_lowercase())),
+        // Rune by rune, as Go's (unicode.rs: Go's simple mappings, not Rust's full ones).
+        N::StrToUpper => push!(
+            t,
+            strv(
+                s(&arg(0))
+                    .chars()
+                    .map(unicode::to_upper)
+                    .collect::<String>()
+            )
+        ),
+        N::StrToLower => push!(
+            t,
+            strv(
+                s(&arg(0))
+                    .chars()
+                    .map(unicode::to_lower)
+                    .collect::<String>()
+            )
+        ),
         N::StrTrimSpace => push!(t, strv(s(&arg(0)).trim())),
         N::StrTrim | N::StrTrimLeft | N::StrTrimRight => {
             let set: Vec<char> = s(&arg(1)).chars().collect();
@@ -316,19 +334,32 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             };
             push!(t, Value::Int(c as i64));
         }
-        N::StrEqualFold => push!(
-            t,
-            Value::Bool(s(&arg(0)).to_lowercase() == s(&arg(1)).to_lowercase())
-        ),
+        N::StrEqualFold => {
+            // Rune by rune under simple case folding: `σ`, `ς` and `Σ` fold together, `ß` and
+            // `SS` do not.
+            let fold = |c: char| unicode::to_lower(unicode::to_upper(c));
+            let (a0, a1) = (arg(0), arg(1));
+            let (x, y) = (s(&a0), s(&a1));
+            let same = x.chars().count() == y.chars().count()
+                && x.chars().zip(y.chars()).all(|(a, b)| fold(a) == fold(b));
+            push!(t, Value::Bool(same))
+        }
         N::StrTitle => {
-            let mut out = String::new();
+            // Go's: the first letter after a separator in title case; a separator is any ASCII
+            // but letters, digits and `_`, and beyond ASCII a space.
+            let separator = |r: char| match r {
+                '0'..='9' | 'a'..='z' | 'A'..='Z' | '_' => false,
+                _ if r.is_ascii() => true,
+                _ => !r.is_alphanumeric() && r.is_whitespace(),
+            };
             let mut prev = ' ';
+            let mut out = String::new();
             for c in s(&arg(0)).chars() {
-                if prev.is_whitespace() {
-                    out.extend(c.to_uppercase());
+                out.push(if separator(prev) {
+                    unicode::to_title(c)
                 } else {
-                    out.push(c);
-                }
+                    c
+                });
                 prev = c;
             }
             push!(t, strv(out));
@@ -450,7 +481,15 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 }
             )
         }
-        N::StrToTitle => push!(t, strv(s(&arg(0)).to_uppercase())),
+        N::StrToTitle => push!(
+            t,
+            strv(
+                s(&arg(0))
+                    .chars()
+                    .map(unicode::to_title)
+                    .collect::<String>()
+            )
+        ),
         N::StrClone => push!(t, arg(0)),
         N::BuilderWrite => {
             let b = arg(0);

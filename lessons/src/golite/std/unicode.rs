@@ -15,6 +15,7 @@ natives! {
     UnicodeIsUpper,
     UnicodeIsDigit,
     UnicodeToUpper,
+    UnicodeToTitle,
 }
 
 const PATH: &str = "unicode";
@@ -41,6 +42,7 @@ pub(super) fn member(c: &mut Compiler, name: &str) -> Option<Member> {
         "IsControl" => f(c, "func(rune) bool", N::UnicodeIsControl),
         "IsPrint" => f(c, "func(rune) bool", N::UnicodeIsPrint),
         "ToLower" => f(c, "func(rune) rune", N::UnicodeToLower),
+        "ToTitle" => f(c, "func(rune) rune", N::UnicodeToTitle),
         "MaxRune" => Some(Member::Const(ConstVal::Int(0x10FFFF), ids::UNTYPED_RUNE)),
         "ReplacementChar" => Some(Member::Const(ConstVal::Int(0xFFFD), ids::UNTYPED_RUNE)),
         _ => None,
@@ -59,14 +61,15 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
             t,
             Value::Bool(char::from_u32(arg(0).as_int() as u32).is_some_and(|c| c.is_ascii_digit()))
         ),
-        N::UnicodeToUpper => push!(
-            t,
-            Value::Int(
-                char::from_u32(arg(0).as_int() as u32)
-                    .and_then(|c| c.to_uppercase().next())
-                    .map_or(0, |c| i64::from(c as u32))
-            )
-        ),
+        N::UnicodeToUpper | N::UnicodeToLower | N::UnicodeToTitle => {
+            let r = arg(0).as_int();
+            let mapped = rune(&arg(0)).map(|c| match n {
+                N::UnicodeToUpper => to_upper(c),
+                N::UnicodeToLower => to_lower(c),
+                _ => to_title(c),
+            });
+            push!(t, Value::Int(mapped.map_or(r, |c| i64::from(u32::from(c)))))
+        }
         N::UnicodeIsLetter => push!(
             t,
             Value::Bool(rune(&arg(0)).is_some_and(char::is_alphabetic))
@@ -88,17 +91,50 @@ pub(super) fn call(t: &mut GoTask, _cx: &mut Cx<'_, Value>, n: Native, a: &[Valu
                 rune(&arg(0)).is_some_and(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))
             )
         ),
-        N::UnicodeToLower => push!(
-            t,
-            Value::Int(
-                rune(&arg(0))
-                    .and_then(|c| c.to_lowercase().next())
-                    .map_or(arg(0).as_int(), |c| i64::from(c as u32))
-            )
-        ),
         _ => {}
     }
     NRes::Ok
+}
+
+/// Go's `unicode.ToUpper`: the simple case mapping, one rune for one. Rust's `to_uppercase` is
+/// the full mapping, which can give several (`ß` is `SS`); where it does, Go's rune has no
+/// simple mapping and stays as it is, except the Greek letters with a iota subscript, whose
+/// simple uppercase is the capital with a iota subscript (`ᾳ` is `ᾼ`, not `ΑΙ`).
+pub(super) fn to_upper(c: char) -> char {
+    let mut up = c.to_uppercase();
+    match (up.next(), up.next()) {
+        (Some(u), None) => u,
+        _ => iota_subscript_capital(c).unwrap_or(c),
+    }
+}
+
+/// Go's `unicode.ToLower`: the simple mapping (Rust's full one turns `İ` into `i` and a
+/// combining dot; Go's is `i`).
+pub(super) fn to_lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Go's `unicode.ToTitle`: the uppercase but for the four digraphs that have a title case of
+/// their own (`ǆ`, `Ǆ` and `ǅ` are `ǅ`).
+pub(super) fn to_title(c: char) -> char {
+    match c {
+        '\u{1C4}'..='\u{1C6}' => '\u{1C5}',
+        '\u{1C7}'..='\u{1C9}' => '\u{1C8}',
+        '\u{1CA}'..='\u{1CC}' => '\u{1CB}',
+        '\u{1F1}'..='\u{1F3}' => '\u{1F2}',
+        _ => to_upper(c),
+    }
+}
+
+/// The capital with a iota subscript of a small Greek letter with one (U+1F80 to U+1FF3).
+fn iota_subscript_capital(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let capital = match u {
+        0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => u + 8,
+        0x1FB3 | 0x1FC3 | 0x1FF3 => u + 9,
+        _ => return None,
+    };
+    char::from_u32(capital)
 }
 
 /// Go's `unicode.IsPunct` for ASCII (category P: not the symbols `$+<=>^`|~`); other runes use
