@@ -1,4 +1,5 @@
-//! Go's `runtime`: goroutine counts, `Gosched`, `Goexit`, and `runtime.Error`.
+//! Go's `runtime`: goroutine counts, `Gosched`, `Goexit`, `GC`, and the `runtime.Error`
+//! interface its panics implement.
 
 use super::support::*;
 
@@ -28,6 +29,13 @@ pub(super) const PACKAGE: Package = Package {
 /// goroutine can run, at most 20 (each lets every runnable goroutine run one slice), so one
 /// that never blocks delays it a bounded time, as Go's preemption bounds a real cycle's.
 const GO: &str = r#"
+// runtimeꞏError is the interface of the runtime's panics (index out of range, nil map
+// writes, panic(nil)...): `if _, ok := r.(runtime.Error); ok` tells them from the program's.
+type runtimeꞏError interface {
+	error
+	RuntimeError()
+}
+
 func runtimeꞏGC() {
 	for i := 0; i < 20 && runtimeꞏ.ꞏothersRunnable(); i++ {
 		runtimeꞏ.Gosched()

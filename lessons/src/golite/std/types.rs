@@ -68,7 +68,9 @@ impl Std {
             "fmt.wrapErrors",
             &[("msg", ids::STRING), ("err", ids::ERROR), ("errs", errs)],
         );
-        let runtime_error = t.new_named("runtime.Error");
+        // The runtime's errors (index out of range, nil map writes...), one concrete type named as
+        // Go's most common one; `runtime.Error` is the interface they implement (std/runtime.rs).
+        let runtime_error = t.new_named("runtime.errorString");
         t.set_underlying(runtime_error, ids::STRING);
         let ctx_deadline_error = named_struct(t, "context.deadlineExceededError", &[]);
         let stringified = named_struct(

@@ -2121,10 +2121,8 @@ impl GoTask {
                         save!();
                         let m = (self.sh.natives.panic_text)(self, &msg);
                         if v.is_nil() {
-                            self.start_panic(
-                                v,
-                                "panic called with nil argument (use runtime.PanicNilError)".into(),
-                            );
+                            // Since Go 1.21 a runtime error, which recover returns (not nil).
+                            self.throw("runtime error: panic called with nil argument".into());
                         } else {
                             self.start_panic(v, m);
                         }
