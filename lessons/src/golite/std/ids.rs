@@ -46,6 +46,7 @@ pub(super) enum Pkg {
     Fnv,
     Sha256,
     Fs,
+    Hex,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

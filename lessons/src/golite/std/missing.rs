@@ -19,6 +19,9 @@ fn go_exports(path: &str) -> &'static str {
             "AfterFunc Background CancelCauseFunc CancelFunc Canceled Cause Context DeadlineExceeded TODO WithCancel WithCancelCause WithDeadline WithDeadlineCause WithTimeout WithTimeoutCause WithValue WithoutCancel"
         }
         "crypto/sha256" => "BlockSize New New224 Size Size224 Sum224 Sum256",
+        "encoding/hex" => {
+            "AppendDecode AppendEncode Decode DecodeString DecodedLen Dump Dumper Encode EncodeToString EncodedLen ErrLength InvalidByteError NewDecoder NewEncoder"
+        }
         "errors" => "As AsType ErrUnsupported Is Join New Unwrap",
         "fmt" => {
             "Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer"

@@ -36,6 +36,7 @@ mod fnv;
 mod fs;
 mod hash;
 mod heap;
+mod hex;
 mod http;
 mod httptest;
 mod io;
@@ -61,7 +62,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 36] = [
+const ALL: [Package; 37] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -98,6 +99,7 @@ const ALL: [Package; 36] = [
     fnv::PACKAGE,
     sha256::PACKAGE,
     fs::PACKAGE,
+    hex::PACKAGE,
 ];
 
 const _: () = {
@@ -108,7 +110,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 36] = ALL;
+static PACKAGES: [Package; 37] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -147,6 +149,7 @@ const KNOWN: &[&str] = &[
     "hash/fnv",
     "crypto/sha256",
     "io/fs",
+    "encoding/hex",
 ];
 
 /// The library as the compiler sees it.
