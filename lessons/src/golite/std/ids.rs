@@ -47,6 +47,8 @@ pub(super) enum Pkg {
     Sha256,
     Fs,
     Hex,
+    Path,
+    Filepath,
 }
 
 /// A package's natives: `natives! { Pkg::Time; TimeSleep, TimeAfter, ... }` makes `N::TimeSleep`

@@ -19,6 +19,10 @@ fn go_exports(path: &str) -> &'static str {
             "AfterFunc Background CancelCauseFunc CancelFunc Canceled Cause Context DeadlineExceeded TODO WithCancel WithCancelCause WithDeadline WithDeadlineCause WithTimeout WithTimeoutCause WithValue WithoutCancel"
         }
         "crypto/sha256" => "BlockSize New New224 Size Size224 Sum224 Sum256",
+        "path" => "Base Clean Dir ErrBadPattern Ext IsAbs Join Match Split",
+        "path/filepath" => {
+            "Abs Base Clean Dir ErrBadPattern EvalSymlinks Ext FromSlash Glob HasPrefix IsAbs IsLocal Join ListSeparator Localize Match Rel Separator SkipAll SkipDir Split SplitList ToSlash VolumeName Walk WalkDir WalkFunc"
+        }
         "encoding/hex" => {
             "AppendDecode AppendEncode Decode DecodeString DecodedLen Dump Dumper Encode EncodeToString EncodedLen ErrLength InvalidByteError NewDecoder NewEncoder"
         }

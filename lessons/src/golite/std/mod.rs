@@ -31,6 +31,7 @@ mod cmplx;
 mod context;
 mod crc32;
 mod errors;
+mod filepath;
 mod fmt;
 mod fnv;
 mod fs;
@@ -47,6 +48,7 @@ mod maps;
 mod math;
 mod net;
 mod os;
+mod path;
 mod rand;
 mod runtime;
 mod scan;
@@ -62,7 +64,7 @@ mod utf8;
 
 /// Every package, at the index of its [`ids::Pkg`] (checked below); `register_methods` follows
 /// this order.
-const ALL: [Package; 37] = [
+const ALL: [Package; 39] = [
     builtin::PACKAGE,
     time::PACKAGE,
     sync::PACKAGE,
@@ -100,6 +102,8 @@ const ALL: [Package; 37] = [
     sha256::PACKAGE,
     fs::PACKAGE,
     hex::PACKAGE,
+    path::PACKAGE,
+    filepath::PACKAGE,
 ];
 
 const _: () = {
@@ -110,7 +114,7 @@ const _: () = {
     }
 };
 
-static PACKAGES: [Package; 37] = ALL;
+static PACKAGES: [Package; 39] = ALL;
 
 /// Import paths golite supports.
 const KNOWN: &[&str] = &[
@@ -150,6 +154,8 @@ const KNOWN: &[&str] = &[
     "crypto/sha256",
     "io/fs",
     "encoding/hex",
+    "path",
+    "path/filepath",
 ];
 
 /// The library as the compiler sees it.
