@@ -179,11 +179,13 @@ test('100,001 goroutines run in the page as golite runs them, with no frame stal
   await expect(page.getByTestId('charts-bad').locator('.peak').first()).toHaveText('peak 100,001');
   const gaps = await page.evaluate(() => (window as unknown as { gaps: number[] }).gaps);
   // The run takes a couple of seconds, in slices of one frame each: the page keeps drawing.
-  // (The longest frame took 67 to 100 ms on a quiet 2-core machine, 100 to 150 before the
-  // timeline's checkpoints shared their memory; CI saw 516 then; one unsliced run would be
-  // seconds.)
+  // The bound catches a run that is not sliced (seconds); it does not time the page (the
+  // budgets do). The longest frame took 67 to 117 ms on a quiet 2-core machine, alone or beside
+  // another spec; in the whole suite (two browsers, each with a busy engine worker, on 2 cores)
+  // it took 516.7 ms (31 frames) in two runs on two machines, while no task of the page took
+  // over 40 ms in a CPU profile: the main thread waiting for a core.
   expect(gaps.length).toBeGreaterThan(20);
-  expect(Math.max(...gaps)).toBeLessThan(500);
+  expect(Math.max(...gaps)).toBeLessThan(1_000);
   expect(problems).toEqual([]);
 });
 
