@@ -341,12 +341,12 @@ impl<'a> Compiler<'a> {
                 {
                     // types2's words, at the expression's first token; a named type is
                     // described with its underlying one (`of int8 type Small`).
-                    let under = self.types.name(self.types.underlying(t));
-                    let name = self.types.name(t);
-                    let of = match name.strip_prefix("main.") {
-                        _ if name == under => format!("type {name}"),
-                        Some(local) => format!("{under} type {local}"),
-                        None => format!("{under} type {name}"),
+                    let under = self.msg_name(self.types.underlying(t));
+                    let name = self.msg_name(t);
+                    let of = if name == under {
+                        format!("type {name}")
+                    } else {
+                        format!("{under} type {name}")
                     };
                     return err(
                         super::start_pos(e),

@@ -63,13 +63,7 @@ impl<'a> Compiler<'a> {
     /// a wrapper golite compiles (std/fmt.rs `go_defer_fmt`), so the methods fmt calls run
     /// when it prints.
     fn prints(&mut self, e: &Expr) -> bool {
-        let ExprKind::Call { func, .. } = &e.kind else {
-            return false;
-        };
-        let ExprKind::Selector { x, sel } = &func.unparen().kind else {
-            return false;
-        };
-        let ExprKind::Ident(p) = &x.kind else {
+        let Some((p, sel)) = e.called_selector() else {
             return false;
         };
         let Some(Entity::Package(path)) = self.peek(p) else {

@@ -616,29 +616,8 @@ pub(super) fn generic_call(
                     }
                 }
             }
-            let multi = match rest {
-                [one] => {
-                    let t = c.type_of(one)?;
-                    match c.types.kind(t).clone() {
-                        Kind::Tuple(ts) if ts.len() > 1 => Some(ts),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            };
-            if let Some(ts) = multi {
-                // fmt.Println(f()) with a multi-valued f.
-                c.multi(&rest[0])?;
-                let temps: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
-                for v in temps.iter().rev() {
-                    c.init_var(*v);
-                }
-                for (i, (v, t)) in temps.iter().zip(&ts).enumerate() {
-                    c.load_var(*v);
-                    c.coerce(*t, ids::ANY);
-                    stringify(c, i);
-                }
-                count = ts.len();
+            if let Some(n) = multi_as_any(c, rest, |c, i| stringify(c, i))? {
+                count = n;
             } else {
                 for (i, a) in rest.iter().enumerate() {
                     let verb = verbs
@@ -670,6 +649,34 @@ pub(super) fn generic_call(
     }
 }
 
+/// `fmt.Println(f())` with a multi-valued `f`: its results pushed one by one, each as an `any`
+/// and followed by `each(c, i)`; how many. `None`, with nothing compiled, for other operands.
+fn multi_as_any(
+    c: &mut Compiler,
+    operands: &[Expr],
+    mut each: impl FnMut(&mut Compiler, usize),
+) -> R<Option<usize>> {
+    let [one] = operands else {
+        return Ok(None);
+    };
+    let t = c.type_of(one)?;
+    let ts = match c.types.kind(t).clone() {
+        Kind::Tuple(ts) if ts.len() > 1 => ts,
+        _ => return Ok(None),
+    };
+    c.multi(one)?;
+    let temps: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
+    for v in temps.iter().rev() {
+        c.init_var(*v);
+    }
+    for (i, (v, t)) in temps.iter().zip(&ts).enumerate() {
+        c.load_var(*v);
+        c.coerce(*t, ids::ANY);
+        each(c, i);
+    }
+    Ok(Some(ts.len()))
+}
+
 /// `go fmt.Println(x)`, `defer log.Printf(f, x)`: the operands are taken now, converted to
 /// `any` as Go converts them, and the call runs later in Go's wrapper (`main.main.deferwrap1`),
 /// so the String and Error methods fmt meets run when it prints, as Go's do: a deferred
@@ -687,19 +694,8 @@ fn go_defer_fmt(
         Generic::Fprint(_, format) => 1 + usize::from(format),
         _ => usize::from(matches!(g, Generic::Fmt(_, true))),
     };
-    let ExprKind::Call { func, ellipsis, .. } = &e.kind else {
-        return err(
-            e.pos,
-            format!("golite does not support {} yet", describe_call(e)),
-        );
-    };
-    let ExprKind::Selector { x, sel } = &func.unparen().kind else {
-        return err(
-            e.pos,
-            format!("golite does not support {} yet", describe_call(e)),
-        );
-    };
-    let ExprKind::Ident(p) = &x.kind else {
+    // The library's calls are compiled here only as `pkg.Name(...)` (calls.rs).
+    let (ExprKind::Call { ellipsis, .. }, Some((p, sel))) = (&e.kind, e.called_selector()) else {
         return err(
             e.pos,
             format!("golite does not support {} yet", describe_call(e)),
@@ -707,29 +703,9 @@ fn go_defer_fmt(
     };
     c.push_scope();
     let mut names = Vec::new();
-    let tuple = match args {
-        [one] if fixed == 0 => {
-            let t = c.type_of(one)?;
-            match c.types.kind(t).clone() {
-                Kind::Tuple(ts) if ts.len() > 1 => Some(ts),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    if let Some(ts) = tuple {
-        // go fmt.Println(f()) with a multi-valued f.
-        c.multi(&args[0])?;
-        let vars: Vec<usize> = ts.iter().map(|t| c.temp(*t)).collect();
-        for v in vars.iter().rev() {
-            c.init_var(*v);
-        }
-        for (i, (v, t)) in vars.iter().zip(&ts).enumerate() {
-            c.load_var(*v);
-            c.coerce(*t, ids::ANY);
-            names.push(c.wrapper_arg(i, ids::ANY));
-        }
-    } else {
+    let operands = if fixed == 0 { args } else { &[] };
+    let spread = multi_as_any(c, operands, |c, i| names.push(c.wrapper_arg(i, ids::ANY)))?;
+    if spread.is_none() {
         for (i, a) in args.iter().enumerate() {
             let t = if i < fixed || (*ellipsis && i + 1 == args.len()) {
                 let t = c.value(a, None)?;

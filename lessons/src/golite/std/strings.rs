@@ -252,25 +252,8 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
             }
             push!(t, strv(s(&x).repeat(k as usize)));
         }
-        // Rune by rune, as Go's (unicode.rs: Go's simple mappings, not Rust's full ones).
-        N::StrToUpper => push!(
-            t,
-            strv(
-                s(&arg(0))
-                    .chars()
-                    .map(unicode::to_upper)
-                    .collect::<String>()
-            )
-        ),
-        N::StrToLower => push!(
-            t,
-            strv(
-                s(&arg(0))
-                    .chars()
-                    .map(unicode::to_lower)
-                    .collect::<String>()
-            )
-        ),
+        N::StrToUpper => push!(t, strv(map_runes(s(&arg(0)), unicode::to_upper))),
+        N::StrToLower => push!(t, strv(map_runes(s(&arg(0)), unicode::to_lower))),
         N::StrTrimSpace => push!(t, strv(s(&arg(0)).trim())),
         N::StrTrim | N::StrTrimLeft | N::StrTrimRight => {
             let set: Vec<char> = s(&arg(1)).chars().collect();
@@ -481,15 +464,7 @@ pub(super) fn call(t: &mut GoTask, cx: &mut Cx<'_, Value>, n: Native, a: &[Value
                 }
             )
         }
-        N::StrToTitle => push!(
-            t,
-            strv(
-                s(&arg(0))
-                    .chars()
-                    .map(unicode::to_title)
-                    .collect::<String>()
-            )
-        ),
+        N::StrToTitle => push!(t, strv(map_runes(s(&arg(0)), unicode::to_title))),
         N::StrClone => push!(t, arg(0)),
         N::BuilderWrite => {
             let b = arg(0);
@@ -776,3 +751,9 @@ func (r *stringsꞏReader) WriteTo(w ioꞏWriter) (n int64, err error) {
 	return
 }
 "#;
+
+/// `x` with each rune mapped by `f`, as Go's `strings.Map` with a case mapping (unicode.rs:
+/// Go's simple mappings rune by rune, not Rust's full ones, which can give several).
+fn map_runes(x: &str, f: fn(char) -> char) -> String {
+    x.chars().map(f).collect()
+}

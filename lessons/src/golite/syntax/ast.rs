@@ -763,6 +763,21 @@ impl Expr {
         })
     }
 
+    /// For a call `p.Name(...)` whose callee is a selector on an identifier (a package's
+    /// function, or a method of variable `p`): `p` and `Name`; what `p` is, the caller asks.
+    pub fn called_selector(&self) -> Option<(&str, &Ident)> {
+        let ExprKind::Call { func, .. } = &self.kind else {
+            return None;
+        };
+        let ExprKind::Selector { x, sel } = &func.unparen().kind else {
+            return None;
+        };
+        match &x.kind {
+            ExprKind::Ident(p) => Some((p, sel)),
+            _ => None,
+        }
+    }
+
     /// Strips any number of enclosing parentheses.
     pub fn unparen(&self) -> &Expr {
         match &self.kind {
